@@ -1,0 +1,105 @@
+// Tabulated matrix-denoising functions m_S(λ), m_S'(λ), mmse_S(λ), ι(λ) for one (γ, P_v) (mlp-shallow.md §4).
+// They depend only on (γ, P_v), so one table serves every α, Δ and activation: the main lever for speed.
+// Grid: λ(u) = c(eᵘ − 1) on uniform u (linear near 0, logarithmic for large λ); spline in u.
+// Beyond λ_max the tail λ·mmse_S(λ) → const (rank-deficiency limit) continues the table.
+
+import { gaussLegendre } from './numerics/gaussHermite';
+import { splineEval, uniformSpline, type UniformSpline } from './numerics/spline';
+import { mmseSDirect, type SpectralLaw } from './spectral';
+
+const C = 0.05;
+const LAMBDA_MAX = 2e4;
+const NODES = 420;
+
+export interface SpectralTable {
+  gamma: number;
+  lambdaMax: number;
+  buildMs: number;
+  /** m_S(λ) = 1 − mmse_S(λ) */
+  mS(lambda: number): number;
+  /** m_S'(λ) */
+  mSPrime(lambda: number): number;
+  mmse(lambda: number): number;
+  /** ι(λ) = ¼ ∫₀^λ mmse_S(t) dt (I-MMSE) */
+  iota(lambda: number): number;
+  /** λ with m_S(λ) = y, y ∈ [0, 1) */
+  mSInverse(y: number): number;
+}
+
+export function buildSpectralTable(law: SpectralLaw, nodes = NODES): SpectralTable {
+  const t0 = performance.now();
+  const uMax = Math.log(1 + LAMBDA_MAX / C);
+  const h = uMax / (nodes - 1);
+  const lam = (u: number) => C * Math.expm1(u);
+  const m = new Float64Array(nodes);
+  for (let i = 1; i < nodes; i++) m[i] = 1 - mmseSDirect(law, lam(i * h));
+  const sp: UniformSpline = uniformSpline(m, h);
+  // Cumulative ∫₀^λ mmse dλ at nodes, 4-point Gauss–Legendre per interval on the spline.
+  const { x: gx, w: gw } = gaussLegendre(4);
+  const ev = { v: 0, d: 0 };
+  const segInt = (ua: number, ub: number): number => {
+    const half = 0.5 * (ub - ua);
+    let s = 0;
+    for (let k = 0; k < 4; k++) {
+      const u = ua + half * (1 + gx[k]);
+      splineEval(sp, u, ev);
+      s += gw[k] * (1 - ev.v) * C * Math.exp(u);
+    }
+    return s * half;
+  };
+  const cum = new Float64Array(nodes);
+  for (let i = 1; i < nodes; i++) cum[i] = cum[i - 1] + segInt((i - 1) * h, i * h);
+  const mTop = m[nodes - 1];
+  const tailC = LAMBDA_MAX * (1 - mTop); // λ·mmse_S(λ) at λ_max
+  const uOf = (lambda: number) => Math.log1p(lambda / C);
+
+  const mS = (lambda: number): number => {
+    if (lambda <= 0) return 0;
+    if (lambda >= LAMBDA_MAX) return 1 - tailC / lambda;
+    splineEval(sp, uOf(lambda), ev);
+    return ev.v;
+  };
+  const mSPrime = (lambda: number): number => {
+    if (lambda >= LAMBDA_MAX) return tailC / (lambda * lambda);
+    const l = Math.max(lambda, 0);
+    splineEval(sp, uOf(l), ev);
+    return ev.d / (l + C); // dλ/du = λ + c
+  };
+  const iota = (lambda: number): number => {
+    if (lambda <= 0) return 0;
+    if (lambda >= LAMBDA_MAX) return 0.25 * (cum[nodes - 1] + tailC * Math.log(lambda / LAMBDA_MAX));
+    const u = uOf(lambda);
+    const i = Math.min(Math.floor(u / h), nodes - 2);
+    return 0.25 * (cum[i] + segInt(i * h, u));
+  };
+  const mSInverse = (y: number): number => {
+    if (y <= 0) return 0;
+    if (y >= mTop) return y >= 1 ? Infinity : tailC / (1 - y);
+    // Binary search on node values (m_S is increasing), then Newton inside the interval.
+    let lo = 0;
+    let hi = nodes - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (m[mid] <= y) lo = mid;
+      else hi = mid;
+    }
+    let u = lo * h + (h * (y - m[lo])) / (m[hi] - m[lo]);
+    for (let it = 0; it < 30; it++) {
+      splineEval(sp, u, ev);
+      const step = (ev.v - y) / ev.d;
+      u = Math.min(hi * h, Math.max(lo * h, u - step));
+      if (Math.abs(step) < 1e-15 * (1 + u)) break;
+    }
+    return lam(u);
+  };
+  return {
+    gamma: law.a,
+    lambdaMax: LAMBDA_MAX,
+    buildMs: performance.now() - t0,
+    mS,
+    mSPrime,
+    mmse: (lambda) => 1 - mS(lambda),
+    iota,
+    mSInverse,
+  };
+}

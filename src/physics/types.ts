@@ -1,0 +1,68 @@
+// Shared types of the physics engine (pure data; no DOM). Conventions: ../shared/physics/mlp-shallow.md.
+
+/** Built-in activation names (CLI names). A user expression is passed as `expr:<expression in x>`. */
+export const ACTIVATION_NAMES = [
+  'relu', 'elu', 'tanh', 'tanh2', 'erf', 'sigmoid', 'softplus', 'leakyrelu', 'linear', 'h2', 'h3', 'h23',
+] as const;
+export type ActivationName = (typeof ACTIVATION_NAMES)[number];
+
+/** Readout laws P_v, all with E v² = 1. */
+export const READOUT_LAWS = ['ones', 'rad', 'unif', 'gauss', '4point'] as const;
+export type ReadoutLaw = (typeof READOUT_LAWS)[number];
+
+/** Inner-weight priors P_W. */
+export const WEIGHT_PRIORS = ['gaussian', 'rademacher'] as const;
+export type WeightPrior = (typeof WEIGHT_PRIORS)[number];
+
+export const BRANCH_CHOICES = ['equilibrium', 'universal', 'specialised'] as const;
+export type BranchChoice = (typeof BRANCH_CHOICES)[number];
+
+/** Parameters of the shallow (L = 1) model that do not vary along an ε(α) curve. */
+export interface ShallowParams {
+  activation: string; // a name of ACTIVATION_NAMES or 'expr:…'
+  gamma: number; // γ = k/d
+  delta: number; // Δ, label-noise variance
+  readout: ReadoutLaw;
+  weights: WeightPrior;
+}
+
+/** Convergence report carried by every numerical result instead of throwing or returning NaN. */
+export interface Convergence {
+  converged: boolean;
+  iterations: number;
+  residual: number;
+}
+
+/** One stationary point of the RS free entropy at a given α. */
+export interface BranchSolution extends Convergence {
+  kind: 'universal' | 'specialised';
+  eps: number; // ε = K_d − K*, Bayes error (no factor ½)
+  f: number; // f_RS, free entropy per sample
+  R2: number; // overlap of the quadratic part S2
+  R2hat: number; // R̂2
+  tau: number; // τ, m_S(τ) = E_v[v² Q(v)²]
+  /** Q(v) on the readout atoms (same order as atoms). */
+  Q: number[];
+  Qhat: number[];
+}
+
+/** Everything the plots need at one α. */
+export interface ShallowPoint {
+  alpha: number;
+  /** Equilibrium (largest f) unless the model's symmetry pins Q ≡ 0; see `note`. */
+  eps: number;
+  epsUni: number;
+  equilibrium: 'universal' | 'specialised';
+  universal: BranchSolution;
+  /** Best specialised (Q ≠ 0) stationary point found (largest f), null where none exists. */
+  specialised: BranchSolution | null;
+  /** All distinct Q ≠ 0 stationary points found (warm starts for the neighbouring α). */
+  stationary: BranchSolution[];
+}
+
+/** Readout atoms used by the saddle-point equations (continuous laws are discretised). */
+export interface ReadoutAtoms {
+  law: ReadoutLaw;
+  v: Float64Array;
+  p: Float64Array; // probabilities, sum 1, with Σ p v² = 1 exactly
+}

@@ -1,0 +1,276 @@
+// Parameter controls. Each subscribes to its own parameter only, so streamed curve chunks never re-render them.
+// The data-testid sits on the native element whose `value` is the parameter.
+import { memo, useEffect, useId, useState } from 'react';
+import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS } from '../physics/types';
+import { useExplorer } from '../state/store';
+import { ALPHA_MAX_CHOICES, CUSTOM_ACTIVATION, formatNumber, specFor } from '../state/urlCodec';
+
+const READOUT_LABELS: Record<string, string> = {
+  ones: 'v = 1 (homogeneous)',
+  rad: 'v = ±1 (Rademacher)',
+  unif: 'v ~ U[−√3, √3]',
+  gauss: 'v ~ N(0, 1)',
+  '4point': 'v ∈ {±1/√5, ±3/√5}',
+};
+const WEIGHT_LABELS: Record<string, string> = {
+  gaussian: 'Gaussian N(0, 1)',
+  rademacher: 'Rademacher ±1',
+};
+
+function range(field: 'gamma' | 'delta' | 'alpha') {
+  const s = specFor(field);
+  if (s.kind !== 'number') throw new Error('not a number parameter');
+  return s;
+}
+
+interface SliderProps {
+  label: React.ReactNode;
+  hint: string;
+  testId: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  onChange: (x: number) => void;
+}
+
+function Slider({ label, hint, testId, value, min, max, step, onChange }: SliderProps) {
+  const id = useId();
+  return (
+    <div className="control">
+      <label htmlFor={id}>
+        <span>{label}</span>
+        <output className="value">{formatNumber(value)}</output>
+      </label>
+      <input
+        id={id}
+        type="range"
+        data-testid={testId}
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        title={hint}
+        onChange={(e) => {
+          const x = Number(e.currentTarget.value);
+          if (Number.isFinite(x)) onChange(x);
+        }}
+      />
+    </div>
+  );
+}
+
+const AlphaControl = memo(function AlphaControl() {
+  const alpha = useExplorer((s) => s.params.alpha);
+  const alphaMax = useExplorer((s) => s.params.alphaMax);
+  const setParam = useExplorer((s) => s.setParam);
+  const id = useId();
+  return (
+    <>
+      <Slider
+        label={<>sample ratio <i>α</i> = n/d²</>}
+        hint="selected α: marker on the curves and values in the readout panel"
+        testId="control-alpha"
+        value={alpha}
+        min={range('alpha').min}
+        max={alphaMax}
+        step={0.01}
+        onChange={(x) => setParam('alpha', x)}
+      />
+      <div className="control inline">
+        <label htmlFor={id}>α range: 0 to</label>
+        <select id={id} data-testid="control-alpha-max" value={alphaMax} onChange={(e) => setParam('alphaMax', Number(e.currentTarget.value))}>
+          {ALPHA_MAX_CHOICES.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
+  );
+});
+
+const GammaControl = memo(function GammaControl() {
+  const gamma = useExplorer((s) => s.params.gamma);
+  const setParam = useExplorer((s) => s.setParam);
+  const r = range('gamma');
+  return (
+    <Slider
+      label={<>width ratio <i>γ</i> = k/d</>}
+      hint="hidden units per input dimension"
+      testId="control-gamma"
+      value={gamma}
+      min={r.min}
+      max={r.max}
+      step={0.01}
+      onChange={(x) => setParam('gamma', x)}
+    />
+  );
+});
+
+/** Δ spans four decades: a log slider plus a number input that holds the exact value (the testid'd element). */
+const DeltaControl = memo(function DeltaControl() {
+  const delta = useExplorer((s) => s.params.delta);
+  const setParam = useExplorer((s) => s.setParam);
+  const r = range('delta');
+  const id = useId();
+  const [text, setText] = useState(formatNumber(delta));
+  useEffect(() => setText(formatNumber(delta)), [delta]);
+  const commit = (x: number) => {
+    if (Number.isFinite(x) && x >= r.min && x <= r.max) setParam('delta', x);
+  };
+  const bad = !(Number(text) >= r.min && Number(text) <= r.max);
+  return (
+    <div className="control">
+      <label htmlFor={id}>
+        <span>
+          label noise <i>Δ</i>
+        </span>
+        <input
+          id={id}
+          className={bad ? 'number bad' : 'number'}
+          type="number"
+          data-testid="control-delta"
+          min={r.min}
+          max={r.max}
+          step="any"
+          value={text}
+          title={`Δ in [${r.min}, ${r.max}]`}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            commit(Number(e.currentTarget.value));
+          }}
+        />
+      </label>
+      <input
+        type="range"
+        data-testid="control-delta-log"
+        aria-label="label noise Δ (log scale)"
+        min={Math.log10(r.min)}
+        max={Math.log10(r.max)}
+        step={0.001}
+        value={Math.log10(delta)}
+        onChange={(e) => commit(Number(Math.pow(10, Number(e.currentTarget.value)).toPrecision(3)))}
+      />
+      <div className="scale-hint" aria-hidden="true">
+        {[
+          [-4, '10⁻⁴'],
+          [-3, '10⁻³'],
+          [-2, '10⁻²'],
+          [-1, '0.1'],
+          [0, '1'],
+        ].map(([e, t]) => (
+          <span key={t} style={{ left: `${(((e as number) - Math.log10(r.min)) / (Math.log10(r.max) - Math.log10(r.min))) * 100}%` }}>
+            {t}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+});
+
+const ActivationControl = memo(function ActivationControl() {
+  const act = useExplorer((s) => s.params.act);
+  const expr = useExplorer((s) => s.params.expr);
+  const labels = useExplorer((s) => s.activationLabels);
+  const setParam = useExplorer((s) => s.setParam);
+  const id = useId();
+  const [text, setText] = useState(expr);
+  useEffect(() => setText(expr), [expr]);
+  // Typing is committed after a short pause so half-typed expressions don't flash errors.
+  useEffect(() => {
+    if (text === expr || text.trim() === '') return;
+    const t = setTimeout(() => setParam('expr', text), 350);
+    return () => clearTimeout(t);
+  }, [text, expr, setParam]);
+  return (
+    <div className="control">
+      <label htmlFor={id}>activation σ</label>
+      <select id={id} data-testid="control-activation" value={act} onChange={(e) => setParam('act', e.currentTarget.value)}>
+        {ACTIVATION_NAMES.map((n) => (
+          <option key={n} value={n}>
+            {labels[n] && labels[n] !== n ? `${labels[n]} (${n})` : n}
+          </option>
+        ))}
+        <option value={CUSTOM_ACTIVATION}>custom expression σ(x) = …</option>
+      </select>
+      {act === CUSTOM_ACTIVATION && (
+        <input
+          type="text"
+          className="expr"
+          data-testid="control-activation-expr"
+          aria-label="custom activation σ(x)"
+          spellCheck={false}
+          placeholder="e.g. max(x, 0) or tanh(2*x)"
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && text.trim() !== '') setParam('expr', text);
+          }}
+          onBlur={() => text.trim() !== '' && setParam('expr', text)}
+        />
+      )}
+    </div>
+  );
+});
+
+const ReadoutControl = memo(function ReadoutControl() {
+  const readout = useExplorer((s) => s.params.readout);
+  const setParam = useExplorer((s) => s.setParam);
+  const id = useId();
+  return (
+    <div className="control">
+      <label htmlFor={id}>
+        <span>
+          readout law <i>P</i>
+          <sub>v</sub>
+        </span>
+      </label>
+      <select id={id} data-testid="control-readout" value={readout} onChange={(e) => setParam('readout', e.currentTarget.value as typeof readout)}>
+        {READOUT_LAWS.map((n) => (
+          <option key={n} value={n}>
+            {READOUT_LABELS[n] ?? n}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+});
+
+const WeightsControl = memo(function WeightsControl() {
+  const weights = useExplorer((s) => s.params.weights);
+  const setParam = useExplorer((s) => s.setParam);
+  const id = useId();
+  return (
+    <div className="control">
+      <label htmlFor={id}>
+        <span>
+          inner-weight prior <i>P</i>
+          <sub>W</sub>
+        </span>
+      </label>
+      <select id={id} data-testid="control-weights" value={weights} onChange={(e) => setParam('weights', e.currentTarget.value as typeof weights)}>
+        {WEIGHT_PRIORS.map((n) => (
+          <option key={n} value={n}>
+            {WEIGHT_LABELS[n] ?? n}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+});
+
+export function Controls() {
+  return (
+    <section className="panel controls" aria-label="parameters">
+      <h2>Parameters</h2>
+      <ActivationControl />
+      <DeltaControl />
+      <GammaControl />
+      <ReadoutControl />
+      <WeightsControl />
+      <AlphaControl />
+    </section>
+  );
+}

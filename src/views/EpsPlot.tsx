@@ -1,0 +1,164 @@
+// ε_opt(α): equilibrium (bold), universal and specialised branches (dashed where metastable), α_sp, selected α,
+// and the papers' published points when the parameters match.
+import { memo, useMemo } from 'react';
+import { useExplorer } from '../state/store';
+import { branchPaths, interpolateEps, switchAlphas, type Polyline } from '../plots/branches';
+import { COLOURS } from '../plots/colours';
+import { makeScales, pathOf, yMaxOf, ysIn, type Frame } from '../plots/scales';
+import { matchReference } from '../data/reference';
+import { Axes, Legend, type LegendItem } from './Axes';
+import { useWidth } from './useWidth';
+
+const HEIGHT = 380;
+const MARGIN = { top: 14, right: 18, bottom: 50, left: 66 };
+
+export const EpsPlot = memo(function EpsPlot() {
+  const curve = useExplorer((s) => s.curve);
+  const previous = useExplorer((s) => s.previous);
+  const alpha = useExplorer((s) => s.params.alpha);
+  const alphaMax = useExplorer((s) => s.params.alphaMax);
+  const point = useExplorer((s) => s.point);
+  const reference = useExplorer((s) => s.reference);
+  const computing = useExplorer((s) => s.computing);
+  const [ref, width] = useWidth<HTMLDivElement>();
+
+  const alphaSp = curve?.transition?.alphaSp ?? null;
+  const paths = useMemo(() => {
+    if (!curve || curve.points.length === 0) return null;
+    return branchPaths(curve.points, (b) => b.eps, switchAlphas(curve.points, alphaSp));
+  }, [curve, alphaSp]);
+  const ghost = useMemo<Polyline>(() => {
+    if (!curve || curve.spansRange || !previous) return [];
+    return previous.points.map((p) => [p.alpha, p.eps]);
+  }, [curve, previous]);
+  const curveParams = curve?.params;
+  const match = useMemo(() => (curveParams ? matchReference(reference, curveParams) : null), [reference, curveParams]);
+
+  const frame: Frame = { width, height: HEIGHT, margin: MARGIN };
+  const lines: Polyline[] = paths
+    ? [paths.equilibrium, paths.universalOn, paths.universalOff, paths.specialisedOn, paths.specialisedOff, ghost]
+    : [ghost];
+  const refYs: number[] = [];
+  if (match) {
+    for (const r of match.entry.universal) if (r.alpha <= alphaMax) refYs.push(r.eps);
+    if (match.showHmc) for (const r of match.entry.hmc) if (r.alpha <= alphaMax) refYs.push(r.infoMean + r.infoStd, r.unfoMean + r.unfoStd);
+  }
+  const yTop = yMaxOf([...ysIn(lines, 0, alphaMax), ...refYs]);
+  const s = makeScales(frame, [0, alphaMax], [0, yTop]);
+  const d = (l: Polyline) => pathOf(l, s);
+
+  let markerEps: number | null = null;
+  if (curve) {
+    markerEps =
+      point && point.key === curve.key && point.alpha === alpha ? point.value.eps : interpolateEps(curve.points, alpha);
+  }
+
+  const hasSpec = !!paths && (paths.specialisedOn.length > 0 || paths.specialisedOff.length > 0);
+  const hasMeta = !!paths && (paths.universalOff.length > 0 || paths.specialisedOff.length > 0);
+  const legend: LegendItem[] = [{ label: 'ε_opt (equilibrium)', kind: 'bold', colour: COLOURS.equilibrium }];
+  legend.push({ label: 'universal branch (Q ≡ 0)', kind: 'line', colour: COLOURS.universal });
+  if (hasSpec) legend.push({ label: 'specialised branch (Q ≠ 0)', kind: 'line', colour: COLOURS.specialised });
+  if (hasMeta) legend.push({ label: 'metastable part', kind: 'dashed', colour: COLOURS.transition });
+  if (match) legend.push({ label: 'paper: universal curve', kind: 'thin', colour: COLOURS.paperUniversal });
+  if (match?.showHmc) {
+    legend.push({ label: 'HMC d=150, informative', kind: 'dot', colour: COLOURS.hmcInformative });
+    legend.push({ label: 'HMC d=150, uninformative', kind: 'ring', colour: COLOURS.hmcUninformative });
+  }
+
+  const complete = !!curve?.complete;
+  const spans = !!curve?.spansRange;
+  const spX = alphaSp !== null && alphaSp <= alphaMax ? s.x(alphaSp) : null;
+
+  return (
+    <figure
+      className="plot"
+      data-testid="plot-eps"
+      data-render-gen={spans ? curve!.gen : undefined}
+      data-complete-gen={complete ? curve!.gen : undefined}
+      data-complete={complete ? 'true' : 'false'}
+      data-points={curve?.points.length ?? 0}
+      data-reference={match ? match.entry.id : undefined}
+    >
+      <figcaption>
+        Bayes-optimal test error <i>ε</i><sub>opt</sub>(<i>α</i>)
+        {computing && <span className="busy"> · computing…</span>}
+      </figcaption>
+      <div ref={ref} className="plot-box">
+        <svg width={width} height={HEIGHT} role="img" aria-label="Bayes-optimal error against sample ratio α">
+          <defs>
+            <clipPath id="eps-clip">
+              <rect width={s.innerWidth} height={s.innerHeight} />
+            </clipPath>
+          </defs>
+          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+            <Axes
+              x={s.x}
+              y={s.y}
+              width={s.innerWidth}
+              height={s.innerHeight}
+              xLabel={<>sample ratio α = n / d²</>}
+              yLabel={<>test error ε</>}
+            />
+            <g clipPath="url(#eps-clip)">
+              {ghost.length > 0 && <path className="ghost" d={d(ghost)} stroke={COLOURS.ghost} />}
+              {match && (
+                <path
+                  data-series="paper-universal"
+                  d={d(match.entry.universal.map((r) => [r.alpha, r.eps]))}
+                  stroke={COLOURS.paperUniversal}
+                  strokeWidth={1}
+                  fill="none"
+                />
+              )}
+              {paths && (
+                <>
+                  <path data-series="universal-off" d={d(paths.universalOff)} className="branch dashed" stroke={COLOURS.universal} />
+                  <path data-series="specialised-off" d={d(paths.specialisedOff)} className="branch dashed" stroke={COLOURS.specialised} />
+                  <path data-series="universal-on" d={d(paths.universalOn)} className="branch" stroke={COLOURS.universal} />
+                  <path data-series="specialised-on" d={d(paths.specialisedOn)} className="branch" stroke={COLOURS.specialised} />
+                  <path data-series="equilibrium" d={d(paths.equilibrium)} className="equilibrium" stroke={COLOURS.equilibrium} />
+                </>
+              )}
+              {match?.showHmc &&
+                match.entry.hmc
+                  .filter((r) => r.alpha <= alphaMax)
+                  .map((r) => (
+                    <g key={r.alpha} className="hmc">
+                      <g transform={`translate(${s.x(r.alpha) - 2.5},0)`}>
+                        <line y1={s.y(r.unfoMean - r.unfoStd)} y2={s.y(r.unfoMean + r.unfoStd)} stroke={COLOURS.hmcUninformative} />
+                        <circle cy={s.y(r.unfoMean)} r={3.2} fill="white" stroke={COLOURS.hmcUninformative} strokeWidth={1.5} />
+                      </g>
+                      <g transform={`translate(${s.x(r.alpha) + 2.5},0)`}>
+                        <line y1={s.y(r.infoMean - r.infoStd)} y2={s.y(r.infoMean + r.infoStd)} stroke={COLOURS.hmcInformative} />
+                        <circle data-series="hmc-informative" cy={s.y(r.infoMean)} r={3.2} fill={COLOURS.hmcInformative} />
+                      </g>
+                    </g>
+                  ))}
+            </g>
+            {spX !== null && (
+              <g className="alpha-sp" data-testid="marker-alpha-sp">
+                <line x1={spX} x2={spX} y1={0} y2={s.innerHeight} stroke={COLOURS.transition} strokeDasharray="2 3" />
+                <text
+                  x={spX + (spX > s.innerWidth - 90 ? -5 : 5)}
+                  y={s.innerHeight - 8}
+                  textAnchor={spX > s.innerWidth - 90 ? 'end' : 'start'}
+                >
+                  α<tspan baselineShift="sub" fontSize="0.75em">sp</tspan> ≈ {alphaSp!.toFixed(2)}
+                </text>
+              </g>
+            )}
+            {alpha <= alphaMax && (
+              <g className="selection" data-testid="marker-alpha">
+                <line x1={s.x(alpha)} x2={s.x(alpha)} y1={0} y2={s.innerHeight} stroke={COLOURS.selection} />
+                {markerEps !== null && Number.isFinite(markerEps) && (
+                  <circle cx={s.x(alpha)} cy={s.y(markerEps)} r={4.5} fill="white" stroke={COLOURS.selection} strokeWidth={2} />
+                )}
+              </g>
+            )}
+            <Legend items={legend} x={s.innerWidth - 6} y={6} width={212} />
+          </g>
+        </svg>
+      </div>
+    </figure>
+  );
+});

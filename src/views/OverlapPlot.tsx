@@ -1,0 +1,101 @@
+// Order parameters against α: Q(v) per distinct |v| and the rescaled quadratic overlap R2 − (ρ2 − 1),
+// equilibrium solid, metastable dashed.
+import { memo, useMemo } from 'react';
+import { useExplorer } from '../state/store';
+import { branchPaths, switchAlphas, type BranchPaths } from '../plots/branches';
+import { COLOURS } from '../plots/colours';
+import { R2_COLOUR, r2Offset, vColour, vGroups } from '../plots/overlaps';
+import { makeScales, pathOf, type Frame } from '../plots/scales';
+import { Axes, Legend, type LegendItem } from './Axes';
+import { useWidth } from './useWidth';
+
+const HEIGHT = 300;
+const MARGIN = { top: 14, right: 18, bottom: 50, left: 66 };
+
+interface Series {
+  id: string;
+  label: React.ReactNode;
+  colour: string;
+  paths: BranchPaths;
+}
+
+export function vLabel(absV: number, single: boolean): string {
+  return single ? `Q(v = ${Number(absV.toPrecision(3))})` : `Q(|v| = ${Number(absV.toPrecision(3))})`;
+}
+
+export const OverlapPlot = memo(function OverlapPlot() {
+  const curve = useExplorer((s) => s.curve);
+  const alpha = useExplorer((s) => s.params.alpha);
+  const alphaMax = useExplorer((s) => s.params.alphaMax);
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const alphaSp = curve?.transition?.alphaSp ?? null;
+
+  const series = useMemo<Series[]>(() => {
+    if (!curve || curve.points.length === 0) return [];
+    const { v, p } = curve.header.atoms;
+    const switches = switchAlphas(curve.points, alphaSp);
+    const offset = r2Offset(curve.params.gamma, v, p);
+    const groups = vGroups(v, p, 5);
+    const out: Series[] = [
+      {
+        id: 'R2',
+        label: 'R₂ − (ρ₂ − 1)',
+        colour: R2_COLOUR,
+        paths: branchPaths(curve.points, (b) => b.R2 - offset, switches),
+      },
+    ];
+    groups.forEach((g, rank) => {
+      out.push({
+        id: `Q${rank}`,
+        label: vLabel(g.absV, groups.length === 1 && v.length === 1),
+        colour: vColour(rank, groups.length),
+        paths: branchPaths(curve.points, (b) => b.Q[g.index], switches),
+      });
+    });
+    return out;
+  }, [curve, alphaSp]);
+
+  const frame: Frame = { width, height: HEIGHT, margin: MARGIN };
+  const s = makeScales(frame, [0, alphaMax], [0, 1]);
+  const d = (l: BranchPaths['equilibrium']) => pathOf(l, s);
+  const legend: LegendItem[] = series.map((x) => ({ label: x.label, kind: 'line', colour: x.colour }));
+  const spX = alphaSp !== null && alphaSp <= alphaMax ? s.x(alphaSp) : null;
+
+  return (
+    <figure className="plot" data-testid="plot-overlaps" data-series-count={series.length}>
+      <figcaption>
+        Overlaps: specialisation <i>Q</i>(<i>v</i>) and quadratic part <i>R</i>
+        <sub>2</sub> − (<i>ρ</i>
+        <sub>2</sub> − 1) ∈ [0, 1]
+      </figcaption>
+      <div ref={ref} className="plot-box">
+        <svg width={width} height={HEIGHT} role="img" aria-label="Overlaps against sample ratio α">
+          <defs>
+            <clipPath id="ov-clip">
+              <rect x={-2} y={-4} width={s.innerWidth + 4} height={s.innerHeight + 8} />
+            </clipPath>
+          </defs>
+          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+            <Axes x={s.x} y={s.y} width={s.innerWidth} height={s.innerHeight} xLabel="sample ratio α = n / d²" yLabel="overlap" yTicks={5} />
+            <g clipPath="url(#ov-clip)">
+              {series.map((x) => (
+                <g key={x.id} data-series={x.id}>
+                  <path d={d(x.paths.universalOff)} className="branch dashed" stroke={x.colour} />
+                  <path d={d(x.paths.specialisedOff)} className="branch dashed" stroke={x.colour} />
+                  <path d={d(x.paths.equilibrium)} className="overlap-eq" stroke={x.colour} />
+                </g>
+              ))}
+            </g>
+            {spX !== null && (
+              <line x1={spX} x2={spX} y1={0} y2={s.innerHeight} stroke={COLOURS.transition} strokeDasharray="2 3" />
+            )}
+            {alpha <= alphaMax && (
+              <line x1={s.x(alpha)} x2={s.x(alpha)} y1={0} y2={s.innerHeight} stroke={COLOURS.selection} />
+            )}
+            {legend.length > 0 && <Legend items={legend} x={s.innerWidth - 6} y={s.innerHeight / 2 - (legend.length * 17) / 2} width={150} />}
+          </g>
+        </svg>
+      </div>
+    </figure>
+  );
+});

@@ -1,0 +1,29 @@
+// Thin comlink adapter: the theory service (workers/theoryService.ts) wired to the float64 physics of src/physics.
+import { expose, releaseProxy, type Remote } from 'comlink';
+import { ActivationError, getActivation } from '../src/physics/activations';
+import { getShallowModel, ParamError, validateShallowParams } from '../src/physics/mlp/shallowModel';
+import type { CurveChunk, TheoryApi } from './protocol';
+import { createTheoryService } from './theoryService';
+
+const service = createTheoryService({
+  validateShallowParams,
+  getShallowModel,
+  getActivation,
+  ParamError,
+  ActivationError,
+});
+
+const api: TheoryApi = {
+  ...service,
+  async computeCurve(req, onChunk) {
+    // onChunk is a comlink proxy of the page's callback: fire and forget, then release its message port.
+    const remote = onChunk as unknown as Remote<(c: CurveChunk) => void>;
+    try {
+      return await service.computeCurve(req, (chunk) => void remote(chunk));
+    } finally {
+      remote[releaseProxy]();
+    }
+  },
+};
+
+expose(api);

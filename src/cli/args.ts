@@ -1,0 +1,79 @@
+// Strict flag parsing for the CLI: every flag is declared, every value is checked, errors are one line.
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export type FlagKind = 'number' | 'list' | 'string' | 'boolean';
+
+export interface FlagSpec {
+  kind: FlagKind;
+  help: string;
+  default?: string;
+  choices?: readonly string[];
+}
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+export function parseNumber(flag: string, text: string): number {
+  if (!NUMBER.test(text.trim())) throw new UsageError(`--${flag} expects a number, got '${text}'`);
+  return Number(text);
+}
+
+/** "1,2,4" or "start:stop:step" (inclusive, up to 100 000 values). */
+export function parseList(flag: string, text: string): number[] {
+  const t = text.trim();
+  if (t.includes(':')) {
+    const parts = t.split(':');
+    if (parts.length !== 3) throw new UsageError(`--${flag} range must be start:stop:step, got '${text}'`);
+    const [a, b, s] = parts.map((u) => parseNumber(flag, u));
+    if (!(s > 0)) throw new UsageError(`--${flag} range step must be > 0, got '${parts[2]}'`);
+    if (b < a) throw new UsageError(`--${flag} range stop must be ≥ start, got '${text}'`);
+    const n = Math.floor((b - a) / s + 1e-9) + 1;
+    if (n > 100000) throw new UsageError(`--${flag} range has ${n} values (at most 100000)`);
+    return Array.from({ length: n }, (_, i) => +(a + i * s).toPrecision(12));
+  }
+  const vals = t.split(',').map((u) => parseNumber(flag, u));
+  if (!vals.length) throw new UsageError(`--${flag} expects a list of numbers`);
+  return vals;
+}
+
+export type ParsedFlags = Record<string, string | boolean>;
+
+/** Parses `--name value` / `--name=value` / `--switch` against the declared flags. */
+export function parseFlags(argv: string[], spec: Record<string, FlagSpec>): ParsedFlags {
+  const out: ParsedFlags = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}' (flags start with --)`);
+    let name = arg.slice(2);
+    let value: string | undefined;
+    const eq = name.indexOf('=');
+    if (eq >= 0) {
+      value = name.slice(eq + 1);
+      name = name.slice(0, eq);
+    }
+    const s = spec[name];
+    if (!s) throw new UsageError(`unknown flag --${name} (known: ${Object.keys(spec).map((k) => '--' + k).join(' ')})`);
+    if (s.kind === 'boolean') {
+      if (value !== undefined) throw new UsageError(`--${name} takes no value`);
+      out[name] = true;
+      continue;
+    }
+    if (value === undefined) {
+      value = argv[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    }
+    if (s.choices && !s.choices.includes(value) && !(name === 'activation' && value.startsWith('expr:'))) {
+      throw new UsageError(`--${name} must be one of ${s.choices.join(', ')}${name === 'activation' ? ' or expr:<expression in x>' : ''}, got '${value}'`);
+    }
+    if (s.kind === 'number') parseNumber(name, value);
+    if (s.kind === 'list') parseList(name, value);
+    out[name] = value;
+  }
+  for (const [name, s] of Object.entries(spec)) if (out[name] === undefined && s.default !== undefined) out[name] = s.default;
+  return out;
+}

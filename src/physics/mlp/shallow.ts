@@ -1,0 +1,300 @@
+// RS saddle-point equations and free entropy of the shallow MLP (L = 1) near interpolation
+// (arXiv 2510.24616, Result for L = 1; mlp-shallow.md §5). Pure float64; no allocation in the inner loops.
+//
+// Unknowns: Q(v) per readout class (classes = distinct v², since the equations see v only through v²).
+// Given Q: τ = m_S⁻¹(E v²Q²); R̂2 solves R̂2 = αμ2²/D(R̂2) (1-D, safeguarded Newton);
+// Q̂(v) = (1/γ) v² Q [m_S(τ+R̂2) − E v²Q²]/m_S'(τ) + (α/γ) v² g'(Q)/D;  Q ← m_W(Q̂).
+
+import type { SpectralTable } from '../spectralTable';
+import { freeEntropyW, overlapW } from '../priors';
+import type { BranchSolution, WeightPrior } from '../types';
+
+/** Everything the equations need, fixed along an ε(α) curve. */
+export interface ShallowSystem {
+  gamma: number;
+  delta: number;
+  prior: WeightPrior;
+  mu2sq: number; // μ2²
+  g1: number; // g(1)
+  g: (q: number) => number;
+  gPrime: (q: number) => number;
+  rho2: number; // ρ2 = 1 + γ (E v)²
+  v2: Float64Array; // distinct v² of the readout classes
+  pv: Float64Array; // class probabilities
+  table: SpectralTable;
+}
+
+/** Order parameters evaluated at a given Q (a point of the outer map). */
+export interface Evaluation {
+  M: number; // E v² Q²
+  tau: number;
+  G: number; // E v² g(Q)
+  R2hat: number;
+  mS: number; // m_S(τ + R̂2)
+  D: number; // Δ + K_d − K*
+  eps: number; // K_d − K*
+  innerOk: boolean;
+}
+
+/** Solves R̂2 = αμ2²/(Δ + (μ2²/2) mmse_S(τ + R̂2) + g1 − G) for R̂2 ≥ 0 (increasing right-hand side). */
+export function solveR2hat(sys: ShallowSystem, alpha: number, tau: number, G: number, guess: number): { r: number; ok: boolean } {
+  const { mu2sq, delta, g1, table } = sys;
+  if (mu2sq === 0 || alpha === 0) return { r: 0, ok: true };
+  const base = delta + g1 - G;
+  const rhs = (r: number) => (alpha * mu2sq) / (base + 0.5 * mu2sq * table.mmse(tau + r));
+  let lo = 0;
+  let hi = base > 0 ? (alpha * mu2sq) / base : Infinity;
+  if (!Number.isFinite(hi)) {
+    // Noise-free and fully specialised: D → 0 as R̂2 → ∞; grow a bracket.
+    hi = 1;
+    while (hi - rhs(hi) < 0 && hi < 1e300) hi *= 4;
+  }
+  let r = guess > lo && guess < hi ? guess : Math.min(rhs(0), 0.5 * (lo + hi));
+  for (let it = 0; it < 100; it++) {
+    const den = base + 0.5 * mu2sq * table.mmse(tau + r);
+    const h = r - (alpha * mu2sq) / den;
+    if (h < 0) lo = r;
+    else hi = r;
+    const dh = 1 - (alpha * mu2sq * 0.5 * mu2sq * table.mSPrime(tau + r)) / (den * den);
+    let next = r - h / dh;
+    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = 0.5 * (lo + hi);
+    if (Math.abs(next - r) <= 1e-14 * (1 + r) || hi - lo <= 1e-14 * (1 + r)) return { r: next, ok: true };
+    r = next;
+  }
+  return { r, ok: Math.abs(hi - lo) < 1e-9 * (1 + r) };
+}
+
+/** Evaluates the order parameters at Q (per class). */
+export function evaluate(sys: ShallowSystem, alpha: number, Q: Float64Array, r0: number, out: Evaluation): void {
+  const { v2, pv, table, mu2sq, g1, delta } = sys;
+  let M = 0;
+  let G = 0;
+  for (let c = 0; c < v2.length; c++) {
+    M += pv[c] * v2[c] * Q[c] * Q[c];
+    G += pv[c] * v2[c] * sys.g(Q[c]);
+  }
+  const tau = table.mSInverse(M);
+  const { r, ok } = solveR2hat(sys, alpha, tau, G, r0);
+  const mS = table.mS(tau + r);
+  const eps = 0.5 * mu2sq * (1 - mS) + g1 - G;
+  out.M = M;
+  out.tau = tau;
+  out.G = G;
+  out.R2hat = r;
+  out.mS = mS;
+  out.eps = eps;
+  out.D = delta + eps;
+  out.innerOk = ok;
+}
+
+/** Q̂(v) from the stationarity in Q (mlp-shallow.md §5). */
+export function conjugateQ(sys: ShallowSystem, alpha: number, Q: Float64Array, ev: Evaluation, Qhat: Float64Array): void {
+  const { v2, gamma } = sys;
+  // m_S'(τ) is tabulated (spline derivative), not a crude finite difference.
+  const matrix = ev.M > 0 ? (ev.mS - ev.M) / sys.table.mSPrime(ev.tau) : 0;
+  for (let c = 0; c < v2.length; c++) {
+    Qhat[c] = (v2[c] * Q[c] * matrix) / gamma + (alpha * v2[c] * sys.gPrime(Q[c])) / (gamma * ev.D);
+  }
+}
+
+/** RS free entropy per sample at a stationary point (mlp-shallow.md §5). */
+export function freeEntropy(sys: ShallowSystem, alpha: number, Q: Float64Array, Qhat: Float64Array, ev: Evaluation): number {
+  const { v2, pv, gamma, prior, table } = sys;
+  let ps = 0;
+  for (let c = 0; c < v2.length; c++) ps += pv[c] * (freeEntropyW(prior, Qhat[c]) - 0.5 * Q[c] * Qhat[c]);
+  const mmse = 1 - ev.mS; // ρ2 − R2
+  return (
+    -0.5 * Math.log(2 * Math.PI * Math.E * ev.D) +
+    (mmse * ev.R2hat) / (4 * alpha) +
+    (gamma / alpha) * ps +
+    (table.iota(ev.tau) - table.iota(ev.tau + ev.R2hat)) / alpha
+  );
+}
+
+/**
+ * f_RS as an explicit function of all order parameters (R2, R̂2, Q, Q̂), τ = m_S⁻¹(E v²Q²):
+ * its gradient vanishes exactly at the stationary points (used by tests to check the equations).
+ */
+export function freeEntropyOf(sys: ShallowSystem, alpha: number, R2: number, R2hat: number, Q: Float64Array, Qhat: Float64Array): number {
+  const { v2, pv, gamma, prior, table, mu2sq, g1, delta, rho2 } = sys;
+  let M = 0;
+  let G = 0;
+  let ps = 0;
+  for (let c = 0; c < v2.length; c++) {
+    M += pv[c] * v2[c] * Q[c] * Q[c];
+    G += pv[c] * v2[c] * sys.g(Q[c]);
+    ps += pv[c] * (freeEntropyW(prior, Qhat[c]) - 0.5 * Q[c] * Qhat[c]);
+  }
+  const tau = table.mSInverse(M);
+  const D = delta + 0.5 * mu2sq * (rho2 - R2) + g1 - G;
+  return (
+    -0.5 * Math.log(2 * Math.PI * Math.E * D) +
+    ((rho2 - R2) * R2hat) / (4 * alpha) +
+    (gamma / alpha) * ps +
+    (table.iota(tau) - table.iota(tau + R2hat)) / alpha
+  );
+}
+
+export interface SolveOptions {
+  tol?: number;
+  maxIter?: number;
+}
+
+/**
+ * Solves the saddle-point equations from the start Q0 by a damped fixed point with Anderson acceleration.
+ * Returns the stationary point with its free entropy and convergence report.
+ */
+export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Array, r0 = 0, opts: SolveOptions = {}): BranchSolution {
+  const K = sys.v2.length;
+  const tol = opts.tol ?? 1e-11;
+  const maxIter = opts.maxIter ?? 4000;
+  const Q = Float64Array.from(Q0);
+  const Qhat = new Float64Array(K);
+  const Fq = new Float64Array(K); // F(Q) = m_W(Q̂(Q))
+  const ev: Evaluation = { M: 0, tau: 0, G: 0, R2hat: r0, mS: 0, D: 1, eps: 0, innerOk: true };
+  // Anderson acceleration (type II) on the residual F(Q) − Q, memory m.
+  const m = Math.min(4, K + 2);
+  const dX: Float64Array[] = [];
+  const dR: Float64Array[] = [];
+  let prevQ: Float64Array | null = null;
+  let prevRes: Float64Array | null = null;
+  let residual = Infinity;
+  let it = 0;
+  let eta = 1; // damping of the plain step
+  let lastResidual = Infinity;
+  for (; it < maxIter; it++) {
+    evaluate(sys, alpha, Q, ev.R2hat, ev);
+    conjugateQ(sys, alpha, Q, ev, Qhat);
+    const res = new Float64Array(K);
+    residual = 0;
+    for (let c = 0; c < K; c++) {
+      Fq[c] = overlapW(sys.prior, Qhat[c]);
+      res[c] = Fq[c] - Q[c];
+      residual = Math.max(residual, Math.abs(res[c]));
+    }
+    if (residual < tol) break;
+    if (residual > lastResidual * 1.5) {
+      // Acceleration misbehaved: restart it and damp.
+      dX.length = 0;
+      dR.length = 0;
+      eta = Math.max(0.2, eta * 0.5);
+    }
+    lastResidual = residual;
+    if (prevQ && prevRes) {
+      const dx = new Float64Array(K);
+      const dr = new Float64Array(K);
+      for (let c = 0; c < K; c++) {
+        dx[c] = Q[c] - prevQ[c];
+        dr[c] = res[c] - prevRes[c];
+      }
+      dX.push(dx);
+      dR.push(dr);
+      if (dX.length > m) {
+        dX.shift();
+        dR.shift();
+      }
+    }
+    prevQ = Float64Array.from(Q);
+    prevRes = res;
+    // Least squares: min ‖res − ΔR γ‖ via normal equations (small m).
+    // Plain iteration first: it converges to the branch that the start lies on (stable under the map);
+    // Anderson only polishes near convergence, because from far away it also finds unstable points (Q = 0).
+    const n = residual < 1e-4 ? dR.length : 0;
+    const coef = n ? leastSquares(dR, res) : null;
+    for (let c = 0; c < K; c++) {
+      let x = Q[c] + eta * res[c];
+      if (coef) for (let j = 0; j < n; j++) x -= coef[j] * (dX[j][c] + eta * dR[j][c]);
+      Q[c] = Math.min(1, Math.max(0, x));
+    }
+  }
+  // Final consistent evaluation at the returned Q.
+  evaluate(sys, alpha, Q, ev.R2hat, ev);
+  conjugateQ(sys, alpha, Q, ev, Qhat);
+  const f = freeEntropy(sys, alpha, Q, Qhat, ev);
+  let maxQ = 0;
+  for (let c = 0; c < K; c++) maxQ = Math.max(maxQ, Q[c]);
+  return {
+    kind: maxQ > 0 ? 'specialised' : 'universal',
+    eps: ev.eps,
+    f,
+    R2: sys.rho2 - 1 + ev.mS,
+    R2hat: ev.R2hat,
+    tau: ev.tau,
+    Q: Array.from(Q),
+    Qhat: Array.from(Qhat),
+    converged: residual < tol * 10 && ev.innerOk && Number.isFinite(f),
+    iterations: it,
+    residual,
+  };
+}
+
+/** Solves min ‖b − Σ_j c_j A_j‖² for small j by the normal equations with a tiny ridge. */
+function leastSquares(A: Float64Array[], b: Float64Array): Float64Array | null {
+  const n = A.length;
+  const G = new Float64Array(n * n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let c = 0; c < b.length; c++) s += A[i][c] * A[j][c];
+      G[i * n + j] = s;
+      G[j * n + i] = s;
+    }
+    let s = 0;
+    for (let c = 0; c < b.length; c++) s += A[i][c] * b[c];
+    y[i] = s;
+  }
+  for (let i = 0; i < n; i++) G[i * n + i] *= 1 + 1e-12;
+  // Gaussian elimination with partial pivoting.
+  const x = Float64Array.from(y);
+  for (let k = 0; k < n; k++) {
+    let piv = k;
+    for (let i = k + 1; i < n; i++) if (Math.abs(G[i * n + k]) > Math.abs(G[piv * n + k])) piv = i;
+    if (Math.abs(G[piv * n + k]) < 1e-300) return null;
+    if (piv !== k) {
+      for (let j = 0; j < n; j++) {
+        const tmp = G[k * n + j];
+        G[k * n + j] = G[piv * n + j];
+        G[piv * n + j] = tmp;
+      }
+      const tmp = x[k];
+      x[k] = x[piv];
+      x[piv] = tmp;
+    }
+    for (let i = k + 1; i < n; i++) {
+      const fac = G[i * n + k] / G[k * n + k];
+      for (let j = k; j < n; j++) G[i * n + j] -= fac * G[k * n + j];
+      x[i] -= fac * x[k];
+    }
+  }
+  for (let k = n - 1; k >= 0; k--) {
+    let s = x[k];
+    for (let j = k + 1; j < n; j++) s -= G[k * n + j] * x[j];
+    x[k] = s / G[k * n + k];
+  }
+  for (let k = 0; k < n; k++) if (!Number.isFinite(x[k])) return null;
+  return x;
+}
+
+/** The universal branch Q ≡ 0 (τ = 0): a 1-D equation for R̂2 (mlp-shallow.md §6). */
+export function solveUniversal(sys: ShallowSystem, alpha: number, r0 = 0): BranchSolution {
+  const K = sys.v2.length;
+  const Q = new Float64Array(K);
+  const Qhat = new Float64Array(K);
+  const ev: Evaluation = { M: 0, tau: 0, G: 0, R2hat: r0, mS: 0, D: 1, eps: 0, innerOk: true };
+  evaluate(sys, alpha, Q, r0, ev);
+  const f = freeEntropy(sys, alpha, Q, Qhat, ev);
+  return {
+    kind: 'universal',
+    eps: ev.eps,
+    f,
+    R2: sys.rho2 - 1 + ev.mS,
+    R2hat: ev.R2hat,
+    tau: 0,
+    Q: Array.from(Q),
+    Qhat: Array.from(Qhat),
+    converged: ev.innerOk && Number.isFinite(f),
+    iterations: 1,
+    residual: 0,
+  };
+}

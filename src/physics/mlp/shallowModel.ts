@@ -1,0 +1,315 @@
+// The shallow-MLP model for one parameter set: branches, equilibrium (largest f_RS), α_sp and spinodals
+// (mlp-shallow.md §§6–7). Tables are built once per (γ, P_v) and shared; models are cached by parameters.
+
+import { getActivation, type Activation } from '../activations';
+import { readoutAtoms, rho2, spectralLaw } from '../priors';
+import { buildSpectralTable, type SpectralTable } from '../spectralTable';
+import {
+  ACTIVATION_NAMES,
+  READOUT_LAWS,
+  WEIGHT_PRIORS,
+  type BranchSolution,
+  type ReadoutAtoms,
+  type ReadoutLaw,
+  type ShallowParams,
+  type ShallowPoint,
+} from '../types';
+import { solveFromStart, solveUniversal, type ShallowSystem } from './shallow';
+
+export class ParamError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ParamError';
+  }
+}
+
+/** Checks and completes the parameters; throws ParamError with a one-line message. */
+export function validateShallowParams(p: Partial<ShallowParams>): ShallowParams {
+  const num = (name: string, x: unknown, lo: number, hi: number): number => {
+    if (typeof x !== 'number' || !Number.isFinite(x)) throw new ParamError(`${name} must be a number, got ${JSON.stringify(x)}`);
+    if (x < lo || x > hi) throw new ParamError(`${name} must lie in [${lo}, ${hi}], got ${x}`);
+    return x;
+  };
+  const gamma = num('gamma', p.gamma, 0.01, 20);
+  if (gamma <= 0) throw new ParamError('gamma must be > 0');
+  const delta = num('delta', p.delta, 0, 100);
+  const readout = p.readout;
+  if (!readout || !(READOUT_LAWS as readonly string[]).includes(readout)) {
+    throw new ParamError(`readout must be one of ${READOUT_LAWS.join(', ')}, got ${JSON.stringify(readout)}`);
+  }
+  const weights = p.weights;
+  if (!weights || !(WEIGHT_PRIORS as readonly string[]).includes(weights)) {
+    throw new ParamError(`weights must be one of ${WEIGHT_PRIORS.join(', ')}, got ${JSON.stringify(weights)}`);
+  }
+  const activation = p.activation;
+  if (typeof activation !== 'string' || !activation) {
+    throw new ParamError(`activation must be one of ${ACTIVATION_NAMES.join(', ')} or expr:<expression in x>`);
+  }
+  return { activation, gamma, delta, readout, weights };
+}
+
+export interface TransitionResult {
+  /**
+   * Specialisation transition: where the equilibrium jumps to a branch of larger overlap (first order); where Q
+   * instead grows continuously from 0, the onset. Null where neither happens up to alphaMax.
+   */
+  alphaSp: number | null;
+  /** Smallest α where a Q ≠ 0 stationary point is the equilibrium (≤ alphaSp). */
+  alphaOnset: number | null;
+  /** Smallest α where the branch that wins at α_sp exists as a distinct stationary point. */
+  spinodalSpec: number | null;
+  /** α where Q = 0 loses linear stability: max_v v² m_S(R̂2)/γ = 1 (null where it never does). */
+  spinodalUni: number | null;
+  /** 'first-order' if Q jumps at α_sp, 'continuous' if it grows from 0. */
+  order: 'first-order' | 'continuous' | null;
+  alphaMax: number;
+  converged: boolean;
+}
+
+export interface ShallowModel {
+  params: ShallowParams;
+  atoms: ReadoutAtoms;
+  activation: Activation;
+  /** Human-readable: which branch is shown and why. */
+  notes: string[];
+  pinnedUniversal: boolean;
+  theoryUnverified: boolean;
+  system: ShallowSystem;
+  /** Readout classes (distinct v²) of each atom. */
+  classOfAtom: Int32Array;
+  solvePoint(alpha: number, warm?: ShallowPoint | null): ShallowPoint;
+  transition(alphaMax?: number): TransitionResult;
+  /** Q(v) of a solution keyed by readout value (as the CLI prints it). */
+  overlapByValue(sol: BranchSolution): Record<string, number>;
+}
+
+// ---------- tables and models, cached ----------
+
+const tableCache = new Map<string, SpectralTable>();
+
+export function getSpectralTable(gamma: number, law: ReadoutLaw): SpectralTable {
+  const key = `${gamma}|${law}`;
+  let t = tableCache.get(key);
+  if (!t) {
+    const atoms = readoutAtoms(law);
+    // Discrete laws use their own atoms; continuous laws a separate (smooth-functional) discretisation.
+    t = buildSpectralTable(law === 'unif' || law === 'gauss' ? spectralLaw(law, gamma) : { a: gamma, v: atoms.v, p: atoms.p });
+    tableCache.set(key, t);
+    if (tableCache.size > 16) tableCache.delete(tableCache.keys().next().value as string);
+  }
+  return t;
+}
+
+const modelCache = new Map<string, ShallowModel>();
+
+export function getShallowModel(params: ShallowParams): ShallowModel {
+  const p = validateShallowParams(params);
+  const key = JSON.stringify([p.activation, p.gamma, p.delta, p.readout, p.weights]);
+  let m = modelCache.get(key);
+  if (!m) {
+    m = createShallowModel(p);
+    modelCache.set(key, m);
+    if (modelCache.size > 64) modelCache.delete(modelCache.keys().next().value as string);
+  }
+  return m;
+}
+
+const SAME = 1e-6; // two stationary points with max|ΔQ| below this are one
+const NONZERO = 1e-7; // a solution with max Q below this is the universal branch
+const F_TIE = 1e-12; // free-entropy ties go to the universal branch
+
+function createShallowModel(params: ShallowParams): ShallowModel {
+  const activation = getActivation(params.activation);
+  const atoms = readoutAtoms(params.readout);
+  // Classes by v²: the equations see v only through v², so ±v share one Q.
+  const v2List: number[] = [];
+  const pList: number[] = [];
+  const classOfAtom = new Int32Array(atoms.v.length);
+  for (let j = 0; j < atoms.v.length; j++) {
+    const v2 = atoms.v[j] * atoms.v[j];
+    let c = v2List.findIndex((u) => Math.abs(u - v2) < 1e-12);
+    if (c < 0) {
+      c = v2List.length;
+      v2List.push(v2);
+      pList.push(0);
+    }
+    pList[c] += atoms.p[j];
+    classOfAtom[j] = c;
+  }
+  const table = getSpectralTable(params.gamma, params.readout);
+  const mu = activation.mu;
+  const system: ShallowSystem = {
+    gamma: params.gamma,
+    delta: params.delta,
+    prior: params.weights,
+    mu2sq: mu[2] * mu[2],
+    g1: activation.g1,
+    g: activation.g,
+    gPrime: activation.gPrime,
+    rho2: rho2(atoms, params.gamma),
+    v2: Float64Array.from(v2List),
+    pv: Float64Array.from(pList),
+    table,
+  };
+  const K = v2List.length;
+  const discrete = params.readout === 'ones' || params.readout === 'rad' || params.readout === '4point';
+  const quadraticGaussian = activation.isQuadratic && params.weights === 'gaussian';
+  // g ≡ 0, Gaussian W, discrete P_v: the posterior is invariant under rotations of W within each readout class,
+  // so Q ≡ 0 exactly and the Q > 0 stationary point of the RS equations is spurious (§7; arXiv 2408.03733).
+  const pinnedUniversal = quadraticGaussian && discrete;
+  // With continuous P_v that symmetry argument fails: branches are shown but the theory is unverified (§7).
+  const theoryUnverified = quadraticGaussian && !discrete;
+  const notes: string[] = [];
+  if (pinnedUniversal) {
+    notes.push(
+      'σ has no Hermite components beyond order 2 (g ≡ 0) and W is Gaussian: the posterior is invariant under rotations of W within each readout class, so Q ≡ 0 and ε_opt is the universal branch (arXiv 2408.03733). The Q > 0 stationary point of the RS equations is spurious and is not shown.',
+    );
+  } else if (theoryUnverified) {
+    notes.push(
+      'g ≡ 0 with Gaussian W and a continuous readout law: the rotation-invariance argument that pins Q ≡ 0 does not apply, and the specialised branches shown are unverified by any proof or simulation (theory unverified).',
+    );
+  }
+  if (!pinnedUniversal && params.weights === 'gaussian' && system.mu2sq > 0) {
+    notes.push(
+      'Gaussian W: Q = 0 loses stability once max v²·m_S(R̂2) exceeds γ, so a small-Q specialised solution can be the equilibrium at moderate α. This onset is a prediction of the RS theory (arXiv 2510.24616), not a proven result.',
+    );
+  }
+  if (!discrete) {
+    notes.push(`The continuous readout law is discretised deterministically into ${atoms.v.length} atoms with E v² = 1 exactly; each atom has its own Q(v).`);
+  }
+  notes.push('Equilibrium = the stationary point with the largest RS free entropy f; the other branches are drawn dashed where metastable.');
+
+  // Threshold starts Q0(v) = 0.99·1{v² > v_c²}: each Q(v) of a non-homogeneous law jumps at its own α (§7).
+  const order = Array.from({ length: K }, (_, c) => c).sort((a, b) => system.v2[a] - system.v2[b]);
+  const thresholdStarts: Float64Array[] = [];
+  if (K > 1) {
+    const nThr = Math.min(K - 1, 8);
+    for (let k = 1; k <= nThr; k++) {
+      const cut = Math.round((k * K) / (nThr + 1));
+      const q0 = new Float64Array(K);
+      for (let i = cut; i < K; i++) q0[order[i]] = 0.99;
+      thresholdStarts.push(q0);
+    }
+  }
+  const informativeStart = new Float64Array(K).fill(0.99);
+  const smallStart = new Float64Array(K).fill(0.05);
+  const maxV2 = Math.max(...v2List);
+
+  /** Linear gain of Q = 0 under the fixed-point map: max v² m_S(R̂2)/γ (m_S'(0) = 1, m_W'(0) = 1, g''(0) = 0). */
+  const universalGain = (uni: BranchSolution) => (maxV2 * table.mS(uni.R2hat)) / params.gamma;
+
+  const solvePoint = (alpha: number, warm?: ShallowPoint | null): ShallowPoint => {
+    if (!(alpha >= 0) || !Number.isFinite(alpha)) throw new ParamError(`alpha must be a finite number ≥ 0, got ${alpha}`);
+    const universal = solveUniversal(system, alpha, warm?.universal.R2hat ?? 0);
+    const stationary: BranchSolution[] = [];
+    if (!pinnedUniversal && alpha > 0) {
+      const starts: Array<{ q: Float64Array; r: number }> = [];
+      for (const s of warm?.stationary ?? []) starts.push({ q: Float64Array.from(s.Q), r: s.R2hat });
+      starts.push({ q: informativeStart, r: 0 });
+      for (const q of thresholdStarts) starts.push({ q, r: 0 });
+      if (universalGain(universal) > 1) starts.push({ q: smallStart, r: universal.R2hat });
+      for (const st of starts) {
+        const sol = solveFromStart(system, alpha, st.q, st.r);
+        if (!sol.converged || Math.max(...sol.Q) < NONZERO) continue;
+        if (stationary.some((o) => o.Q.every((q, c) => Math.abs(q - sol.Q[c]) < SAME))) continue;
+        stationary.push(sol);
+      }
+    }
+    let specialised: BranchSolution | null = null;
+    for (const s of stationary) if (!specialised || s.f > specialised.f) specialised = s;
+    const specWins = specialised !== null && specialised.f > universal.f + F_TIE * Math.abs(universal.f);
+    const eq = specWins ? (specialised as BranchSolution) : universal;
+    return {
+      alpha,
+      eps: eq.eps,
+      epsUni: universal.eps,
+      equilibrium: specWins ? 'specialised' : 'universal',
+      universal,
+      specialised,
+      stationary,
+    };
+  };
+
+  /** Distinct stationary points: some overlap differs by more than 1e−3. */
+  const distinct = (a: BranchSolution, b: BranchSolution) => a.Q.some((q, c) => Math.abs(q - b.Q[c]) > 1e-3);
+  /** Continues a branch to α from the solution `from` (the universal branch continues as itself). */
+  const continueBranch = (alpha: number, from: BranchSolution): BranchSolution =>
+    from.kind === 'universal' ? solveUniversal(system, alpha, from.R2hat) : solveFromStart(system, alpha, Float64Array.from(from.Q), from.R2hat);
+  const equilibriumOf = (p: ShallowPoint): BranchSolution => (p.equilibrium === 'specialised' ? (p.specialised as BranchSolution) : p.universal);
+
+  const transition = (alphaMax = 16): TransitionResult => {
+    const mu2sq = system.mu2sq;
+    // Spinodal of the universal branch in closed form: m_S(R̂2*) = γ/max v², α* = R̂2*·D(R̂2*)/μ2².
+    let spinodalUni: number | null = null;
+    const target = params.gamma / maxV2;
+    if (!pinnedUniversal && mu2sq > 0 && target < 1) {
+      const r = table.mSInverse(target);
+      const a = (r * (params.delta + 0.5 * mu2sq * (1 - target) + system.g1)) / mu2sq;
+      spinodalUni = Number.isFinite(a) && a <= alphaMax ? a : null;
+    }
+    const none: TransitionResult = { alphaSp: null, alphaOnset: null, spinodalSpec: null, spinodalUni, order: null, alphaMax, converged: true };
+    if (pinnedUniversal) return { ...none, spinodalUni: null };
+    const bisect = (lo: number, hi: number, test: (alpha: number) => boolean): number => {
+      for (let k = 0; k < 40 && hi - lo > 1e-7 * hi; k++) {
+        const mid = 0.5 * (lo + hi);
+        if (test(mid)) hi = mid;
+        else lo = mid;
+      }
+      return hi;
+    };
+    // Scan α with warm starts; the first-order transition is where the equilibrium leaves the branch it was on
+    // for another one with larger f (the continued old branch still exists there, as a metastable state).
+    const n = 96;
+    const grid = Array.from({ length: n }, (_, i) => alphaMax * Math.pow((i + 1) / n, 1.5));
+    let prev: ShallowPoint | null = null;
+    let alphaOnset: number | null = null;
+    let converged = true;
+    for (let i = 0; i < n; i++) {
+      const alpha = grid[i];
+      const pt = solvePoint(alpha, prev);
+      if (!pt.universal.converged) converged = false;
+      const lo = i === 0 ? 0 : grid[i - 1];
+      if (alphaOnset === null && pt.equilibrium === 'specialised') alphaOnset = bisect(lo, alpha, (a) => solvePoint(a).equilibrium === 'specialised');
+      if (prev) {
+        const before = equilibriumOf(prev);
+        const now = equilibriumOf(pt);
+        const cont = continueBranch(alpha, before);
+        if (cont.converged && distinct(cont, now) && now.f > cont.f) {
+          // Jump between grid points: bisect on f(new branch) > f(old branch continued).
+          const beats = (a: number) => {
+            const low = continueBranch(a, before);
+            const high = continueBranch(a, now);
+            return high.converged && distinct(low, high) && high.f > low.f;
+          };
+          const alphaSp = bisect(lo, alpha, beats);
+          // A continuous onset also passes the test above (Q = 0 survives as an unstable point): a first-order
+          // transition keeps a finite gap between the two branches at α_sp.
+          const a = continueBranch(alphaSp, now);
+          const b = continueBranch(alphaSp, before);
+          if (!a.Q.some((q, c) => Math.abs(q - b.Q[c]) > 0.05)) {
+            prev = pt;
+            continue;
+          }
+          // Spinodal of the new branch: the smallest α down to which it exists apart from the old one.
+          const exists = (a: number) => {
+            const high = continueBranch(a, now);
+            return high.converged && distinct(continueBranch(a, before), high);
+          };
+          const spinodalSpec = exists(1e-3 * alphaSp) ? null : bisect(1e-3 * alphaSp, alphaSp, exists);
+          return { alphaSp, alphaOnset: alphaOnset ?? alphaSp, spinodalSpec, spinodalUni, order: 'first-order', alphaMax, converged };
+        }
+      }
+      prev = pt;
+    }
+    // No jump: the specialised state grows continuously from Q = 0 at the onset (if any).
+    return { ...none, alphaSp: alphaOnset, alphaOnset, spinodalSpec: alphaOnset, order: alphaOnset === null ? null : 'continuous', converged };
+  };
+
+  const overlapByValue = (sol: BranchSolution): Record<string, number> => {
+    const out: Record<string, number> = {};
+    for (let j = 0; j < atoms.v.length; j++) out[String(+atoms.v[j].toPrecision(12))] = sol.Q[classOfAtom[j]];
+    return out;
+  };
+
+  return { params, atoms, activation, notes, pinnedUniversal, theoryUnverified, system, classOfAtom, solvePoint, transition, overlapByValue };
+}

@@ -110,7 +110,9 @@ function criticalPoints(law: SpectralLaw, t: number): Edge[] {
   const uniq: number[] = [];
   for (const q of poles) if (!uniq.length || q - uniq[uniq.length - 1] > 1e-13) uniq.push(q);
   const edges: Edge[] = [];
-  const N = 160;
+  // Dense scans for few atoms; many-atom laws (discretised continuous P_v) have many narrow inter-pole intervals,
+  // where a gap missed by a coarser scan only merges two bands whose density vanishes between them.
+  const N = law.v.length > 4 ? 24 : 160;
   const scan = (gAt: (s: number) => number) => {
     let gPrev = gAt(0);
     let dPrev = dxReal(law, t, gPrev);
@@ -312,9 +314,9 @@ export function spectralDensity(law: SpectralLaw, t: number, relTol = 1e-11): Sp
 }
 
 /** mmse_S(λ) per d for the channel √λ S⁰ + Z, S⁰ = √a S_k: a[t − (4π²/3) t² ∫ρ_t³], t = 1/(aλ) (mlp-shallow.md §4). */
-export function mmseSDirect(law: SpectralLaw, lambda: number): number {
+export function mmseSDirect(law: SpectralLaw, lambda: number, relTol = 1e-11): number {
   if (lambda <= 0) return 1;
   const t = 1 / (law.a * lambda);
-  const { rho3 } = spectralDensity(law, t);
+  const { rho3 } = spectralDensity(law, t, relTol);
   return law.a * (t - ((4 * Math.PI * Math.PI) / 3) * t * t * rho3);
 }

@@ -8,7 +8,7 @@ import { splineEval, uniformSpline, type UniformSpline } from './numerics/spline
 import { mmseSDirect, type SpectralLaw } from './spectral';
 
 const C = 0.05;
-const LAMBDA_MAX = 2e4;
+const LAMBDA_MAX_DEFAULT = 2e4;
 const NODES = 420;
 
 export interface SpectralTable {
@@ -19,6 +19,8 @@ export interface SpectralTable {
   mS(lambda: number): number;
   /** m_S'(λ) */
   mSPrime(lambda: number): number;
+  /** m_S(λ) and m_S'(λ) in one spline evaluation (hot loops). */
+  evalMS(lambda: number, out: { v: number; d: number }): void;
   mmse(lambda: number): number;
   /** ι(λ) = ¼ ∫₀^λ mmse_S(t) dt (I-MMSE) */
   iota(lambda: number): number;
@@ -26,13 +28,29 @@ export interface SpectralTable {
   mSInverse(y: number): number;
 }
 
-export function buildSpectralTable(law: SpectralLaw, nodes = NODES): SpectralTable {
+export interface TableOptions {
+  nodes?: number;
+  lambdaMax?: number;
+  /** Relative tolerance of the adaptive ∫ρ³ quadrature. */
+  relTol?: number;
+}
+
+/**
+ * Many-atom laws (discretised continuous P_v) are costly at large λ, where each atom's band separates; their
+ * discretisation error (~1e−4) also dwarfs the quadrature's, so they get a coarser table (see priors.ts).
+ */
+export const COARSE_TABLE: TableOptions = { nodes: 200, lambdaMax: 2000, relTol: 1e-9 };
+
+export function buildSpectralTable(law: SpectralLaw, opts: TableOptions = {}): SpectralTable {
   const t0 = performance.now();
+  const nodes = opts.nodes ?? NODES;
+  const LAMBDA_MAX = opts.lambdaMax ?? LAMBDA_MAX_DEFAULT;
+  const relTol = opts.relTol ?? 1e-11;
   const uMax = Math.log(1 + LAMBDA_MAX / C);
   const h = uMax / (nodes - 1);
   const lam = (u: number) => C * Math.expm1(u);
   const m = new Float64Array(nodes);
-  for (let i = 1; i < nodes; i++) m[i] = 1 - mmseSDirect(law, lam(i * h));
+  for (let i = 1; i < nodes; i++) m[i] = 1 - mmseSDirect(law, lam(i * h), relTol);
   const sp: UniformSpline = uniformSpline(m, h);
   // Cumulative ∫₀^λ mmse dλ at nodes, 4-point Gauss–Legendre per interval on the spline.
   const { x: gx, w: gw } = gaussLegendre(4);
@@ -64,6 +82,17 @@ export function buildSpectralTable(law: SpectralLaw, nodes = NODES): SpectralTab
     const l = Math.max(lambda, 0);
     splineEval(sp, uOf(l), ev);
     return ev.d / (l + C); // dλ/du = λ + c
+  };
+  const evalMS = (lambda: number, out: { v: number; d: number }): void => {
+    if (lambda >= LAMBDA_MAX) {
+      out.v = 1 - tailC / lambda;
+      out.d = tailC / (lambda * lambda);
+      return;
+    }
+    const l = Math.max(lambda, 0);
+    splineEval(sp, uOf(l), out);
+    out.d /= l + C;
+    if (lambda <= 0) out.v = 0;
   };
   const iota = (lambda: number): number => {
     if (lambda <= 0) return 0;
@@ -98,6 +127,7 @@ export function buildSpectralTable(law: SpectralLaw, nodes = NODES): SpectralTab
     buildMs: performance.now() - t0,
     mS,
     mSPrime,
+    evalMS,
     mmse: (lambda) => 1 - mS(lambda),
     iota,
     mSInverse,

@@ -36,32 +36,33 @@ export interface Evaluation {
   innerOk: boolean;
 }
 
+const mEv = { v: 0, d: 0 };
+
 /** Solves R̂2 = αμ2²/(Δ + (μ2²/2) mmse_S(τ + R̂2) + g1 − G) for R̂2 ≥ 0 (increasing right-hand side). */
 export function solveR2hat(sys: ShallowSystem, alpha: number, tau: number, G: number, guess: number): { r: number; ok: boolean } {
   const { mu2sq, delta, g1, table } = sys;
   if (mu2sq === 0 || alpha === 0) return { r: 0, ok: true };
   const base = delta + g1 - G;
-  const rhs = (r: number) => (alpha * mu2sq) / (base + 0.5 * mu2sq * table.mmse(tau + r));
+  const c = alpha * mu2sq;
+  const half = 0.5 * mu2sq;
+  // h(r) = r − c/den(r) < 0 at r = 0 and ≥ 0 at r = c/base: a bracket for safeguarded Newton.
   let lo = 0;
-  let hi = base > 0 ? (alpha * mu2sq) / base : Infinity;
-  if (!Number.isFinite(hi)) {
-    // Noise-free and fully specialised: D → 0 as R̂2 → ∞; grow a bracket.
-    hi = 1;
-    while (hi - rhs(hi) < 0 && hi < 1e300) hi *= 4;
-  }
-  let r = guess > lo && guess < hi ? guess : Math.min(rhs(0), 0.5 * (lo + hi));
-  for (let it = 0; it < 100; it++) {
-    const den = base + 0.5 * mu2sq * table.mmse(tau + r);
-    const h = r - (alpha * mu2sq) / den;
+  let hi = base > 0 ? c / base : Infinity;
+  let r = guess > 0 && guess < hi ? guess : 0;
+  for (let it = 0; it < 200; it++) {
+    table.evalMS(tau + r, mEv);
+    const den = base + half * (1 - mEv.v);
+    const h = r - c / den;
     if (h < 0) lo = r;
     else hi = r;
-    const dh = 1 - (alpha * mu2sq * 0.5 * mu2sq * table.mSPrime(tau + r)) / (den * den);
+    if (Math.abs(h) <= 1e-13 * (1 + r)) return { r, ok: true };
+    const dh = 1 + (c * half * mEv.d) / (den * den) * -1;
     let next = r - h / dh;
-    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = 0.5 * (lo + hi);
-    if (Math.abs(next - r) <= 1e-14 * (1 + r) || hi - lo <= 1e-14 * (1 + r)) return { r: next, ok: true };
+    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = Number.isFinite(hi) ? 0.5 * (lo + hi) : 2 * r + 1;
+    if (Math.abs(next - r) <= 1e-15 * (1 + r)) return { r: next, ok: true };
     r = next;
   }
-  return { r, ok: Math.abs(hi - lo) < 1e-9 * (1 + r) };
+  return { r, ok: Number.isFinite(hi) && hi - lo < 1e-9 * (1 + r) };
 }
 
 /** Evaluates the order parameters at Q (per class). */
@@ -150,14 +151,17 @@ export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Arr
   const maxIter = opts.maxIter ?? 4000;
   const Q = Float64Array.from(Q0);
   const Qhat = new Float64Array(K);
-  const Fq = new Float64Array(K); // F(Q) = m_W(Q̂(Q))
+  const res = new Float64Array(K);
+  const prevQ = new Float64Array(K);
+  const prevRes = new Float64Array(K);
   const ev: Evaluation = { M: 0, tau: 0, G: 0, R2hat: r0, mS: 0, D: 1, eps: 0, innerOk: true };
-  // Anderson acceleration (type II) on the residual F(Q) − Q, memory m.
+  // Anderson acceleration (type II) on the residual F(Q) − Q, memory m, in a ring of preallocated rows.
   const m = Math.min(4, K + 2);
-  const dX: Float64Array[] = [];
-  const dR: Float64Array[] = [];
-  let prevQ: Float64Array | null = null;
-  let prevRes: Float64Array | null = null;
+  const dX = Array.from({ length: m }, () => new Float64Array(K));
+  const dR = Array.from({ length: m }, () => new Float64Array(K));
+  let hist = 0; // rows in use
+  let head = 0; // next row to overwrite
+  let havePrev = false;
   let residual = Infinity;
   let it = 0;
   let eta = 1; // damping of the plain step
@@ -165,45 +169,37 @@ export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Arr
   for (; it < maxIter; it++) {
     evaluate(sys, alpha, Q, ev.R2hat, ev);
     conjugateQ(sys, alpha, Q, ev, Qhat);
-    const res = new Float64Array(K);
     residual = 0;
     for (let c = 0; c < K; c++) {
-      Fq[c] = overlapW(sys.prior, Qhat[c]);
-      res[c] = Fq[c] - Q[c];
+      res[c] = overlapW(sys.prior, Qhat[c]) - Q[c];
       residual = Math.max(residual, Math.abs(res[c]));
     }
     if (residual < tol) break;
     if (residual > lastResidual * 1.5) {
       // Acceleration misbehaved: restart it and damp.
-      dX.length = 0;
-      dR.length = 0;
+      hist = 0;
       eta = Math.max(0.2, eta * 0.5);
     }
     lastResidual = residual;
-    if (prevQ && prevRes) {
-      const dx = new Float64Array(K);
-      const dr = new Float64Array(K);
+    if (havePrev) {
+      const dx = dX[head];
+      const dr = dR[head];
       for (let c = 0; c < K; c++) {
         dx[c] = Q[c] - prevQ[c];
         dr[c] = res[c] - prevRes[c];
       }
-      dX.push(dx);
-      dR.push(dr);
-      if (dX.length > m) {
-        dX.shift();
-        dR.shift();
-      }
+      head = (head + 1) % m;
+      hist = Math.min(hist + 1, m);
     }
-    prevQ = Float64Array.from(Q);
-    prevRes = res;
-    // Least squares: min ‖res − ΔR γ‖ via normal equations (small m).
+    prevQ.set(Q);
+    prevRes.set(res);
+    havePrev = true;
     // Plain iteration first: it converges to the branch that the start lies on (stable under the map);
     // Anderson only polishes near convergence, because from far away it also finds unstable points (Q = 0).
-    const n = residual < 1e-4 ? dR.length : 0;
-    const coef = n ? leastSquares(dR, res) : null;
+    const coef = residual < 1e-4 && hist > 0 ? leastSquares(dR, hist, res) : null;
     for (let c = 0; c < K; c++) {
       let x = Q[c] + eta * res[c];
-      if (coef) for (let j = 0; j < n; j++) x -= coef[j] * (dX[j][c] + eta * dR[j][c]);
+      if (coef) for (let j = 0; j < hist; j++) x -= coef[j] * (dX[j][c] + eta * dR[j][c]);
       Q[c] = Math.min(1, Math.max(0, x));
     }
   }
@@ -229,8 +225,7 @@ export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Arr
 }
 
 /** Solves min ‖b − Σ_j c_j A_j‖² for small j by the normal equations with a tiny ridge. */
-function leastSquares(A: Float64Array[], b: Float64Array): Float64Array | null {
-  const n = A.length;
+function leastSquares(A: Float64Array[], n: number, b: Float64Array): Float64Array | null {
   const G = new Float64Array(n * n);
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -3,7 +3,7 @@
 
 import { getActivation, type Activation } from '../activations';
 import { readoutAtoms, rho2, spectralLaw } from '../priors';
-import { buildSpectralTable, type SpectralTable } from '../spectralTable';
+import { buildSpectralTable, COARSE_TABLE, type SpectralTable } from '../spectralTable';
 import {
   ACTIVATION_NAMES,
   READOUT_LAWS,
@@ -93,7 +93,7 @@ export function getSpectralTable(gamma: number, law: ReadoutLaw): SpectralTable 
   if (!t) {
     const atoms = readoutAtoms(law);
     // Discrete laws use their own atoms; continuous laws a separate (smooth-functional) discretisation.
-    t = buildSpectralTable(law === 'unif' || law === 'gauss' ? spectralLaw(law, gamma) : { a: gamma, v: atoms.v, p: atoms.p });
+    t = law === 'unif' || law === 'gauss' ? buildSpectralTable(spectralLaw(law, gamma), COARSE_TABLE) : buildSpectralTable({ a: gamma, v: atoms.v, p: atoms.p });
     tableCache.set(key, t);
     if (tableCache.size > 16) tableCache.delete(tableCache.keys().next().value as string);
   }
@@ -205,7 +205,9 @@ function createShallowModel(params: ShallowParams): ShallowModel {
     if (!pinnedUniversal && alpha > 0) {
       const starts: Array<{ q: Float64Array; r: number }> = [];
       for (const s of warm?.stationary ?? []) starts.push({ q: Float64Array.from(s.Q), r: s.R2hat });
-      starts.push({ q: informativeStart, r: 0 });
+      // A continued branch with every Q ≥ 0.9 is the one the informative start (Q = 0.99) falls into: skip it.
+      const fullySpecialised = (warm?.stationary ?? []).some((s) => Math.min(...s.Q) >= 0.9);
+      if (!fullySpecialised) starts.push({ q: informativeStart, r: 0 });
       for (const q of thresholdStarts) starts.push({ q, r: 0 });
       if (universalGain(universal) > 1) starts.push({ q: smallStart, r: universal.R2hat });
       for (const st of starts) {

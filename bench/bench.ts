@@ -1,0 +1,121 @@
+// `npm run bench [-- --json] [-- --no-browser]`: speed of the theory engine and of a slider move in the page.
+// Not a test: it prints measured times (median of repeats) and ratios taken in this one run.
+//   tableMs       m_S/ι table build per (γ, P_v) (γ = 0.5, ones; all laws in tableMsByLaw)
+//   coldCurveMs   200-point equilibrium curve, every α solved from scratch (tables built)
+//   warmCurveMs   the same curve with warm starts from the neighbouring α (what the worker does)
+//   sliderRedrawMs  a Δ slider move to the ε plot redrawn over the whole α range, headless Chromium
+//   naive*        the same universal point with m_S evaluated directly (no table), the naive first version
+
+import { getActivation } from '../src/physics/activations';
+import { getShallowModel } from '../src/physics/mlp/shallowModel';
+import { solveUniversal, type ShallowSystem } from '../src/physics/mlp/shallow';
+import { readoutAtoms, spectralLaw } from '../src/physics/priors';
+import { mmseSDirect } from '../src/physics/spectral';
+import { buildSpectralTable, COARSE_TABLE, type SpectralTable } from '../src/physics/spectralTable';
+import { READOUT_LAWS, type ShallowParams, type ShallowPoint } from '../src/physics/types';
+
+const args = new Set(process.argv.slice(2));
+const json = args.has('--json');
+const log = (s: string) => {
+  if (!json) console.log(s);
+};
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+};
+const time = (f: () => void, reps: number): number => {
+  const out: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    f();
+    out.push(performance.now() - t0);
+  }
+  return median(out);
+};
+
+const gamma = 0.5;
+const tableMsByLaw: Record<string, number> = {};
+for (const law of READOUT_LAWS) {
+  const continuous = law === 'unif' || law === 'gauss';
+  const atoms = readoutAtoms(law);
+  const spec = continuous ? spectralLaw(law, gamma) : { a: gamma, v: atoms.v, p: atoms.p };
+  tableMsByLaw[law] = time(() => buildSpectralTable(spec, continuous ? COARSE_TABLE : {}), 3);
+  log(`table ${law.padEnd(7)} ${tableMsByLaw[law].toFixed(1)} ms`);
+}
+
+const params: ShallowParams = { activation: 'relu', gamma, delta: 0.1, readout: 'ones', weights: 'gaussian' };
+const model = getShallowModel(params);
+const alphas = Array.from({ length: 200 }, (_, i) => (8 * (i + 1)) / 200);
+const curve = (warmStarts: boolean) => () => {
+  let warm: ShallowPoint | null = null;
+  for (const a of alphas) {
+    const p = model.solvePoint(a, warmStarts ? warm : null);
+    warm = p;
+  }
+};
+curve(true)(); // JIT warm-up
+const coldCurveMs = time(curve(false), 7);
+const warmCurveMs = time(curve(true), 7);
+log(`200-point equilibrium curve (ReLU, ones, Gaussian W, Δ = 0.1): cold ${coldCurveMs.toFixed(1)} ms, warm ${warmCurveMs.toFixed(1)} ms (×${(coldCurveMs / warmCurveMs).toFixed(2)})`);
+
+// Other parameter sets, warm, for the note.
+const others: Record<string, number> = {};
+for (const p of [
+  { activation: 'h23', delta: 1.25, readout: 'ones', weights: 'rademacher' },
+  { activation: 'relu', delta: 0.1, readout: 'rad', weights: 'gaussian' },
+  { activation: 'tanh2', delta: 0.1, readout: 'gauss', weights: 'gaussian' },
+] as const) {
+  const m = getShallowModel({ ...p, gamma });
+  const run = () => {
+    let warm: ShallowPoint | null = null;
+    for (const a of alphas) warm = m.solvePoint(a, warm);
+  };
+  run();
+  const key = `${p.activation}/${p.readout}/${p.weights}`;
+  others[key] = time(run, 3);
+  log(`warm curve ${key}: ${others[key].toFixed(1)} ms`);
+}
+
+// Naive first version: no table, m_S from the spectral density at every call (m_S' by central difference).
+const law = { a: gamma, v: Float64Array.from([1]), p: Float64Array.from([1]) };
+const direct: SpectralTable = {
+  ...buildSpectralTable(law),
+  mS: (l) => 1 - mmseSDirect(law, l),
+  mmse: (l) => mmseSDirect(law, l),
+  mSPrime: (l) => (mmseSDirect(law, Math.max(0, l - 1e-5)) - mmseSDirect(law, l + 1e-5)) / (l > 1e-5 ? 2e-5 : l + 1e-5),
+  evalMS: (l, out) => {
+    out.v = 1 - mmseSDirect(law, l);
+    out.d = (mmseSDirect(law, Math.max(0, l - 1e-5)) - mmseSDirect(law, l + 1e-5)) / (l > 1e-5 ? 2e-5 : l + 1e-5);
+  },
+};
+const act = getActivation('relu');
+const sysNaive: ShallowSystem = { ...model.system, table: direct, g: act.g, gPrime: act.gPrime };
+const naivePointMs = time(() => solveUniversal(sysNaive, 2), 5);
+const tablePointMs = time(() => {
+  for (let i = 0; i < 1000; i++) solveUniversal(model.system, 2);
+}, 5) / 1000;
+log(`universal point at α = 2: naive (direct m_S) ${naivePointMs.toFixed(2)} ms, tabulated ${(tablePointMs * 1000).toFixed(1)} µs (×${(naivePointMs / tablePointMs).toFixed(0)})`);
+
+let sliderRedrawMs: number | null = null;
+let sliderRedrawCompleteMs: number | null = null;
+if (!args.has('--no-browser')) {
+  const { measureSliderRedraw } = await import('./sliderRedraw');
+  const r = await measureSliderRedraw({ samples: 20, log: json ? undefined : log });
+  sliderRedrawMs = r.medianMs;
+  sliderRedrawCompleteMs = r.medianCompleteMs;
+  log(`slider → redraw (whole α range drawn): ${r.medianMs.toFixed(1)} ms; all 200 points: ${r.medianCompleteMs.toFixed(1)} ms`);
+}
+
+const result = {
+  tableMs: tableMsByLaw.ones,
+  coldCurveMs,
+  warmCurveMs,
+  sliderRedrawMs,
+  sliderRedrawCompleteMs,
+  tableMsByLaw,
+  warmCurveMsOther: others,
+  naiveUniversalPointMs: naivePointMs,
+  tabulatedUniversalPointMs: tablePointMs,
+};
+if (json) console.log(JSON.stringify(result));

@@ -15,9 +15,13 @@ export function App() {
       </header>
       <ErrorBanner />
       <main className="layout">
-        <div className="side">
+        <div className="area-controls">
           <Controls />
+        </div>
+        <div className="area-activation">
           <ActivationPanel />
+        </div>
+        <div className="area-readout">
           <ReadoutPanel />
         </div>
         <div className="plots">

@@ -31,7 +31,7 @@ function fakeDeps(log: { warm: (ShallowPoint | null)[]; solves: number }, opts: 
           const u = branch('universal', 1 / (1 + alpha));
           return { alpha, eps: u.eps, epsUni: u.eps, equilibrium: 'universal', universal: u, specialised: null, stationary: [] };
         },
-        transition: () => ({ alphaSp: 1.5, spinodalSpec: 1.2, spinodalUni: 2, order: 'first-order' as const, alphaMax: 16, converged: true }),
+        transition: () => ({ alphaSp: 1.5, alphaOnset: 1.5, spinodalSpec: 1.2, spinodalUni: 2, order: 'first-order' as const, alphaMax: 16, converged: true }),
       };
     },
     getActivation(name) {

@@ -27,9 +27,10 @@ export function specialisedOf(p: ShallowPoint): BranchSolution | null {
 
 /**
  * Where, between grid points i and i+1, the equilibrium changes branch (NaN where it does not).
- * Uses α_sp when it lies in the interval, else the zero of the linearly interpolated f_spec − f_uni, else the midpoint.
+ * Uses a known transition α (α_sp, onset) when one lies in the interval, else the zero of the linearly interpolated
+ * f_spec − f_uni, else the midpoint.
  */
-export function switchAlphas(points: readonly ShallowPoint[], alphaSp: number | null = null): number[] {
+export function switchAlphas(points: readonly ShallowPoint[], known: readonly (number | null)[] = []): number[] {
   const out: number[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i];
@@ -38,8 +39,9 @@ export function switchAlphas(points: readonly ShallowPoint[], alphaSp: number | 
       out.push(NaN);
       continue;
     }
-    if (alphaSp !== null && alphaSp >= a.alpha && alphaSp <= b.alpha) {
-      out.push(alphaSp);
+    const hit = known.find((k) => k !== null && k >= a.alpha && k <= b.alpha);
+    if (hit !== undefined && hit !== null) {
+      out.push(hit);
       continue;
     }
     const sa = specialisedOf(a);

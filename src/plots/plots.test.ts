@@ -26,8 +26,9 @@ describe('branch series', () => {
     const sw = switchAlphas(pts);
     expect(sw.filter(Number.isFinite)).toEqual([2.5]); // f_spec − f_uni = α − 2.5 is linear: exact zero
     expect(sw.findIndex(Number.isFinite)).toBe(3);
-    expect(switchAlphas(pts, 2.7)[3]).toBe(2.7);
-    expect(switchAlphas(pts, 10)[3]).toBe(2.5);
+    expect(switchAlphas(pts, [2.7])[3]).toBe(2.7);
+    expect(switchAlphas(pts, [10, null, 2.2])[3]).toBe(2.2);
+    expect(switchAlphas(pts, [10])[3]).toBe(2.5);
   });
 
   it('draws the equilibrium with a vertical jump at the switch', () => {
@@ -127,5 +128,26 @@ describe('scales and paths', () => {
     expect(formatValue(1.2e-11)).toBe('1.20000e−11');
     expect(formatValue(-0.5)).toBe('−0.5');
     expect(formatValue(null)).toBe('—');
+  });
+});
+
+describe('legend placement', () => {
+  it('prefers the top-right corner and moves to the emptiest corner', async () => {
+    const { legendBox } = await import('./scales');
+    expect(legendBox([], 400, 300, 100, 50)).toEqual({ x: 294, y: 6, width: 100, height: 50 });
+    // A flat line near the top: the bottom-right corner is free.
+    const top = Array.from({ length: 50 }, (_, i) => [i * 8, 20] as [number, number]);
+    expect(legendBox(top, 400, 300, 100, 50)).toMatchObject({ x: 294, y: 244 });
+    // Lines near the top and at the bottom right: top-left is free.
+    const more = [...top, ...Array.from({ length: 20 }, (_, i) => [300 + i * 5, 270] as [number, number])];
+    expect(legendBox(more.filter(([x]) => x > 150 || x < 0), 400, 300, 100, 50)).toMatchObject({ x: 6, y: 6 });
+  });
+
+  it('samples along segments so that vertical jumps count', async () => {
+    const { makeScales, pixelsOf } = await import('./scales');
+    const s = makeScales({ width: 100, height: 100, margin: { top: 0, right: 0, bottom: 0, left: 0 } }, [0, 1], [0, 1]);
+    const px = [...pixelsOf([[[0.5, 0], [0.5, 1], null, [0, 0]]], s, 10)];
+    expect(px.length).toBe(13); // both ends, 10 samples in between, and the lone point
+    expect(px.every(([x], i) => i === 12 || x === 50)).toBe(true);
   });
 });

@@ -62,3 +62,53 @@ export function formatValue(v: number | null | undefined, digits = 6): string {
   if (a !== 0 && (a < 1e-3 || a >= 1e4)) return v.toExponential(digits - 1).replaceAll('-', '−');
   return Number(v.toPrecision(digits)).toString().replaceAll('-', '−');
 }
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where to put a legend box inside the plot: the corner (top-right, bottom-right, top-left, bottom-left, in that
+ * order of preference) that covers the fewest data points (pixel coordinates).
+ */
+export function legendBox(pointsPx: Iterable<readonly [number, number]>, innerWidth: number, innerHeight: number, width: number, height: number, pad = 6): Box {
+  const corners: Box[] = [
+    { x: innerWidth - pad - width, y: pad, width, height },
+    { x: innerWidth - pad - width, y: innerHeight - pad - height, width, height },
+    { x: pad, y: pad, width, height },
+    { x: pad, y: innerHeight - pad - height, width, height },
+  ];
+  const hits = corners.map(() => 0);
+  const margin = 3;
+  for (const [px, py] of pointsPx) {
+    corners.forEach((c, i) => {
+      if (px >= c.x - margin && px <= c.x + c.width + margin && py >= c.y - margin && py <= c.y + c.height + margin) hits[i]++;
+    });
+  }
+  let best = 0;
+  for (let i = 1; i < corners.length; i++) if (hits[i] < hits[best]) best = i;
+  return corners[best];
+}
+
+/** Pixel positions along some polylines, segments sampled every `step` px (for legendBox: jumps count too). */
+export function* pixelsOf(lines: readonly Polyline[], s: Pick<Scales, 'x' | 'y'>, step = 6): Generator<[number, number]> {
+  for (const l of lines) {
+    let prev: [number, number] | null = null;
+    for (const pt of l) {
+      if (!pt || !Number.isFinite(pt[1])) {
+        prev = null;
+        continue;
+      }
+      const cur: [number, number] = [s.x(pt[0]), s.y(pt[1])];
+      if (prev) {
+        const n = Math.min(200, Math.floor(Math.hypot(cur[0] - prev[0], cur[1] - prev[1]) / step));
+        for (let k = 1; k <= n; k++) yield [prev[0] + ((cur[0] - prev[0]) * k) / (n + 1), prev[1] + ((cur[1] - prev[1]) * k) / (n + 1)];
+      }
+      yield cur;
+      prev = cur;
+    }
+  }
+}

@@ -64,14 +64,16 @@ export interface LegendItem {
   colour: string;
 }
 
-/** A legend box in plot coordinates (top-right corner at x, y). */
+export const LEGEND_ROW = 17;
+export const legendHeight = (rows: number) => rows * LEGEND_ROW + 8;
+
+/** A legend box in plot coordinates, top-left corner at (x, y). */
 export function Legend({ items, x, y, width = 190 }: { items: LegendItem[]; x: number; y: number; width?: number }) {
-  const rowH = 17;
   return (
-    <g className="legend" transform={`translate(${x - width},${y})`}>
-      <rect width={width} height={items.length * rowH + 8} rx={4} />
+    <g className="legend" transform={`translate(${x},${y})`}>
+      <rect width={width} height={legendHeight(items.length)} rx={4} />
       {items.map((it, i) => (
-        <g key={i} transform={`translate(8,${12 + i * rowH})`}>
+        <g key={i} transform={`translate(8,${12 + i * LEGEND_ROW})`}>
           {it.kind === 'dot' || it.kind === 'ring' ? (
             <circle cx={11} cy={0} r={3.5} fill={it.kind === 'dot' ? it.colour : 'white'} stroke={it.colour} strokeWidth={1.5} />
           ) : (

@@ -4,9 +4,9 @@ import { memo, useMemo } from 'react';
 import { useExplorer } from '../state/store';
 import { branchPaths, interpolateEps, switchAlphas, type Polyline } from '../plots/branches';
 import { COLOURS } from '../plots/colours';
-import { makeScales, pathOf, yMaxOf, ysIn, type Frame } from '../plots/scales';
+import { legendBox, makeScales, pathOf, pixelsOf, yMaxOf, ysIn, type Frame } from '../plots/scales';
 import { matchReference } from '../data/reference';
-import { Axes, Legend, type LegendItem } from './Axes';
+import { Axes, Legend, legendHeight, type LegendItem } from './Axes';
 import { useWidth } from './useWidth';
 
 const HEIGHT = 380;
@@ -23,10 +23,11 @@ export const EpsPlot = memo(function EpsPlot() {
   const [ref, width] = useWidth<HTMLDivElement>();
 
   const alphaSp = curve?.transition?.alphaSp ?? null;
+  const alphaOnset = curve?.transition?.alphaOnset ?? null;
   const paths = useMemo(() => {
     if (!curve || curve.points.length === 0) return null;
-    return branchPaths(curve.points, (b) => b.eps, switchAlphas(curve.points, alphaSp));
-  }, [curve, alphaSp]);
+    return branchPaths(curve.points, (b) => b.eps, switchAlphas(curve.points, [alphaOnset, alphaSp]));
+  }, [curve, alphaSp, alphaOnset]);
   const ghost = useMemo<Polyline>(() => {
     if (!curve || curve.spansRange || !previous) return [];
     return previous.points.map((p) => [p.alpha, p.eps]);
@@ -53,21 +54,37 @@ export const EpsPlot = memo(function EpsPlot() {
       point && point.key === curve.key && point.alpha === alpha ? point.value.eps : interpolateEps(curve.points, alpha);
   }
 
-  const hasSpec = !!paths && (paths.specialisedOn.length > 0 || paths.specialisedOff.length > 0);
-  const hasMeta = !!paths && (paths.universalOff.length > 0 || paths.specialisedOff.length > 0);
-  const legend: LegendItem[] = [{ label: 'ε_opt (equilibrium)', kind: 'bold', colour: COLOURS.equilibrium }];
-  legend.push({ label: 'universal branch (Q ≡ 0)', kind: 'line', colour: COLOURS.universal });
-  if (hasSpec) legend.push({ label: 'specialised branch (Q ≠ 0)', kind: 'line', colour: COLOURS.specialised });
-  if (hasMeta) legend.push({ label: 'metastable part', kind: 'dashed', colour: COLOURS.transition });
-  if (match) legend.push({ label: 'paper: universal curve', kind: 'thin', colour: COLOURS.paperUniversal });
+  // Legend: only what is visible (the branches' equilibrium parts lie under the bold line).
+  const legend: LegendItem[] = [{ label: 'ε_opt (equilibrium, largest f)', kind: 'bold', colour: COLOURS.equilibrium }];
+  if (paths && paths.universalOff.length > 0) legend.push({ label: 'universal (Q ≡ 0), metastable', kind: 'dashed', colour: COLOURS.universal });
+  if (paths && paths.specialisedOff.length > 0) legend.push({ label: 'specialised (Q ≠ 0), metastable', kind: 'dashed', colour: COLOURS.specialised });
+  if (match) legend.push({ label: 'paper: universal branch', kind: 'thin', colour: COLOURS.paperUniversal });
   if (match?.showHmc) {
     legend.push({ label: 'HMC d=150, informative', kind: 'dot', colour: COLOURS.hmcInformative });
     legend.push({ label: 'HMC d=150, uninformative', kind: 'ring', colour: COLOURS.hmcUninformative });
   }
 
+  const hmcPx: [number, number][] = [];
+  if (match?.showHmc) for (const r of match.entry.hmc) hmcPx.push([s.x(r.alpha), s.y(r.infoMean)], [s.x(r.alpha), s.y(r.unfoMean)]);
   const complete = !!curve?.complete;
+  // Transition markers: α_sp, and the onset of Q ≠ 0 where it comes earlier (continuous growth from Q = 0).
+  const transitionMarks: { id: string; alpha: number; label: React.ReactNode }[] = [];
+  if (alphaSp !== null && alphaSp <= alphaMax) {
+    transitionMarks.push({ id: 'alpha-sp', alpha: alphaSp, label: <>α<tspan baselineShift="sub" fontSize="0.75em">sp</tspan> ≈ {alphaSp.toFixed(2)}</> });
+  }
+  if (alphaOnset !== null && alphaOnset <= alphaMax && (alphaSp === null || alphaSp - alphaOnset > 1e-3)) {
+    transitionMarks.push({ id: 'alpha-onset', alpha: alphaOnset, label: <>Q ≠ 0 from α ≈ {alphaOnset.toFixed(2)}</> });
+  }
+  const marks: [number, number][] = [...hmcPx];
+  const placed = transitionMarks.map((m, i) => {
+    const x = s.x(m.alpha);
+    const right = x > s.innerWidth - 130; // label on the left of the line near the right edge
+    const y = 16 + 16 * i;
+    for (let k = 0; k < 110; k += 6) marks.push([x + (right ? -k : k), y - 2]);
+    return { ...m, x, y, right };
+  });
+  const box = legendBox([...pixelsOf(lines, s), ...marks], s.innerWidth, s.innerHeight, 212, legendHeight(legend.length));
   const spans = !!curve?.spansRange;
-  const spX = alphaSp !== null && alphaSp <= alphaMax ? s.x(alphaSp) : null;
 
   return (
     <figure
@@ -76,6 +93,7 @@ export const EpsPlot = memo(function EpsPlot() {
       data-render-gen={spans ? curve!.gen : undefined}
       data-complete-gen={complete ? curve!.gen : undefined}
       data-complete={complete ? 'true' : 'false'}
+      data-transition={curve?.transitionState ?? 'idle'}
       data-points={curve?.points.length ?? 0}
       data-reference={match ? match.entry.id : undefined}
     >
@@ -135,18 +153,14 @@ export const EpsPlot = memo(function EpsPlot() {
                     </g>
                   ))}
             </g>
-            {spX !== null && (
-              <g className="alpha-sp" data-testid="marker-alpha-sp">
-                <line x1={spX} x2={spX} y1={0} y2={s.innerHeight} stroke={COLOURS.transition} strokeDasharray="2 3" />
-                <text
-                  x={spX + (spX > s.innerWidth - 90 ? -5 : 5)}
-                  y={s.innerHeight - 8}
-                  textAnchor={spX > s.innerWidth - 90 ? 'end' : 'start'}
-                >
-                  α<tspan baselineShift="sub" fontSize="0.75em">sp</tspan> ≈ {alphaSp!.toFixed(2)}
+            {placed.map((m) => (
+              <g key={m.id} className="alpha-sp" data-testid={`marker-${m.id}`}>
+                <line x1={m.x} x2={m.x} y1={0} y2={s.innerHeight} stroke={COLOURS.transition} strokeDasharray="2 3" />
+                <text className="halo" x={m.x + (m.right ? -5 : 5)} y={m.y} textAnchor={m.right ? 'end' : 'start'}>
+                  {m.label}
                 </text>
               </g>
-            )}
+            ))}
             {alpha <= alphaMax && (
               <g className="selection" data-testid="marker-alpha">
                 <line x1={s.x(alpha)} x2={s.x(alpha)} y1={0} y2={s.innerHeight} stroke={COLOURS.selection} />
@@ -155,7 +169,7 @@ export const EpsPlot = memo(function EpsPlot() {
                 )}
               </g>
             )}
-            <Legend items={legend} x={s.innerWidth - 6} y={6} width={212} />
+            <Legend items={legend} x={box.x} y={box.y} width={box.width} />
           </g>
         </svg>
       </div>

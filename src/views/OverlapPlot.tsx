@@ -6,7 +6,7 @@ import { branchPaths, switchAlphas, type BranchPaths } from '../plots/branches';
 import { COLOURS } from '../plots/colours';
 import { R2_COLOUR, r2Offset, vColour, vGroups } from '../plots/overlaps';
 import { makeScales, pathOf, type Frame } from '../plots/scales';
-import { Axes, Legend, type LegendItem } from './Axes';
+import { Axes } from './Axes';
 import { useWidth } from './useWidth';
 
 const HEIGHT = 300;
@@ -29,11 +29,12 @@ export const OverlapPlot = memo(function OverlapPlot() {
   const alphaMax = useExplorer((s) => s.params.alphaMax);
   const [ref, width] = useWidth<HTMLDivElement>();
   const alphaSp = curve?.transition?.alphaSp ?? null;
+  const alphaOnset = curve?.transition?.alphaOnset ?? null;
 
   const series = useMemo<Series[]>(() => {
     if (!curve || curve.points.length === 0) return [];
     const { v, p } = curve.header.atoms;
-    const switches = switchAlphas(curve.points, alphaSp);
+    const switches = switchAlphas(curve.points, [alphaOnset, alphaSp]);
     const offset = r2Offset(curve.params.gamma, v, p);
     const groups = vGroups(v, p, 5);
     const out: Series[] = [
@@ -53,13 +54,11 @@ export const OverlapPlot = memo(function OverlapPlot() {
       });
     });
     return out;
-  }, [curve, alphaSp]);
+  }, [curve, alphaSp, alphaOnset]);
 
   const frame: Frame = { width, height: HEIGHT, margin: MARGIN };
   const s = makeScales(frame, [0, alphaMax], [0, 1]);
   const d = (l: BranchPaths['equilibrium']) => pathOf(l, s);
-  const legend: LegendItem[] = series.map((x) => ({ label: x.label, kind: 'line', colour: x.colour }));
-  const spX = alphaSp !== null && alphaSp <= alphaMax ? s.x(alphaSp) : null;
 
   return (
     <figure className="plot" data-testid="plot-overlaps" data-series-count={series.length}>
@@ -67,7 +66,18 @@ export const OverlapPlot = memo(function OverlapPlot() {
         Overlaps: specialisation <i>Q</i>(<i>v</i>) and quadratic part <i>R</i>
         <sub>2</sub> − (<i>ρ</i>
         <sub>2</sub> − 1) ∈ [0, 1]
+        <span className="caption-hint"> · solid: equilibrium, dashed: metastable branch</span>
       </figcaption>
+      {series.length > 0 && (
+        <ul className="html-legend" aria-label="legend">
+          {series.map((x) => (
+            <li key={x.id}>
+              <span className="swatch" style={{ background: x.colour }} />
+              {x.label}
+            </li>
+          ))}
+        </ul>
+      )}
       <div ref={ref} className="plot-box">
         <svg width={width} height={HEIGHT} role="img" aria-label="Overlaps against sample ratio α">
           <defs>
@@ -86,13 +96,14 @@ export const OverlapPlot = memo(function OverlapPlot() {
                 </g>
               ))}
             </g>
-            {spX !== null && (
-              <line x1={spX} x2={spX} y1={0} y2={s.innerHeight} stroke={COLOURS.transition} strokeDasharray="2 3" />
+            {[alphaOnset, alphaSp].map((a, i) =>
+              a !== null && a <= alphaMax ? (
+                <line key={i} x1={s.x(a)} x2={s.x(a)} y1={0} y2={s.innerHeight} stroke={COLOURS.transition} strokeDasharray="2 3" />
+              ) : null,
             )}
             {alpha <= alphaMax && (
               <line x1={s.x(alpha)} x2={s.x(alpha)} y1={0} y2={s.innerHeight} stroke={COLOURS.selection} />
             )}
-            {legend.length > 0 && <Legend items={legend} x={s.innerWidth - 6} y={s.innerHeight / 2 - (legend.length * 17) / 2} width={150} />}
           </g>
         </svg>
       </div>

@@ -137,10 +137,13 @@ export const ReadoutPanel = memo(function ReadoutPanel() {
                   : 'search failed'
             }
           />
+          {t && t.alphaOnset !== null && (t.alphaSp === null || t.alphaSp - t.alphaOnset > 1e-3) && (
+            <Row k="onset of Q ≠ 0" v={`α ≈ ${formatValue(t.alphaOnset, 4)} (equilibrium leaves Q = 0)`} testId="readout-alpha-onset" />
+          )}
           {t && (
             <Row
               k="spinodals"
-              v={`Q ≠ 0 branch from α ≈ ${t.spinodalSpec === null ? '—' : formatValue(t.spinodalSpec, 4)}; Q = 0 unstable from α ≈ ${t.spinodalUni === null ? '—' : formatValue(t.spinodalUni, 4)}`}
+              v={`Q ≠ 0 branch from α ≈ ${t.spinodalSpec === null ? '—' : formatValue(t.spinodalSpec, 4)}; ${t.spinodalUni === null ? 'Q = 0 never linearly unstable' : `Q = 0 unstable from α ≈ ${formatValue(t.spinodalUni, 4)}`}`}
             />
           )}
           <Row

@@ -30,7 +30,7 @@ function nextFrame(cb: () => void): void {
 
 export function startController(opts: ControllerOptions = {}): () => void {
   const store = useExplorer;
-  const transitionDelayMs = opts.transitionDelayMs ?? 150;
+  const transitionDelayMs = opts.transitionDelayMs ?? 250;
   const urlDelayMs = opts.urlDelayMs ?? 300;
 
   let lastCurveKey: string | null = null;

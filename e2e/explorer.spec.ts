@@ -46,6 +46,8 @@ test.describe('explorer', () => {
   test('draws ε_opt(α) with the paper overlay at the published parameters', async ({ page }) => {
     await page.goto('/');
     await nextCurve(page);
+    // COOP/COEP: generations are shared with the worker through a SharedArrayBuffer.
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await expect(fig(page)).toHaveAttribute('data-points', '200');
     await expect(eqPath(page)).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){150,}/);
     // relu, Δ = 0.1, γ = 0.5, ones: HMC points and the paper's universal curve are overlaid.

@@ -133,14 +133,16 @@ export const ReadoutPanel = memo(function ReadoutPanel() {
                 : t
                   ? t.alphaSp !== null
                     ? `${formatValue(t.alphaSp, 4)}${t.order ? ` (${t.order})` : ''}`
-                    : `none below α = ${t.alphaMax}`
+                    : curve.header.pinnedUniversal
+                      ? 'none (Q pinned to 0)'
+                      : `none below α = ${t.alphaMax}`
                   : 'search failed'
             }
           />
           {t && t.alphaOnset !== null && (t.alphaSp === null || t.alphaSp - t.alphaOnset > 1e-3) && (
             <Row k="onset of Q ≠ 0" v={`α ≈ ${formatValue(t.alphaOnset, 4)} (equilibrium leaves Q = 0)`} testId="readout-alpha-onset" />
           )}
-          {t && (
+          {t && (t.spinodalSpec !== null || t.spinodalUni !== null) && (
             <Row
               k="spinodals"
               v={`Q ≠ 0 branch from α ≈ ${t.spinodalSpec === null ? '—' : formatValue(t.spinodalSpec, 4)}; ${t.spinodalUni === null ? 'Q = 0 never linearly unstable' : `Q = 0 unstable from α ≈ ${formatValue(t.spinodalUni, 4)}`}`}

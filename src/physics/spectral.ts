@@ -34,8 +34,8 @@ function dxReal(law: SpectralLaw, t: number, g: number): number {
   return -a * s - t + 1 / (g * g);
 }
 
-/** x''(g) on the real axis. */
-function d2xReal(law: SpectralLaw, t: number, g: number): number {
+/** x''(g) on the real axis (independent of t: the noise term −t g is linear). */
+function d2xReal(law: SpectralLaw, g: number): number {
   const { a, v, p } = law;
   let s = 0;
   for (let j = 0; j < v.length; j++) {
@@ -130,7 +130,7 @@ function criticalPoints(law: SpectralLaw, t: number): Edge[] {
           else hi = mid;
         }
         const gr = 0.5 * (lo + hi);
-        edges.push({ x: xReal(law, t, gr), g: gr, d2: d2xReal(law, t, gr) });
+        edges.push({ x: xReal(law, t, gr), g: gr, d2: d2xReal(law, gr) });
       }
       gPrev = g;
       dPrev = d;

@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 
 export interface SliderRedrawOptions {
   /** Number of slider changes measured (default 20). */
@@ -34,16 +35,6 @@ export interface SliderRedrawResult {
   completeSamples: number[];
   control: 'delta' | 'gamma';
 }
-
-const CHROMIUM_ARGS = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -111,7 +102,7 @@ export async function measureSliderRedraw(opts: SliderRedrawOptions = {}): Promi
     const base = `http://127.0.0.1:${port}/`;
     await waitForHttp(base, 30_000, preview);
     browser = await chromium.launch({
-      executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: opts.executablePath ?? CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -158,13 +158,31 @@ export const ReadoutPanel = memo(function ReadoutPanel() {
   );
 });
 
+/** α values (rounded) of curve points whose universal or equilibrium solve did not converge. */
+function unconvergedAlphas(points: ShallowPoint[]): string[] {
+  const bad: string[] = [];
+  for (const p of points) {
+    const eq = p.equilibrium === 'specialised' ? p.specialised : p.universal;
+    if (!p.universal.converged || !eq || !eq.converged) bad.push(p.alpha.toPrecision(3));
+  }
+  return bad;
+}
+
 export const Notes = memo(function Notes() {
   const header = useExplorer((s) => s.curve?.header);
+  const points = useExplorer((s) => s.curve?.points);
   if (!header) return null;
+  const bad = points ? unconvergedAlphas(points) : [];
   return (
     <section className="notes" data-testid="model-notes" aria-label="notes on the theory">
       {header.theoryUnverified && <span className="tag warn">theory unverified</span>}
       {header.pinnedUniversal && <span className="tag">Q pinned to 0</span>}
+      {bad.length > 0 && (
+        <p className="tag warn" data-testid="convergence-warning">
+          The saddle-point solver did not converge at {bad.length} of {points!.length} α points (α = {bad.slice(0, 6).join(', ')}
+          {bad.length > 6 ? ', …' : ''}); the values there are the last iterate, not a solution.
+        </p>
+      )}
       <ul>
         {header.notes.map((n, i) => (
           <li key={i}>{n}</li>

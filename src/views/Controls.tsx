@@ -1,6 +1,6 @@
 // Parameter controls. Each subscribes to its own parameter only, so streamed curve chunks never re-render them.
 // The data-testid sits on the native element whose `value` is the parameter.
-import { memo, useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useState, type ReactNode } from 'react';
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS } from '../physics/types';
 import { useExplorer } from '../state/store';
 import { ALPHA_MAX_CHOICES, CUSTOM_ACTIVATION, formatNumber, specFor } from '../state/urlCodec';
@@ -215,45 +215,26 @@ const ActivationControl = memo(function ActivationControl() {
   );
 });
 
-const ReadoutControl = memo(function ReadoutControl() {
-  const readout = useExplorer((s) => s.params.readout);
+/** A select over a fixed list of CLI names (readout law, weight prior): the select's value is the parameter. */
+const ChoiceControl = memo(function ChoiceControl<K extends 'readout' | 'weights'>(props: {
+  param: K;
+  testId: string;
+  choices: readonly string[];
+  labels: Record<string, string>;
+  title: ReactNode;
+}) {
+  const value = useExplorer((s) => s.params[props.param]);
   const setParam = useExplorer((s) => s.setParam);
   const id = useId();
   return (
     <div className="control">
       <label htmlFor={id}>
-        <span>
-          readout law <i>P</i>
-          <sub>v</sub>
-        </span>
+        <span>{props.title}</span>
       </label>
-      <select id={id} data-testid="control-readout" value={readout} onChange={(e) => setParam('readout', e.currentTarget.value as typeof readout)}>
-        {READOUT_LAWS.map((n) => (
+      <select id={id} data-testid={props.testId} value={value} onChange={(e) => setParam(props.param, e.currentTarget.value as typeof value)}>
+        {props.choices.map((n) => (
           <option key={n} value={n}>
-            {READOUT_LABELS[n] ?? n}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-});
-
-const WeightsControl = memo(function WeightsControl() {
-  const weights = useExplorer((s) => s.params.weights);
-  const setParam = useExplorer((s) => s.setParam);
-  const id = useId();
-  return (
-    <div className="control">
-      <label htmlFor={id}>
-        <span>
-          inner-weight prior <i>P</i>
-          <sub>W</sub>
-        </span>
-      </label>
-      <select id={id} data-testid="control-weights" value={weights} onChange={(e) => setParam('weights', e.currentTarget.value as typeof weights)}>
-        {WEIGHT_PRIORS.map((n) => (
-          <option key={n} value={n}>
-            {WEIGHT_LABELS[n] ?? n}
+            {props.labels[n] ?? n}
           </option>
         ))}
       </select>
@@ -268,8 +249,30 @@ export function Controls() {
       <ActivationControl />
       <DeltaControl />
       <GammaControl />
-      <ReadoutControl />
-      <WeightsControl />
+      <ChoiceControl
+        param="readout"
+        testId="control-readout"
+        choices={READOUT_LAWS}
+        labels={READOUT_LABELS}
+        title={
+          <>
+            readout law <i>P</i>
+            <sub>v</sub>
+          </>
+        }
+      />
+      <ChoiceControl
+        param="weights"
+        testId="control-weights"
+        choices={WEIGHT_PRIORS}
+        labels={WEIGHT_LABELS}
+        title={
+          <>
+            inner-weight prior <i>P</i>
+            <sub>W</sub>
+          </>
+        }
+      />
       <AlphaControl />
     </section>
   );

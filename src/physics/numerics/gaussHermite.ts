@@ -80,6 +80,18 @@ export function gaussHermite(n: number): QuadratureRule {
   return rule;
 }
 
+/** Legendre P_n(z) and P_{n−1}(z) by the three-term recurrence. */
+function legendre(n: number, z: number): [number, number] {
+  let p1 = 1;
+  let p2 = 0;
+  for (let j = 1; j <= n; j++) {
+    const p3 = p2;
+    p2 = p1;
+    p1 = ((2 * j - 1) * z * p2 - (j - 1) * p3) / j;
+  }
+  return [p1, p2];
+}
+
 /** n-point Gauss–Legendre rule on [−1, 1]: exact for polynomials of degree ≤ 2n − 1. */
 export function gaussLegendre(n: number): QuadratureRule {
   checkOrder(n, 2000, 'gaussLegendre');
@@ -92,13 +104,7 @@ export function gaussLegendre(n: number): QuadratureRule {
     let z = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
     let pp = 0;
     for (let it = 0; it < 100; it++) {
-      let p1 = 1;
-      let p2 = 0;
-      for (let j = 1; j <= n; j++) {
-        const p3 = p2;
-        p2 = p1;
-        p1 = ((2 * j - 1) * z * p2 - (j - 1) * p3) / j;
-      }
+      const [p1, p2] = legendre(n, z);
       pp = (n * (z * p1 - p2)) / (z * z - 1); // P_n'
       const dz = p1 / pp;
       z -= dz;
@@ -106,13 +112,7 @@ export function gaussLegendre(n: number): QuadratureRule {
     }
     if (n % 2 === 1 && i === half - 1) z = 0;
     // Weight from P_n' at the converged root.
-    let p1 = 1;
-    let p2 = 0;
-    for (let j = 1; j <= n; j++) {
-      const p3 = p2;
-      p2 = p1;
-      p1 = ((2 * j - 1) * z * p2 - (j - 1) * p3) / j;
-    }
+    const [p1, p2] = legendre(n, z);
     pp = (n * (z * p1 - p2)) / (z * z - 1);
     const wi = 2 / ((1 - z * z) * pp * pp);
     x[i] = z === 0 ? 0 : -z;

@@ -14,6 +14,8 @@ export interface BranchPaths {
   universalOff: Polyline;
   specialisedOn: Polyline;
   specialisedOff: Polyline;
+  /** Another specialised stationary point, metastable (e.g. the high-Q branch between its spinodal and α_sp). */
+  otherOff: Polyline;
 }
 
 const finite = (y: number | null | undefined): y is number => typeof y === 'number' && Number.isFinite(y);
@@ -23,6 +25,26 @@ export function specialisedOf(p: ShallowPoint): BranchSolution | null {
   const s = p.specialised;
   if (!s) return null;
   return s.Q.some((q) => Math.abs(q) > 1e-8) ? s : null;
+}
+
+/**
+ * The most specialised stationary point other than the best one (largest Σ Q², distinct by more than 1e−3):
+ * on each side of a first-order transition, the branch that loses.
+ */
+export function otherSpecialisedOf(p: ShallowPoint): BranchSolution | null {
+  const s = specialisedOf(p);
+  if (!s) return null;
+  let best: BranchSolution | null = null;
+  let bestMass = -1;
+  for (const o of p.stationary ?? []) {
+    if (!o.Q.some((q, c) => Math.abs(q - s.Q[c]) > 1e-3)) continue;
+    const mass = o.Q.reduce((acc, q) => acc + q * q, 0);
+    if (mass > bestMass) {
+      best = o;
+      bestMass = mass;
+    }
+  }
+  return best;
 }
 
 /**
@@ -147,6 +169,10 @@ export function branchPaths(
     const s = specialisedOf(p);
     return s ? read(s, p) : null;
   });
+  const yOther = points.map((p) => {
+    const o = otherSpecialisedOf(p);
+    return o ? read(o, p) : null;
+  });
   const uni = splitBranch(alphas, yUni, eq.map((e) => e === 'universal'), switches);
   const spec = splitBranch(alphas, ySpec, eq.map((e) => e === 'specialised'), switches);
   return {
@@ -155,6 +181,7 @@ export function branchPaths(
     universalOff: uni.off,
     specialisedOn: spec.on,
     specialisedOff: spec.off,
+    otherOff: splitBranch(alphas, yOther, alphas.map(() => false), switches).off,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BranchSolution, ShallowPoint } from '../physics/types';
-import { branchPaths, equilibriumLine, interpolateEps, nearestPoint, splitBranch, switchAlphas } from './branches';
+import { branchPaths, equilibriumLine, interpolateEps, nearestPoint, otherSpecialisedOf, splitBranch, switchAlphas } from './branches';
 import { r2Offset, vColour, vGroups } from './overlaps';
 import { formatValue, makeScales, pathOf, yMaxOf } from './scales';
 
@@ -21,6 +21,20 @@ function fixture(): ShallowPoint[] {
 }
 
 describe('branch series', () => {
+  it('draws the losing specialised branch of a first-order transition dashed (small-Q vs high-Q)', () => {
+    const u = sol('universal', 0.5, -2, [0]);
+    const small = sol('specialised', 0.4, -1, [0.2]);
+    const high = sol('specialised', 0.1, -1.5, [0.95]);
+    const pts: ShallowPoint[] = [1, 1.5, 2].map((alpha) => ({
+      alpha, eps: 0.4, epsUni: 0.5, equilibrium: 'specialised', universal: u, specialised: small,
+      stationary: alpha >= 1.5 ? [small, high] : [small],
+    }));
+    expect(otherSpecialisedOf(pts[0])).toBeNull();
+    expect(otherSpecialisedOf(pts[1])).toBe(high);
+    const p = branchPaths(pts, (b) => b.eps, switchAlphas(pts));
+    expect(p.otherOff.filter((d) => d !== null)).toEqual([[1.5, 0.1], [2, 0.1]]);
+  });
+
   it('finds the switch from the f difference (or uses α_sp when it is in the interval)', () => {
     const pts = fixture();
     const sw = switchAlphas(pts);

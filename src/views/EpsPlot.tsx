@@ -37,7 +37,7 @@ export const EpsPlot = memo(function EpsPlot() {
 
   const frame: Frame = { width, height: HEIGHT, margin: MARGIN };
   const lines: Polyline[] = paths
-    ? [paths.equilibrium, paths.universalOn, paths.universalOff, paths.specialisedOn, paths.specialisedOff, ghost]
+    ? [paths.equilibrium, paths.universalOn, paths.universalOff, paths.specialisedOn, paths.specialisedOff, paths.otherOff, ghost]
     : [ghost];
   const refYs: number[] = [];
   if (match) {
@@ -57,7 +57,7 @@ export const EpsPlot = memo(function EpsPlot() {
   // Legend: only what is visible (the branches' equilibrium parts lie under the bold line).
   const legend: LegendItem[] = [{ label: 'ε_opt (equilibrium, largest f)', kind: 'bold', colour: COLOURS.equilibrium }];
   if (paths && paths.universalOff.length > 0) legend.push({ label: 'universal (Q ≡ 0), metastable', kind: 'dashed', colour: COLOURS.universal });
-  if (paths && paths.specialisedOff.length > 0) legend.push({ label: 'specialised (Q ≠ 0), metastable', kind: 'dashed', colour: COLOURS.specialised });
+  if (paths && (paths.specialisedOff.length > 0 || paths.otherOff.length > 0)) legend.push({ label: 'specialised (Q ≠ 0), metastable', kind: 'dashed', colour: COLOURS.specialised });
   if (match) legend.push({ label: 'paper: universal branch', kind: 'thin', colour: COLOURS.paperUniversal });
   if (match?.showHmc) {
     legend.push({ label: 'HMC d=150, informative', kind: 'dot', colour: COLOURS.hmcInformative });
@@ -132,6 +132,7 @@ export const EpsPlot = memo(function EpsPlot() {
                 <>
                   <path data-series="universal-off" d={d(paths.universalOff)} className="branch dashed" stroke={COLOURS.universal} />
                   <path data-series="specialised-off" d={d(paths.specialisedOff)} className="branch dashed" stroke={COLOURS.specialised} />
+                  <path data-series="specialised-other" d={d(paths.otherOff)} className="branch dashed" stroke={COLOURS.specialised} />
                   <path data-series="universal-on" d={d(paths.universalOn)} className="branch" stroke={COLOURS.universal} />
                   <path data-series="specialised-on" d={d(paths.specialisedOn)} className="branch" stroke={COLOURS.specialised} />
                   <path data-series="equilibrium" d={d(paths.equilibrium)} className="equilibrium" stroke={COLOURS.equilibrium} />

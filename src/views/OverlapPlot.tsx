@@ -92,6 +92,7 @@ export const OverlapPlot = memo(function OverlapPlot() {
                 <g key={x.id} data-series={x.id}>
                   <path d={d(x.paths.universalOff)} className="branch dashed" stroke={x.colour} />
                   <path d={d(x.paths.specialisedOff)} className="branch dashed" stroke={x.colour} />
+                  <path d={d(x.paths.otherOff)} className="branch dashed" stroke={x.colour} />
                   <path d={d(x.paths.equilibrium)} className="overlap-eq" stroke={x.colour} />
                 </g>
               ))}

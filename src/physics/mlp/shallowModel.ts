@@ -169,9 +169,10 @@ function createShallowModel(params: ShallowParams): ShallowModel {
       'g ≡ 0 with Gaussian W and a continuous readout law: the rotation-invariance argument that pins Q ≡ 0 does not apply, and the specialised branches shown are unverified by any proof or simulation (theory unverified).',
     );
   }
-  if (!pinnedUniversal && params.weights === 'gaussian' && system.mu2sq > 0) {
+  // The matrix term of Q̂ destabilises Q = 0 whatever P_W (§7): linear gain max v²·m_S(R̂2)/γ, which needs μ2 ≠ 0.
+  if (!pinnedUniversal && system.mu2sq > 0) {
     notes.push(
-      'Gaussian W: Q = 0 loses stability once max v²·m_S(R̂2) exceeds γ, so a small-Q specialised solution can be the equilibrium at moderate α. This onset is a prediction of the RS theory (arXiv 2510.24616), not a proven result.',
+      'Q = 0 loses stability once max v²·m_S(R̂2) exceeds γ, so a small-Q specialised solution can be the equilibrium at moderate α, before any jump to large Q. This onset is a prediction of the RS theory (arXiv 2510.24616), not a proven result.',
     );
   }
   if (!discrete) {

@@ -139,13 +139,17 @@ export function freeEntropyOf(sys: ShallowSystem, alpha: number, R2: number, R2h
 export interface SolveOptions {
   tol?: number;
   maxIter?: number;
+  /** Stationary points already found: stop early (returning null) once the iterate comes within 1e−6 of one. */
+  known?: readonly BranchSolution[];
 }
 
 /**
  * Solves the saddle-point equations from the start Q0 by a damped fixed point with Anderson acceleration.
  * Returns the stationary point with its free entropy and convergence report.
  */
-export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Array, r0 = 0, opts: SolveOptions = {}): BranchSolution {
+export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Array, r0?: number, opts?: SolveOptions & { known?: undefined }): BranchSolution;
+export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Array, r0: number, opts: SolveOptions): BranchSolution | null;
+export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Array, r0 = 0, opts: SolveOptions = {}): BranchSolution | null {
   const K = sys.v2.length;
   const tol = opts.tol ?? 1e-11;
   const maxIter = opts.maxIter ?? 4000;
@@ -175,6 +179,15 @@ export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Arr
       residual = Math.max(residual, Math.abs(res[c]));
     }
     if (residual < tol) break;
+    // A start heading into a known stationary point adds nothing: stop (plain iteration is linear, so this
+    // saves most of its iterations when warm starts already found the branch).
+    if (opts.known && residual < 1e-3) {
+      for (const k of opts.known) {
+        let d = 0;
+        for (let c = 0; c < K; c++) d = Math.max(d, Math.abs(Q[c] - k.Q[c]));
+        if (d < 1e-6) return null;
+      }
+    }
     if (residual > lastResidual * 1.5) {
       // Acceleration misbehaved: restart it and damp.
       hist = 0;

@@ -212,8 +212,8 @@ function createShallowModel(params: ShallowParams): ShallowModel {
       for (const q of thresholdStarts) starts.push({ q, r: 0 });
       if (universalGain(universal) > 1) starts.push({ q: smallStart, r: universal.R2hat });
       for (const st of starts) {
-        const sol = solveFromStart(system, alpha, st.q, st.r);
-        if (!sol.converged || Math.max(...sol.Q) < NONZERO) continue;
+        const sol = solveFromStart(system, alpha, st.q, st.r, { known: stationary });
+        if (!sol || !sol.converged || Math.max(...sol.Q) < NONZERO) continue;
         if (stationary.some((o) => o.Q.every((q, c) => Math.abs(q - sol.Q[c]) < SAME))) continue;
         stationary.push(sol);
       }

@@ -171,6 +171,23 @@ describe('specialisation (paper B theory, mlp-shallow.md §7)', () => {
 
 });
 
+describe('warm starts', () => {
+  it('a curve solved with warm starts has the same equilibrium as every α solved from scratch', () => {
+    for (const params of [P('relu', 0.1), P('h23', 1.25, { weights: 'rademacher' }), P('tanh2', 0.1, { readout: 'rad' })]) {
+      const m = getShallowModel(params);
+      let warm = null;
+      for (let i = 1; i <= 60; i++) {
+        const alpha = 0.1 * i;
+        const w = m.solvePoint(alpha, warm);
+        const c = m.solvePoint(alpha, null);
+        warm = w;
+        expect(w.equilibrium).toBe(c.equilibrium);
+        expect(Math.abs(w.eps - c.eps)).toBeLessThan(1e-9);
+      }
+    }
+  });
+});
+
 describe('the saddle-point equations are the stationarity conditions of f_RS', () => {
   const cases: ShallowParams[] = [
     P('relu', 0.1),

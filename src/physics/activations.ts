@@ -705,7 +705,8 @@ const BUILTINS: Record<string, Builder> = {
     }),
   linear: () => polynomial('linear', 'linear', 'x', (x) => x, () => 1, [0, 1, 0, 0, 0, 0, 0], 1),
   h2: () =>
-    polynomial('h2', 'He₂/√2', '(x² − 1)/√2', (x) => (x * x - 1) * Math.SQRT1_2, (x) => Math.SQRT2 * x, [0, 0, Math.SQRT2, 0, 0, 0, 0], 1),
+    // x²/√2 as in the papers (μ0 = 1/√2, μ2 = √2): the mean does not enter ε, but μ0 and E σ² are shown.
+    polynomial('h2', 'x²/√2', 'x²/√2', (x) => x * x * Math.SQRT1_2, (x) => Math.SQRT2 * x, [Math.SQRT1_2, 0, Math.SQRT2, 0, 0, 0, 0], 1.5),
   h3: () =>
     polynomial(
       'h3',

@@ -9,7 +9,7 @@
 import { getActivation } from '../src/physics/activations';
 import { getShallowModel } from '../src/physics/mlp/shallowModel';
 import { solveUniversal, type ShallowSystem } from '../src/physics/mlp/shallow';
-import { readoutAtoms, spectralLaw } from '../src/physics/priors';
+import { isContinuousLaw, spectralLaw } from '../src/physics/priors';
 import { mmseSDirect } from '../src/physics/spectral';
 import { buildSpectralTable, COARSE_TABLE, type SpectralTable } from '../src/physics/spectralTable';
 import { READOUT_LAWS, type ShallowParams, type ShallowPoint } from '../src/physics/types';
@@ -37,10 +37,8 @@ const time = (f: () => void, reps: number): number => {
 const gamma = 0.5;
 const tableMsByLaw: Record<string, number> = {};
 for (const law of READOUT_LAWS) {
-  const continuous = law === 'unif' || law === 'gauss';
-  const atoms = readoutAtoms(law);
-  const spec = continuous ? spectralLaw(law, gamma) : { a: gamma, v: atoms.v, p: atoms.p };
-  tableMsByLaw[law] = time(() => buildSpectralTable(spec, continuous ? COARSE_TABLE : {}), 3);
+  const spec = spectralLaw(law, gamma);
+  tableMsByLaw[law] = time(() => buildSpectralTable(spec, isContinuousLaw(law) ? COARSE_TABLE : {}), 3);
   log(`table ${law.padEnd(7)} ${tableMsByLaw[law].toFixed(1)} ms`);
 }
 

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseFlags, parseList, parseNumber, UsageError, type FlagSpec } from './cli/args';
 import { ActivationError } from './physics/activations';
 import { getShallowModel, getSpectralTable, ParamError, validateShallowParams } from './physics/mlp/shallowModel';
-import { readoutAtoms, spectralLaw } from './physics/priors';
+import { spectralLaw } from './physics/priors';
 import { mmseSDirect } from './physics/spectral';
 import { ACTIVATION_NAMES, BRANCH_CHOICES, READOUT_LAWS, WEIGHT_PRIORS, type BranchSolution, type ReadoutLaw } from './physics/types';
 
@@ -49,7 +49,7 @@ const commands: Record<string, Command> = {
         const alphaMax = parseNumber('alpha-max', flags['alpha-max'] as string);
         if (!(alphaMax > 0)) throw new UsageError('--alpha-max must be > 0');
         const tr = model.transition(alphaMax);
-        emit({ ...tr, alphaSp: tr.alphaSp, notes: model.notes });
+        emit({ ...tr, notes: model.notes });
         return;
       }
       const alphas = parseList('alpha', flags.alpha as string);
@@ -88,8 +88,7 @@ const commands: Record<string, Command> = {
       const gamma = parseNumber('gamma', flags.gamma as string);
       if (!(gamma > 0 && gamma <= 20)) throw new UsageError(`--gamma must lie in (0, 20], got ${gamma}`);
       const law = flags.readout as ReadoutLaw;
-      const atoms = readoutAtoms(law);
-      const spec = law === 'unif' || law === 'gauss' ? spectralLaw(law, gamma) : { a: gamma, v: atoms.v, p: atoms.p };
+      const spec = spectralLaw(law, gamma);
       for (const snr of parseList('snr', flags.snr as string)) {
         if (!(snr >= 0)) throw new UsageError(`--snr values must be ≥ 0, got ${snr}`);
         // Direct evaluation (not the table) so that the printed values carry the full accuracy.

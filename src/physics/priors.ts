@@ -89,9 +89,15 @@ export function readoutAtoms(law: ReadoutLaw, n = CONTINUOUS_ATOMS): ReadoutAtom
   return { law, v: Float64Array.from(v), p: Float64Array.from(p) };
 }
 
-/** The law of v for the spectrum of S_k = Wᵀ diag(v) W / k. */
+/** A discretised continuous law (unif, gauss), whose atoms differ between the spectrum and the Q(v) equations. */
+export const isContinuousLaw = (law: ReadoutLaw): boolean => law === 'unif' || law === 'gauss';
+
+/**
+ * The law of v for the spectrum of S_k = Wᵀ diag(v) W / k: discrete laws use their own atoms, continuous laws a
+ * separate discretisation (a smooth functional of P_v: fewer atoms suffice than for the Q(v) equations).
+ */
 export function spectralLaw(law: ReadoutLaw, gamma: number): SpectralLaw {
-  const n = law === 'unif' ? SPECTRAL_ATOMS_UNIF : SPECTRAL_ATOMS_GAUSS;
+  const n = law === 'unif' ? SPECTRAL_ATOMS_UNIF : law === 'gauss' ? SPECTRAL_ATOMS_GAUSS : 0;
   const { v, p } = discretise(law, n);
   return { a: gamma, v: Float64Array.from(v), p: Float64Array.from(p) };
 }

@@ -2,7 +2,7 @@
 // (mlp-shallow.md §§6–7). Tables are built once per (γ, P_v) and shared; models are cached by parameters.
 
 import { getActivation, type Activation } from '../activations';
-import { readoutAtoms, rho2, spectralLaw } from '../priors';
+import { isContinuousLaw, readoutAtoms, rho2, spectralLaw } from '../priors';
 import { buildSpectralTable, COARSE_TABLE, type SpectralTable } from '../spectralTable';
 import {
   ACTIVATION_NAMES,
@@ -31,7 +31,6 @@ export function validateShallowParams(p: Partial<ShallowParams>): ShallowParams 
     return x;
   };
   const gamma = num('gamma', p.gamma, 0.01, 20);
-  if (gamma <= 0) throw new ParamError('gamma must be > 0');
   const delta = num('delta', p.delta, 0, 100);
   const readout = p.readout;
   if (!readout || !(READOUT_LAWS as readonly string[]).includes(readout)) {
@@ -91,9 +90,7 @@ export function getSpectralTable(gamma: number, law: ReadoutLaw): SpectralTable 
   const key = `${gamma}|${law}`;
   let t = tableCache.get(key);
   if (!t) {
-    const atoms = readoutAtoms(law);
-    // Discrete laws use their own atoms; continuous laws a separate (smooth-functional) discretisation.
-    t = law === 'unif' || law === 'gauss' ? buildSpectralTable(spectralLaw(law, gamma), COARSE_TABLE) : buildSpectralTable({ a: gamma, v: atoms.v, p: atoms.p });
+    t = buildSpectralTable(spectralLaw(law, gamma), isContinuousLaw(law) ? COARSE_TABLE : {});
     tableCache.set(key, t);
     if (tableCache.size > 16) tableCache.delete(tableCache.keys().next().value as string);
   }
@@ -152,7 +149,7 @@ function createShallowModel(params: ShallowParams): ShallowModel {
     table,
   };
   const K = v2List.length;
-  const discrete = params.readout === 'ones' || params.readout === 'rad' || params.readout === '4point';
+  const discrete = !isContinuousLaw(params.readout);
   const quadraticGaussian = activation.isQuadratic && params.weights === 'gaussian';
   // g ≡ 0, Gaussian W, discrete P_v: the posterior is invariant under rotations of W within each readout class,
   // so Q ≡ 0 exactly and the Q > 0 stationary point of the RS equations is spurious (§7; arXiv 2408.03733).

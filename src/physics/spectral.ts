@@ -140,7 +140,7 @@ function criticalPoints(law: SpectralLaw, t: number): Edge[] {
   // Semi-infinite ends: log-spaced distance from the extreme poles.
   const lo = uniq[0];
   const hi = uniq[uniq.length - 1];
-  scan((s) => lo - Math.pow(10, 8 - 17 * s) * (1 + Math.abs(lo)) * (s === 0 ? 1 : 1)); // from far left to lo⁻
+  scan((s) => lo - Math.pow(10, 8 - 17 * s) * (1 + Math.abs(lo))); // from far left to lo⁻
   scan((s) => hi + Math.pow(10, -9 + 17 * s) * (1 + Math.abs(hi)));
   for (let k = 0; k + 1 < uniq.length; k++) {
     const L = uniq[k];
@@ -179,6 +179,12 @@ function edgeSeeds(edges: Edge[], x: number): Array<[number, number]> {
   }
   for (const s of [0.1, 1, 10]) seeds.push([0, s], [-s, s], [s, s]);
   return seeds;
+}
+
+/** g(x + i0⁺) at a point x inside the support (the root with the largest imaginary part). */
+export function stieltjesAt(law: SpectralLaw, t: number, x: number): { re: number; im: number } {
+  bestRoot(law, t, x, edgeSeeds([], x));
+  return { re: root.re, im: root.im };
 }
 
 export interface SpectralDensity {

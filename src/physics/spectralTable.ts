@@ -71,18 +71,7 @@ export function buildSpectralTable(law: SpectralLaw, opts: TableOptions = {}): S
   const tailC = LAMBDA_MAX * (1 - mTop); // λ·mmse_S(λ) at λ_max
   const uOf = (lambda: number) => Math.log1p(lambda / C);
 
-  const mS = (lambda: number): number => {
-    if (lambda <= 0) return 0;
-    if (lambda >= LAMBDA_MAX) return 1 - tailC / lambda;
-    splineEval(sp, uOf(lambda), ev);
-    return ev.v;
-  };
-  const mSPrime = (lambda: number): number => {
-    if (lambda >= LAMBDA_MAX) return tailC / (lambda * lambda);
-    const l = Math.max(lambda, 0);
-    splineEval(sp, uOf(l), ev);
-    return ev.d / (l + C); // dλ/du = λ + c
-  };
+  /** m_S and m_S' in one spline evaluation; the tail C/λ beyond λ_max. */
   const evalMS = (lambda: number, out: { v: number; d: number }): void => {
     if (lambda >= LAMBDA_MAX) {
       out.v = 1 - tailC / lambda;
@@ -91,8 +80,17 @@ export function buildSpectralTable(law: SpectralLaw, opts: TableOptions = {}): S
     }
     const l = Math.max(lambda, 0);
     splineEval(sp, uOf(l), out);
-    out.d /= l + C;
+    out.d /= l + C; // dλ/du = λ + c
     if (lambda <= 0) out.v = 0;
+  };
+  const one = { v: 0, d: 0 };
+  const mS = (lambda: number): number => {
+    evalMS(lambda, one);
+    return one.v;
+  };
+  const mSPrime = (lambda: number): number => {
+    evalMS(lambda, one);
+    return one.d;
   };
   const iota = (lambda: number): number => {
     if (lambda <= 0) return 0;

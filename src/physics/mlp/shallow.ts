@@ -56,7 +56,7 @@ export function solveR2hat(sys: ShallowSystem, alpha: number, tau: number, G: nu
     if (h < 0) lo = r;
     else hi = r;
     if (Math.abs(h) <= 1e-13 * (1 + r)) return { r, ok: true };
-    const dh = 1 + (c * half * mEv.d) / (den * den) * -1;
+    const dh = 1 - (c * half * mEv.d) / (den * den);
     let next = r - h / dh;
     if (!(next > lo && next < hi) || !Number.isFinite(next)) next = Number.isFinite(hi) ? 0.5 * (lo + hi) : 2 * r + 1;
     if (Math.abs(next - r) <= 1e-15 * (1 + r)) return { r: next, ok: true };
@@ -98,18 +98,22 @@ export function conjugateQ(sys: ShallowSystem, alpha: number, Q: Float64Array, e
   }
 }
 
-/** RS free entropy per sample at a stationary point (mlp-shallow.md §5). */
-export function freeEntropy(sys: ShallowSystem, alpha: number, Q: Float64Array, Qhat: Float64Array, ev: Evaluation): number {
+/** f_RS from its ingredients: D = Δ + K_d − K*, ρ2 − R2, R̂2, τ, Q, Q̂ (mlp-shallow.md §5). */
+function freeEntropyFrom(sys: ShallowSystem, alpha: number, D: number, rho2MinusR2: number, R2hat: number, tau: number, Q: Float64Array, Qhat: Float64Array): number {
   const { v2, pv, gamma, prior, table } = sys;
   let ps = 0;
   for (let c = 0; c < v2.length; c++) ps += pv[c] * (freeEntropyW(prior, Qhat[c]) - 0.5 * Q[c] * Qhat[c]);
-  const mmse = 1 - ev.mS; // ρ2 − R2
   return (
-    -0.5 * Math.log(2 * Math.PI * Math.E * ev.D) +
-    (mmse * ev.R2hat) / (4 * alpha) +
+    -0.5 * Math.log(2 * Math.PI * Math.E * D) +
+    (rho2MinusR2 * R2hat) / (4 * alpha) +
     (gamma / alpha) * ps +
-    (table.iota(ev.tau) - table.iota(ev.tau + ev.R2hat)) / alpha
+    (table.iota(tau) - table.iota(tau + R2hat)) / alpha
   );
+}
+
+/** RS free entropy per sample at a stationary point, where ρ2 − R2 = mmse_S(τ + R̂2). */
+export function freeEntropy(sys: ShallowSystem, alpha: number, Q: Float64Array, Qhat: Float64Array, ev: Evaluation): number {
+  return freeEntropyFrom(sys, alpha, ev.D, 1 - ev.mS, ev.R2hat, ev.tau, Q, Qhat);
 }
 
 /**
@@ -117,23 +121,15 @@ export function freeEntropy(sys: ShallowSystem, alpha: number, Q: Float64Array, 
  * its gradient vanishes exactly at the stationary points (used by tests to check the equations).
  */
 export function freeEntropyOf(sys: ShallowSystem, alpha: number, R2: number, R2hat: number, Q: Float64Array, Qhat: Float64Array): number {
-  const { v2, pv, gamma, prior, table, mu2sq, g1, delta, rho2 } = sys;
+  const { v2, pv, table, mu2sq, g1, delta, rho2 } = sys;
   let M = 0;
   let G = 0;
-  let ps = 0;
   for (let c = 0; c < v2.length; c++) {
     M += pv[c] * v2[c] * Q[c] * Q[c];
     G += pv[c] * v2[c] * sys.g(Q[c]);
-    ps += pv[c] * (freeEntropyW(prior, Qhat[c]) - 0.5 * Q[c] * Qhat[c]);
   }
-  const tau = table.mSInverse(M);
   const D = delta + 0.5 * mu2sq * (rho2 - R2) + g1 - G;
-  return (
-    -0.5 * Math.log(2 * Math.PI * Math.E * D) +
-    ((rho2 - R2) * R2hat) / (4 * alpha) +
-    (gamma / alpha) * ps +
-    (table.iota(tau) - table.iota(tau + R2hat)) / alpha
-  );
+  return freeEntropyFrom(sys, alpha, D, rho2 - R2, R2hat, table.mSInverse(M), Q, Qhat);
 }
 
 export interface SolveOptions {

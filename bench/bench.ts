@@ -116,4 +116,14 @@ const result = {
   naiveUniversalPointMs: naivePointMs,
   tabulatedUniversalPointMs: tablePointMs,
 };
-if (json) console.log(JSON.stringify(result));
+// Other families' sections (`--only NAME[,NAME]` runs just those, after the figures above).
+const { SECTIONS } = await import('./sections');
+const onlyIdx = process.argv.indexOf('--only');
+const only = onlyIdx > 0 ? new Set((process.argv[onlyIdx + 1] ?? '').split(',')) : null;
+const extra: Record<string, unknown> = {};
+for (const s of SECTIONS) {
+  if (only && !only.has(s.name)) continue;
+  log(`# ${s.name}`);
+  Object.assign(extra, await s.run(log));
+}
+if (json) console.log(JSON.stringify({ ...result, ...extra }));

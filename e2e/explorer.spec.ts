@@ -174,6 +174,13 @@ test.describe('explorer', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('gamma=0.6');
   });
 
+  test('an unknown model family in the link is named and the MLP is shown', async ({ page }) => {
+    await page.goto('/#model=banana&gamma=0.6');
+    await expect(page.getByTestId('family-error')).toContainText('banana');
+    await expect(page.getByTestId('family-mlp')).toHaveAttribute('aria-selected', 'true');
+    await nextCurve(page);
+  });
+
   test('the h23 overlay appears at its published parameters', async ({ page }) => {
     await page.goto('/#v=1&act=h23&delta=1.25&gamma=0.5&readout=ones&weights=gaussian');
     await nextCurve(page);

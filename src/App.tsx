@@ -1,35 +1,43 @@
-import { Controls } from './views/Controls';
-import { EpsPlot } from './views/EpsPlot';
-import { OverlapPlot } from './views/OverlapPlot';
-import { ActivationPanel, ErrorBanner, Notes, ReadoutPanel } from './views/Panels';
+import { useEffect } from 'react';
+import { useFamily, watchFamilyHash } from './state/family';
+import { FAMILIES } from './views/families';
 
 export function App() {
+  const model = useFamily((s) => s.model);
+  const setModel = useFamily((s) => s.setModel);
+  useEffect(() => watchFamilyHash(), []);
+  const family = FAMILIES.find((f) => f.id === model);
+  const shown = family ?? FAMILIES[0];
   return (
     <div className="app">
       <header className="masthead">
         <h1>Phase-diagram explorer</h1>
-        <p>
-          Teacher–student MLP y = v·σ(Wx/√d)/√k + √Δ z with k = γd hidden units and n = αd² samples: the Bayes-optimal
-          error from the replica-symmetric theory (arXiv 2510.24616), solved live in your browser.
-        </p>
+        <nav className="family-tabs" role="tablist" aria-label="model family">
+          {FAMILIES.map((f) => (
+            <button
+              key={f.id}
+              role="tab"
+              type="button"
+              aria-selected={f.id === shown.id}
+              className={f.id === shown.id ? 'active' : ''}
+              data-testid={`family-${f.id}`}
+              onClick={() => setModel(f.id)}
+            >
+              {f.label}
+            </button>
+          ))}
+        </nav>
+        <p>{shown.blurb}</p>
       </header>
-      <ErrorBanner />
-      <main className="layout">
-        <div className="area-controls">
-          <Controls />
-        </div>
-        <div className="area-activation">
-          <ActivationPanel />
-        </div>
-        <div className="area-readout">
-          <ReadoutPanel />
-        </div>
-        <div className="plots">
-          <EpsPlot />
-          <Notes />
-          <OverlapPlot />
-        </div>
-      </main>
+      {!family && (
+        <p className="error-banner" role="alert" data-testid="family-error">
+          The link asks for model “{model.slice(0, 40)}”, which this version of the explorer does not know; showing the{' '}
+          {shown.label}.
+        </p>
+      )}
+      <div role="tabpanel" aria-label={shown.label}>
+        <shown.Component />
+      </div>
       <footer>
         Data overlays: Minh-Toan/extensive-width-NN @ df09239 (arXiv 2501.18530, 2510.24616). ε is the noise-free MSE of
         the posterior mean (HMC points: Gibbs error / 2).

@@ -8,6 +8,8 @@ import { nearestPoint } from '../plots/branches';
 import { ALPHA_MIN, CURVE_POINTS, shallowParamsOf, useExplorer } from './store';
 import { TheoryClient, type WorkerFactory } from './theoryClient';
 import { decodeHash, encodeHash } from './urlCodec';
+import { useFamily } from './family';
+import { DEFAULT_MODEL, modelOfHash } from './hashCodec';
 
 export interface ControllerOptions {
   factory?: WorkerFactory;
@@ -144,13 +146,17 @@ export function startController(opts: ControllerOptions = {}): () => void {
   }
 
   // ---- URL state ----
+  // The hash belongs to the MLP only while the MLP family is shown (`model` absent or `mlp`).
+  const mlpShown = () => useFamily.getState().model === DEFAULT_MODEL;
   function readUrl(): void {
+    if (modelOfHash(window.location.hash) !== DEFAULT_MODEL) return;
     const { params, errors } = decodeHash(window.location.hash);
     store.getState().setParams(params, errors);
   }
   function writeUrl(): void {
     clearTimeout(urlTimer);
     urlTimer = setTimeout(() => {
+      if (!mlpShown()) return;
       const hash = encodeHash(store.getState().params);
       if (hash !== window.location.hash) {
         lastWrittenHash = hash;
@@ -169,6 +175,9 @@ export function startController(opts: ControllerOptions = {}): () => void {
       schedule();
       writeUrl();
     }
+  });
+  const unsubscribeFamily = useFamily.subscribe((s, prev) => {
+    if (s.model !== prev.model && s.model === DEFAULT_MODEL) writeUrl();
   });
   schedule();
   writeUrl();
@@ -189,6 +198,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
     clearTimeout(urlTimer);
     window.removeEventListener('hashchange', onHashChange);
     unsubscribe();
+    unsubscribeFamily();
     client.dispose();
   };
 }

@@ -132,7 +132,7 @@ export function decodeHash(hash: string): DecodeResult {
         : `URL parameter "v" = "${version}" is not a known link version; reading it as v=${URL_VERSION}.`,
     );
   }
-  const known = new Set(['v', ...URL_TABLE.map((s) => s.key)]);
+  const known = new Set(['v', 'model', ...URL_TABLE.map((s) => s.key)]);
   for (const key of search.keys()) {
     if (!known.has(key)) errors.push(`URL parameter "${key}" is not known to this version of the explorer; ignored.`);
   }

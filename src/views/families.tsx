@@ -2,6 +2,7 @@
 // state store and URL keys (`model=<id>` + its own keys, bound with state/hashCodec.bindHash). Add one entry here.
 import type { ComponentType } from 'react';
 import { MlpExplorer } from './MlpExplorer';
+import { GlmExplorer } from './classic/GlmExplorer';
 
 export interface Family {
   id: string;
@@ -19,4 +20,5 @@ export const FAMILIES: readonly Family[] = [
       'y = v·σ(Wx/√d)/√k + √Δ z with k = γd hidden units and n = αd² samples: the Bayes-optimal error from the replica-symmetric theory (arXiv 2510.24616), solved live in your browser.',
     Component: MlpExplorer,
   },
+  { id: 'glm', label: 'Perceptron / GLM', blurb: 'Teacher–student generalised linear model y = φ(w⁰·x/√n) with m = αn samples: Bayes-optimal error from state evolution, both branches, the hard phase between α_IT and α_AMP (arXiv 1708.03395).', Component: GlmExplorer },
 ];

@@ -158,6 +158,7 @@ export function GlmExplorer() {
             yLabel="overlap q"
             xDomain={[0, params.alphaMax]}
             yDomain={[0, rho * 1.02]}
+            legendAt="bottom"
             series={qSeries}
             bands={hard}
             marks={marks}

@@ -51,11 +51,13 @@ interface Props {
   points?: { id: string; colour: string; label: string; data: ErrPoint[] }[];
   busy?: boolean;
   height?: number;
+  /** Legend corner (default top right). */
+  legendAt?: 'top' | 'bottom';
 }
 
 const MARGIN = { top: 12, right: 16, bottom: 46, left: 62 };
 
-export function LinePlot({ testId, title, xLabel, yLabel, xDomain, yDomain, xLog, yLog, series, bands = [], marks = [], points = [], busy, height = 300 }: Props) {
+export function LinePlot({ testId, title, xLabel, yLabel, xDomain, yDomain, xLog, yLog, series, bands = [], marks = [], points = [], busy, height = 300, legendAt = 'top' }: Props) {
   const [ref, width] = useWidth<HTMLDivElement>(560);
   const iw = Math.max(10, width - MARGIN.left - MARGIN.right);
   const ih = height - MARGIN.top - MARGIN.bottom;
@@ -149,7 +151,7 @@ export function LinePlot({ testId, title, xLabel, yLabel, xDomain, yDomain, xLog
               </g>
             ))}
             {legend.length > 0 && (
-              <g className="legend" transform={`translate(${iw - 200},6)`}>
+              <g className="legend" transform={`translate(${iw - 200},${legendAt === 'top' ? 6 : ih - legend.length * 16 - 16})`}>
                 <rect width={196} height={legend.length * 16 + 8} rx={4} fill="white" opacity={0.9} stroke="#e5e7eb" />
                 {legend.map((l, i) => (
                   <g key={l.id} transform={`translate(8,${13 + i * 16})`}>

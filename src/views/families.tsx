@@ -3,6 +3,8 @@
 import type { ComponentType } from 'react';
 import { MlpExplorer } from './MlpExplorer';
 import { GlmExplorer } from './classic/GlmExplorer';
+import { CommitteeExplorer } from './classic/CommitteeExplorer';
+import { SaadSollaExplorer } from './classic/SaadSollaExplorer';
 
 export interface Family {
   id: string;
@@ -21,4 +23,6 @@ export const FAMILIES: readonly Family[] = [
     Component: MlpExplorer,
   },
   { id: 'glm', label: 'Perceptron / GLM', blurb: 'Teacher–student generalised linear model y = φ(w⁰·x/√n) with m = αn samples: Bayes-optimal error from state evolution, both branches, the hard phase between α_IT and α_AMP (arXiv 1708.03395).', Component: GlmExplorer },
+  { id: 'committee', label: 'Committee machine', blurb: 'Two-layer committee machine with K = 2 hidden units and sign–sign output: specialisation of the hidden units and, for binary weights, a computational gap (arXiv 1806.05451).', Component: CommitteeExplorer },
+  { id: 'saad-solla', label: 'Saad–Solla online SGD', blurb: 'Online SGD of a soft committee machine as N → ∞: the Saad–Solla ODEs for the overlaps, the symmetric plateau and its escape (PRL 74, 4337, 1995).', Component: SaadSollaExplorer },
 ];

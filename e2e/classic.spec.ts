@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+
+const SHOTS = 'shots';
+
+test.describe('classic models', () => {
+  test.beforeEach(async ({ page }) => {
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+  });
+
+  test('binary perceptron: hard phase shaded between α_IT and α_AMP, GAMP points on the AMP branch', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('family-glm').click();
+    await page.getByTestId('preset-spherical').click();
+    await expect(page.getByTestId('readout-alpha-it')).toHaveText('—');
+    await page.getByTestId('preset-binary').click();
+    const eps = page.getByTestId('plot-glm-eps');
+    await expect(eps.getByTestId('band-hard')).toBeVisible();
+    await expect(page.getByTestId('readout-alpha-it')).toHaveText(/^1\.24/);
+    await expect(page.getByTestId('readout-alpha-amp')).toHaveText(/^1\.49/);
+    await expect(eps.locator('path[data-series=uninformed-metastable]')).toHaveAttribute('d', /^M/);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('model=glm');
+    expect(await page.evaluate(() => location.hash)).toContain('prior=rademacher');
+    await page.getByTestId('control-gamp-n').selectOption('100');
+    await page.getByTestId('run-gamp').click();
+    await expect(eps.locator('g[data-series=gamp]')).toHaveCount(8, { timeout: 30_000 });
+    await expect(page.getByTestId('error-banner')).toHaveCount(0);
+    await page.screenshot({ path: `${SHOTS}/classic-binary-perceptron.png`, fullPage: true });
+  });
+
+  test('switch to the K = 2 committee: specialisation appears', async ({ page }) => {
+    await page.goto('/#model=glm');
+    await page.getByTestId('family-committee').click();
+    const q = page.getByTestId('plot-committee-q');
+    await expect(q.locator('path[data-series=q-nonspecialised]')).toHaveAttribute('d', /^M/);
+    await expect(q.locator('path[data-series=q11-specialised]')).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/, { timeout: 40_000 });
+    await expect(page.getByTestId('readout-alpha-spec')).toHaveText(/^2\.05/, { timeout: 40_000 });
+    await page.screenshot({ path: `${SHOTS}/classic-committee.png`, fullPage: true });
+  });
+
+  test('open the Saad–Solla plateau', async ({ page }) => {
+    await page.goto('/#model=saad-solla&K=2&M=2&eta=0.1');
+    await expect(page.getByTestId('readout-eps-plateau')).toHaveText(/^0\.012/);
+    await expect(page.getByTestId('plot-ss-eps').getByTestId('mark-escape')).toBeVisible();
+    await page.getByTestId('control-asym').selectOption('0');
+    await expect(page.getByTestId('readout-escape')).toHaveText('no escape in range');
+    await page.screenshot({ path: `${SHOTS}/classic-saad-solla.png`, fullPage: true });
+  });
+
+  test('a bad URL value is named and the page keeps working', async ({ page }) => {
+    await page.goto('/#model=glm&prior=banana&delta=0.5');
+    const banner = page.getByTestId('error-banner');
+    await expect(banner).toContainText('"prior"');
+    await expect(banner).toContainText('banana');
+    await expect(page.getByTestId('control-prior')).toHaveValue('rademacher');
+    await expect(page.getByTestId('plot-glm-eps').getByTestId('band-hard')).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/classic-bad-url.png`, fullPage: true });
+    await page.getByRole('button', { name: 'dismiss link messages' }).click();
+    await expect(banner).toHaveCount(0);
+  });
+});

@@ -45,6 +45,10 @@ test.describe('classic models', () => {
     await expect(page.getByTestId('plot-ss-eps').getByTestId('mark-escape')).toBeVisible();
     await page.getByTestId('control-asym').selectOption('0');
     await expect(page.getByTestId('readout-escape')).toHaveText('no escape in range');
+    // The lecture panel: information exponents from the Hermite coefficients.
+    await expect(page.getByTestId('kstar-relu').locator('.kstar')).toHaveText('1');
+    await expect(page.getByTestId('kstar-h2').locator('.kstar')).toHaveText('2');
+    await expect(page.getByTestId('kstar-h3').locator('.kstar')).toHaveText('3');
     await page.screenshot({ path: `${SHOTS}/classic-saad-solla.png`, fullPage: true });
   });
 

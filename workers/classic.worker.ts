@@ -1,6 +1,7 @@
 // Thin comlink adapter over the classic models (src/physics/classic). Every request carries a generation number;
 // long computations yield between α points so that a newer request (setLatest) stops the older one.
 import { expose, type Remote, releaseProxy } from 'comlink';
+import { getActivation } from '../src/physics/activations';
 import { committeeThresholds, solveCommitteePoint, type CommitteePoint, type CommitteePrior, type CommitteeThresholds } from '../src/physics/classic/committee';
 import { glmCurve, glmThresholds, makeGlm, type GlmParams, type GlmPoint, type GlmThresholds } from '../src/physics/classic/glm';
 import { runGamp, type GampRequest, type GampResult } from '../src/physics/classic/gamp';
@@ -26,6 +27,13 @@ export interface SaadSollaResult {
 }
 
 const api = {
+  /** Hermite coefficients μ_0 … μ_6 of built-in links, for the information-exponent table. */
+  hermite(names: string[]): { name: string; formula: string; mu: number[] }[] {
+    return names.map((n) => {
+      const a = getActivation(n);
+      return { name: n, formula: a.formula, mu: a.mu };
+    });
+  },
   setLatest(channel: string, gen: number): void {
     latest[channel] = Math.max(latest[channel] ?? 0, gen);
   },

@@ -6,6 +6,7 @@ import { classicWorker, isCurrent, nextGen } from '../../state/classicClient';
 import { saadSollaCodec, useSaadSolla } from '../../state/classicState';
 import { Banner, fmt, Select, Slider } from './controls';
 import { LinePlot, type Series } from './LinePlot';
+import { InformationExponentPanel, MatrixTensorPanel } from './LecturePanels';
 import './classic.css';
 
 const PALETTE = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#0891b2', '#65a30d', '#dc2626'];
@@ -75,6 +76,8 @@ export function SaadSollaExplorer() {
         <div className="classic-plots">
           <LinePlot testId="plot-ss-eps" title="generalisation error ε_g(α)" xLabel="α = steps / N (log scale)" yLabel="ε_g (log scale)" xLog yLog xDomain={[Math.min(1, params.alphaMax / 10), params.alphaMax]} yDomain={[epsMin, 1]} series={eps} marks={marks} busy={computing} legendAt="bottom" />
           <LinePlot testId="plot-ss-overlaps" title="overlaps R_in (student–teacher) and Q_ik (student–student)" xLabel="α = steps / N (log scale)" yLabel="overlap" xLog xDomain={[Math.min(1, params.alphaMax / 10), params.alphaMax]} yDomain={[lo, hi * 1.02]} series={overlaps} marks={marks} busy={computing} />
+          <InformationExponentPanel />
+          <MatrixTensorPanel />
         </div>
       </main>
     </>

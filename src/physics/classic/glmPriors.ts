@@ -100,39 +100,60 @@ const MAX_COMPONENTS = 4;
 const scratchLog = new Float64Array(MAX_COMPONENTS);
 const scratchMean = new Float64Array(MAX_COMPONENTS);
 
+/** Per-A constants of the components: ln π_c − ½ ln(1 + Av_c), 1/(1 + Av_c), v_c/(1 + Av_c). */
+interface DenoiseContext {
+  A: number;
+  base: Float64Array;
+  inv: Float64Array;
+  post: Float64Array;
+}
+
+function contextFor(prior: GlmPrior, A: number, ctx?: DenoiseContext): DenoiseContext {
+  const n = prior.components.length;
+  const c = ctx ?? { A, base: new Float64Array(n), inv: new Float64Array(n), post: new Float64Array(n) };
+  c.A = A;
+  prior.components.forEach((k, i) => {
+    const d = 1 + A * k.variance;
+    c.base[i] = Math.log(k.weight) - 0.5 * Math.log(d) - (A * k.mean * k.mean) / (2 * d);
+    c.inv[i] = 1 / d;
+    c.post[i] = k.variance / d;
+  });
+  return c;
+}
+
 /**
  * Z_c(A, B) = ∫N(w; μ, v) e^{Bw − Aw²/2} dw = (1 + Av)^{−1/2} exp[(2μB + vB² − Aμ²)/(2(1 + Av))];
  * the posterior is a mixture of N(m_c, v_c/(1 + Av_c)), m_c = (μ + vB)/(1 + Av). The variance is
  * Σ p_c v_c/(1+Av_c) + Σ_{c<d} p_c p_d (m_c − m_d)²: no cancellation when the posterior is nearly certain.
  */
-export function denoise(prior: GlmPrior, A: number, B: number, out: Denoised): Denoised {
+export function denoise(prior: GlmPrior, A: number, B: number, out: Denoised, ctx?: DenoiseContext): Denoised {
+  const c = ctx && ctx.A === A ? ctx : contextFor(prior, A);
   const cs = prior.components;
   const n = cs.length;
   let top = -Infinity;
-  for (let c = 0; c < n; c++) {
-    const { weight, mean, variance } = cs[c];
-    const d = 1 + A * variance;
-    scratchLog[c] = Math.log(weight) - 0.5 * Math.log(d) + (2 * mean * B + variance * B * B - A * mean * mean) / (2 * d);
-    scratchMean[c] = (mean + variance * B) / d;
-    if (scratchLog[c] > top) top = scratchLog[c];
+  for (let k = 0; k < n; k++) {
+    const { mean, variance } = cs[k];
+    scratchLog[k] = c.base[k] + (2 * mean * B + variance * B * B) * 0.5 * c.inv[k];
+    scratchMean[k] = (mean + variance * B) * c.inv[k];
+    if (scratchLog[k] > top) top = scratchLog[k];
   }
   let z = 0;
-  for (let c = 0; c < n; c++) {
-    scratchLog[c] = Math.exp(scratchLog[c] - top); // unnormalised posterior weights
-    z += scratchLog[c];
+  for (let k = 0; k < n; k++) {
+    scratchLog[k] = Math.exp(scratchLog[k] - top); // unnormalised posterior weights
+    z += scratchLog[k];
   }
   let m = 0;
   let within = 0;
-  for (let c = 0; c < n; c++) {
-    const p = scratchLog[c] / z;
-    scratchLog[c] = p;
-    m += p * scratchMean[c];
-    within += (p * cs[c].variance) / (1 + A * cs[c].variance);
+  for (let k = 0; k < n; k++) {
+    const p = scratchLog[k] / z;
+    scratchLog[k] = p;
+    m += p * scratchMean[k];
+    within += p * c.post[k];
   }
   let between = 0;
-  for (let c = 0; c < n; c++) for (let d = c + 1; d < n; d++) {
-    const dm = scratchMean[c] - scratchMean[d];
-    between += scratchLog[c] * scratchLog[d] * dm * dm;
+  for (let k = 0; k < n; k++) for (let j = k + 1; j < n; j++) {
+    const dm = scratchMean[k] - scratchMean[j];
+    between += scratchLog[k] * scratchLog[j] * dm * dm;
   }
   out.logZ = top + Math.log(z);
   out.mean = m;
@@ -165,6 +186,7 @@ export function priorState(prior: GlmPrior, qhat: number): PriorState {
   let mse = 0;
   let psi = 0;
   const mixed = !prior.discrete && prior.components.length > 1;
+  const ctx = contextFor(prior, qhat);
   for (const c of prior.components) {
     // A symmetric prior's (−μ) component mirrors the (+μ) one (B → −B): count it there.
     if (prior.symmetric && c.mean < 0) continue;
@@ -173,9 +195,9 @@ export function priorState(prior: GlmPrior, qhat: number): PriorState {
     const sd = Math.sqrt(qhat + qhat * qhat * c.variance);
     let m = 0;
     let p = 0;
-    const rule = mixed ? spikeSlabRule(prior, qhat, centre, sd) : GH;
+    const rule = mixed && c.variance > 0 ? spikeSlabRule(prior, qhat, centre, sd) : GH;
     for (let i = 0; i < rule.x.length; i++) {
-      denoise(prior, qhat, centre + sd * rule.x[i], tmp);
+      denoise(prior, qhat, centre + sd * rule.x[i], tmp, ctx);
       m += rule.w[i] * tmp.variance;
       p += rule.w[i] * tmp.logZ;
     }
@@ -189,7 +211,8 @@ export function priorState(prior: GlmPrior, qhat: number): PriorState {
  * Quadrature in ξ for B = centre + sd·ξ when the prior mixes an atom at 0 with N(0, v) (Gauss–Bernoulli): the
  * posterior switches from "zero" to "non-zero" in a layer of width (1 + Av)/(vB*) around |B| = B*, narrow in ξ
  * when q̂ is large, which a plain Gauss–Hermite rule does not resolve (f_RS stationarity fails at 1e−5 with
- * it). Composite Gauss–Legendre panels with edges at and around ±B* resolve it.
+ * it). Composite Gauss–Legendre panels with edges at and around ±B* resolve it (only the slab component has
+ * the narrow layer: the atom's B has spread √q̂, comparable to the layer's width).
  */
 function spikeSlabRule(prior: GlmPrior, A: number, centre: number, sd: number): QuadratureRule {
   const atom = prior.components.find((c) => c.variance === 0 && c.mean === 0);
@@ -201,12 +224,13 @@ function spikeSlabRule(prior: GlmPrior, A: number, centre: number, sd: number): 
   if (!(b2 > 0)) return GH;
   const bStar = Math.sqrt(b2);
   const width = d / (v * bStar) / sd;
+  if (width > 0.5) return GH; // a wide layer: Gauss–Hermite resolves it
   const breakpoints: number[] = [];
   for (const sgn of [-1, 1]) {
     const x0 = (sgn * bStar - centre) / sd;
     breakpoints.push(x0);
-    for (const k of [1, 2, 4, 8]) breakpoints.push(x0 - k * width, x0 + k * width);
+    for (const k of [1, 3, 9]) breakpoints.push(x0 - k * width, x0 + k * width);
   }
   breakpoints.sort((a, b) => a - b);
-  return gaussRule({ breakpoints: breakpoints.map((x) => +x.toPrecision(6)), panelWidth: 0.5, points: 16 });
+  return gaussRule({ breakpoints: breakpoints.map((x) => +x.toPrecision(6)), panelWidth: 1, points: 12, L: 9 });
 }

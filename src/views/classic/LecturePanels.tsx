@@ -49,9 +49,9 @@ export function InformationExponentPanel() {
               return (
                 <tr key={r.name} data-testid={`kstar-${r.name}`}>
                   <td>{r.formula}</td>
-                  <td>{r.mu[1].toFixed(3)}</td>
-                  <td>{r.mu[2].toFixed(3)}</td>
-                  <td>{r.mu[3].toFixed(3)}</td>
+                  <td>{(Math.abs(r.mu[1]) < 5e-4 ? 0 : r.mu[1]).toFixed(3)}</td>
+                  <td>{(Math.abs(r.mu[2]) < 5e-4 ? 0 : r.mu[2]).toFixed(3)}</td>
+                  <td>{(Math.abs(r.mu[3]) < 5e-4 ? 0 : r.mu[3]).toFixed(3)}</td>
                   <td className="kstar">{k ?? '> 6'}</td>
                   <td>{sgd(k)}</td>
                   <td>n = Θ(d)</td>

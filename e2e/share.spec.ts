@@ -1,0 +1,186 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const SHOTS = 'shots';
+const fig = (page: Page) => page.getByTestId('plot-eps');
+const eqPath = (page: Page) => fig(page).locator('path[data-series=equilibrium]');
+
+/** Waits for a complete ε curve (other than generation `prev`) with its α_sp search settled. */
+async function nextCurve(page: Page, prev: string | null = null): Promise<string> {
+  let gen: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        gen = await fig(page).getAttribute('data-complete-gen');
+        const t = await fig(page).getAttribute('data-transition');
+        return gen !== null && gen !== prev && (t === 'done' || t === 'error');
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return gen!;
+}
+
+async function setRange(page: Page, testId: string, value: number): Promise<void> {
+  await page.getByTestId(testId).evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(v));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+const CONTROLS = ['control-activation', 'control-delta', 'control-gamma', 'control-readout', 'control-weights', 'control-alpha', 'control-alpha-max'];
+async function controlValues(page: Page): Promise<string[]> {
+  return Promise.all(CONTROLS.map((id) => page.getByTestId(id).inputValue()));
+}
+
+/** A small seeded PRNG (mulberry32) so a failing fuzz case can be replayed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Random and malformed hashes: real keys with odd values, v1 keys, junk keys, broken escapes, huge values. */
+function randomHashes(n: number, seed: number): string[] {
+  const r = rng(seed);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const keys = ['model', 'v', 'activation', 'gamma', 'delta', 'readout', 'weights', 'alpha', 'alpha-max', 'act', 'expr', 'amax', 'present', 'branch', '', '__proto__', 'constructor', 'toString'];
+  const values = [
+    () => String(r() * 20 - 5),
+    () => pick(['', 'NaN', 'Infinity', '-Infinity', '1e999', '-0', '0x1F', '1e-400', ' 2 ', '2,5', '٣']),
+    () => pick(['relu', 'tanh', 'h23', 'h2', 'expr', 'expr:', 'expr:x^2', 'expr:sin(x', 'expr:x/0', 'expr:exp(exp(exp(x)))', 'expr:' + 'x+'.repeat(300) + 'x', 'ones', 'rad', 'gauss', 'unif', '4point', 'rademacher', 'gaussian']),
+    () => pick(['mlp', 'banana', '', 'MLP', '%00', 'glm']),
+    () => pick(['1', '2', '3', '0', '-1', '1.5', 'v']),
+    () => Array.from({ length: 1 + Math.floor(r() * 30) }, () => String.fromCharCode(Math.floor(r() * 0x2fff))).join(''),
+    () => pick(['%', '%E0%A4%A', '%%%', '&', '=', '#', '%23', '%26', '%3D', '+', '%2B', '\u0000']),
+  ];
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = 1 + Math.floor(r() * 8);
+    const parts: string[] = [];
+    for (let j = 0; j < m; j++) {
+      const k = r() < 0.9 ? pick(keys) : pick(values)();
+      const roll = r();
+      parts.push(roll < 0.1 ? k : roll < 0.15 ? `${k}=${pick(values)()}=${pick(values)()}` : `${k}=${pick(values)()}`);
+    }
+    const sep = r() < 0.9 ? '&' : pick([';', '&&', '?', '#']);
+    out.push(`#${parts.join(sep)}`);
+  }
+  return out;
+}
+
+test.describe('share', () => {
+  test.beforeEach(async ({ page }) => {
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+  });
+
+  test('a shared URL restores the same view; v1 links keep working; menu choices are history steps', async ({ page, browser }) => {
+    await page.goto('/');
+    let gen = await nextCurve(page);
+    await page.getByTestId('control-activation').selectOption('h23');
+    gen = await nextCurve(page, gen);
+    await page.getByTestId('control-delta').fill('1.25');
+    gen = await nextCurve(page, gen);
+    await page.getByTestId('control-readout').selectOption('rad');
+    gen = await nextCurve(page, gen);
+    await setRange(page, 'control-gamma', 0.6);
+    gen = await nextCurve(page, gen);
+    await setRange(page, 'control-alpha', 3.5);
+    await expect
+      .poll(() => page.evaluate(() => location.hash))
+      .toBe('#model=mlp&v=2&activation=h23&gamma=0.6&delta=1.25&readout=rad&weights=gaussian&alpha=3.5&alpha-max=8');
+    await expect(page.getByTestId('readout-eps')).toHaveText(/^\d/);
+    const url = page.url();
+    const values = await controlValues(page);
+    const d = await eqPath(page).getAttribute('d');
+    const eps = await page.getByTestId('readout-eps').textContent();
+
+    // A fresh browser context (no shared state) opening the link sees the same view.
+    const other = await browser.newContext();
+    const p2 = await other.newPage();
+    await p2.goto(url);
+    await nextCurve(p2);
+    expect(await controlValues(p2)).toEqual(values);
+    expect(await eqPath(p2).getAttribute('d')).toBe(d);
+    await expect(p2.getByTestId('readout-eps')).toHaveText(eps!);
+    await expect(p2.getByTestId('error-banner')).toHaveCount(0);
+    await other.close();
+
+    // Back undoes the last menu choice (readout), not each slider step; forward redoes it.
+    await page.goBack();
+    await expect(page.getByTestId('control-readout')).toHaveValue('ones');
+    await expect(page.getByTestId('control-activation')).toHaveValue('h23');
+    await page.goForward();
+    await expect(page.getByTestId('control-readout')).toHaveValue('rad');
+    const length = await page.evaluate(() => history.length);
+    expect(length).toBeLessThanOrEqual(5); // initial + h23 + rad (+ the about:blank start): drags add none
+
+    // A version-1 link: same parameters, no messages, rewritten to version 2.
+    await page.goto('/#v=1&alpha=2&amax=12&gamma=0.5&delta=0.1&act=expr&expr=max(x%2C0)&readout=ones&weights=gaussian');
+    await nextCurve(page);
+    await expect(page.getByTestId('control-activation')).toHaveValue('expr');
+    await expect(page.getByTestId('control-activation-expr')).toHaveValue('max(x,0)');
+    await expect(page.getByTestId('control-alpha-max')).toHaveValue('12');
+    await expect(page.getByTestId('error-banner')).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#model=mlp&v=2&activation=expr:max(x,0)&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=12');
+  });
+
+  test('out-of-range values are clamped with a visible message', async ({ page }) => {
+    await page.goto('/#model=mlp&v=2&gamma=7&alpha=-1&activation=swish');
+    const banner = page.getByTestId('error-banner');
+    await expect(banner).toContainText('"gamma"');
+    await expect(banner).toContainText('using gamma = 2');
+    await expect(banner).toContainText('"activation"');
+    await expect(page.getByTestId('control-gamma')).toHaveValue('2');
+    await expect(page.getByTestId('control-alpha')).toHaveValue('0.02');
+    await nextCurve(page);
+  });
+
+  test('1000 random or malformed hashes never crash the page', async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto('/');
+    await nextCurve(page);
+    const hashes = randomHashes(1000, 20261123);
+    // Fast path: set location.hash in a loop, yielding to the page's handlers after each.
+    const result = await page.evaluate(async (list) => {
+      const bad: string[] = [];
+      for (let i = 0; i < list.length; i++) {
+        location.hash = list[i];
+        await new Promise((r) => setTimeout(r, 0));
+        if (i % 50 === 49) {
+          await new Promise((r) => requestAnimationFrame(() => r(null)));
+          const alive = document.querySelector('[data-testid=plot-eps]') && document.querySelector('[data-testid=control-gamma]');
+          if (!alive) bad.push(list[i]);
+          for (const id of ['control-gamma', 'control-alpha', 'control-delta']) {
+            const v = Number((document.querySelector(`[data-testid=${id}]`) as HTMLInputElement | null)?.value);
+            if (!Number.isFinite(v)) bad.push(`${list[i]} → ${id} = ${v}`);
+          }
+        }
+      }
+      return bad;
+    }, hashes);
+    expect(result).toEqual([]);
+    // The page still computes: a clean link after the storm gives a fresh curve.
+    await page.evaluate(() => {
+      location.hash = '#model=mlp&v=2&activation=relu&gamma=0.55';
+    });
+    await expect(page.getByTestId('control-gamma')).toHaveValue('0.55');
+    await nextCurve(page);
+    await expect(eqPath(page)).toHaveAttribute('d', /^M/);
+    // A few full loads with malformed hashes.
+    for (const h of hashes.filter((_, i) => i % 125 === 0)) {
+      await page.goto(`/${h}`);
+      await expect(page.getByTestId('plot-eps')).toBeVisible();
+      const g = Number(await page.getByTestId('control-gamma').inputValue());
+      expect(Number.isFinite(g)).toBe(true);
+    }
+    await page.screenshot({ path: `${SHOTS}/share-fuzz-last.png`, fullPage: true });
+  });
+});

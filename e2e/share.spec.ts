@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { expect, test, type Download, type Page } from '@playwright/test';
 
 const SHOTS = 'shots';
 const fig = (page: Page) => page.getByTestId('plot-eps');
@@ -72,6 +73,12 @@ function randomHashes(n: number, seed: number): string[] {
     out.push(`#${parts.join(sep)}`);
   }
   return out;
+}
+
+async function downloadOf(page: Page, testId: string): Promise<{ d: Download; body: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const path = await d.path();
+  return { d, body: await readFile(path!) };
 }
 
 test.describe('share', () => {
@@ -182,5 +189,58 @@ test.describe('share', () => {
       expect(Number.isFinite(g)).toBe(true);
     }
     await page.screenshot({ path: `${SHOTS}/share-fuzz-last.png`, fullPage: true });
+  });
+
+  test('exports: SVG standalone, PNG at 2×, CSV with parameters and link, JSON', async ({ page }) => {
+    await page.goto('/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8');
+    await nextCurve(page);
+    const svgBox = await fig(page).locator('.plot-box svg').boundingBox();
+
+    const svg = await downloadOf(page, 'export-eps-svg');
+    expect(svg.d.suggestedFilename()).toBe('eps_relu_gamma0.5_delta0.1_readoutones_weightsgaussian.svg');
+    const text = svg.body.toString('utf8');
+    expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(text).toMatch(/<path[^>]*data-series="equilibrium"[^>]*style="[^"]*stroke-width:\s*2\.8px/);
+    expect(text).not.toContain('class=');
+    // It renders on its own: load it as an image in a blank page.
+    const size = await page.evaluate(async (t) => {
+      const img = new Image();
+      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(t);
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    }, text);
+    expect(size).toEqual([Math.round(svgBox!.width), Math.round(svgBox!.height)]);
+
+    const png = await downloadOf(page, 'export-eps-png');
+    expect(png.body.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.body.readUInt32BE(16)).toBe(2 * Math.round(svgBox!.width));
+    expect(png.body.readUInt32BE(20)).toBe(2 * Math.round(svgBox!.height));
+    await mkdir(SHOTS, { recursive: true });
+    await writeFile(`${SHOTS}/export-eps.png`, png.body);
+    await writeFile(`${SHOTS}/export-eps.svg`, svg.body);
+
+    const csv = (await downloadOf(page, 'export-eps-csv')).body.toString('utf8').trim().split('\n');
+    expect(csv[0]).toMatch(/^# model=mlp activation=relu gamma=0\.5 delta=0\.1 readout=ones weights=gaussian alpha=2 alpha-max=8 url=http:\/\/localhost:\d+\/#model=mlp&v=2&activation=relu/);
+    expect(csv[1].split(',').slice(0, 3)).toEqual(['alpha', 'eps_opt', 'equilibrium']);
+    expect(csv).toHaveLength(2 + 200);
+    const row = csv[2 + 100].split(',');
+    expect(Number(row[0])).toBeGreaterThan(3);
+    expect(Number(row[1])).toBeGreaterThan(0);
+    expect(Number(row[1])).toBeLessThan(0.1);
+    // The link in the header reopens the same parameters.
+    const url = csv[0].split(' url=')[1];
+    const p2 = await page.context().newPage();
+    await p2.goto(url);
+    await expect(p2.getByTestId('control-gamma')).toHaveValue('0.5');
+    await p2.close();
+
+    const ov = (await downloadOf(page, 'export-overlaps-csv')).body.toString('utf8').split('\n');
+    expect(ov[1]).toBe('alpha,equilibrium,R2_shifted,Q_v1,R2_shifted_specialised,Q_v1_specialised');
+
+    const json = JSON.parse((await downloadOf(page, 'export-eps-json')).body.toString('utf8'));
+    expect(json.model).toBe('mlp');
+    expect(json.params).toEqual({ activation: 'relu', gamma: 0.5, delta: 0.1, readout: 'ones', weights: 'gaussian', alpha: 2, 'alpha-max': 8 });
+    expect(json.url).toContain('#model=mlp&v=2&');
+    expect(json.transition.alphaSp).toBeGreaterThan(0); // α_sp as the readout panel shows it
   });
 });

@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Download, type Page } from '@playwright/test';
+import { PRESETS } from '../src/share/presets';
 
 const SHOTS = 'shots';
 const fig = (page: Page) => page.getByTestId('plot-eps');
@@ -242,5 +243,36 @@ test.describe('share', () => {
     expect(json.params).toEqual({ activation: 'relu', gamma: 0.5, delta: 0.1, readout: 'ones', weights: 'gaussian', alpha: 2, 'alpha-max': 8 });
     expect(json.url).toContain('#model=mlp&v=2&');
     expect(json.transition.alphaSp).toBeGreaterThan(0); // α_sp as the readout panel shows it
+  });
+
+  test('every preset loads from the menu, draws, and shows its caption; published points where shipped', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/');
+    let gen = await nextCurve(page);
+    const before = await page.evaluate(() => history.length);
+    for (const p of PRESETS.filter((x) => x.family === 'mlp')) {
+      await page.getByText('Paper presets').click();
+      await page.getByTestId(`preset-${p.id}`).click();
+      await expect(page.getByTestId('preset-caption')).toHaveAttribute('data-preset', p.id);
+      // The complete curve is enough here (α_sp is searched after it; the other tests wait for it).
+      const prev = gen;
+      await expect.poll(async () => (gen = (await fig(page).getAttribute('data-complete-gen')) ?? prev), { timeout: 30_000 }).not.toBe(prev);
+      await expect(eqPath(page)).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){100,}/);
+      await expect(page.getByTestId('error-banner')).toHaveCount(0);
+      if (p.overlay) await expect(fig(page)).toHaveAttribute('data-reference', /.+/);
+      else await expect(fig(page)).not.toHaveAttribute('data-reference', /.+/);
+      await expect(fig(page).locator('[data-series=hmc-informative]')).toHaveCount(p.overlay?.includes('HMC') ? 16 : 0);
+      if (p.id === 'relu-ones' || p.id === 'hardness-rad') await page.screenshot({ path: `${SHOTS}/share-preset-${p.id}.png`, fullPage: true });
+    }
+    // One history entry per preset; back returns to the previous preset.
+    expect(await page.evaluate(() => history.length)).toBe(before + PRESETS.filter((x) => x.family === 'mlp').length);
+    await page.goBack();
+    await expect(page.getByTestId('preset-caption')).toHaveAttribute('data-preset', 'hardness-rad');
+    // Moving α keeps the caption; changing a parameter removes it.
+    await setRange(page, 'control-alpha', 1.5);
+    await expect(page.getByTestId('preset-caption')).toBeVisible();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('alpha=1.5');
+    await page.getByTestId('control-weights').selectOption('rademacher');
+    await expect(page.getByTestId('preset-caption')).toHaveCount(0);
   });
 });

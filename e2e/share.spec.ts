@@ -2,6 +2,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { PRESETS } from '../src/share/presets';
 
+// Lets context.route see (and abort) the service worker's own requests: context.setOffline alone does not reach
+// them (microsoft/playwright#2311), and the offline test must cut the network for the worker too.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 const SHOTS = 'shots';
 const fig = (page: Page) => page.getByTestId('plot-eps');
 const eqPath = (page: Page) => fig(page).locator('path[data-series=equilibrium]');
@@ -274,5 +278,82 @@ test.describe('share', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('alpha=1.5');
     await page.getByTestId('control-weights').selectOption('rademacher');
     await expect(page.getByTestId('preset-caption')).toHaveCount(0);
+  });
+
+  test('presentation mode: link option, hides advanced controls, keyboard steps α, help overlay', async ({ page }) => {
+    const preset = PRESETS.find((p) => p.id === 'relu-ones')!;
+    await page.goto(`/${preset.hash}&present=1`);
+    let gen = await nextCurve(page);
+    await expect(page.locator('html')).toHaveClass(/presenting/);
+    await expect(page.getByTestId('toggle-present')).toHaveAttribute('aria-pressed', 'true');
+    for (const id of ['control-weights', 'control-alpha-max', 'export-eps', 'copy-link', 'model-notes']) await expect(page.getByTestId(id)).toBeHidden();
+    for (const id of ['control-activation', 'control-gamma', 'control-alpha', 'plot-eps', 'preset-caption']) await expect(page.getByTestId(id)).toBeVisible();
+    const big = await page.locator('.plot figcaption').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(big).toBeGreaterThanOrEqual(20);
+    const sw = await eqPath(page).evaluate((e) => parseFloat(getComputedStyle(e).strokeWidth));
+    expect(sw).toBeGreaterThanOrEqual(4);
+    await page.screenshot({ path: `${SHOTS}/share-present.png` });
+
+    // Arrows step α (0.1, Shift: 1); events for the simulation panel; not while typing in a field.
+    const events: string[] = [];
+    await page.exposeFunction('__event', (e: string) => events.push(e));
+    await page.evaluate(() => {
+      for (const e of ['explorer:toggle-play', 'explorer:reset']) window.addEventListener(e, () => (window as unknown as { __event(x: string): void }).__event(e));
+    });
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('control-alpha')).toHaveValue('5.2');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect(page.getByTestId('control-alpha')).toHaveValue('5'); // onto the grid of 1
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('alpha=5&');
+    expect(await page.evaluate(() => location.hash)).toContain('present=1');
+    await page.keyboard.press(' ');
+    await page.keyboard.press('r');
+    await expect.poll(() => events).toEqual(['explorer:toggle-play', 'explorer:reset']);
+    await page.getByTestId('control-activation').focus();
+    await page.keyboard.press('r');
+    await page.getByTestId('control-delta').focus();
+    await page.keyboard.press('p');
+    await expect(page.locator('html')).toHaveClass(/presenting/);
+    expect(events).toHaveLength(2);
+
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('help-overlay')).toBeVisible();
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('help-overlay')).toHaveCount(0);
+
+    // p leaves presentation mode and drops the link option.
+    await page.keyboard.press('p');
+    await expect(page.locator('html')).not.toHaveClass(/presenting/);
+    await expect(page.getByTestId('control-weights')).toBeVisible();
+    expect(await page.evaluate(() => location.hash)).not.toContain('present=1');
+    gen = await nextCurve(page, null);
+    expect(gen).not.toBeNull();
+  });
+
+  test('offline: after one visit, a reload without network still shows and computes the app', async ({ page, context }) => {
+    await page.goto('/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8&present=1');
+    await nextCurve(page);
+    await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
+    let cut = 0;
+    await context.route('**', (route) => {
+      if (route.request().serviceWorker()) {
+        cut++;
+        return route.abort('internetdisconnected');
+      }
+      return route.continue();
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId('plot-eps')).toBeVisible();
+    await nextCurve(page); // the theory worker and its code came from the cache
+    await expect(fig(page)).toHaveAttribute('data-reference', 'relu'); // and the published data
+    await expect(page.locator('html')).toHaveClass(/presenting/);
+    expect(cut).toBeGreaterThan(0); // the service worker's own network requests were refused
+    await page.screenshot({ path: `${SHOTS}/share-offline.png` });
+    await context.setOffline(false);
   });
 });

@@ -356,4 +356,34 @@ test.describe('share', () => {
     await page.screenshot({ path: `${SHOTS}/share-offline.png` });
     await context.setOffline(false);
   });
+
+  test('explain panel (KaTeX, current Hermite coefficients) and hover read-outs on the curves', async ({ page }) => {
+    await page.goto('/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8');
+    await nextCurve(page);
+    await page.getByText('Explain the model').click();
+    const explain = page.getByTestId('explain-mlp');
+    await expect(explain.locator('.katex').first()).toBeVisible();
+    expect(await explain.locator('.katex').count()).toBeGreaterThan(8);
+    await expect(page.getByTestId('explain-g1')).toContainText('0.01127'); // ReLU g(1) = 0.0112676
+    await expect(explain).toContainText('0.3989');
+    await page.getByTestId('control-activation').selectOption('h23');
+    await expect(page.getByTestId('explain-g1')).toContainText('0.1667'); // h23: g(x) = x³/6
+    await nextCurve(page);
+
+    // Hover at α ≈ 6 on the ε plot: the box gives the values of the nearest grid point.
+    await fig(page).scrollIntoViewIfNeeded();
+    const axis = await fig(page).locator('.axis-x > line').boundingBox();
+    await page.mouse.move(axis!.x + (axis!.width * 6) / 8, axis!.y - 60);
+    const box = page.getByTestId('hover-eps');
+    await expect(box).toBeVisible();
+    await expect(box).toContainText('ε_opt');
+    const alpha = Number((await box.locator('.plot-hover-row').first().locator('b').textContent())!.replace('−', '-'));
+    expect(Math.abs(alpha - 6)).toBeLessThan(0.05);
+    await page.screenshot({ path: `${SHOTS}/share-hover.png` });
+    const ov = await page.getByTestId('plot-overlaps').locator('.axis-x > line').boundingBox();
+    await page.mouse.move(ov!.x + ov!.width / 2, ov!.y - 40);
+    await expect(page.getByTestId('hover-overlaps')).toContainText('Q(|v| = 1)');
+    await page.mouse.move(5, 5);
+    await expect(page.getByTestId('hover-overlaps')).toHaveCount(0);
+  });
 });

@@ -3,6 +3,7 @@ import { useFamily, watchFamilyHash } from './state/family';
 import { FAMILIES } from './views/families';
 import { HelpOverlay, Toolbar, useShareSetup } from './views/share/Toolbar';
 import { PresetCaption } from './views/share/PresetMenu';
+import { Explain } from './views/share/Explain';
 
 export function App() {
   const model = useFamily((s) => s.model);
@@ -43,6 +44,7 @@ export function App() {
       <div role="tabpanel" aria-label={shown.label}>
         <shown.Component />
       </div>
+      <Explain model={shown.id} />
       <HelpOverlay />
       <footer>
         Data overlays: Minh-Toan/extensive-width-NN @ df09239 (arXiv 2501.18530, 2510.24616). ε is the noise-free MSE of

@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Download, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { PRESETS } from '../src/share/presets';
 
 // Lets context.route see (and abort) the service worker's own requests: context.setOffline alone does not reach
@@ -385,5 +386,43 @@ test.describe('share', () => {
     await expect(page.getByTestId('hover-overlaps')).toContainText('Q(|v| = 1)');
     await page.mouse.move(5, 5);
     await expect(page.getByTestId('hover-overlaps')).toHaveCount(0);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`accessibility scan (axe-core), ${theme} theme: no serious or critical violations`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.goto('/#model=mlp&v=2&activation=h23&gamma=0.5&delta=1.25&readout=ones&weights=gaussian&alpha=2&alpha-max=8');
+      await nextCurve(page);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await page.getByText('Explain the model').click();
+      await page.getByText('Paper presets').click();
+      const result = await new AxeBuilder({ page }).analyze();
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.screenshot({ path: `${SHOTS}/share-theme-${theme}.png`, fullPage: true });
+    });
+  }
+
+  test('readable on a phone (390×844) and every control reachable by keyboard', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8');
+    await nextCurve(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/share-phone.png`, fullPage: true });
+    // Tab through the page: every parameter control and every toolbar button takes focus.
+    const seen = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el ? el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 20) ?? el.tagName : '';
+      });
+      if (id) seen.add(id);
+    }
+    for (const id of ['control-activation', 'control-delta', 'control-delta-log', 'control-gamma', 'control-readout', 'control-weights', 'control-alpha', 'control-alpha-max', 'toggle-present', 'toggle-theme', 'open-help', 'export-eps-svg', 'family-mlp']) {
+      expect([...seen], id).toContain(id);
+    }
   });
 });

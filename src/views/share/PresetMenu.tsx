@@ -44,15 +44,14 @@ export function PresetMenu() {
   return (
     <details className="preset-menu" ref={ref} data-testid="preset-menu">
       <summary className="share-button">Paper presets</summary>
-      <div className="preset-list" role="menu" aria-label="paper presets">
+      <nav className="preset-list" aria-label="paper presets">
         {[...groups].map(([group, list]) => (
-          <div key={group} role="group" aria-label={group}>
+          <section key={group} aria-label={group}>
             <h3>{group}</h3>
             <ul>
               {list.map((p) => (
                 <li key={p.id}>
                   <a
-                    role="menuitem"
                     href={p.hash}
                     data-testid={`preset-${p.id}`}
                     onClick={(e) => {
@@ -67,9 +66,9 @@ export function PresetMenu() {
                 </li>
               ))}
             </ul>
-          </div>
+          </section>
         ))}
-      </div>
+      </nav>
     </details>
   );
 }

@@ -66,7 +66,7 @@ test.describe('explorer', () => {
     await expect(page.getByTestId('mu-2')).toHaveText('0.3989');
     await noErrors(page);
     // The URL records the state.
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#v=1&alpha=2&amax=8&gamma=0.5&delta=0.1&act=relu&readout=ones&weights=gaussian');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8');
     await page.screenshot({ path: `${SHOTS}/e2e-default.png`, fullPage: true });
   });
 
@@ -139,7 +139,7 @@ test.describe('explorer', () => {
     await expect(page.getByTestId('activation-info')).toBeVisible();
     await expect(page.getByTestId('mu-1')).not.toHaveText('—');
     await noErrors(page);
-    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toContain('act=expr&');
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toContain('activation=expr:');
 
     await box.fill('x +* (');
     await box.press('Enter');

@@ -1,17 +1,22 @@
 import { useEffect } from 'react';
 import { useFamily, watchFamilyHash } from './state/family';
 import { FAMILIES } from './views/families';
+import { HelpOverlay, Toolbar, useShareSetup } from './views/share/Toolbar';
+import { PresetCaption } from './views/share/PresetMenu';
+import { Explain } from './views/share/Explain';
 
 export function App() {
   const model = useFamily((s) => s.model);
   const setModel = useFamily((s) => s.setModel);
   useEffect(() => watchFamilyHash(), []);
+  useShareSetup();
   const family = FAMILIES.find((f) => f.id === model);
   const shown = family ?? FAMILIES[0];
   return (
     <div className="app">
       <header className="masthead">
         <h1>Phase-diagram explorer</h1>
+        <Toolbar />
         <nav className="family-tabs" role="tablist" aria-label="model family">
           {FAMILIES.map((f) => (
             <button
@@ -27,8 +32,9 @@ export function App() {
             </button>
           ))}
         </nav>
-        <p>{shown.blurb}</p>
+        <p className="blurb">{shown.blurb}</p>
       </header>
+      <PresetCaption />
       {!family && (
         <p className="error-banner" role="alert" data-testid="family-error">
           The link asks for model “{model.slice(0, 40)}”, which this version of the explorer does not know; showing the{' '}
@@ -38,6 +44,8 @@ export function App() {
       <div role="tabpanel" aria-label={shown.label}>
         <shown.Component />
       </div>
+      <Explain model={shown.id} />
+      <HelpOverlay />
       <footer>
         Data overlays: Minh-Toan/extensive-width-NN @ df09239 (arXiv 2501.18530, 2510.24616). ε is the noise-free MSE of
         the posterior mean (HMC points: Gibbs error / 2).

@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startController } from './state/controller';
 import './styles.css';
+import { registerOffline } from './share/offline';
 
 startController();
+if (import.meta.env.PROD) registerOffline(import.meta.env.BASE_URL);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

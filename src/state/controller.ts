@@ -1,5 +1,5 @@
 // Data flow: controls → store → (one request per animation frame) → worker → chunks → store → plots.
-// Also keeps the URL hash in sync (debounced replaceState) and loads the reference data.
+// Also keeps the URL hash in sync (hashCodec.bindHash), follows the keyboard shortcuts and loads the reference data.
 import { ACTIVATION_NAMES } from '../physics/types';
 import type { ShallowParams } from '../physics/types';
 import { curveKey, type AlphaGrid } from '../../workers/protocol';
@@ -7,9 +7,10 @@ import { loadReference } from '../data/reference';
 import { nearestPoint } from '../plots/branches';
 import { ALPHA_MIN, CURVE_POINTS, shallowParamsOf, useExplorer } from './store';
 import { TheoryClient, type WorkerFactory } from './theoryClient';
-import { decodeHash, encodeHash } from './urlCodec';
+import { encodeHash, isDiscreteChange, mlpCodec } from './urlCodec';
 import { useFamily } from './family';
-import { DEFAULT_MODEL, modelOfHash } from './hashCodec';
+import { bindHash, DEFAULT_MODEL, writeHash } from './hashCodec';
+import { listenMlpShortcuts } from '../share/mlpShortcuts';
 
 export interface ControllerOptions {
   factory?: WorkerFactory;
@@ -39,8 +40,6 @@ export function startController(opts: ControllerOptions = {}): () => void {
   let lastPointKey: string | null = null;
   let lastActivation: string | null = null;
   let transitionTimer: ReturnType<typeof setTimeout> | undefined;
-  let urlTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastWrittenHash = '';
   let disposed = false;
 
   const client = new TheoryClient({
@@ -148,39 +147,15 @@ export function startController(opts: ControllerOptions = {}): () => void {
   // ---- URL state ----
   // The hash belongs to the MLP only while the MLP family is shown (`model` absent or `mlp`).
   const mlpShown = () => useFamily.getState().model === DEFAULT_MODEL;
-  function readUrl(): void {
-    if (modelOfHash(window.location.hash) !== DEFAULT_MODEL) return;
-    const { params, errors } = decodeHash(window.location.hash);
-    store.getState().setParams(params, errors);
-  }
-  function writeUrl(): void {
-    clearTimeout(urlTimer);
-    urlTimer = setTimeout(() => {
-      if (!mlpShown()) return;
-      const hash = encodeHash(store.getState().params);
-      if (hash !== window.location.hash) {
-        lastWrittenHash = hash;
-        window.history.replaceState(null, '', hash);
-      }
-    }, urlDelayMs);
-  }
-  const onHashChange = () => {
-    if (window.location.hash !== lastWrittenHash) readUrl();
-  };
-
-  readUrl();
-  window.addEventListener('hashchange', onHashChange);
+  const unbindHash = bindHash(mlpCodec, store, { delayMs: urlDelayMs, active: mlpShown, isDiscrete: isDiscreteChange });
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.params !== prev.params) {
-      schedule();
-      writeUrl();
-    }
+    if (s.params !== prev.params) schedule();
   });
   const unsubscribeFamily = useFamily.subscribe((s, prev) => {
-    if (s.model !== prev.model && s.model === DEFAULT_MODEL) writeUrl();
+    if (s.model !== prev.model && s.model === DEFAULT_MODEL) writeHash(encodeHash(store.getState().params));
   });
+  const unlistenShortcuts = listenMlpShortcuts(store);
   schedule();
-  writeUrl();
 
   for (const name of ACTIVATION_NAMES) {
     void client.describeActivation(name).then((r) => {
@@ -195,8 +170,8 @@ export function startController(opts: ControllerOptions = {}): () => void {
   return () => {
     disposed = true;
     clearTimeout(transitionTimer);
-    clearTimeout(urlTimer);
-    window.removeEventListener('hashchange', onHashChange);
+    unbindHash();
+    unlistenShortcuts();
     unsubscribe();
     unsubscribeFamily();
     client.dispose();

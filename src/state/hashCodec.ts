@@ -1,15 +1,48 @@
 // Generic share-URL codec for a model family: a typed table of flat `key=value` hash parameters whose keys are
-// the CLI's flag names. `model=<family>` picks the family; the MLP family (the default) uses urlCodec.ts.
-// Bad values never blank the page: each is replaced by its default and reported in one readable message.
-import { formatNumber } from './urlCodec';
+// the CLI's flag names. `model=<family>` picks the family (the MLP when absent). Bad values never blank the page:
+// each is clamped or replaced by its default and reported in one readable message. Older link versions are
+// translated by the family's `migrate` before decoding, so links keep working for years.
 
 export const DEFAULT_MODEL = 'mlp';
 
+/**
+ * Keys that belong to the page rather than to a family (kept across families and by every hash write):
+ * `present=1` is the presentation mode.
+ */
+export const GLOBAL_KEYS = ['present'] as const;
+
+/** Short, stable decimal form for URLs and labels (no 0.30000000000000004). */
+export function formatNumber(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
+
 export type HashSpec<T> =
-  | { kind: 'number'; key: string; field: keyof T & string; def: number; min: number; max: number; label: string; integer?: boolean }
+  | {
+      kind: 'number';
+      key: string;
+      field: keyof T & string;
+      def: number;
+      min: number;
+      max: number;
+      label: string;
+      integer?: boolean;
+      /** Allowed values only (e.g. the α-range menu); anything else falls back to the default. */
+      choices?: readonly number[];
+      /** Out-of-range values are clamped to [min, max] (with a message) instead of falling back to the default. */
+      clamp?: boolean;
+    }
   | { kind: 'enum'; key: string; field: keyof T & string; def: string; values: readonly string[]; label: string }
   | { kind: 'boolean'; key: string; field: keyof T & string; def: boolean; label: string }
-  | { kind: 'string'; key: string; field: keyof T & string; def: string; maxLength: number; label: string };
+  | {
+      kind: 'string';
+      key: string;
+      field: keyof T & string;
+      def: string;
+      maxLength: number;
+      label: string;
+      /** Extra check of the raw value: a reason it is refused, or null. */
+      validate?: (raw: string) => string | null;
+    };
 
 export interface HashCodec<T> {
   model: string;
@@ -20,11 +53,27 @@ export interface HashCodec<T> {
   encode(params: T): string;
 }
 
+export interface CodecOptions {
+  /**
+   * Rewrites the keys of an older link version in place (`from` is its `v`, null when the link has none) and
+   * returns messages for anything it could not translate. Called for every link whose `v` is not `version`.
+   */
+  migrate?: (search: URLSearchParams, from: number | null) => string[];
+}
+
+const stripHash = (hash: string) => (hash.startsWith('#') ? hash.slice(1) : hash);
+
 /** The family a hash asks for (`model=…`), the default when absent. */
 export function modelOfHash(hash: string): string {
-  const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  return new URLSearchParams(text).get('model') ?? DEFAULT_MODEL;
+  return new URLSearchParams(stripHash(hash)).get('model') ?? DEFAULT_MODEL;
 }
+
+/** URL-component encoding that leaves the characters of readable expressions (`: , / ^`) alone. */
+export function encodeValue(text: string): string {
+  return encodeURIComponent(text).replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%5E/g, '^');
+}
+
+const clip = (raw: string, n = 40) => (raw.length > n ? `${raw.slice(0, n)}…` : raw);
 
 export function createHashCodec<T>(
   model: string,
@@ -32,6 +81,7 @@ export function createHashCodec<T>(
   table: readonly HashSpec<T>[],
   /** Cross-field checks after decoding (may fix params and return messages). */
   check: (p: T) => string[] = () => [],
+  options: CodecOptions = {},
 ): HashCodec<T> {
   const defaults = (): T => {
     const out: Record<string, unknown> = {};
@@ -41,22 +91,43 @@ export function createHashCodec<T>(
   const decode = (hash: string) => {
     const params = defaults() as Record<string, unknown>;
     const errors: string[] = [];
-    const text = hash.startsWith('#') ? hash.slice(1) : hash;
-    const search = new URLSearchParams(text);
+    const search = new URLSearchParams(stripHash(hash));
     const v = search.get('v');
-    if (v !== null && v !== String(version)) errors.push(`URL parameter "v" = "${v.slice(0, 20)}" is not a known link version; reading it as v=${version}.`);
-    const known = new Set(['v', 'model', ...table.map((s) => s.key)]);
-    for (const key of search.keys()) if (!known.has(key)) errors.push(`URL parameter "${key.slice(0, 40)}" is not known to this model; ignored.`);
+    const n = v === null ? null : Number(v);
+    if (v !== String(version)) {
+      if (n !== null && Number.isInteger(n) && n > version) {
+        errors.push(`This link was made by a newer version of the explorer (v=${clip(v!, 20)}); reading it as v=${version}.`);
+      } else if (n !== null && !(Number.isInteger(n) && n >= 1)) {
+        errors.push(`URL parameter "v" = "${clip(v!, 20)}" is not a known link version; reading it as v=${version}.`);
+      } else if (options.migrate) {
+        errors.push(...options.migrate(search, n));
+      } else if (n !== null) {
+        errors.push(`URL parameter "v" = "${clip(v!, 20)}" is not a known link version; reading it as v=${version}.`);
+      }
+    }
+    const known = new Set<string>(['v', 'model', ...GLOBAL_KEYS, ...table.map((s) => s.key)]);
+    for (const key of new Set(search.keys())) if (!known.has(key)) errors.push(`URL parameter "${clip(key)}" is not known to this model; ignored.`);
     for (const s of table) {
       const raw = search.get(s.key);
       if (raw === null) continue;
-      const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+      const shown = clip(raw);
       switch (s.kind) {
         case 'number': {
           const x = raw.trim() === '' ? NaN : Number(raw);
-          if (!Number.isFinite(x) || (s.integer && !Number.isInteger(x))) errors.push(`URL parameter "${s.key}" = "${shown}" is not ${s.integer ? 'an integer' : 'a number'}; using the default ${formatNumber(s.def)}.`);
-          else if (x < s.min || x > s.max) errors.push(`URL parameter "${s.key}" = ${shown} is outside [${formatNumber(s.min)}, ${formatNumber(s.max)}]; using the default ${formatNumber(s.def)}.`);
-          else params[s.field] = x;
+          if (!Number.isFinite(x) || (s.integer && !Number.isInteger(x))) {
+            errors.push(`URL parameter "${s.key}" = "${shown}" is not ${s.integer ? 'an integer' : 'a number'}; using the default ${formatNumber(s.def)}.`);
+          } else if (s.choices && !s.choices.includes(x)) {
+            errors.push(`URL parameter "${s.key}" = ${shown} is not one of ${s.choices.join(', ')}; using the default ${formatNumber(s.def)}.`);
+          } else if (x < s.min || x > s.max) {
+            const range = `[${formatNumber(s.min)}, ${formatNumber(s.max)}]`;
+            if (s.clamp) {
+              const c = Math.min(s.max, Math.max(s.min, x));
+              params[s.field] = c;
+              errors.push(`URL parameter "${s.key}" = ${shown} is outside ${range}; using ${s.key} = ${formatNumber(c)}.`);
+            } else {
+              errors.push(`URL parameter "${s.key}" = ${shown} is outside ${range}; using the default ${formatNumber(s.def)}.`);
+            }
+          } else params[s.field] = x;
           break;
         }
         case 'enum':
@@ -68,10 +139,12 @@ export function createHashCodec<T>(
           else if (raw === '0' || raw === 'false') params[s.field] = false;
           else errors.push(`URL parameter "${s.key}" = "${shown}" is not 0 or 1; using ${s.def ? 1 : 0}.`);
           break;
-        case 'string':
-          if (raw.length <= s.maxLength) params[s.field] = raw;
-          else errors.push(`URL parameter "${s.key}" is longer than ${s.maxLength} characters; using the default.`);
+        case 'string': {
+          const why = raw.length > s.maxLength ? `is longer than ${s.maxLength} characters` : (s.validate?.(raw) ?? null);
+          if (why === null) params[s.field] = raw;
+          else errors.push(`URL parameter "${s.key}" = "${shown}" ${why}; using "${s.def}".`);
           break;
+        }
       }
     }
     errors.push(...check(params as T));
@@ -82,12 +155,41 @@ export function createHashCodec<T>(
     const rec = p as Record<string, unknown>;
     for (const s of table) {
       const value = rec[s.field];
-      const text = typeof value === 'number' ? formatNumber(value) : typeof value === 'boolean' ? (value ? '1' : '0') : encodeURIComponent(String(value));
+      const text = typeof value === 'number' ? formatNumber(value) : typeof value === 'boolean' ? (value ? '1' : '0') : encodeValue(String(value));
       parts.push(`${s.key}=${text}`);
     }
     return `#${parts.join('&')}`;
   };
   return { model, version, table, defaults, decode, encode };
+}
+
+/** Event fired on window after this app rewrote the hash itself (replaceState/pushState fire no hashchange). */
+export const HASH_WRITTEN_EVENT = 'explorer:hash';
+
+/** The page-level keys (GLOBAL_KEYS) of a hash, as `&key=value…` ready to append. */
+export function globalSuffix(hash: string): string {
+  const search = new URLSearchParams(stripHash(hash));
+  let out = '';
+  for (const k of GLOBAL_KEYS) {
+    const v = search.get(k);
+    if (v !== null) out += `&${k}=${encodeValue(v)}`;
+  }
+  return out;
+}
+
+/**
+ * Writes a family's hash, keeping the page-level keys of the current one. 'replace' (slider drags, corrections)
+ * adds no history entry; 'push' (a discrete change: a preset, a menu choice) adds exactly one. Returns the hash
+ * as written.
+ */
+export function writeHash(hash: string, mode: 'replace' | 'push' = 'replace'): string {
+  const full = hash + globalSuffix(window.location.hash);
+  if (full !== window.location.hash) {
+    if (mode === 'push') window.history.pushState(null, '', full);
+    else window.history.replaceState(null, '', full);
+    window.dispatchEvent(new Event(HASH_WRITTEN_EVENT));
+  }
+  return full;
 }
 
 /** The store shape bindHash needs: the family's params and a setter that also takes the URL's messages. */
@@ -96,40 +198,69 @@ export interface HashBoundStore<T> {
   subscribe(listener: (s: { params: T }, prev: { params: T }) => void): () => void;
 }
 
+export interface BindOptions<T> {
+  /** Debounce of hash writes while params change (ms). */
+  delayMs?: number;
+  /** Writes are skipped while this is false (e.g. another family is shown). */
+  active?: () => boolean;
+  /** A change that deserves its own history entry (a menu choice); others replace the current entry. */
+  isDiscrete?: (prev: T, next: T) => boolean;
+}
+
 /**
  * Keeps a family's params and the URL hash in step while the family is shown: reads the hash now and on
- * hashchange, writes it (debounced replaceState, so a slider drag does not flood history) when params change.
+ * hashchange/popstate, writes it when params change: debounced replaceState, so a slider drag does not flood
+ * history, or one pushState for a discrete change when `isDiscrete` says so.
  */
-export function bindHash<T>(codec: HashCodec<T>, store: HashBoundStore<T>, delayMs = 300): () => void {
-  let lastWritten = '';
+export function bindHash<T>(codec: HashCodec<T>, store: HashBoundStore<T>, opts: number | BindOptions<T> = 300): () => void {
+  const o: BindOptions<T> = typeof opts === 'number' ? { delayMs: opts } : opts;
+  const delayMs = o.delayMs ?? 300;
+  const active = o.active ?? (() => true);
+  let lastParams: T | null = null;
+  let pendingPush = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const read = () => {
     if (modelOfHash(window.location.hash) !== codec.model) return;
     const { params, errors } = codec.decode(window.location.hash);
+    lastParams = params;
     store.getState().setParams(params, errors);
   };
-  const write = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const hash = codec.encode(store.getState().params);
-      if (hash !== window.location.hash) {
-        lastWritten = hash;
-        window.history.replaceState(null, '', hash);
-      }
-    }, delayMs);
+  const flush = () => {
+    if (!active()) return;
+    const params = store.getState().params;
+    const push = pendingPush && modelOfHash(window.location.hash) === codec.model;
+    pendingPush = false;
+    writeHash(codec.encode(params), push ? 'push' : 'replace');
+    lastParams = params;
   };
+  const write = (discrete = false) => {
+    clearTimeout(timer);
+    if (discrete) {
+      pendingPush = true;
+      flush();
+      return;
+    }
+    timer = setTimeout(flush, delayMs);
+  };
+  // History-API writes fire neither event, so every hashchange/popstate is a hand edit or back/forward.
   const onHash = () => {
-    if (window.location.hash !== lastWritten) read();
+    clearTimeout(timer); // a pending write of the old params must not overwrite the entry we just moved to
+    pendingPush = false;
+    read();
   };
   read();
   write();
   window.addEventListener('hashchange', onHash);
+  window.addEventListener('popstate', onHash);
   const unsub = store.subscribe((s, prev) => {
-    if (s.params !== prev.params) write();
+    if (s.params === prev.params) return;
+    const before = lastParams ?? prev.params;
+    write(o.isDiscrete ? o.isDiscrete(before, s.params) : false);
   });
   return () => {
     clearTimeout(timer);
     window.removeEventListener('hashchange', onHash);
+    window.removeEventListener('popstate', onHash);
     unsub();
   };
 }

@@ -1,14 +1,21 @@
-// Share-URL codec: a typed table of flat `key=value` hash parameters (TensorFlow Playground style).
-// Readable, hand-editable links (`#v=1&alpha=2&gamma=0.5&delta=0.1&act=relu&readout=ones&weights=gaussian`)
-// that must keep working for years: bump URL_VERSION and add a migration when a key changes meaning.
+// Share URL of the MLP family, link version 2: the keys are the flag names of the CLI command `mlp`
+// (`#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8`), a
+// custom σ is `activation=expr:<expression>` as on the command line. Version-1 links (`act`, `expr`, `amax`) are
+// migrated on read, so every link made since the first release keeps working. Built on the generic hashCodec.
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS } from '../physics/types';
 import type { ReadoutLaw, WeightPrior } from '../physics/types';
+import { createHashCodec, DEFAULT_MODEL, formatNumber, type HashCodec, type HashSpec } from './hashCodec';
 
-export const URL_VERSION = 1;
+export { formatNumber };
+
+export const URL_VERSION = 2;
 
 /** The value of the activation selector for a user-typed expression (physics name `expr:<expression>`). */
 export const CUSTOM_ACTIVATION = 'expr';
 export const ALPHA_MAX_CHOICES = [2, 4, 8, 12, 16] as const;
+const EXPR_PREFIX = `${CUSTOM_ACTIVATION}:`;
+export const DEFAULT_EXPRESSION = 'tanh(2*x)';
+const MAX_EXPRESSION = 200;
 
 /** Everything the explorer's URL records. `act` is a built-in name or 'expr' (then `expr` holds σ(x)). */
 export interface ExplorerParams {
@@ -22,147 +29,138 @@ export interface ExplorerParams {
   weights: WeightPrior;
 }
 
-interface NumberSpec {
-  kind: 'number';
-  key: string;
-  field: keyof ExplorerParams;
-  def: number;
-  min: number;
-  max: number;
-  choices?: readonly number[];
-  label: string;
+/** The URL's view of the same state: one `activation` as the CLI takes it (a name or `expr:<expression>`). */
+export interface MlpLinkParams {
+  activation: string;
+  gamma: number;
+  delta: number;
+  readout: ReadoutLaw;
+  weights: WeightPrior;
+  alpha: number;
+  alphaMax: number;
 }
-interface EnumSpec {
-  kind: 'enum';
-  key: string;
-  field: keyof ExplorerParams;
-  def: string;
-  values: readonly string[];
-  label: string;
-}
-interface StringSpec {
-  kind: 'string';
-  key: string;
-  field: keyof ExplorerParams;
-  def: string;
-  maxLength: number;
-  label: string;
-}
-export type UrlSpec = NumberSpec | EnumSpec | StringSpec;
 
-/** The table: URL key, type, default, range. Order = order in the URL. */
-export const URL_TABLE: readonly UrlSpec[] = [
-  { kind: 'number', key: 'alpha', field: 'alpha', def: 2, min: 0.02, max: 16, label: 'α (sample ratio n/d²)' },
-  { kind: 'number', key: 'amax', field: 'alphaMax', def: 8, min: 2, max: 16, choices: ALPHA_MAX_CHOICES, label: 'α range' },
-  { kind: 'number', key: 'gamma', field: 'gamma', def: 0.5, min: 0.1, max: 2, label: 'γ (width ratio k/d)' },
-  { kind: 'number', key: 'delta', field: 'delta', def: 0.1, min: 1e-4, max: 2, label: 'Δ (label-noise variance)' },
-  { kind: 'enum', key: 'act', field: 'act', def: 'relu', values: [...ACTIVATION_NAMES, CUSTOM_ACTIVATION], label: 'activation' },
-  { kind: 'string', key: 'expr', field: 'expr', def: 'tanh(2*x)', maxLength: 200, label: 'custom activation σ(x)' },
+function validateActivation(raw: string): string | null {
+  if ((ACTIVATION_NAMES as readonly string[]).includes(raw)) return null;
+  if (raw.startsWith(EXPR_PREFIX)) return raw.slice(EXPR_PREFIX.length).trim() === '' ? 'has an empty expression' : null;
+  return `is not a known activation (${ACTIVATION_NAMES.join(', ')}, or expr:<expression in x>)`;
+}
+
+/** The table: URL key (= CLI flag), type, default, range. Order = order in the URL. */
+export const URL_TABLE: readonly HashSpec<MlpLinkParams>[] = [
+  { kind: 'string', key: 'activation', field: 'activation', def: 'relu', maxLength: MAX_EXPRESSION + EXPR_PREFIX.length, label: 'activation', validate: validateActivation },
+  { kind: 'number', key: 'gamma', field: 'gamma', def: 0.5, min: 0.1, max: 2, clamp: true, label: 'γ (width ratio k/d)' },
+  { kind: 'number', key: 'delta', field: 'delta', def: 0.1, min: 1e-4, max: 2, clamp: true, label: 'Δ (label-noise variance)' },
   { kind: 'enum', key: 'readout', field: 'readout', def: 'ones', values: READOUT_LAWS, label: 'readout law' },
   { kind: 'enum', key: 'weights', field: 'weights', def: 'gaussian', values: WEIGHT_PRIORS, label: 'weight prior' },
+  { kind: 'number', key: 'alpha', field: 'alpha', def: 2, min: 0.02, max: 16, clamp: true, label: 'α (sample ratio n/d²)' },
+  { kind: 'number', key: 'alpha-max', field: 'alphaMax', def: 8, min: 2, max: 16, choices: ALPHA_MAX_CHOICES, label: 'α range' },
 ];
 
-export function defaultParams(): ExplorerParams {
-  const out: Record<string, unknown> = {};
-  for (const s of URL_TABLE) out[s.field] = s.def;
-  return out as unknown as ExplorerParams;
+/**
+ * v1 → v2: `act=<name>` → `activation=<name>`, `act=expr&expr=<e>` → `activation=expr:<e>`, `amax` → `alpha-max`.
+ * A link without `v` is read as v1 when it carries a v1 key.
+ */
+function migrate(search: URLSearchParams, from: number | null): string[] {
+  const errors: string[] = [];
+  const v1Keys = ['act', 'expr', 'amax'].filter((k) => search.has(k));
+  if (from === null && v1Keys.length === 0) return errors;
+  if (from !== null && from !== 1) {
+    return [`URL parameter "v" = "${from}" is not a known link version; reading it as v=${URL_VERSION}.`];
+  }
+  const act = search.get('act');
+  const expr = search.get('expr');
+  if (act !== null && !search.has('activation')) {
+    if (act === CUSTOM_ACTIVATION) {
+      if (expr === null || expr.trim() === '') {
+        errors.push(`URL parameter "act" = "expr" needs a non-empty "expr"; using the default expression ${DEFAULT_EXPRESSION}.`);
+        search.set('activation', EXPR_PREFIX + DEFAULT_EXPRESSION);
+      } else search.set('activation', EXPR_PREFIX + expr);
+    } else search.set('activation', act);
+  }
+  const amax = search.get('amax');
+  if (amax !== null && !search.has('alpha-max')) search.set('alpha-max', amax);
+  for (const k of ['act', 'expr', 'amax']) search.delete(k);
+  return errors;
 }
 
-export function specFor(field: keyof ExplorerParams): UrlSpec {
+function crossCheck(p: MlpLinkParams): string[] {
+  if (p.alpha > p.alphaMax) {
+    const msg = `URL parameter "alpha" = ${formatNumber(p.alpha)} is beyond the α range (alpha-max = ${p.alphaMax}); using α = ${p.alphaMax}.`;
+    p.alpha = p.alphaMax;
+    return [msg];
+  }
+  return [];
+}
+
+/** The generic codec over the link's own view of the state. */
+export const linkCodec = createHashCodec<MlpLinkParams>(DEFAULT_MODEL, URL_VERSION, URL_TABLE, crossCheck, { migrate });
+
+export function toLink(p: ExplorerParams): MlpLinkParams {
+  return {
+    activation: p.act === CUSTOM_ACTIVATION ? EXPR_PREFIX + p.expr : p.act,
+    gamma: p.gamma,
+    delta: p.delta,
+    readout: p.readout,
+    weights: p.weights,
+    alpha: p.alpha,
+    alphaMax: p.alphaMax,
+  };
+}
+
+export function fromLink(l: MlpLinkParams): ExplorerParams {
+  const custom = l.activation.startsWith(EXPR_PREFIX);
+  return {
+    alpha: l.alpha,
+    alphaMax: l.alphaMax,
+    gamma: l.gamma,
+    delta: l.delta,
+    act: custom ? CUSTOM_ACTIVATION : l.activation,
+    expr: custom ? l.activation.slice(EXPR_PREFIX.length) : DEFAULT_EXPRESSION,
+    readout: l.readout,
+    weights: l.weights,
+  };
+}
+
+export function defaultParams(): ExplorerParams {
+  return fromLink(linkCodec.defaults());
+}
+
+/** The spec of a field the URL and the controls share (the numbers' ranges). */
+export function specFor(field: keyof MlpLinkParams): HashSpec<MlpLinkParams> {
   const s = URL_TABLE.find((x) => x.field === field);
   if (!s) throw new Error(`no URL spec for ${field}`);
   return s;
 }
 
-/** Short, stable decimal form for URLs and labels (no 0.30000000000000004). */
-export function formatNumber(x: number): string {
-  return String(Number(x.toPrecision(6)));
-}
-
-type Parsed = { ok: true; value: number | string } | { ok: false; message: string };
-
-function parseValue(spec: UrlSpec, raw: string): Parsed {
-  const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
-  switch (spec.kind) {
-    case 'number': {
-      const x = raw.trim() === '' ? NaN : Number(raw);
-      if (!Number.isFinite(x)) {
-        return { ok: false, message: `URL parameter "${spec.key}" = "${shown}" is not a number; using the default ${spec.key} = ${formatNumber(spec.def)}.` };
-      }
-      if (spec.choices && !spec.choices.includes(x)) {
-        return { ok: false, message: `URL parameter "${spec.key}" = ${shown} is not one of ${spec.choices.join(', ')}; using the default ${spec.key} = ${formatNumber(spec.def)}.` };
-      }
-      if (x < spec.min || x > spec.max) {
-        return { ok: false, message: `URL parameter "${spec.key}" = ${shown} is outside [${formatNumber(spec.min)}, ${formatNumber(spec.max)}]; using the default ${spec.key} = ${formatNumber(spec.def)}.` };
-      }
-      return { ok: true, value: x };
-    }
-    case 'enum':
-      if (!spec.values.includes(raw)) {
-        return { ok: false, message: `URL parameter "${spec.key}" = "${shown}" is not a known ${spec.label} (${spec.values.join(', ')}); using the default "${spec.def}".` };
-      }
-      return { ok: true, value: raw };
-    case 'string':
-      if (raw.length > spec.maxLength) {
-        return { ok: false, message: `URL parameter "${spec.key}" is longer than ${spec.maxLength} characters; using the default "${spec.def}".` };
-      }
-      return { ok: true, value: raw };
-  }
-}
-
 export interface DecodeResult {
   params: ExplorerParams;
-  /** One readable message per rejected parameter (naming it); empty when the link was clean. */
+  /** One readable message per rejected or corrected parameter (naming it); empty when the link was clean. */
   errors: string[];
 }
 
-/** Parses `#v=1&alpha=2&…` (leading '#' optional). Missing keys take their defaults; bad ones are reported. */
+/** Parses a v2 or v1 hash (leading '#' optional). Missing keys take their defaults; bad ones are reported. */
 export function decodeHash(hash: string): DecodeResult {
-  const params = defaultParams();
-  const errors: string[] = [];
-  const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (text.trim() === '') return { params, errors };
-  const search = new URLSearchParams(text);
-  const version = search.get('v');
-  if (version !== null && version !== String(URL_VERSION)) {
-    const n = Number(version);
-    errors.push(
-      Number.isInteger(n) && n > URL_VERSION
-        ? `This link was made by a newer version of the explorer (v=${version}); reading it as v=${URL_VERSION}.`
-        : `URL parameter "v" = "${version}" is not a known link version; reading it as v=${URL_VERSION}.`,
-    );
-  }
-  const known = new Set(['v', 'model', ...URL_TABLE.map((s) => s.key)]);
-  for (const key of search.keys()) {
-    if (!known.has(key)) errors.push(`URL parameter "${key}" is not known to this version of the explorer; ignored.`);
-  }
-  const out = params as unknown as Record<string, number | string>;
-  for (const spec of URL_TABLE) {
-    const raw = search.get(spec.key);
-    if (raw === null) continue;
-    const r = parseValue(spec, raw);
-    if (r.ok) out[spec.field] = r.value;
-    else errors.push(r.message);
-  }
-  if (params.act === CUSTOM_ACTIVATION && params.expr.trim() === '') {
-    errors.push('URL parameter "act" = "expr" needs a non-empty "expr"; using the default expression.');
-    params.expr = specFor('expr').def as string;
-  }
-  if (params.alpha > params.alphaMax) {
-    errors.push(`URL parameter "alpha" = ${formatNumber(params.alpha)} is beyond the α range (amax = ${params.alphaMax}); using α = ${params.alphaMax}.`);
-    params.alpha = params.alphaMax;
-  }
-  return { params, errors };
+  const { params, errors } = linkCodec.decode(hash);
+  return { params: fromLink(params), errors };
 }
 
-/** The canonical hash for a parameter set (all keys, fixed order; `expr` only for custom activations). */
+/** The canonical v2 hash for a parameter set (all keys, fixed order). */
 export function encodeHash(p: ExplorerParams): string {
-  const parts = [`v=${URL_VERSION}`];
-  for (const spec of URL_TABLE) {
-    if (spec.field === 'expr' && p.act !== CUSTOM_ACTIVATION) continue;
-    const value = p[spec.field];
-    const text = typeof value === 'number' ? formatNumber(value) : encodeURIComponent(value);
-    parts.push(`${spec.key}=${text}`);
-  }
-  return `#${parts.join('&')}`;
+  return linkCodec.encode(toLink(p));
+}
+
+/** The family codec over the store's params (what bindHash keeps in step with the URL). */
+export const mlpCodec: HashCodec<ExplorerParams> = {
+  model: DEFAULT_MODEL,
+  version: URL_VERSION,
+  table: [],
+  defaults: defaultParams,
+  decode: decodeHash,
+  encode: encodeHash,
+};
+
+/** Menu choices get their own history entry; slider moves (α, γ, Δ) replace the current one. */
+export function isDiscreteChange(prev: ExplorerParams, next: ExplorerParams): boolean {
+  return prev.act !== next.act || prev.readout !== next.readout || prev.weights !== next.weights || prev.alphaMax !== next.alphaMax || (next.act === CUSTOM_ACTIVATION && prev.expr !== next.expr);
 }

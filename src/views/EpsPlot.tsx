@@ -8,6 +8,7 @@ import { legendBox, makeScales, pathOf, pixelsOf, yMaxOf, ysIn, type Frame } fro
 import { matchReference } from '../data/reference';
 import { Axes, Legend, legendHeight, type LegendItem } from './Axes';
 import { useWidth } from './useWidth';
+import { MlpExport } from './share/MlpExport';
 
 const HEIGHT = 380;
 const MARGIN = { top: 14, right: 18, bottom: 50, left: 66 };
@@ -100,6 +101,7 @@ export const EpsPlot = memo(function EpsPlot() {
       <figcaption>
         Bayes-optimal test error <i>ε</i><sub>opt</sub>(<i>α</i>)
         {computing && <span className="busy"> · computing…</span>}
+        <MlpExport plot="eps" />
       </figcaption>
       <div ref={ref} className="plot-box">
         <svg width={width} height={HEIGHT} role="img" aria-label="Bayes-optimal error against sample ratio α">

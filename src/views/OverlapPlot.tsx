@@ -8,6 +8,7 @@ import { R2_COLOUR, r2Offset, vColour, vGroups } from '../plots/overlaps';
 import { makeScales, pathOf, type Frame } from '../plots/scales';
 import { Axes } from './Axes';
 import { useWidth } from './useWidth';
+import { MlpExport } from './share/MlpExport';
 
 const HEIGHT = 300;
 const MARGIN = { top: 14, right: 18, bottom: 50, left: 66 };
@@ -67,6 +68,7 @@ export const OverlapPlot = memo(function OverlapPlot() {
         <sub>2</sub> − (<i>ρ</i>
         <sub>2</sub> − 1) ∈ [0, 1]
         <span className="caption-hint"> · solid: equilibrium, dashed: metastable branch</span>
+        <MlpExport plot="overlaps" />
       </figcaption>
       {series.length > 0 && (
         <ul className="html-legend" aria-label="legend">

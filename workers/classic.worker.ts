@@ -58,15 +58,17 @@ const api = {
       let stopped = false;
       let x = 0;
       let spec: [number, number] | undefined;
+      let jacobian: number[] | undefined;
       for (const a of alphas) {
         await tick();
         if (stale('committee', gen)) {
           stopped = true;
           break;
         }
-        const p = solveCommitteePoint(prior, a, { x, spec });
+        const p = solveCommitteePoint(prior, a, { x, spec, jacobian });
         x = p.nonSpecialised.q11;
         spec = p.specialised && prior === 'gaussian' ? [p.specialised.q11, p.specialised.q12] : undefined;
+        jacobian = p.specialised?.jacobian;
         void remote(p);
       }
       return stopped ? null : { ok: true, value: committeeThresholds(prior, alphas[alphas.length - 1], 16) };

@@ -124,6 +124,7 @@ export function GlmExplorer() {
             <dt>α_AMP (algorithmic)</dt>
             <dd data-testid="readout-alpha-amp">{th ? fmt(th.alphaAMP) : '…'}</dd>
           </dl>
+          {th?.note && <p className="classic-note">{th.note}</p>}
           <h2>GAMP at finite n</h2>
           <Select id="control-gamp-n" label="n" value={String(gampN)} onChange={(v) => setGampN(Number(v))} options={[['100', '100'], ['200', '200'], ['400', '400'], ['800', '800']] as const} />
           <button type="button" data-testid="run-gamp" disabled={params.channel === 'relu'} onClick={runGamp}>

@@ -42,7 +42,12 @@ const api = {
     try {
       const m = makeGlm(params);
       const points = glmCurve(m, alphas);
-      return { ok: true, value: { points, thresholds: glmThresholds(m, alphaMax, 60) } };
+      // The ReLU channel's 2-D quadrature makes the threshold scan take tens of seconds: not searched there.
+      const thresholds: GlmThresholds =
+        params.channel === 'relu'
+          ? { alphaIT: null, alphaAMP: null, alphaInformed: null, converged: false, note: 'thresholds are not searched for the ReLU channel' }
+          : glmThresholds(m, alphaMax, 60);
+      return { ok: true, value: { points, thresholds } };
     } catch (e) {
       return fail(e);
     }
@@ -53,15 +58,17 @@ const api = {
       let stopped = false;
       let x = 0;
       let spec: [number, number] | undefined;
+      let jacobian: number[] | undefined;
       for (const a of alphas) {
         await tick();
         if (stale('committee', gen)) {
           stopped = true;
           break;
         }
-        const p = solveCommitteePoint(prior, a, { x, spec });
+        const p = solveCommitteePoint(prior, a, { x, spec, jacobian });
         x = p.nonSpecialised.q11;
         spec = p.specialised && prior === 'gaussian' ? [p.specialised.q11, p.specialised.q12] : undefined;
+        jacobian = p.specialised?.jacobian;
         void remote(p);
       }
       return stopped ? null : { ok: true, value: committeeThresholds(prior, alphas[alphas.length - 1], 16) };

@@ -296,6 +296,8 @@ export interface CommitteeSolution {
   converged: boolean;
   iterations: number;
   residual: number;
+  /** Jacobian of θ → M(θ) − θ in θ = (q11, q12) at the solution (a warm start for the neighbouring α). */
+  jacobian?: number[];
 }
 
 /** One state-evolution step q → q'. */
@@ -342,7 +344,7 @@ function symMap(prior: CommitteePrior, alpha: number, a: number, b: number, accu
  * finite differences, refreshed every 4 steps). Converges in a handful of accurate evaluations where plain
  * iteration needs ~70 (and > 10⁴ near the specialisation point).
  */
-export function solveSymmetric(prior: CommitteePrior, alpha: number, a0: number, b0: number, warm = false): CommitteeSolution {
+export function solveSymmetric(prior: CommitteePrior, alpha: number, a0: number, b0: number, warm = false, J0?: number[]): CommitteeSolution {
   let a = a0;
   let b = b0;
   let evals = 0;
@@ -368,10 +370,20 @@ export function solveSymmetric(prior: CommitteePrior, alpha: number, a0: number,
     J = [(ra - pa) / h - 1, (qa - ra) / h, (rb - pb) / h, (qb - rb) / h - 1];
     return [ra - a, rb - b];
   };
-  let R = jac();
+  let R: number[];
+  if (J0) {
+    J = J0;
+    const [na, nb] = symMap(prior, alpha, a, b, 'accurate');
+    evals++;
+    R = [na - a, nb - b];
+  } else R = jac();
+  let prevRes = Infinity;
   for (let it = 0; it < 30; it++) {
     res = Math.max(Math.abs(R[0]), Math.abs(R[1]));
-    if (res < 1e-9) return solution(prior, alpha, sym(a, b, a), true, evals, res);
+    if (res < 1e-9) return { ...solution(prior, alpha, sym(a, b, a), true, evals, res), jacobian: J };
+    // A stale Jacobian (from the neighbouring α) that no longer contracts fast is refreshed.
+    if (res > 0.2 * prevRes) R = jac();
+    prevRes = res;
     const det = J[0] * J[3] - J[1] * J[2];
     let da = -(J[3] * R[0] - J[1] * R[1]) / det;
     let db = -(-J[2] * R[0] + J[0] * R[1]) / det;
@@ -384,12 +396,9 @@ export function solveSymmetric(prior: CommitteePrior, alpha: number, a0: number,
     while (t > 1e-3 && !(a + t * da < 1 && a + t * da >= 0 && Math.abs(b + t * db) <= a + t * da)) t /= 2;
     a += t * da;
     b += t * db;
-    if ((it + 1) % 4 === 0) R = jac();
-    else {
-      const [na, nb] = symMap(prior, alpha, a, b, 'accurate');
-      evals++;
-      R = [na - a, nb - b];
-    }
+    const [na, nb] = symMap(prior, alpha, a, b, 'accurate');
+    evals++;
+    R = [na - a, nb - b];
   }
   return solution(prior, alpha, sym(a, b, a), false, evals, res);
 }
@@ -441,7 +450,7 @@ function perfect(alpha: number): CommitteeSolution {
  * from a neighbouring solution or from the non-specialised point pushed along q_d. ±1 weights: the informed
  * branch is exact recovery.
  */
-export function solveCommitteePoint(prior: CommitteePrior, alpha: number, warm?: { x?: number; spec?: [number, number] }): CommitteePoint {
+export function solveCommitteePoint(prior: CommitteePrior, alpha: number, warm?: { x?: number; spec?: [number, number]; jacobian?: number[] }): CommitteePoint {
   const ns = nonSpecialised(prior, alpha, warm?.x ?? 0);
   const lambda = specialisationEigenvalue(prior, alpha, ns.q11, 'fast');
   let sp: CommitteeSolution | null = null;
@@ -451,7 +460,7 @@ export function solveCommitteePoint(prior: CommitteePrior, alpha: number, warm?:
     if (warm?.spec) starts.push([...warm.spec, true]);
     starts.push([ns.q11 + 0.3 * (1 - ns.q11), ns.q12, false]);
     for (const [a, b, w] of starts) {
-      const s = solveSymmetric(prior, alpha, a, b, w);
+      const s = solveSymmetric(prior, alpha, a, b, w, w ? warm?.jacobian : undefined);
       if (s.converged && s.q11 - s.q12 > 1e-6) {
         sp = s;
         break;
@@ -467,10 +476,12 @@ export function committeeCurve(prior: CommitteePrior, alphas: readonly number[],
   const out: CommitteePoint[] = [];
   let x = 0;
   let spec: [number, number] | undefined;
+  let jacobian: number[] | undefined;
   for (const a of alphas) {
-    const p = solveCommitteePoint(prior, a, { x, spec });
+    const p = solveCommitteePoint(prior, a, { x, spec, jacobian });
     x = p.nonSpecialised.q11;
     spec = p.specialised && prior === 'gaussian' ? [p.specialised.q11, p.specialised.q12] : undefined;
+    jacobian = p.specialised?.jacobian;
     out.push(p);
     if (onPoint && onPoint(p) === false) break;
   }

@@ -142,6 +142,8 @@ const GH_RELU_Y = gaussHermite(60);
  * ReLU with noise: y = max(0, z) + √Δ ζ. With a = ω/√V, posterior of x = relu-argument given y:
  * Z_out(y) = Φ(−a) N(y; 0, Δ) + N(y; ω, V + Δ) Φ(m/σ), m = (ωΔ + yV)/(V + Δ), σ² = VΔ/(V + Δ).
  * The y-integral is split along the two parts of Z_out, each integrated with Gauss–Hermite on its own scale.
+ * Accuracy: ~1e−4 in q at Δ = 0.1 and ~1e−3 at Δ = 0.01 (60 vs 100 nodes), limited by the narrow layer of
+ * width √Δ near y = 0 inside the second part; each state-evolution step costs ~10 ms.
  */
 function reluChannel(delta: number): GlmChannel {
   const logZg = (y: number, w: number, V: number): { logZ: number; g: number } => {

@@ -54,7 +54,9 @@ export function GlmExplorer() {
     const gen = nextGen('glm');
     nextGen('gamp');
     useGlm.setState({ computing: true, gamp: [], gampRunning: false });
-    const alphas = Array.from({ length: 200 }, (_, i) => (params.alphaMax * (i + 1)) / 200);
+    // ReLU-with-noise costs ~10 ms a state-evolution step (2-D quadrature): a coarser α grid keeps it to seconds.
+    const n = params.channel === 'relu' ? 40 : 200;
+    const alphas = Array.from({ length: n }, (_, i) => (params.alphaMax * (i + 1)) / n);
     const physics = { prior: params.prior, channel: params.channel, delta: params.channel === 'sign' ? 0 : params.delta, bias: params.bias, sparsity: params.sparsity };
     void classicWorker()
       .glm(physics, alphas, Math.max(params.alphaMax, 3), gen)
@@ -122,6 +124,7 @@ export function GlmExplorer() {
             <dt>α_AMP (algorithmic)</dt>
             <dd data-testid="readout-alpha-amp">{th ? fmt(th.alphaAMP) : '…'}</dd>
           </dl>
+          {th?.note && <p className="classic-note">{th.note}</p>}
           <h2>GAMP at finite n</h2>
           <Select id="control-gamp-n" label="n" value={String(gampN)} onChange={(v) => setGampN(Number(v))} options={[['100', '100'], ['200', '200'], ['400', '400'], ['800', '800']] as const} />
           <button type="button" data-testid="run-gamp" disabled={params.channel === 'relu'} onClick={runGamp}>

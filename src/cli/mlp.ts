@@ -46,7 +46,7 @@ function runDeep(flags: Record<string, string | boolean>, emit: (row: Record<str
   for (const alpha of alphas) {
     const pt = model.solvePoint(alpha);
     const name: DeepBranch = branch === 'equilibrium' ? pt.equilibrium : (branch as DeepBranch);
-    const sol = pt.branches[name];
+    const sol = branch === 'equilibrium' ? pt.eq : pt.branches[name];
     emit({
       alpha,
       eps: num(sol.eps),

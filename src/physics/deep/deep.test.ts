@@ -109,7 +109,7 @@ describe('L = 2: public values of the authors’ setting', () => {
   it('α = 2: the equilibrium is the layer1-type point, ε ≈ 0.2334, mean Q1 ≈ 0.20, Q2 = Q2:1 = 0', () => {
     const pt = model.solvePoint(2);
     expect(pt.equilibrium).toBe('layer1');
-    const eq = pt.branches[pt.equilibrium];
+    const eq = pt.eq;
     expect(eq.converged).toBe(true);
     expect(Math.abs(eq.eps - 0.2334)).toBeLessThan(1e-4); // "grid-sensitive at the 1e−4 level"
     expect(Math.abs(eq.Q1mean - 0.2)).toBeLessThan(0.005);
@@ -130,13 +130,12 @@ describe('L = 2: public values of the authors’ setting', () => {
   });
 
   it('Q1 rises before Q2 along the equilibrium, and ε falls', () => {
-    let prev = null;
     let firstQ1: number | null = null;
     let firstQ2: number | null = null;
     let lastEps = Infinity;
     for (let alpha = 0.25; alpha <= 6; alpha += 0.25) {
-      prev = model.solvePoint(alpha, prev);
-      const eq = prev.branches[prev.equilibrium];
+      const pt = model.solvePoint(alpha);
+      const eq = pt.eq;
       if (firstQ1 === null && eq.Q1mean > 0.01) firstQ1 = alpha;
       if (firstQ2 === null && eq.Q2mean > 0.01) firstQ2 = alpha;
       expect(eq.eps).toBeLessThanOrEqual(lastEps + 1e-9);
@@ -187,7 +186,7 @@ describe('L = 2: no NaN over a grid of (α, γ1, γ2, Δ)', () => {
               expect(sol.eps).toBeLessThanOrEqual(model.system.Kd + 1e-12);
               for (const q of [...sol.Q1, ...sol.Q2, ...sol.Q21]) expect(q >= 0 && q <= 1).toBe(true);
             }
-            expect(pt.branches[pt.equilibrium].converged).toBe(true);
+            expect(pt.eq.converged).toBe(true);
           }
         }
       }

@@ -6,7 +6,7 @@ import { ParamError } from '../mlp/shallowModel';
 import { readoutAtoms } from '../priors';
 import { READOUT_LAWS, WEIGHT_PRIORS, type ReadoutAtoms, type ReadoutLaw, type WeightPrior } from '../types';
 import { kd, type DeepSystem } from './deepSaddle';
-import { DEEP_BRANCHES, flatten, pointKind, solveDeep, solveUniversalDeep, startVector, type DeepBranch, type DeepSolution, type DeepSolveOptions } from './deepSolver';
+import { DEEP_BRANCHES, pointKind, solveDeep, solveUniversalDeep, startVector, type DeepBranch, type DeepSolution, type DeepSolveOptions } from './deepSolver';
 import { getDenoiser } from './denoiser';
 import { checkHypothesis } from './hypothesis';
 import { effectiveReadoutGrid, type SGrid } from './sGrid';
@@ -60,8 +60,13 @@ export interface DeepPoint {
   alpha: number;
   /** Every branch's stationary point (reached from its start), in DEEP_BRANCHES order. */
   branches: Record<DeepBranch, DeepSolution>;
-  /** The branch of largest f among the converged ones. */
+  /** The kind of the equilibrium point (largest f). */
   equilibrium: DeepBranch;
+  /**
+   * The equilibrium point itself: the best of the four starts, improved by moving the s threshold of the
+   * specialised first-layer neurons (each s class jumps on its own, so the starts alone can miss the largest f).
+   */
+  eq: DeepSolution;
 }
 
 export interface DeepModel {
@@ -74,24 +79,14 @@ export interface DeepModel {
   /** ε of the universal point, K_d − (μ1⁽¹⁾μ1⁽²⁾)²: the plateau only specialisation leaves. */
   epsUniversal: number;
   notes: string[];
-  /** All four branches at α; with `warm`, each branch continues from its solution there when still on its branch. */
-  solvePoint(alpha: number, warm?: DeepPoint | null, opts?: DeepSolveOptions): DeepPoint;
+  /**
+   * All four branches at α, each from the authors' initialisation (cold): continuing branches from a neighbouring
+   * α instead keeps s classes past their own jumps and lands on other stationary points (at α = 4 in the authors'
+   * setting a continued "specialised" branch has Q2 ≈ 0.33 and lower f than the cold start's Q2 ≈ 0.93).
+   */
+  solvePoint(alpha: number, opts?: DeepSolveOptions): DeepPoint;
   /** Q2:1 (or any per-atom array) keyed by readout value. */
   byReadout(values: number[]): Record<string, number>;
-}
-
-/** A warm solution still looks like its branch (else it collapsed onto another one: restart from the branch's start). */
-function onBranch(sol: DeepSolution): boolean {
-  switch (sol.branch) {
-    case 'specialised':
-      return sol.Q2mean > 0.05;
-    case 'layer1':
-      return sol.Q1mean > 0.05;
-    case 'product':
-      return sol.Q21mean > 0.05;
-    default:
-      return false;
-  }
 }
 
 export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
@@ -131,17 +126,15 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
   if (den.some((d) => d.kind === 'scalar')) notes.push('Fine readout bins (η_v < 0.02) use the scalar Gaussian channel for mmse_v (error O(η)).');
   const epsUniversal = system.Kd - (act1.mu[1] * act2.mu[1]) ** 2;
 
-  const solvePoint = (alpha: number, warm?: DeepPoint | null, opts?: DeepSolveOptions): DeepPoint => {
+  const solvePoint = (alpha: number, opts?: DeepSolveOptions): DeepPoint => {
     if (!(alpha > 0) || !Number.isFinite(alpha)) throw new ParamError(`alpha must be a finite number > 0, got ${alpha}`);
     const branches = {} as Record<DeepBranch, DeepSolution>;
-    for (const b of DEEP_BRANCHES) {
-      if (b === 'universal') {
-        branches[b] = solveUniversalDeep(system, alpha);
-        continue;
-      }
-      const w = warm?.branches[b];
-      const x0 = w && w.converged && onBranch(w) ? flatten(w) : startVector(system, b);
-      branches[b] = solveDeep(system, alpha, x0, b, opts);
+    const found: DeepSolution[] = [];
+    // Least informative first, so that a start collapsing onto an already found point stops early.
+    for (const b of ['universal', 'layer1', 'product', 'specialised'] as const) {
+      if (b === 'universal') branches[b] = solveUniversalDeep(system, alpha);
+      else branches[b] = solveDeep(system, alpha, startVector(system, b), b, { ...opts, known: found });
+      found.push(branches[b]);
     }
     // Largest f; where several starts reach the same point, name it by its kind (e.g. the informative start
     // falls onto the layer1-type point at α = 2 in the authors' setting).
@@ -149,7 +142,43 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
     for (const b of DEEP_BRANCHES) if (branches[b].converged) fBest = Math.max(fBest, branches[b].f);
     const tied = DEEP_BRANCHES.filter((b) => branches[b].converged && branches[b].f >= fBest - 1e-10 * Math.abs(fBest));
     const best = tied.find((b) => pointKind(branches[b], params.quenched) === b) ?? tied[0] ?? 'universal';
-    return { alpha, branches, equilibrium: best };
+    const eq = refineThreshold(alpha, branches[best], found, opts);
+    return { alpha, branches, equilibrium: pointKind(eq, params.quenched), eq };
+  };
+
+  /**
+   * Hill-climb on the s threshold of the first layer: large-|s| neurons specialise first and each s class has its
+   * own first-order jump (as each readout value in the shallow case, mlp-shallow.md §7), so the stationary points
+   * come in families Q1(s) ≈ 1{|s| > s_c}. Re-solve with the boundary moved by 1, 2, 4 classes either way; keep a
+   * point with larger f; repeat while f improves.
+   */
+  const refineThreshold = (alpha: number, start: DeepSolution, known: DeepSolution[], opts?: DeepSolveOptions): DeepSolution => {
+    if (params.quenched || !start.converged) return start;
+    const S = grid.s2.length;
+    let cur = start;
+    for (let round = 0; round < 8; round++) {
+      // First specialised class from the top: the boundary of the threshold pattern.
+      let c = S;
+      while (c > 0 && cur.Q1[c - 1] > 0.5) c--;
+      if (c === S && cur.Q1mean < 1e-3) return cur; // nothing specialised: no threshold to move
+      let improved: DeepSolution | null = null;
+      for (const shift of [-1, 1, -2, 2, -4, 4]) {
+        const cNew = c + shift;
+        if (cNew < 0 || cNew > S) continue;
+        const x0 = Float64Array.from([...cur.Q1, ...cur.Q2, ...cur.Q21]);
+        for (let i = 0; i < S; i++) if (i >= cNew) x0[i] = Math.max(x0[i], 0.99);
+        for (let i = 0; i < cNew; i++) x0[i] = 0;
+        const sol = solveDeep(system, alpha, x0, cur.branch, { ...opts, known });
+        if (sol.converged && sol.f > cur.f + 1e-12 * Math.abs(cur.f)) {
+          improved = sol;
+          break;
+        }
+      }
+      if (!improved) return cur;
+      cur = improved;
+      known.push(cur);
+    }
+    return cur;
   };
 
   const byReadout = (values: number[]): Record<string, number> => {

@@ -83,6 +83,7 @@ export function kd(mu1a: number, mu1b: number, g1: (q: number) => number, g2: (q
 // g⁽¹⁾(Q1), g⁽¹⁾'(Q1) of the last evaluatePrimal (read by evaluateConjugates).
 let g1Buf = new Float64Array(0);
 let g1pBuf = new Float64Array(0);
+let g2pBuf = new Float64Array(0); // g⁽²⁾'(inner_v), set by evaluateConjugates
 
 function scratch(S: number): void {
   if (g1Buf.length < S) {
@@ -129,9 +130,11 @@ export function evaluateConjugates(sys: DeepSystem, alpha: number, x: DeepState,
   const S = s2.length;
   const V = v2.length;
   const D = ev.D;
+  if (g2pBuf.length < V) g2pBuf = new Float64Array(V);
   for (let v = 0; v < V; v++) {
     const d = sys.den[v];
     const g2p = sys.g2p(ev.inner[v]);
+    g2pBuf[v] = g2p;
     // (μ1⁽¹⁾)², the first layer's (the notebooks use the second layer's μ1: wrong when the layers differ).
     const qh = ((alpha / gamma2) * mu1a * mu1a * v2[v] * g2p) / D;
     ev.Q21hat[v] = qh;
@@ -144,7 +147,7 @@ export function evaluateConjugates(sys: DeepSystem, alpha: number, x: DeepState,
     let b = 0;
     for (let v = 0; v < V; v++) {
       const q2 = x.Q2[v * S + i];
-      a += pv[v] * v2[v] * sys.g2p(ev.inner[v]) * q2;
+      a += pv[v] * v2[v] * g2pBuf[v] * q2;
       b += pv[v] * ev.WR[v] * q2;
     }
     // α/γ1 in both terms (the GAUSS notebook's α/γ2 in the second is wrong when γ1 ≠ γ2).
@@ -153,7 +156,7 @@ export function evaluateConjugates(sys: DeepSystem, alpha: number, x: DeepState,
       : ((alpha / gamma1) * (mu1b * mu1b * s2[i] * g1pBuf[i] + g1pBuf[i] * a)) / D + (gamma2 / gamma1) * b;
   }
   for (let v = 0; v < V; v++) {
-    const c = ((alpha / (gamma1 * gamma2)) * v2[v] * sys.g2p(ev.inner[v])) / D;
+    const c = ((alpha / (gamma1 * gamma2)) * v2[v] * g2pBuf[v]) / D;
     const w = ev.WR[v] / gamma1;
     const row = v * S;
     for (let i = 0; i < S; i++) ev.Q2hat[row + i] = c * g1Buf[i] + w * x.Q1[i];

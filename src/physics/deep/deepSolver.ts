@@ -44,6 +44,12 @@ export interface DeepSolveOptions {
   tol?: number;
   maxIter?: number;
   damping?: number;
+  /**
+   * Stationary points already found at this α: a start heading into one of them (within 1e−6 once the
+   * residual is below 1e−4) stops there and returns a copy under its own branch name (the plain iteration
+   * converges linearly, so this saves most of the work when starts collapse onto the same point).
+   */
+  known?: readonly DeepSolution[];
 }
 
 function views(sys: DeepSystem, buf: Float64Array): DeepState {
@@ -105,6 +111,15 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
       if (a > residual || a !== a) residual = a !== a ? Infinity : a;
     }
     if (residual < tol || !Number.isFinite(residual)) break;
+    if (opts.known && residual < 1e-4) {
+      for (const k of opts.known) {
+        if (!k.converged) continue;
+        let d = 0;
+        const kx = flatten(k);
+        for (let j = 0; j < n && d < 1e-6; j++) d = Math.max(d, Math.abs(x[j] - kx[j]));
+        if (d < 1e-6) return { ...k, branch, iterations: it, Q1: k.Q1.slice(), Q2: k.Q2.slice(), Q21: k.Q21.slice() };
+      }
+    }
     if (residual < 0.5 * best) {
       best = residual;
       bestAt = it;

@@ -174,10 +174,17 @@ describe('L = 2: ∂f = 0 at the fixed points (catches the notebooks’ prefacto
 
 describe('L = 2: no NaN over a grid of (α, γ1, γ2, Δ)', () => {
   it('every branch is finite, converged, and ε lies in [0, K_d]', () => {
-    for (const gamma of [0.25, 1.5]) {
-      for (const gamma2 of [0.3, 1.2]) {
-        for (const delta of [0.01, 1]) {
-          const model = getDeepModel({ ...AUTHORS, gamma, gamma2, delta });
+    // Narrow and wide layers in both orders, small and large noise, every readout kind (tables and scalar channel).
+    const grid: Array<Partial<DeepParams>> = [
+      { gamma: 0.25, gamma2: 1.2, delta: 0.01, readout: 'ones' },
+      { gamma: 1.5, gamma2: 0.3, delta: 1, readout: 'ones' },
+      { gamma: 0.25, gamma2: 0.3, delta: 1, readout: 'gauss' },
+      { gamma: 1.5, gamma2: 1.2, delta: 0.01, readout: 'rad' },
+    ];
+    for (const g of grid) {
+      {
+        {
+          const model = getDeepModel({ ...AUTHORS, ...g });
           for (const alpha of [0.05, 1, 4, 20]) {
             const pt = model.solvePoint(alpha);
             for (const sol of Object.values(pt.branches)) {

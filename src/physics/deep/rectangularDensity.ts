@@ -268,15 +268,27 @@ const BAND_POINTS = 96; // Gauss–Legendre points in θ per band
  * An edge is located to ~(Im z)^{2/3} ≈ 1e−7: the mass left out there is O(δ^{3/2}), negligible.
  */
 export function supportBands(A: Float64Array, x: number, lmax: number): Array<[number, number]> {
-  const lam = (i: number) => lmax * (i / SCAN) * (i / SCAN);
-  const rho = new Float64Array(SCAN + 1);
+  // λ_max u² resolves the signal bulk; the noise bulk (edges (1 ± √c)² ≤ 4 for small x) can sit far below the
+  // first of those points when x is large, so a second scan 8u² covers [0, 8] at the same resolution.
+  const pts: number[] = [];
+  for (let i = 1; i <= SCAN; i++) pts.push(lmax * (i / SCAN) * (i / SCAN));
+  const low = Math.min(8, lmax);
+  for (let i = 1; i <= SCAN / 3; i++) pts.push(low * ((3 * i) / SCAN) * ((3 * i) / SCAN));
+  pts.sort((a, b) => a - b);
+  const lam: number[] = [];
+  for (const l of pts) if (!lam.length || l > lam[lam.length - 1] * (1 + 1e-12)) lam.push(l);
+  const n = lam.length;
+  const rho = new Float64Array(n);
   let top = 0;
-  for (let i = 1; i <= SCAN; i++) {
-    rho[i] = densityAt(A, lam(i), x);
+  // Inside the support where the density per unit log λ, ρ(λ)(λ + 0.1), exceeds 1e−7 of its maximum: a bulk at
+  // λ ~ 10⁴ has a density 10⁴ times lower than the noise bulk near 1 and must not fall below the threshold.
+  const dens = (l: number) => densityAt(A, l, x) * (l + 0.1);
+  for (let i = 0; i < n; i++) {
+    rho[i] = dens(lam[i]);
     top = Math.max(top, rho[i]);
   }
-  const thr = 1e-6 * top;
-  const inside = (l: number) => densityAt(A, l, x) > thr;
+  const thr = 1e-7 * top;
+  const inside = (l: number) => dens(l) > thr;
   const edge = (lo: number, hi: number, insideAtHi: boolean): number => {
     for (let k = 0; k < 36 && hi - lo > 1e-11 * hi; k++) {
       const mid = 0.5 * (lo + hi);
@@ -286,13 +298,13 @@ export function supportBands(A: Float64Array, x: number, lmax: number): Array<[n
     return 0.5 * (lo + hi);
   };
   const bands: Array<[number, number]> = [];
-  let start: number | null = rho[1] > thr ? 0 : null; // a band from λ = 0: hard edge (c = 1)
-  for (let i = 2; i <= SCAN; i++) {
+  let start: number | null = rho[0] > thr ? (inside(1e-3 * lam[0]) ? 0 : edge(0, lam[0], true)) : null; // from λ = 0: hard edge (c = 1)
+  for (let i = 1; i < n; i++) {
     const was = rho[i - 1] > thr;
     const is = rho[i] > thr;
-    if (!was && is) start = edge(lam(i - 1), lam(i), true);
+    if (!was && is) start = edge(lam[i - 1], lam[i], true);
     if (was && !is && start !== null) {
-      bands.push([start, edge(lam(i - 1), lam(i), false)]);
+      bands.push([start, edge(lam[i - 1], lam[i], false)]);
       start = null;
     }
   }

@@ -127,8 +127,8 @@ export function DeepControls() {
       <DeltaControl />
       <Slider label={<>first width <i>γ</i>₁ = k₁/d</>} testId="deep-gamma" field="gamma" min={0.05} max={4} step={0.01} />
       <Slider label={<>second width <i>γ</i>₂ = k₂/d</>} testId="deep-gamma2" field="gamma2" min={0.05} max={4} step={0.01} />
-      <Choice field="readout" testId="deep-readout" choices={DEEP_READOUTS} labels={READOUT_LABELS} title={<>readout law P<sub>v</sub></>} />
-      <Choice field="weights" testId="deep-weights" choices={WEIGHT_PRIORS} title={<>weight prior P<sub>W</sub> (both layers)</>} />
+      <Choice field="readout" testId="deep-readout" choices={DEEP_READOUTS} labels={READOUT_LABELS} title={<span>readout law P<sub>v</sub></span>} />
+      <Choice field="weights" testId="deep-weights" choices={WEIGHT_PRIORS} title={<span>weight prior P<sub>W</sub> (both layers)</span>} />
       <div className="control inline">
         <input id={qid} type="checkbox" data-testid="deep-quenched" checked={quenched} onChange={(e) => setParam('quenched', e.currentTarget.checked)} />
         <label htmlFor={qid}>quenched: first layer given (Q1 ≡ 1)</label>

@@ -15,7 +15,7 @@ export const BRANCH_COLOURS: Record<DeepBranch, string> = {
   specialised: COLOURS.specialised,
 };
 export const BRANCH_LABELS: Record<DeepBranch, string> = {
-  universal: 'universal (nothing beyond linear)',
+  universal: 'universal (plateau: nothing beyond the linear part)',
   layer1: 'layer 1 only (Q1 > 0)',
   product: 'product W⁽²⁾W⁽¹⁾ only (Q2:1 > 0)',
   specialised: 'specialised (informative start)',
@@ -50,9 +50,8 @@ export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
     const parts = metastableParts(curve.points);
     const out: Series[] = ORDER.map((b) => ({ id: `branch-${b}`, label: `${BRANCH_LABELS[b]}, metastable`, colour: BRANCH_COLOURS[b], kind: 'dashed', data: parts[b] }));
     out.push({ id: 'equilibrium', label: 'ε_opt (equilibrium, largest f)', colour: COLOURS.equilibrium, kind: 'bold', data: curve.points.map((p) => [p.alpha, p.eq.eps]) });
-    out.push({ id: 'plateau', label: 'plateau K_d − (μ1⁽¹⁾μ1⁽²⁾)²', colour: COLOURS.paperUniversal, kind: 'line', data: [[0, curve.header.epsUniversal], [alphaMax, curve.header.epsUniversal]] });
     return out;
-  }, [curve, alphaMax]);
+  }, [curve]);
   return (
     <LinePlot
       testId="plot-deep-eps"
@@ -68,7 +67,7 @@ export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
       xDomain={[0, alphaMax]}
       marker={alpha}
       height={340}
-      legendWidth={290}
+      legendAbove
       attrs={{ 'data-complete': curve?.complete ? 'true' : 'false', 'data-points': curve?.points.length ?? 0, 'data-gen': curve?.gen }}
     />
   );

@@ -30,11 +30,13 @@ interface Props {
   height?: number;
   legendWidth?: number;
   attrs?: Record<string, string | number | undefined>;
+  /** Legend as a row above the plot instead of a box inside it (many entries, data everywhere). */
+  legendAbove?: boolean;
 }
 
 const MARGIN = { top: 12, right: 18, bottom: 50, left: 62 };
 
-export function LinePlot({ testId, caption, xLabel, yLabel, series, xDomain, yDomain, marker, height = 300, legendWidth = 200, attrs }: Props) {
+export function LinePlot({ testId, caption, xLabel, yLabel, series, xDomain, yDomain, marker, height = 300, legendWidth = 200, attrs, legendAbove }: Props) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const frame: Frame = { width, height, margin: MARGIN };
   const lines = series.map((s) => s.data);
@@ -47,6 +49,18 @@ export function LinePlot({ testId, caption, xLabel, yLabel, series, xDomain, yDo
   return (
     <figure className="plot" data-testid={testId} {...attrs}>
       <figcaption>{caption}</figcaption>
+      {legendAbove && (
+        <ul className="html-legend" data-testid={`${testId}-legend`}>
+          {visible.map((s) => (
+            <li key={s.id}>
+              <svg width={22} height={8} aria-hidden="true" className="legend-swatch">
+                <line x1={0} x2={22} y1={4} y2={4} stroke={s.colour} strokeWidth={s.kind === 'bold' ? 3 : 1.6} strokeDasharray={s.kind === 'dashed' ? '5 3' : undefined} />
+              </svg>{' '}
+              {s.label}
+            </li>
+          ))}
+        </ul>
+      )}
       <div ref={ref} className="plot-box">
         <svg width={width} height={height} role="img" aria-label={typeof caption === 'string' ? caption : testId}>
           <defs>
@@ -74,7 +88,7 @@ export function LinePlot({ testId, caption, xLabel, yLabel, series, xDomain, yDo
             {marker !== null && marker !== undefined && marker <= xDomain[1] && (
               <line className="selection" data-testid={`${testId}-marker`} x1={sc.x(marker)} x2={sc.x(marker)} y1={0} y2={sc.innerHeight} stroke={COLOURS.selection} />
             )}
-            {legend.length > 0 && <Legend items={legend} x={box.x} y={box.y} width={legendWidth} />}
+            {!legendAbove && legend.length > 0 && <Legend items={legend} x={box.x} y={box.y} width={legendWidth} />}
           </g>
         </svg>
       </div>

@@ -11,7 +11,7 @@ export interface DeepPointView {
   Q21mean: number;
   /** Q1 on the folded effective-readout grid (header.s) */
   Q1: number[];
-  /** Q2:1 per readout atom (header.v) */
+  /** Q2:1 per readout class (header.classOfAtom) */
   Q21: number[];
   converged: boolean;
   iterations: number;
@@ -29,6 +29,7 @@ export interface DeepHeader {
   alphas: number[];
   s: number[]; // |s| of the grid classes
   v: number[]; // readout atoms
+  classOfAtom: number[]; // Q2:1 of atom j is Q21[classOfAtom[j]]
   notes: string[];
   epsUniversal: number;
   Kd: number;

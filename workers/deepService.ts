@@ -8,7 +8,7 @@ import { deepAlphaGrid, deepCurveKey, type DeepApi, type DeepChunk, type DeepCur
 type ErrorClass = abstract new (...args: never[]) => Error;
 
 export interface DeepDeps {
-  getDeepModel(p: DeepParams): Pick<DeepModel, 'solvePoint' | 'notes' | 'epsUniversal' | 'grid' | 'atoms' | 'system'>;
+  getDeepModel(p: DeepParams): Pick<DeepModel, 'solvePoint' | 'notes' | 'epsUniversal' | 'grid' | 'atoms' | 'system' | 'classOfAtom'>;
   ParamError?: ErrorClass;
   ActivationError?: ErrorClass;
 }
@@ -75,6 +75,7 @@ export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {})
         alphas,
         s: Array.from(model.grid.s),
         v: Array.from(model.atoms.v),
+        classOfAtom: model.classOfAtom,
         notes: [...model.notes],
         epsUniversal: model.epsUniversal,
         Kd: model.system.Kd,

@@ -42,7 +42,7 @@ function runDeep(flags: Record<string, string | boolean>, emit: (row: Record<str
   const alphas = parseList('alpha', flags.alpha as string);
   for (const a of alphas) if (!(a > 0)) throw new UsageError(`--alpha values must be > 0 at --depth 2, got ${a}`);
   const branch = flags.branch as string;
-  const several = model.atoms.v.length > 1;
+  const several = model.atoms.v.length > 1; // keyed by every readout value (±v share a class)
   for (const alpha of alphas) {
     const pt = model.solvePoint(alpha);
     const name: DeepBranch = branch === 'equilibrium' ? pt.equilibrium : (branch as DeepBranch);

@@ -85,8 +85,10 @@ export interface DeepModel {
    * setting a continued "specialised" branch has Q2 ≈ 0.33 and lower f than the cold start's Q2 ≈ 0.93).
    */
   solvePoint(alpha: number, opts?: DeepSolveOptions): DeepPoint;
-  /** Q2:1 (or any per-atom array) keyed by readout value. */
+  /** Q2:1 (or any per-class array) keyed by readout value. */
   byReadout(values: number[]): Record<string, number>;
+  /** Readout class (distinct v², P_v) of each atom. */
+  classOfAtom: number[];
 }
 
 export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
@@ -97,9 +99,30 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
   const grid = effectiveReadoutGrid();
   const atoms = readoutAtoms(params.readout);
   const V = atoms.v.length;
-  const v2 = Float64Array.from(atoms.v, (v) => v * v);
+  // The equations see a readout value only through v² and its block size η_v = γ2 P_v(v): atoms ±v with equal
+  // probability are identical classes (weight 2p, but each keeps its own block, η = γ2 p), which halves the work.
+  const classKey = (j: number) => `${(atoms.v[j] * atoms.v[j]).toPrecision(12)}|${atoms.p[j].toPrecision(12)}`;
+  const classIndex = new Map<string, number>();
+  const classOfAtom: number[] = [];
+  const cv2: number[] = [];
+  const cp: number[] = [];
+  const ceta: number[] = [];
+  for (let j = 0; j < V; j++) {
+    const key = classKey(j);
+    let c = classIndex.get(key);
+    if (c === undefined) {
+      c = cv2.length;
+      classIndex.set(key, c);
+      cv2.push(atoms.v[j] * atoms.v[j]);
+      cp.push(0);
+      ceta.push(params.gamma2 * atoms.p[j]);
+    }
+    cp[c] += atoms.p[j];
+    classOfAtom.push(c);
+  }
+  const v2 = Float64Array.from(cv2);
   // Each readout value v owns a block of η_v d rows of W⁽²⁾: the rectangular channel of that block.
-  const den = Array.from(atoms.p, (p) => getDenoiser(params.gamma2 * p, params.gamma));
+  const den = ceta.map((eta) => getDenoiser(eta, params.gamma));
   const system: DeepSystem = {
     gamma1: params.gamma,
     gamma2: params.gamma2,
@@ -116,7 +139,7 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
     s2: grid.s2,
     ps: grid.p,
     v2,
-    pv: atoms.p,
+    pv: Float64Array.from(cp),
     den,
   };
   const notes: string[] = [];
@@ -183,11 +206,11 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
 
   const byReadout = (values: number[]): Record<string, number> => {
     const out: Record<string, number> = {};
-    for (let j = 0; j < V; j++) out[String(+atoms.v[j].toPrecision(12))] = values[j];
+    for (let j = 0; j < V; j++) out[String(+atoms.v[j].toPrecision(12))] = values[classOfAtom[j]];
     return out;
   };
 
-  return { params, act1, act2, system, grid, atoms, epsUniversal, notes, solvePoint, byReadout };
+  return { params, act1, act2, system, grid, atoms, epsUniversal, notes, solvePoint, byReadout, classOfAtom };
 }
 
 const cache = new Map<string, DeepModel>();

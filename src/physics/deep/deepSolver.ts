@@ -14,7 +14,7 @@ export interface DeepSolution {
   f: number;
   Q1: number[]; // per folded s class
   Q2: number[]; // V × S, row-major by readout atom
-  Q21: number[]; // per readout atom
+  Q21: number[]; // per readout class (distinct v², P_v)
   Q1mean: number; // E_s Q1
   Q2mean: number; // E_{v,s} Q2
   Q21mean: number; // E_v Q2:1
@@ -97,6 +97,7 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
   let lastResidual = Infinity;
   let it = 0;
   const S = sys.s2.length;
+  const knownX = (opts.known ?? []).filter((k) => k.converged).map((k) => ({ k, x: flatten(k) }));
   // Anderson from residual 1e−3, or earlier once the plain iteration stalls (a neuron class near its own jump
   // makes the damped map oscillate at the 1e−3 level).
   let andersonFrom = 1e-3;
@@ -111,11 +112,9 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
       if (a > residual || a !== a) residual = a !== a ? Infinity : a;
     }
     if (residual < tol || !Number.isFinite(residual)) break;
-    if (opts.known && residual < 1e-4) {
-      for (const k of opts.known) {
-        if (!k.converged) continue;
+    if (knownX.length && residual < 1e-4) {
+      for (const { k, x: kx } of knownX) {
         let d = 0;
-        const kx = flatten(k);
         for (let j = 0; j < n && d < 1e-6; j++) d = Math.max(d, Math.abs(x[j] - kx[j]));
         if (d < 1e-6) return { ...k, branch, iterations: it, Q1: k.Q1.slice(), Q2: k.Q2.slice(), Q21: k.Q21.slice() };
       }

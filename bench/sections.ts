@@ -2,6 +2,7 @@
 // Each section logs readable lines and returns the keys it adds to the `--json` result (e.g. rfCurveMs).
 // A family adds one entry here; its code lives in bench/<family>.ts.
 import { classicSection } from './classic';
+import { deepSection } from './deep';
 
 export type BenchLog = (line: string) => void;
 
@@ -10,4 +11,4 @@ export interface BenchSection {
   run(log: BenchLog): Promise<Record<string, unknown>>;
 }
 
-export const SECTIONS: BenchSection[] = [classicSection];
+export const SECTIONS: BenchSection[] = [deepSection, classicSection];

@@ -673,6 +673,18 @@ const BUILTINS: Record<string, Builder> = {
     }),
   tanh: () => tanhActivation('tanh', 1),
   tanh2: () => tanhActivation('tanh2', 2),
+  // Paper B's deep-network runs: tanh(2x) scaled to unit variance (arXiv 2510.24616). Same g table as tanh2, scaled.
+  'tanh2-unit': () => {
+    const base = getActivation('tanh2');
+    const s = 1 / Math.sqrt(base.Esigma2);
+    return buildActivation('tanh2-unit', (x) => s * Math.tanh(2 * x), (x) => 2 * s * (1 - Math.tanh(2 * x) ** 2), {
+      label: 'tanh(2x), unit variance',
+      formula: 'tanh(2x)/√(E tanh²(2z))',
+      mu: base.mu.map((m) => m * s),
+      Esigma2: 1,
+      closedForm: { g: (q) => base.g(q) * s * s, gPrime: (q) => base.gPrime(q) * s * s },
+    });
+  },
   erf: () =>
     buildActivation('erf', erf, (x) => (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x), {
       label: 'erf',

@@ -4,6 +4,7 @@ import { memo, useEffect, useId, useState, type ReactNode } from 'react';
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS } from '../physics/types';
 import { useExplorer } from '../state/store';
 import { ALPHA_MAX_CHOICES, CUSTOM_ACTIVATION, formatNumber, specFor } from '../state/urlCodec';
+import { DepthControl } from './deep/DepthControl';
 
 const READOUT_LABELS: Record<string, string> = {
   ones: 'v = 1 (homogeneous)',
@@ -246,6 +247,7 @@ export function Controls() {
   return (
     <section className="panel controls" aria-label="parameters">
       <h2>Parameters</h2>
+      <DepthControl current={1} />
       <ActivationControl />
       <DeltaControl />
       <GammaControl />

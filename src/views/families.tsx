@@ -2,6 +2,7 @@
 // state store and URL keys (`model=<id>` + its own keys, bound with state/hashCodec.bindHash). Add one entry here.
 import type { ComponentType } from 'react';
 import { MlpExplorer } from './MlpExplorer';
+import { DeepExplorer } from './deep/DeepExplorer';
 import { GlmExplorer } from './classic/GlmExplorer';
 import { CommitteeExplorer } from './classic/CommitteeExplorer';
 import { SaadSollaExplorer } from './classic/SaadSollaExplorer';
@@ -21,6 +22,13 @@ export const FAMILIES: readonly Family[] = [
     blurb:
       'y = v·σ(Wx/√d)/√k + √Δ z with k = γd hidden units and n = αd² samples: the Bayes-optimal error from the replica-symmetric theory (arXiv 2510.24616), solved live in your browser.',
     Component: MlpExplorer,
+  },
+  {
+    id: 'deep',
+    label: 'Deep MLP (L = 2)',
+    blurb:
+      'Two hidden layers, y = v·σ⁽²⁾(W⁽²⁾σ⁽¹⁾(W⁽¹⁾x/√d)/√k₁)/√k₂ + √Δ z, n = αd²: which layer and which neurons specialise first, from the replica theory of arXiv 2510.24616 (Result 3).',
+    Component: DeepExplorer,
   },
   { id: 'glm', label: 'Perceptron / GLM', blurb: 'Teacher–student generalised linear model y = φ(w⁰·x/√n) with m = αn samples: Bayes-optimal error from state evolution, both branches, the hard phase between α_IT and α_AMP (arXiv 1708.03395).', Component: GlmExplorer },
   { id: 'committee', label: 'Committee machine', blurb: 'Two-layer committee machine with K = 2 hidden units and sign–sign output: specialisation of the hidden units and, for binary weights, a computational gap (arXiv 1806.05451).', Component: CommitteeExplorer },

@@ -1,0 +1,38 @@
+// Bench section "deep": the L = 2 theory (arXiv 2510.24616, Result 3) in the authors' setting.
+//   deepTableMs      rectangular mmse_v table build for one (η, γ1) = (0.5, 0.5) (48 knots, homotopy-tracked density)
+//   deepWarmCurveMs  100-point ε(α) equilibrium curve on α ∈ (0, 8], tables built and JIT warm: all four branches
+//                    cold-started at every α (what the worker does), plus the s-threshold refinement
+import { getDeepModel } from '../src/physics/deep/deepModel';
+import { rectangularDenoiser } from '../src/physics/deep/denoiser';
+import type { BenchSection } from './sections';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const time = (f: () => void, reps: number): number => {
+  const out: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    f();
+    out.push(performance.now() - t0);
+  }
+  return median(out);
+};
+
+export const deepSection: BenchSection = {
+  name: 'deep',
+  async run(log) {
+    const deepTableMs = time(() => rectangularDenoiser({ eta: 0.5, gamma1: 0.5 }), 3);
+    log(`deep: rectangular mmse table (η = γ1 = 0.5): ${deepTableMs.toFixed(0)} ms (target ≤ 1000)`);
+    const alphas = Array.from({ length: 100 }, (_, i) => (8 * (i + 1)) / 100);
+    const curves: Record<string, number> = {};
+    for (const readout of ['ones', 'rad', 'gauss'] as const) {
+      const model = getDeepModel({ activation: 'tanh2-unit', gamma: 0.5, gamma2: 0.5, delta: 0.2, readout, weights: 'gaussian' });
+      const run = () => {
+        for (const a of alphas) model.solvePoint(a);
+      };
+      run(); // tables and JIT
+      curves[readout] = time(run, readout === 'gauss' ? 1 : 5);
+      log(`deep: warm 100-point L = 2 curve, tanh2-unit, ${readout}: ${curves[readout].toFixed(0)} ms${readout === 'ones' ? ' (target ≤ 100)' : ''}`);
+    }
+    return { deepTableMs, deepWarmCurveMs: curves.ones, deepWarmCurveMsByReadout: curves };
+  },
+};

@@ -1,0 +1,92 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const SHOTS = 'shots';
+const epsFig = (page: Page) => page.getByTestId('plot-deep-eps');
+
+async function completeCurve(page: Page): Promise<void> {
+  await expect(epsFig(page)).toHaveAttribute('data-complete', 'true', { timeout: 45_000 });
+}
+
+/** The y pixel of the first point of a path whose x pixel exceeds xPx (SVG y grows downwards). */
+function firstAbove(d: string, level: number): number | null {
+  // Points of an M/L path; returns the x of the first point with y < level (overlap above the level line).
+  const pts = [...d.matchAll(/[ML]([\d.]+),([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const hit = pts.find((p) => p[1] < level);
+  return hit ? hit[0] : null;
+}
+
+test.describe('deep MLP (L = 2)', () => {
+  test.beforeEach(async ({ page }) => {
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+  });
+
+  test('depth 2 with the paper’s setting: ε(α) with its branches, overlaps, Q1 before Q2, profile', async ({ page }) => {
+    await page.goto('/');
+    // From the shallow explorer: the paper's activation, then depth 2 (carries σ, γ, Δ, readout, weights).
+    await page.getByTestId('control-activation').selectOption('tanh2-unit');
+    await page.getByTestId('control-delta').fill('0.2');
+    await expect(page.getByTestId('control-depth').locator('option[value="3"]')).toBeDisabled();
+    await expect(page.getByTestId('depth3-reason')).toContainText('L = 3 is not available');
+    await page.getByTestId('control-depth').selectOption('2');
+    await expect(page.getByTestId('deep-explorer')).toBeVisible();
+    await expect(page.getByTestId('deep-activation')).toHaveValue('tanh2-unit');
+    await expect(page.getByTestId('deep-delta')).toHaveValue('0.2');
+    await completeCurve(page);
+    await expect(page).toHaveURL(/model=deep&v=1&depth=2&activation=tanh2-unit&activation2=tanh2-unit&gamma=0.5&gamma2=0.5&delta=0.2&readout=ones&weights=gaussian&quenched=0/);
+    await expect(epsFig(page)).toHaveAttribute('data-points', '100');
+    const eq = epsFig(page).locator('path[data-series=equilibrium]');
+    await expect(eq).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){90,}/);
+    // Metastable branches are drawn dashed: at least the universal plateau and the layer-1 branch.
+    for (const b of ['universal', 'layer1']) {
+      await expect(epsFig(page).locator(`path[data-series=branch-${b}]`)).toHaveAttribute('d', /^M/);
+      await expect(epsFig(page).locator(`path[data-series=branch-${b}]`)).toHaveClass(/dashed/);
+    }
+    // At α = 2 the equilibrium is the layer1-type point, ε ≈ 0.2334 (mlp-deep.md).
+    await expect(page.getByTestId('deep-value-branch')).toHaveText('layer1');
+    await expect(page.getByTestId('deep-value-eps')).toHaveText(/^0\.233/);
+    await expect(page.getByTestId('deep-value-plateau')).toHaveText(/^0\.29831/);
+    // Overlaps: mean Q1 rises (crosses 0.1) at a smaller α than mean Q2.
+    const ov = page.getByTestId('plot-deep-overlaps');
+    const q1 = (await ov.locator('path[data-series=Q1]').getAttribute('d'))!;
+    const q2 = (await ov.locator('path[data-series=Q2]').getAttribute('d'))!;
+    const box = await ov.locator('svg').boundingBox();
+    const level = ((box!.height - 12 - 50) * 0.9); // y pixel of overlap 0.1 in the plot frame (inner height · (1 − 0.1))
+    const x1 = firstAbove(q1, level);
+    const x2 = firstAbove(q2, level);
+    expect(x1).not.toBeNull();
+    expect(x2).not.toBeNull();
+    expect(x1!).toBeLessThan(x2!);
+    // The profile at the selected α: large-|s| neurons specialised, small-|s| not.
+    const prof = page.getByTestId('plot-deep-profile');
+    await expect(prof.locator('path[data-series=profile-eq]')).toHaveAttribute('d', /^M/);
+    await page.screenshot({ path: `${SHOTS}/deep-paper-setting.png`, fullPage: true });
+    // Move α: the profile follows.
+    await page.getByTestId('deep-alpha').evaluate((el) => {
+      const input = el as HTMLInputElement;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '4');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect(prof).toHaveAttribute('data-alpha', '4');
+    await expect(page.getByTestId('deep-value-branch')).toHaveText('specialised');
+    await prof.screenshot({ path: `${SHOTS}/deep-profile-alpha4.png` });
+    // Back to depth 1: the shallow explorer with the carried-over parameters.
+    await page.getByTestId('control-depth').selectOption('1');
+    await expect(page.getByTestId('plot-eps')).toBeVisible();
+    await expect(page.getByTestId('control-activation')).toHaveValue('tanh2-unit');
+  });
+
+  test('an activation outside the hypothesis shows its reason; the rest keeps working', async ({ page }) => {
+    await page.goto('/#model=deep&v=1&depth=2&activation=relu');
+    await expect(page.getByTestId('deep-error')).toContainText('layer 1 activation relu has μ0');
+    await expect(page.getByTestId('deep-error')).toContainText('μ0 = μ2 = 0');
+    await page.screenshot({ path: `${SHOTS}/deep-refused.png` });
+    await page.getByTestId('deep-activation').selectOption('erf');
+    await completeCurve(page);
+    await expect(page.getByTestId('deep-error')).toHaveCount(0);
+    // A bad URL value is reported, not silently used.
+    await page.goto('/#model=deep&v=1&depth=2&gamma2=banana');
+    await expect(page.getByTestId('deep-url-errors')).toContainText('gamma2');
+  });
+});

@@ -1,0 +1,125 @@
+// Tabulated rectangular denoising functions mmse_v, mmse_v', ι_v and the inverse of mmse_v for one (η, γ1)
+// (mlp-deep.md, paper's C27–C30), and the scalar Gaussian channel used for fine readout bins (η < 0.02).
+// Table: F(t) = (1 + x) mmse(x) on t = ln(1 + x); F(0) = 1, F'(0) = 0 (mmse(0) = 1, mmse'(0) = −1), so the
+// cancelling bracket at x ≲ 0.05 is never evaluated; ∫mmse dx = ∫F dt, so ι is the spline's antiderivative.
+// Beyond x_max the tail A/x continues the table (A = x_max mmse(x_max), → k1(N + d − k1)/(N d) or 1).
+
+import { clampedSpline, splineAt, splineIntegral, type CubicSpline } from './cubicSpline';
+import { rectMmseDirect, type RectShape } from './rectangularDensity';
+
+export interface Denoiser {
+  kind: 'rectangular' | 'scalar';
+  eta: number;
+  gamma1: number;
+  buildMs: number;
+  mmse(x: number): number;
+  /** mmse'(x) (< 0) */
+  mmsePrime(x: number): number;
+  /** ι(x) = ½ ∫₀^x mmse (2ι' = mmse) */
+  iota(x: number): number;
+  /** x ≥ 0 with mmse(x) = y, y ∈ (0, 1]; Infinity for y ≤ 0 */
+  inverse(y: number): number;
+}
+
+/** Fine readout bins: the rectangular channel is within O(η) of the scalar one, 1/(1 + x). */
+export const SCALAR_ETA = 0.02;
+
+export function scalarDenoiser(eta: number, gamma1: number): Denoiser {
+  return {
+    kind: 'scalar',
+    eta,
+    gamma1,
+    buildMs: 0,
+    mmse: (x) => 1 / (1 + x),
+    mmsePrime: (x) => -1 / ((1 + x) * (1 + x)),
+    iota: (x) => 0.5 * Math.log1p(x),
+    inverse: (y) => (y <= 0 ? Infinity : y >= 1 ? 0 : 1 / y - 1),
+  };
+}
+
+export interface DenoiserTableOptions {
+  nodes?: number; // knots in t beyond t = 0
+  xMin?: number; // smallest tabulated x (the bracket cancels below)
+  xMax?: number;
+}
+
+const X_MIN = 0.05;
+const X_MAX = 5000;
+const NODES = 48;
+const X_SCALE = 0.4;
+
+export function rectangularDenoiser(shape: RectShape, opts: DenoiserTableOptions = {}): Denoiser {
+  const t0 = performance.now();
+  const n = opts.nodes ?? NODES;
+  const xMin = opts.xMin ?? X_MIN;
+  const xMax = opts.xMax ?? X_MAX;
+  const tMax = Math.log1p(xMax);
+  const t = new Float64Array(n + 1);
+  const F = new Float64Array(n + 1);
+  F[0] = 1;
+  // Knots uniform in ln(1 + x/X_SCALE): dense where mmse bends (x ≲ 3), logarithmic in the tail.
+  const sMin = Math.log1p(xMin / X_SCALE);
+  const sMax = Math.log1p(xMax / X_SCALE);
+  for (let i = 1; i <= n; i++) {
+    const x = i === n ? xMax : X_SCALE * Math.expm1(sMin + ((sMax - sMin) * (i - 1)) / (n - 1));
+    t[i] = Math.log1p(x);
+    F[i] = (1 + x) * rectMmseDirect(shape, x);
+  }
+  const sp: CubicSpline = clampedSpline(t, F, 0);
+  const tail = xMax * (F[n] / (1 + xMax)); // x·mmse at x_max
+  const iotaMax = 0.5 * splineIntegral(sp, tMax);
+  const ev = { v: 0, d: 0 };
+  const mmse = (x: number): number => {
+    if (x <= 0) return 1;
+    if (x >= xMax) return tail / x;
+    splineAt(sp, Math.log1p(x), ev);
+    return ev.v / (1 + x);
+  };
+  const mmsePrime = (x: number): number => {
+    if (x >= xMax) return -tail / (x * x);
+    const xc = Math.max(x, 0);
+    splineAt(sp, Math.log1p(xc), ev);
+    return (ev.d - ev.v) / ((1 + xc) * (1 + xc)); // d/dx [F/(1+x)] with dt/dx = 1/(1+x)
+  };
+  const iota = (x: number): number => {
+    if (x <= 0) return 0;
+    if (x >= xMax) return iotaMax + 0.5 * tail * Math.log(x / xMax);
+    return 0.5 * splineIntegral(sp, Math.log1p(x));
+  };
+  const yMax = tail / xMax;
+  const inverse = (y: number): number => {
+    if (y >= 1) return 0;
+    if (y <= 0) return Infinity;
+    if (y <= yMax) return tail / y;
+    // mmse is decreasing: bisection on a bracket, then Newton polish.
+    let lo = 0;
+    let hi = xMax;
+    let x = Math.min(xMax, Math.max(0, 1 / y - 1));
+    for (let it = 0; it < 100; it++) {
+      const f = mmse(x) - y;
+      if (f > 0) lo = x;
+      else hi = x;
+      const d = mmsePrime(x);
+      let next = x - f / d;
+      if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+      if (Math.abs(next - x) <= 1e-14 * (1 + x)) return next;
+      x = next;
+    }
+    return x;
+  };
+  return { kind: 'rectangular', eta: shape.eta, gamma1: shape.gamma1, buildMs: performance.now() - t0, mmse, mmsePrime, iota, inverse };
+}
+
+const cache = new Map<string, Denoiser>();
+
+/** The denoiser of a readout block of relative size η (rows N = η d) against rank k1 = γ1 d, cached. */
+export function getDenoiser(eta: number, gamma1: number): Denoiser {
+  if (eta < SCALAR_ETA) return scalarDenoiser(eta, gamma1);
+  const key = `${eta.toPrecision(12)}|${gamma1.toPrecision(12)}`;
+  let d = cache.get(key);
+  if (!d) {
+    d = rectangularDenoiser({ eta, gamma1 });
+    cache.set(key, d);
+  }
+  return d;
+}

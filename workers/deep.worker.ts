@@ -1,0 +1,23 @@
+// Thin comlink adapter: the L = 2 theory service (workers/deepService.ts) wired to the float64 physics.
+import { expose, releaseProxy, type Remote } from 'comlink';
+import { ActivationError } from '../src/physics/activations';
+import { getDeepModel } from '../src/physics/deep/deepModel';
+import { ParamError } from '../src/physics/mlp/shallowModel';
+import type { DeepApi, DeepChunk } from './deepProtocol';
+import { createDeepService } from './deepService';
+
+const service = createDeepService({ getDeepModel, ParamError, ActivationError });
+
+const api: DeepApi = {
+  ...service,
+  async computeCurve(req, onChunk) {
+    const remote = onChunk as unknown as Remote<(c: DeepChunk) => void>;
+    try {
+      return await service.computeCurve(req, (chunk) => void remote(chunk));
+    } finally {
+      remote[releaseProxy]();
+    }
+  },
+};
+
+expose(api);

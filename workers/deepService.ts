@@ -1,0 +1,125 @@
+// Compute placement for the L = 2 theory: generation checks, streaming (coarse pass first), an LRU of curves.
+// No comlink here and the physics is injected, so it runs under vitest with a fake model.
+import type { DeepModel, DeepParams } from '../src/physics/deep/deepModel';
+import type { DeepSolution } from '../src/physics/deep/deepSolver';
+import { Lru } from './lru';
+import { deepAlphaGrid, deepCurveKey, type DeepApi, type DeepChunk, type DeepCurvePoint, type DeepError, type DeepHeader, type DeepPointView } from './deepProtocol';
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+export interface DeepDeps {
+  getDeepModel(p: DeepParams): Pick<DeepModel, 'solvePoint' | 'notes' | 'epsUniversal' | 'grid' | 'atoms' | 'system' | 'classOfAtom'>;
+  ParamError?: ErrorClass;
+  ActivationError?: ErrorClass;
+}
+
+export interface DeepServiceOptions {
+  chunkMs?: number;
+  coarseStep?: number;
+  now?: () => number;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
+export function viewOf(s: DeepSolution): DeepPointView {
+  return { eps: s.eps, f: s.f, Q1mean: s.Q1mean, Q2mean: s.Q2mean, Q21mean: s.Q21mean, Q1: s.Q1, Q21: s.Q21, converged: s.converged, iterations: s.iterations };
+}
+
+export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {}): DeepApi {
+  const chunkMs = opts.chunkMs ?? 40;
+  const coarseStep = Math.max(1, opts.coarseStep ?? 5);
+  const now = opts.now ?? (() => performance.now());
+  const curves = new Lru<string, { header: DeepHeader; points: DeepCurvePoint[] }>(24);
+  let latest = 0;
+  const classify = (e: unknown, where?: string): DeepError => {
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    if (deps.ActivationError && e instanceof deps.ActivationError) return { kind: 'activation', message };
+    if (deps.ParamError && e instanceof deps.ParamError) return { kind: 'param', message };
+    return { kind: 'solver', message: where ? `${message} (${where})` : message };
+  };
+
+  return {
+    supersede(gen) {
+      latest = Math.max(latest, gen);
+    },
+    async computeCurve(req, onChunk) {
+      const { gen, params, alphaMax, n } = req;
+      latest = Math.max(latest, gen);
+      const t0 = now();
+      const key = deepCurveKey(params, alphaMax, n);
+      const hit = curves.get(key);
+      if (hit) {
+        onChunk({ gen, header: hit.header, indices: hit.points.map((_, i) => i), points: hit.points, spansRange: true, done: true, cached: true });
+        return { ok: true, value: { gen, elapsedMs: now() - t0, cached: true } };
+      }
+      let model: ReturnType<DeepDeps['getDeepModel']>;
+      try {
+        model = deps.getDeepModel(params); // builds the mmse tables on first use (~1 s)
+      } catch (e) {
+        return { ok: false, error: classify(e) };
+      }
+      if (latest > gen) return { ok: false, stale: true };
+      const alphas = deepAlphaGrid(alphaMax, n);
+      const header: DeepHeader = {
+        key,
+        alphas,
+        s: Array.from(model.grid.s),
+        v: Array.from(model.atoms.v),
+        classOfAtom: model.classOfAtom,
+        notes: [...model.notes],
+        epsUniversal: model.epsUniversal,
+        Kd: model.system.Kd,
+      };
+      // Coarse pass (every coarseStep-th point, so the whole range is drawn early), then the rest.
+      const order: number[] = [];
+      for (let i = coarseStep - 1; i < n; i += coarseStep) order.push(i);
+      const coarseCount = order.length;
+      for (let i = 0; i < n; i++) if ((i + 1) % coarseStep !== 0) order.push(i);
+      const points: (DeepCurvePoint | undefined)[] = new Array(n);
+      let pendingIdx: number[] = [];
+      let pendingPts: DeepCurvePoint[] = [];
+      let headerSent = false;
+      let lastFlush = now();
+      const flush = (spansRange: boolean, done: boolean) => {
+        const chunk: DeepChunk = { gen, indices: pendingIdx, points: pendingPts, spansRange, done, cached: false };
+        if (!headerSent) chunk.header = header;
+        headerSent = true;
+        onChunk(chunk);
+        pendingIdx = [];
+        pendingPts = [];
+      };
+      for (let k = 0; k < order.length; k++) {
+        if (latest > gen) return { ok: false, stale: true };
+        const i = order[k];
+        try {
+          const pt = model.solvePoint(alphas[i]);
+          const branches = {} as DeepCurvePoint['branches'];
+          for (const [b, s] of Object.entries(pt.branches)) branches[b as keyof typeof branches] = viewOf(s);
+          points[i] = { alpha: alphas[i], equilibrium: pt.equilibrium, eq: viewOf(pt.eq), branches };
+        } catch (e) {
+          return { ok: false, error: classify(e, `at α = ${alphas[i].toFixed(3)}`) };
+        }
+        pendingIdx.push(i);
+        pendingPts.push(points[i] as DeepCurvePoint);
+        const last = k === order.length - 1;
+        if (last || k === coarseCount - 1 || now() - lastFlush >= chunkMs) {
+          flush(k >= coarseCount - 1, last);
+          await yieldToEventLoop(); // newer requests (supersede) are delivered here
+          lastFlush = now();
+        }
+      }
+      curves.set(key, { header, points: points as DeepCurvePoint[] });
+      return { ok: true, value: { gen, elapsedMs: now() - t0, cached: false } };
+    },
+  };
+}

@@ -25,7 +25,7 @@ function series(points: CommitteePoint[]): { q: Series[]; eps: Series[] } {
   return {
     q: [
       { id: 'q-nonspecialised', pts: nsEq, colour: C.ns, width: 2.4, label: 'q11 = q12, non-specialised' },
-      { id: 'q-nonspecialised-metastable', pts: nsMeta, colour: C.ns, dashed: true, label: 'non-specialised, metastable' },
+      { id: 'q-nonspecialised-metastable', pts: nsMeta, colour: C.ns, dashed: true, label: 'non-specialised, not the equilibrium' },
       { id: 'q11-specialised', pts: sp11.map((p, i) => (spMeta11[i] ? null : p)), colour: C.q11, width: 2.4, label: 'q11, specialised' },
       { id: 'q12-specialised', pts: sp12.map((p, i) => (spMeta11[i] ? null : p)), colour: C.q12, width: 2.4, label: 'q12, specialised' },
       { id: 'q11-specialised-metastable', pts: spMeta11, colour: C.q11, dashed: true },

@@ -2,6 +2,7 @@
 // state store and URL keys (`model=<id>` + its own keys, bound with state/hashCodec.bindHash). Add one entry here.
 import type { ComponentType } from 'react';
 import { MlpExplorer } from './MlpExplorer';
+import { TwoLayerExplorer } from './twoLayer/TwoLayerExplorer';
 
 export interface Family {
   id: string;
@@ -18,5 +19,12 @@ export const FAMILIES: readonly Family[] = [
     blurb:
       'y = v·σ(Wx/√d)/√k + √Δ z with k = γd hidden units and n = αd² samples: the Bayes-optimal error from the replica-symmetric theory (arXiv 2510.24616), solved live in your browser.',
     Component: MlpExplorer,
+  },
+  {
+    id: 'two-layer',
+    label: 'Kernels, one step, SGD',
+    blurb:
+      'Two-layer networks after Loureiro’s 2025 lecture: random features and kernels stop at the linear floor when n ∝ d, one giant gradient step learns one direction, and online SGD escapes in d, d log d or d² samples depending on the information exponent.',
+    Component: TwoLayerExplorer,
   },
 ];

@@ -75,3 +75,45 @@ export function sampleEscapeSDE(p: EscapeParams, d: number, o: SdeOptions): SdeR
   }
   return { d, samples: out, median: quantile(out, 0.5), mean: n ? s / n : Infinity, q25: quantile(out, 0.25), q75: quantile(out, 0.75), censored };
 }
+
+export interface SdeBand {
+  t: number[]; // t = samples/d
+  q25: number[]; // quartiles and median of the escape-signed overlap (|m| for even ℓ) across paths
+  median: number[];
+  q75: number[];
+}
+
+/** Quartiles of m(t) across SDE paths on a uniform grid of `points` times up to tEnd (paths keep running after escape). */
+export function sdeBand(p: EscapeParams, d: number, paths: number, seed: number, tEnd: number, points = 80, stepsPerPoint = 25): SdeBand {
+  validateEscape(p, d);
+  const eta = stepSize(p, d);
+  const tab = momentTable(p.ell);
+  const drift = overlapDrift(p.ell, eta, tab.C);
+  const dt = tEnd / (points * stepsPerPoint);
+  const sq = Math.sqrt(dt);
+  const nsd = eta / Math.sqrt(d);
+  const even = p.ell % 2 === 0;
+  const rng = new Rng(seed);
+  const grid = Array.from({ length: points + 1 }, () => new Float64Array(paths));
+  for (let k = 0; k < paths; k++) {
+    let m = 1 / Math.sqrt(d);
+    grid[0][k] = m;
+    for (let j = 1; j <= points; j++) {
+      for (let s = 0; s < stepsPerPoint; s++) {
+        m += drift(m) * dt + nsd * Math.sqrt(Math.max(0, tab.D(m))) * sq * rng.normal();
+        if (m > 1) m = 1;
+        if (m < -1) m = -1;
+      }
+      grid[j][k] = even ? Math.abs(m) : m;
+    }
+  }
+  const band: SdeBand = { t: [], q25: [], median: [], q75: [] };
+  for (let j = 0; j <= points; j++) {
+    const col = grid[j].sort();
+    band.t.push((j * tEnd) / points);
+    band.q25.push(quantile(col, 0.25));
+    band.median.push(quantile(col, 0.5));
+    band.q75.push(quantile(col, 0.75));
+  }
+  return band;
+}

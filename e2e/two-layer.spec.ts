@@ -45,6 +45,8 @@ test.describe('two-layer lecture', () => {
 
   test('one giant step: a spike for ℓ = 1 along θ*, none learnt for ℓ = 2', async ({ page }) => {
     await page.goto('/#model=two-layer&v=1&d=150&alpha0=8&beta=2&alpha=8&lambda=0.03&noise=0');
+    await expect(page.getByTestId('tl-value-alpha')).toHaveText('8');
+    await expect(page.getByTestId('tl-url-error')).toHaveCount(0);
     await page.getByTestId('run-onestep-ell1').click();
     const plot1 = page.getByTestId('plot-spectrum-ell1');
     await expect(plot1).toBeVisible({ timeout: 30_000 });
@@ -58,6 +60,11 @@ test.describe('two-layer lecture', () => {
     const ov2 = Number(await page.getByTestId('onestep-row-ell2').getAttribute('data-overlap'));
     expect(ov1).toBeGreaterThan(0.8);
     expect(ov2).toBeLessThan(0.5);
+    // the step beats the kernel for the ℓ = 1 target, not for He2 (simulation, one seed)
+    const after1 = Number(await page.getByTestId('onestep-row-ell1').getAttribute('data-after'));
+    const after2 = Number(await page.getByTestId('onestep-row-ell2').getAttribute('data-after'));
+    expect(after1).toBeLessThan(0.7);
+    expect(after2).toBeGreaterThan(1);
     await page.getByTestId('onestep-table').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/two-layer-onestep.png`, fullPage: false });
   });

@@ -45,7 +45,7 @@ export interface TheoryResult {
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export const ALPHA_MAX = 6;
+export const ALPHA_MAX = 10;
 export const BETA_MAX = 6;
 export const CURVE_POINTS = 200;
 

@@ -8,7 +8,7 @@ export const TWO_LAYER_TARGETS = ['linear', 'tanh2', 'he1he2', 'he2', 'he3'] as 
 export const twoLayerCodec = createHashCodec<TwoLayerParams>('two-layer', 1, [
   { kind: 'enum', key: 'activation', field: 'activation', def: 'relu', values: TWO_LAYER_ACTIVATIONS, label: 'activation' },
   { kind: 'enum', key: 'target', field: 'target', def: 'linear', values: TWO_LAYER_TARGETS, label: 'target' },
-  { kind: 'number', key: 'alpha', field: 'alpha', def: 1.5, min: 0.05, max: 6, label: 'α = n/d' },
+  { kind: 'number', key: 'alpha', field: 'alpha', def: 1.5, min: 0.05, max: 10, label: 'α = n/d' },
   { kind: 'number', key: 'beta', field: 'beta', def: 2, min: 0.05, max: 6, label: 'β = p/d' },
   { kind: 'number', key: 'lambda', field: 'lambda', def: 0, min: 0, max: 1, label: 'λ' },
   { kind: 'number', key: 'noise', field: 'noise', def: 0.1, min: 0, max: 1, label: 'σ_ε' },

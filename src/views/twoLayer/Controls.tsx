@@ -78,7 +78,7 @@ export function TwoLayerControls() {
           ))}
         </select>
       </div>
-      <Slider k="alpha" label="α = n/d (samples)" min={0.05} max={6} step={0.01} />
+      <Slider k="alpha" label="α = n/d (samples)" min={0.05} max={10} step={0.01} />
       <Slider k="beta" label="β = p/d (features)" min={0.05} max={6} step={0.01} />
       <LambdaSlider />
       <Slider k="noise" label="label noise σ_ε" min={0} max={1} step={0.01} />

@@ -48,6 +48,27 @@ export interface PlotProps {
 
 const M = { top: 12, right: 16, bottom: 46, left: 60 };
 
+const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+/** Log-axis ticks: 1, 2, 5 × 10ᵏ when the domain spans under two decades, else the powers of ten. */
+function logTicks([a, b]: [number, number]): number[] {
+  const k0 = Math.floor(Math.log10(a));
+  const k1 = Math.ceil(Math.log10(b));
+  const mult = k1 - k0 <= 2 ? [1, 2, 5] : [1];
+  const out: number[] = [];
+  for (let k = k0; k <= k1; k++) for (const m of mult) {
+    const v = m * 10 ** k;
+    if (v >= a * (1 - 1e-9) && v <= b * (1 + 1e-9)) out.push(Number(v.toPrecision(3)));
+  }
+  return out;
+}
+function logLabel(v: number): string {
+  if (v >= 0.01 && v < 1e4) return tickFormat(v);
+  const k = Math.round(Math.log10(v));
+  const m = v / 10 ** k;
+  const pow = '10' + String(k).split('').map((c) => SUP[c]).join('');
+  return Math.abs(m - 1) < 1e-9 ? pow : `${tickFormat(Number(m.toPrecision(2)))}·${pow}`;
+}
+
 export function Plot(props: PlotProps) {
   const [ref, width] = useWidth<HTMLDivElement>(560);
   const height = props.height ?? 300;
@@ -63,10 +84,10 @@ export function Plot(props: PlotProps) {
     .defined((d) => inY(d[1]) && Number.isFinite(d[0]))
     .x((d) => x(d[0]))
     .y((d) => y(clampY(d[1])));
-  const xt = x.ticks(props.xLog ? 6 : 8);
-  const yt = y.ticks(props.yLog ? 6 : 6);
-  const fmtX = props.xLog ? (x as ReturnType<typeof scaleLog>).tickFormat(6, '~g') : tickFormat;
-  const fmtY = props.yLog ? (y as ReturnType<typeof scaleLog>).tickFormat(6, '~g') : tickFormat;
+  const xt = props.xLog ? logTicks(props.xDomain) : x.ticks(8);
+  const yt = props.yLog ? logTicks(props.yDomain) : y.ticks(6);
+  const fmtX = props.xLog ? logLabel : tickFormat;
+  const fmtY = props.yLog ? logLabel : tickFormat;
   const legend = [
     ...props.series.filter((s) => s.label).map((s) => ({ label: s.label!, colour: s.colour, dashed: s.dashed, dot: false })),
     ...(props.points ? [{ label: props.points.label, colour: props.points.colour, dashed: false, dot: true }] : []),

@@ -9,16 +9,17 @@ import { Plot, type XY } from './Plot';
 
 const pts = (c: Curve): XY[] => c.x.map((x, i) => [x, c.y[i]]);
 
+/** y range from the finite values (the points inserted at p = n ± 1e−9 are left out: the divergence leaves the frame). */
 function yRange(curves: Curve[], floor: number, log: boolean): [number, number] {
   let lo = floor > 0 ? floor : Infinity;
   let hi = 0;
-  for (const c of curves) for (const v of c.y) if (Number.isFinite(v)) {
+  for (const c of curves) for (const v of c.y) if (Number.isFinite(v) && v < 1e6) {
     lo = Math.min(lo, v);
     hi = Math.max(hi, v);
   }
   if (!Number.isFinite(lo) || hi <= 0) return log ? [0.01, 10] : [0, 2];
-  if (log) return [Math.max(1e-4, lo * 0.8), Math.min(Math.max(hi, 2 * lo), 30 * lo, 1e4)];
-  return [0, Math.min(hi * 1.08, 6 * Math.max(lo, 0.05))];
+  if (log) return [Math.max(1e-4, lo * 0.8), Math.max(2 * lo, Math.min(hi * 1.5, 1e3))];
+  return [0, Math.min(hi, 12 * Math.max(lo, 0.05)) * 1.08];
 }
 
 export function RFPlots() {
@@ -31,7 +32,7 @@ export function RFPlots() {
   const betaY = useMemo(() => (theory ? yRange([theory.betaGrid], theory.floor, log) : ([0, 1] as [number, number])), [theory, log]);
   if (!theory) return <p className="hint">computing…</p>;
   const E = theory.point;
-  const simAlphas = Array.from({ length: 12 }, (_, i) => Number((0.25 + (i * (ALPHA_MAX - 0.25)) / 11).toFixed(3))).filter((a) => Math.abs(a - params.beta) > 0.02);
+  const simAlphas = Array.from({ length: 12 }, (_, i) => Number((0.25 + (i * (6 - 0.25)) / 11).toFixed(3))).filter((a) => Math.abs(a - params.beta) > 0.02);
   return (
     <section className="tl-section" aria-label="random features and kernels">
       <h2>Random features and kernels: double descent and the linear floor</h2>

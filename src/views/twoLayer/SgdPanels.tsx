@@ -58,7 +58,7 @@ export function SgdPanels() {
       <h2>Online SGD: escape time and the information exponent</h2>
       <p className="hint">
         Target y = He_ℓ(θ*·x)/√ℓ!, student σ = g on the sphere, one fresh sample a step (Ben Arous–Gheissari–Jagannath arXiv 2003.10409). Escape from m0 = 1/√d
-        to |m| = 0.5 takes Θ(d) samples for ℓ = 1, Θ(d log d) for ℓ = 2 and Θ(d^{'{'}ℓ−1{'}'}) for ℓ ≥ 3 (with step η0 d^{'{'}−(ℓ−2)/2{'}'}). For ℓ = 3 noise matters at
+        to |m| = 0.5 takes Θ(d) samples for ℓ = 1, Θ(d log d) for ℓ = 2 and Θ(d^(ℓ−1)) for ℓ ≥ 3 (with step η0·d^(−(ℓ−2)/2)). For ℓ = 3 noise matters at
         every d: the SDE band is wide and its right tail heavy.
       </p>
       <div className="tl-actions">
@@ -100,7 +100,7 @@ export function SgdPanels() {
           xDomain={[ESCAPE_DS[0], ESCAPE_DS[ESCAPE_DS.length - 1]]}
           yDomain={Number.isFinite(yLo) ? [yLo * 0.3, yHi * 2] : [10, 1e7]}
           series={eSeries}
-          points={simPoint.length ? { data: simPoint, colour: TL.sim, label: `SGD runs (ℓ = ${params.ell}, mean ± SE)` } : undefined}
+          points={simPoint.length ? { data: simPoint, colour: TL.marker, label: `SGD runs (ℓ = ${params.ell}, mean ± SE)` } : undefined}
           attrs={{ 'data-curves': String(escape?.length ?? 0) }}
         />
       </div>

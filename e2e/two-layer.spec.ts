@@ -44,7 +44,7 @@ test.describe('two-layer lecture', () => {
   });
 
   test('one giant step: a spike for ℓ = 1 along θ*, none learnt for ℓ = 2', async ({ page }) => {
-    await page.goto('/#model=two-layer&v=1&d=150&alpha0=8&beta=2&alpha=8&lambda=0.03&noise=0');
+    await page.goto('/#model=two-layer&v=1&d=100&alpha0=8&beta=2&alpha=8&lambda=0.03&noise=0');
     await expect(page.getByTestId('tl-value-alpha')).toHaveText('8');
     await expect(page.getByTestId('tl-url-error')).toHaveCount(0);
     await page.getByTestId('run-onestep-ell1').click();
@@ -80,6 +80,9 @@ test.describe('two-layer lecture', () => {
     await expect(m).toHaveAttribute('data-runs', '5');
     await expect(m.locator('path[data-series=ode]')).toHaveAttribute('d', /^M/);
     await expect(page.getByTestId('sgd-summary')).toContainText('escape samples');
+    await page.getByTestId('run-escape').click();
+    await expect(esc).toHaveAttribute('data-sim-points', '5', { timeout: 45_000 });
+    await expect(esc.locator('.tl-point')).toHaveCount(5);
     await m.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/two-layer-sgd.png`, fullPage: false });
   });

@@ -21,6 +21,8 @@ const api = {
   simulateOneStep: service.simulateOneStep,
   simulateRF: (p: service.TwoLayerParams, alphas: number[], seeds: number, gen: number, onPoint: Cb<service.RFSimPoint>) =>
     withCallback(onPoint, (f) => service.simulateRF(p, alphas, seeds, gen, f)),
+  simulateEscapeVsD: (ell: number, eta: number, runs: number, gen: number, onPoint: Cb<service.EscapeSimPoint>) =>
+    withCallback(onPoint, (f) => service.simulateEscapeVsD(ell, eta, runs, gen, f)),
   simulateSgd: (p: service.TwoLayerParams, runs: number, gen: number, onRun: Cb<service.SgdChunk>) =>
     withCallback(onRun, (f) => service.simulateSgd(p, runs, gen, f)),
 };

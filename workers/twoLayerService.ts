@@ -95,7 +95,7 @@ export function computeTheory(p: TwoLayerParams): Outcome<TheoryResult> {
   }
 }
 
-export const ESCAPE_DS = [50, 100, 200, 400, 800, 1600, 3200];
+export const ESCAPE_DS = [25, 50, 100, 200, 400, 800, 1600, 3200];
 const escapeMemo = new Map<string, number>();
 /** ODE escape samples for ℓ = 1, 2, 3 over ESCAPE_DS (η for ℓ ≤ 2, η0 for ℓ = 3), memoised. */
 export function escapeCurves(eta: number): Outcome<{ ell: number; d: number[]; samples: number[] }[]> {
@@ -234,6 +234,45 @@ export async function simulateSgd(p: TwoLayerParams, runs: number, gen: number, 
     if (stale('sgd', gen)) return { ok: true, value: { band: null, ms: performance.now() - t0 } };
     const band = sdeBand({ ell: p.ell, eta: p.eta }, p.d, 400, 11, tEnd);
     return { ok: true, value: { band, ms: performance.now() - t0 } };
+  } catch (e) {
+    return { ok: false, error: errorOf(e) };
+  }
+}
+
+export interface EscapeSimPoint {
+  ell: number;
+  d: number;
+  mean: number; // escape samples over the runs that escaped
+  se: number;
+  median: number;
+  runs: number;
+  censored: number;
+}
+
+export const ESCAPE_SIM_DS = [25, 50, 100, 200, 400];
+
+/** Online SGD escape samples against d for one ℓ (runs per d), one point streamed per d. */
+export async function simulateEscapeVsD(ell: number, eta: number, runs: number, gen: number, onPoint: (pt: EscapeSimPoint) => void): Promise<Outcome<{ cancelled: boolean; ms: number }>> {
+  latest.escape = gen;
+  const t0 = performance.now();
+  try {
+    for (const d of ESCAPE_SIM_DS) {
+      const ode = escapeODE({ ell, eta }, d);
+      const cap = Math.ceil(20 * (Number.isFinite(ode.samplesODE) ? ode.samplesODE : 1e6));
+      const xs: number[] = [];
+      let censored = 0;
+      for (let s = 1; s <= runs; s++) {
+        await yieldNow();
+        if (stale('escape', gen)) return { ok: true, value: { cancelled: true, ms: performance.now() - t0 } };
+        const r = simulateSgdSeed({ ell, eta }, d, 100 * d + s, cap, 2);
+        if (Number.isFinite(r.samples)) xs.push(r.samples);
+        else censored++;
+      }
+      const { mean, se } = meanSE(xs);
+      const sorted = [...xs].sort((a, b) => a - b);
+      onPoint({ ell, d, mean, se, median: sorted.length ? sorted[(sorted.length - 1) >> 1] : NaN, runs, censored });
+    }
+    return { ok: true, value: { cancelled: false, ms: performance.now() - t0 } };
   } catch (e) {
     return { ok: false, error: errorOf(e) };
   }

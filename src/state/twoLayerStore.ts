@@ -5,7 +5,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import { create } from 'zustand';
 import type { SdeBand } from '../physics/twoLayer/sgdSde';
 import type { TwoLayerWorkerApi } from '../../workers/twoLayer.worker';
-import type { OdeCurve, OneStepSimSummary, RFSimPoint, SgdChunk, TheoryResult, TwoLayerParams } from '../../workers/twoLayerService';
+import type { EscapeSimPoint, OdeCurve, OneStepSimSummary, RFSimPoint, SgdChunk, TheoryResult, TwoLayerParams } from '../../workers/twoLayerService';
 import { bindHash } from './hashCodec';
 import { twoLayerCodec } from './twoLayerUrl';
 
@@ -28,12 +28,14 @@ export interface TwoLayerState {
   rfSim: { key: string; points: RFSimPoint[]; running: boolean; error: string | null };
   oneStep: Record<OneStepSlot, OneStepSimSummary | null> & { running: OneStepSlot | null; error: string | null };
   sgd: { key: string; runs: SgdChunk[]; band: SdeBand | null; running: boolean; error: string | null };
+  escapeSim: { key: string; points: EscapeSimPoint[]; running: boolean; error: string | null };
   setParams(params: TwoLayerParams, urlErrors?: string[]): void;
   set<K extends keyof TwoLayerParams>(key: K, value: TwoLayerParams[K]): void;
 }
 
 /** What the RF simulation points depend on (everything but α). */
 export const rfSimKey = (p: TwoLayerParams) => [p.activation, p.target, p.beta, p.lambda, p.noise, p.d].join('|');
+export const escapeKey = (p: TwoLayerParams) => [p.ell, p.eta].join('|');
 export const sgdKey = (p: TwoLayerParams) => [p.ell, p.eta, p.d].join('|');
 
 export const useTwoLayer = create<TwoLayerState>()((set, get) => ({
@@ -46,6 +48,7 @@ export const useTwoLayer = create<TwoLayerState>()((set, get) => ({
   rfSim: { key: '', points: [], running: false, error: null },
   oneStep: { ell1: null, ell2: null, running: null, error: null },
   sgd: { key: '', runs: [], band: null, running: false, error: null },
+  escapeSim: { key: '', points: [], running: false, error: null },
   setParams: (params, urlErrors) => set(urlErrors ? { params, urlErrors } : { params }),
   set: (key, value) => set({ params: { ...get().params, [key]: value } }),
 }));
@@ -57,6 +60,9 @@ class Controller {
   private api: Remote<TwoLayerWorkerApi>;
   private simWorker: Worker;
   private sim: Remote<TwoLayerWorkerApi>;
+  /** ODE escape curves are slow (seconds on a busy machine): their own worker keeps the RF sliders live. */
+  private odeWorker: Worker;
+  private ode: Remote<TwoLayerWorkerApi>;
   private theoryBusy = false;
   private theoryDirty = false;
   private gen = 0;
@@ -68,6 +74,8 @@ class Controller {
     this.api = wrap<TwoLayerWorkerApi>(this.worker);
     this.simWorker = make('two-layer-sim');
     this.sim = wrap<TwoLayerWorkerApi>(this.simWorker);
+    this.odeWorker = make('two-layer-ode');
+    this.ode = wrap<TwoLayerWorkerApi>(this.odeWorker);
     this.unsub.push(bindHash(twoLayerCodec, useTwoLayer));
     this.unsub.push(
       useTwoLayer.subscribe((s, prev) => {
@@ -88,6 +96,7 @@ class Controller {
     for (const u of this.unsub) u();
     this.worker.terminate();
     this.simWorker.terminate();
+    this.odeWorker.terminate();
   }
 
   /** One theory request in flight; while it runs, further changes only mark it dirty (one more at the end). */
@@ -109,14 +118,14 @@ class Controller {
 
   private async loadEscape(): Promise<void> {
     const eta = useTwoLayer.getState().params.eta;
-    const r = await this.api.escapeCurves(eta);
+    const r = await this.ode.escapeCurves(eta);
     if (useTwoLayer.getState().params.eta !== eta) return;
     useTwoLayer.setState({ escape: r.ok ? r.value : null });
   }
 
   private async loadOde(): Promise<void> {
     const { ell, eta, d } = useTwoLayer.getState().params;
-    const r = await this.api.odeCurve(ell, eta, d);
+    const r = await this.ode.odeCurve(ell, eta, d);
     const p = useTwoLayer.getState().params;
     if (p.ell !== ell || p.eta !== eta || p.d !== d) return;
     useTwoLayer.setState({ ode: r.ok ? r.value : null });
@@ -172,14 +181,35 @@ class Controller {
     useTwoLayer.setState({ sgd: { ...s, running: false, band: r.ok ? r.value.band : null, error: r.ok ? null : r.error } });
   }
 
+  async runEscape(runs: number): Promise<void> {
+    const gen = ++this.gen;
+    const params = useTwoLayer.getState().params;
+    const key = escapeKey(params);
+    useTwoLayer.setState({ escapeSim: { key, points: [], running: true, error: null } });
+    const r = await this.sim.simulateEscapeVsD(
+      params.ell,
+      params.eta,
+      runs,
+      gen,
+      proxy((pt: EscapeSimPoint) => {
+        const s = useTwoLayer.getState().escapeSim;
+        if (s.key === key && this.gen === gen) useTwoLayer.setState({ escapeSim: { ...s, points: [...s.points, pt] } });
+      }),
+    );
+    if (this.gen !== gen) return;
+    const s = useTwoLayer.getState().escapeSim;
+    useTwoLayer.setState({ escapeSim: { ...s, running: false, error: r.ok ? null : r.error } });
+  }
+
   /** Stops whatever simulation runs (the worker checks between seeds). */
   cancel(): void {
     this.gen++;
     void this.sim.cancel('rf');
     void this.sim.cancel('onestep');
     void this.sim.cancel('sgd');
+    void this.sim.cancel('escape');
     const s = useTwoLayer.getState();
-    useTwoLayer.setState({ rfSim: { ...s.rfSim, running: false }, sgd: { ...s.sgd, running: false }, oneStep: { ...s.oneStep, running: null } });
+    useTwoLayer.setState({ rfSim: { ...s.rfSim, running: false }, sgd: { ...s.sgd, running: false }, oneStep: { ...s.oneStep, running: null }, escapeSim: { ...s.escapeSim, running: false } });
   }
 }
 

@@ -16,7 +16,7 @@ const ROWS: Row[] = [
   { target: 'z³ − 3z', kernels: 'd³', sgd: 'd² (ℓ = 3)', amp: 'Θ(d)', ell: 3 },
   { target: 'z1 z2', kernels: 'd²', sgd: 'd log d (leap 2)', amp: 'Θ(d)' },
   { target: 'z1 z2 z3', kernels: 'd³', sgd: 'd² (leap 3)', amp: 'Θ(d)' },
-  { target: 'sign(z1 z2 z3)', kernels: 'no finite degree', sgd: 'd² (leap 3)', amp: 'hard: d^{3/2} in polynomial time' },
+  { target: 'sign(z1 z2 z3)', kernels: 'no finite degree', sgd: 'd² (leap 3)', amp: 'hard: d^(3/2) in polynomial time' },
 ];
 
 export function ComplexityTable() {

@@ -1,8 +1,8 @@
 // Online SGD and the information exponent: m(t) of live runs beside the ODE and the SDE band, and the escape
 // time against d on log–log axes with reference slopes d, d log d, d².
 import { formatValue } from '../../plots/scales';
-import { sgdKey, twoLayerController, useTwoLayer } from '../../state/twoLayerStore';
-import { ESCAPE_DS } from '../../../workers/twoLayerService';
+import { escapeKey, sgdKey, twoLayerController, useTwoLayer } from '../../state/twoLayerStore';
+import { ESCAPE_DS, ESCAPE_SIM_DS } from '../../../workers/twoLayerService';
 import { TL } from './palette';
 import { Plot, type Series, type XY } from './Plot';
 
@@ -13,6 +13,8 @@ export function SgdPanels() {
   const ode = useTwoLayer((s) => s.ode);
   const escape = useTwoLayer((s) => s.escape);
   const sgd = useTwoLayer((s) => s.sgd);
+  const escapeSim = useTwoLayer((s) => s.escapeSim);
+  const escapePoints = escapeSim.key === escapeKey(params) ? escapeSim.points : [];
   const current = sgd.key === sgdKey(params);
   const runs = current ? sgd.runs : [];
   const band = current ? sgd.band : null;
@@ -46,7 +48,9 @@ export function SgdPanels() {
   }
   const finished = runs.filter((r) => Number.isFinite(r.samples)).map((r) => r.samples);
   const simPoint =
-    finished.length > 0
+    escapePoints.length > 0
+      ? escapePoints.filter((p) => Number.isFinite(p.mean)).map((p) => ({ x: p.d, y: p.mean, se: p.se }))
+      : finished.length > 0
       ? (() => {
           const m = finished.reduce((a, b) => a + b, 0) / finished.length;
           const se = finished.length > 1 ? Math.sqrt(finished.reduce((a, b) => a + (b - m) ** 2, 0) / (finished.length - 1) / finished.length) : NaN;
@@ -65,12 +69,16 @@ export function SgdPanels() {
         <button type="button" data-testid="run-sgd" disabled={sgd.running} onClick={() => void twoLayerController()?.runSgd(RUNS)}>
           {sgd.running ? `running… (${runs.length}/${RUNS})` : `Run online SGD: ${RUNS} runs, ℓ = ${params.ell}, d = ${params.d}, η = ${params.eta}`}
         </button>
-        {sgd.running && (
-          <button type="button" data-testid="cancel-sgd" onClick={() => twoLayerController()?.cancel()}>
+        <button type="button" data-testid="run-escape" disabled={escapeSim.running} onClick={() => void twoLayerController()?.runEscape(8)}>
+          {escapeSim.running ? `escape times… (${escapePoints.length}/${ESCAPE_SIM_DS.length} d)` : `Escape time vs d: 8 runs at d = ${ESCAPE_SIM_DS.join(', ')} (ℓ = ${params.ell})`}
+        </button>
+        {(sgd.running || escapeSim.running) && (
+          <button type="button" data-testid="cancel-escape" onClick={() => twoLayerController()?.cancel()}>
             cancel
           </button>
         )}
         {sgd.error && <span className="expr-error">{sgd.error}</span>}
+        {escapeSim.error && <span className="expr-error">{escapeSim.error}</span>}
         {finished.length > 0 && (
           <span data-testid="sgd-summary">
             escape samples: mean {formatValue(simPoint[0].y, 4)} over {finished.length} runs; ODE {formatValue(ode ? ode.tEscape * params.d : NaN, 4)}
@@ -101,7 +109,7 @@ export function SgdPanels() {
           yDomain={Number.isFinite(yLo) ? [yLo * 0.3, yHi * 2] : [10, 1e7]}
           series={eSeries}
           points={simPoint.length ? { data: simPoint, colour: TL.marker, label: `SGD runs (ℓ = ${params.ell}, mean ± SE)` } : undefined}
-          attrs={{ 'data-curves': String(escape?.length ?? 0) }}
+          attrs={{ 'data-curves': String(escape?.length ?? 0), 'data-sim-points': String(escapePoints.length) }}
         />
       </div>
     </section>

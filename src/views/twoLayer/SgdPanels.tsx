@@ -81,7 +81,7 @@ export function SgdPanels() {
         {escapeSim.error && <span className="expr-error">{escapeSim.error}</span>}
         {finished.length > 0 && (
           <span data-testid="sgd-summary">
-            escape samples: mean {formatValue(simPoint[0].y, 4)} over {finished.length} runs; ODE {formatValue(ode ? ode.tEscape * params.d : NaN, 4)}
+            escape samples at d = {params.d}: mean {formatValue(finished.reduce((a, b) => a + b, 0) / finished.length, 4)} over {finished.length} runs; ODE {formatValue(ode ? ode.tEscape * params.d : NaN, 4)}
           </span>
         )}
       </div>

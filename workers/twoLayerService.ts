@@ -129,8 +129,8 @@ export interface OdeCurve {
 }
 export function odeCurve(ell: number, eta: number, d: number): Outcome<OdeCurve> {
   try {
-    const r = escapeODE({ ell, eta }, d);
-    return { ok: true, value: { t: r.t, m: r.m, tEscape: r.tEscape } };
+    const r = escapeODE({ ell, eta }, d, 3); // on to 3× the escape time, as far as the SDE band and the runs go
+    return { ok: true, value: { t: r.t, m: r.m.map((m) => (ell % 2 === 0 ? Math.abs(m) : m)), tEscape: r.tEscape } };
   } catch (e) {
     return { ok: false, error: errorOf(e) };
   }

@@ -108,8 +108,8 @@ export interface EscapeResult {
   m: number[];
 }
 
-/** Escape from m0 = 1/√d to |m| = 0.5 by the ODE. */
-export function escapeODE(p: EscapeParams, d: number): EscapeResult {
+/** Escape from m0 = 1/√d to |m| = 0.5 by the ODE; with `continueFactor` > 1, m(t) goes on to that multiple of the escape time. */
+export function escapeODE(p: EscapeParams, d: number, continueFactor = 1): EscapeResult {
   validateEscape(p, d);
   const g = heKProfile(p.ell);
   const eta = stepSize(p, d);
@@ -118,5 +118,12 @@ export function escapeODE(p: EscapeParams, d: number): EscapeResult {
   // Generous horizon: 1000× the small-m time scale.
   const tMax = 1000 * Math.max(1, Math.pow(d, Math.max(0, p.ell - 2))) * (1 + Math.log(d)) / Math.max(eta, 1e-12);
   const r = integrateToEvent(drift, m0, (m) => Math.abs(m) - ESCAPE_LEVEL, tMax);
+  if (continueFactor > 1 && Number.isFinite(r.tEvent)) {
+    const more = integrateToEvent(drift, r.y[r.y.length - 1], () => -1, (continueFactor - 1) * r.tEvent);
+    for (let i = 1; i < more.t.length; i++) {
+      r.t.push(r.tEvent + more.t[i]);
+      r.y.push(more.y[i]);
+    }
+  }
   return { ell: p.ell, d, eta: p.eta, stepEta: eta, samplesODE: r.tEvent * d, tEscape: r.tEvent, converged: r.converged, t: r.t, m: r.y };
 }

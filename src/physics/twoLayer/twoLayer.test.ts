@@ -196,6 +196,14 @@ describe('online SGD overlap ODE (§4, §6)', () => {
       expect(Math.abs(r.samplesODE - T)).toBeLessThanOrEqual(tol);
     }
   });
+  it('continued past the escape, m(t) rises monotonically towards its fixed point below 1', () => {
+    const r = escapeODE({ ell: 1, eta: 0.5 }, 100, 3);
+    expect(r.samplesODE).toBe(escapeODE({ ell: 1, eta: 0.5 }, 100).samplesODE);
+    expect(r.t[r.t.length - 1]).toBeCloseTo(3 * r.tEscape, 9);
+    for (let i = 1; i < r.m.length; i++) expect(r.m[i]).toBeGreaterThan(r.m[i - 1]);
+    // fixed point of η(1 − m²) = (η²/2) m: m² + m/4 − 1 = 0 for η = 0.5
+    expect(r.m[r.m.length - 1]).toBeLessThan((-0.25 + Math.sqrt(0.0625 + 4)) / 2);
+  });
   it('the adaptive solver agrees with the quadrature T = d ∫ dm/ṁ', () => {
     const d = 400;
     const eta = stepSize({ ell: 3, eta: 0.5 }, d);

@@ -249,16 +249,17 @@ export interface EscapeSimPoint {
   censored: number;
 }
 
-export const ESCAPE_SIM_DS = [25, 50, 100, 200, 400];
+/** Dimensions of the escape-vs-d simulation: ℓ = 3 costs ~d³ operations a run, so it stops at d = 200. */
+export const escapeSimDs = (ell: number): number[] => (ell >= 3 ? [25, 50, 100, 200] : [25, 50, 100, 200, 400]);
 
 /** Online SGD escape samples against d for one ℓ (runs per d), one point streamed per d. */
 export async function simulateEscapeVsD(ell: number, eta: number, runs: number, gen: number, onPoint: (pt: EscapeSimPoint) => void): Promise<Outcome<{ cancelled: boolean; ms: number }>> {
   latest.escape = gen;
   const t0 = performance.now();
   try {
-    for (const d of ESCAPE_SIM_DS) {
+    for (const d of escapeSimDs(ell)) {
       const ode = escapeODE({ ell, eta }, d);
-      const cap = Math.ceil(20 * (Number.isFinite(ode.samplesODE) ? ode.samplesODE : 1e6));
+      const cap = Math.ceil(10 * (Number.isFinite(ode.samplesODE) ? ode.samplesODE : 1e6));
       const xs: number[] = [];
       let censored = 0;
       for (let s = 1; s <= runs; s++) {

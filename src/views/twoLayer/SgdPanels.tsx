@@ -2,7 +2,7 @@
 // time against d on log–log axes with reference slopes d, d log d, d².
 import { formatValue } from '../../plots/scales';
 import { escapeKey, sgdKey, twoLayerController, useTwoLayer } from '../../state/twoLayerStore';
-import { ESCAPE_DS, ESCAPE_SIM_DS } from '../../../workers/twoLayerService';
+import { ESCAPE_DS, escapeSimDs } from '../../../workers/twoLayerService';
 import { TL } from './palette';
 import { Plot, type Series, type XY } from './Plot';
 
@@ -70,7 +70,7 @@ export function SgdPanels() {
           {sgd.running ? `running… (${runs.length}/${RUNS})` : `Run online SGD: ${RUNS} runs, ℓ = ${params.ell}, d = ${params.d}, η = ${params.eta}`}
         </button>
         <button type="button" data-testid="run-escape" disabled={escapeSim.running} onClick={() => void twoLayerController()?.runEscape(8)}>
-          {escapeSim.running ? `escape times… (${escapePoints.length}/${ESCAPE_SIM_DS.length} d)` : `Escape time vs d: 8 runs at d = ${ESCAPE_SIM_DS.join(', ')} (ℓ = ${params.ell})`}
+          {escapeSim.running ? `escape times… (${escapePoints.length}/${escapeSimDs(params.ell).length} d)` : `Escape time vs d: 8 runs at d = ${escapeSimDs(params.ell).join(', ')} (ℓ = ${params.ell})`}
         </button>
         {(sgd.running || escapeSim.running) && (
           <button type="button" data-testid="cancel-escape" onClick={() => twoLayerController()?.cancel()}>

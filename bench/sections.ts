@@ -1,3 +1,4 @@
+import { twoLayerSection } from './twoLayer';
 // Benchmark sections of the other model families, run by bench.ts after the shallow-MLP figures.
 // Each section logs readable lines and returns the keys it adds to the `--json` result (e.g. rfCurveMs).
 // A family adds one entry here; its code lives in bench/<family>.ts.
@@ -11,4 +12,4 @@ export interface BenchSection {
   run(log: BenchLog): Promise<Record<string, unknown>>;
 }
 
-export const SECTIONS: BenchSection[] = [deepSection, classicSection];
+export const SECTIONS: BenchSection[] = [deepSection, classicSection, twoLayerSection];

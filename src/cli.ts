@@ -6,6 +6,7 @@ import { parseFlags, UsageError } from './cli/args';
 import type { Command } from './cli/command';
 import { mlpCommands } from './cli/mlp';
 import { classicCommands } from './cli/classic';
+import { twoLayerCommands } from './cli/twoLayer';
 import { ActivationError } from './physics/activations';
 import { ParamError } from './physics/mlp/shallowModel';
 
@@ -16,6 +17,7 @@ import { ParamError } from './physics/mlp/shallowModel';
 const commands: Record<string, Command> = {
   ...mlpCommands,
   ...classicCommands,
+  ...twoLayerCommands,
 };
 
 function usage(): string {

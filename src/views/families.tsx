@@ -6,6 +6,7 @@ import { DeepExplorer } from './deep/DeepExplorer';
 import { GlmExplorer } from './classic/GlmExplorer';
 import { CommitteeExplorer } from './classic/CommitteeExplorer';
 import { SaadSollaExplorer } from './classic/SaadSollaExplorer';
+import { TwoLayerExplorer } from './twoLayer/TwoLayerExplorer';
 
 export interface Family {
   id: string;
@@ -33,4 +34,11 @@ export const FAMILIES: readonly Family[] = [
   { id: 'glm', label: 'Perceptron / GLM', blurb: 'Teacher–student generalised linear model y = φ(w⁰·x/√n) with m = αn samples: Bayes-optimal error from state evolution, both branches, the hard phase between α_IT and α_AMP (arXiv 1708.03395).', Component: GlmExplorer },
   { id: 'committee', label: 'Committee machine', blurb: 'Two-layer committee machine with K = 2 hidden units and sign–sign output: specialisation of the hidden units and, for binary weights, a computational gap (arXiv 1806.05451).', Component: CommitteeExplorer },
   { id: 'saad-solla', label: 'Saad–Solla online SGD', blurb: 'Online SGD of a soft committee machine as N → ∞: the Saad–Solla ODEs for the overlaps, the symmetric plateau and its escape (PRL 74, 4337, 1995).', Component: SaadSollaExplorer },
+  {
+    id: 'two-layer',
+    label: 'Kernels, one step, SGD',
+    blurb:
+      'Two-layer networks after Loureiro’s 2025 lecture: random features and kernels stop at the linear floor when n ∝ d, one giant gradient step learns one direction, and online SGD escapes in d, d log d or d² samples depending on the information exponent.',
+    Component: TwoLayerExplorer,
+  },
 ];

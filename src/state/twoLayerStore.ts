@@ -69,7 +69,15 @@ class Controller {
   private unsub: (() => void)[] = [];
 
   constructor() {
-    const make = (name: string) => new Worker(new URL('../../workers/twoLayer.worker.ts', import.meta.url), { type: 'module', name });
+    const make = (name: string) => {
+      const w = new Worker(new URL('../../workers/twoLayer.worker.ts', import.meta.url), { type: 'module', name });
+      // Engine errors come back as messages; this is for a worker that died (out of memory, a bug).
+      w.onerror = (ev) => {
+        ev.preventDefault();
+        useTwoLayer.setState({ theoryError: `The ${name} worker stopped: ${ev.message || 'unknown error'}. Reload the page to restart it.` });
+      };
+      return w;
+    };
     this.worker = make('two-layer-theory');
     this.api = wrap<TwoLayerWorkerApi>(this.worker);
     this.simWorker = make('two-layer-sim');

@@ -4,6 +4,7 @@ import { twoLayerSection } from './twoLayer';
 // A family adds one entry here; its code lives in bench/<family>.ts.
 import { classicSection } from './classic';
 import { deepSection } from './deep';
+import { shareSection } from './share';
 
 export type BenchLog = (line: string) => void;
 
@@ -12,4 +13,4 @@ export interface BenchSection {
   run(log: BenchLog): Promise<Record<string, unknown>>;
 }
 
-export const SECTIONS: BenchSection[] = [deepSection, classicSection, twoLayerSection];
+export const SECTIONS: BenchSection[] = [deepSection, classicSection, twoLayerSection, shareSection];

@@ -259,10 +259,10 @@ test.describe('share', () => {
       await page.getByText('Paper presets').click();
       await page.getByTestId(`preset-${p.id}`).click();
       await expect(page.getByTestId('preset-caption')).toHaveAttribute('data-preset', p.id);
-      // The complete curve is enough here (α_sp is searched after it; the other tests wait for it).
+      // A curve spanning the α range is drawn (the fine pass and α_sp follow; the other tests wait for those).
       const prev = gen;
-      await expect.poll(async () => (gen = (await fig(page).getAttribute('data-complete-gen')) ?? prev), { timeout: 30_000 }).not.toBe(prev);
-      await expect(eqPath(page)).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){100,}/);
+      await expect.poll(async () => (gen = (await fig(page).getAttribute('data-render-gen')) ?? prev), { timeout: 30_000 }).not.toBe(prev);
+      await expect(eqPath(page)).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){20,}/);
       await expect(page.getByTestId('error-banner')).toHaveCount(0);
       if (p.overlay) await expect(fig(page)).toHaveAttribute('data-reference', /.+/);
       else await expect(fig(page)).not.toHaveAttribute('data-reference', /.+/);

@@ -71,3 +71,6 @@ export function watchPresentHash(): () => void {
     for (const ev of ['hashchange', 'popstate', HASH_WRITTEN_EVENT]) window.removeEventListener(ev, on);
   };
 }
+
+// Apply the theme before the first render (no light flash for dark-theme users).
+if (typeof document !== 'undefined') document.documentElement.dataset.theme = useShareUi.getState().theme;

@@ -1,19 +1,38 @@
 // The "Explain the model" panel under each family; a family adds its explainer with one entry in EXPLAINERS.
-import type { ComponentType } from 'react';
-import { MlpExplain } from './MlpExplain';
+// Explainers load lazily (KaTeX is large); the chunk is fetched once the page is idle, so it is in the offline cache.
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import './share.css';
 
-export const EXPLAINERS: Record<string, ComponentType> = {
-  mlp: MlpExplain,
+const loadMlp = () => import('./MlpExplain').then((m) => ({ default: m.MlpExplain }));
+
+export const EXPLAINERS: Record<string, { load: () => Promise<{ default: ComponentType }> }> = {
+  mlp: { load: loadMlp },
 };
 
+const lazyBodies = new Map<string, ComponentType>();
+function bodyOf(model: string): ComponentType | null {
+  const e = EXPLAINERS[model];
+  if (!e) return null;
+  if (!lazyBodies.has(model)) lazyBodies.set(model, lazy(e.load));
+  return lazyBodies.get(model)!;
+}
+
 export function Explain({ model }: { model: string }) {
-  const Body = EXPLAINERS[model];
+  useEffect(() => {
+    const e = EXPLAINERS[model];
+    if (!e) return;
+    const t = setTimeout(() => void e.load().catch(() => undefined), 2500);
+    return () => clearTimeout(t);
+  }, [model]);
+  const [open, setOpen] = useState(false);
+  const Body = bodyOf(model);
   if (!Body) return null;
   return (
-    <details className="panel explain" data-testid="explain">
+    <details className="panel explain" data-testid="explain" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Explain the model: equations, Hermite coefficients, branches</summary>
-      <Body />
+      <Suspense fallback={<p className="hint">loading the equations…</p>}>
+        {open && <Body />}
+      </Suspense>
     </details>
   );
 }

@@ -31,6 +31,9 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
+/** Residual tolerance of the curves' fixed points (the CLI keeps the default 1e−11). */
+export const CURVE_SOLVE = { tol: 1e-9 };
+
 export function viewOf(s: DeepSolution): DeepPointView {
   return { eps: s.eps, f: s.f, Q1mean: s.Q1mean, Q2mean: s.Q2mean, Q21mean: s.Q21mean, Q1: s.Q1, Q21: s.Q21, converged: s.converged, iterations: s.iterations };
 }
@@ -102,7 +105,7 @@ export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {})
         if (latest > gen) return { ok: false, stale: true };
         const i = order[k];
         try {
-          const pt = model.solvePoint(alphas[i]);
+          const pt = model.solvePoint(alphas[i], CURVE_SOLVE); // ε to ~1e−9: ample for the plots
           const branches = {} as DeepCurvePoint['branches'];
           for (const [b, s] of Object.entries(pt.branches)) branches[b as keyof typeof branches] = viewOf(s);
           points[i] = { alpha: alphas[i], equilibrium: pt.equilibrium, eq: viewOf(pt.eq), branches };

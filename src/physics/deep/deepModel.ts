@@ -191,7 +191,8 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
         const x0 = Float64Array.from([...cur.Q1, ...cur.Q2, ...cur.Q21]);
         for (let i = 0; i < S; i++) if (i >= cNew) x0[i] = Math.max(x0[i], 0.99);
         for (let i = 0; i < cNew; i++) x0[i] = 0;
-        const sol = solveDeep(system, alpha, x0, cur.branch, { ...opts, known });
+        // A start that does not settle quickly is not a better point nearby: cap its iterations.
+        const sol = solveDeep(system, alpha, x0, cur.branch, { ...opts, known, maxIter: Math.min(opts?.maxIter ?? 3000, 3000) });
         if (sol.converged && sol.f > cur.f + 1e-12 * Math.abs(cur.f)) {
           improved = sol;
           break;

@@ -65,6 +65,10 @@ export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {})
         onChunk({ gen, header: hit.header, indices: hit.points.map((_, i) => i), points: hit.points, spansRange: true, done: true, cached: true });
         return { ok: true, value: { gen, elapsedMs: now() - t0, cached: true } };
       }
+      // A slider drag queues many requests, and a new (η, γ1) costs a table build (~1 s) that cannot be
+      // interrupted: let newer requests arrive first, and build nothing for a superseded one.
+      await yieldToEventLoop();
+      if (latest > gen) return { ok: false, stale: true };
       let model: ReturnType<DeepDeps['getDeepModel']>;
       try {
         model = deps.getDeepModel(params); // builds the mmse tables on first use (~1 s)

@@ -31,6 +31,9 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
+/** Residual tolerance of the curves' fixed points (the CLI keeps the default 1e−11). */
+export const CURVE_SOLVE = { tol: 1e-9 };
+
 export function viewOf(s: DeepSolution): DeepPointView {
   return { eps: s.eps, f: s.f, Q1mean: s.Q1mean, Q2mean: s.Q2mean, Q21mean: s.Q21mean, Q1: s.Q1, Q21: s.Q21, converged: s.converged, iterations: s.iterations };
 }
@@ -62,6 +65,10 @@ export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {})
         onChunk({ gen, header: hit.header, indices: hit.points.map((_, i) => i), points: hit.points, spansRange: true, done: true, cached: true });
         return { ok: true, value: { gen, elapsedMs: now() - t0, cached: true } };
       }
+      // A slider drag queues many requests, and a new (η, γ1) costs a table build (~1 s) that cannot be
+      // interrupted: let newer requests arrive first, and build nothing for a superseded one.
+      await yieldToEventLoop();
+      if (latest > gen) return { ok: false, stale: true };
       let model: ReturnType<DeepDeps['getDeepModel']>;
       try {
         model = deps.getDeepModel(params); // builds the mmse tables on first use (~1 s)
@@ -102,7 +109,7 @@ export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {})
         if (latest > gen) return { ok: false, stale: true };
         const i = order[k];
         try {
-          const pt = model.solvePoint(alphas[i]);
+          const pt = model.solvePoint(alphas[i], CURVE_SOLVE); // ε to ~1e−9: ample for the plots
           const branches = {} as DeepCurvePoint['branches'];
           for (const [b, s] of Object.entries(pt.branches)) branches[b as keyof typeof branches] = viewOf(s);
           points[i] = { alpha: alphas[i], equilibrium: pt.equilibrium, eq: viewOf(pt.eq), branches };

@@ -7,6 +7,8 @@ import { deepCodec, type DeepUiParams } from './deepHash';
 import { useDeep } from './deepStore';
 
 export const DEEP_CURVE_POINTS = 100;
+/** Continuous readout laws carry 24 readout classes (×50 s classes): half the α points keep the curve live. */
+const curvePoints = (p: DeepUiParams) => (p.readout === 'gauss' || p.readout === 'unif' ? DEEP_CURVE_POINTS / 2 : DEEP_CURVE_POINTS);
 
 /** The parameters a curve depends on (not the selected α). */
 function curveParams(p: DeepUiParams) {
@@ -54,7 +56,8 @@ export function startDeep(factory: DeepWorkerFactory = defaultFactory): () => vo
       queued = false;
       const { params } = useDeep.getState();
       const p = curveParams(params);
-      const key = JSON.stringify([p, params.alphaMax]);
+      const n = curvePoints(params);
+      const key = JSON.stringify([p, params.alphaMax, n]);
       if (key === lastKey) return;
       lastKey = key;
       const g = ++gen;
@@ -63,7 +66,7 @@ export function startDeep(factory: DeepWorkerFactory = defaultFactory): () => vo
       const onChunk = proxy((c: DeepChunk) => {
         if (c.gen === gen) useDeep.getState().applyChunk(c);
       });
-      api.computeCurve({ gen: g, params: p, alphaMax: params.alphaMax, n: DEEP_CURVE_POINTS }, onChunk).then(
+      api.computeCurve({ gen: g, params: p, alphaMax: params.alphaMax, n }, onChunk).then(
         (r) => {
           if (g !== gen) return;
           if (r.ok) useDeep.getState().finished(g, null);

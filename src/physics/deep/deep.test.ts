@@ -147,6 +147,18 @@ describe('L = 2: public values of the authors’ setting', () => {
   });
 });
 
+describe('L = 2: quenched first layer', () => {
+  it('pins Q1 ≡ 1; its plateau is K_d − (μ1⁽¹⁾μ1⁽²⁾)² − μ1⁽²⁾² g⁽¹⁾(1)', () => {
+    const model = getDeepModel({ ...AUTHORS, quenched: true });
+    const a = getActivation('tanh2-unit');
+    expect(Math.abs(model.epsUniversal - (1 - a.mu[1] ** 4 - a.mu[1] ** 2 * a.g1))).toBeLessThan(1e-12);
+    const pt = model.solvePoint(1.5);
+    for (const b of ['universal', 'layer1', 'product', 'specialised'] as const) expect(pt.branches[b].Q1.every((q) => q === 1)).toBe(true);
+    // With the first layer given, the second is learnt from fewer samples than without (ε below the unquenched one).
+    expect(pt.eq.eps).toBeLessThan(getDeepModel(AUTHORS).solvePoint(1.5).eq.eps);
+  });
+});
+
 describe('L = 2: ∂f = 0 at the fixed points (catches the notebooks’ prefactor slips)', () => {
   const cases: Array<[string, Partial<DeepParams>, number[], number?]> = [
     ['different activations, ones readout', { ...AUTHORS, activation2: 'erf' }, [3, 5]],

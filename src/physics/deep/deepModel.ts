@@ -76,7 +76,7 @@ export interface DeepModel {
   system: DeepSystem;
   grid: SGrid;
   atoms: ReadoutAtoms;
-  /** ε of the universal point, K_d − (μ1⁽¹⁾μ1⁽²⁾)²: the plateau only specialisation leaves. */
+  /** ε of the universal point, K_d − (μ1⁽¹⁾μ1⁽²⁾)² (quenched: minus μ1⁽²⁾² g⁽¹⁾(1)): the plateau only specialisation leaves. */
   epsUniversal: number;
   notes: string[];
   /**
@@ -147,7 +147,8 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
   if (Math.abs(var1 - 1) > 1e-6) notes.push(`E σ⁽¹⁾² = ${var1.toFixed(4)} ≠ 1: the theory assumes unit-variance hidden layers (as tanh2-unit); the second layer's g is evaluated at E σ⁽¹⁾².`);
   if (params.quenched) notes.push('Quenched: the first layer is given (Q1 ≡ 1); only W⁽²⁾ and the product are learnt.');
   if (den.some((d) => d.kind === 'scalar')) notes.push('Fine readout bins (η_v < 0.02) use the scalar Gaussian channel for mmse_v (error O(η)).');
-  const epsUniversal = system.Kd - (act1.mu[1] * act2.mu[1]) ** 2;
+  // Nothing learnt beyond the linear part (the given first layer's non-linear part too when quenched): α-independent.
+  const epsUniversal = params.quenched ? solveUniversalDeep(system, 1).eps : system.Kd - (act1.mu[1] * act2.mu[1]) ** 2;
 
   const solvePoint = (alpha: number, opts?: DeepSolveOptions): DeepPoint => {
     if (!(alpha > 0) || !Number.isFinite(alpha)) throw new ParamError(`alpha must be a finite number > 0, got ${alpha}`);
@@ -191,7 +192,8 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
         const x0 = Float64Array.from([...cur.Q1, ...cur.Q2, ...cur.Q21]);
         for (let i = 0; i < S; i++) if (i >= cNew) x0[i] = Math.max(x0[i], 0.99);
         for (let i = 0; i < cNew; i++) x0[i] = 0;
-        const sol = solveDeep(system, alpha, x0, cur.branch, { ...opts, known });
+        // A start that does not settle quickly is not a better point nearby: cap its iterations.
+        const sol = solveDeep(system, alpha, x0, cur.branch, { ...opts, known, maxIter: Math.min(opts?.maxIter ?? 3000, 3000) });
         if (sol.converged && sol.f > cur.f + 1e-12 * Math.abs(cur.f)) {
           improved = sol;
           break;

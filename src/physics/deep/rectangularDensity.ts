@@ -132,7 +132,7 @@ function newton(mr: number, mi: number, maxIt: number): boolean {
 }
 
 const Y_END = 1e-11;
-const STEPS = 40;
+const STEPS = 24;
 
 /** dm/dz = −(∂P/∂z)/(∂P/∂m) at (m, z), for the Euler predictor; result in `root`. */
 function slope(A: Float64Array, zr: number, zi: number, mr: number, mi: number): void {

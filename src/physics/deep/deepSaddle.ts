@@ -28,6 +28,8 @@ export interface DeepSystem {
   v2: Float64Array; // v² of the readout atoms
   pv: Float64Array;
   den: Denoiser[]; // mmse_v per atom (η_v = γ2 P_v(v))
+  /** Last g⁽¹⁾(Q1), g⁽¹⁾'(Q1) per s class (filled by evaluatePrimal). */
+  memo?: { q: Float64Array; g: Float64Array; gp: Float64Array };
 }
 
 /** A point of the order-parameter space: Q1 (S), Q2 (V × S, row-major by v), Q2:1 (V). */
@@ -99,9 +101,18 @@ export function evaluatePrimal(sys: DeepSystem, x: DeepState, ev: DeepEval): voi
   const V = v2.length;
   scratch(S);
   let lin = 0;
+  // g⁽¹⁾ costs a table lookup per class and call: reuse the last values of a class whose Q1 did not move
+  // (clamped at 0 or 1, or converged), and g(0) = g'(0) = 0 exactly (the series starts at ℓ = 3).
+  const memo = sys.memo ?? (sys.memo = { q: new Float64Array(S).fill(NaN), g: new Float64Array(S), gp: new Float64Array(S) });
   for (let i = 0; i < S; i++) {
-    g1Buf[i] = sys.g1(x.Q1[i]);
-    g1pBuf[i] = sys.g1p(x.Q1[i]);
+    const q = x.Q1[i];
+    if (q !== memo.q[i]) {
+      memo.q[i] = q;
+      memo.g[i] = q === 0 ? 0 : sys.g1(q);
+      memo.gp[i] = q === 0 ? 0 : sys.g1p(q);
+    }
+    g1Buf[i] = memo.g[i];
+    g1pBuf[i] = memo.gp[i];
     lin += ps[i] * s2[i] * g1Buf[i];
   }
   let K = (mu1a * mu1b) ** 2 + mu1b * mu1b * lin;

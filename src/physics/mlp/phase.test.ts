@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { followLine, rowAlphas, solveRow, type LinePoint } from './phase';
 import { getShallowModel } from './shallowModel';
+import { SATURATED } from './phaseBranch';
 import type { ShallowParams } from '../types';
 
 const rel = (a: number | null, b: number | null) => Math.abs((a as number) - (b as number)) / Math.abs(b as number);
@@ -49,7 +50,8 @@ describe('phase rows against the curve engine (same tables)', () => {
     // plain fixed point, which then reports no convergence) and falls back to ε_uni; the row keeps Q → 1, ε → 0.
     for (const s of row.samples.filter((x, i) => i % 5 === 3 && x.alpha < 6)) {
       const pt = m.solvePoint(s.alpha);
-      expect(Math.abs(s.epsOpt - pt.eps)).toBeLessThan(1e-8);
+      // Where Q is within SATURATED = 1e−5 of 1 the row takes Q as saturated: ε then differs by ≈ g'(1)(1 − Q).
+      expect(Math.abs(s.epsOpt - pt.eps)).toBeLessThan(1 - s.Q[0] < SATURATED ? 1e-5 : 1e-8);
       expect(Math.abs(s.epsUni - pt.epsUni)).toBeLessThan(1e-10);
     }
   });
@@ -113,4 +115,19 @@ describe('lines by continuation', () => {
     expect(l[0].alphaSp as number).toBeLessThan(l[1].alphaSp as number);
     expect(l[1].alphaSp as number).toBeLessThan(l[2].alphaSp as number);
   });
+
+  it('row sweeps give a continuous line across the table seam (h23, binary W, 64-row diagram rows)', () => {
+    // Rows of the UI's diagram (γ = 0.1 + 1.9 i/63, α ≤ 8). Near 1 − Q ≈ 2.4e−4 the specialised branch crosses
+    // τ = λ_max of the phase table, where m_S' jumps; Newton used to stop there and report a spurious fold
+    // (α_sp jumped from 2.85 to 5.5 and back between neighbouring rows).
+    const ys = Array.from({ length: 14 }, (_, i) => 0.1 + (1.9 * (20 + i)) / 63);
+    const sp = ys.map((y) => solveRow(H23_BIN, 'gamma', y, rowAlphas(8, 64), { alphaMax: 8 }).line.alphaSp as number);
+    for (let k = 1; k < sp.length; k++) {
+      expect(sp[k] - sp[k - 1]).toBeGreaterThan(0);
+      expect(sp[k] - sp[k - 1]).toBeLessThan(0.25); // slope ≈ 5–6 in γ, rows 0.03 apart
+    }
+    // (Against the curve engine's transition these 14 rows agree to 4 decimals; not rerun here: its exact table at
+    // γ ≈ 0.85 alone takes ~15 s to build.)
+  });
 });
+

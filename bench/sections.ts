@@ -1,6 +1,8 @@
 // Benchmark sections of the other model families, run by bench.ts after the shallow-MLP figures.
 // Each section logs readable lines and returns the keys it adds to the `--json` result (e.g. rfCurveMs).
 // A family adds one entry here; its code lives in bench/<family>.ts.
+import { phaseSection } from './phase';
+
 export type BenchLog = (line: string) => void;
 
 export interface BenchSection {
@@ -8,4 +10,4 @@ export interface BenchSection {
   run(log: BenchLog): Promise<Record<string, unknown>>;
 }
 
-export const SECTIONS: BenchSection[] = [];
+export const SECTIONS: BenchSection[] = [phaseSection];

@@ -45,6 +45,12 @@ const remember = <T>(m: Map<string, T>, key: string, value: T, max: number) => {
   if (m.size > max) m.delete(m.keys().next().value as string);
 };
 
+/** Empties the table and model caches (the benchmark's cold runs). */
+export function clearPhaseCaches(): void {
+  tables.clear();
+  models.clear();
+}
+
 /** The phase-diagram table of (γ, P_v), cached (a 64-row diagram keeps all its tables). */
 export function phaseTable(gamma: number, law: ShallowParams['readout']): SpectralTable {
   const key = `${gamma}|${law}`;

@@ -7,6 +7,7 @@ import type { Command } from './cli/command';
 import { mlpCommands } from './cli/mlp';
 import { classicCommands } from './cli/classic';
 import { twoLayerCommands } from './cli/twoLayer';
+import { phaseCommands } from './cli/phase';
 import { ActivationError } from './physics/activations';
 import { ParamError } from './physics/mlp/shallowModel';
 
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
   ...mlpCommands,
   ...classicCommands,
   ...twoLayerCommands,
+  ...phaseCommands,
 };
 
 function usage(): string {

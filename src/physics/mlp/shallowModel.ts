@@ -78,6 +78,8 @@ export interface ShallowModel {
   classOfAtom: Int32Array;
   solvePoint(alpha: number, warm?: ShallowPoint | null): ShallowPoint;
   transition(alphaMax?: number): TransitionResult;
+  /** α where Q = 0 loses linear stability (closed form; null where it never does, or beyond alphaMax). */
+  spinodalUniversal(alphaMax?: number): number | null;
   /** Q(v) of a solution keyed by readout value (as the CLI prints it). */
   overlapByValue(sol: BranchSolution): Record<string, number>;
 }
@@ -115,7 +117,11 @@ const SAME = 1e-6; // two stationary points with max|ΔQ| below this are one
 const NONZERO = 1e-7; // a solution with max Q below this is the universal branch
 const F_TIE = 1e-12; // free-entropy ties go to the universal branch
 
-function createShallowModel(params: ShallowParams): ShallowModel {
+/**
+ * A model on a given spectral table (e.g. the coarser tables of the phase diagrams, src/physics/mlp/phase.ts);
+ * params must be validated. Not cached: callers that pass their own table keep their own cache.
+ */
+export function createShallowModel(params: ShallowParams, spectralTable?: SpectralTable): ShallowModel {
   const activation = getActivation(params.activation);
   const atoms = readoutAtoms(params.readout);
   // Classes by v²: the equations see v only through v², so ±v share one Q.
@@ -133,7 +139,7 @@ function createShallowModel(params: ShallowParams): ShallowModel {
     pList[c] += atoms.p[j];
     classOfAtom[j] = c;
   }
-  const table = getSpectralTable(params.gamma, params.readout);
+  const table = spectralTable ?? getSpectralTable(params.gamma, params.readout);
   const mu = activation.mu;
   const system: ShallowSystem = {
     gamma: params.gamma,
@@ -237,16 +243,18 @@ function createShallowModel(params: ShallowParams): ShallowModel {
     from.kind === 'universal' ? solveUniversal(system, alpha, from.R2hat) : solveFromStart(system, alpha, Float64Array.from(from.Q), from.R2hat);
   const equilibriumOf = (p: ShallowPoint): BranchSolution => (p.equilibrium === 'specialised' ? (p.specialised as BranchSolution) : p.universal);
 
-  const transition = (alphaMax = 16): TransitionResult => {
+  const spinodalUniversal = (alphaMax = 16): number | null => {
     const mu2sq = system.mu2sq;
     // Spinodal of the universal branch in closed form: m_S(R̂2*) = γ/max v², α* = R̂2*·D(R̂2*)/μ2².
-    let spinodalUni: number | null = null;
     const target = params.gamma / maxV2;
-    if (!pinnedUniversal && mu2sq > 0 && target < 1) {
-      const r = table.mSInverse(target);
-      const a = (r * (params.delta + 0.5 * mu2sq * (1 - target) + system.g1)) / mu2sq;
-      spinodalUni = Number.isFinite(a) && a <= alphaMax ? a : null;
-    }
+    if (pinnedUniversal || !(mu2sq > 0) || !(target < 1)) return null;
+    const r = table.mSInverse(target);
+    const a = (r * (params.delta + 0.5 * mu2sq * (1 - target) + system.g1)) / mu2sq;
+    return Number.isFinite(a) && a <= alphaMax ? a : null;
+  };
+
+  const transition = (alphaMax = 16): TransitionResult => {
+    const spinodalUni = spinodalUniversal(alphaMax);
     const none: TransitionResult = { alphaSp: null, alphaOnset: null, spinodalSpec: null, spinodalUni, order: null, alphaMax, converged: true };
     if (pinnedUniversal) return { ...none, spinodalUni: null };
     const bisect = (lo: number, hi: number, test: (alpha: number) => boolean): number => {
@@ -311,5 +319,5 @@ function createShallowModel(params: ShallowParams): ShallowModel {
     return out;
   };
 
-  return { params, atoms, activation, notes, pinnedUniversal, theoryUnverified, system, classOfAtom, solvePoint, transition, overlapByValue };
+  return { params, atoms, activation, notes, pinnedUniversal, theoryUnverified, system, classOfAtom, solvePoint, transition, spinodalUniversal, overlapByValue };
 }

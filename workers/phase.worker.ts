@@ -1,0 +1,22 @@
+// Thin comlink adapter: the phase-diagram service wired to the float64 physics (tables cached per worker).
+import { expose, releaseProxy, type Remote } from 'comlink';
+import { ActivationError } from '../src/physics/activations';
+import { ParamError, rowAlphas, solveRow } from '../src/physics/mlp/phase';
+import type { PhaseApi, RowMessage } from './phaseProtocol';
+import { createPhaseService } from './phaseService';
+
+const service = createPhaseService({ solveRow, rowAlphas, ParamError, ActivationError });
+
+const api: PhaseApi = {
+  ...service,
+  async computeRows(req, onRow) {
+    const remote = onRow as unknown as Remote<(m: RowMessage) => void>;
+    try {
+      return await service.computeRows(req, (m) => void remote(m));
+    } finally {
+      remote[releaseProxy]();
+    }
+  },
+};
+
+expose(api);

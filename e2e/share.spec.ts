@@ -381,6 +381,7 @@ test.describe('share', () => {
     const alpha = Number((await box.locator('.plot-hover-row').first().locator('b').textContent())!.replace('−', '-'));
     expect(Math.abs(alpha - 6)).toBeLessThan(0.05);
     await page.screenshot({ path: `${SHOTS}/share-hover.png` });
+    await page.getByTestId('plot-overlaps').scrollIntoViewIfNeeded();
     const ov = await page.getByTestId('plot-overlaps').locator('.axis-x > line').boundingBox();
     await page.mouse.move(ov!.x + ov!.width / 2, ov!.y - 40);
     await expect(page.getByTestId('hover-overlaps')).toContainText('Q(|v| = 1)');

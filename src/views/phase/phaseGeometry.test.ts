@@ -10,7 +10,7 @@ const line = (y: number, o: Partial<LinePoint>): LinePoint => ({
 const row = (y: number, samples: PhaseSample[], l: Partial<LinePoint>): PhaseRow => ({ y, samples, line: line(y, l), classV2: [1] });
 
 describe('phase geometry', () => {
-  const samples = [s(1, 0.4, 0, 1), s(2 * (1 - 1e-9), 0.3, 0.1, 1), s(2, 0.01, 0.99, 2), s(4, 0.001, 1, 3)];
+  const samples = [s(1, 0.4, 0, 1), s(2 * (1 - 1e-9), 0.3, 0.1, 1), s(2, 0.01, 0.99, 2), s(4, 0.001, 1, 2)];
   it('interpolates linearly within a branch and jumps sharply at α_sp', () => {
     expect(rowValueAt(samples, 1.5, 'epsOpt', 0)).toBeCloseTo(0.35, 8); // the sample sits at 2(1 − 1e−9)
     expect(rowValueAt(samples, 2.5, 'overlap', 0)).toBeCloseTo(0.9925, 12);

@@ -167,10 +167,18 @@ export const PhasePlot = memo(function PhasePlot() {
             <Axes x={x} y={y} width={innerW} height={innerH} xLabel={<>sample ratio α = n / d²</>} yLabel={Y_LABEL[plane]} />
             <g clipPath="url(#phase-clip)">
               {(['spinodalLow', 'spinodalHigh'] as const).flatMap((k) =>
-                clip(lines[k]).map((l, i) => <path key={`${k}${i}`} data-series={k} className="line-spinodal" d={path(l) ?? ''} />),
+                clip(lines[k]).map((l, i) => (
+                  <g key={`${k}${i}`}>
+                    <path className="halo-line thin" d={path(l) ?? ''} />
+                    <path data-series={k} className="line-spinodal" d={path(l) ?? ''} />
+                  </g>
+                )),
               )}
               {clip(lines.onset).map((l, i) => (
-                <path key={`on${i}`} data-series="onset" className="line-onset" d={path(l) ?? ''} />
+                <g key={`on${i}`}>
+                  <path className="halo-line thin" d={path(l) ?? ''} />
+                  <path data-series="onset" className="line-onset" d={path(l) ?? ''} />
+                </g>
               ))}
               {clip(lines.alphaSp).map((l, i) => (
                 <g key={`sp${i}`}>

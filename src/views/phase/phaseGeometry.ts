@@ -171,7 +171,8 @@ export function linePolylines(rows: readonly (PhaseRow | null)[]): Record<'alpha
   return {
     alphaSp: build((l) => (l.order === 'first-order' ? l.alphaSp : null)),
     onset: build((l) => (l.order === 'continuous' ? l.alphaSp : l.order === 'first-order' && l.alphaOnset !== null && l.alphaOnset < (l.alphaSp as number) ? l.alphaOnset : null)),
-    spinodalLow: build((l) => (l.order === 'first-order' ? l.spinodalLow : null)),
+    // The specialised branch can exist (metastable) where α_sp lies beyond the α range (order null).
+    spinodalLow: build((l) => (l.order !== 'continuous' ? l.spinodalLow : null)),
     spinodalHigh: build((l) => (l.order === 'first-order' ? l.spinodalHigh : null)),
   };
 }

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseFlags, UsageError } from './cli/args';
 import type { Command } from './cli/command';
 import { mlpCommands } from './cli/mlp';
+import { simulateCommands } from './cli/simulate';
 import { ActivationError } from './physics/activations';
 import { ParamError } from './physics/mlp/shallowModel';
 
@@ -14,6 +15,7 @@ import { ParamError } from './physics/mlp/shallowModel';
  */
 const commands: Record<string, Command> = {
   ...mlpCommands,
+  ...simulateCommands,
 };
 
 function usage(): string {

@@ -32,6 +32,12 @@ describe('GAMP-RIE lands on the universal branch within finite-size error', () =
     expect(summary.testError).toBeLessThan(EPS_UNI_RELU_A2 * 1.25);
   });
 
+  it('converges at d = 30 (regression: an eigenvalue at the support edge once picked a wrong Stieltjes root)', () => {
+    const { summary, trace } = run({ algo: 'gamp', activation: 'relu', delta: 0.1, alpha: 2, d: 30, steps: 60, nTest: 500, seed: 1 });
+    expect(summary.converged).toBe(true);
+    for (let i = 8; i < trace.length; i++) expect(trace[i].change!).toBeLessThan(0.01);
+  });
+
   it('h23, Δ = 1.25, α = 2, d = 40', () => {
     const { summary } = run({ algo: 'gamp', activation: 'h23', delta: 1.25, alpha: 2, d: 40, steps: 100, nTest: 4000, seed: 2 });
     expect(summary.converged).toBe(true);

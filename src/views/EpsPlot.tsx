@@ -8,6 +8,7 @@ import { legendBox, makeScales, pathOf, pixelsOf, yMaxOf, ysIn, type Frame } fro
 import { matchReference } from '../data/reference';
 import { Axes, Legend, legendHeight, type LegendItem } from './Axes';
 import { useWidth } from './useWidth';
+import { SimPointsLayer } from './sim/SimPointsLayer';
 
 const HEIGHT = 380;
 const MARGIN = { top: 14, right: 18, bottom: 50, left: 66 };
@@ -153,6 +154,7 @@ export const EpsPlot = memo(function EpsPlot() {
                       </g>
                     </g>
                   ))}
+              <SimPointsLayer x={s.x} y={s.y} />
             </g>
             {placed.map((m) => (
               <g key={m.id} className="alpha-sp" data-testid={`marker-${m.id}`}>

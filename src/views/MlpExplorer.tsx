@@ -3,6 +3,7 @@ import { Controls } from './Controls';
 import { EpsPlot } from './EpsPlot';
 import { OverlapPlot } from './OverlapPlot';
 import { ActivationPanel, ErrorBanner, Notes, ReadoutPanel } from './Panels';
+import { SimPanel } from './sim/SimPanel';
 
 export function MlpExplorer() {
   return (
@@ -22,6 +23,7 @@ export function MlpExplorer() {
           <EpsPlot />
           <Notes />
           <OverlapPlot />
+          <SimPanel />
         </div>
       </main>
     </>

@@ -8,4 +8,6 @@ export interface BenchSection {
   run(log: BenchLog): Promise<Record<string, unknown>>;
 }
 
-export const SECTIONS: BenchSection[] = [];
+import { simSection } from './sim';
+
+export const SECTIONS: BenchSection[] = [simSection];

@@ -9,7 +9,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const info: BackendInfo = { backend: 'cpu', reason: 'test', renderer: null, gflops: 1, threads: false, crossOriginIsolated: false, failed: [] };
+const info: BackendInfo = { backend: 'cpu', reason: 'test', renderer: null, gflops: 1, threads: false, crossOriginIsolated: false, failed: [], measured: { cpu: 1 } };
 
 function service(onLost?: (cb: () => void) => void) {
   return createSimService({

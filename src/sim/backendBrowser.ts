@@ -36,6 +36,8 @@ export interface BackendInfo {
   crossOriginIsolated: boolean;
   /** Backends that failed to initialise, with the message. */
   failed: string[];
+  /** Matmul GFLOP/s of every backend measured during the choice. */
+  measured: Partial<Record<BrowserBackend, number>>;
 }
 
 /** The WebGL renderer string (unmasked when the extension allows), or null without WebGL. */
@@ -93,15 +95,18 @@ async function tryBackend(name: BrowserBackend, failed: string[]): Promise<boole
  */
 export async function chooseBackend(forced: BrowserBackend | null): Promise<BackendInfo> {
   const failed: string[] = [];
+  const measured: Partial<Record<BrowserBackend, number>> = {};
   const renderer = webglRenderer();
   const coi = !!globalThis.crossOriginIsolated;
   const done = async (backend: BrowserBackend, reason: string, gflops?: number): Promise<BackendInfo> => {
     if (tf.getBackend() !== backend) await tryBackend(backend, failed);
+    measured[backend] = gflops ?? (await measureMatmul());
     return {
       backend,
       reason,
       renderer,
-      gflops: gflops ?? (await measureMatmul()),
+      measured,
+      gflops: measured[backend]!,
       threads: backend === 'wasm' && coi && !!tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT'),
       crossOriginIsolated: coi,
       failed,
@@ -113,9 +118,8 @@ export async function chooseBackend(forced: BrowserBackend | null): Promise<Back
   const ladder: BrowserBackend[] = renderer && !isSoftwareRenderer(renderer) ? ['webgl', 'wasm', 'cpu'] : ['wasm', 'webgl', 'cpu'];
   if (renderer && isSoftwareRenderer(renderer)) {
     // Software WebGL: measure both and keep the faster (WASM usually, by several times).
-    const speeds: Partial<Record<BrowserBackend, number>> = {};
-    for (const b of ['wasm', 'webgl'] as const) if (await tryBackend(b, failed)) speeds[b] = await measureMatmul();
-    const best = (Object.entries(speeds) as [BrowserBackend, number][]).sort((x, y) => y[1] - x[1])[0];
+    for (const b of ['wasm', 'webgl'] as const) if (await tryBackend(b, failed)) measured[b] = await measureMatmul();
+    const best = (Object.entries(measured) as [BrowserBackend, number][]).sort((x, y) => y[1] - x[1])[0];
     if (best) return done(best[0], `software WebGL (${renderer.slice(0, 40)}): measured fastest`, best[1]);
   }
   for (const b of ladder) {

@@ -67,6 +67,10 @@ function BackendLine() {
       Backend: <b>{backend.backend}</b>
       {backend.backend === 'wasm' ? (backend.threads ? ' (SIMD, threads)' : backend.crossOriginIsolated ? ' (SIMD, one thread)' : ' (SIMD, no threads: page not cross-origin isolated)') : ''} · {backend.reason} · matmul{' '}
       {backend.gflops.toFixed(1)} GFLOP/s
+      {Object.keys(backend.measured).length > 1 &&
+        ` (measured: ${Object.entries(backend.measured)
+          .map(([b, g]) => `${b} ${g!.toFixed(1)}`)
+          .join(', ')})`}
       {sps > 0 && (
         <>
           {' '}

@@ -53,7 +53,7 @@ export function leapfrog(vg: ValueAndGrad, q0: tf.Tensor[], p0: tf.Tensor[], gra
     q = qn;
     grads.forEach((g) => g.dispose());
     const r = vg(q);
-    U = r.value.dataSync()[0];
+    if (l === L) U = r.value.dataSync()[0]; // only the end point's energy is needed: no GPU read-back per step
     r.value.dispose();
     grads = r.grads;
     const f = l < L ? eps : eps / 2;

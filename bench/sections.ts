@@ -5,6 +5,7 @@ import { twoLayerSection } from './twoLayer';
 import { classicSection } from './classic';
 import { deepSection } from './deep';
 import { shareSection } from './share';
+import { simSection } from './sim';
 import { phaseSection } from './phase';
 
 export type BenchLog = (line: string) => void;
@@ -14,4 +15,4 @@ export interface BenchSection {
   run(log: BenchLog): Promise<Record<string, unknown>>;
 }
 
-export const SECTIONS: BenchSection[] = [phaseSection, deepSection, classicSection, twoLayerSection, shareSection];
+export const SECTIONS: BenchSection[] = [phaseSection, deepSection, classicSection, twoLayerSection, shareSection, simSection];

@@ -8,6 +8,7 @@ import { mlpCommands } from './cli/mlp';
 import { classicCommands } from './cli/classic';
 import { twoLayerCommands } from './cli/twoLayer';
 import { phaseCommands } from './cli/phase';
+import { simulateCommands } from './cli/simulate';
 import { ActivationError } from './physics/activations';
 import { ParamError } from './physics/mlp/shallowModel';
 
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = {
   ...classicCommands,
   ...twoLayerCommands,
   ...phaseCommands,
+  ...simulateCommands,
 };
 
 function usage(): string {

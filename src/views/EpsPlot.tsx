@@ -9,6 +9,7 @@ import { matchReference } from '../data/reference';
 import { Axes, Legend, legendHeight, type LegendItem } from './Axes';
 import { useWidth } from './useWidth';
 import { MlpExport } from './share/MlpExport';
+import { SimPointsLayer } from './sim/SimPointsLayer';
 
 const HEIGHT = 380;
 const MARGIN = { top: 14, right: 18, bottom: 50, left: 66 };
@@ -155,6 +156,7 @@ export const EpsPlot = memo(function EpsPlot() {
                       </g>
                     </g>
                   ))}
+              <SimPointsLayer x={s.x} y={s.y} />
             </g>
             {placed.map((m) => (
               <g key={m.id} className="alpha-sp" data-testid={`marker-${m.id}`}>

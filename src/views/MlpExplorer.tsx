@@ -3,6 +3,7 @@ import { Controls } from './Controls';
 import { EpsPlot } from './EpsPlot';
 import { OverlapPlot } from './OverlapPlot';
 import { ActivationPanel, ErrorBanner, Notes, ReadoutPanel } from './Panels';
+import { SimPanel } from './sim/SimPanel';
 import { PhasePlot } from './phase/PhasePlot';
 
 export function MlpExplorer() {
@@ -23,6 +24,7 @@ export function MlpExplorer() {
           <EpsPlot />
           <Notes />
           <OverlapPlot />
+          <SimPanel />
           <PhasePlot />
         </div>
       </main>

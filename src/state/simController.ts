@@ -1,0 +1,249 @@
+// Main-thread side of the simulation worker: one run at a time (live, streamed) or a sweep over α × seeds,
+// play/pause/step/reset, crash detection (the worker is respawned on the next run; the rest of the page keeps
+// working), and the 'explorer:toggle-play' / 'explorer:reset' window events (keyboard shortcuts).
+import { proxy, wrap, type Remote } from 'comlink';
+import { parseList } from '../cli/args';
+import { DEFAULT_SIM, type SimConfig } from '../sim/simulation';
+import type { BrowserBackend, RunOutcome, SimEvent, SimWorkerApi } from '../../workers/simProtocol';
+import { shallowParamsOf, useExplorer } from './store';
+import { physicsKey, useSim } from './simStore';
+
+const BACKENDS: readonly BrowserBackend[] = ['webgl', 'wasm', 'cpu'];
+
+/** `?backend=webgl|wasm|cpu` in the page's query string forces a backend (the hash belongs to the model's codec). */
+export function forcedBackend(search = typeof location !== 'undefined' ? location.search : ''): BrowserBackend | null {
+  const b = new URLSearchParams(search).get('backend');
+  return b && (BACKENDS as readonly string[]).includes(b) ? (b as BrowserBackend) : null;
+}
+
+let worker: Worker | null = null;
+let api: Remote<SimWorkerApi> | null = null;
+let backendReady: Promise<void> | null = null;
+let nextId = 1;
+let liveId = 0;
+let sweepCancelled = false;
+
+function crash(message: string): void {
+  worker?.terminate();
+  worker = null;
+  api = null;
+  backendReady = null;
+  const s = useSim.getState();
+  s.setMessage(`${message} The simulation worker was stopped; it restarts with the next run. The rest of the page is unaffected.`);
+  s.setStatus('error');
+  s.setSweep({ ...s.sweep, running: false });
+}
+
+function ensureWorker(): Remote<SimWorkerApi> {
+  if (api) return api;
+  worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'sim' });
+  worker.onerror = (ev) => {
+    ev.preventDefault();
+    crash(`Simulation worker crashed${ev.message ? `: ${ev.message}` : ''}.`);
+  };
+  api = wrap<SimWorkerApi>(worker);
+  const forced = forcedBackend();
+  const a = api;
+  backendReady = a.init(forced).then(
+    (info) => {
+      useSim.getState().setBackend(info);
+      if (forced && info.backend !== forced) useSim.getState().setMessage(`backend=${forced} could not start (${info.failed.join('; ')}); using ${info.backend}.`);
+    },
+    (e) => crash(`No TensorFlow.js backend could start: ${e instanceof Error ? e.message : String(e)}.`),
+  );
+  return api;
+}
+
+function configFor(alpha: number, seed: number): SimConfig {
+  const p = useExplorer.getState().params;
+  const sp = shallowParamsOf(p);
+  const f = useSim.getState().form;
+  return {
+    ...DEFAULT_SIM,
+    algo: f.algo,
+    init: f.init,
+    readouts: f.readouts,
+    activation: sp.activation,
+    readout: sp.readout,
+    weights: sp.weights,
+    gamma: sp.gamma,
+    delta: sp.delta,
+    alpha,
+    d: f.d,
+    seed,
+    steps: f.steps,
+    nTest: 4000,
+  };
+}
+
+function record(config: SimConfig, outcome: RunOutcome): void {
+  if (!outcome.ok || outcome.cancelled) return;
+  const p = useExplorer.getState().params;
+  useSim.getState().addFinished({
+    key: physicsKey(shallowParamsOf(p)),
+    algo: config.algo,
+    init: config.init,
+    alpha: config.alpha,
+    d: config.d,
+    seed: config.seed,
+    eps: outcome.summary.eps,
+  });
+}
+
+async function startLive(paused: boolean, stepBudget = 0): Promise<void> {
+  const s = useSim.getState();
+  if (s.sweep.running) return;
+  const remote = ensureWorker();
+  const id = nextId++;
+  liveId = id;
+  const alpha = useExplorer.getState().params.alpha;
+  const config = configFor(alpha, s.form.seed);
+  s.setMessage(null);
+  s.startLive({ id, algo: config.algo, init: config.init, alpha });
+  s.setStatus(paused ? 'paused' : 'starting');
+  await backendReady;
+  if (!api || liveId !== id) return;
+  if (!paused) useSim.getState().setStatus('running');
+  const onEvent = proxy((e: SimEvent) => {
+    if (e.id !== liveId) return;
+    const st = useSim.getState();
+    if (e.type === 'progress') st.appendRows(e.id, e.rows, e.stepsPerSecond, e.gradientsPerSecond);
+    else {
+      st.setMessage(e.message);
+      if (e.backend) st.setBackend(e.backend);
+    }
+  });
+  let outcome: RunOutcome;
+  try {
+    outcome = await remote.run({ id, config, speed: s.form.speed, paused, stepBudget, stream: true }, onEvent);
+  } catch (e) {
+    if (liveId === id) crash(`Simulation failed: ${e instanceof Error ? e.message : String(e)}.`);
+    return;
+  }
+  if (liveId !== id) return;
+  const st = useSim.getState();
+  if (!outcome.ok) {
+    st.setMessage(outcome.kind === 'config' ? `Cannot run: ${outcome.message}` : `Simulation error: ${outcome.message}`);
+    st.setStatus('error');
+    return;
+  }
+  st.finishLive(id, outcome.summary);
+  st.setStatus(outcome.cancelled ? 'cancelled' : 'done');
+  record(config, outcome);
+}
+
+export function play(): void {
+  const s = useSim.getState();
+  if (s.status === 'paused' && s.live) {
+    api?.control(s.live.id, 'resume');
+    s.setStatus('running');
+  } else if (s.status !== 'running' && s.status !== 'starting') void startLive(false);
+}
+
+export function pause(): void {
+  const s = useSim.getState();
+  if ((s.status === 'running' || s.status === 'starting') && s.live) {
+    api?.control(s.live.id, 'pause');
+    s.setStatus('paused');
+  }
+}
+
+export function togglePlay(): void {
+  const st = useSim.getState().status;
+  if (st === 'running' || st === 'starting') pause();
+  else play();
+}
+
+export function step(): void {
+  const s = useSim.getState();
+  if (s.status === 'paused' && s.live) api?.control(s.live.id, 'step');
+  else if (s.status !== 'running' && s.status !== 'starting') void startLive(true, 1);
+}
+
+export function reset(): void {
+  const s = useSim.getState();
+  if (s.live) api?.control(s.live.id, 'cancel');
+  liveId = 0;
+  s.clearLive();
+  s.setStatus('idle');
+  s.setMessage(null);
+}
+
+export function setSpeed(speed: number): void {
+  const s = useSim.getState();
+  s.setForm('speed', speed);
+  if (s.live) api?.setSpeed(s.live.id, speed);
+}
+
+/** Runs the form's algorithm over α × seeds, one after the other, adding a point per finished run. */
+export async function runSweep(): Promise<void> {
+  const s = useSim.getState();
+  let alphas: number[];
+  let seeds: number[];
+  try {
+    alphas = parseList('alpha', s.form.sweepAlphas);
+    seeds = parseList('seeds', s.form.sweepSeeds);
+  } catch (e) {
+    s.setMessage(`Sweep: ${e instanceof Error ? e.message.replace(/^--/, '') : String(e)}`);
+    return;
+  }
+  if (alphas.length * seeds.length > 200) {
+    s.setMessage(`Sweep: ${alphas.length * seeds.length} runs is too many (at most 200).`);
+    return;
+  }
+  reset();
+  const remote = ensureWorker();
+  sweepCancelled = false;
+  const total = alphas.length * seeds.length;
+  s.setSweep({ running: true, done: 0, total });
+  s.setMessage(null);
+  await backendReady;
+  let done = 0;
+  for (const alpha of alphas) {
+    for (const seed of seeds) {
+      if (sweepCancelled || !api) break;
+      const id = nextId++;
+      liveId = id;
+      const config = configFor(alpha, seed);
+      let outcome: RunOutcome;
+      try {
+        outcome = await remote.run({ id, config, speed: 0, paused: false, stream: false }, proxy(() => {}));
+      } catch (e) {
+        crash(`Sweep failed: ${e instanceof Error ? e.message : String(e)}.`);
+        return;
+      }
+      if (!outcome.ok) {
+        useSim.getState().setMessage(`Sweep stopped at α = ${alpha}, seed ${seed}: ${outcome.message}`);
+        sweepCancelled = true;
+        break;
+      }
+      record(config, outcome);
+      done++;
+      useSim.getState().setSweep({ running: true, done, total });
+    }
+  }
+  liveId = 0;
+  useSim.getState().setSweep({ running: false, done, total });
+}
+
+export function cancelSweep(): void {
+  sweepCancelled = true;
+  if (liveId) api?.control(liveId, 'cancel');
+}
+
+/** Keyboard shortcuts are bound elsewhere and dispatched as window events. Returns an unsubscribe. */
+export function listenToExplorerEvents(): () => void {
+  const onToggle = () => togglePlay();
+  const onReset = () => reset();
+  window.addEventListener('explorer:toggle-play', onToggle);
+  window.addEventListener('explorer:reset', onReset);
+  return () => {
+    window.removeEventListener('explorer:toggle-play', onToggle);
+    window.removeEventListener('explorer:reset', onReset);
+  };
+}
+
+/** Starts the worker and measures the backend before the first run (so the panel can show it). */
+export function warmUp(): void {
+  ensureWorker();
+}

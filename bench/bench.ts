@@ -13,6 +13,7 @@ import { isContinuousLaw, spectralLaw } from '../src/physics/priors';
 import { mmseSDirect } from '../src/physics/spectral';
 import { buildSpectralTable, COARSE_TABLE, type SpectralTable } from '../src/physics/spectralTable';
 import { READOUT_LAWS, type ShallowParams, type ShallowPoint } from '../src/physics/types';
+import { time } from './timing';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -20,19 +21,6 @@ const log = (s: string) => {
   if (!json) console.log(s);
 };
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-};
-const time = (f: () => void, reps: number): number => {
-  const out: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    f();
-    out.push(performance.now() - t0);
-  }
-  return median(out);
-};
 
 const gamma = 0.5;
 const tableMsByLaw: Record<string, number> = {};

@@ -7,17 +7,7 @@ import type { BenchSection } from './sections';
 import { committeeCurve } from '../src/physics/classic/committee';
 import { glmCurve, glmThresholds, makeGlm } from '../src/physics/classic/glm';
 import { symmetricPlateau, trajectory } from '../src/physics/classic/saadSolla';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const time = (f: () => void, reps: number) => {
-  const out: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    f();
-    out.push(performance.now() - t0);
-  }
-  return median(out);
-};
+import { time } from './timing';
 
 export const classicSection: BenchSection = {
   name: 'classic',

@@ -6,17 +6,7 @@ import { getDeepModel } from '../src/physics/deep/deepModel';
 import { rectangularDenoiser } from '../src/physics/deep/denoiser';
 import { CURVE_SOLVE } from '../workers/deepService';
 import type { BenchSection } from './sections';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const time = (f: () => void, reps: number): number => {
-  const out: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    f();
-    out.push(performance.now() - t0);
-  }
-  return median(out);
-};
+import { time } from './timing';
 
 export const deepSection: BenchSection = {
   name: 'deep',

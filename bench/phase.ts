@@ -4,8 +4,7 @@
 import { clearPhaseCaches, rowAlphas, solveRow } from '../src/physics/mlp/phase';
 import type { ShallowParams } from '../src/physics/types';
 import type { BenchSection } from './sections';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+import { median } from './timing';
 
 function diagram(base: ShallowParams): number {
   const ys = Array.from({ length: 64 }, (_, i) => 0.1 + (1.9 * i) / 63);

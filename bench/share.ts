@@ -8,8 +8,8 @@ import { getShallowModel } from '../src/physics/mlp/shallowModel';
 import type { CurveData } from '../src/state/store';
 import type { ShallowPoint } from '../src/physics/types';
 import type { BenchSection } from './sections';
+import { median } from './timing';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 function perCall(f: () => void, calls: number, reps = 7): number {
   const out: number[] = [];
   for (let r = 0; r < reps; r++) {

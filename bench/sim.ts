@@ -7,8 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BenchLog, BenchSection } from './sections';
 import { useNodeBackend, type NodeBackend } from '../src/sim/backendNode';
 import { DEFAULT_SIM, Simulation, type SimConfig } from '../src/sim/simulation';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+import { median } from './timing';
 
 /** Matmul GFLOP/s, best of `reps` (a roofline: the machine is shared, and the fastest repeat is the least disturbed). */
 async function matmulMs(m: number, kk: number, n: number, reps = 15): Promise<number> {

@@ -15,17 +15,7 @@ import { simulateSgdSeed } from '../src/sim/twoLayer/sgdSim';
 import { mulABt } from '../src/sim/twoLayer/linalg';
 import { Rng } from '../src/physics/twoLayer/rng';
 import { computeTheory } from '../workers/twoLayerService';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-function time(f: () => void, reps: number): number {
-  const out: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    f();
-    out.push(performance.now() - t0);
-  }
-  return median(out);
-}
+import { time } from './timing';
 
 export const twoLayerSection: BenchSection = {
   name: 'two-layer',

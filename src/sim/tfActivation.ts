@@ -5,6 +5,7 @@
 // one anyway. The float64 σ of src/physics/activations.ts stays the reference (tests compare the two).
 
 import * as tf from '@tensorflow/tfjs-core';
+import { getActivation } from '../physics/activations';
 import { parseExpression, type ExprNode } from '../physics/expression';
 
 /** σ(h) and σ'(h), elementwise. */
@@ -25,6 +26,12 @@ const BUILTIN: Record<string, TfSigma> = {
   tanh2: (h) => {
     const t = tf.tanh(tf.mul(h, 2));
     return { s: t, ds: tf.mul(tf.sub(1, tf.square(t)), 2) };
+  },
+  // tanh(2x)/√(E tanh²(2z)): the unit-variance scale comes from the float64 engine (arXiv 2510.24616's deep runs).
+  'tanh2-unit': (h) => {
+    const scale = 1 / Math.sqrt(getActivation('tanh2').Esigma2);
+    const t = tf.tanh(tf.mul(h, 2));
+    return { s: tf.mul(t, scale), ds: tf.mul(tf.sub(1, tf.square(t)), 2 * scale) };
   },
   erf: (h) => ({ s: tf.erf(h), ds: tf.mul(tf.exp(tf.neg(tf.square(h))), TWO_OVER_SQRT_PI) }),
   sigmoid: (h) => {

@@ -7,7 +7,7 @@
 import { gaussHermite } from '../numerics/gaussHermite';
 import { gaussRule, normalCdf, normalPdf } from '../numerics/gaussian';
 import { bivariateNormalCdf } from './bivariateNormal';
-import { brent } from './rootFind';
+import { brent } from '../numerics/rootFind';
 
 export const COMMITTEE_PRIORS = ['gaussian', 'rademacher'] as const;
 export type CommitteePrior = (typeof COMMITTEE_PRIORS)[number];

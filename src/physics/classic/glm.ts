@@ -5,7 +5,7 @@
 // so that convergence and errors keep their relative accuracy as q → ρ.
 import { makeChannel, type GlmChannel, type GlmChannelName } from './glmChannels';
 import { makePrior, priorState, type GlmPrior, type GlmPriorName, type PriorOptions } from './glmPriors';
-import { brent, maximise } from './rootFind';
+import { brent, maximise } from '../numerics/rootFind';
 
 export interface GlmParams extends PriorOptions {
   prior: GlmPriorName;

@@ -9,7 +9,7 @@
 // and E = ∞ at β = α (the double-descent peak at p = n).
 import type { Convergence } from '../types';
 import { mpRule, type MPRule } from './marchenkoPastur';
-import { brent } from './roots';
+import { brent } from '../numerics/rootFind';
 import type { HermiteProfile } from './profiles';
 
 export class TwoLayerParamError extends Error {

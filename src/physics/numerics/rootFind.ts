@@ -1,5 +1,5 @@
-// Brent's root finder and a bracketed maximiser, for locating thresholds of the classic models on a robust
-// criterion instead of by long fixed-point iteration (critical slowing down near spinodals, classic.md §1 (5)).
+// Brent's root finder (Brent 1973, ch. 4) and a bracketed maximiser, shared by every model: thresholds are located on
+// a robust criterion instead of by long fixed-point iteration (critical slowing down near spinodals).
 
 export interface Root {
   x: number;

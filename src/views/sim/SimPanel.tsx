@@ -188,6 +188,13 @@ export function SimPanel() {
           {message}
         </p>
       )}
+      <p className="sim-legend" data-testid="sim-legend">
+        Finished runs on the ε(α) plot (mean ± s.d. over seeds):{' '}
+        <span style={{ color: simColour('hmc', 'informative') }}>● HMC informative</span>,{' '}
+        <span style={{ color: simColour('hmc', 'uninformative') }}>○ HMC uninformative</span>,{' '}
+        <span style={{ color: simColour('adam', 'uninformative') }}>■ ADAM</span> (□ informative start),{' '}
+        <span style={{ color: simColour('gamp', 'informative') }}>◆ GAMP-RIE</span>.
+      </p>
       <RunStatusLine />
       <BackendLine />
       <div className="sim-plots">

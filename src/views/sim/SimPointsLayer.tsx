@@ -21,8 +21,8 @@ export function SimPointsLayer({ x, y }: { x: ScaleLinear<number, number>; y: Sc
         const cy = y(p.mean);
         const filled = p.init === 'informative' || p.algo === 'gamp';
         return (
-          <g key={`${p.algo}-${p.init}-${p.alpha}`} data-series={`sim-${p.algo}-${p.init}`}>
-            <title>{`${p.algo.toUpperCase()} ${p.algo === 'gamp' ? '' : p.init} α = ${p.alpha}: ε = ${p.mean.toPrecision(4)} ± ${p.std.toPrecision(2)} (${p.count} seed${p.count > 1 ? 's' : ''})`}</title>
+          <g key={`${p.algo}-${p.init}-${p.alpha}-${p.d}`} data-series={`sim-${p.algo}-${p.init}`}>
+            <title>{`${p.algo.toUpperCase()} ${p.algo === 'gamp' ? '' : p.init} α = ${p.alpha}, d = ${p.d}: ε = ${p.mean.toPrecision(4)} ± ${p.std.toPrecision(2)} (${p.count} seed${p.count > 1 ? 's' : ''})`}</title>
             {p.std > 0 && <line x1={cx} x2={cx} y1={y(p.mean - p.std)} y2={y(p.mean + p.std)} stroke={c} strokeWidth={1.3} />}
             {p.algo === 'hmc' ? (
               <circle cx={cx} cy={cy} r={4} fill={filled ? c : 'white'} stroke={c} strokeWidth={1.6} />

@@ -1,4 +1,4 @@
-// Main-thread side of the phase-diagram workers: a small pool (hardwareConcurrency, 1…4), rows spread over it
+// Main-thread side of the phase-diagram workers: a small pool (hardwareConcurrency − 1, 1…4), rows spread over it
 // coarse-to-fine, generation numbers for cancellation (shared through a SharedArrayBuffer when the page is
 // cross-origin isolated, else by message), a crashed worker replaced by a fresh one. Row i always goes to worker
 // i mod size, so a worker sees the same γ rows again and reuses its tables.
@@ -11,9 +11,10 @@ export type PhaseWorkerFactory = () => Worker;
 const defaultFactory: PhaseWorkerFactory = () =>
   new Worker(new URL('../../workers/phase.worker.ts', import.meta.url), { type: 'module', name: 'phase' });
 
+/** One core is left to the theory worker (the ε(α) curve); at least 1, at most 4 phase workers. */
 export function poolSize(hardwareConcurrency: number | undefined): number {
   const n = Number.isFinite(hardwareConcurrency) ? Math.floor(hardwareConcurrency as number) : 2;
-  return Math.min(4, Math.max(1, n));
+  return Math.min(4, Math.max(1, n - 1));
 }
 
 interface Slot {
@@ -65,11 +66,17 @@ export class PhaseClient {
     return { worker, api };
   }
 
-  /** Cancels older work and streams the rows of a new diagram; returns its generation. */
-  request(req: DiagramRequest, cb: PhaseCallbacks): number {
+  /** Makes all work in flight stale (workers stop after their current row); returns the new generation. */
+  cancel(): number {
     const gen = ++this.gen;
     if (this.shared) Atomics.store(this.shared, 0, gen);
     else for (const s of this.slots) void s.api.supersede(gen);
+    return gen;
+  }
+
+  /** Cancels older work and streams the rows of a new diagram; returns its generation. */
+  request(req: DiagramRequest, cb: PhaseCallbacks): number {
+    const gen = this.cancel();
     const order = coarseToFine(req.ys.length);
     const perWorker: RowsRequest['rows'][] = this.slots.map(() => []);
     for (const index of order) perWorker[index % this.slots.length].push({ index, y: req.ys[index] });

@@ -1,5 +1,6 @@
 // Phase diagram data flow: MLP parameters (useExplorer) + plane (usePhase) → one request per change (debounced)
 // → worker pool → rows → usePhase. α and the plane's own variable only move the crosshair: no recomputation.
+// A new diagram waits until the ε(α) curve is complete, so that the sliders stay live.
 import { rowParamsKey, phaseYs } from '../views/phase/phaseGeometry';
 import { shallowParamsOf, useExplorer } from './store';
 import { PhaseClient, poolSize, type PhaseWorkerFactory } from './phaseClient';
@@ -21,11 +22,21 @@ export function startPhaseController(opts: { factory?: PhaseWorkerFactory; debou
   );
 
   const run = () => {
-    const params = useExplorer.getState().params;
+    const st = useExplorer.getState();
+    const params = st.params;
     const plane = usePhase.getState().plane;
     const base = shallowParamsOf(params);
     const key = rowParamsKey(base, plane, params.alphaMax);
     if (key === lastKey) return;
+    // The ε(α) curve and its α_sp come first (the machine may have two cores): stop the old diagram at once, start
+    // the new one when the curve is in (every store change re-schedules this).
+    if (st.computing || st.curve?.transitionState === 'pending') {
+      if (lastKey !== null) {
+        client.cancel();
+        lastKey = null;
+      }
+      return;
+    }
     lastKey = key;
     const ys = phaseYs(plane, PHASE_ROWS);
     const startedAt = performance.now();

@@ -190,10 +190,10 @@ export function SimPanel() {
       )}
       <p className="sim-legend" data-testid="sim-legend">
         Finished runs on the ε(α) plot (mean ± s.d. over seeds):{' '}
-        <span style={{ color: simColour('hmc', 'informative') }}>● HMC informative</span>,{' '}
-        <span style={{ color: simColour('hmc', 'uninformative') }}>○ HMC uninformative</span>,{' '}
-        <span style={{ color: simColour('adam', 'uninformative') }}>■ ADAM</span> (□ informative start),{' '}
-        <span style={{ color: simColour('gamp', 'informative') }}>◆ GAMP-RIE</span>.
+        <Swatch colour={simColour('hmc', 'informative')} shape="●" /> HMC informative,{' '}
+        <Swatch colour={simColour('hmc', 'uninformative')} shape="○" /> HMC uninformative,{' '}
+        <Swatch colour={simColour('adam', 'uninformative')} shape="■" /> ADAM (□ informative start),{' '}
+        <Swatch colour={simColour('gamp', 'informative')} shape="◆" /> GAMP-RIE.
       </p>
       <RunStatusLine />
       <BackendLine />
@@ -202,5 +202,15 @@ export function SimPanel() {
         <SimOverlapPlot />
       </div>
     </section>
+  );
+}
+
+/** A legend symbol drawn as SVG in the series colour (text stays in the body colour, readable in both themes). */
+function Swatch({ colour, shape }: { colour: string; shape: '●' | '○' | '■' | '◆' }) {
+  const common = { fill: shape === '○' ? 'none' : colour, stroke: colour, strokeWidth: 1.5 };
+  return (
+    <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" style={{ verticalAlign: 'baseline' }}>
+      {shape === '■' ? <rect x="1" y="1" width="8" height="8" {...common} /> : shape === '◆' ? <path d="M5 0.5 9.5 5 5 9.5 0.5 5Z" {...common} /> : <circle cx="5" cy="5" r="4" {...common} />}
+    </svg>
   );
 }

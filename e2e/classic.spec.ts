@@ -1,13 +1,8 @@
 import { expect, test } from '@playwright/test';
-
-const SHOTS = 'shots';
+import { failOnPageErrors, SHOTS } from './helpers';
 
 test.describe('classic models', () => {
-  test.beforeEach(async ({ page }) => {
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-  });
+  failOnPageErrors();
 
   test('binary perceptron: hard phase shaded between α_IT and α_AMP, GAMP points on the AMP branch', async ({ page }) => {
     await page.goto('/');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { failOnPageErrors, SHOTS } from './helpers';
 
-const SHOTS = 'shots';
 const epsFig = (page: Page) => page.getByTestId('plot-deep-eps');
 
 async function completeCurve(page: Page): Promise<void> {
@@ -16,11 +16,7 @@ function firstAbove(d: string, level: number): number | null {
 }
 
 test.describe('deep MLP (L = 2)', () => {
-  test.beforeEach(async ({ page }) => {
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-  });
+  failOnPageErrors();
 
   test('depth 2 with the paper’s setting: ε(α) with its branches, overlaps, Q1 before Q2, profile', async ({ page }) => {
     await page.goto('/');

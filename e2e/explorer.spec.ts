@@ -1,47 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-
-const SHOTS = 'shots';
-const fig = (page: Page) => page.getByTestId('plot-eps');
-const eqPath = (page: Page) => fig(page).locator('path[data-series=equilibrium]');
-
-/**
- * Waits until the ε plot shows a complete curve of a generation other than `prev`, with its α_sp search settled
- * (α_sp moves the drawn jump); returns that generation.
- */
-async function nextCurve(page: Page, prev: string | null = null): Promise<string> {
-  let gen: string | null = null;
-  await expect
-    .poll(
-      async () => {
-        gen = await fig(page).getAttribute('data-complete-gen');
-        const t = await fig(page).getAttribute('data-transition');
-        return gen !== null && gen !== prev && (t === 'done' || t === 'error');
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return gen!;
-}
-
-/** Sets a range input the way a drag does (native value setter + input event, which React listens to). */
-async function setRange(page: Page, testId: string, value: number): Promise<void> {
-  await page.getByTestId(testId).evaluate((el, v) => {
-    const input = el as HTMLInputElement;
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(v));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
-}
+import { epsFig as fig, eqPath, failOnPageErrors, nextCurve, setRange, SHOTS } from './helpers';
 
 async function noErrors(page: Page): Promise<void> {
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
 }
 
 test.describe('explorer', () => {
-  test.beforeEach(async ({ page }) => {
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-  });
+  failOnPageErrors();
 
   test('draws ε_opt(α) with the paper overlay at the published parameters', async ({ page }) => {
     await page.goto('/');

@@ -1,8 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { epsFig, failOnPageErrors, SHOTS } from './helpers';
 
-const SHOTS = 'shots';
 const fig = (page: Page) => page.getByTestId('plot-phase');
-const epsFig = (page: Page) => page.getByTestId('plot-eps');
 
 /** Waits for a complete diagram of a generation other than `prev`; returns its generation. */
 async function nextDiagram(page: Page, prev: string | null = null): Promise<string> {
@@ -29,11 +28,7 @@ async function canvasPixel(page: Page, fx: number, fy: number): Promise<string> 
 }
 
 test.describe('phase diagram', () => {
-  test.beforeEach(async ({ page }) => {
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-  });
+  failOnPageErrors();
 
   test('ReLU, binary W: draws the (α, γ) diagram with its line through the α_sp of the readout panel', async ({ page }) => {
     await page.goto('/#v=1&alpha=2&amax=8&gamma=0.5&delta=0.1&act=relu&readout=ones&weights=rademacher');

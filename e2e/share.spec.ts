@@ -2,38 +2,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { PRESETS } from '../src/share/presets';
+import { epsFig as fig, eqPath, failOnPageErrors, nextCurve, setRange, SHOTS } from './helpers';
 
 // Lets context.route see (and abort) the service worker's own requests: context.setOffline alone does not reach
 // them (microsoft/playwright#2311), and the offline test must cut the network for the worker too.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-
-const SHOTS = 'shots';
-const fig = (page: Page) => page.getByTestId('plot-eps');
-const eqPath = (page: Page) => fig(page).locator('path[data-series=equilibrium]');
-
-/** Waits for a complete ε curve (other than generation `prev`) with its α_sp search settled. */
-async function nextCurve(page: Page, prev: string | null = null): Promise<string> {
-  let gen: string | null = null;
-  await expect
-    .poll(
-      async () => {
-        gen = await fig(page).getAttribute('data-complete-gen');
-        const t = await fig(page).getAttribute('data-transition');
-        return gen !== null && gen !== prev && (t === 'done' || t === 'error');
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return gen!;
-}
-
-async function setRange(page: Page, testId: string, value: number): Promise<void> {
-  await page.getByTestId(testId).evaluate((el, v) => {
-    const input = el as HTMLInputElement;
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(v));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
-}
 
 const CONTROLS = ['control-activation', 'control-delta', 'control-gamma', 'control-readout', 'control-weights', 'control-alpha', 'control-alpha-max'];
 async function controlValues(page: Page): Promise<string[]> {
@@ -88,11 +61,7 @@ async function downloadOf(page: Page, testId: string): Promise<{ d: Download; bo
 }
 
 test.describe('share', () => {
-  test.beforeEach(async ({ page }) => {
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-  });
+  failOnPageErrors();
 
   test('a shared URL restores the same view; v1 links keep working; menu choices are history steps', async ({ page, browser }) => {
     await page.goto('/');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { SHOTS } from './helpers';
 
-const SHOTS = 'shots';
 const steps = (page: Page) => page.getByTestId('plot-sim-error').getAttribute('data-steps').then(Number);
 
 async function fill(page: Page, id: string, value: string): Promise<void> {

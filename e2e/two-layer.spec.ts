@@ -1,14 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-const SHOTS = 'shots';
-
-async function setRange(page: Page, testId: string, value: number): Promise<void> {
-  await page.getByTestId(testId).evaluate((el, v) => {
-    const input = el as HTMLInputElement;
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(v));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
-}
+import { failOnPageErrors, setRange, SHOTS } from './helpers';
 
 /** E(α, β) from the readout once it shows the given α ('inf' at the peak). */
 async function errorAt(page: Page, alpha: number): Promise<string> {
@@ -19,11 +10,7 @@ async function errorAt(page: Page, alpha: number): Promise<string> {
 }
 
 test.describe('two-layer lecture', () => {
-  test.beforeEach(async ({ page }) => {
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-  });
+  failOnPageErrors();
 
   test('dragging α across p = n shows the double-descent peak; RF simulation overlays points', async ({ page }) => {
     await page.goto('/#model=two-layer&v=1&beta=2&lambda=0&d=40');

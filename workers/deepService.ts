@@ -4,6 +4,7 @@ import type { DeepModel, DeepParams } from '../src/physics/deep/deepModel';
 import type { DeepSolution } from '../src/physics/deep/deepSolver';
 import { Lru } from './lru';
 import { deepAlphaGrid, deepCurveKey, type DeepApi, type DeepChunk, type DeepCurvePoint, type DeepError, type DeepHeader, type DeepPointView } from './deepProtocol';
+import { messageOf, yieldToEventLoop } from './yield';
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
@@ -17,18 +18,6 @@ export interface DeepServiceOptions {
   chunkMs?: number;
   coarseStep?: number;
   now?: () => number;
-}
-
-function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(null);
-  });
 }
 
 /** Residual tolerance of the curves' fixed points (the CLI keeps the default 1e−11). */
@@ -45,7 +34,7 @@ export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {})
   const curves = new Lru<string, { header: DeepHeader; points: DeepCurvePoint[] }>(24);
   let latest = 0;
   const classify = (e: unknown, where?: string): DeepError => {
-    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const message = messageOf(e);
     if (deps.ActivationError && e instanceof deps.ActivationError) return { kind: 'activation', message };
     if (deps.ParamError && e instanceof deps.ParamError) return { kind: 'param', message };
     return { kind: 'solver', message: where ? `${message} (${where})` : message };

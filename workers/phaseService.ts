@@ -4,6 +4,7 @@ import type { PhaseRow, PhasePlane, RowOptions } from '../src/physics/mlp/phase'
 import type { ShallowParams } from '../src/physics/types';
 import type { PhaseApi, RowMessage, RowsRequest } from './phaseProtocol';
 import type { TheoryError } from './protocol';
+import { messageOf, yieldToEventLoop } from './yield';
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
@@ -14,25 +15,12 @@ export interface PhaseDeps {
   ActivationError?: ErrorClass;
 }
 
-/** Lets queued messages (a newer generation) be delivered between rows. */
-function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(null);
-  });
-}
-
 export function createPhaseService(deps: PhaseDeps, now: () => number = () => performance.now()): PhaseApi {
   let shared: Int32Array | null = null;
   let latest = 0;
   const newest = () => Math.max(latest, shared ? Atomics.load(shared, 0) : 0);
   const classify = (e: unknown, where: string): TheoryError => {
-    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const message = messageOf(e);
     if (deps.ActivationError && e instanceof deps.ActivationError) return { kind: 'activation', message };
     if (deps.ParamError && e instanceof deps.ParamError) return { kind: 'param', message };
     return { kind: 'solver', message: `${message} (${where})` };

@@ -18,6 +18,7 @@ import {
   type TheoryApi,
   type TheoryError,
 } from './protocol';
+import { messageOf, yieldToEventLoop } from './yield';
 
 /** The parts of an activation the UI shows (a structural subset of src/physics/activations.ts's Activation). */
 export interface ActivationLike {
@@ -52,24 +53,6 @@ export interface ServiceOptions {
 interface CachedCurve {
   header: CurveHeader;
   points: ShallowPoint[];
-}
-
-/** Lets queued messages (newer requests) run; a MessageChannel avoids the 4 ms clamp of nested timers. */
-function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(null);
-  });
-}
-
-function messageOf(e: unknown): string {
-  if (e instanceof Error) return e.message.split('\n')[0];
-  return String(e);
 }
 
 export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}): TheoryApi {

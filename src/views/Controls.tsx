@@ -3,16 +3,10 @@
 import { memo, useEffect, useId, useState, type ReactNode } from 'react';
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS } from '../physics/types';
 import { useExplorer } from '../state/store';
-import { ALPHA_MAX_CHOICES, CUSTOM_ACTIVATION, formatNumber, specFor } from '../state/urlCodec';
+import { ALPHA_MAX_CHOICES, CUSTOM_ACTIVATION, specFor } from '../state/urlCodec';
 import { DepthControl } from './deep/DepthControl';
+import { AlphaMaxSelect, DeltaInput, READOUT_LABELS, Slider } from './controlWidgets';
 
-const READOUT_LABELS: Record<string, string> = {
-  ones: 'v = 1 (homogeneous)',
-  rad: 'v = ±1 (Rademacher)',
-  unif: 'v ~ U[−√3, √3]',
-  gauss: 'v ~ N(0, 1)',
-  '4point': 'v ∈ {±1/√5, ±3/√5}',
-};
 const WEIGHT_LABELS: Record<string, string> = {
   gaussian: 'Gaussian N(0, 1)',
   rademacher: 'Rademacher ±1',
@@ -24,48 +18,10 @@ function range(field: 'gamma' | 'delta' | 'alpha') {
   return s;
 }
 
-interface SliderProps {
-  label: React.ReactNode;
-  hint: string;
-  testId: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number;
-  onChange: (x: number) => void;
-}
-
-function Slider({ label, hint, testId, value, min, max, step, onChange }: SliderProps) {
-  const id = useId();
-  return (
-    <div className="control">
-      <label htmlFor={id}>
-        <span>{label}</span>
-        <output className="value">{formatNumber(value)}</output>
-      </label>
-      <input
-        id={id}
-        type="range"
-        data-testid={testId}
-        min={min}
-        max={max}
-        step={step}
-        value={value}
-        title={hint}
-        onChange={(e) => {
-          const x = Number(e.currentTarget.value);
-          if (Number.isFinite(x)) onChange(x);
-        }}
-      />
-    </div>
-  );
-}
-
 const AlphaControl = memo(function AlphaControl() {
   const alpha = useExplorer((s) => s.params.alpha);
   const alphaMax = useExplorer((s) => s.params.alphaMax);
   const setParam = useExplorer((s) => s.setParam);
-  const id = useId();
   return (
     <>
       <Slider
@@ -78,16 +34,7 @@ const AlphaControl = memo(function AlphaControl() {
         step={0.01}
         onChange={(x) => setParam('alpha', x)}
       />
-      <div className="control inline">
-        <label htmlFor={id}>α range: 0 to</label>
-        <select id={id} data-testid="control-alpha-max" value={alphaMax} onChange={(e) => setParam('alphaMax', Number(e.currentTarget.value))}>
-          {ALPHA_MAX_CHOICES.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </select>
-      </div>
+      <AlphaMaxSelect value={alphaMax} choices={ALPHA_MAX_CHOICES} testId="control-alpha-max" onChange={(x) => setParam('alphaMax', x)} />
     </>
   );
 });
@@ -115,60 +62,7 @@ const DeltaControl = memo(function DeltaControl() {
   const delta = useExplorer((s) => s.params.delta);
   const setParam = useExplorer((s) => s.setParam);
   const r = range('delta');
-  const id = useId();
-  const [text, setText] = useState(formatNumber(delta));
-  useEffect(() => setText(formatNumber(delta)), [delta]);
-  const commit = (x: number) => {
-    if (Number.isFinite(x) && x >= r.min && x <= r.max) setParam('delta', x);
-  };
-  const bad = !(Number(text) >= r.min && Number(text) <= r.max);
-  return (
-    <div className="control">
-      <label htmlFor={id}>
-        <span>
-          label noise <i>Δ</i>
-        </span>
-        <input
-          id={id}
-          className={bad ? 'number bad' : 'number'}
-          type="number"
-          data-testid="control-delta"
-          min={r.min}
-          max={r.max}
-          step="any"
-          value={text}
-          title={`Δ in [${r.min}, ${r.max}]`}
-          onChange={(e) => {
-            setText(e.currentTarget.value);
-            commit(Number(e.currentTarget.value));
-          }}
-        />
-      </label>
-      <input
-        type="range"
-        data-testid="control-delta-log"
-        aria-label="label noise Δ (log scale)"
-        min={Math.log10(r.min)}
-        max={Math.log10(r.max)}
-        step={0.001}
-        value={Math.log10(delta)}
-        onChange={(e) => commit(Number(Math.pow(10, Number(e.currentTarget.value)).toPrecision(3)))}
-      />
-      <div className="scale-hint" aria-hidden="true">
-        {[
-          [-4, '10⁻⁴'],
-          [-3, '10⁻³'],
-          [-2, '10⁻²'],
-          [-1, '0.1'],
-          [0, '1'],
-        ].map(([e, t]) => (
-          <span key={t} style={{ left: `${(((e as number) - Math.log10(r.min)) / (Math.log10(r.max) - Math.log10(r.min))) * 100}%` }}>
-            {t}
-          </span>
-        ))}
-      </div>
-    </div>
-  );
+  return <DeltaInput value={delta} min={r.min} max={r.max} testId="control-delta" logTestId="control-delta-log" onChange={(x) => setParam('delta', x)} />;
 });
 
 const ActivationControl = memo(function ActivationControl() {

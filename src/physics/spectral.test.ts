@@ -68,6 +68,45 @@ describe('matrix denoising m_S(λ) at γ = 0.5 (reference-values.md)', () => {
     expect(Math.abs(tab.mSPrime(0) - 1)).toBeLessThan(2e-5);
   });
 
+  it('the tail beyond λ_max continues the spline with the same value and slope, and m_S⁻¹ inverts it', () => {
+    for (const l of [law('ones'), law('4point')]) {
+      const tab = buildSpectralTable(l);
+      const L = tab.lambdaMax;
+      const below = { v: 0, d: 0 };
+      const above = { v: 0, d: 0 };
+      tab.evalMS(L * (1 - 1e-9), below);
+      tab.evalMS(L * (1 + 1e-9), above);
+      expect(rel(1 - above.v, 1 - below.v)).toBeLessThan(1e-7);
+      expect(rel(above.d, below.d)).toBeLessThan(1e-6);
+      // (At larger λ the input 1 − mmse itself rounds: ulp(1)/mmse bounds any inverse's accuracy.)
+      for (const lambda of [2 * L, 10 * L]) expect(rel(tab.mSInverse(1 - tab.mmse(lambda)), lambda)).toBeLessThan(1e-8);
+      // λ·mmse_S tends to the rank-deficiency limit; for v = 1, γ = 1/2 that is γ(2 − γ)/2·2 = 0.75 (within the tail fit's 1e−4).
+      if (l.v.length === 1) expect(Math.abs(tab.mmse(1e9) * 1e9 - 0.75)).toBeLessThan(1e-4);
+    }
+  });
+
+  it('gain and ι drop: the Q̂ and f pieces agree with plain differences where those are accurate, and stay finite as τ → ∞', () => {
+    const tab = buildSpectralTable(law('rad'));
+    for (const [tau, r] of [[0.5, 2], [30, 10], [5e3, 40]]) {
+      expect(rel(tab.gain(tau, r), (tab.mS(tau + r) - tab.mS(tau)) / tab.mSPrime(tau))).toBeLessThan(1e-9);
+      expect(rel(tab.iotaDrop(tau, r), tab.iota(tau + r) - tab.iota(tau))).toBeLessThan(1e-7);
+    }
+    // In the tail 1 − m_S is below m_S's resolution: reference from mmse alone (central slope, Simpson for ¼∫mmse).
+    for (const [tau, r] of [[3e4, 12], [1e8, 12], [1e12, 40]]) {
+      const h = 1e-4 * tau;
+      const slope = (tab.mmse(tau - h) - tab.mmse(tau + h)) / (2 * h);
+      expect(rel(tab.gain(tau, r), (tab.mmse(tau) - tab.mmse(tau + r)) / slope)).toBeLessThan(1e-6);
+      const n = 20;
+      let simpson = 0;
+      for (let i = 0; i <= n; i++) simpson += (i === 0 || i === n ? 1 : i % 2 ? 4 : 2) * tab.mmse(tau + (i * r) / n);
+      expect(rel(tab.iotaDrop(tau, r), (simpson * r) / (3 * n) / 4)).toBeLessThan(1e-9);
+    }
+    // τ → ∞ (Q = 1): the matrix term tends to R̂2 and the ι difference to 0.
+    expect(rel(tab.gain(1e15, 7), 7)).toBeLessThan(1e-12);
+    expect(tab.gain(Infinity, 7)).toBe(7);
+    expect(tab.iotaDrop(Infinity, 7)).toBe(0);
+  });
+
   it('m_S⁻¹ inverts m_S', () => {
     const tab = buildSpectralTable(law('rad'));
     for (const y of [1e-6, 0.01, 0.3, 0.7, 0.95, 0.999, 0.99999]) expect(rel(tab.mS(tab.mSInverse(y)), y)).toBeLessThan(1e-10);

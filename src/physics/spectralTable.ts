@@ -1,7 +1,10 @@
 // Tabulated matrix-denoising functions m_S(λ), m_S'(λ), mmse_S(λ), ι(λ) for one (γ, P_v) (mlp-shallow.md §4).
 // They depend only on (γ, P_v), so one table serves every α, Δ and activation: the main lever for speed.
 // Grid: λ(u) = c(eᵘ − 1) on uniform u (linear near 0, logarithmic for large λ); spline in u.
-// Beyond λ_max the tail λ·mmse_S(λ) → const (rank-deficiency limit) continues the table.
+// Beyond λ_max the tail mmse_S = a/λ + b/λ² continues the table: λ·mmse_S(λ) → a (rank-deficiency limit), with a
+// and b matching the spline's value and slope at λ_max (a tail C/λ alone made m_S' jump by 1 % there).
+// Near Q → 1 the equations need m_S differences of size 1 − m_S ≪ 1: `gain` and `iotaDrop` take them from mmse
+// directly, so they stay accurate where 1 − m_S is below float64 resolution of m_S (e.g. binary W at large α).
 
 import { gaussLegendre } from './numerics/gaussHermite';
 import { splineEval, uniformSpline, type UniformSpline } from './numerics/spline';
@@ -24,8 +27,12 @@ export interface SpectralTable {
   mmse(lambda: number): number;
   /** ι(λ) = ¼ ∫₀^λ mmse_S(t) dt (I-MMSE) */
   iota(lambda: number): number;
-  /** λ with m_S(λ) = y, y ∈ [0, 1) */
+  /** λ with m_S(λ) = y, y ∈ [0, 1]; Infinity at y = 1 */
   mSInverse(y: number): number;
+  /** [m_S(τ + r) − m_S(τ)]/m_S'(τ) without cancellation (→ r as τ → ∞): the matrix term of Q̂. */
+  gain(tau: number, r: number): number;
+  /** ι(τ + r) − ι(τ) without cancellation (→ 0 as τ → ∞). */
+  iotaDrop(tau: number, r: number): number;
 }
 
 export interface TableOptions {
@@ -68,14 +75,22 @@ export function buildSpectralTable(law: SpectralLaw, opts: TableOptions = {}): S
   const cum = new Float64Array(nodes);
   for (let i = 1; i < nodes; i++) cum[i] = cum[i - 1] + segInt((i - 1) * h, i * h);
   const mTop = m[nodes - 1];
-  const tailC = LAMBDA_MAX * (1 - mTop); // λ·mmse_S(λ) at λ_max
   const uOf = (lambda: number) => Math.log1p(lambda / C);
+  // Tail mmse = a/λ + b/λ²: value mmse0 and slope −slope0 of the spline at λ_max.
+  splineEval(sp, uOf(LAMBDA_MAX), ev);
+  const mmse0 = 1 - mTop;
+  const slope0 = ev.d / (LAMBDA_MAX + C);
+  const tailB = LAMBDA_MAX * LAMBDA_MAX * (slope0 * LAMBDA_MAX - mmse0);
+  const tailA = 2 * mmse0 * LAMBDA_MAX - slope0 * LAMBDA_MAX * LAMBDA_MAX;
+  const tailMmse = (lambda: number) => (tailA + tailB / lambda) / lambda;
+  const tailSlope = (lambda: number) => (tailA + (2 * tailB) / lambda) / (lambda * lambda); // −mmse'
+  const tailIota = (lambda: number) => 0.25 * (tailA * Math.log(lambda / LAMBDA_MAX) + tailB * (1 / LAMBDA_MAX - 1 / lambda));
 
-  /** m_S and m_S' in one spline evaluation; the tail C/λ beyond λ_max. */
+  /** m_S and m_S' in one spline evaluation; the tail beyond λ_max. */
   const evalMS = (lambda: number, out: { v: number; d: number }): void => {
     if (lambda >= LAMBDA_MAX) {
-      out.v = 1 - tailC / lambda;
-      out.d = tailC / (lambda * lambda);
+      out.v = 1 - tailMmse(lambda);
+      out.d = tailSlope(lambda);
       return;
     }
     const l = Math.max(lambda, 0);
@@ -94,14 +109,18 @@ export function buildSpectralTable(law: SpectralLaw, opts: TableOptions = {}): S
   };
   const iota = (lambda: number): number => {
     if (lambda <= 0) return 0;
-    if (lambda >= LAMBDA_MAX) return 0.25 * (cum[nodes - 1] + tailC * Math.log(lambda / LAMBDA_MAX));
+    if (lambda >= LAMBDA_MAX) return 0.25 * cum[nodes - 1] + tailIota(lambda);
     const u = uOf(lambda);
     const i = Math.min(Math.floor(u / h), nodes - 2);
     return 0.25 * (cum[i] + segInt(i * h, u));
   };
   const mSInverse = (y: number): number => {
     if (y <= 0) return 0;
-    if (y >= mTop) return y >= 1 ? Infinity : tailC / (1 - y);
+    if (y >= mTop) {
+      if (y >= 1) return Infinity;
+      const u = 1 - y; // a/λ + b/λ² = u, the root that continues a/u
+      return (tailA + Math.sqrt(tailA * tailA + 4 * u * tailB)) / (2 * u);
+    }
     // Binary search on node values (m_S is increasing), then Newton inside the interval.
     let lo = 0;
     let hi = nodes - 1;
@@ -119,6 +138,26 @@ export function buildSpectralTable(law: SpectralLaw, opts: TableOptions = {}): S
     }
     return lam(u);
   };
+  const mmseOf = (lambda: number): number => (lambda >= LAMBDA_MAX ? tailMmse(lambda) : 1 - mS(lambda));
+  const gain = (tau: number, r: number): number => {
+    if (r === 0) return 0; // r < 0 is allowed (off-shell finite differences)
+    if (tau === Infinity) return r;
+    if (tau >= LAMBDA_MAX) {
+      // (mmse(τ) − mmse(τ + r))/(−mmse'(τ)) in closed form: a r/(τ(τ+r)) + b r(2τ+r)/(τ²(τ+r)²) over the slope.
+      const t1 = tau + r;
+      return ((tailA * r) / (tau * t1) + (tailB * r * (tau + t1)) / (tau * tau * t1 * t1)) / tailSlope(tau);
+    }
+    return (mmseOf(tau) - mmseOf(tau + r)) / mSPrime(tau);
+  };
+  const iotaDrop = (tau: number, r: number): number => {
+    if (r === 0) return 0; // r < 0 is allowed (off-shell finite differences)
+    if (tau === Infinity) return 0;
+    if (tau >= LAMBDA_MAX) {
+      const t1 = tau + r;
+      return 0.25 * (tailA * Math.log1p(r / tau) + (tailB * r) / (tau * t1));
+    }
+    return iota(tau + r) - iota(tau);
+  };
   return {
     gamma: law.a,
     lambdaMax: LAMBDA_MAX,
@@ -126,8 +165,10 @@ export function buildSpectralTable(law: SpectralLaw, opts: TableOptions = {}): S
     mS,
     mSPrime,
     evalMS,
-    mmse: (lambda) => 1 - mS(lambda),
+    mmse: mmseOf,
     iota,
     mSInverse,
+    gain,
+    iotaDrop,
   };
 }

@@ -163,6 +163,24 @@ describe('specialisation (paper B theory, mlp-shallow.md §7)', () => {
     }
   });
 
+  it('Rademacher W at large α: the specialised point stays the equilibrium and ε_opt keeps falling to float64 resolution', () => {
+    // 1 − Q ~ e^(−Q̂/2) drops below m_S's resolution near α ≈ 8 (ReLU, Δ = 0.1); the solver used to lose the point
+    // there and return ε_uni, which made ε_opt jump up by four orders of magnitude.
+    const model = getShallowModel(P('relu', 0.1, { weights: 'rademacher' }));
+    let prev = Infinity;
+    let warm: ReturnType<typeof model.solvePoint> | null = null;
+    for (const alpha of [4, 6, 8, 9, 10, 12, 16, 24, 32]) {
+      const pt = model.solvePoint(alpha, warm);
+      warm = pt;
+      expect(pt.equilibrium).toBe('specialised');
+      expect(pt.specialised?.converged).toBe(true);
+      expect(pt.eps).toBeLessThanOrEqual(prev);
+      expect(pt.eps).toBeGreaterThanOrEqual(0);
+      prev = pt.eps;
+    }
+    expect(prev).toBeLessThan(1e-15);
+  });
+
   it('ReLU with Gaussian W: Q grows continuously from the instability of Q = 0 (closed-form spinodal)', () => {
     const tr = getShallowModel(P('relu', 0.1)).transition();
     expect(tr.order).toBe('continuous');

@@ -91,8 +91,8 @@ export function evaluate(sys: ShallowSystem, alpha: number, Q: Float64Array, r0:
 /** Q̂(v) from the stationarity in Q (mlp-shallow.md §5). */
 export function conjugateQ(sys: ShallowSystem, alpha: number, Q: Float64Array, ev: Evaluation, Qhat: Float64Array): void {
   const { v2, gamma } = sys;
-  // m_S'(τ) is tabulated (spline derivative), not a crude finite difference.
-  const matrix = ev.M > 0 ? (ev.mS - ev.M) / sys.table.mSPrime(ev.tau) : 0;
+  // [m_S(τ + R̂2) − m_S(τ)]/m_S'(τ) with m_S(τ) = M; from mmse differences, so it stays accurate as Q → 1.
+  const matrix = ev.M > 0 ? sys.table.gain(ev.tau, ev.R2hat) : 0;
   for (let c = 0; c < v2.length; c++) {
     Qhat[c] = (v2[c] * Q[c] * matrix) / gamma + (alpha * v2[c] * sys.gPrime(Q[c])) / (gamma * ev.D);
   }
@@ -107,7 +107,7 @@ function freeEntropyFrom(sys: ShallowSystem, alpha: number, D: number, rho2Minus
     -0.5 * Math.log(2 * Math.PI * Math.E * D) +
     (rho2MinusR2 * R2hat) / (4 * alpha) +
     (gamma / alpha) * ps +
-    (table.iota(tau) - table.iota(tau + R2hat)) / alpha
+    -table.iotaDrop(tau, R2hat) / alpha
   );
 }
 
@@ -172,7 +172,8 @@ export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Arr
     residual = 0;
     for (let c = 0; c < K; c++) {
       res[c] = overlapW(sys.prior, Qhat[c]) - Q[c];
-      residual = Math.max(residual, Math.abs(res[c]));
+      // Relative to 1 − Q near Q = 1 (binary W at large α): ε ∝ 1 − Q there, so an absolute test would freeze it.
+      residual = Math.max(residual, Math.abs(res[c]) / Math.min(1, Math.max(1 - Q[c], 1e-4)));
     }
     if (residual < tol) break;
     // A start heading into a known stationary point adds nothing: stop (plain iteration is linear, so this

@@ -73,6 +73,30 @@ test.describe('deep MLP (L = 2)', () => {
     await expect(page.getByTestId('control-activation')).toHaveValue('tanh2-unit');
   });
 
+  test('the deep presets open the deep tab with their caption and the numbers they quote', async ({ page }) => {
+    await page.goto('/');
+    await page.getByText('Paper presets').click();
+    await page.getByTestId('preset-deep-paper').click();
+    await expect(page.getByTestId('deep-explorer')).toBeVisible();
+    await expect(page.getByTestId('preset-caption')).toHaveAttribute('data-preset', 'deep-paper');
+    await completeCurve(page);
+    await expect(page.getByTestId('deep-value-branch')).toHaveText('layer1');
+    await expect(page.getByTestId('deep-value-eps')).toHaveText(/^0\.233/);
+    await page.screenshot({ path: `${SHOTS}/deep-preset-paper.png`, fullPage: true });
+    await page.getByText('Paper presets').click();
+    await page.getByTestId('preset-deep-quenched').click();
+    await expect(page.getByTestId('preset-caption')).toHaveAttribute('data-preset', 'deep-quenched');
+    await expect(page.getByTestId('deep-quenched')).toBeChecked();
+    await completeCurve(page);
+    await expect(page.getByTestId('deep-value-branch')).toHaveText('specialised');
+    await expect(page.getByTestId('deep-value-plateau')).toHaveText(/^0\.1623/);
+    // Unquenching gives back the paper's setting (α is not part of a preset); another prior removes the caption.
+    await page.getByTestId('deep-quenched').uncheck();
+    await expect(page.getByTestId('preset-caption')).toHaveAttribute('data-preset', 'deep-paper');
+    await page.getByTestId('deep-weights').selectOption('rademacher');
+    await expect(page.getByTestId('preset-caption')).toHaveCount(0);
+  });
+
   test('an activation outside the hypothesis shows its reason; the rest keeps working', async ({ page }) => {
     await page.goto('/#model=deep&v=1&depth=2&activation=relu');
     await expect(page.getByTestId('deep-error')).toContainText('layer 1 activation relu has μ0');

@@ -1,6 +1,7 @@
 // One-click presets: a preset is a share link (hash) with a caption and its source. Any family adds its presets
 // with one spread line in PRESETS. The preset whose keys the current link carries (α and page options aside) is
 // "active": its caption is shown while the parameters still match it.
+import { DEEP_PRESETS } from './deepPresets';
 import { MLP_PRESETS } from './mlpPresets';
 
 export interface Preset {
@@ -19,7 +20,7 @@ export interface Preset {
   overlay?: string;
 }
 
-export const PRESETS: readonly Preset[] = [...MLP_PRESETS];
+export const PRESETS: readonly Preset[] = [...MLP_PRESETS, ...DEEP_PRESETS];
 
 /** Keys that do not decide whether a link still shows a preset (moving α keeps the caption up). */
 const IGNORED = new Set(['v', 'alpha', 'present']);

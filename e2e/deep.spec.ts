@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { failOnPageErrors, SHOTS } from './helpers';
+import { downloadOf, failOnPageErrors, SHOTS } from './helpers';
 
 const epsFig = (page: Page) => page.getByTestId('plot-deep-eps');
 
@@ -83,6 +83,16 @@ test.describe('deep MLP (L = 2)', () => {
     await expect(page.getByTestId('deep-value-branch')).toHaveText('layer1');
     await expect(page.getByTestId('deep-value-eps')).toHaveText(/^0\.233/);
     await page.screenshot({ path: `${SHOTS}/deep-preset-paper.png`, fullPage: true });
+    // Export: the CSV carries the CLI flags, the link and one row per α with every branch.
+    const csv = (await downloadOf(page, 'export-deep-eps-csv')).body.toString('utf8').trim().split('\n');
+    expect(csv[0]).toMatch(/^# model=deep depth=2 activation=tanh2-unit .* url=http.*#model=deep&v=1&/);
+    expect(csv[1]).toBe('alpha,eps_opt,equilibrium,f_opt,eps_universal,f_universal,converged_universal,eps_layer1,f_layer1,converged_layer1,eps_product,f_product,converged_product,eps_specialised,f_specialised,converged_specialised');
+    expect(csv).toHaveLength(2 + 100);
+    const profile = (await downloadOf(page, 'export-deep-profile-csv')).body.toString('utf8').trim().split('\n');
+    expect(profile[1]).toMatch(/^s_abs,Q1_opt,/);
+    const json = JSON.parse((await downloadOf(page, 'export-deep-overlaps-json')).body.toString('utf8'));
+    expect(json.model).toBe('deep');
+    expect(json.params.gamma2).toBe(0.5);
     await page.getByText('Paper presets').click();
     await page.getByTestId('preset-deep-quenched').click();
     await expect(page.getByTestId('preset-caption')).toHaveAttribute('data-preset', 'deep-quenched');

@@ -1,5 +1,6 @@
 // Helpers shared by the e2e specs: screenshot folder, slider input, the MLP curve wait, page-error guard.
-import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Download, type Page } from '@playwright/test';
 
 export const SHOTS = 'shots';
 
@@ -42,4 +43,11 @@ export async function setRange(page: Page, testId: string, value: number): Promi
     Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(v));
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }, value);
+}
+
+/** Clicks a download button and returns the download with its content. */
+export async function downloadOf(page: Page, testId: string): Promise<{ d: Download; body: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const path = await d.path();
+  return { d, body: await readFile(path!) };
 }

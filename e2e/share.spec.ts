@@ -1,8 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { PRESETS } from '../src/share/presets';
-import { epsFig as fig, eqPath, failOnPageErrors, nextCurve, setRange, SHOTS } from './helpers';
+import { downloadOf, epsFig as fig, eqPath, failOnPageErrors, nextCurve, setRange, SHOTS } from './helpers';
 
 // Lets context.route see (and abort) the service worker's own requests: context.setOffline alone does not reach
 // them (microsoft/playwright#2311), and the offline test must cut the network for the worker too.
@@ -52,12 +52,6 @@ function randomHashes(n: number, seed: number): string[] {
     out.push(`#${parts.join(sep)}`);
   }
   return out;
-}
-
-async function downloadOf(page: Page, testId: string): Promise<{ d: Download; body: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  const path = await d.path();
-  return { d, body: await readFile(path!) };
 }
 
 test.describe('share', () => {

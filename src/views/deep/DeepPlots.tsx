@@ -6,6 +6,7 @@ import { COLOURS } from '../../plots/colours';
 import type { DeepBranch } from '../../physics/deep/deepSolver';
 import type { DeepCurvePoint, DeepPointView } from '../../../workers/deepProtocol';
 import { nearestDeepPoint, useDeep } from '../../state/deepStore';
+import { DeepExport } from '../share/DeepExport';
 import { LinePlot, type Series } from './LinePlot';
 
 export const BRANCH_COLOURS: Record<DeepBranch, string> = {
@@ -59,6 +60,7 @@ export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
         <>
           Bayes-optimal test error <i>ε</i>
           <sub>opt</sub>(<i>α</i>), two hidden layers{computing && <span className="busy"> · computing…</span>}
+          <DeepExport plot="deep-eps" />
         </>
       }
       xLabel={<>sample ratio α = n / d²</>}
@@ -89,7 +91,12 @@ export const OverlapsPlot = memo(function OverlapsPlot() {
   return (
     <LinePlot
       testId="plot-deep-overlaps"
-      caption={<>Layer-wise overlaps along the equilibrium: the first layer specialises before the second</>}
+      caption={
+        <>
+          Layer-wise overlaps along the equilibrium: the first layer specialises before the second
+          <DeepExport plot="deep-overlaps" />
+        </>
+      }
       xLabel={<>sample ratio α = n / d²</>}
       yLabel={<>overlap</>}
       series={series}
@@ -127,6 +134,7 @@ export const ProfilePlot = memo(function ProfilePlot() {
         <>
           First-layer overlap <i>Q</i>
           <sub>1</sub>(<i>s</i>) against the effective readout |<i>s</i>| = |W⁽²⁾ᵀv|/√k₂ at α = {pt ? pt.alpha.toFixed(2) : '—'}
+          <DeepExport plot="deep-profile" />
         </>
       }
       xLabel={<>effective readout |s| of a first-layer neuron</>}

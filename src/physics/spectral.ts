@@ -198,11 +198,11 @@ export interface SpectralDensity {
 
 const IM_TOL = 1e-10;
 const PANEL_NODES = 10;
-const MAX_DEPTH = 14;
+export const MAX_DEPTH = 14;
 // The mass ∫ρ is only a check of the root tracking: past this depth a panel is refined for ∫ρ³ alone. Next to a
 // narrow gap (v = 1, γ ≈ 0.85, small t) root failures of 1e−12 in ∫ρ otherwise drove every edge panel to
 // MAX_DEPTH (15 s for one table) without changing ∫ρ³ or the mass.
-const MASS_DEPTH = 8;
+export const MASS_DEPTH = 8;
 
 /** Root at x continuing from (sr, si); falls back to a multi-seed search. Returns ρ(x) and leaves the root in `root`. */
 function rhoAt(law: SpectralLaw, t: number, x: number, sr: number, si: number, eL: Edge, eR: Edge): number {
@@ -263,7 +263,7 @@ export interface SpectralDensity {
 }
 
 /** Density of S_k + √t Z: support, ∫ρ³ and total mass, by adaptive Gauss–Legendre in θ on each support interval. */
-export function spectralDensity(law: SpectralLaw, t: number, relTol = 1e-11): SpectralDensity {
+export function spectralDensity(law: SpectralLaw, t: number, relTol = 1e-11, massDepth = MASS_DEPTH): SpectralDensity {
   const crit = criticalPoints(law, t).sort((e1, e2) => e1.x - e2.x);
   // Classify the gaps between consecutive candidate edges by a root test at the midpoint.
   const inside: boolean[] = [];
@@ -310,7 +310,7 @@ export function spectralDensity(law: SpectralLaw, t: number, relTol = 1e-11): Sp
       const right = panel(law, t, c, r, tm, tb, whole.midR, whole.midI, eL, eR);
       const err3 = Math.abs(left.i3 + right.i3 - whole.i3);
       const err1 = Math.abs(left.i1 + right.i1 - whole.i1);
-      if ((err3 <= tol3 && (err1 <= tol1 || depth >= MASS_DEPTH)) || depth >= MAX_DEPTH) {
+      if ((err3 <= tol3 && (err1 <= tol1 || depth >= massDepth)) || depth >= MAX_DEPTH) {
         rho3 += left.i3 + right.i3;
         mass += left.i1 + right.i1;
         return;
@@ -324,9 +324,9 @@ export function spectralDensity(law: SpectralLaw, t: number, relTol = 1e-11): Sp
 }
 
 /** mmse_S(λ) per d for the channel √λ S⁰ + Z, S⁰ = √a S_k: a[t − (4π²/3) t² ∫ρ_t³], t = 1/(aλ) (mlp-shallow.md §4). */
-export function mmseSDirect(law: SpectralLaw, lambda: number, relTol = 1e-11): number {
+export function mmseSDirect(law: SpectralLaw, lambda: number, relTol = 1e-11, massDepth = MASS_DEPTH): number {
   if (lambda <= 0) return 1;
   const t = 1 / (law.a * lambda);
-  const { rho3 } = spectralDensity(law, t, relTol);
+  const { rho3 } = spectralDensity(law, t, relTol, massDepth);
   return law.a * (t - ((4 * Math.PI * Math.PI) / 3) * t * t * rho3);
 }

@@ -5,14 +5,14 @@
 //   warmCurveMs   the same curve with warm starts from the neighbouring α (what the worker does)
 //   sliderRedrawMs  a Δ slider move to the ε plot redrawn over the whole α range, headless Chromium
 //   naive*        the same universal point with m_S evaluated directly (no table), the naive first version
-//   tableMsByGamma  ones-table builds over a γ sweep; tableMsGamma085Old: γ = 0.85 with the former refinement rule
-//                 (every panel refined for the mass check down to MAX_DEPTH), for the ratio
+//   tableMsByGamma  ones-table builds over a γ sweep (γ = 0.85 took 17–18 s before Newton accepted stalled edge
+//                 roots, spectral.ts)
 
 import { getActivation } from '../src/physics/activations';
 import { getShallowModel } from '../src/physics/mlp/shallowModel';
 import { solveUniversal, type ShallowSystem } from '../src/physics/mlp/shallow';
 import { isContinuousLaw, spectralLaw } from '../src/physics/priors';
-import { MAX_DEPTH, mmseSDirect } from '../src/physics/spectral';
+import { mmseSDirect } from '../src/physics/spectral';
 import { buildSpectralTable, COARSE_TABLE, type SpectralTable } from '../src/physics/spectralTable';
 import { READOUT_LAWS, type ShallowParams, type ShallowPoint } from '../src/physics/types';
 import { time } from './timing';
@@ -32,13 +32,10 @@ for (const law of READOUT_LAWS) {
   log(`table ${law.padEnd(7)} ${tableMsByLaw[law].toFixed(1)} ms`);
 }
 
-// Table builds over γ (v = 1): the narrow gap next to the zero eigenvalues made some γ slow (0.85: 17 s before).
+// Table builds over γ (v = 1): the narrow gap next to the zero eigenvalues made some γ slow.
 const tableMsByGamma: Record<string, number> = {}; // keys 'γ=0.3' … (integer-like keys would be reordered)
 for (const g of [0.3, 0.7, 0.85, 1, 1.2, 2]) tableMsByGamma[`γ=${g}`] = time(() => buildSpectralTable(spectralLaw('ones', g)), 1);
-const tableMsGamma085Old = time(() => buildSpectralTable(spectralLaw('ones', 0.85), { massDepth: MAX_DEPTH }), 1);
 log(`table ones by γ: ${Object.entries(tableMsByGamma).map(([g, ms]) => `${g}: ${ms.toFixed(0)} ms`).join(', ')}`);
-const at085 = tableMsByGamma['γ=0.85'];
-log(`table ones γ = 0.85: ${at085.toFixed(0)} ms, former refinement rule ${tableMsGamma085Old.toFixed(0)} ms (×${(tableMsGamma085Old / at085).toFixed(1)})`);
 
 const params: ShallowParams = { activation: 'relu', gamma, delta: 0.1, readout: 'ones', weights: 'gaussian' };
 const model = getShallowModel(params);
@@ -111,7 +108,6 @@ const result = {
   sliderRedrawCompleteMs,
   tableMsByLaw,
   tableMsByGamma,
-  tableMsGamma085Old,
   warmCurveMsOther: others,
   naiveUniversalPointMs: naivePointMs,
   tabulatedUniversalPointMs: tablePointMs,

@@ -45,13 +45,15 @@ function d2xReal(law: SpectralLaw, g: number): number {
   return 2 * a * s - 2 / (g * g * g);
 }
 
-const root = { re: 0, im: 0, ok: false };
+/** Newton's result: ok when converged; strict when to 1e−14 (not only the stalled-near-an-edge acceptance). */
+const root = { re: 0, im: 0, ok: false, strict: false };
 
 /** Newton on x(g) = x for complex g from (gr, gi); result in `root`. */
 function newtonComplex(law: SpectralLaw, t: number, x: number, gr: number, gi: number): void {
   const { a, v, p } = law;
   const nv = v.length;
   root.ok = false;
+  root.strict = false;
   for (let it = 0; it < 60; it++) {
     // F = a Σ p v/(a + v g) − t g − 1/g − x ; F' = −a Σ p v²/(a+vg)² − t + 1/g².
     let fr = 0;
@@ -87,10 +89,16 @@ function newtonComplex(law: SpectralLaw, t: number, x: number, gr: number, gi: n
     gr -= stepR;
     gi -= stepI;
     const scale = Math.abs(gr) + Math.abs(gi);
-    if (Math.abs(stepR) + Math.abs(stepI) <= 1e-14 * scale) {
+    // Next to a band edge x'(g) → 0 (two roots merge), Newton turns linear and rounding stalls it above 1e−14:
+    // after 20 steps a step of 1e−9 is accepted where the equation itself holds to 1e−12 of its terms' size. Such
+    // a root may belong to another sheet, so only the multi-seed search (largest Im) takes it, not continuation.
+    const step = Math.abs(stepR) + Math.abs(stepI);
+    const stalled = it >= 20 && step <= 1e-9 * scale && Math.hypot(Fr, Fi) <= 1e-12 * (Math.abs(x) + Math.sqrt(ginv) + t * Math.hypot(gr, gi));
+    if (step <= 1e-14 * scale || stalled) {
       root.re = gr;
       root.im = gi;
       root.ok = Number.isFinite(gr) && Number.isFinite(gi);
+      root.strict = !stalled || step <= 1e-14 * scale;
       return;
     }
   }
@@ -198,17 +206,13 @@ export interface SpectralDensity {
 
 const IM_TOL = 1e-10;
 const PANEL_NODES = 10;
-export const MAX_DEPTH = 14;
-// The mass ∫ρ is only a check of the root tracking: past this depth a panel is refined for ∫ρ³ alone. Next to a
-// narrow gap (v = 1, γ ≈ 0.85, small t) root failures of 1e−12 in ∫ρ otherwise drove every edge panel to
-// MAX_DEPTH (15 s for one table) without changing ∫ρ³ or the mass.
-export const MASS_DEPTH = 8;
+const MAX_DEPTH = 14;
 
 /** Root at x continuing from (sr, si); falls back to a multi-seed search. Returns ρ(x) and leaves the root in `root`. */
 function rhoAt(law: SpectralLaw, t: number, x: number, sr: number, si: number, eL: Edge, eR: Edge): number {
   if (Number.isFinite(sr)) {
     newtonComplex(law, t, x, sr, si);
-    if (root.ok && root.im > 0) return root.im / Math.PI;
+    if (root.ok && root.strict && root.im > 0) return root.im / Math.PI;
   }
   const seeds = edgeSeeds([eL, eR], x);
   if (Number.isFinite(sr)) seeds.unshift([sr, Math.abs(si)]);
@@ -263,7 +267,7 @@ export interface SpectralDensity {
 }
 
 /** Density of S_k + √t Z: support, ∫ρ³ and total mass, by adaptive Gauss–Legendre in θ on each support interval. */
-export function spectralDensity(law: SpectralLaw, t: number, relTol = 1e-11, massDepth = MASS_DEPTH): SpectralDensity {
+export function spectralDensity(law: SpectralLaw, t: number, relTol = 1e-11): SpectralDensity {
   const crit = criticalPoints(law, t).sort((e1, e2) => e1.x - e2.x);
   // Classify the gaps between consecutive candidate edges by a root test at the midpoint.
   const inside: boolean[] = [];
@@ -310,7 +314,7 @@ export function spectralDensity(law: SpectralLaw, t: number, relTol = 1e-11, mas
       const right = panel(law, t, c, r, tm, tb, whole.midR, whole.midI, eL, eR);
       const err3 = Math.abs(left.i3 + right.i3 - whole.i3);
       const err1 = Math.abs(left.i1 + right.i1 - whole.i1);
-      if ((err3 <= tol3 && (err1 <= tol1 || depth >= massDepth)) || depth >= MAX_DEPTH) {
+      if ((err3 <= tol3 && err1 <= tol1) || depth >= MAX_DEPTH) {
         rho3 += left.i3 + right.i3;
         mass += left.i1 + right.i1;
         return;
@@ -324,9 +328,9 @@ export function spectralDensity(law: SpectralLaw, t: number, relTol = 1e-11, mas
 }
 
 /** mmse_S(λ) per d for the channel √λ S⁰ + Z, S⁰ = √a S_k: a[t − (4π²/3) t² ∫ρ_t³], t = 1/(aλ) (mlp-shallow.md §4). */
-export function mmseSDirect(law: SpectralLaw, lambda: number, relTol = 1e-11, massDepth = MASS_DEPTH): number {
+export function mmseSDirect(law: SpectralLaw, lambda: number, relTol = 1e-11): number {
   if (lambda <= 0) return 1;
   const t = 1 / (law.a * lambda);
-  const { rho3 } = spectralDensity(law, t, relTol, massDepth);
+  const { rho3 } = spectralDensity(law, t, relTol);
   return law.a * (t - ((4 * Math.PI * Math.PI) / 3) * t * t * rho3);
 }

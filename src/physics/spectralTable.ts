@@ -40,8 +40,6 @@ export interface TableOptions {
   lambdaMax?: number;
   /** Relative tolerance of the adaptive ∫ρ³ quadrature. */
   relTol?: number;
-  /** Depth past which panels are refined for ∫ρ³ only (spectral.ts; MAX_DEPTH gives the old, slower rule). */
-  massDepth?: number;
 }
 
 /**
@@ -59,7 +57,7 @@ export function buildSpectralTable(law: SpectralLaw, opts: TableOptions = {}): S
   const h = uMax / (nodes - 1);
   const lam = (u: number) => C * Math.expm1(u);
   const m = new Float64Array(nodes);
-  for (let i = 1; i < nodes; i++) m[i] = 1 - mmseSDirect(law, lam(i * h), relTol, opts.massDepth);
+  for (let i = 1; i < nodes; i++) m[i] = 1 - mmseSDirect(law, lam(i * h), relTol);
   const sp: UniformSpline = uniformSpline(m, h);
   // Cumulative ∫₀^λ mmse dλ at nodes, 4-point Gauss–Legendre per interval on the spline.
   const { x: gx, w: gw } = gaussLegendre(4);

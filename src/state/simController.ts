@@ -1,58 +1,30 @@
 // Main-thread side of the simulation worker: one run at a time (live, streamed) or a sweep over α × seeds,
 // play/pause/step/reset, crash detection (the worker is respawned on the next run; the rest of the page keeps
 // working), and the 'explorer:toggle-play' / 'explorer:reset' window events (keyboard shortcuts).
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy } from 'comlink';
 import { parseList } from '../cli/args';
 import { DEFAULT_SIM, type SimConfig } from '../sim/simulation';
-import type { BrowserBackend, RunOutcome, SimEvent, SimWorkerApi } from '../../workers/simProtocol';
+import type { RunOutcome, SimEvent } from '../../workers/simProtocol';
 import { shallowParamsOf, useExplorer } from './store';
 import { physicsKey, useSim } from './simStore';
+import { createSimWorkerClient } from './simWorkerClient';
 
-const BACKENDS: readonly BrowserBackend[] = ['webgl', 'wasm', 'cpu'];
-
-/** `?backend=webgl|wasm|cpu` in the page's query string forces a backend (the hash belongs to the model's codec). */
-export function forcedBackend(search = typeof location !== 'undefined' ? location.search : ''): BrowserBackend | null {
-  const b = new URLSearchParams(search).get('backend');
-  return b && (BACKENDS as readonly string[]).includes(b) ? (b as BrowserBackend) : null;
-}
-
-let worker: Worker | null = null;
-let api: Remote<SimWorkerApi> | null = null;
-let backendReady: Promise<void> | null = null;
 let nextId = 1;
 let liveId = 0;
 let sweepCancelled = false;
 
-function crash(message: string): void {
-  worker?.terminate();
-  worker = null;
-  api = null;
-  backendReady = null;
-  const s = useSim.getState();
-  s.setMessage(`${message} The simulation worker was stopped; it restarts with the next run. The rest of the page is unaffected.`);
-  s.setStatus('error');
-  s.setSweep({ ...s.sweep, running: false });
-}
-
-function ensureWorker(): Remote<SimWorkerApi> {
-  if (api) return api;
-  worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'sim' });
-  worker.onerror = (ev) => {
-    ev.preventDefault();
-    crash(`Simulation worker crashed${ev.message ? `: ${ev.message}` : ''}.`);
-  };
-  api = wrap<SimWorkerApi>(worker);
-  const forced = forcedBackend();
-  const a = api;
-  backendReady = a.init(forced).then(
-    (info) => {
-      useSim.getState().setBackend(info);
-      if (forced && info.backend !== forced) useSim.getState().setMessage(`backend=${forced} could not start (${info.failed.join('; ')}); using ${info.backend}.`);
-    },
-    (e) => crash(`No TensorFlow.js backend could start: ${e instanceof Error ? e.message : String(e)}.`),
-  );
-  return api;
-}
+const client = createSimWorkerClient({
+  onBackend: (info) => useSim.getState().setBackend(info),
+  onMessage: (m) => useSim.getState().setMessage(m),
+  onCrash: (message) => {
+    const s = useSim.getState();
+    s.setMessage(message);
+    s.setStatus('error');
+    s.setSweep({ ...s.sweep, running: false });
+  },
+});
+const crash = client.crash;
+const ensureWorker = client.api;
 
 function configFor(alpha: number, seed: number): SimConfig {
   const p = useExplorer.getState().params;
@@ -101,8 +73,8 @@ async function startLive(paused: boolean, stepBudget = 0): Promise<void> {
   s.setMessage(null);
   s.startLive({ id, algo: config.algo, init: config.init, alpha });
   s.setStatus(paused ? 'paused' : 'starting');
-  await backendReady;
-  if (!api || liveId !== id) return;
+  await client.ready();
+  if (!client.current() || liveId !== id) return;
   if (!paused) useSim.getState().setStatus('running');
   const onEvent = proxy((e: SimEvent) => {
     if (e.id !== liveId) return;
@@ -135,7 +107,7 @@ async function startLive(paused: boolean, stepBudget = 0): Promise<void> {
 export function play(): void {
   const s = useSim.getState();
   if (s.status === 'paused' && s.live) {
-    api?.control(s.live.id, 'resume');
+    client.current()?.control(s.live.id, 'resume');
     s.setStatus('running');
   } else if (s.status !== 'running' && s.status !== 'starting') void startLive(false);
 }
@@ -143,7 +115,7 @@ export function play(): void {
 export function pause(): void {
   const s = useSim.getState();
   if ((s.status === 'running' || s.status === 'starting') && s.live) {
-    api?.control(s.live.id, 'pause');
+    client.current()?.control(s.live.id, 'pause');
     s.setStatus('paused');
   }
 }
@@ -156,13 +128,13 @@ export function togglePlay(): void {
 
 export function step(): void {
   const s = useSim.getState();
-  if (s.status === 'paused' && s.live) api?.control(s.live.id, 'step');
+  if (s.status === 'paused' && s.live) client.current()?.control(s.live.id, 'step');
   else if (s.status !== 'running' && s.status !== 'starting') void startLive(true, 1);
 }
 
 export function reset(): void {
   const s = useSim.getState();
-  if (s.live) api?.control(s.live.id, 'cancel');
+  if (s.live) client.current()?.control(s.live.id, 'cancel');
   liveId = 0;
   s.clearLive();
   s.setStatus('idle');
@@ -172,7 +144,7 @@ export function reset(): void {
 export function setSpeed(speed: number): void {
   const s = useSim.getState();
   s.setForm('speed', speed);
-  if (s.live) api?.setSpeed(s.live.id, speed);
+  if (s.live) client.current()?.setSpeed(s.live.id, speed);
 }
 
 /** Runs the form's algorithm over α × seeds, one after the other, adding a point per finished run. */
@@ -197,11 +169,11 @@ export async function runSweep(): Promise<void> {
   const total = alphas.length * seeds.length;
   s.setSweep({ running: true, done: 0, total });
   s.setMessage(null);
-  await backendReady;
+  await client.ready();
   let done = 0;
   for (const alpha of alphas) {
     for (const seed of seeds) {
-      if (sweepCancelled || !api) break;
+      if (sweepCancelled || !client.current()) break;
       const id = nextId++;
       liveId = id;
       const config = configFor(alpha, seed);
@@ -228,7 +200,7 @@ export async function runSweep(): Promise<void> {
 
 export function cancelSweep(): void {
   sweepCancelled = true;
-  if (liveId) api?.control(liveId, 'cancel');
+  if (liveId) client.current()?.control(liveId, 'cancel');
 }
 
 /** Keyboard shortcuts are bound elsewhere and dispatched as window events. Returns an unsubscribe. */

@@ -8,6 +8,7 @@ import { useExplorer } from '../../state/store';
 import { useSim, type SimForm } from '../../state/simStore';
 import { SimErrorPlot, SimOverlapPlot } from './SimTracePlots';
 import { simColour, simLabel } from './simColours';
+import { BackendLine as BackendView, SimSelect as Select, Swatch } from './SimWidgets';
 import './sim.css';
 
 const SPEEDS: { value: number; label: string }[] = [
@@ -16,7 +17,13 @@ const SPEEDS: { value: number; label: string }[] = [
   { value: 0, label: 'max' },
 ];
 
-const LABELS: Record<string, string> = { hmc: 'HMC', adam: 'ADAM', gamp: 'GAMP-RIE', informative: 'informative (W = W⁰)', uninformative: 'uninformative (random)', fixed: 'fixed to the teacher’s', learned: 'sampled / learned' };
+function BackendLine() {
+  const backend = useSim((s) => s.backend);
+  const sps = useSim((s) => s.stepsPerSecond);
+  const gps = useSim((s) => s.gradientsPerSecond);
+  const algo = useSim((s) => s.live?.algo);
+  return <BackendView backend={backend} stepsPerSecond={sps} gradientsPerSecond={gps} algo={algo} />;
+}
 
 function NumberField({ id, label, field, min, max }: { id: string; label: string; field: keyof SimForm; min: number; max: number }) {
   const value = useSim((s) => s.form[field]) as number;
@@ -41,47 +48,7 @@ function NumberField({ id, label, field, min, max }: { id: string; label: string
   );
 }
 
-function Select<T extends string>({ id, label, value, values, onChange, disabled }: { id: string; label: string; value: T; values: readonly T[]; onChange: (v: T) => void; disabled?: boolean }) {
-  return (
-    <label className="sim-field" htmlFor={id}>
-      {label}
-      <select id={id} data-testid={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as T)}>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {LABELS[v] ?? v}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
-function BackendLine() {
-  const backend = useSim((s) => s.backend);
-  const sps = useSim((s) => s.stepsPerSecond);
-  const gps = useSim((s) => s.gradientsPerSecond);
-  const algo = useSim((s) => s.live?.algo);
-  if (!backend) return <p className="sim-backend" data-testid="sim-backend">Backend: not started yet (chosen by measurement on the first run).</p>;
-  return (
-    <p className="sim-backend" data-testid="sim-backend" data-backend={backend.backend}>
-      Backend: <b>{backend.backend}</b>
-      {backend.backend === 'wasm' ? (backend.threads ? ' (SIMD, threads)' : backend.crossOriginIsolated ? ' (SIMD, one thread)' : ' (SIMD, no threads: page not cross-origin isolated)') : ''} · {backend.reason} · matmul{' '}
-      {backend.gflops.toFixed(1)} GFLOP/s
-      {Object.keys(backend.measured).length > 1 &&
-        ` (measured: ${Object.entries(backend.measured)
-          .map(([b, g]) => `${b} ${g!.toFixed(1)}`)
-          .join(', ')})`}
-      {sps > 0 && (
-        <>
-          {' '}
-          · {sps.toFixed(1)} {algo === 'hmc' ? 'trajectories' : algo === 'adam' ? 'steps' : 'iterations'}/s
-          {gps !== null && algo === 'hmc' ? ` (${gps.toFixed(0)} leapfrog steps/s)` : ''}
-        </>
-      )}
-      . Force one with <code>?backend=webgl|wasm|cpu</code>.
-    </p>
-  );
-}
 
 function RunStatusLine() {
   const status = useSim((s) => s.status);
@@ -205,12 +172,3 @@ export function SimPanel() {
   );
 }
 
-/** A legend symbol drawn as SVG in the series colour (text stays in the body colour, readable in both themes). */
-function Swatch({ colour, shape }: { colour: string; shape: '●' | '○' | '■' | '◆' }) {
-  const common = { fill: shape === '○' ? 'none' : colour, stroke: colour, strokeWidth: 1.5 };
-  return (
-    <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" style={{ verticalAlign: 'baseline' }}>
-      {shape === '■' ? <rect x="1" y="1" width="8" height="8" {...common} /> : shape === '◆' ? <path d="M5 0.5 9.5 5 5 9.5 0.5 5Z" {...common} /> : <circle cx="5" cy="5" r="4" {...common} />}
-    </svg>
-  );
-}

@@ -58,6 +58,15 @@ test.describe('deep tab simulations (L = 2)', () => {
     await page.getByTestId('deep-sim-sweep').click();
     await expect(page.getByTestId('deep-sim-message')).toContainText('number');
     await expect(page.getByTestId('plot-deep-eps')).toBeVisible();
+
+    // A short sweep over α adds points progressively (α = 2 is a new point, α = 4 joins the informative one).
+    await page.getByTestId('deep-sim-start').selectOption('informative');
+    await page.getByTestId('deep-sim-steps').fill('5');
+    await page.getByTestId('deep-sim-sweep-alphas').fill('2,4');
+    await page.getByTestId('deep-sim-sweep-seeds').fill('1');
+    await page.getByTestId('deep-sim-sweep').click();
+    await expect(page.getByTestId('plot-deep-eps').getByTestId('deep-sim-points')).toHaveAttribute('data-count', '3', { timeout: 40_000 });
+    await expect(page.getByTestId('deep-sim-sweep')).toBeVisible({ timeout: 40_000 });
   });
 
   test('an activation outside the theory: the simulation still runs and says there is no theory curve', async ({ page }) => {

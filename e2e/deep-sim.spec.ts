@@ -79,5 +79,6 @@ test.describe('deep tab simulations (L = 2)', () => {
     await page.getByTestId('deep-sim-play').click();
     await expect(page.getByTestId('deep-sim-status')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     await expect(page.getByTestId('plot-deep-sim-error').locator('path[data-series=theory-eq]')).toHaveCount(0);
+    await page.getByTestId('deep-sim-panel').screenshot({ path: `${SHOTS}/deep-sim-no-theory.png` });
   });
 });

@@ -3,12 +3,11 @@
 // worker) — with play/pause/step/reset for both at once, and a sweep over α × seeds (× both starts) whose
 // finished runs become points on the deep ε(α) plot. The physics comes from the deep tab's parameters.
 import { proxy } from 'comlink';
-import { parseList } from '../cli/args';
 import { DEFAULT_SIM, type Init, type SimConfig } from '../sim/simulation';
 import type { RunOutcome, SimEvent } from '../../workers/simProtocol';
 import { useDeep } from './deepStore';
 import { deepPhysicsKey, useDeepSim } from './deepSimStore';
-import { createSimWorkerClient } from './simWorkerClient';
+import { createSimWorkerClient, finishedRunOf, parseSweep, runSweepJobs } from './simWorkerClient';
 
 let nextId = 1;
 /** Ids of the runs on screen (0, 1 or 2 of them); events of other ids are stale. */
@@ -57,16 +56,8 @@ export function deepSimConfig(alpha: number, seed: number, init: Init): SimConfi
 }
 
 function record(config: SimConfig, outcome: RunOutcome): void {
-  if (!outcome.ok || outcome.cancelled) return;
-  useDeepSim.getState().addFinished({
-    key: deepPhysicsKey(useDeep.getState().params),
-    algo: config.algo,
-    init: config.init,
-    alpha: config.alpha,
-    d: config.d,
-    seed: config.seed,
-    eps: outcome.summary.eps,
-  });
+  const r = finishedRunOf(deepPhysicsKey(useDeep.getState().params), config, outcome);
+  if (r) useDeepSim.getState().addFinished(r);
 }
 
 async function startLive(paused: boolean, stepBudget = 0): Promise<void> {
@@ -157,51 +148,29 @@ export function setSpeed(speed: number): void {
 /** Runs the form's algorithm and start(s) over α × seeds, one run after the other, adding a point per finished run. */
 export async function runSweep(): Promise<void> {
   const s = useDeepSim.getState();
-  let alphas: number[];
-  let seeds: number[];
-  try {
-    alphas = parseList('alpha', s.form.sweepAlphas);
-    seeds = parseList('seeds', s.form.sweepSeeds);
-  } catch (e) {
-    s.setMessage(`Sweep: ${e instanceof Error ? e.message.replace(/^--/, '') : String(e)}`);
-    return;
-  }
   const inits = startsOf();
-  const total = alphas.length * seeds.length * inits.length;
-  if (total > 200) {
-    s.setMessage(`Sweep: ${total} runs is too many (at most 200).`);
+  const parsed = parseSweep(s.form.sweepAlphas, s.form.sweepSeeds, inits.length);
+  if (typeof parsed === 'string') {
+    s.setMessage(parsed);
     return;
   }
+  const { alphas, seeds } = parsed;
+  const total = alphas.length * seeds.length * inits.length;
   reset();
-  const remote = client.api();
   sweepCancelled = false;
   s.setSweep({ running: true, done: 0, total });
-  await client.ready();
-  let done = 0;
-  outer: for (const alpha of alphas) {
-    for (const seed of seeds) {
-      for (const init of inits) {
-        if (sweepCancelled || !client.current()) break outer;
-        const id = nextId++;
-        liveIds = [id];
-        const config = deepSimConfig(alpha, seed, init);
-        let outcome: RunOutcome;
-        try {
-          outcome = await remote.run({ id, config, speed: 0, paused: false, stream: false }, proxy(() => {}));
-        } catch (e) {
-          client.crash(`Sweep failed: ${e instanceof Error ? e.message : String(e)}.`);
-          return;
-        }
-        if (!outcome.ok) {
-          useDeepSim.getState().setMessage(`Sweep stopped at α = ${alpha}, seed ${seed}: ${outcome.message}`);
-          break outer;
-        }
-        record(config, outcome);
-        done++;
-        useDeepSim.getState().setSweep({ running: true, done, total });
-      }
-    }
-  }
+  const jobs = alphas.flatMap((alpha) => seeds.flatMap((seed) => inits.map((init) => ({ config: deepSimConfig(alpha, seed, init), label: `α = ${alpha}, seed ${seed}, ${init} start` }))));
+  const done = await runSweepJobs(client, jobs, {
+    newId: () => {
+      const id = nextId++;
+      liveIds = [id];
+      return id;
+    },
+    cancelled: () => sweepCancelled,
+    finished: record,
+    progress: (n) => useDeepSim.getState().setSweep({ running: true, done: n, total }),
+    stopped: (m) => useDeepSim.getState().setMessage(m),
+  });
   liveIds = [];
   useDeepSim.getState().setSweep({ running: false, done, total });
 }

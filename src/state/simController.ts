@@ -2,12 +2,11 @@
 // play/pause/step/reset, crash detection (the worker is respawned on the next run; the rest of the page keeps
 // working), and the 'explorer:toggle-play' / 'explorer:reset' window events (keyboard shortcuts).
 import { proxy } from 'comlink';
-import { parseList } from '../cli/args';
 import { DEFAULT_SIM, type SimConfig } from '../sim/simulation';
 import type { RunOutcome, SimEvent } from '../../workers/simProtocol';
 import { shallowParamsOf, useExplorer } from './store';
 import { physicsKey, useSim } from './simStore';
-import { createSimWorkerClient } from './simWorkerClient';
+import { createSimWorkerClient, finishedRunOf, parseSweep, runSweepJobs } from './simWorkerClient';
 
 let nextId = 1;
 let liveId = 0;
@@ -49,17 +48,8 @@ function configFor(alpha: number, seed: number): SimConfig {
 }
 
 function record(config: SimConfig, outcome: RunOutcome): void {
-  if (!outcome.ok || outcome.cancelled) return;
-  const p = useExplorer.getState().params;
-  useSim.getState().addFinished({
-    key: physicsKey(shallowParamsOf(p)),
-    algo: config.algo,
-    init: config.init,
-    alpha: config.alpha,
-    d: config.d,
-    seed: config.seed,
-    eps: outcome.summary.eps,
-  });
+  const r = finishedRunOf(physicsKey(shallowParamsOf(useExplorer.getState().params)), config, outcome);
+  if (r) useSim.getState().addFinished(r);
 }
 
 async function startLive(paused: boolean, stepBudget = 0): Promise<void> {
@@ -150,50 +140,25 @@ export function setSpeed(speed: number): void {
 /** Runs the form's algorithm over α × seeds, one after the other, adding a point per finished run. */
 export async function runSweep(): Promise<void> {
   const s = useSim.getState();
-  let alphas: number[];
-  let seeds: number[];
-  try {
-    alphas = parseList('alpha', s.form.sweepAlphas);
-    seeds = parseList('seeds', s.form.sweepSeeds);
-  } catch (e) {
-    s.setMessage(`Sweep: ${e instanceof Error ? e.message.replace(/^--/, '') : String(e)}`);
+  const parsed = parseSweep(s.form.sweepAlphas, s.form.sweepSeeds);
+  if (typeof parsed === 'string') {
+    s.setMessage(parsed);
     return;
   }
-  if (alphas.length * seeds.length > 200) {
-    s.setMessage(`Sweep: ${alphas.length * seeds.length} runs is too many (at most 200).`);
-    return;
-  }
+  const { alphas, seeds } = parsed;
   reset();
-  const remote = ensureWorker();
   sweepCancelled = false;
   const total = alphas.length * seeds.length;
   s.setSweep({ running: true, done: 0, total });
   s.setMessage(null);
-  await client.ready();
-  let done = 0;
-  for (const alpha of alphas) {
-    for (const seed of seeds) {
-      if (sweepCancelled || !client.current()) break;
-      const id = nextId++;
-      liveId = id;
-      const config = configFor(alpha, seed);
-      let outcome: RunOutcome;
-      try {
-        outcome = await remote.run({ id, config, speed: 0, paused: false, stream: false }, proxy(() => {}));
-      } catch (e) {
-        crash(`Sweep failed: ${e instanceof Error ? e.message : String(e)}.`);
-        return;
-      }
-      if (!outcome.ok) {
-        useSim.getState().setMessage(`Sweep stopped at α = ${alpha}, seed ${seed}: ${outcome.message}`);
-        sweepCancelled = true;
-        break;
-      }
-      record(config, outcome);
-      done++;
-      useSim.getState().setSweep({ running: true, done, total });
-    }
-  }
+  const jobs = alphas.flatMap((alpha) => seeds.map((seed) => ({ config: configFor(alpha, seed), label: `α = ${alpha}, seed ${seed}` })));
+  const done = await runSweepJobs(client, jobs, {
+    newId: () => (liveId = nextId++),
+    cancelled: () => sweepCancelled,
+    finished: record,
+    progress: (n) => useSim.getState().setSweep({ running: true, done: n, total }),
+    stopped: (m) => useSim.getState().setMessage(m),
+  });
   liveId = 0;
   useSim.getState().setSweep({ running: false, done, total });
 }

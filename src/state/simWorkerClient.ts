@@ -1,8 +1,12 @@
 // One simulation worker seen from the main thread, shared by the MLP and deep simulation panels (each owns one
 // client, hence its own worker): lazy start, backend measurement before the first run (`?backend=` forces one),
-// crash detection (the worker is dropped and respawned by the next call; the rest of the page keeps working).
-import { wrap, type Remote } from 'comlink';
-import type { BackendInfo, BrowserBackend, SimWorkerApi } from '../../workers/simProtocol';
+// crash detection (the worker is dropped and respawned by the next call; the rest of the page keeps working),
+// and the sweep loop both panels use.
+import { proxy, wrap, type Remote } from 'comlink';
+import { parseList } from '../cli/args';
+import type { SimConfig } from '../sim/simulation';
+import type { BackendInfo, BrowserBackend, RunOutcome, SimWorkerApi } from '../../workers/simProtocol';
+import type { FinishedRun } from './simStore';
 
 const BACKENDS: readonly BrowserBackend[] = ['webgl', 'wasm', 'cpu'];
 
@@ -62,4 +66,59 @@ export function createSimWorkerClient(h: SimWorkerHandlers): SimWorkerClient {
     return a;
   };
   return { api: start, ready: () => backendReady, current: () => api, crash };
+}
+
+/** A finished, not cancelled run as a point of the ε(α) plot (null otherwise). */
+export function finishedRunOf(key: string, config: SimConfig, outcome: RunOutcome): FinishedRun | null {
+  if (!outcome.ok || outcome.cancelled) return null;
+  return { key, algo: config.algo, init: config.init, alpha: config.alpha, d: config.d, seed: config.seed, eps: outcome.summary.eps };
+}
+
+export interface SweepHooks {
+  /** A fresh run id, which also becomes the one `cancel` should reach. */
+  newId(): number;
+  cancelled(): boolean;
+  finished(config: SimConfig, outcome: RunOutcome): void;
+  progress(done: number): void;
+  /** A run refused its configuration: the sweep stops with this message. */
+  stopped(message: string): void;
+}
+
+/**
+ * Runs the sweep's configurations one after the other on the client's worker (no streaming), reporting each
+ * finished run; returns how many finished. A worker failure crashes the client (message shown) and ends the sweep.
+ */
+export async function runSweepJobs(client: SimWorkerClient, jobs: { config: SimConfig; label: string }[], h: SweepHooks): Promise<number> {
+  const remote = client.api();
+  await client.ready();
+  let done = 0;
+  for (const { config, label } of jobs) {
+    if (h.cancelled() || !client.current()) break;
+    let outcome: RunOutcome;
+    try {
+      outcome = await remote.run({ id: h.newId(), config, speed: 0, paused: false, stream: false }, proxy(() => {}));
+    } catch (e) {
+      client.crash(`Sweep failed: ${e instanceof Error ? e.message : String(e)}.`);
+      return done;
+    }
+    if (!outcome.ok) {
+      h.stopped(`Sweep stopped at ${label}: ${outcome.message}`);
+      break;
+    }
+    h.finished(config, outcome);
+    h.progress(++done);
+  }
+  return done;
+}
+
+/** The sweep's α and seed lists from the panel's text fields, or the message to show (at most 200 runs). */
+export function parseSweep(alphasText: string, seedsText: string, runsPerPair = 1): { alphas: number[]; seeds: number[] } | string {
+  try {
+    const alphas = parseList('alpha', alphasText);
+    const seeds = parseList('seeds', seedsText);
+    const total = alphas.length * seeds.length * runsPerPair;
+    return total > 200 ? `Sweep: ${total} runs is too many (at most 200).` : { alphas, seeds };
+  } catch (e) {
+    return `Sweep: ${e instanceof Error ? e.message.replace(/^--/, '') : String(e)}`;
+  }
 }

@@ -7,7 +7,7 @@ import { cancelSweep, pause, play, reset, runSweep, setSpeed, step, warmUp } fro
 import { DEEP_SIM_ALGOS, DEEP_SIM_DS, DEEP_SIM_STARTS, useDeepSim, type DeepLiveRun } from '../../state/deepSimStore';
 import { useDeep } from '../../state/deepStore';
 import { simColour, simLabel } from '../sim/simColours';
-import { BackendLine, SimSelect, Swatch } from '../sim/SimWidgets';
+import { BackendLine, SimIntField, SimRunButtons, SimSelect, Swatch } from '../sim/SimWidgets';
 import { DeepSimErrorPlot, DeepSimOverlapPlot } from './DeepSimPlots';
 import '../sim/sim.css';
 import './deepSim.css';
@@ -15,27 +15,6 @@ import './deepSim.css';
 const SPEEDS = [2, 10, 0] as const;
 const SPEED_LABELS: Record<string, string> = { 2: '2 steps/s', 10: '10 steps/s', 0: 'max' };
 const D_LABELS: Record<string, string> = Object.fromEntries(DEEP_SIM_DS.map((d) => [d, `${d} (k1 = γ1 d)`]));
-
-function IntField({ id, label, value, min, max, onChange }: { id: string; label: string; value: number; min: number; max: number; onChange: (x: number) => void }) {
-  return (
-    <label className="sim-field" htmlFor={id}>
-      {label}
-      <input
-        id={id}
-        data-testid={id}
-        type="number"
-        min={min}
-        max={max}
-        step={1}
-        value={value}
-        onChange={(e) => {
-          const x = Number(e.target.value);
-          if (Number.isInteger(x) && x >= min && x <= max) onChange(x);
-        }}
-      />
-    </label>
-  );
-}
 
 function RunLine({ run }: { run: DeepLiveRun }) {
   const last = run.last;
@@ -100,49 +79,20 @@ export function DeepSimPanel() {
         <SimSelect id="deep-sim-algo" label="algorithm" value={form.algo} values={DEEP_SIM_ALGOS} onChange={(v) => setForm('algo', v)} disabled={locked} />
         <SimSelect id="deep-sim-start" label="start" value={form.start} values={DEEP_SIM_STARTS} onChange={(v) => setForm('start', v)} disabled={locked} />
         <SimSelect id="deep-sim-d" label="d" value={form.d} values={DEEP_SIM_DS} labels={D_LABELS} onChange={(v) => setForm('d', v)} disabled={locked} />
-        <IntField id="deep-sim-seed" label="seed" value={form.seed} min={0} max={1e9} onChange={(x) => setForm('seed', x)} />
-        <IntField id="deep-sim-steps" label="steps" value={form.steps} min={1} max={100000} onChange={(x) => setForm('steps', x)} />
+        <SimIntField id="deep-sim-seed" label="seed" value={form.seed} min={0} max={1e9} onChange={(x) => setForm('seed', x)} />
+        <SimIntField id="deep-sim-steps" label="steps" value={form.steps} min={1} max={100000} onChange={(x) => setForm('steps', x)} />
         <SimSelect id="deep-sim-speed" label="speed" value={form.speed} values={SPEEDS} labels={SPEED_LABELS} onChange={(v) => setSpeed(v)} />
       </div>
-      <div className="sim-buttons">
-        <button type="button" data-testid="deep-sim-play" onClick={() => (running ? pause() : play())} disabled={busy}>
-          {running ? '❚❚ Pause' : status === 'paused' ? '▶ Resume' : '▶ Run'}
-        </button>
-        <button type="button" data-testid="deep-sim-step" onClick={() => step()} disabled={running || busy}>
-          Step
-        </button>
-        <button type="button" data-testid="deep-sim-reset" onClick={() => reset()} disabled={busy}>
-          Reset
-        </button>
-        <span className="sim-sep" />
-        <label className="sim-field" htmlFor="deep-sim-sweep-alphas">
-          sweep α
-          <input id="deep-sim-sweep-alphas" data-testid="deep-sim-sweep-alphas" value={form.sweepAlphas} onChange={(e) => setForm('sweepAlphas', e.target.value)} size={12} />
-        </label>
-        <label className="sim-field" htmlFor="deep-sim-sweep-seeds">
-          seeds
-          <input id="deep-sim-sweep-seeds" data-testid="deep-sim-sweep-seeds" value={form.sweepSeeds} onChange={(e) => setForm('sweepSeeds', e.target.value)} size={6} />
-        </label>
-        {busy ? (
-          <button type="button" data-testid="deep-sim-sweep-cancel" onClick={() => cancelSweep()}>
-            Cancel sweep ({sweep.done}/{sweep.total})
-          </button>
-        ) : (
-          <button type="button" data-testid="deep-sim-sweep" onClick={() => void runSweep()} disabled={running}>
-            Run sweep
-          </button>
-        )}
-        {finished > 0 && !busy && (
-          <button type="button" data-testid="deep-sim-clear-points" onClick={() => clearFinished()}>
-            Clear {finished} point{finished > 1 ? 's' : ''}
-          </button>
-        )}
-      </div>
-      {message && (
-        <p className="sim-message" role="alert" data-testid="deep-sim-message">
-          {message}
-        </p>
-      )}
+      <SimRunButtons
+        prefix="deep-sim"
+        status={status}
+        sweep={sweep}
+        finished={finished}
+        sweepAlphas={form.sweepAlphas}
+        sweepSeeds={form.sweepSeeds}
+        message={message}
+        controls={{ play, pause, step, reset, runSweep, cancelSweep, clearFinished, setSweepAlphas: (t) => setForm('sweepAlphas', t), setSweepSeeds: (t) => setForm('sweepSeeds', t) }}
+      />
       <p className="sim-legend">
         Finished runs on the ε(α) plot (mean ± s.d. over seeds): <Swatch colour={simColour('hmc', 'informative')} shape="●" /> HMC informative,{' '}
         <Swatch colour={simColour('hmc', 'uninformative')} shape="○" /> HMC uninformative, <Swatch colour={simColour('adam', 'uninformative')} shape="■" /> ADAM (□

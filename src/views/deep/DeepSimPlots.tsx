@@ -11,14 +11,14 @@ import { simColour } from '../sim/simColours';
 import { BRANCH_COLOURS, metastableParts } from './DeepPlots';
 import { LinePlot, type Series } from './LinePlot';
 
-/** The theory's point at the runs' α: the curve's nearest grid point when it is within 2 % (else none). */
+/** The theory's point at the runs' α: the curve's nearest grid point (labelled with its α) when it is close. */
 export function useTheoryAt(alpha: number | null): DeepCurvePoint | null {
   const curve = useDeep((s) => s.curve);
   const error = useDeep((s) => s.error);
   return useMemo(() => {
     if (alpha === null || !curve || error) return null;
     const p = nearestDeepPoint(curve.points, alpha);
-    return p && Math.abs(p.alpha - alpha) <= 0.02 * alpha + 1e-9 ? p : null;
+    return p && Math.abs(p.alpha - alpha) <= 0.05 * alpha + 0.05 ? p : null;
   }, [alpha, curve, error]);
 }
 

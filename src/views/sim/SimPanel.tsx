@@ -8,7 +8,7 @@ import { useExplorer } from '../../state/store';
 import { useSim, type SimForm } from '../../state/simStore';
 import { SimErrorPlot, SimOverlapPlot } from './SimTracePlots';
 import { simColour, simLabel } from './simColours';
-import { BackendLine as BackendView, SimSelect as Select, Swatch } from './SimWidgets';
+import { BackendLine as BackendView, SimIntField, SimRunButtons, SimSelect as Select, Swatch } from './SimWidgets';
 import './sim.css';
 
 const SPEEDS: { value: number; label: string }[] = [
@@ -28,24 +28,7 @@ function BackendLine() {
 function NumberField({ id, label, field, min, max }: { id: string; label: string; field: keyof SimForm; min: number; max: number }) {
   const value = useSim((s) => s.form[field]) as number;
   const setForm = useSim((s) => s.setForm);
-  return (
-    <label className="sim-field" htmlFor={id}>
-      {label}
-      <input
-        id={id}
-        data-testid={id}
-        type="number"
-        min={min}
-        max={max}
-        step={1}
-        value={value}
-        onChange={(e) => {
-          const x = Number(e.target.value);
-          if (Number.isInteger(x) && x >= min && x <= max) setForm(field, x as never);
-        }}
-      />
-    </label>
-  );
+  return <SimIntField id={id} label={label} value={value} min={min} max={max} onChange={(x) => setForm(field, x as never)} />;
 }
 
 
@@ -116,45 +99,16 @@ export function SimPanel() {
           </select>
         </label>
       </div>
-      <div className="sim-buttons">
-        <button type="button" data-testid="sim-play" onClick={() => (running ? pause() : play())} disabled={busy}>
-          {running ? '❚❚ Pause' : status === 'paused' ? '▶ Resume' : '▶ Run'}
-        </button>
-        <button type="button" data-testid="sim-step" onClick={() => step()} disabled={running || busy}>
-          Step
-        </button>
-        <button type="button" data-testid="sim-reset" onClick={() => reset()} disabled={busy}>
-          Reset
-        </button>
-        <span className="sim-sep" />
-        <label className="sim-field" htmlFor="sim-sweep-alphas">
-          sweep α
-          <input id="sim-sweep-alphas" data-testid="sim-sweep-alphas" value={form.sweepAlphas} onChange={(e) => setForm('sweepAlphas', e.target.value)} size={12} />
-        </label>
-        <label className="sim-field" htmlFor="sim-sweep-seeds">
-          seeds
-          <input id="sim-sweep-seeds" data-testid="sim-sweep-seeds" value={form.sweepSeeds} onChange={(e) => setForm('sweepSeeds', e.target.value)} size={6} />
-        </label>
-        {busy ? (
-          <button type="button" data-testid="sim-sweep-cancel" onClick={() => cancelSweep()}>
-            Cancel sweep ({sweep.done}/{sweep.total})
-          </button>
-        ) : (
-          <button type="button" data-testid="sim-sweep" onClick={() => void runSweep()} disabled={running}>
-            Run sweep
-          </button>
-        )}
-        {finished > 0 && !busy && (
-          <button type="button" data-testid="sim-clear-points" onClick={() => clearFinished()}>
-            Clear {finished} point{finished > 1 ? 's' : ''}
-          </button>
-        )}
-      </div>
-      {message && (
-        <p className="sim-message" role="alert" data-testid="sim-message">
-          {message}
-        </p>
-      )}
+      <SimRunButtons
+        prefix="sim"
+        status={status}
+        sweep={sweep}
+        finished={finished}
+        sweepAlphas={form.sweepAlphas}
+        sweepSeeds={form.sweepSeeds}
+        message={message}
+        controls={{ play, pause, step, reset, runSweep, cancelSweep, clearFinished, setSweepAlphas: (t) => setForm('sweepAlphas', t), setSweepSeeds: (t) => setForm('sweepSeeds', t) }}
+      />
       <p className="sim-legend" data-testid="sim-legend">
         Finished runs on the ε(α) plot (mean ± s.d. over seeds):{' '}
         <Swatch colour={simColour('hmc', 'informative')} shape="●" /> HMC informative,{' '}

@@ -60,3 +60,86 @@ export function Swatch({ colour, shape }: { colour: string; shape: '●' | '○'
     </svg>
   );
 }
+
+export interface SimRunControls {
+  play(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+  runSweep(): Promise<void>;
+  cancelSweep(): void;
+  clearFinished(): void;
+  setSweepAlphas(text: string): void;
+  setSweepSeeds(text: string): void;
+}
+
+/** Play/pause, step, reset, the α × seeds sweep and "clear points", then the panel's message; test ids `<prefix>-…`. */
+export function SimRunButtons({ prefix, status, sweep, finished, sweepAlphas, sweepSeeds, message, controls: c }: { prefix: string; status: string; sweep: { running: boolean; done: number; total: number }; finished: number; sweepAlphas: string; sweepSeeds: string; message: string | null; controls: SimRunControls }) {
+  const running = status === 'running' || status === 'starting';
+  const busy = sweep.running;
+  return (
+    <>
+      <div className="sim-buttons">
+        <button type="button" data-testid={`${prefix}-play`} onClick={() => (running ? c.pause() : c.play())} disabled={busy}>
+          {running ? '❚❚ Pause' : status === 'paused' ? '▶ Resume' : '▶ Run'}
+        </button>
+        <button type="button" data-testid={`${prefix}-step`} onClick={() => c.step()} disabled={running || busy}>
+          Step
+        </button>
+        <button type="button" data-testid={`${prefix}-reset`} onClick={() => c.reset()} disabled={busy}>
+          Reset
+        </button>
+        <span className="sim-sep" />
+        <label className="sim-field" htmlFor={`${prefix}-sweep-alphas`}>
+          sweep α
+          <input id={`${prefix}-sweep-alphas`} data-testid={`${prefix}-sweep-alphas`} value={sweepAlphas} onChange={(e) => c.setSweepAlphas(e.target.value)} size={12} />
+        </label>
+        <label className="sim-field" htmlFor={`${prefix}-sweep-seeds`}>
+          seeds
+          <input id={`${prefix}-sweep-seeds`} data-testid={`${prefix}-sweep-seeds`} value={sweepSeeds} onChange={(e) => c.setSweepSeeds(e.target.value)} size={6} />
+        </label>
+        {busy ? (
+          <button type="button" data-testid={`${prefix}-sweep-cancel`} onClick={() => c.cancelSweep()}>
+            Cancel sweep ({sweep.done}/{sweep.total})
+          </button>
+        ) : (
+          <button type="button" data-testid={`${prefix}-sweep`} onClick={() => void c.runSweep()} disabled={running}>
+            Run sweep
+          </button>
+        )}
+        {finished > 0 && !busy && (
+          <button type="button" data-testid={`${prefix}-clear-points`} onClick={() => c.clearFinished()}>
+            Clear {finished} point{finished > 1 ? 's' : ''}
+          </button>
+        )}
+      </div>
+      {message && (
+        <p className="sim-message" role="alert" data-testid={`${prefix}-message`}>
+          {message}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** An integer input that only accepts values in [min, max]. */
+export function SimIntField({ id, label, value, min, max, onChange }: { id: string; label: string; value: number; min: number; max: number; onChange: (x: number) => void }) {
+  return (
+    <label className="sim-field" htmlFor={id}>
+      {label}
+      <input
+        id={id}
+        data-testid={id}
+        type="number"
+        min={min}
+        max={max}
+        step={1}
+        value={value}
+        onChange={(e) => {
+          const x = Number(e.target.value);
+          if (Number.isInteger(x) && x >= min && x <= max) onChange(x);
+        }}
+      />
+    </label>
+  );
+}

@@ -4,8 +4,7 @@
 import { create } from 'zustand';
 import type { DeepParams } from '../physics/deep/deepModel';
 import type { Init, SimProgress, SimSummary } from '../sim/simulation';
-import type { BackendInfo } from '../../workers/simProtocol';
-import type { FinishedRun, RunStatus, SweepState } from './simStore';
+import { simRunSlice, type SimRunSlice } from './simStore';
 
 export type DeepSimAlgo = 'hmc' | 'adam';
 export const DEEP_SIM_ALGOS: readonly DeepSimAlgo[] = ['hmc', 'adam'];
@@ -48,27 +47,14 @@ export interface DeepLiveRun {
   summary: SimSummary | null;
 }
 
-export interface DeepSimState {
+export interface DeepSimState extends SimRunSlice {
   form: DeepSimForm;
-  status: RunStatus;
   runs: DeepLiveRun[];
-  backend: BackendInfo | null;
-  stepsPerSecond: number;
-  gradientsPerSecond: number | null;
-  message: string | null;
-  finished: FinishedRun[];
-  sweep: SweepState;
   setForm<K extends keyof DeepSimForm>(key: K, value: DeepSimForm[K]): void;
-  setStatus(s: RunStatus): void;
   startRuns(runs: Omit<DeepLiveRun, 'trace' | 'last' | 'summary'>[]): void;
   appendRows(id: number, rows: SimProgress[], stepsPerSecond: number, gradientsPerSecond: number | null): void;
   finishRun(id: number, summary: SimSummary): void;
   clearRuns(): void;
-  setBackend(b: BackendInfo | null): void;
-  setMessage(m: string | null): void;
-  addFinished(r: FinishedRun): void;
-  clearFinished(): void;
-  setSweep(s: SweepState): void;
 }
 
 /** The theory parameters a deep simulation point belongs to (the quenched flag changes the theory, not the run). */
@@ -77,17 +63,10 @@ export const deepPhysicsKey = (p: DeepParams): string => `deep|${p.activation}|$
 const rowOf = (r: SimProgress): DeepTraceRow => ({ step: r.step, testError: r.testError, eps: r.eps, Q1: r.Q1 ?? NaN, Q2: r.Q2 ?? NaN, Q21: r.Q21 ?? NaN });
 
 export const useDeepSim = create<DeepSimState>((set) => ({
+  ...simRunSlice(set),
   form: DEEP_SIM_FORM,
-  status: 'idle',
   runs: [],
-  backend: null,
-  stepsPerSecond: 0,
-  gradientsPerSecond: null,
-  message: null,
-  finished: [],
-  sweep: { running: false, done: 0, total: 0 },
   setForm: (key, value) => set((s) => ({ form: { ...s.form, [key]: value } })),
-  setStatus: (status) => set({ status }),
   startRuns: (runs) => set({ runs: runs.map((r) => ({ ...r, trace: [], last: null, summary: null })), stepsPerSecond: 0, gradientsPerSecond: null }),
   appendRows: (id, rows, stepsPerSecond, gradientsPerSecond) =>
     set((s) => {
@@ -99,9 +78,4 @@ export const useDeepSim = create<DeepSimState>((set) => ({
     }),
   finishRun: (id, summary) => set((s) => ({ runs: s.runs.map((r) => (r.id === id ? { ...r, summary } : r)) })),
   clearRuns: () => set({ runs: [] }),
-  setBackend: (backend) => set({ backend }),
-  setMessage: (message) => set({ message }),
-  addFinished: (r) => set((s) => ({ finished: [...s.finished, r] })),
-  clearFinished: () => set({ finished: [] }),
-  setSweep: (sweep) => set({ sweep }),
 }));

@@ -2,7 +2,9 @@
 // loads in Node): HMC leapfrog steps/s and ADAM steps/s at d = 40 and 60 (γ = 0.5, α = 4, ReLU), the GFLOP/s
 // the gradients reach (2 dominant matmuls of 2·n·k·d flops each per gradient) against the same backend's matmul
 // roofline at those two shapes (best repeat) and at 512×512 (stack.md: CPU ≈ 1, WASM SIMD ≈ 26 GFLOP/s with threads), and the
-// GAMP-RIE iteration time (float64 JS, no tfjs). Prints measured medians; never asserts.
+// GAMP-RIE iteration time (float64 JS, no tfjs). L = 2 (arXiv 2510.24616's setting: tanh2-unit, γ1 = γ2 = 0.5,
+// Δ = 0.2, α = 4): HMC leapfrog steps/s at d = 30 and the GFLOP/s of its five matmuls (2·n·(2 k1 d + 3 k1 k2)
+// flops per gradient) against the backend's matmul at those shapes. Prints measured medians; never asserts.
 import * as tf from '@tensorflow/tfjs-core';
 import type { BenchLog, BenchSection } from './sections';
 import { useNodeBackend, type NodeBackend } from '../src/sim/backendNode';
@@ -77,6 +79,26 @@ export const simSection: BenchSection = {
         log(
           `sim ${backend} d=${d} (n=${n}, k=${k}): HMC ${leapfrogPerS.toFixed(1)} leapfrog steps/s, ADAM (full batch) ${adamPerS.toFixed(1)} steps/s; ` +
             `gradient ${gradGflops.toFixed(2)} GFLOP/s = ${(100 * gradGflops / roof).toFixed(0)} % of this backend's matmul roofline at the gradient's two shapes (${roof.toFixed(2)} GFLOP/s)`,
+        );
+      }
+      {
+        // L = 2 student at d = 30: n = 3600, k1 = k2 = 15.
+        const d = 30;
+        const k1 = d / 2;
+        const k2 = d / 2;
+        const n = 4 * d * d;
+        const flopsPerGrad = 2 * n * (2 * k1 * d + 3 * k1 * k2);
+        // H1 = Xs·W1ᵀ, Xsᵀ·G1, H2 = A1·W2ᵀ, G2ᵀ·A1, G2·W2.
+        const ms = (await matmulMs(n, d, k1)) + (await matmulMs(d, n, k1)) + (await matmulMs(n, k1, k2)) + (await matmulMs(k2, n, k1)) + (await matmulMs(n, k2, k1));
+        const roof = flopsPerGrad / ms / 1e6;
+        const leapfrogPerS = throughput({ depth: 2, activation: 'tanh2-unit', gamma: 0.5, gamma2: 0.5, delta: 0.2, algo: 'hmc', init: 'informative', d, alpha: 4, leapfrog: 10, warmup: 0 }, 2);
+        const gradGflops = (leapfrogPerS * flopsPerGrad) / 1e9;
+        res.deepD30LeapfrogPerS = leapfrogPerS;
+        res.deepD30GradGflops = gradGflops;
+        res.deepD30MatmulGflops = roof;
+        log(
+          `sim ${backend} L = 2, d=${d} (n=${n}, k1=k2=${k1}): HMC ${leapfrogPerS.toFixed(1)} leapfrog steps/s; gradient ${gradGflops.toFixed(2)} GFLOP/s = ` +
+            `${((100 * gradGflops) / roof).toFixed(0)} % of this backend's matmul at the gradient's five shapes (${roof.toFixed(2)} GFLOP/s)`,
         );
       }
       out[backend] = res;

@@ -15,6 +15,11 @@ export interface RunRequest {
   stepBudget?: number;
   /** Stream every step (live view) or only the final summary (sweeps). */
   stream: boolean;
+  /**
+   * Run beside the runs already going instead of superseding them (the deep panel's "both starts": the two runs
+   * interleave step by step in this one worker, each with its own controls).
+   */
+  alongside?: boolean;
 }
 
 export type SimEvent =

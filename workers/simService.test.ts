@@ -81,4 +81,28 @@ describe('simulation service', () => {
     expect(out.ok).toBe(true);
     expect(notices.join(' ')).toMatch(/context lost/);
   });
+
+  it('runs `alongside` interleave (depth 2, both starts); a new run without it supersedes them, paused ones too', async () => {
+    const svc = service();
+    const deep: SimConfig = { ...config, algo: 'hmc', depth: 2, activation: 'tanh2-unit', leapfrog: 2, steps: 12 };
+    const order: number[] = [];
+    const track = (e: SimEvent) => {
+      if (e.type === 'progress') order.push(...e.rows.map(() => e.id));
+    };
+    const a = svc.run({ id: 10, config: { ...deep, init: 'informative' }, speed: 0, paused: false, stream: true }, track);
+    const b = svc.run({ id: 11, config: { ...deep, init: 'uninformative' }, speed: 0, paused: false, stream: true, alongside: true }, track);
+    const [oa, ob] = await Promise.all([a, b]);
+    expect(oa.ok && ob.ok && !oa.cancelled && !ob.cancelled).toBe(true);
+    if (oa.ok && ob.ok) expect([oa.summary.Q1, ob.summary.Q1].every((q) => typeof q === 'number')).toBe(true);
+    expect(order.filter((i) => i === 10)).toHaveLength(12);
+    expect(order.filter((i) => i === 11)).toHaveLength(12);
+    const c = svc.run({ id: 12, config: { ...deep, steps: 1000 }, speed: 0, paused: true, stream: true }, () => {});
+    const d = svc.run({ id: 13, config: { ...deep, steps: 1000 }, speed: 0, paused: true, stream: true, alongside: true }, () => {});
+    await new Promise((r) => setTimeout(r, 50));
+    const e = svc.run({ id: 14, config: deep, speed: 0, paused: false, stream: false }, () => {});
+    const [oc, od, oe] = await Promise.all([c, d, e]);
+    expect(oc.ok && oc.cancelled).toBe(true);
+    expect(od.ok && od.cancelled).toBe(true);
+    expect(oe.ok && !oe.cancelled).toBe(true);
+  });
 });

@@ -1,5 +1,5 @@
-// The simulation worker's logic, independent of comlink and of the browser: runs one Simulation at a time step
-// by step, yielding between steps so that pause/step/cancel/speed messages get through (comlink cannot abort a
+// The simulation worker's logic, independent of comlink and of the browser: runs a Simulation step by step (one
+// at a time, or several interleaved when a request says `alongside`), yielding between steps so that pause/step/cancel/speed messages get through (comlink cannot abort a
 // call), batching progress rows to ≤ 20 messages a second, and restarting on another backend when the WebGL
 // context is lost.
 import { SimConfigError, Simulation, type SimProgress } from '../src/sim/simulation';
@@ -24,7 +24,7 @@ interface Active {
 
 export function createSimService(deps: SimServiceDeps) {
   let backend: BackendInfo | null = null;
-  let active: Active | null = null;
+  const active = new Map<number, Active>();
   let contextLost = false;
 
   const wake = (a: Active) => {
@@ -41,8 +41,8 @@ export function createSimService(deps: SimServiceDeps) {
     },
 
     control(id: number, cmd: Control): void {
-      const a = active;
-      if (!a || a.id !== id) return;
+      const a = active.get(id);
+      if (!a) return;
       if (cmd === 'pause') a.paused = true;
       else if (cmd === 'resume') a.paused = false;
       else if (cmd === 'step') a.stepBudget++;
@@ -51,16 +51,22 @@ export function createSimService(deps: SimServiceDeps) {
     },
 
     setSpeed(id: number, speed: number): void {
-      if (active && active.id === id) {
-        active.speed = speed;
-        wake(active);
+      const a = active.get(id);
+      if (a) {
+        a.speed = speed;
+        wake(a);
       }
     },
 
     async run(req: RunRequest, emit: (e: SimEvent) => void): Promise<RunOutcome> {
-      if (active) active.cancelled = true; // one run at a time: a new run supersedes the old one
+      // One run at a time unless `alongside`: a new run supersedes the others.
+      if (!req.alongside)
+        for (const o of active.values()) {
+          o.cancelled = true;
+          wake(o);
+        }
       const a: Active = { id: req.id, paused: req.paused, stepBudget: req.stepBudget ?? 0, cancelled: false, speed: req.speed, wake: null };
-      active = a;
+      active.set(req.id, a);
       if (!backend) backend = await deps.chooseBackend(null);
       let sim: Simulation | null = null;
       let unwatch = deps.watchContextLoss(() => {
@@ -131,7 +137,7 @@ export function createSimService(deps: SimServiceDeps) {
       } finally {
         unwatch();
         sim?.dispose();
-        if (active === a) active = null;
+        if (active.get(req.id) === a) active.delete(req.id);
       }
     },
   };

@@ -1,9 +1,11 @@
-// CLI command `simulate`: one finite-size HMC / ADAM / GAMP-RIE run of the L = 1 teacher–student MLP in Node
-// on the TensorFlow.js CPU backend (or WASM). One JSON line per progress report, then a final summary with
-// testError, gibbsHalf, Q (per readout value), R2 and the value to compare with theory (eps).
+// CLI command `simulate`: one finite-size HMC / ADAM / GAMP-RIE run of the teacher–student MLP in Node on the
+// TensorFlow.js CPU backend (or WASM). One JSON line per progress report, then a final summary with testError,
+// gibbsHalf, Q (per readout value), R2 and the value to compare with theory (eps). `--depth 2` runs the
+// two-hidden-layer network of arXiv 2510.24616 (HMC, ADAM) and adds Q1, Q2, Q21 (Q, R2 are null there).
 import { parseNumber, UsageError, type FlagSpec } from './args';
 import { num, type Command, type Emit } from './command';
-import { getShallowModel, validateShallowParams } from '../physics/mlp/shallowModel';
+import { getDeepModel } from '../physics/deep/deepModel';
+import { getShallowModel, ParamError, validateShallowParams } from '../physics/mlp/shallowModel';
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS, type ReadoutLaw, type WeightPrior } from '../physics/types';
 import { NODE_BACKENDS, useNodeBackend, type NodeBackend } from '../sim/backendNode';
 import type { OverlapByValue } from '../sim/overlaps';
@@ -32,7 +34,10 @@ const flags: Record<string, FlagSpec> = {
   'n-test': { kind: 'number', help: 'test-set size', default: String(D.nTest) },
   every: { kind: 'number', help: 'print a progress line every N steps', default: '1' },
   backend: { kind: 'string', help: 'TensorFlow.js backend', default: 'cpu', choices: NODE_BACKENDS },
-  theory: { kind: 'boolean', help: 'add the RS theory ε_opt and ε_uni at this α to the final line' },
+  theory: { kind: 'boolean', help: 'add the RS theory ε_opt and ε_uni at this α to the final line (depth 2: the equilibrium ε and the universal plateau)' },
+  depth: { kind: 'number', help: 'hidden layers L: 1 or 2 (arXiv 2510.24616; depth 2: HMC and ADAM)', default: '1' },
+  activation2: { kind: 'string', help: 'depth 2: second-layer activation (default: --activation)', choices: ACTIVATION_NAMES },
+  gamma2: { kind: 'number', help: 'depth 2: γ2 = k2/d (default: --gamma)' },
 };
 
 function int(name: string, text: string): number {
@@ -57,6 +62,8 @@ function row(p: SimProgress): Record<string, unknown> {
     eps: num(p.eps),
     Q: qRecord(p.Q),
     R2: num(p.R2),
+    // L = 2: Q2:1 keyed by readout value where there are several, as `mlp --depth 2` prints it.
+    ...(p.Q1 !== undefined ? { Q1: num(p.Q1), Q2: num(p.Q2!), Q21: p.Q21byValue!.length > 1 ? qRecord(p.Q21byValue!) : num(p.Q21!) } : {}),
     warmup: p.warmup,
     ...(p.acceptance !== undefined ? { acceptance: num(p.acceptance), stepSize: num(p.stepSize!), divergences: p.divergences } : {}),
     ...(p.loss !== undefined ? { loss: num(p.loss) } : {}),
@@ -64,7 +71,31 @@ function row(p: SimProgress): Record<string, unknown> {
   };
 }
 
+/** The L = 2 theory at the run's α (checked before the run so that a refusal costs nothing). */
+function deepTheory(config: SimConfig): Record<string, unknown> {
+  try {
+    const model = getDeepModel({ activation: config.activation, activation2: config.activation2, gamma: config.gamma, gamma2: config.gamma2, delta: config.delta, readout: config.readout, weights: config.weights });
+    const pt = model.solvePoint(config.alpha);
+    return {
+      epsOpt: num(pt.eq.eps),
+      epsUni: num(model.epsUniversal),
+      theoryBranch: pt.equilibrium,
+      theoryQ1: num(pt.eq.Q1mean),
+      theoryQ2: num(pt.eq.Q2mean),
+      theoryQ21: num(pt.eq.Q21mean),
+      theoryConverged: pt.eq.converged,
+    };
+  } catch (e) {
+    if (e instanceof ParamError || (e instanceof Error && e.name === 'ActivationError')) throw new UsageError(`--theory at depth 2: ${e.message}`);
+    throw e;
+  }
+}
+
 export async function runSimulate(f: Record<string, string | boolean>, emit: Emit): Promise<void> {
+  const depth = int('depth', f.depth as string);
+  if (depth !== 1 && depth !== 2) throw new UsageError(`--depth must be 1 or 2, got ${depth}`);
+  if (depth === 1) for (const k of ['activation2', 'gamma2']) if (f[k] !== undefined) throw new UsageError(`--${k} needs --depth 2`);
+  if (depth === 2 && f.algo === 'gamp') throw new UsageError('--algo gamp is L = 1 only (GAMP-RIE reduces one hidden layer to quadratic sensing): use --algo hmc or adam with --depth 2');
   const config: SimConfig = {
     algo: f.algo as Algorithm,
     init: f.init as Init,
@@ -85,14 +116,19 @@ export async function runSimulate(f: Record<string, string | boolean>, emit: Emi
     lr: parseNumber('lr', f.lr as string),
     batch: parseNumber('batch', f.batch as string),
     nTest: int('n-test', f['n-test'] as string),
+    ...(depth === 2
+      ? { depth: 2 as const, activation2: (f.activation2 as string | undefined) ?? (f.activation as string), gamma2: f.gamma2 === undefined ? undefined : parseNumber('gamma2', f.gamma2 as string) }
+      : {}),
   };
   const every = int('every', f.every as string);
   if (every < 1) throw new UsageError(`--every must be ≥ 1, got ${every}`);
   let sim: Simulation;
   let backend: string;
+  let theory: Record<string, unknown> | null = null;
   try {
     backend = await useNodeBackend(f.backend as NodeBackend);
     sim = new Simulation(config);
+    if (f.theory && depth === 2) theory = deepTheory(sim.config);
   } catch (e) {
     if (e instanceof SimConfigError) throw new UsageError(e.message);
     throw e;
@@ -118,7 +154,8 @@ export async function runSimulate(f: Record<string, string | boolean>, emit: Emi
       elapsedMs: num(s.elapsedMs),
       gradientsPerSecond: s.gradientsPerSecond === null ? null : num(s.gradientsPerSecond),
     };
-    if (f.theory) {
+    if (depth === 2) Object.assign(out, { depth: 2, k2: sim.k2 }, theory ?? {});
+    else if (f.theory) {
       const model = getShallowModel(validateShallowParams({ activation: config.activation, gamma: config.gamma, delta: config.delta, readout: config.readout, weights: config.weights }));
       const pt = model.solvePoint(config.alpha, null);
       out.epsOpt = num(pt.eps);

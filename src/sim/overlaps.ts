@@ -19,7 +19,7 @@ export interface Overlaps {
 }
 
 /** Groups of teacher units: equal readouts for discrete laws, at most `maxGroups` quantile bins otherwise. */
-function readoutGroups(v: Float64Array, maxGroups = 4): number[][] {
+export function readoutGroups(v: Float64Array, maxGroups = 4): number[][] {
   const distinct = new Map<number, number[]>();
   v.forEach((x, i) => {
     const list = distinct.get(x);
@@ -41,7 +41,7 @@ function readoutGroups(v: Float64Array, maxGroups = 4): number[][] {
  * Greedy matching of student units to teacher units by largest overlap, among student units whose readout is
  * interchangeable with the teacher unit's (equal v when readouts are fixed; any when they are learnt).
  */
-function matchUnits(O: Float64Array, k: number, compatible: (i: number, j: number) => boolean): Int32Array {
+export function matchUnits(O: Float64Array, k: number, compatible: (i: number, j: number) => boolean): Int32Array {
   const match = new Int32Array(k).fill(-1);
   const used = new Uint8Array(k);
   const pairs: Array<[number, number, number]> = [];

@@ -56,58 +56,85 @@ export function shallowForward(Xs: tf.Tensor2D, W: tf.Tensor, v: tf.Tensor, sigm
 }
 
 /**
- * Σ r² and the gradients of (scale/2) Σ r² on the rows (Xb, yb) (XbT = Xbᵀ): gW (k×d) and gv (k).
- * Call inside tf.tidy.
+ * Σ r² and the gradients of (scale/2) Σ r² on the rows (Xb, yb) (XbT = Xbᵀ) with respect to the weight
+ * matrices `Ws` ([W] here; [W1, W2] for the L = 2 student) and the readouts v. Call inside tf.tidy.
  */
-function residualGrads(Xb: tf.Tensor2D, XbT: tf.Tensor2D, yb: tf.Tensor1D, W: tf.Tensor, v: tf.Tensor, sigma: TfSigma, k: number, scale: number) {
+export type ResidualGrads = (Xb: tf.Tensor2D, XbT: tf.Tensor2D, yb: tf.Tensor1D, Ws: tf.Tensor[], v: tf.Tensor, scale: number) => { sumR2: tf.Tensor; gWs: tf.Tensor[]; gv: tf.Tensor };
+
+/** The L = 1 residual: gW (k×d) and gv (k). */
+function shallowResidual(sigma: TfSigma, k: number): ResidualGrads {
   const rootK = Math.sqrt(k);
-  const H = tf.matMul(Xb, tf.transpose(W as tf.Tensor2D)); // n×k pre-activations
-  const { s: A, ds: D } = sigma(H);
-  const f = tf.reshape(tf.mul(tf.matMul(A as tf.Tensor2D, tf.reshape(v, [k, 1])), 1 / rootK), [-1]);
-  const r = tf.sub(yb, f);
-  const c = tf.mul(r, -scale / rootK); // ∂/∂f (·/√k folded in)
-  const G = tf.mul(tf.mul(tf.reshape(c, [-1, 1]), tf.reshape(v, [1, k])), D) as tf.Tensor2D; // n×k
-  const gW = tf.transpose(tf.matMul(XbT, G)); // (Xᵀ G)ᵀ = Gᵀ X, k×d
-  const gv = tf.reshape(tf.matMul(tf.reshape(c, [1, -1]), A as tf.Tensor2D), [-1]); // cᵀ A, k
-  return { sumR2: tf.sum(tf.square(r)), gW, gv };
+  return (Xb, XbT, yb, Ws, v, scale) => {
+    const W = Ws[0];
+    const H = tf.matMul(Xb, tf.transpose(W as tf.Tensor2D)); // n×k pre-activations
+    const { s: A, ds: D } = sigma(H);
+    const f = tf.reshape(tf.mul(tf.matMul(A as tf.Tensor2D, tf.reshape(v, [k, 1])), 1 / rootK), [-1]);
+    const r = tf.sub(yb, f);
+    const c = tf.mul(r, -scale / rootK); // ∂/∂f (·/√k folded in)
+    const G = tf.mul(tf.mul(tf.reshape(c, [-1, 1]), tf.reshape(v, [1, k])), D) as tf.Tensor2D; // n×k
+    const gW = tf.transpose(tf.matMul(XbT, G)); // (Xᵀ G)ᵀ = Gᵀ X, k×d
+    const gv = tf.reshape(tf.matMul(tf.reshape(c, [1, -1]), A as tf.Tensor2D), [-1]); // cᵀ A, k
+    return { sumR2: tf.sum(tf.square(r)), gWs: [gW], gv };
+  };
 }
 
 /**
- * HMC potential U = −log posterior (up to a constant) and its gradient: Gaussian prior on W (and on v when
- * `vFixed` is null, params = [W, v]), Gaussian likelihood of variance Δ.
+ * HMC potential U = −log posterior (up to a constant) and its gradient for any depth: Gaussian prior on every
+ * weight matrix (the first `layers` parameters) and on v when `vFixed` is null (then v is the last parameter),
+ * Gaussian likelihood of variance Δ.
  */
-export function shallowPotential(data: ShallowData, sigma: TfSigma, delta: number, vFixed: tf.Tensor1D | null): ValueAndGrad {
+export function gaussianPotential(data: ShallowData, residual: ResidualGrads, layers: number, delta: number, vFixed: tf.Tensor1D | null): ValueAndGrad {
   return (params) =>
     tf.tidy(() => {
-      const W = params[0];
-      const v = vFixed ?? params[1];
-      const { sumR2, gW, gv } = residualGrads(data.Xs, data.XsT, data.y, W, v, sigma, data.k, 1 / delta);
-      let value = tf.add(tf.mul(tf.sum(tf.square(W)), 0.5), tf.mul(sumR2, 0.5 / delta));
-      const grads: tf.Tensor[] = [tf.add(gW, W)];
+      const Ws = params.slice(0, layers);
+      const v = vFixed ?? params[layers];
+      const { sumR2, gWs, gv } = residual(data.Xs, data.XsT, data.y, Ws, v, 1 / delta);
+      // Same float32 summation order as before the L = 2 student existed (priors of W first), so seeded runs repeat.
+      let prior: tf.Tensor = tf.scalar(0);
+      const grads: tf.Tensor[] = [];
+      Ws.forEach((W, l) => {
+        const p = tf.mul(tf.sum(tf.square(W)), 0.5);
+        prior = l === 0 ? p : tf.add(prior, p);
+        grads.push(tf.add(gWs[l], W));
+      });
+      let value = tf.add(prior, tf.mul(sumR2, 0.5 / delta));
       if (!vFixed) {
-        value = tf.add(value, tf.mul(tf.sum(tf.square(params[1])), 0.5));
-        grads.push(tf.add(gv, params[1]));
+        value = tf.add(value, tf.mul(tf.sum(tf.square(v)), 0.5));
+        grads.push(tf.add(gv, v));
       }
       return { value: value as tf.Scalar, grads };
     });
 }
 
-/** Mean squared error on the rows `batch()` (all rows when it returns null) and its gradient (paper B's loss). */
-export function shallowMse(data: ShallowData, sigma: TfSigma, vFixed: tf.Tensor1D | null, batch: () => Int32Array | null): ValueAndGrad {
+/** Mean squared error on the rows `batch()` (all rows when it returns null) and its gradient (paper B's loss), any depth. */
+export function mseLoss(data: ShallowData, residual: ResidualGrads, layers: number, vFixed: tf.Tensor1D | null, batch: () => Int32Array | null): ValueAndGrad {
   return (params) => {
     const idx = batch();
     return tf.tidy(() => {
-      const W = params[0];
-      const v = vFixed ?? params[1];
+      const Ws = params.slice(0, layers);
+      const v = vFixed ?? params[layers];
       const it = idx ? tf.tensor1d(idx, 'int32') : null;
       const Xb = it ? (tf.gather(data.Xs, it) as tf.Tensor2D) : data.Xs;
       const XbT = it ? (tf.gather(data.XsT, it, 1) as tf.Tensor2D) : data.XsT;
       const yb = it ? (tf.gather(data.y, it) as tf.Tensor1D) : data.y;
       const b = idx ? idx.length : data.n;
-      const { sumR2, gW, gv } = residualGrads(Xb, XbT, yb, W, v, sigma, data.k, 2 / b);
-      const grads: tf.Tensor[] = [gW];
+      const { sumR2, gWs, gv } = residual(Xb, XbT, yb, Ws, v, 2 / b);
+      const grads: tf.Tensor[] = [...gWs];
       if (!vFixed) grads.push(gv);
       return { value: tf.div(sumR2, b) as tf.Scalar, grads };
     });
   };
+}
+
+/**
+ * HMC potential of the L = 1 student: Gaussian prior on W (and on v when `vFixed` is null, params = [W, v]),
+ * Gaussian likelihood of variance Δ.
+ */
+export function shallowPotential(data: ShallowData, sigma: TfSigma, delta: number, vFixed: tf.Tensor1D | null): ValueAndGrad {
+  return gaussianPotential(data, shallowResidual(sigma, data.k), 1, delta, vFixed);
+}
+
+/** Mean squared error of the L = 1 student on a (mini-)batch and its gradient. */
+export function shallowMse(data: ShallowData, sigma: TfSigma, vFixed: tf.Tensor1D | null, batch: () => Int32Array | null): ValueAndGrad {
+  return mseLoss(data, shallowResidual(sigma, data.k), 1, vFixed, batch);
 }

@@ -1,6 +1,8 @@
-// One finite-size experiment of the L = 1 teacher–student MLP: teacher, data and test set from one seeded
-// Rng, then HMC, ADAM or GAMP-RIE step by step, with the test error and the order parameters Q(v), R2 after
-// each step. Used by the CLI, the worker and the tests alike. tfjs must have a backend set before `create`.
+// One finite-size experiment of the teacher–student MLP: teacher, data and test set from one seeded Rng, then
+// HMC, ADAM or GAMP-RIE step by step, with the test error and the order parameters after each step: Q(v), R2
+// for L = 1; Q1, Q2, Q2:1(v) for L = 2 (`depth: 2`, arXiv 2510.24616, student in deepTf.ts, overlaps in
+// deepOverlaps.ts; GAMP-RIE is L = 1 only). Used by the CLI, the worker and the tests alike. tfjs must have a
+// backend set before `create`.
 //
 // Comparable quantity on the ε(α) plot (mlp-shallow.md §3, simulations.md):
 //   HMC  — Gibbs error/2, averaged over the kept samples (after warm-up); Nishimori: Gibbs = 2 ε_opt;
@@ -12,6 +14,8 @@ import { getActivation, type Activation } from '../physics/activations';
 import { spectralLaw } from '../physics/priors';
 import type { ReadoutLaw, WeightPrior } from '../physics/types';
 import { Adam, BatchSampler } from './adam';
+import { deepOverlaps } from './deepOverlaps';
+import { deepMse, deepPotential } from './deepTf';
 import { GampRie, quadraticPart } from './gampRie';
 import { Hmc } from './hmc';
 import { shallowOverlaps, type OverlapByValue } from './overlaps';
@@ -48,6 +52,12 @@ export interface SimConfig {
   lr: number; // ADAM learning rate
   batch: number; // ADAM mini-batch as a fraction of n (1 = full batch)
   nTest: number;
+  /** Hidden layers L: 1 (default) or 2. */
+  depth?: 1 | 2;
+  /** L = 2: σ⁽²⁾ (default: the first layer's `activation`). */
+  activation2?: string;
+  /** L = 2: γ2 = k2/d (default: `gamma`). */
+  gamma2?: number;
 }
 
 export const DEFAULT_SIM: SimConfig = {
@@ -99,13 +109,25 @@ export function validateSimConfig(c: SimConfig): SimConfig {
   need(c.lr > 0 && c.lr < 10, `lr must lie in (0, 10), got ${c.lr}`);
   need(c.batch > 0 && c.batch <= 1, `batch must be a fraction of n in (0, 1], got ${c.batch}`);
   need(Number.isInteger(c.nTest) && c.nTest >= 100 && c.nTest <= 1e6, `nTest must be an integer in [100, 1e6], got ${c.nTest}`);
+  const depth = c.depth ?? 1;
+  need(depth === 1 || depth === 2, `depth must be 1 or 2, got ${c.depth}`);
+  const deep: Partial<SimConfig> = {};
+  if (depth === 2) {
+    need(c.algo !== 'gamp', 'GAMP-RIE is an L = 1 algorithm (its quadratic-sensing reduction needs one hidden layer): use --algo hmc or adam at depth 2');
+    deep.depth = 2;
+    deep.activation2 = c.activation2 || c.activation;
+    deep.gamma2 = c.gamma2 ?? c.gamma;
+    need(deep.gamma2 > 0 && deep.gamma2 <= 4, `gamma2 must lie in (0, 4], got ${deep.gamma2}`);
+    const k2 = Math.max(1, Math.round(deep.gamma2 * c.d));
+    need(k2 <= 400, `k2 = γ2 d = ${k2} is too large`);
+  } else need(c.activation2 === undefined && c.gamma2 === undefined, 'activation2 and gamma2 need depth 2');
   const k = Math.max(1, Math.round(c.gamma * c.d));
   const n = Math.round(c.alpha * c.d * c.d);
   need(n * c.d <= 6e7, `n·d = ${n * c.d} is too large for an in-memory run (n = α d² = ${n}); lower d or α`);
   need(k <= 400, `k = γ d = ${k} is too large`);
   const warmup = c.warmup < 0 ? Math.floor(c.steps / 2) : c.warmup;
   need(Number.isInteger(warmup) && warmup >= 0, `warmup must be a non-negative integer, got ${c.warmup}`);
-  return { ...c, warmup };
+  return { ...c, ...deep, warmup };
 }
 
 export interface SimProgress {
@@ -117,9 +139,15 @@ export interface SimProgress {
   gibbsHalf: number | null;
   /** The value placed on the ε(α) plot (see the header). */
   eps: number;
+  /** L = 1: Q per readout value, its unit mean and R2 (L = 2: null, null, NaN). */
   Q: OverlapByValue[] | null;
   Qmean: number | null;
   R2: number;
+  /** L = 2: mean first-layer overlap Q1, second-layer Q2, product Q2:1 (unit mean and per readout value). */
+  Q1?: number;
+  Q2?: number;
+  Q21?: number;
+  Q21byValue?: OverlapByValue[];
   warmup: boolean;
   acceptance?: number;
   stepSize?: number;
@@ -146,6 +174,11 @@ export interface SimSummary extends SimProgress {
 export class Simulation {
   readonly config: SimConfig;
   readonly act: Activation;
+  /** σ of each hidden layer ([act] for L = 1). */
+  readonly acts: Activation[];
+  readonly depth: 1 | 2;
+  /** Second-layer width k2 (L = 2; 0 for L = 1). */
+  readonly k2: number;
   readonly teacher: Network;
   readonly train: Dataset;
   readonly test: Dataset;
@@ -169,13 +202,16 @@ export class Simulation {
     this.config = validateSimConfig(config);
     const c = this.config;
     this.act = getActivation(c.activation);
+    this.depth = c.depth ?? 1;
+    this.acts = this.depth === 2 ? [this.act, getActivation(c.activation2!)] : [this.act];
     this.k = Math.max(1, Math.round(c.gamma * c.d));
+    this.k2 = this.depth === 2 ? Math.max(1, Math.round(c.gamma2! * c.d)) : 0;
     this.n = Math.round(c.alpha * c.d * c.d);
     this.rng = new Rng(c.seed);
     // Order of draws is fixed: teacher, training set, test set, then the algorithm's own draws.
-    this.teacher = sampleTeacher({ d: c.d, k: this.k, readout: c.readout, weights: c.weights }, this.rng);
-    this.train = sampleDataset(this.teacher, this.act, this.n, c.delta, this.rng);
-    this.test = sampleDataset(this.teacher, this.act, c.nTest, 0, this.rng);
+    this.teacher = sampleTeacher({ d: c.d, k: this.k, ...(this.depth === 2 ? { k2: this.k2 } : {}), readout: c.readout, weights: c.weights }, this.rng);
+    this.train = sampleDataset(this.teacher, this.acts, this.n, c.delta, this.rng);
+    this.test = sampleDataset(this.teacher, this.acts, c.nTest, 0, this.rng);
     const t0 = performance.now();
     if (c.algo === 'gamp') {
       this.gamp = new GampRie({
@@ -185,19 +221,22 @@ export class Simulation {
       this.Sk0 = quadraticPart(this.teacher.layers[0].W, this.teacher.v, this.k, c.d);
     } else {
       const sigma = tfSigma(c.activation);
+      const sigma2 = this.depth === 2 ? tfSigma(c.activation2!) : sigma;
       this.data = shallowData(this.train.X, this.train.y, this.n, c.d, this.k);
       const learn = c.readouts === 'learned';
       this.vFixed = learn ? null : tf.tensor1d(Float32Array.from(this.teacher.v));
       const init = this.initialParams(learn);
       if (c.algo === 'hmc') {
-        this.hmc = new Hmc(shallowPotential(this.data, sigma, c.delta, this.vFixed), init, this.rng, {
+        const U = this.depth === 2 ? deepPotential(this.data, sigma, sigma2, this.k2, c.delta, this.vFixed) : shallowPotential(this.data, sigma, c.delta, this.vFixed);
+        this.hmc = new Hmc(U, init, this.rng, {
           stepSize: c.stepSize, leapfrog: c.leapfrog, targetAccept: c.targetAccept, warmup: c.warmup,
         });
       } else {
         const size = Math.max(1, Math.round(c.batch * this.n));
         const sampler = size < this.n ? new BatchSampler(this.n, size, this.rng) : null;
         const batch = () => (sampler ? sampler.next() : null);
-        this.adam = new Adam(shallowMse(this.data, sigma, this.vFixed, batch), init, { lr: c.lr });
+        const loss = this.depth === 2 ? deepMse(this.data, sigma, sigma2, this.k2, this.vFixed, batch) : shallowMse(this.data, sigma, this.vFixed, batch);
+        this.adam = new Adam(loss, init, { lr: c.lr });
       }
       init.forEach((t) => t.dispose());
     }
@@ -207,26 +246,27 @@ export class Simulation {
   /**
    * Initial student: informative = the teacher (W = W⁰, v = v⁰); uninformative = for HMC a draw from the
    * sampler's prior N(0, 1), for ADAM the paper's small init (PyTorch's default U(±1/√d) for a linear layer,
-   * divided by √d, in this parametrisation W = √d W_linear; learned v start U(±1)).
+   * divided by √d, in this parametrisation W = √d W_linear; learned v start U(±1)). L = 2: the same for each
+   * layer (W2 = √k1 W_linear of a k1 → k2 linear layer, so also U(±1/√d)).
    */
   private initialParams(learn: boolean): tf.Tensor[] {
     const c = this.config;
-    const { k } = this;
-    const d = c.d;
-    let W: Float64Array;
+    const layers = this.teacher.layers;
+    const last = layers[layers.length - 1].rows;
+    let Ws: Float64Array[];
     let v: Float64Array;
     if (c.init === 'informative') {
-      W = this.teacher.layers[0].W;
+      Ws = layers.map((l) => l.W);
       v = this.teacher.v;
     } else if (c.algo === 'hmc') {
-      W = sampleWeights('gaussian', k * d, this.rng);
-      v = sampleWeights('gaussian', k, this.rng);
+      Ws = layers.map((l) => sampleWeights('gaussian', l.rows * l.cols, this.rng));
+      v = sampleWeights('gaussian', last, this.rng);
     } else {
-      const b = 1 / Math.sqrt(d);
-      W = Float64Array.from({ length: k * d }, () => b * (2 * this.rng.uniform() - 1));
-      v = Float64Array.from({ length: k }, () => 2 * this.rng.uniform() - 1);
+      const b = 1 / Math.sqrt(c.d);
+      Ws = layers.map((l) => Float64Array.from({ length: l.rows * l.cols }, () => b * (2 * this.rng.uniform() - 1)));
+      v = Float64Array.from({ length: last }, () => 2 * this.rng.uniform() - 1);
     }
-    const out: tf.Tensor[] = [tf.tensor2d(Float32Array.from(W), [k, d])];
+    const out: tf.Tensor[] = Ws.map((W, l) => tf.tensor2d(Float32Array.from(W), [layers[l].rows, layers[l].cols]));
     if (learn) out.push(tf.tensor1d(Float32Array.from(v)));
     return out;
   }
@@ -234,8 +274,9 @@ export class Simulation {
   /** The current student network (float64 copy of the tfjs parameters). */
   student(): Network {
     const vals = (this.hmc ?? this.adam)!.values();
-    const v = vals[1] ?? this.teacher.v;
-    return { layers: [{ W: vals[0], rows: this.k, cols: this.config.d }], v };
+    const L = this.teacher.layers.length;
+    const v = vals[L] ?? this.teacher.v;
+    return { layers: this.teacher.layers.map((l, i) => ({ W: vals[i], rows: l.rows, cols: l.cols })), v };
   }
 
   get done(): boolean {
@@ -270,6 +311,13 @@ export class Simulation {
     if (this.gamp) {
       testError = meanSquaredError(this.gamp.predict(this.test.X, this.test.n), this.test.clean);
       R2 = this.gamp.overlapR2(this.Sk0!);
+    } else if (this.depth === 2) {
+      const st = this.student();
+      testError = meanSquaredError(predict(st, this.acts.map((a) => a.sigma), this.test.X, this.test.n), this.test.clean);
+      const odd = (a: Activation) => [0.3, 0.7, 1.3, 2.9].every((x) => Math.abs(a.sigma(x) + a.sigma(-x)) <= 1e-12 * (1 + Math.abs(a.sigma(x))));
+      const ov = deepOverlaps(this.teacher, st, { odd1: odd(this.acts[0]), odd2: odd(this.acts[1]), readoutsFixed: c.readouts === 'fixed' });
+      R2 = NaN;
+      extra = { ...extra, Q1: ov.Q1, Q2: ov.Q2, Q21: ov.Q21, Q21byValue: ov.Q21byValue };
     } else {
       const st = this.student();
       testError = meanSquaredError(predict(st, this.act.sigma, this.test.X, this.test.n), this.test.clean);

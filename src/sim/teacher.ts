@@ -1,7 +1,8 @@
 // Teacher, data and float64 predictions of the L = 1 network y = v·σ(W x/√d)/√k + √Δ z
 // (mlp-shallow.md §1; simulations.md "Data"). Everything random is drawn from the one seeded Rng.
-// A network is a list of dense layers plus a readout so that a later L = 2 teacher can reuse the data and
-// error code: `predict` runs the layers in order.
+// A network is a list of dense layers plus a readout; the L = 2 teacher of arXiv 2510.24616 (mlp-deep.md)
+// y = v·σ2(W2 σ1(W1 x/√d)/√k1)/√k2 + √Δ z reuses the data and error code: `predict` runs the layers in order,
+// with one σ per layer when given a list.
 
 import type { Activation } from '../physics/activations';
 import { readoutAtoms } from '../physics/priors';
@@ -15,7 +16,7 @@ export interface Layer {
   cols: number;
 }
 
-/** An MLP with readout v: f(x) = v·h_L/√k_L, h_l = σ(W_l h_{l−1}/√k_{l−1}). L = 1 here. */
+/** An MLP with readout v: f(x) = v·h_L/√k_L, h_l = σ_l(W_l h_{l−1}/√k_{l−1}). L = 1 or 2. */
 export interface Network {
   layers: Layer[];
   v: Float64Array;
@@ -70,16 +71,23 @@ export function sampleReadouts(law: ReadoutLaw, k: number, rng: Rng): Float64Arr
 export interface TeacherSpec {
   d: number;
   k: number;
+  /** Second hidden layer's width k2 (L = 2); absent for L = 1. */
+  k2?: number;
   readout: ReadoutLaw;
   weights: WeightPrior;
 }
 
-/** The L = 1 teacher: W⁰ (k×d) from P_W and v⁰ from P_v. */
+/** The teacher: W⁰ (k×d) [then W2⁰ (k2×k) for L = 2] from P_W, then v⁰ from P_v (L = 1 draws are unchanged). */
 export function sampleTeacher(spec: TeacherSpec, rng: Rng): Network {
   const W = sampleWeights(spec.weights, spec.k * spec.d, rng);
-  const v = sampleReadouts(spec.readout, spec.k, rng);
-  return { layers: [{ W, rows: spec.k, cols: spec.d }], v };
+  const layers: Layer[] = [{ W, rows: spec.k, cols: spec.d }];
+  if (spec.k2 !== undefined) layers.push({ W: sampleWeights(spec.weights, spec.k2 * spec.k, rng), rows: spec.k2, cols: spec.k });
+  const v = sampleReadouts(spec.readout, layers[layers.length - 1].rows, rng);
+  return { layers, v };
 }
+
+/** σ of each layer: one function for all, or one per layer. */
+export type LayerSigma = ((x: number) => number) | ((x: number) => number)[];
 
 /** n inputs x ~ N(0, I_d), row-major n×d. */
 export function sampleInputs(n: number, d: number, rng: Rng): Float64Array {
@@ -87,10 +95,11 @@ export function sampleInputs(n: number, d: number, rng: Rng): Float64Array {
 }
 
 /** f(X) for n rows of X in float64. */
-export function predict(net: Network, sigma: (x: number) => number, X: Float64Array, n: number): Float64Array {
+export function predict(net: Network, sigma: LayerSigma, X: Float64Array, n: number): Float64Array {
   let h = X;
   let width = net.layers[0].cols;
-  for (const layer of net.layers) {
+  for (const [l, layer] of net.layers.entries()) {
+    const sig = typeof sigma === 'function' ? sigma : sigma[l];
     const { W, rows, cols } = layer;
     if (cols !== width) throw new Error(`layer fan-in ${cols} does not match width ${width}`);
     const out = new Float64Array(n * rows);
@@ -101,7 +110,7 @@ export function predict(net: Network, sigma: (x: number) => number, X: Float64Ar
         const wo = i * cols;
         let acc = 0;
         for (let a = 0; a < cols; a++) acc += W[wo + a] * h[xo + a];
-        out[mu * rows + i] = sigma(acc * s);
+        out[mu * rows + i] = sig(acc * s);
       }
     }
     h = out;
@@ -127,11 +136,11 @@ export interface Dataset {
   clean: Float64Array;
 }
 
-/** n samples y = f⁰(x) + √Δ z. */
-export function sampleDataset(teacher: Network, act: Activation, n: number, delta: number, rng: Rng): Dataset {
+/** n samples y = f⁰(x) + √Δ z (`act`: one activation for every layer, or one per layer). */
+export function sampleDataset(teacher: Network, act: Activation | Activation[], n: number, delta: number, rng: Rng): Dataset {
   const d = teacher.layers[0].cols;
   const X = sampleInputs(n, d, rng);
-  const clean = predict(teacher, act.sigma, X, n);
+  const clean = predict(teacher, Array.isArray(act) ? act.map((a) => a.sigma) : act.sigma, X, n);
   const y = new Float64Array(n);
   const sd = Math.sqrt(delta);
   for (let i = 0; i < n; i++) y[i] = clean[i] + sd * rng.normal();

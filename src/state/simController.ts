@@ -1,58 +1,29 @@
 // Main-thread side of the simulation worker: one run at a time (live, streamed) or a sweep over α × seeds,
 // play/pause/step/reset, crash detection (the worker is respawned on the next run; the rest of the page keeps
 // working), and the 'explorer:toggle-play' / 'explorer:reset' window events (keyboard shortcuts).
-import { proxy, wrap, type Remote } from 'comlink';
-import { parseList } from '../cli/args';
+import { proxy } from 'comlink';
 import { DEFAULT_SIM, type SimConfig } from '../sim/simulation';
-import type { BrowserBackend, RunOutcome, SimEvent, SimWorkerApi } from '../../workers/simProtocol';
+import type { RunOutcome, SimEvent } from '../../workers/simProtocol';
 import { shallowParamsOf, useExplorer } from './store';
 import { physicsKey, useSim } from './simStore';
+import { createSimWorkerClient, finishedRunOf, parseSweep, runSweepJobs } from './simWorkerClient';
 
-const BACKENDS: readonly BrowserBackend[] = ['webgl', 'wasm', 'cpu'];
-
-/** `?backend=webgl|wasm|cpu` in the page's query string forces a backend (the hash belongs to the model's codec). */
-export function forcedBackend(search = typeof location !== 'undefined' ? location.search : ''): BrowserBackend | null {
-  const b = new URLSearchParams(search).get('backend');
-  return b && (BACKENDS as readonly string[]).includes(b) ? (b as BrowserBackend) : null;
-}
-
-let worker: Worker | null = null;
-let api: Remote<SimWorkerApi> | null = null;
-let backendReady: Promise<void> | null = null;
 let nextId = 1;
 let liveId = 0;
 let sweepCancelled = false;
 
-function crash(message: string): void {
-  worker?.terminate();
-  worker = null;
-  api = null;
-  backendReady = null;
-  const s = useSim.getState();
-  s.setMessage(`${message} The simulation worker was stopped; it restarts with the next run. The rest of the page is unaffected.`);
-  s.setStatus('error');
-  s.setSweep({ ...s.sweep, running: false });
-}
-
-function ensureWorker(): Remote<SimWorkerApi> {
-  if (api) return api;
-  worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'sim' });
-  worker.onerror = (ev) => {
-    ev.preventDefault();
-    crash(`Simulation worker crashed${ev.message ? `: ${ev.message}` : ''}.`);
-  };
-  api = wrap<SimWorkerApi>(worker);
-  const forced = forcedBackend();
-  const a = api;
-  backendReady = a.init(forced).then(
-    (info) => {
-      useSim.getState().setBackend(info);
-      if (forced && info.backend !== forced) useSim.getState().setMessage(`backend=${forced} could not start (${info.failed.join('; ')}); using ${info.backend}.`);
-    },
-    (e) => crash(`No TensorFlow.js backend could start: ${e instanceof Error ? e.message : String(e)}.`),
-  );
-  return api;
-}
+const client = createSimWorkerClient({
+  onBackend: (info) => useSim.getState().setBackend(info),
+  onMessage: (m) => useSim.getState().setMessage(m),
+  onCrash: (message) => {
+    const s = useSim.getState();
+    s.setMessage(message);
+    s.setStatus('error');
+    s.setSweep({ ...s.sweep, running: false });
+  },
+});
+const crash = client.crash;
+const ensureWorker = client.api;
 
 function configFor(alpha: number, seed: number): SimConfig {
   const p = useExplorer.getState().params;
@@ -77,17 +48,8 @@ function configFor(alpha: number, seed: number): SimConfig {
 }
 
 function record(config: SimConfig, outcome: RunOutcome): void {
-  if (!outcome.ok || outcome.cancelled) return;
-  const p = useExplorer.getState().params;
-  useSim.getState().addFinished({
-    key: physicsKey(shallowParamsOf(p)),
-    algo: config.algo,
-    init: config.init,
-    alpha: config.alpha,
-    d: config.d,
-    seed: config.seed,
-    eps: outcome.summary.eps,
-  });
+  const r = finishedRunOf(physicsKey(shallowParamsOf(useExplorer.getState().params)), config, outcome);
+  if (r) useSim.getState().addFinished(r);
 }
 
 async function startLive(paused: boolean, stepBudget = 0): Promise<void> {
@@ -101,8 +63,8 @@ async function startLive(paused: boolean, stepBudget = 0): Promise<void> {
   s.setMessage(null);
   s.startLive({ id, algo: config.algo, init: config.init, alpha });
   s.setStatus(paused ? 'paused' : 'starting');
-  await backendReady;
-  if (!api || liveId !== id) return;
+  await client.ready();
+  if (!client.current() || liveId !== id) return;
   if (!paused) useSim.getState().setStatus('running');
   const onEvent = proxy((e: SimEvent) => {
     if (e.id !== liveId) return;
@@ -135,7 +97,7 @@ async function startLive(paused: boolean, stepBudget = 0): Promise<void> {
 export function play(): void {
   const s = useSim.getState();
   if (s.status === 'paused' && s.live) {
-    api?.control(s.live.id, 'resume');
+    client.current()?.control(s.live.id, 'resume');
     s.setStatus('running');
   } else if (s.status !== 'running' && s.status !== 'starting') void startLive(false);
 }
@@ -143,7 +105,7 @@ export function play(): void {
 export function pause(): void {
   const s = useSim.getState();
   if ((s.status === 'running' || s.status === 'starting') && s.live) {
-    api?.control(s.live.id, 'pause');
+    client.current()?.control(s.live.id, 'pause');
     s.setStatus('paused');
   }
 }
@@ -156,13 +118,13 @@ export function togglePlay(): void {
 
 export function step(): void {
   const s = useSim.getState();
-  if (s.status === 'paused' && s.live) api?.control(s.live.id, 'step');
+  if (s.status === 'paused' && s.live) client.current()?.control(s.live.id, 'step');
   else if (s.status !== 'running' && s.status !== 'starting') void startLive(true, 1);
 }
 
 export function reset(): void {
   const s = useSim.getState();
-  if (s.live) api?.control(s.live.id, 'cancel');
+  if (s.live) client.current()?.control(s.live.id, 'cancel');
   liveId = 0;
   s.clearLive();
   s.setStatus('idle');
@@ -172,63 +134,38 @@ export function reset(): void {
 export function setSpeed(speed: number): void {
   const s = useSim.getState();
   s.setForm('speed', speed);
-  if (s.live) api?.setSpeed(s.live.id, speed);
+  if (s.live) client.current()?.setSpeed(s.live.id, speed);
 }
 
 /** Runs the form's algorithm over α × seeds, one after the other, adding a point per finished run. */
 export async function runSweep(): Promise<void> {
   const s = useSim.getState();
-  let alphas: number[];
-  let seeds: number[];
-  try {
-    alphas = parseList('alpha', s.form.sweepAlphas);
-    seeds = parseList('seeds', s.form.sweepSeeds);
-  } catch (e) {
-    s.setMessage(`Sweep: ${e instanceof Error ? e.message.replace(/^--/, '') : String(e)}`);
+  const parsed = parseSweep(s.form.sweepAlphas, s.form.sweepSeeds);
+  if (typeof parsed === 'string') {
+    s.setMessage(parsed);
     return;
   }
-  if (alphas.length * seeds.length > 200) {
-    s.setMessage(`Sweep: ${alphas.length * seeds.length} runs is too many (at most 200).`);
-    return;
-  }
+  const { alphas, seeds } = parsed;
   reset();
-  const remote = ensureWorker();
   sweepCancelled = false;
   const total = alphas.length * seeds.length;
   s.setSweep({ running: true, done: 0, total });
   s.setMessage(null);
-  await backendReady;
-  let done = 0;
-  for (const alpha of alphas) {
-    for (const seed of seeds) {
-      if (sweepCancelled || !api) break;
-      const id = nextId++;
-      liveId = id;
-      const config = configFor(alpha, seed);
-      let outcome: RunOutcome;
-      try {
-        outcome = await remote.run({ id, config, speed: 0, paused: false, stream: false }, proxy(() => {}));
-      } catch (e) {
-        crash(`Sweep failed: ${e instanceof Error ? e.message : String(e)}.`);
-        return;
-      }
-      if (!outcome.ok) {
-        useSim.getState().setMessage(`Sweep stopped at α = ${alpha}, seed ${seed}: ${outcome.message}`);
-        sweepCancelled = true;
-        break;
-      }
-      record(config, outcome);
-      done++;
-      useSim.getState().setSweep({ running: true, done, total });
-    }
-  }
+  const jobs = alphas.flatMap((alpha) => seeds.map((seed) => ({ config: configFor(alpha, seed), label: `α = ${alpha}, seed ${seed}` })));
+  const done = await runSweepJobs(client, jobs, {
+    newId: () => (liveId = nextId++),
+    cancelled: () => sweepCancelled,
+    finished: record,
+    progress: (n) => useSim.getState().setSweep({ running: true, done: n, total }),
+    stopped: (m) => useSim.getState().setMessage(m),
+  });
   liveId = 0;
   useSim.getState().setSweep({ running: false, done, total });
 }
 
 export function cancelSweep(): void {
   sweepCancelled = true;
-  if (liveId) api?.control(liveId, 'cancel');
+  if (liveId) client.current()?.control(liveId, 'cancel');
 }
 
 /** Keyboard shortcuts are bound elsewhere and dispatched as window events. Returns an unsubscribe. */

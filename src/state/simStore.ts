@@ -69,22 +69,16 @@ export interface SweepState {
   total: number;
 }
 
-export interface SimState {
-  form: SimForm;
+/** The part of a simulation panel's store that does not depend on the model: status, backend, messages, points, sweep. */
+export interface SimRunSlice {
   status: RunStatus;
-  live: LiveRun | null;
   backend: BackendInfo | null;
   stepsPerSecond: number;
   gradientsPerSecond: number | null;
   message: string | null;
   finished: FinishedRun[];
   sweep: SweepState;
-  setForm<K extends keyof SimForm>(key: K, value: SimForm[K]): void;
   setStatus(s: RunStatus): void;
-  startLive(run: Omit<LiveRun, 'trace' | 'last' | 'summary' | 'qValues'>): void;
-  appendRows(id: number, rows: SimProgress[], stepsPerSecond: number, gradientsPerSecond: number | null): void;
-  finishLive(id: number, summary: SimSummary): void;
-  clearLive(): void;
   setBackend(b: BackendInfo | null): void;
   setMessage(m: string | null): void;
   addFinished(r: FinishedRun): void;
@@ -92,21 +86,43 @@ export interface SimState {
   setSweep(s: SweepState): void;
 }
 
+/** That slice's initial state and setters, for `create` of the MLP and deep simulation stores. */
+export function simRunSlice(set: (f: Partial<SimRunSlice> | ((s: SimRunSlice) => Partial<SimRunSlice>)) => void): SimRunSlice {
+  return {
+    status: 'idle',
+    backend: null,
+    stepsPerSecond: 0,
+    gradientsPerSecond: null,
+    message: null,
+    finished: [],
+    sweep: { running: false, done: 0, total: 0 },
+    setStatus: (status) => set({ status }),
+    setBackend: (backend) => set({ backend }),
+    setMessage: (message) => set({ message }),
+    addFinished: (r) => set((s) => ({ finished: [...s.finished, r] })),
+    clearFinished: () => set({ finished: [] }),
+    setSweep: (sweep) => set({ sweep }),
+  };
+}
+
+export interface SimState extends SimRunSlice {
+  form: SimForm;
+  live: LiveRun | null;
+  setForm<K extends keyof SimForm>(key: K, value: SimForm[K]): void;
+  startLive(run: Omit<LiveRun, 'trace' | 'last' | 'summary' | 'qValues'>): void;
+  appendRows(id: number, rows: SimProgress[], stepsPerSecond: number, gradientsPerSecond: number | null): void;
+  finishLive(id: number, summary: SimSummary): void;
+  clearLive(): void;
+}
+
 /** The theory parameters a simulation point belongs to. */
 export const physicsKey = (p: ShallowParams): string => `${p.activation}|${p.gamma}|${p.delta}|${p.readout}|${p.weights}`;
 
 export const useSim = create<SimState>((set) => ({
+  ...simRunSlice(set),
   form: DEFAULT_FORM,
-  status: 'idle',
   live: null,
-  backend: null,
-  stepsPerSecond: 0,
-  gradientsPerSecond: null,
-  message: null,
-  finished: [],
-  sweep: { running: false, done: 0, total: 0 },
   setForm: (key, value) => set((s) => ({ form: { ...s.form, [key]: value } })),
-  setStatus: (status) => set({ status }),
   startLive: (run) => set({ live: { ...run, qValues: [], trace: [], last: null, summary: null }, stepsPerSecond: 0, gradientsPerSecond: null }),
   appendRows: (id, rows, stepsPerSecond, gradientsPerSecond) =>
     set((s) => {
@@ -117,12 +133,8 @@ export const useSim = create<SimState>((set) => ({
     }),
   finishLive: (id, summary) => set((s) => (s.live && s.live.id === id ? { live: { ...s.live, summary } } : {})),
   clearLive: () => set({ live: null }),
-  setBackend: (backend) => set({ backend }),
-  setMessage: (message) => set({ message }),
-  addFinished: (r) => set((s) => ({ finished: [...s.finished, r] })),
-  clearFinished: () => set({ finished: [] }),
-  setSweep: (sweep) => set({ sweep }),
 }));
+
 
 export interface SimPoint {
   algo: Algorithm;

@@ -6,6 +6,7 @@ import { startDeep } from '../../state/deepClient';
 import { nearestDeepPoint, useDeep } from '../../state/deepStore';
 import { DeepControls } from './DeepControls';
 import { EpsBranchesPlot, OverlapsPlot, ProfilePlot } from './DeepPlots';
+import { DeepSimPanel } from './DeepSimPanel';
 import './deep.css';
 
 const Messages = memo(function Messages() {
@@ -109,6 +110,7 @@ export function DeepExplorer() {
           <Notes />
           <OverlapsPlot />
           <ProfilePlot />
+          <DeepSimPanel />
         </div>
       </main>
     </>

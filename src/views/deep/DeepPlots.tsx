@@ -7,6 +7,7 @@ import type { DeepBranch } from '../../physics/deep/deepSolver';
 import type { DeepCurvePoint, DeepPointView } from '../../../workers/deepProtocol';
 import { nearestDeepPoint, useDeep } from '../../state/deepStore';
 import { DeepExport } from '../share/DeepExport';
+import { DeepSimPointsLayer } from './DeepSimPoints';
 import { LinePlot, type Series } from './LinePlot';
 
 export const BRANCH_COLOURS: Record<DeepBranch, string> = {
@@ -70,6 +71,7 @@ export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
       marker={alpha}
       height={340}
       legendAbove
+      overlay={(x, y) => <DeepSimPointsLayer x={x} y={y} />}
       attrs={{ 'data-complete': curve?.complete ? 'true' : 'false', 'data-points': curve?.points.length ?? 0, 'data-gen': curve?.gen }}
     />
   );

@@ -1,5 +1,6 @@
 // A small line plot for the deep family (d3 scales, React SVG): named series, legend in the emptiest corner,
 // an optional vertical marker at the selected α.
+import type { ScaleLinear } from 'd3-scale';
 import type { ReactNode } from 'react';
 import type { Polyline } from '../../plots/branches';
 import { COLOURS } from '../../plots/colours';
@@ -32,11 +33,13 @@ interface Props {
   attrs?: Record<string, string | number | undefined>;
   /** Legend as a row above the plot instead of a box inside it (many entries, data everywhere). */
   legendAbove?: boolean;
+  /** Extra marks drawn with the plot's scales inside its clip (simulation points). */
+  overlay?: (x: ScaleLinear<number, number>, y: ScaleLinear<number, number>) => ReactNode;
 }
 
 const MARGIN = { top: 12, right: 18, bottom: 50, left: 62 };
 
-export function LinePlot({ testId, caption, xLabel, yLabel, series, xDomain, yDomain, marker, height = 300, legendWidth = 200, attrs, legendAbove }: Props) {
+export function LinePlot({ testId, caption, xLabel, yLabel, series, xDomain, yDomain, marker, height = 300, legendWidth = 200, attrs, legendAbove, overlay }: Props) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const frame: Frame = { width, height, margin: MARGIN };
   const lines = series.map((s) => s.data);
@@ -84,6 +87,7 @@ export function LinePlot({ testId, caption, xLabel, yLabel, series, xDomain, yDo
                     s.data.map((p, i) => (p ? <circle key={i} cx={sc.x(p[0])} cy={sc.y(p[1])} r={2.2} fill={s.colour} /> : null))}
                 </g>
               ))}
+              {overlay?.(sc.x, sc.y)}
             </g>
             {marker !== null && marker !== undefined && marker <= xDomain[1] && (
               <line className="selection" data-testid={`${testId}-marker`} x1={sc.x(marker)} x2={sc.x(marker)} y1={0} y2={sc.innerHeight} stroke={COLOURS.selection} />

@@ -8,6 +8,7 @@ import { useExplorer } from '../../state/store';
 import { useSim, type SimForm } from '../../state/simStore';
 import { SimErrorPlot, SimOverlapPlot } from './SimTracePlots';
 import { simColour, simLabel } from './simColours';
+import { BackendLine as BackendView, SimIntField, SimRunButtons, SimSelect as Select, Swatch } from './SimWidgets';
 import './sim.css';
 
 const SPEEDS: { value: number; label: string }[] = [
@@ -16,72 +17,21 @@ const SPEEDS: { value: number; label: string }[] = [
   { value: 0, label: 'max' },
 ];
 
-const LABELS: Record<string, string> = { hmc: 'HMC', adam: 'ADAM', gamp: 'GAMP-RIE', informative: 'informative (W = W⁰)', uninformative: 'uninformative (random)', fixed: 'fixed to the teacher’s', learned: 'sampled / learned' };
-
-function NumberField({ id, label, field, min, max }: { id: string; label: string; field: keyof SimForm; min: number; max: number }) {
-  const value = useSim((s) => s.form[field]) as number;
-  const setForm = useSim((s) => s.setForm);
-  return (
-    <label className="sim-field" htmlFor={id}>
-      {label}
-      <input
-        id={id}
-        data-testid={id}
-        type="number"
-        min={min}
-        max={max}
-        step={1}
-        value={value}
-        onChange={(e) => {
-          const x = Number(e.target.value);
-          if (Number.isInteger(x) && x >= min && x <= max) setForm(field, x as never);
-        }}
-      />
-    </label>
-  );
-}
-
-function Select<T extends string>({ id, label, value, values, onChange, disabled }: { id: string; label: string; value: T; values: readonly T[]; onChange: (v: T) => void; disabled?: boolean }) {
-  return (
-    <label className="sim-field" htmlFor={id}>
-      {label}
-      <select id={id} data-testid={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as T)}>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {LABELS[v] ?? v}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 function BackendLine() {
   const backend = useSim((s) => s.backend);
   const sps = useSim((s) => s.stepsPerSecond);
   const gps = useSim((s) => s.gradientsPerSecond);
   const algo = useSim((s) => s.live?.algo);
-  if (!backend) return <p className="sim-backend" data-testid="sim-backend">Backend: not started yet (chosen by measurement on the first run).</p>;
-  return (
-    <p className="sim-backend" data-testid="sim-backend" data-backend={backend.backend}>
-      Backend: <b>{backend.backend}</b>
-      {backend.backend === 'wasm' ? (backend.threads ? ' (SIMD, threads)' : backend.crossOriginIsolated ? ' (SIMD, one thread)' : ' (SIMD, no threads: page not cross-origin isolated)') : ''} · {backend.reason} · matmul{' '}
-      {backend.gflops.toFixed(1)} GFLOP/s
-      {Object.keys(backend.measured).length > 1 &&
-        ` (measured: ${Object.entries(backend.measured)
-          .map(([b, g]) => `${b} ${g!.toFixed(1)}`)
-          .join(', ')})`}
-      {sps > 0 && (
-        <>
-          {' '}
-          · {sps.toFixed(1)} {algo === 'hmc' ? 'trajectories' : algo === 'adam' ? 'steps' : 'iterations'}/s
-          {gps !== null && algo === 'hmc' ? ` (${gps.toFixed(0)} leapfrog steps/s)` : ''}
-        </>
-      )}
-      . Force one with <code>?backend=webgl|wasm|cpu</code>.
-    </p>
-  );
+  return <BackendView backend={backend} stepsPerSecond={sps} gradientsPerSecond={gps} algo={algo} />;
 }
+
+function NumberField({ id, label, field, min, max }: { id: string; label: string; field: keyof SimForm; min: number; max: number }) {
+  const value = useSim((s) => s.form[field]) as number;
+  const setForm = useSim((s) => s.setForm);
+  return <SimIntField id={id} label={label} value={value} min={min} max={max} onChange={(x) => setForm(field, x as never)} />;
+}
+
+
 
 function RunStatusLine() {
   const status = useSim((s) => s.status);
@@ -149,45 +99,16 @@ export function SimPanel() {
           </select>
         </label>
       </div>
-      <div className="sim-buttons">
-        <button type="button" data-testid="sim-play" onClick={() => (running ? pause() : play())} disabled={busy}>
-          {running ? '❚❚ Pause' : status === 'paused' ? '▶ Resume' : '▶ Run'}
-        </button>
-        <button type="button" data-testid="sim-step" onClick={() => step()} disabled={running || busy}>
-          Step
-        </button>
-        <button type="button" data-testid="sim-reset" onClick={() => reset()} disabled={busy}>
-          Reset
-        </button>
-        <span className="sim-sep" />
-        <label className="sim-field" htmlFor="sim-sweep-alphas">
-          sweep α
-          <input id="sim-sweep-alphas" data-testid="sim-sweep-alphas" value={form.sweepAlphas} onChange={(e) => setForm('sweepAlphas', e.target.value)} size={12} />
-        </label>
-        <label className="sim-field" htmlFor="sim-sweep-seeds">
-          seeds
-          <input id="sim-sweep-seeds" data-testid="sim-sweep-seeds" value={form.sweepSeeds} onChange={(e) => setForm('sweepSeeds', e.target.value)} size={6} />
-        </label>
-        {busy ? (
-          <button type="button" data-testid="sim-sweep-cancel" onClick={() => cancelSweep()}>
-            Cancel sweep ({sweep.done}/{sweep.total})
-          </button>
-        ) : (
-          <button type="button" data-testid="sim-sweep" onClick={() => void runSweep()} disabled={running}>
-            Run sweep
-          </button>
-        )}
-        {finished > 0 && !busy && (
-          <button type="button" data-testid="sim-clear-points" onClick={() => clearFinished()}>
-            Clear {finished} point{finished > 1 ? 's' : ''}
-          </button>
-        )}
-      </div>
-      {message && (
-        <p className="sim-message" role="alert" data-testid="sim-message">
-          {message}
-        </p>
-      )}
+      <SimRunButtons
+        prefix="sim"
+        status={status}
+        sweep={sweep}
+        finished={finished}
+        sweepAlphas={form.sweepAlphas}
+        sweepSeeds={form.sweepSeeds}
+        message={message}
+        controls={{ play, pause, step, reset, runSweep, cancelSweep, clearFinished, setSweepAlphas: (t) => setForm('sweepAlphas', t), setSweepSeeds: (t) => setForm('sweepSeeds', t) }}
+      />
       <p className="sim-legend" data-testid="sim-legend">
         Finished runs on the ε(α) plot (mean ± s.d. over seeds):{' '}
         <Swatch colour={simColour('hmc', 'informative')} shape="●" /> HMC informative,{' '}
@@ -205,12 +126,3 @@ export function SimPanel() {
   );
 }
 
-/** A legend symbol drawn as SVG in the series colour (text stays in the body colour, readable in both themes). */
-function Swatch({ colour, shape }: { colour: string; shape: '●' | '○' | '■' | '◆' }) {
-  const common = { fill: shape === '○' ? 'none' : colour, stroke: colour, strokeWidth: 1.5 };
-  return (
-    <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" style={{ verticalAlign: 'baseline' }}>
-      {shape === '■' ? <rect x="1" y="1" width="8" height="8" {...common} /> : shape === '◆' ? <path d="M5 0.5 9.5 5 5 9.5 0.5 5Z" {...common} /> : <circle cx="5" cy="5" r="4" {...common} />}
-    </svg>
-  );
-}

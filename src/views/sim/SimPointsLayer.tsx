@@ -1,9 +1,10 @@
 // Finished simulation runs on the ε(α) plot: mean over seeds with ±1 s.d. bars, in the algorithm's colour
-// (HMC circles, ADAM squares, GAMP-RIE diamonds). Drawn inside EpsPlot's clipped group with its scales.
+// (HMC circles, ADAM squares, GAMP-RIE diamonds). Drawn inside an ε(α) plot's clipped group with its scales:
+// SimPointsLayer for the MLP tab, SimPointMarks for any list of points (the deep tab's overlay).
 import type { ScaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
 import { shallowParamsOf, useExplorer } from '../../state/store';
-import { physicsKey, simPoints, useSim } from '../../state/simStore';
+import { physicsKey, simPoints, useSim, type SimPoint } from '../../state/simStore';
 import { simColour } from './simColours';
 
 export function SimPointsLayer({ x, y }: { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> }) {
@@ -11,9 +12,13 @@ export function SimPointsLayer({ x, y }: { x: ScaleLinear<number, number>; y: Sc
   const params = useExplorer((s) => s.params);
   const key = physicsKey(shallowParamsOf(params));
   const points = useMemo(() => simPoints(finished, key), [finished, key]);
+  return <SimPointMarks points={points} x={x} y={y} testId="sim-points" />;
+}
+
+export function SimPointMarks({ points, x, y, testId }: { points: SimPoint[]; x: ScaleLinear<number, number>; y: ScaleLinear<number, number>; testId: string }) {
   if (points.length === 0) return null;
   return (
-    <g className="sim-points" data-testid="sim-points" data-count={points.length}>
+    <g className="sim-points" data-testid={testId} data-count={points.length}>
       {points.map((p) => {
         const c = simColour(p.algo, p.init);
         const dx = p.algo === 'hmc' ? (p.init === 'informative' ? 3 : -3) : p.algo === 'adam' ? -6 : 6;

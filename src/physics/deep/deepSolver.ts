@@ -148,7 +148,10 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
     for (let k = 0; k < n; k++) {
       let y = x[k] + eta * res[k];
       if (coef) for (let j = 0; j < hist; j++) y -= coef[j] * (dX[j][k] + eta * dR[j][k]);
-      x[k] = y < 0 ? 0 : y > 1 ? 1 : y;
+      // Stay inside (0, 1) without creating exact zeros: Q1(s) = Q2(·, s) = 0 is a fixed point of every s class,
+      // so a class clamped to 0 by an extrapolated step could never leave it again, and which classes got stuck
+      // there depended on the damping (the path dependence near α ≈ 3). The plain damped step never leaves (0, 1].
+      x[k] = y <= 0 ? 0.5 * x[k] : y > 1 ? 0.5 * (1 + x[k]) : y;
     }
     if (sys.quenched) x.fill(1, 0, S);
   }

@@ -93,14 +93,15 @@ export function rectangularDenoiser(shape: RectShape, opts: DenoiserTableOptions
     return 0.5 * splineIntegral(sp, Math.log1p(x));
   };
   const yMax = tail / xMax;
+  let lastX = NaN; // the previous answer: the saddle-point iteration asks for slowly moving y
   const inverse = (y: number): number => {
     if (y >= 1) return 0;
     if (y <= 0) return Infinity;
     if (y <= yMax) return tail / y;
-    // mmse is decreasing: bisection on a bracket, then Newton polish.
+    // mmse is decreasing: Newton from the previous answer (or the scalar channel's), safeguarded by bisection.
     let lo = 0;
     let hi = xMax;
-    let x = Math.min(xMax, Math.max(0, 1 / y - 1));
+    let x = lastX > 0 && lastX < xMax ? lastX : Math.min(xMax, Math.max(0, 1 / y - 1));
     for (let it = 0; it < 100; it++) {
       const f = mmse(x) - y;
       if (f > 0) lo = x;
@@ -108,10 +109,10 @@ export function rectangularDenoiser(shape: RectShape, opts: DenoiserTableOptions
       const d = mmsePrime(x);
       let next = x - f / d;
       if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-      if (Math.abs(next - x) <= 1e-14 * (1 + x)) return next;
+      if (Math.abs(next - x) <= 1e-14 * (1 + x)) return (lastX = next);
       x = next;
     }
-    return x;
+    return (lastX = x);
   };
   return { kind: 'rectangular', eta: shape.eta, gamma1: shape.gamma1, buildMs: performance.now() - t0, mmse, mmsePrime, iota, inverse };
 }

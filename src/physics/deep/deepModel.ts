@@ -92,11 +92,14 @@ export interface DeepModel {
   epsUniversal: number;
   notes: string[];
   /**
-   * All four branches at α, each from the authors' initialisation (cold): continuing branches from a neighbouring
-   * α instead keeps s classes past their own jumps and lands on other stationary points (at α = 4 in the authors'
-   * setting a continued "specialised" branch has Q2 ≈ 0.33 and lower f than the cold start's Q2 ≈ 0.93).
+   * All four branches at α and the equilibrium. Without `from` every start is the authors' initialisation (cold).
+   * With `from` at a larger α each start continues from the point it reached there: far fewer iterations, the same
+   * points (see warmStart and thresholdClimb.ts). Upwards in α a continued branch would keep s classes past their
+   * own jumps or miss newly specialising ones, so `from` at a smaller α is ignored.
    */
   solvePoint(alpha: number, opts?: DeepSolveOptions, from?: DeepPoint | null): DeepPoint;
+  /** The points at every α (any order), solved from the largest α down, each continued from the one above. */
+  solveCurve(alphas: readonly number[], opts?: DeepSolveOptions): DeepPoint[];
   /** Q2:1 (or any per-class array) keyed by readout value. */
   byReadout(values: number[]): Record<string, number>;
   /** Readout class (distinct v², P_v) of each atom. */
@@ -242,13 +245,21 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
     return sol.converged && pointKind(sol, params.quenched) === kind ? sol : entry;
   };
 
+  const solveCurve = (alphas: readonly number[], opts?: DeepSolveOptions): DeepPoint[] => {
+    const order = alphas.map((_, i) => i).sort((a, b) => alphas[b] - alphas[a]);
+    const out: DeepPoint[] = new Array(alphas.length);
+    let prev: DeepPoint | null = null;
+    for (const i of order) prev = out[i] = solvePoint(alphas[i], opts, prev);
+    return out;
+  };
+
   const byReadout = (values: number[]): Record<string, number> => {
     const out: Record<string, number> = {};
     for (let j = 0; j < V; j++) out[String(+atoms.v[j].toPrecision(12))] = values[classOfAtom[j]];
     return out;
   };
 
-  return { params, act1, act2, system, grid, atoms, epsUniversal, notes, solvePoint, byReadout, classOfAtom };
+  return { params, act1, act2, system, grid, atoms, epsUniversal, notes, solvePoint, solveCurve, byReadout, classOfAtom };
 }
 
 const cache = new Map<string, DeepModel>();

@@ -134,6 +134,7 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
   // class crawling past the ghost of its own jump: it is relaxed on its own map (classRelax.ts), 50× cheaper a step.
   const andersonFrom = 1e-3;
   const scratchX = new Float64Array(n);
+  let relaxations = 0;
   let relaxEv: DeepEval | null = null;
   let best = Infinity;
   let bestAt = 0;
@@ -163,21 +164,26 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
       best = residual;
       bestAt = it;
     } else if (it - bestAt > 30) {
-      // Stalled: a class passing the ghost of its own jump crosses on its own map. If none crosses, the stall is a
-      // slow collective mode: the relaxation is undone and the damped iteration goes on.
-      const before = sideCount(x, n);
-      scratchX.set(x);
-      relaxClasses(sys, alpha, X, { minMove: 0.01 * residual, ev: (relaxEv ??= newEval(sys)) });
-      if (sys.quenched) x.fill(1, 0, S);
+      // Stalled. Mostly a class passing the ghost of its own jump: it crosses on its own map (a few times at most;
+      // when the full map undoes them, the damped iteration alone decides). Otherwise a slow collective mode, or
+      // Anderson stagnating on an old history: restart the history.
       bestAt = it;
-      if (sideCount(x, n) !== before) {
-        best = Infinity;
-        mixer.reset();
-        lastResidual = Infinity;
-        continue;
+      mixer.reset();
+      if (relaxations < 8) {
+        relaxations++;
+        const before = sideCount(x, n);
+        scratchX.set(x);
+        relaxClasses(sys, alpha, X, { minMove: 0.01 * residual, ev: (relaxEv ??= newEval(sys)) });
+        if (sys.quenched) x.fill(1, 0, S);
+        if (sideCount(x, n) !== before) {
+          best = Infinity;
+          lastResidual = Infinity;
+          continue;
+        }
+        x.set(scratchX);
       }
-      x.set(scratchX);
     }
+
     if (residual > lastResidual * 1.5) {
       mixer.reset();
       eta = Math.max(0.05, eta * 0.5);

@@ -97,10 +97,15 @@ export class AndersonMixer {
     return true;
   }
 
-  /** Component i of the mixed step x + η r − Σ_j c_j (ΔX_j + η ΔR_j) (after a successful solve). */
-  mixed(x: Float64Array, r: Float64Array, eta: number, i: number): number {
-    let y = x[i] + eta * r[i];
-    for (let j = 0; j < this.count; j++) y -= this.coef[j] * (this.dX[j][i] + eta * this.dR[j][i]);
-    return y;
+  /** The whole mixed step x + η r − Σ_j c_j (ΔX_j + η ΔR_j) into out (after a successful solve). */
+  mixInto(x: Float64Array, r: Float64Array, eta: number, out: Float64Array): void {
+    const n = this.n;
+    for (let i = 0; i < n; i++) out[i] = x[i] + eta * r[i];
+    for (let j = 0; j < this.count; j++) {
+      const c = this.coef[j];
+      const dx = this.dX[j];
+      const dr = this.dR[j];
+      for (let i = 0; i < n; i++) out[i] -= c * (dx[i] + eta * dr[i]);
+    }
   }
 }

@@ -84,6 +84,17 @@ export function startVector(sys: DeepSystem, branch: DeepBranch): Float64Array {
   return x;
 }
 
+const flatCache = new WeakMap<DeepSolution, Float64Array>();
+/** The flat state of a solution, cached (solutions are never modified; the copy must not be written to). */
+function flatView(sol: DeepSolution): Float64Array {
+  let x = flatCache.get(sol);
+  if (!x) {
+    x = flatten(sol);
+    flatCache.set(sol, x);
+  }
+  return x;
+}
+
 export function flatten(sol: DeepSolution): Float64Array {
   const x = new Float64Array(sol.Q1.length + sol.Q2.length + sol.Q21.length);
   x.set(sol.Q1, 0);
@@ -129,11 +140,13 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
   let it = 0;
   let evAtX = false; // ev holds the evaluation at x (the loop stopped right after mapState)
   const S = sys.s2.length;
-  const knownX = (opts.known ?? []).filter((k) => k.converged && k.residual <= 10 * tol).map((k) => ({ k, x: flatten(k) }));
+  const V = sys.v2.length;
+  const knownX = (opts.known ?? []).filter((k) => k.converged && k.residual <= 10 * tol).map((k) => ({ k, x: flatView(k) }));
   // Anderson from residual 1e−3 (never deciding a jump, see below). A stall of the plain iteration is mostly a
   // class crawling past the ghost of its own jump: it is relaxed on its own map (classRelax.ts), 50× cheaper a step.
   const andersonFrom = 1e-3;
   const scratchX = new Float64Array(n);
+  const step = new Float64Array(n);
   let relaxations = 0;
   let relaxEv: DeepEval | null = null;
   let best = Infinity;
@@ -154,8 +167,10 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
     }
     if (knownX.length && residual < 1e-4) {
       for (const { k, x: kx } of knownX) {
+        // Q2:1 and Q1 first (short, and where distinct points differ), then the V × S block of Q2.
         let d = 0;
-        for (let j = 0; j < n && d < 1e-6; j++) d = Math.max(d, Math.abs(x[j] - kx[j]));
+        for (let j = n - 1; j >= n - V && d < 1e-6; j--) d = Math.max(d, Math.abs(x[j] - kx[j]));
+        for (let j = 0; j < n - V && d < 1e-6; j++) d = Math.max(d, Math.abs(x[j] - kx[j]));
         if (d < 1e-6) return { ...k, branch, iterations: it, Q1: k.Q1.slice(), Q2: k.Q2.slice(), Q21: k.Q21.slice() };
       }
     }
@@ -196,11 +211,11 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
     // stationary point a start reaches is then decided by the damped iteration alone, which descends monotonically
     // to the largest fixed point below its start (the map is cooperative), whatever the damping.
     if (mix) {
+      mixer.mixInto(x, res, eta, step);
       for (let k = 0; k < n; k++) {
         const plain = x[k] + eta * res[k];
-        const mixed = mixer.mixed(x, res, eta, k);
         // (a component settling near 1/2 itself may cross with a small correction)
-        if (mixed > 0.5 !== plain > 0.5 && Math.abs(mixed - plain) > 1e-3) {
+        if (step[k] > 0.5 !== plain > 0.5 && Math.abs(step[k] - plain) > 1e-3) {
           mix = false;
           mixer.reset();
           break;
@@ -208,7 +223,7 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
       }
     }
     for (let k = 0; k < n; k++) {
-      const y = mix ? mixer.mixed(x, res, eta, k) : x[k] + eta * res[k];
+      const y = mix ? step[k] : x[k] + eta * res[k];
       // Stay inside (0, 1) without creating exact zeros: Q1(s) = Q2(·, s) = 0 is a fixed point of every s class,
       // so a class clamped to 0 by an extrapolated step could never leave it again, and which classes got stuck
       // there depended on the damping (the path dependence near α ≈ 3). The plain damped step never leaves (0, 1].

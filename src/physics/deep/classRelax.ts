@@ -72,3 +72,56 @@ export function relaxClasses(sys: DeepSystem, alpha: number, x: DeepState, opts:
   }
   return { unsettled };
 }
+
+/**
+ * The same for readout classes: class v owns Q2:1(v) and the row Q2(v, ·) and sees the rest only through D (and the
+ * given Q1). Only classes of weight P_v ≤ 0.1 are relaxed (with one or two readout classes the "rest" is everything).
+ */
+export function relaxReadouts(sys: DeepSystem, alpha: number, x: DeepState, opts: { minMove?: number; tol?: number; maxIt?: number; ev?: DeepEval } = {}): void {
+  const { s2, ps, v2, pv, mu1a, gamma1, gamma2, prior } = sys;
+  const S = s2.length;
+  const V = v2.length;
+  if (!pv.some((p) => p <= 0.1)) return;
+  const ev = opts.ev ?? newEval(sys);
+  evaluatePrimal(sys, x, ev);
+  evaluateConjugates(sys, alpha, x, ev);
+  const D = ev.D;
+  const tol = opts.tol ?? 1e-7;
+  const maxIt = opts.maxIt ?? 2000;
+  const minMove = opts.minMove ?? 1e-3;
+  const g1 = new Float64Array(S);
+  for (let i = 0; i < S; i++) g1[i] = x.Q1[i] === 0 ? 0 : sys.g1(x.Q1[i]);
+  for (let v = 0; v < V; v++) {
+    if (pv[v] > 0.1) continue;
+    const den = sys.den[v];
+    const row = v * S;
+    // One full step's move of this class decides whether it is relaxed.
+    let move = Math.abs(1 - den.mmse(ev.tau[v] + ev.Q21hat[v]) - x.Q21[v]);
+    for (let i = 0; i < S; i++) move = Math.max(move, Math.abs(overlapW(prior, ev.Q2hat[row + i]) - x.Q2[row + i]));
+    if (!(move > minMove)) continue;
+    let q21 = x.Q21[v];
+    for (let it = 0; it < maxIt; it++) {
+      let T = 0;
+      let G = 0;
+      for (let i = 0; i < S; i++) {
+        T += ps[i] * x.Q2[row + i] * x.Q1[i];
+        G += ps[i] * x.Q2[row + i] * g1[i];
+      }
+      const tau = den.inverse(1 - T);
+      const g2p = sys.g2p(mu1a * mu1a * q21 + G);
+      const qh = ((alpha / gamma2) * mu1a * mu1a * v2[v] * g2p) / D;
+      const wr = qh > 0 ? (den.mmse(tau) - den.mmse(tau + qh)) / -den.mmsePrime(tau) : 0;
+      const n21 = 1 - den.mmse(tau + qh);
+      let step = Math.abs(n21 - q21);
+      q21 = n21;
+      const c = ((alpha / (gamma1 * gamma2)) * v2[v] * g2p) / D;
+      for (let i = 0; i < S; i++) {
+        const nq = overlapW(prior, c * g1[i] + (wr / gamma1) * x.Q1[i]);
+        step = Math.max(step, Math.abs(nq - x.Q2[row + i]));
+        x.Q2[row + i] = nq;
+      }
+      if (step < tol) break;
+    }
+    x.Q21[v] = q21;
+  }
+}

@@ -9,7 +9,7 @@ import { kd, type DeepSystem } from './deepSaddle';
 import { DEEP_BRANCHES, flatten, hasPattern, pointKind, views, solveDeep, solveUniversalDeep, startVector, type DeepBranch, type DeepSolution, type DeepSolveOptions } from './deepSolver';
 import { getDenoiser } from './denoiser';
 import { climbThreshold, thresholdOf } from './thresholdClimb';
-import { relaxClasses } from './classRelax';
+import { relaxClasses, relaxReadouts } from './classRelax';
 import { checkHypothesis } from './hypothesis';
 import { effectiveReadoutGrid, type SGrid } from './sGrid';
 
@@ -222,6 +222,7 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
     // The classes that have to fall through their own jumps at the new α do so on their own first (classRelax.ts).
     const x0 = flatten(prev);
     relaxClasses(system, alpha, views(system, x0));
+    relaxReadouts(system, alpha, views(system, x0));
     return x0;
   };
 

@@ -3,7 +3,7 @@
 // (from far away acceleration also lands on unstable points, which would relabel the branch a start falls into).
 
 import { AndersonMixer } from './andersonMixer';
-import { relaxClasses } from './classRelax';
+import { relaxClasses, relaxReadouts } from './classRelax';
 import { evaluateConjugates, evaluatePrimal, freeEntropyOf, mapState, newEval, type DeepEval, type DeepState, type DeepSystem } from './deepSaddle';
 
 export const DEEP_BRANCHES = ['specialised', 'layer1', 'product', 'universal'] as const;
@@ -189,6 +189,7 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
         const before = sideCount(x, n);
         scratchX.set(x);
         relaxClasses(sys, alpha, X, { minMove: 0.01 * residual, ev: (relaxEv ??= newEval(sys)) });
+        relaxReadouts(sys, alpha, X, { minMove: 0.01 * residual, ev: relaxEv });
         if (sys.quenched) x.fill(1, 0, S);
         if (sideCount(x, n) !== before) {
           best = Infinity;

@@ -6,7 +6,7 @@
 // its largest fixed point below the start under the frozen surroundings, which is where the full iteration goes.
 
 import { overlapW } from '../priors';
-import { evaluateConjugates, evaluatePrimal, newEval, type DeepEval, type DeepState, type DeepSystem } from './deepSaddle';
+import { evaluateConjugates, evaluatePrimal, newEval, wrOf, type DeepEval, type DeepState, type DeepSystem } from './deepSaddle';
 
 export interface ClassRelaxResult {
   /** classes whose local map had not settled within the budget */
@@ -110,7 +110,7 @@ export function relaxReadouts(sys: DeepSystem, alpha: number, x: DeepState, opts
       const tau = den.inverse(1 - T);
       const g2p = sys.g2p(mu1a * mu1a * q21 + G);
       const qh = ((alpha / gamma2) * mu1a * mu1a * v2[v] * g2p) / D;
-      const wr = qh > 0 ? (den.mmse(tau) - den.mmse(tau + qh)) / -den.mmsePrime(tau) : 0;
+      const wr = wrOf(den, tau, qh);
       const n21 = 1 - den.mmse(tau + qh);
       let step = Math.abs(n21 - q21);
       q21 = n21;

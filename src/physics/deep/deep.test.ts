@@ -185,6 +185,22 @@ describe('L = 2: ∂f = 0 at the fixed points (catches the notebooks’ prefacto
   }
 });
 
+describe('L = 2: perfect recovery (T_v = 1, τ_v = ∞)', () => {
+  it('has W_R = Q̂2:1 and a finite f (the ι-difference vanishes) instead of 0/0 and ∞ − ∞', () => {
+    // Binary weights reach Q = 1 exactly at finite α; before, f was NaN there and the informative start was dropped.
+    const model = getDeepModel({ ...AUTHORS, weights: 'rademacher' });
+    const sys = model.system;
+    const x = { Q1: new Float64Array(sys.s2.length).fill(1), Q2: new Float64Array(sys.s2.length * sys.v2.length).fill(1), Q21: new Float64Array(sys.v2.length).fill(1) };
+    const ev = newEval(sys);
+    evaluatePrimal(sys, x, ev);
+    expect(ev.tau[0]).toBe(Infinity);
+    evaluateConjugates(sys, 3, x, ev);
+    expect(ev.WR[0]).toBe(ev.Q21hat[0]);
+    expect(ev.Q21hat[0]).toBeGreaterThan(0);
+    expect(Number.isFinite(freeEntropyOf(sys, 3, x, ev, newEval(sys)))).toBe(true);
+  });
+});
+
 describe('L = 2: no NaN over a grid of (α, γ1, γ2, Δ)', () => {
   it('every branch is finite, converged, and ε lies in [0, K_d]', () => {
     // Narrow and wide layers in both orders, small and large noise, every readout kind (tables and scalar channel).

@@ -22,7 +22,7 @@ const sol = (alpha: number, branch: DeepSolution['branch']): DeepSolution => ({
   residual: 0,
 });
 
-function fakeDeps(onSolve?: (alpha: number) => void): DeepDeps {
+function fakeDeps(onSolve?: (alpha: number, fromAlpha?: number) => void): DeepDeps {
   return {
     ParamError: FakeParamError,
     getDeepModel: (p) => {
@@ -34,8 +34,8 @@ function fakeDeps(onSolve?: (alpha: number) => void): DeepDeps {
         atoms: { law: 'ones', v: Float64Array.from([1]), p: Float64Array.from([1]) },
         classOfAtom: [0],
         system: { Kd: 1 } as never,
-        solvePoint: (alpha: number) => {
-          onSolve?.(alpha);
+        solvePoint: (alpha: number, _opts?: unknown, from?: { alpha: number } | null) => {
+          onSolve?.(alpha, from?.alpha);
           return {
             alpha,
             equilibrium: 'layer1',
@@ -55,7 +55,7 @@ describe('deep service', () => {
     const chunks: DeepChunk[] = [];
     const r = await svc.computeCurve({ gen: 1, params: DEEP_DEFAULTS, alphaMax: 8, n: 20 }, (c) => chunks.push(c));
     expect(r.ok).toBe(true);
-    expect(solved.slice(0, 4)).toEqual([2, 4, 6, 8]); // every 5th of 20 points up to α = 8
+    expect(solved.slice(0, 4)).toEqual([8, 6, 4, 2]); // every 5th of 20 points up to α = 8, from the top down
     expect(chunks[0].header?.alphas).toHaveLength(20);
     const firstSpanning = chunks.findIndex((c) => c.spansRange);
     expect(chunks.slice(0, firstSpanning + 1).flatMap((c) => c.indices).sort((a, b) => a - b)).toEqual([4, 9, 14, 19]);
@@ -66,6 +66,16 @@ describe('deep service', () => {
     expect(again).toHaveLength(1);
     expect(again[0].cached).toBe(true);
     expect(solved).toHaveLength(20);
+  });
+
+  it('continues every point from the solved point just above it (the top one cold)', async () => {
+    const from = new Map<number, number | undefined>();
+    const svc = createDeepService(fakeDeps((a, f) => from.set(a, f)), { chunkMs: 0, coarseStep: 5 });
+    await svc.computeCurve({ gen: 1, params: DEEP_DEFAULTS, alphaMax: 8, n: 20 }, () => undefined);
+    expect(from.get(8)).toBeUndefined();
+    expect(from.get(6)).toBe(8); // coarse pass: the coarse point above
+    expect(from.get(7.6)).toBe(8); // fill: the neighbour above
+    expect(from.get(0.4)).toBe(0.8);
   });
 
   it('stops a superseded curve and reports refusals as parameter errors', async () => {

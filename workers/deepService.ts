@@ -1,6 +1,6 @@
 // Compute placement for the L = 2 theory: generation checks, streaming (coarse pass first), an LRU of curves.
 // No comlink here and the physics is injected, so it runs under vitest with a fake model.
-import type { DeepModel, DeepParams } from '../src/physics/deep/deepModel';
+import type { DeepModel, DeepParams, DeepPoint } from '../src/physics/deep/deepModel';
 import type { DeepSolution } from '../src/physics/deep/deepSolver';
 import { Lru } from './lru';
 import { deepAlphaGrid, deepCurveKey, type DeepApi, type DeepChunk, type DeepCurvePoint, type DeepError, type DeepHeader, type DeepPointView } from './deepProtocol';
@@ -76,12 +76,18 @@ export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {})
         epsUniversal: model.epsUniversal,
         Kd: model.system.Kd,
       };
-      // Coarse pass (every coarseStep-th point, so the whole range is drawn early), then the rest.
+      // Coarse pass (every coarseStep-th point, so the whole range is drawn early), then the rest; both from the
+      // largest α down, each point continued from the solved one just above it (DeepModel.solvePoint's `from`).
       const order: number[] = [];
-      for (let i = coarseStep - 1; i < n; i += coarseStep) order.push(i);
+      for (let i = n - 1; i >= coarseStep - 1; i--) if ((i + 1) % coarseStep === 0) order.push(i);
       const coarseCount = order.length;
-      for (let i = 0; i < n; i++) if ((i + 1) % coarseStep !== 0) order.push(i);
+      for (let i = n - 1; i >= 0; i--) if ((i + 1) % coarseStep !== 0) order.push(i);
       const points: (DeepCurvePoint | undefined)[] = new Array(n);
+      const solved: (DeepPoint | undefined)[] = new Array(n);
+      const above = (i: number): DeepPoint | null => {
+        for (let j = i + 1; j < n; j++) if (solved[j]) return solved[j] as DeepPoint;
+        return null;
+      };
       let pendingIdx: number[] = [];
       let pendingPts: DeepCurvePoint[] = [];
       let headerSent = false;
@@ -98,7 +104,8 @@ export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {})
         if (latest > gen) return { ok: false, stale: true };
         const i = order[k];
         try {
-          const pt = model.solvePoint(alphas[i], CURVE_SOLVE); // ε to ~1e−9: ample for the plots
+          const pt = model.solvePoint(alphas[i], CURVE_SOLVE, above(i)); // ε to ~1e−9: ample for the plots
+          solved[i] = pt;
           const branches = {} as DeepCurvePoint['branches'];
           for (const [b, s] of Object.entries(pt.branches)) branches[b as keyof typeof branches] = viewOf(s);
           points[i] = { alpha: alphas[i], equilibrium: pt.equilibrium, eq: viewOf(pt.eq), branches };

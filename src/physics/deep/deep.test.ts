@@ -117,7 +117,8 @@ describe('L = 2: public values of the authors’ setting', () => {
     expect(eq.Q21mean).toBe(0);
     // Neurons with large |s| specialise first.
     expect(eq.Q1[eq.Q1.length - 1]).toBeGreaterThan(0.9);
-    expect(eq.Q1[0]).toBe(0);
+    // Small-|s| classes decay to 0 geometrically (no longer clamped to an exact 0 by an extrapolated step).
+    expect(eq.Q1[0]).toBeLessThan(1e-12);
   });
 
   it('α = 6: a genuine product branch with Q2:1 ≈ 0.84 and Q1 = Q2 = 0', () => {
@@ -182,6 +183,22 @@ describe('L = 2: ∂f = 0 at the fixed points (catches the notebooks’ prefacto
       }
     });
   }
+});
+
+describe('L = 2: perfect recovery (T_v = 1, τ_v = ∞)', () => {
+  it('has W_R = Q̂2:1 and a finite f (the ι-difference vanishes) instead of 0/0 and ∞ − ∞', () => {
+    // Binary weights reach Q = 1 exactly at finite α; before, f was NaN there and the informative start was dropped.
+    const model = getDeepModel({ ...AUTHORS, weights: 'rademacher' });
+    const sys = model.system;
+    const x = { Q1: new Float64Array(sys.s2.length).fill(1), Q2: new Float64Array(sys.s2.length * sys.v2.length).fill(1), Q21: new Float64Array(sys.v2.length).fill(1) };
+    const ev = newEval(sys);
+    evaluatePrimal(sys, x, ev);
+    expect(ev.tau[0]).toBe(Infinity);
+    evaluateConjugates(sys, 3, x, ev);
+    expect(ev.WR[0]).toBe(ev.Q21hat[0]);
+    expect(ev.Q21hat[0]).toBeGreaterThan(0);
+    expect(Number.isFinite(freeEntropyOf(sys, 3, x, ev, newEval(sys)))).toBe(true);
+  });
 });
 
 describe('L = 2: no NaN over a grid of (α, γ1, γ2, Δ)', () => {

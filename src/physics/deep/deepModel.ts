@@ -6,8 +6,10 @@ import { ParamError } from '../mlp/shallowModel';
 import { readoutAtoms } from '../priors';
 import { READOUT_LAWS, WEIGHT_PRIORS, type ReadoutAtoms, type ReadoutLaw, type WeightPrior } from '../types';
 import { kd, type DeepSystem } from './deepSaddle';
-import { DEEP_BRANCHES, pointKind, solveDeep, solveUniversalDeep, startVector, type DeepBranch, type DeepSolution, type DeepSolveOptions } from './deepSolver';
+import { DEEP_BRANCHES, flatten, hasPattern, pointKind, views, solveDeep, solveUniversalDeep, startVector, type DeepBranch, type DeepSolution, type DeepSolveOptions } from './deepSolver';
 import { getDenoiser } from './denoiser';
+import { climbThreshold, thresholdOf } from './thresholdClimb';
+import { relaxClasses, relaxReadouts } from './classRelax';
 import { checkHypothesis } from './hypothesis';
 import { effectiveReadoutGrid, type SGrid } from './sGrid';
 
@@ -63,11 +65,21 @@ export interface DeepPoint {
   /** The kind of the equilibrium point (largest f). */
   equilibrium: DeepBranch;
   /**
-   * The equilibrium point itself: the best of the four starts, improved by moving the s threshold of the
-   * specialised first-layer neurons (each s class jumps on its own, so the starts alone can miss the largest f).
+   * The equilibrium point itself: the largest f among the universal and product points and the best member of each
+   * threshold family the starts reached (each s class jumps on its own, so the starts alone can miss the largest f;
+   * see thresholdClimb.ts).
    */
   eq: DeepSolution;
+  /** The best member of each threshold family reached, or its entry where it cannot win (a neighbouring α continues from these). */
+  families?: Partial<Record<'layer1' | 'specialised', DeepSolution>>;
 }
+
+/**
+ * A threshold climb raises f by at most 2.1e−3 over α ∈ (0, 8] for ones, rad and gauss readouts in the authors'
+ * setting (largest for rad, specialised family; 2e−4 for the layer1 family): a family entering 10× that far below
+ * the best point is not climbed.
+ */
+const FAMILY_MARGIN = 0.02;
 
 export interface DeepModel {
   params: DeepParams;
@@ -80,11 +92,14 @@ export interface DeepModel {
   epsUniversal: number;
   notes: string[];
   /**
-   * All four branches at α, each from the authors' initialisation (cold): continuing branches from a neighbouring
-   * α instead keeps s classes past their own jumps and lands on other stationary points (at α = 4 in the authors'
-   * setting a continued "specialised" branch has Q2 ≈ 0.33 and lower f than the cold start's Q2 ≈ 0.93).
+   * All four branches at α and the equilibrium. Without `from` every start is the authors' initialisation (cold).
+   * With `from` at a larger α each start continues from the point it reached there: far fewer iterations, the same
+   * points (see warmStart and thresholdClimb.ts). Upwards in α a continued branch would keep s classes past their
+   * own jumps or miss newly specialising ones, so `from` at a smaller α is ignored.
    */
-  solvePoint(alpha: number, opts?: DeepSolveOptions): DeepPoint;
+  solvePoint(alpha: number, opts?: DeepSolveOptions, from?: DeepPoint | null): DeepPoint;
+  /** The points at every α (any order), solved from the largest α down, each continued from the one above. */
+  solveCurve(alphas: readonly number[], opts?: DeepSolveOptions): DeepPoint[];
   /** Q2:1 (or any per-class array) keyed by readout value. */
   byReadout(values: number[]): Record<string, number>;
   /** Readout class (distinct v², P_v) of each atom. */
@@ -150,60 +165,93 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
   // Nothing learnt beyond the linear part (the given first layer's non-linear part too when quenched): α-independent.
   const epsUniversal = params.quenched ? solveUniversalDeep(system, 1).eps : system.Kd - (act1.mu[1] * act2.mu[1]) ** 2;
 
-  const solvePoint = (alpha: number, opts?: DeepSolveOptions): DeepPoint => {
+  const solvePoint = (alpha: number, opts?: DeepSolveOptions, from?: DeepPoint | null): DeepPoint => {
     if (!(alpha > 0) || !Number.isFinite(alpha)) throw new ParamError(`alpha must be a finite number > 0, got ${alpha}`);
     const branches = {} as Record<DeepBranch, DeepSolution>;
     const found: DeepSolution[] = [];
+    // Continuation only downwards in α (see warmStart): a larger-α point of the same start.
+    const warm = from && from.alpha > alpha ? from : null;
     // Least informative first, so that a start collapsing onto an already found point stops early.
     for (const b of ['universal', 'layer1', 'product', 'specialised'] as const) {
       if (b === 'universal') branches[b] = solveUniversalDeep(system, alpha);
-      else branches[b] = solveDeep(system, alpha, startVector(system, b), b, { ...opts, known: found });
+      else branches[b] = solveDeep(system, alpha, warmStart(alpha, b, warm), b, { ...opts, known: found });
       found.push(branches[b]);
     }
-    // Largest f; where several starts reach the same point, name it by its kind (e.g. the informative start
-    // falls onto the layer1-type point at α = 2 in the authors' setting).
+    // Each family (layer1-type, specialised-type) reached by a start is climbed to its member of largest f; the
+    // equilibrium is the largest f among those and the universal and product points.
+    const families: DeepPoint['families'] = {};
+    const candidates: DeepSolution[] = [];
+    for (const b of DEEP_BRANCHES) {
+      const sol = branches[b];
+      if (!sol.converged) continue;
+      const kind = pointKind(sol, params.quenched);
+      if (kind !== 'layer1' && kind !== 'specialised') candidates.push(sol);
+      else if (!families[kind] || sol.f > (families[kind] as DeepSolution).f) families[kind] = sol;
+    }
+    // Best entry first; a family whose entry lies more than FAMILY_MARGIN below the best point found cannot win.
+    const kinds = (['layer1', 'specialised'] as const).filter((k) => families[k]).sort((a, b) => (families[b] as DeepSolution).f - (families[a] as DeepSolution).f);
+    for (const kind of kinds) {
+      const entry = families[kind] as DeepSolution;
+      const fBest = Math.max(-Infinity, ...candidates.map((c) => c.f));
+      if (entry.f < fBest - FAMILY_MARGIN) {
+        candidates.push(entry);
+        continue;
+      }
+      const top = climbThreshold(system, alpha, familyStart(alpha, kind, entry, warm, branches, found, opts), found, opts);
+      families[kind] = top;
+      candidates.push(top);
+    }
+    // Largest f; ties (several starts on one point) are named by their kind, preferring a start of that name.
     let fBest = -Infinity;
-    for (const b of DEEP_BRANCHES) if (branches[b].converged) fBest = Math.max(fBest, branches[b].f);
-    const tied = DEEP_BRANCHES.filter((b) => branches[b].converged && branches[b].f >= fBest - 1e-10 * Math.abs(fBest));
-    const best = tied.find((b) => pointKind(branches[b], params.quenched) === b) ?? tied[0] ?? 'universal';
-    const eq = refineThreshold(alpha, branches[best], found, opts);
-    return { alpha, branches, equilibrium: pointKind(eq, params.quenched), eq };
+    for (const c of candidates) fBest = Math.max(fBest, c.f);
+    const tied = candidates.filter((c) => c.f >= fBest - 1e-10 * Math.abs(fBest));
+    const eq = tied.find((c) => pointKind(c, params.quenched) === c.branch) ?? tied[0] ?? branches.universal;
+    return { alpha, branches, equilibrium: pointKind(eq, params.quenched), eq, families };
   };
 
   /**
-   * Hill-climb on the s threshold of the first layer: large-|s| neurons specialise first and each s class has its
-   * own first-order jump (as each readout value in the shallow case, mlp-shallow.md §7), so the stationary points
-   * come in families Q1(s) ≈ 1{|s| > s_c}. Re-solve with the boundary moved by 1, 2, 4 classes either way; keep a
-   * point with larger f; repeat while f improves.
+   * The start of branch b: the authors' initialisation, or the point the same start reached at a larger α. The map
+   * is cooperative (every Q̂ grows with every Q and with α, D falls as K* grows), so the damped iteration from a start
+   * above the fixed points descends to the largest fixed point below it; that point grows with α, so the larger-α
+   * point lies between it and the authors' start and the descent ends on the same point, in far fewer iterations.
+   * (Upwards in α the previous point lies below, and a class that specialises only at the new α would be missed.)
    */
-  const refineThreshold = (alpha: number, start: DeepSolution, known: DeepSolution[], opts?: DeepSolveOptions): DeepSolution => {
-    if (params.quenched || !start.converged) return start;
-    const S = grid.s2.length;
-    let cur = start;
-    for (let round = 0; round < 8; round++) {
-      // First specialised class from the top: the boundary of the threshold pattern.
-      let c = S;
-      while (c > 0 && cur.Q1[c - 1] > 0.5) c--;
-      if (c === S && cur.Q1mean < 1e-3) return cur; // nothing specialised: no threshold to move
-      let improved: DeepSolution | null = null;
-      for (const shift of [-1, 1, -2, 2, -4, 4]) {
-        const cNew = c + shift;
-        if (cNew < 0 || cNew > S) continue;
-        const x0 = Float64Array.from([...cur.Q1, ...cur.Q2, ...cur.Q21]);
-        for (let i = 0; i < S; i++) if (i >= cNew) x0[i] = Math.max(x0[i], 0.99);
-        for (let i = 0; i < cNew; i++) x0[i] = 0;
-        // A start that does not settle quickly is not a better point nearby: cap its iterations.
-        const sol = solveDeep(system, alpha, x0, cur.branch, { ...opts, known, maxIter: Math.min(opts?.maxIter ?? 3000, 3000) });
-        if (sol.converged && sol.f > cur.f + 1e-12 * Math.abs(cur.f)) {
-          improved = sol;
-          break;
-        }
-      }
-      if (!improved) return cur;
-      cur = improved;
-      known.push(cur);
+  const warmStart = (alpha: number, b: Exclude<DeepBranch, 'universal'>, warm: DeepPoint | null): Float64Array => {
+    const prev = warm?.branches[b];
+    if (!prev || !prev.converged) return startVector(system, b);
+    // The classes that have to fall through their own jumps at the new α do so on their own first (classRelax.ts).
+    const x0 = flatten(prev);
+    relaxClasses(system, alpha, views(system, x0));
+    relaxReadouts(system, alpha, views(system, x0));
+    return x0;
+  };
+
+  /**
+   * Where the climb of a family starts: its best member at the neighbouring (larger) α, continued to this α with its
+   * threshold pattern kept, when that works; otherwise the point a start reached. The climb ends on the same member
+   * from either (f is unimodal along the family), the continued one is just a class or two away.
+   */
+  const familyStart = (alpha: number, kind: 'layer1' | 'specialised', entry: DeepSolution, warm: DeepPoint | null, branchesNow: Record<DeepBranch, DeepSolution>, found: DeepSolution[], opts?: DeepSolveOptions): DeepSolution => {
+    const prev = warm?.families?.[kind];
+    if (!prev) return entry;
+    // The best member there was a start's own point: its continuation is that start's point here.
+    for (const b of DEEP_BRANCHES) {
+      if (warm?.branches[b] === prev) return branchesNow[b] && pointKind(branchesNow[b], params.quenched) === kind ? branchesNow[b] : entry;
     }
-    return cur;
+    const c = thresholdOf(prev.Q1);
+    const x0 = flatten(prev);
+    relaxClasses(system, alpha, views(system, x0));
+    if (!hasPattern(x0.subarray(0, grid.s2.length), c)) return entry;
+    const sol = solveDeep(system, alpha, x0, entry.branch, { ...opts, known: found, pattern: { specialisedFrom: c } });
+    return sol.converged && pointKind(sol, params.quenched) === kind ? sol : entry;
+  };
+
+  const solveCurve = (alphas: readonly number[], opts?: DeepSolveOptions): DeepPoint[] => {
+    const order = alphas.map((_, i) => i).sort((a, b) => alphas[b] - alphas[a]);
+    const out: DeepPoint[] = new Array(alphas.length);
+    let prev: DeepPoint | null = null;
+    for (const i of order) prev = out[i] = solvePoint(alphas[i], opts, prev);
+    return out;
   };
 
   const byReadout = (values: number[]): Record<string, number> => {
@@ -212,7 +260,7 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
     return out;
   };
 
-  return { params, act1, act2, system, grid, atoms, epsUniversal, notes, solvePoint, byReadout, classOfAtom };
+  return { params, act1, act2, system, grid, atoms, epsUniversal, notes, solvePoint, solveCurve, byReadout, classOfAtom };
 }
 
 const cache = new Map<string, DeepModel>();

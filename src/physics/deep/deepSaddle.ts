@@ -135,6 +135,16 @@ export function evaluatePrimal(sys: DeepSystem, x: DeepState, ev: DeepEval): voi
   ev.D = sys.delta + ev.eps;
 }
 
+/**
+ * W_R(v) = (mmse(τ) − mmse(τ + Q̂2:1))/(−mmse'(τ)), the off-shell form; at τ = ∞ (T_v = 1) its limit Q̂2:1 (the tail
+ * mmse ~ A/x), where the quotient would be 0/0.
+ */
+export function wrOf(d: Denoiser, tau: number, qh: number): number {
+  if (!(qh > 0)) return 0;
+  if (!Number.isFinite(tau)) return qh;
+  return (d.mmse(tau) - d.mmse(tau + qh)) / -d.mmsePrime(tau);
+}
+
 /** The conjugates Q̂2:1, W_R, Q̂1, Q̂2 at a state (after evaluatePrimal). */
 export function evaluateConjugates(sys: DeepSystem, alpha: number, x: DeepState, ev: DeepEval): void {
   const { s2, v2, pv, mu1a, mu1b, gamma1, gamma2 } = sys;
@@ -151,7 +161,7 @@ export function evaluateConjugates(sys: DeepSystem, alpha: number, x: DeepState,
     ev.Q21hat[v] = qh;
     const tau = ev.tau[v];
     // Off-shell form of W_R: (mmse(τ) − mmse(τ + Q̂2:1))/(−mmse'(τ)), so f's gradient is exact away from the fixed point.
-    ev.WR[v] = qh > 0 ? (d.mmse(tau) - d.mmse(tau + qh)) / -d.mmsePrime(tau) : 0;
+    ev.WR[v] = wrOf(d, tau, qh);
   }
   for (let i = 0; i < S; i++) {
     let a = 0;
@@ -216,7 +226,8 @@ export function freeEntropyOf(
     const d = sys.den[v];
     const qh = hat.Q21hat[v];
     const tau = ev.tau[v];
-    c += pv[v] * (0.5 * qh * (1 - x.Q21[v]) - d.iota(tau + qh) + d.iota(tau));
+    // T_v = 1 (perfect recovery, binary weights): τ = ∞ and the ι-difference vanishes (ι grows like ½A ln x).
+    c += pv[v] * (0.5 * qh * (1 - x.Q21[v]) - (Number.isFinite(tau) ? d.iota(tau + qh) - d.iota(tau) : 0));
   }
   f += ((gamma1 * gamma2) / alpha) * b + (gamma2 / alpha) * c;
   return f;

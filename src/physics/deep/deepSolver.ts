@@ -2,6 +2,8 @@
 // (Q1, Q2, Q2:1) → (m_W(Q̂1), m_W(Q̂2), 1 − mmse_v(τ_v + Q̂2:1)), Anderson-accelerated only near convergence
 // (from far away acceleration also lands on unstable points, which would relabel the branch a start falls into).
 
+import { AndersonMixer } from './andersonMixer';
+import { relaxClasses, relaxReadouts } from './classRelax';
 import { evaluateConjugates, evaluatePrimal, freeEntropyOf, mapState, newEval, type DeepEval, type DeepState, type DeepSystem } from './deepSaddle';
 
 export const DEEP_BRANCHES = ['specialised', 'layer1', 'product', 'universal'] as const;
@@ -50,9 +52,22 @@ export interface DeepSolveOptions {
    * converges linearly, so this saves most of the work when starts collapse onto the same point).
    */
   known?: readonly DeepSolution[];
+  /**
+   * The pattern a start must keep (s classes with Q1 > 0.5 exactly from `specialisedFrom` up): the iteration stops,
+   * unconverged, as soon as a class crosses 0.5 the other way (used by the threshold climb, whose trial points
+   * are members of one threshold family or nothing).
+   */
+  pattern?: { specialisedFrom: number };
 }
 
-function views(sys: DeepSystem, buf: Float64Array): DeepState {
+/** Whether Q1 > 0.5 exactly on the classes i ≥ c. */
+export function hasPattern(Q1: ArrayLike<number>, c: number): boolean {
+  for (let i = 0; i < Q1.length; i++) if (Q1[i] > 0.5 !== i >= c) return false;
+  return true;
+}
+
+/** Q1 | Q2 | Q2:1 views of a flat state vector. */
+export function views(sys: DeepSystem, buf: Float64Array): DeepState {
   const S = sys.s2.length;
   const V = sys.v2.length;
   return { Q1: buf.subarray(0, S), Q2: buf.subarray(S, S + V * S), Q21: buf.subarray(S + V * S, S + V * S + V) };
@@ -69,8 +84,42 @@ export function startVector(sys: DeepSystem, branch: DeepBranch): Float64Array {
   return x;
 }
 
+const flatCache = new WeakMap<DeepSolution, Float64Array>();
+/** The flat state of a solution, cached (solutions are never modified; the copy must not be written to). */
+function flatView(sol: DeepSolution): Float64Array {
+  let x = flatCache.get(sol);
+  if (!x) {
+    x = flatten(sol);
+    flatCache.set(sol, x);
+  }
+  return x;
+}
+
 export function flatten(sol: DeepSolution): Float64Array {
-  return Float64Array.from([...sol.Q1, ...sol.Q2, ...sol.Q21]);
+  const x = new Float64Array(sol.Q1.length + sol.Q2.length + sol.Q21.length);
+  x.set(sol.Q1, 0);
+  x.set(sol.Q2, sol.Q1.length);
+  x.set(sol.Q21, sol.Q1.length + sol.Q2.length);
+  return x;
+}
+
+/** How many components lie above 1/2 (a class crossing its jump changes it). */
+function sideCount(x: Float64Array, n: number): number {
+  let c = 0;
+  for (let k = 0; k < n; k++) if (x[k] > 0.5) c++;
+  return c;
+}
+
+// One mixer per state size, reused by every solve (solves never nest; its history is reset at the start).
+const mixers = new Map<number, AndersonMixer>();
+function mixerFor(n: number): AndersonMixer {
+  let m = mixers.get(n);
+  if (!m) {
+    m = new AndersonMixer(n);
+    mixers.set(n, m);
+  }
+  m.reset();
+  return m;
 }
 
 /** Solves from x0 (flat Q1 | Q2 | Q2:1); the universal start (all zero) is a fixed point in closed form. */
@@ -82,25 +131,24 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
   const x = Float64Array.from(x0);
   const fx = new Float64Array(n);
   const res = new Float64Array(n);
-  const prevX = new Float64Array(n);
-  const prevRes = new Float64Array(n);
   const X = views(sys, x);
   const FX = views(sys, fx);
   const ev = newEval(sys);
-  const m = 5;
-  const dX = Array.from({ length: m }, () => new Float64Array(n));
-  const dR = Array.from({ length: m }, () => new Float64Array(n));
-  let hist = 0;
-  let head = 0;
-  let havePrev = false;
+  const mixer = mixerFor(n);
   let residual = Infinity;
   let lastResidual = Infinity;
   let it = 0;
+  let evAtX = false; // ev holds the evaluation at x (the loop stopped right after mapState)
   const S = sys.s2.length;
-  const knownX = (opts.known ?? []).filter((k) => k.converged).map((k) => ({ k, x: flatten(k) }));
-  // Anderson from residual 1e−3, or earlier once the plain iteration stalls (a neuron class near its own jump
-  // makes the damped map oscillate at the 1e−3 level).
-  let andersonFrom = 1e-3;
+  const V = sys.v2.length;
+  const knownX = (opts.known ?? []).filter((k) => k.converged && k.residual <= 10 * tol).map((k) => ({ k, x: flatView(k) }));
+  // Anderson from residual 1e−3 (never deciding a jump, see below). A stall of the plain iteration is mostly a
+  // class crawling past the ghost of its own jump: it is relaxed on its own map (classRelax.ts), 50× cheaper a step.
+  const andersonFrom = 1e-3;
+  const scratchX = new Float64Array(n);
+  const step = new Float64Array(n);
+  let relaxations = 0;
+  let relaxEv: DeepEval | null = null;
   let best = Infinity;
   let bestAt = 0;
   for (; it < maxIter; it++) {
@@ -111,50 +159,83 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
       const a = Math.abs(res[k]);
       if (a > residual || a !== a) residual = a !== a ? Infinity : a;
     }
+    evAtX = true;
     if (residual < tol || !Number.isFinite(residual)) break;
+    if (opts.pattern && !hasPattern(X.Q1, opts.pattern.specialisedFrom)) {
+      residual = Infinity; // left its family: not a member
+      break;
+    }
     if (knownX.length && residual < 1e-4) {
       for (const { k, x: kx } of knownX) {
+        // Q2:1 and Q1 first (short, and where distinct points differ), then the V × S block of Q2.
         let d = 0;
-        for (let j = 0; j < n && d < 1e-6; j++) d = Math.max(d, Math.abs(x[j] - kx[j]));
+        for (let j = n - 1; j >= n - V && d < 1e-6; j--) d = Math.max(d, Math.abs(x[j] - kx[j]));
+        for (let j = 0; j < n - V && d < 1e-6; j++) d = Math.max(d, Math.abs(x[j] - kx[j]));
         if (d < 1e-6) return { ...k, branch, iterations: it, Q1: k.Q1.slice(), Q2: k.Q2.slice(), Q21: k.Q21.slice() };
       }
     }
+    evAtX = false;
     if (residual < 0.5 * best) {
       best = residual;
       bestAt = it;
-    } else if (it - bestAt > 60 && andersonFrom < 0.1) {
-      andersonFrom *= 10;
+    } else if (it - bestAt > 30) {
+      // Stalled. Mostly a class passing the ghost of its own jump: it crosses on its own map (a few times at most;
+      // when the full map undoes them, the damped iteration alone decides). Otherwise a slow collective mode, or
+      // Anderson stagnating on an old history: restart the history.
       bestAt = it;
+      mixer.reset();
+      if (relaxations < 8) {
+        relaxations++;
+        const before = sideCount(x, n);
+        scratchX.set(x);
+        relaxClasses(sys, alpha, X, { minMove: 0.01 * residual, ev: (relaxEv ??= newEval(sys)) });
+        relaxReadouts(sys, alpha, X, { minMove: 0.01 * residual, ev: relaxEv });
+        if (sys.quenched) x.fill(1, 0, S);
+        if (sideCount(x, n) !== before) {
+          best = Infinity;
+          lastResidual = Infinity;
+          continue;
+        }
+        x.set(scratchX);
+      }
     }
+
     if (residual > lastResidual * 1.5) {
-      hist = 0;
+      mixer.reset();
       eta = Math.max(0.05, eta * 0.5);
     }
     lastResidual = residual;
-    if (havePrev) {
-      const dx = dX[head];
-      const dr = dR[head];
+    mixer.push(x, res);
+    let mix = residual < andersonFrom && mixer.solve(res);
+    // An extrapolated step may not decide a jump: where it would put a component on the other side of 1/2 than
+    // the plain damped step does (a class falling through its own jump, or rising), take the plain step. Which
+    // stationary point a start reaches is then decided by the damped iteration alone, which descends monotonically
+    // to the largest fixed point below its start (the map is cooperative), whatever the damping.
+    if (mix) {
+      mixer.mixInto(x, res, eta, step);
       for (let k = 0; k < n; k++) {
-        dx[k] = x[k] - prevX[k];
-        dr[k] = res[k] - prevRes[k];
+        const plain = x[k] + eta * res[k];
+        // (a component settling near 1/2 itself may cross with a small correction)
+        if (step[k] > 0.5 !== plain > 0.5 && Math.abs(step[k] - plain) > 1e-3) {
+          mix = false;
+          mixer.reset();
+          break;
+        }
       }
-      head = (head + 1) % m;
-      hist = Math.min(hist + 1, m);
     }
-    prevX.set(x);
-    prevRes.set(res);
-    havePrev = true;
-    const coef = residual < andersonFrom && hist > 0 ? leastSquares(dR, hist, res) : null;
     for (let k = 0; k < n; k++) {
-      let y = x[k] + eta * res[k];
-      if (coef) for (let j = 0; j < hist; j++) y -= coef[j] * (dX[j][k] + eta * dR[j][k]);
-      x[k] = y < 0 ? 0 : y > 1 ? 1 : y;
+      const y = mix ? step[k] : x[k] + eta * res[k];
+      // Stay inside (0, 1) without creating exact zeros: Q1(s) = Q2(·, s) = 0 is a fixed point of every s class,
+      // so a class clamped to 0 by an extrapolated step could never leave it again, and which classes got stuck
+      // there depended on the damping (the path dependence near α ≈ 3). The plain damped step never leaves (0, 1].
+      x[k] = y <= 0 ? 0.5 * x[k] : y > 1 ? 0.5 * (1 + x[k]) : y;
     }
     if (sys.quenched) x.fill(1, 0, S);
   }
-  // Final consistent evaluation at the returned state.
-  evaluatePrimal(sys, X, ev);
-  evaluateConjugates(sys, alpha, X, ev);
+  if (!evAtX) {
+    evaluatePrimal(sys, X, ev);
+    evaluateConjugates(sys, alpha, X, ev);
+  }
   const f = freeEntropyOf(sys, alpha, X, ev, ev);
   return summarise(sys, branch, X, ev, f, residual < 10 * tol && Number.isFinite(f), it, residual);
 }
@@ -196,43 +277,4 @@ export function solveUniversalDeep(sys: DeepSystem, alpha: number): DeepSolution
   evaluateConjugates(sys, alpha, X, ev);
   const f = freeEntropyOf(sys, alpha, X, ev, ev);
   return summarise(sys, 'universal', X, ev, f, Number.isFinite(f), 0, 0);
-}
-
-/** min ‖b − Σ_j c_j A_j‖² for a few columns (normal equations, small ridge, partial pivoting). */
-function leastSquares(A: Float64Array[], k: number, b: Float64Array): Float64Array | null {
-  const G = new Float64Array(k * k);
-  const y = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let c = 0; c < b.length; c++) s += A[i][c] * A[j][c];
-      G[i * k + j] = s;
-      G[j * k + i] = s;
-    }
-    let s = 0;
-    for (let c = 0; c < b.length; c++) s += A[i][c] * b[c];
-    y[i] = s;
-  }
-  for (let i = 0; i < k; i++) G[i * k + i] *= 1 + 1e-10;
-  for (let col = 0; col < k; col++) {
-    let p = col;
-    for (let r = col + 1; r < k; r++) if (Math.abs(G[r * k + col]) > Math.abs(G[p * k + col])) p = r;
-    if (!(Math.abs(G[p * k + col]) > 1e-300)) return null;
-    if (p !== col) {
-      for (let j = 0; j < k; j++) [G[col * k + j], G[p * k + j]] = [G[p * k + j], G[col * k + j]];
-      [y[col], y[p]] = [y[p], y[col]];
-    }
-    for (let r = col + 1; r < k; r++) {
-      const fac = G[r * k + col] / G[col * k + col];
-      for (let j = col; j < k; j++) G[r * k + j] -= fac * G[col * k + j];
-      y[r] -= fac * y[col];
-    }
-  }
-  for (let r = k - 1; r >= 0; r--) {
-    let s = y[r];
-    for (let j = r + 1; j < k; j++) s -= G[r * k + j] * y[j];
-    y[r] = s / G[r * k + r];
-    if (!Number.isFinite(y[r])) return null;
-  }
-  return y;
 }

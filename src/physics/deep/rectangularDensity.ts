@@ -212,6 +212,80 @@ export function stieltjesTracked(A: Float64Array, lambda: number, x: number): { 
   return { re: mr, im: mi };
 }
 
+/**
+ * m(λ + i0⁺) by continuation along λ (the fast path): Newton at z = λ + iY_END from a prediction extrapolated from
+ * neighbouring nodes. Accepted only inside the support (Im m > 0) and when the corrector stays close to the
+ * prediction compared with the last step and with Im m (the conjugate root lies 2 Im m away); otherwise the
+ * homotopy from far above the axis decides. Both paths land on the same root: the test compares them.
+ */
+function stieltjesContinued(A: Float64Array, lambda: number, predRe: number, predIm: number, lastStep: number): { re: number; im: number } | null {
+  if (!(lastStep > 0)) return null;
+  coefficientsComplex(A, lambda, Y_END);
+  if (!newton(predRe, predIm, 8)) return null;
+  const d = Math.hypot(root.re - predRe, root.im - predIm);
+  if (d > 0.25 * lastStep + 1e-12 * Math.hypot(root.re, root.im)) return null;
+  if (predIm > 0) {
+    if (!(root.im > 0) || d > 0.25 * root.im) return null;
+  } else {
+    if (Math.abs(root.im) > 1e-9 * (1 + Math.abs(root.re))) return null;
+    // Outside the support the physical m(λ) = ∫ρ(t)/(t − λ)dt increases with λ; at a band edge it merges with a
+    // partner root whose m decreases: refuse a real root that is not increasing.
+    const mr = root.re;
+    const mi = root.im;
+    slope(A, lambda, Y_END, mr, mi);
+    if (!(root.re > 0)) return null;
+    return { re: mr, im: 0 };
+  }
+  return { re: root.re, im: root.im };
+}
+
+/**
+ * The density at increasing (or decreasing) λ along one sweep: continuation from the last two nodes (linear
+ * extrapolation in the node index, which is smooth in θ for the band rule), the homotopy where it is refused.
+ */
+class DensitySweep {
+  private pr = NaN; // the root at the last node (coordinate pt)
+  private pi = NaN;
+  private pt = NaN;
+  private qr = NaN; // the node before
+  private qi = NaN;
+  private qt = NaN;
+  homotopies = 0;
+  constructor(
+    private readonly A: Float64Array,
+    private readonly x: number,
+    private readonly fast: boolean,
+  ) {}
+  reset(): void {
+    this.pr = this.pi = this.pt = this.qr = this.qi = this.qt = NaN;
+  }
+  /** ρ(λ); t is the coordinate the root is smooth in (θ of the band rule, or λ itself), for the extrapolation. */
+  rho(lambda: number, t = lambda): number {
+    let m: { re: number; im: number } | null = null;
+    if (this.fast && Number.isFinite(this.qr)) {
+      const k = (t - this.pt) / (this.pt - this.qt);
+      const er = this.pr + k * (this.pr - this.qr);
+      const ei = this.pi + k * (this.pi - this.qi);
+      m = stieltjesContinued(this.A, lambda, er, ei, Math.abs(k) * Math.hypot(this.pr - this.qr, this.pi - this.qi));
+    }
+    if (!m) {
+      m = stieltjesTracked(this.A, lambda, this.x);
+      this.homotopies++;
+    }
+    // Inside the support continue the complex root, outside it the real one (a real start stays real under
+    // Newton, so it cannot wander onto the spurious complex roots of the gaps); a change of regime restarts.
+    const im = m.im > 1e-9 * (1 + Math.abs(m.re)) ? m.im : 0;
+    if (Number.isFinite(this.pr) && im > 0 !== this.pi > 0) this.reset();
+    this.qr = this.pr;
+    this.qi = this.pi;
+    this.qt = this.pt;
+    this.pr = m.re;
+    this.pi = im;
+    this.pt = t;
+    return (this.fast ? im : Math.max(0, m.im)) / Math.PI;
+  }
+}
+
 /** Upper end of the spectrum of Y Yᵀ/M with a safety margin (mlp-deep.md). */
 export function lambdaMaxOf(shape: RectShape, x: number): number {
   const { c, q, r1 } = ratios(shape);
@@ -264,10 +338,17 @@ const SCAN = 300; // coarse scan of the support (on λ = λ_max u²)
 const BAND_POINTS = 96; // Gauss–Legendre points in θ per band
 
 /**
+ * How the density is evaluated: 'homotopy' tracks every node from far above the axis (the reference path);
+ * 'continuation' continues the root from node to node along λ and falls back to the homotopy where the
+ * continuation is refused (about 10× fewer operations, same root).
+ */
+export type Tracking = 'homotopy' | 'continuation';
+
+/**
  * The bands of the support: runs of the coarse scan where ρ > 1e−6 max ρ, each edge refined by bisection.
  * An edge is located to ~(Im z)^{2/3} ≈ 1e−7: the mass left out there is O(δ^{3/2}), negligible.
  */
-export function supportBands(A: Float64Array, x: number, lmax: number): Array<[number, number]> {
+export function supportBands(A: Float64Array, x: number, lmax: number, tracking: Tracking = 'continuation'): Array<[number, number]> {
   // λ_max u² resolves the signal bulk; the noise bulk (edges (1 ± √c)² ≤ 4 for small x) can sit far below the
   // first of those points when x is large, so a second scan 8u² covers [0, 8] at the same resolution.
   const pts: number[] = [];
@@ -282,12 +363,24 @@ export function supportBands(A: Float64Array, x: number, lmax: number): Array<[n
   let top = 0;
   // Inside the support where the density per unit log λ, ρ(λ)(λ + 0.1), exceeds 1e−7 of its maximum: a bulk at
   // λ ~ 10⁴ has a density 10⁴ times lower than the noise bulk near 1 and must not fall below the threshold.
-  const dens = (l: number) => densityAt(A, l, x) * (l + 0.1);
+  const sweep = new DensitySweep(A, x, tracking === 'continuation');
   for (let i = 0; i < n; i++) {
-    rho[i] = dens(lam[i]);
+    rho[i] = sweep.rho(lam[i]) * (lam[i] + 0.1);
     top = Math.max(top, rho[i]);
   }
+  const dens = (l: number) => densityAt(A, l, x) * (l + 0.1);
   const thr = 1e-7 * top;
+  if (tracking === 'continuation') {
+    // A scan point continued as "outside" just before the support starts is checked by the homotopy, walking back
+    // until one is confirmed outside (continuation towards an edge may keep a real root a little too long).
+    for (let i = n - 1; i > 0; i--) {
+      if (!(rho[i] > thr) || rho[i - 1] > thr) continue;
+      for (let j = i - 1; j >= 0; j--) {
+        rho[j] = dens(lam[j]);
+        if (!(rho[j] > thr)) break;
+      }
+    }
+  }
   const inside = (l: number) => dens(l) > thr;
   const edge = (lo: number, hi: number, insideAtHi: boolean): number => {
     for (let k = 0; k < 36 && hi - lo > 1e-11 * hi; k++) {
@@ -312,18 +405,31 @@ export function supportBands(A: Float64Array, x: number, lmax: number): Array<[n
   return bands;
 }
 
-/** ∫ρ, ∫λρ³, ∫ρ/λ over [a, b] with λ = a + (b − a)(1 − cos θ)/2 and Gauss–Legendre in θ. */
-function bandSums(A: Float64Array, x: number, a: number, b: number, points: number): [number, number, number] {
+/**
+ * ∫ρ, ∫λρ³, ∫ρ/λ over [a, b] with λ = a + (b − a)(1 − cos θ)/2 and Gauss–Legendre in θ. With continuation the
+ * nodes are swept outwards from the middle of the band (where the root is far from its conjugate) to both edges.
+ */
+function bandSums(A: Float64Array, x: number, a: number, b: number, points: number, tracking: Tracking): [number, number, number] {
   const { x: gx, w: gw } = gaussLegendre(points);
   const half = 0.5 * (b - a);
   let mass = 0;
   let lrho3 = 0;
   let rhoOverL = 0;
-  for (let k = 0; k < points; k++) {
+  const sweep = new DensitySweep(A, x, tracking === 'continuation');
+  const mid = points >> 1;
+  const order: number[] = [];
+  for (let k = mid; k < points; k++) order.push(k);
+  order.push(-1); // restart from the middle towards the lower edge
+  for (let k = mid - 1; k >= 0; k--) order.push(k);
+  for (const k of order) {
+    if (k < 0) {
+      sweep.reset();
+      continue;
+    }
     const th = 0.5 * Math.PI * (1 + gx[k]);
     const lambda = a + half * (1 - Math.cos(th));
     const w = 0.5 * Math.PI * gw[k] * half * Math.sin(th); // dλ = half sin θ dθ
-    const rho = densityAt(A, lambda, x);
+    const rho = sweep.rho(lambda, th);
     mass += w * rho;
     lrho3 += w * lambda * rho * rho * rho;
     if (lambda > 0) rhoOverL += (w * rho) / lambda;
@@ -336,15 +442,15 @@ function bandSums(A: Float64Array, x: number, a: number, b: number, points: numb
  * edges become smooth in θ, so a few hundred evaluations replace thousands on a uniform grid. A band whose
  * mass changes between 48 and `points` nodes (a gap the scan missed, a hard edge) is halved, up to 4 times.
  */
-export function rectIntegralsBands(shape: RectShape, x: number, points = BAND_POINTS): RectIntegrals {
+export function rectIntegralsBands(shape: RectShape, x: number, points = BAND_POINTS, tracking: Tracking = 'continuation'): RectIntegrals {
   const { c } = ratios(shape);
   const A = zCoefficients(shape, x);
   const lmax = lambdaMaxOf(shape, x);
   const total = [0, 0, 0];
   const integrate = (a: number, b: number, depth: number): void => {
-    const fine = bandSums(A, x, a, b, points);
+    const fine = bandSums(A, x, a, b, points, tracking);
     if (depth < 4) {
-      const coarse = bandSums(A, x, a, b, points >> 1);
+      const coarse = bandSums(A, x, a, b, points >> 1, tracking);
       if (Math.abs(fine[0] - coarse[0]) > 1e-9) {
         const mid = 0.5 * (a + b);
         integrate(a, mid, depth + 1);
@@ -354,15 +460,15 @@ export function rectIntegralsBands(shape: RectShape, x: number, points = BAND_PO
     }
     for (let i = 0; i < 3; i++) total[i] += fine[i];
   };
-  for (const [a, b] of supportBands(A, x, lmax)) integrate(a, b, 0);
+  for (const [a, b] of supportBands(A, x, lmax, tracking)) integrate(a, b, 0);
   const [mass, lrho3, rhoOverL] = total;
   const bracket = 1 - ((4 * Math.PI * Math.PI * c * c) / 3) * lrho3 - (1 - c) * (1 - c) * rhoOverL;
   return { lrho3, rhoOverL, mass, bracket };
 }
 
 /** mmse of the rectangular channel at SNR x > 0 by direct integration of the density. */
-export function rectMmseDirect(shape: RectShape, x: number): number {
-  return rectIntegralsBands(shape, x).bracket / x;
+export function rectMmseDirect(shape: RectShape, x: number, tracking: Tracking = 'continuation'): number {
+  return rectIntegralsBands(shape, x, BAND_POINTS, tracking).bracket / x;
 }
 
 /** x·mmse(x) as x → ∞: k1(N + d − k1)/(N d) if k1 < N_s (rank-deficient S), 1 at full rank. */

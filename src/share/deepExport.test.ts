@@ -55,7 +55,7 @@ describe('deep export tables', () => {
     const q1 = t.rows.map((r) => r[1] as number);
     // Large-|s| neurons specialise first: Q1 is non-decreasing in |s| at the layer-1 point.
     for (let i = 1; i < q1.length; i++) expect(q1[i]).toBeGreaterThanOrEqual(q1[i - 1] - 1e-9);
-    expect(q1[0]).toBe(0);
+    expect(q1[0]).toBeLessThan(1e-12); // small-|s| classes not specialised (the solver never clamps to an exact 0)
     expect(q1[q1.length - 1]).toBeGreaterThan(0.9);
   });
 

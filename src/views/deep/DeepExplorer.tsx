@@ -85,6 +85,11 @@ const Notes = memo(function Notes() {
           (the s threshold of the specialised first-layer neurons is also optimised).
         </li>
         <li>Solid black: equilibrium. Dashed: other stationary points where they are metastable (lower f).</li>
+        <li>
+          Before the second layer specialises, ε and mean Q1 fall in small steps: each is one more |s| class of the 100-point
+          effective-readout grid (the authors’ discretisation, folded to 50 classes) switching on, largest |s| first. The steps
+          are the discretisation; their trend is the theory’s.
+        </li>
         {curve?.header.notes.map((n) => (
           <li key={n}>{n}</li>
         ))}

@@ -7,7 +7,7 @@ import { cancelSweep, pause, play, reset, runSweep, setSpeed, step, warmUp } fro
 import { DEEP_SIM_ALGOS, DEEP_SIM_DS, DEEP_SIM_STARTS, useDeepSim, type DeepLiveRun } from '../../state/deepSimStore';
 import { useDeep } from '../../state/deepStore';
 import { simColour, simLabel } from '../sim/simColours';
-import { BackendLine, SimIntField, SimRunButtons, SimSelect, Swatch } from '../sim/SimWidgets';
+import { BackendLine, FinishedRunsLegend, SimIntField, SimRunButtons, SimSelect } from '../sim/SimWidgets';
 import { DeepSimErrorPlot, DeepSimOverlapPlot } from './DeepSimPlots';
 import '../sim/sim.css';
 import './deepSim.css';
@@ -93,11 +93,7 @@ export function DeepSimPanel() {
         message={message}
         controls={{ play, pause, step, reset, runSweep, cancelSweep, clearFinished, setSweepAlphas: (t) => setForm('sweepAlphas', t), setSweepSeeds: (t) => setForm('sweepSeeds', t) }}
       />
-      <p className="sim-legend">
-        Finished runs on the ε(α) plot (mean ± s.d. over seeds): <Swatch colour={simColour('hmc', 'informative')} shape="●" /> HMC informative,{' '}
-        <Swatch colour={simColour('hmc', 'uninformative')} shape="○" /> HMC uninformative, <Swatch colour={simColour('adam', 'uninformative')} shape="■" /> ADAM (□
-        informative start).
-      </p>
+      <FinishedRunsLegend gamp={false} />
       <div className="sim-status" data-testid="deep-sim-status" data-status={status}>
         <span className={`tag sim-tag-${status}`}>{status}</span>
         {runs.length > 0 && (

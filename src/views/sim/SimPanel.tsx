@@ -8,7 +8,7 @@ import { useExplorer } from '../../state/store';
 import { useSim, type SimForm } from '../../state/simStore';
 import { SimErrorPlot, SimOverlapPlot } from './SimTracePlots';
 import { simColour, simLabel } from './simColours';
-import { BackendLine as BackendView, SimIntField, SimRunButtons, SimSelect as Select, Swatch } from './SimWidgets';
+import { BackendLine as BackendView, FinishedRunsLegend, SimIntField, SimRunButtons, SimSelect as Select } from './SimWidgets';
 import './sim.css';
 
 const SPEEDS: { value: number; label: string }[] = [
@@ -109,13 +109,7 @@ export function SimPanel() {
         message={message}
         controls={{ play, pause, step, reset, runSweep, cancelSweep, clearFinished, setSweepAlphas: (t) => setForm('sweepAlphas', t), setSweepSeeds: (t) => setForm('sweepSeeds', t) }}
       />
-      <p className="sim-legend" data-testid="sim-legend">
-        Finished runs on the ε(α) plot (mean ± s.d. over seeds):{' '}
-        <Swatch colour={simColour('hmc', 'informative')} shape="●" /> HMC informative,{' '}
-        <Swatch colour={simColour('hmc', 'uninformative')} shape="○" /> HMC uninformative,{' '}
-        <Swatch colour={simColour('adam', 'uninformative')} shape="■" /> ADAM (□ informative start),{' '}
-        <Swatch colour={simColour('gamp', 'informative')} shape="◆" /> GAMP-RIE.
-      </p>
+      <FinishedRunsLegend gamp testId="sim-legend" />
       <RunStatusLine />
       <BackendLine />
       <div className="sim-plots">

@@ -1,6 +1,7 @@
 // Pieces shared by the MLP and deep simulation panels: labelled selects, the backend line (backend, why, its
 // measured matmul speed and the run's speed) and legend swatches. They render props only (no store).
 import type { BackendInfo } from '../../../workers/simProtocol';
+import { simColour } from './simColours';
 
 export const SIM_LABELS: Record<string, string> = {
   hmc: 'HMC',
@@ -58,6 +59,25 @@ export function Swatch({ colour, shape }: { colour: string; shape: '●' | '○'
     <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" style={{ verticalAlign: 'baseline' }}>
       {shape === '■' ? <rect x="1" y="1" width="8" height="8" {...common} /> : shape === '◆' ? <path d="M5 0.5 9.5 5 5 9.5 0.5 5Z" {...common} /> : <circle cx="5" cy="5" r="4" {...common} />}
     </svg>
+  );
+}
+
+/** The key to the finished-run points on ε(α): one symbol per algorithm and start (GAMP-RIE only at L = 1). */
+export function FinishedRunsLegend({ gamp, testId }: { gamp: boolean; testId?: string }) {
+  return (
+    <p className="sim-legend" data-testid={testId}>
+      Finished runs on the ε(α) plot (mean ± s.d. over seeds):{' '}
+      <Swatch colour={simColour('hmc', 'informative')} shape="●" /> HMC informative,{' '}
+      <Swatch colour={simColour('hmc', 'uninformative')} shape="○" /> HMC uninformative,{' '}
+      <Swatch colour={simColour('adam', 'uninformative')} shape="■" /> ADAM (□ informative start)
+      {gamp ? (
+        <>
+          ,{' '}<Swatch colour={simColour('gamp', 'informative')} shape="◆" /> GAMP-RIE.
+        </>
+      ) : (
+        '.'
+      )}
+    </p>
   );
 }
 

@@ -1,8 +1,8 @@
 // Simulations of the two-hidden-layer network (depth 2, arXiv 2510.24616) on the WASM backend in Node (the fast
 // one on this GPU-less machine; 550 leapfrog steps/s at d = 20).
-import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from './backendNode';
+import { runToEnd } from './runToEnd';
 import { DEFAULT_SIM, SimConfigError, Simulation, type SimConfig } from './simulation';
 
 beforeAll(async () => {
@@ -15,14 +15,6 @@ const AUTHORS: Partial<SimConfig> = { depth: 2, activation: 'tanh2-unit', activa
 // equilibrium = specialised branch, ε_opt = 0.0594321 (mean Q1 = 0.955, Q2 = 0.934, Q2:1 = 0.957); plateau 0.29831.
 const EPS_OPT_A4 = 0.0594321;
 
-function run(config: Partial<SimConfig>) {
-  const sim = new Simulation({ ...DEFAULT_SIM, ...config });
-  const trace = [];
-  while (!sim.done) trace.push(sim.advance());
-  const summary = sim.summary(tf.getBackend());
-  sim.dispose();
-  return { trace, summary };
-}
 
 describe('depth 2 simulations', () => {
   it('informative HMC at α = 4 lands near ε_opt and below uninformative HMC (d = 20)', () => {
@@ -34,8 +26,8 @@ describe('depth 2 simulations', () => {
     //   lowering it); the CLI hardness demo in the README uses larger d.
     for (const seed of [1, 3]) {
       const base = { ...AUTHORS, algo: 'hmc' as const, alpha: 4, d: 20, steps: 100, warmup: 50, leapfrog: 10, nTest: 4000, seed };
-      const inf = run({ ...base, init: 'informative' }).summary;
-      const uni = run({ ...base, init: 'uninformative' }).summary;
+      const inf = runToEnd({ ...base, init: 'informative' }).summary;
+      const uni = runToEnd({ ...base, init: 'uninformative' }).summary;
       expect(Math.abs(inf.gibbsHalf! - EPS_OPT_A4) / EPS_OPT_A4).toBeLessThan(0.2);
       expect(inf.Q1!).toBeGreaterThan(0.8);
       expect(inf.Q2!).toBeGreaterThan(0.7);
@@ -48,9 +40,9 @@ describe('depth 2 simulations', () => {
   it('identical seeds give identical runs; another seed differs (HMC and mini-batch ADAM)', () => {
     for (const algo of ['hmc', 'adam'] as const) {
       const cfg: Partial<SimConfig> = { ...AUTHORS, algo, init: 'uninformative', readouts: 'learned', d: 10, alpha: 2, steps: 5, leapfrog: 3, nTest: 200 };
-      const a = run({ ...cfg, seed: 5 }).trace;
-      const b = run({ ...cfg, seed: 5 }).trace;
-      const c = run({ ...cfg, seed: 6 }).trace;
+      const a = runToEnd({ ...cfg, seed: 5 }).trace;
+      const b = runToEnd({ ...cfg, seed: 5 }).trace;
+      const c = runToEnd({ ...cfg, seed: 6 }).trace;
       expect(a).toEqual(b);
       expect(a.map((p) => p.testError)).not.toEqual(c.map((p) => p.testError));
       expect(a[0].Q1).toBeTypeOf('number');

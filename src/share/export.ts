@@ -153,3 +153,8 @@ export function pageBackground(): string {
   const v = getComputedStyle(document.documentElement).getPropertyValue('--panel').trim();
   return v || '#ffffff';
 }
+
+/** This page's address without the hash: the base of the share links that exports record. */
+export function pageBase(): string {
+  return window.location.origin + window.location.pathname;
+}

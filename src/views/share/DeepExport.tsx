@@ -2,14 +2,13 @@
 import { useCallback } from 'react';
 import { useDeep } from '../../state/deepStore';
 import { deepContext, deepEpsTable, deepOverlapTable, deepProfileTable } from '../../share/deepExport';
+import { pageBase } from '../../share/export';
 import { ExportMenu } from './ExportMenu';
-
-const base = () => window.location.origin + window.location.pathname;
 
 const TITLES = { 'deep-eps': 'ε(α) plot', 'deep-overlaps': 'overlap plot', 'deep-profile': 'Q1(s) profile' } as const;
 
 export function DeepExport({ plot }: { plot: keyof typeof TITLES }) {
-  const context = useCallback(() => deepContext(useDeep.getState().params, base()), []);
+  const context = useCallback(() => deepContext(useDeep.getState().params, pageBase()), []);
   const table = useCallback(() => {
     const { curve, params } = useDeep.getState();
     if (!curve) return null;

@@ -1,11 +1,10 @@
 // The MLP family's plot tools: export buttons and the hover read-out, one element in EpsPlot and in OverlapPlot.
 import { useCallback } from 'react';
 import { useExplorer } from '../../state/store';
+import { pageBase } from '../../share/export';
 import { epsTable, mlpContext, overlapTable } from '../../share/mlpExport';
 import { ExportMenu } from './ExportMenu';
 import { PlotHover, type HoverColumn } from './PlotHover';
-
-const base = () => window.location.origin + window.location.pathname;
 
 const EPS_HOVER: HoverColumn[] = [
   { column: 'alpha', label: 'α' },
@@ -16,7 +15,7 @@ const EPS_HOVER: HoverColumn[] = [
 ];
 
 export function MlpExport({ plot }: { plot: 'eps' | 'overlaps' }) {
-  const context = useCallback(() => mlpContext(useExplorer.getState().params, base()), []);
+  const context = useCallback(() => mlpContext(useExplorer.getState().params, pageBase()), []);
   const table = useCallback(() => {
     const c = useExplorer.getState().curve;
     return c ? (plot === 'eps' ? epsTable(c) : overlapTable(c)) : null;

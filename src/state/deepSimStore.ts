@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { DeepParams } from '../physics/deep/deepModel';
 import type { Init, SimProgress, SimSummary } from '../sim/simulation';
-import { simRunSlice, type SimRunSlice } from './simStore';
+import { simRunSlice, type SimFormCommon, type SimRunSlice } from './simStore';
 
 export type DeepSimAlgo = 'hmc' | 'adam';
 export const DEEP_SIM_ALGOS: readonly DeepSimAlgo[] = ['hmc', 'adam'];
@@ -13,16 +13,9 @@ export const DEEP_SIM_STARTS: readonly DeepSimStart[] = ['both', 'informative', 
 /** Input dimensions offered (k1 = γ1 d, k2 = γ2 d, n = α d²): what runs live in a browser. */
 export const DEEP_SIM_DS = [20, 24, 30, 36, 40] as const;
 
-export interface DeepSimForm {
+export interface DeepSimForm extends SimFormCommon {
   algo: DeepSimAlgo;
   start: DeepSimStart;
-  d: number;
-  seed: number;
-  steps: number;
-  /** Steps per second cap (0 = max). */
-  speed: number;
-  sweepAlphas: string;
-  sweepSeeds: string;
 }
 
 export const DEEP_SIM_FORM: DeepSimForm = { algo: 'hmc', start: 'both', d: 24, seed: 1, steps: 150, speed: 0, sweepAlphas: '1,2,3,4,6', sweepSeeds: '1,2' };

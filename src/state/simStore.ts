@@ -5,10 +5,8 @@ import type { ShallowParams } from '../physics/types';
 import type { Algorithm, Init, ReadoutMode, SimProgress, SimSummary } from '../sim/simulation';
 import type { BackendInfo } from '../../workers/simProtocol';
 
-export interface SimForm {
-  algo: Algorithm;
-  init: Init;
-  readouts: ReadoutMode;
+/** Form fields every simulation panel has (MLP and deep). */
+export interface SimFormCommon {
   d: number;
   seed: number;
   steps: number;
@@ -16,6 +14,12 @@ export interface SimForm {
   speed: number;
   sweepAlphas: string;
   sweepSeeds: string;
+}
+
+export interface SimForm extends SimFormCommon {
+  algo: Algorithm;
+  init: Init;
+  readouts: ReadoutMode;
 }
 
 export const DEFAULT_FORM: SimForm = {

@@ -98,7 +98,7 @@ function newtonComplex(law: SpectralLaw, t: number, x: number, gr: number, gi: n
       root.re = gr;
       root.im = gi;
       root.ok = Number.isFinite(gr) && Number.isFinite(gi);
-      root.strict = !stalled || step <= 1e-14 * scale;
+      root.strict = step <= 1e-14 * scale;
       return;
     }
   }

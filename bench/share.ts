@@ -1,11 +1,11 @@
 // Share section: cost of reading/writing a link (every hashchange and every debounced write), of the 1000-hash fuzz
 // decode, and of building the CSV of a 200-point ε(α) curve (what an export click does before the download).
-import { decodeHash, encodeHash } from '../src/state/urlCodec';
-import { PRESETS } from '../src/share/presets';
-import { epsTable, mlpContext, overlapTable } from '../src/share/mlpExport';
-import { toCsv } from '../src/share/export';
+import { decodeHash, encodeHash } from '../src/families/mlp/params';
+import { PRESETS } from '../src/app/presets';
+import { epsTable, mlpContext, overlapTable } from '../src/families/mlp/export';
+import { toCsv } from '../src/platform/plots/export';
 import { getShallowModel } from '../src/physics/mlp/shallowModel';
-import type { CurveData } from '../src/state/store';
+import type { CurveData } from '../src/families/mlp/store';
 import type { ShallowPoint } from '../src/physics/types';
 import type { BenchSection } from './sections';
 import { median } from './timing';

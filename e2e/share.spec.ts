@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { presetMatches, PRESETS } from '../src/share/presets';
+import { presetMatches, PRESETS } from '../src/app/presets';
 import { downloadOf, epsFig as fig, eqPath, failOnPageErrors, nextCurve, setRange, SHOTS } from './helpers';
 
 // Lets context.route see (and abort) the service worker's own requests: context.setOffline alone does not reach

@@ -2,13 +2,13 @@
 // Commands and keys are a public contract (scripts and readers rely on them): extend, never rename.
 
 import { pathToFileURL } from 'node:url';
-import { parseFlags, UsageError } from './cli/args';
-import type { Command } from './cli/command';
-import { mlpCommands } from './cli/mlp';
-import { classicCommands } from './cli/classic';
-import { twoLayerCommands } from './cli/twoLayer';
-import { phaseCommands } from './cli/phase';
-import { simulateCommands } from './cli/simulate';
+import { parseFlags, UsageError } from './platform/cli/args';
+import type { Command } from './platform/cli/command';
+import { mlpCommands } from './families/mlp/cli';
+import { classicCommands } from './families/classic/cli';
+import { twoLayerCommands } from './families/two-layer/cli';
+import { phaseCommands } from './families/mlp/phaseCli';
+import { simulateCommands } from './families/mlp/simulateCli';
 import { ActivationError } from './physics/activations';
 import { ParamError } from './physics/mlp/shallowModel';
 

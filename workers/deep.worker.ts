@@ -1,10 +1,10 @@
-// Thin comlink adapter: the L = 2 theory service (workers/deepService.ts) wired to the float64 physics.
+// Thin comlink adapter: the L = 2 theory service (src/families/deep/service.ts) wired to the float64 physics.
 import { expose, releaseProxy, type Remote } from 'comlink';
 import { ActivationError } from '../src/physics/activations';
 import { getDeepModel } from '../src/physics/deep/deepModel';
 import { ParamError } from '../src/physics/mlp/shallowModel';
-import type { DeepApi, DeepChunk } from './deepProtocol';
-import { createDeepService } from './deepService';
+import type { DeepApi, DeepChunk } from '../src/families/deep/protocol';
+import { createDeepService } from '../src/families/deep/service';
 
 const service = createDeepService({ getDeepModel, ParamError, ActivationError });
 

@@ -2,8 +2,8 @@
 import { expose, releaseProxy, type Remote } from 'comlink';
 import { ActivationError } from '../src/physics/activations';
 import { ParamError, rowAlphas, solveRow } from '../src/physics/mlp/phase';
-import type { PhaseApi, RowMessage } from './phaseProtocol';
-import { createPhaseService } from './phaseService';
+import type { PhaseApi, RowMessage } from '../src/families/mlp/phaseProtocol';
+import { createPhaseService } from '../src/families/mlp/phaseService';
 
 const service = createPhaseService({ solveRow, rowAlphas, ParamError, ActivationError });
 

@@ -1,8 +1,8 @@
-// Thin comlink adapter: the simulation service (workers/simService.ts) on the browser's tfjs backends.
+// Thin comlink adapter: the simulation service (src/platform/sim/service.ts) on the browser's tfjs backends.
 import { expose, releaseProxy, type Remote } from 'comlink';
 import { chooseBackend, watchContextLoss } from '../src/sim/backendBrowser';
-import type { SimEvent, SimWorkerApi } from './simProtocol';
-import { createSimService } from './simService';
+import type { SimEvent, SimWorkerApi } from '../src/platform/sim/protocol';
+import { createSimService } from '../src/platform/sim/service';
 
 const service = createSimService({
   chooseBackend,

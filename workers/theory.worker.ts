@@ -1,9 +1,9 @@
-// Thin comlink adapter: the theory service (workers/theoryService.ts) wired to the float64 physics of src/physics.
+// Thin comlink adapter: the theory service (src/families/mlp/service.ts) wired to the float64 physics of src/physics.
 import { expose, releaseProxy, type Remote } from 'comlink';
 import { ActivationError, getActivation } from '../src/physics/activations';
 import { getShallowModel, ParamError, validateShallowParams } from '../src/physics/mlp/shallowModel';
-import type { CurveChunk, TheoryApi } from './protocol';
-import { createTheoryService } from './theoryService';
+import type { CurveChunk, TheoryApi } from '../src/families/mlp/protocol';
+import { createTheoryService } from '../src/families/mlp/service';
 
 const service = createTheoryService({
   validateShallowParams,

@@ -1,7 +1,7 @@
-// Thin comlink adapter for the two-layer lecture: theory and simulations of workers/twoLayerService.ts.
+// Thin comlink adapter for the two-layer lecture: theory and simulations of src/families/two-layer/service.ts.
 // Callbacks arrive as comlink proxies: fire and forget, then release their ports.
 import { expose, releaseProxy, type Remote } from 'comlink';
-import * as service from './twoLayerService';
+import * as service from '../src/families/two-layer/service';
 
 type Cb<T> = (x: T) => void;
 async function withCallback<T, R>(cb: Cb<T>, run: (f: Cb<T>) => Promise<R>): Promise<R> {

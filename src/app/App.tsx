@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { useFamily, watchFamilyHash } from './familyStore';
+import { FAMILIES } from './families';
+import { HelpOverlay, Toolbar, useShareSetup } from './Toolbar';
+import { PresetCaption } from './PresetMenu';
+import { Explain } from './Explain';
+
+export function App() {
+  const model = useFamily((s) => s.model);
+  const setModel = useFamily((s) => s.setModel);
+  useEffect(() => watchFamilyHash(), []);
+  useShareSetup();
+  const family = FAMILIES.find((f) => f.id === model);
+  const shown = family ?? FAMILIES[0];
+  return (
+    <div className="app">
+      <header className="masthead">
+        <h1>Phase-diagram explorer</h1>
+        <Toolbar />
+        <nav className="family-tabs" role="tablist" aria-label="model family">
+          {FAMILIES.map((f) => (
+            <button
+              key={f.id}
+              role="tab"
+              type="button"
+              aria-selected={f.id === shown.id}
+              className={f.id === shown.id ? 'active' : ''}
+              data-testid={`family-${f.id}`}
+              onClick={() => setModel(f.id)}
+            >
+              {f.label}
+            </button>
+          ))}
+        </nav>
+        <p className="blurb">{shown.blurb}</p>
+      </header>
+      <PresetCaption />
+      {!family && (
+        <p className="error-banner" role="alert" data-testid="family-error">
+          The link asks for model “{model.slice(0, 40)}”, which this version of the explorer does not know; showing the{' '}
+          {shown.label}.
+        </p>
+      )}
+      <div role="tabpanel" aria-label={shown.label}>
+        <shown.Component />
+      </div>
+      <Explain model={shown.id} />
+      <HelpOverlay />
+      <footer>
+        Data overlays: Minh-Toan/extensive-width-NN @ df09239 (arXiv 2501.18530, 2510.24616). ε is the noise-free MSE of
+        the posterior mean (HMC points: Gibbs error / 2).
+      </footer>
+    </div>
+  );
+}

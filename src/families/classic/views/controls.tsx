@@ -1,0 +1,50 @@
+// Controls and the message banner shared by the classic-model tabs.
+import { formatValue } from '../../../platform/plots/scales';
+
+export function Banner({ urlErrors, computeError, onDismiss }: { urlErrors: string[]; computeError: string | null; onDismiss(): void }) {
+  if (urlErrors.length === 0 && !computeError) return null;
+  return (
+    <div className="error-banner" role="alert" data-testid="error-banner">
+      <ul>
+        {computeError && <li>{computeError}. The plots show the last valid result.</li>}
+        {urlErrors.map((u, i) => (
+          <li key={i}>{u}</li>
+        ))}
+      </ul>
+      {urlErrors.length > 0 && (
+        <button type="button" onClick={onDismiss} aria-label="dismiss link messages">
+          dismiss
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Slider(props: { id: string; label: React.ReactNode; value: number; min: number; max: number; step: number; onChange(v: number): void }) {
+  return (
+    <div className="control">
+      <label htmlFor={props.id}>
+        <span>{props.label}</span>
+        <span className="value">{formatValue(props.value, 4)}</span>
+      </label>
+      <input id={props.id} data-testid={props.id} type="range" min={props.min} max={props.max} step={props.step} value={props.value} onChange={(e) => props.onChange(Number(e.target.value))} />
+    </div>
+  );
+}
+
+export function Select<T extends string>(props: { id: string; label: React.ReactNode; value: T; options: readonly (readonly [T, string])[]; onChange(v: T): void }) {
+  return (
+    <div className="control">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} data-testid={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+        {props.options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatValue(v, 5));

@@ -1,0 +1,110 @@
+// The K = 2 committee-machine tab: q11 and q12 against α for the non-specialised and specialised branches
+// (metastable dashed), ε, and the thresholds. Points stream from the worker (a specialised point costs ~0.1 s).
+import { useEffect } from 'react';
+import { bindHash } from '../../../platform/state/hashCodec';
+import { classicWorker, isCurrent, nextGen, proxy } from '../../classic/client';
+import { committeeCodec, useCommittee } from '../../classic/store';
+import type { CommitteePoint } from '../../../physics/classic/committee';
+import { Banner, fmt, Select } from '../../classic/views/controls';
+import { LinePlot, type Pt, type Series } from '../../classic/views/LinePlot';
+import '../../classic/views/classic.css';
+
+const C = { q11: '#2563eb', q12: '#db2777', ns: '#6b7280', sp: '#d97706' };
+
+function series(points: CommitteePoint[]): { q: Series[]; eps: Series[] } {
+  const spEq = (p: CommitteePoint) => p.equilibrium === 'specialised';
+  const line = (f: (p: CommitteePoint) => number | null): Pt[] => points.map((p) => {
+    const v = f(p);
+    return v === null ? null : [p.alpha, v];
+  });
+  const nsEq = line((p) => (spEq(p) ? null : p.nonSpecialised.q11));
+  const nsMeta = line((p) => (spEq(p) ? p.nonSpecialised.q11 : null));
+  const sp11 = line((p) => (p.specialised ? p.specialised.q11 : null));
+  const sp12 = line((p) => (p.specialised ? p.specialised.q12 : null));
+  const spMeta11 = line((p) => (p.specialised && !spEq(p) ? p.specialised.q11 : null));
+  return {
+    q: [
+      { id: 'q-nonspecialised', pts: nsEq, colour: C.ns, width: 2.4, label: 'q11 = q12, non-specialised' },
+      { id: 'q-nonspecialised-metastable', pts: nsMeta, colour: C.ns, dashed: true, label: 'non-specialised, not the equilibrium' },
+      { id: 'q11-specialised', pts: sp11.map((p, i) => (spMeta11[i] ? null : p)), colour: C.q11, width: 2.4, label: 'q11, specialised' },
+      { id: 'q12-specialised', pts: sp12.map((p, i) => (spMeta11[i] ? null : p)), colour: C.q12, width: 2.4, label: 'q12, specialised' },
+      { id: 'q11-specialised-metastable', pts: spMeta11, colour: C.q11, dashed: true },
+    ],
+    eps: [
+      { id: 'eps-equilibrium', pts: line((p) => (spEq(p) && p.specialised ? p.specialised.eps : p.nonSpecialised.eps)), colour: '#111827', width: 2.6, label: 'ε, equilibrium' },
+      { id: 'eps-nonspecialised', pts: line((p) => (spEq(p) ? p.nonSpecialised.eps : null)), colour: C.ns, dashed: true, label: 'ε, non-specialised (AMP)' },
+    ],
+  };
+}
+
+export function CommitteeExplorer() {
+  const params = useCommittee((s) => s.params);
+  const points = useCommittee((s) => s.points);
+  const thresholds = useCommittee((s) => s.thresholds);
+  const computing = useCommittee((s) => s.computing);
+  const urlErrors = useCommittee((s) => s.urlErrors);
+  const computeError = useCommittee((s) => s.computeError);
+  const patch = useCommittee((s) => s.patch);
+
+  useEffect(() => bindHash(committeeCodec, useCommittee), []);
+  useEffect(() => {
+    const gen = nextGen('committee');
+    useCommittee.setState({ computing: true, points: [], thresholds: null });
+    const alphas = Array.from({ length: 40 }, (_, i) => +((params.alphaMax * (i + 1)) / 40).toPrecision(6));
+    void classicWorker()
+      .committee(
+        params.prior,
+        alphas,
+        gen,
+        proxy((p: CommitteePoint) => {
+          if (isCurrent('committee', gen)) useCommittee.setState((s) => ({ points: [...s.points, p] }));
+        }),
+      )
+      .then((r) => {
+        if (!r || !isCurrent('committee', gen)) return;
+        if (r.ok) useCommittee.setState({ thresholds: r.value, computing: false, computeError: null });
+        else useCommittee.setState({ computing: false, computeError: `Solver error: ${r.error}` });
+      });
+  }, [params]);
+
+  const s = series(points);
+  const t = thresholds;
+  const marks = [
+    ...(t?.alphaSpec != null ? [{ id: 'alpha-spec', x: t.alphaSpec, label: `α_spec ≈ ${t.alphaSpec.toFixed(3)}` }] : []),
+    ...(t?.alphaIT != null ? [{ id: 'alpha-it', x: t.alphaIT, label: `α_IT ≈ ${t.alphaIT.toFixed(3)}` }] : []),
+    ...(t?.alphaAMP != null ? [{ id: 'alpha-amp', x: t.alphaAMP, label: `α_AMP ≈ ${t.alphaAMP.toFixed(3)}` }] : []),
+  ];
+  const bands = t?.alphaIT != null && t?.alphaAMP != null ? [{ id: 'hard', x0: t.alphaIT, x1: t.alphaAMP, colour: '#f59e0b', label: 'hard' }] : [];
+  return (
+    <>
+      <Banner urlErrors={urlErrors} computeError={computeError} onDismiss={() => useCommittee.getState().dismissUrl()} />
+      <main className="classic-layout" data-testid="committee-explorer" data-points={points.length} data-complete={!computing && !!thresholds ? 'true' : 'false'}>
+        <section className="panel">
+          <h2>Committee machine, K = 2</h2>
+          <Select id="control-committee-prior" label="teacher weights" value={params.prior} onChange={(v) => patch({ prior: v })} options={[['gaussian', 'Gaussian N(0, 1)'], ['rademacher', 'binary ±1']] as const} />
+          <Select id="control-committee-alpha-max" label="α range" value={String(params.alphaMax)} onChange={(v) => patch({ alphaMax: Number(v) })} options={(['3', '5', '8'].includes(String(params.alphaMax)) ? ['3', '5', '8'] : ['3', '5', '8', String(params.alphaMax)]).map((v) => [v, `0 – ${v}`] as const)} />
+          <dl className="classic-readout">
+            <dt>α_spec (continuous specialisation)</dt>
+            <dd data-testid="readout-alpha-spec">{t ? fmt(t.alphaSpec) : '…'}</dd>
+            <dt>α_IT</dt>
+            <dd data-testid="readout-committee-alpha-it">{t ? fmt(t.alphaIT) : '…'}</dd>
+            <dt>α_AMP</dt>
+            <dd data-testid="readout-committee-alpha-amp">{t ? fmt(t.alphaAMP) : '…'}</dd>
+          </dl>
+          <p className="classic-note">
+            y = sign(sign z₁ + sign z₂) ∈ {'{−1, 0, +1}'} (0: the two units disagree). Error convention: ε = ½(E y² − E(Σ_y y Z_out)²), the squared error of the
+            posterior-mean label (¼ at q = 0). Non-specialised: q11 = q12 (both units learn their sum); specialised: q11 &gt; q12. Aubin et al., arXiv 1806.05451.
+          </p>
+          <p className="classic-note">
+            Large K (lecture, from the literature, not computed here): information-theoretic specialisation at α̃ = α/K ≈ 7.65, while AMP needs n = Θ(K²p): a
+            computational gap.
+          </p>
+        </section>
+        <div className="classic-plots">
+          <LinePlot testId="plot-committee-q" title="overlaps q11 and q12 against α" xLabel="sample ratio α = m / n" yLabel="overlap" xDomain={[0, params.alphaMax]} yDomain={[0, 1]} series={s.q} marks={marks} bands={bands} busy={computing} legendAt="top" />
+          <LinePlot testId="plot-committee-eps" title="generalisation error ε(α)" xLabel="sample ratio α = m / n" yLabel="ε (squared error of the mean label)" xDomain={[0, params.alphaMax]} yDomain={[0, 0.26]} series={s.eps} marks={marks} bands={bands} busy={computing} />
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+// Bench section "deep": the L = 2 theory (arXiv 2510.24616, Result 3) in the authors' setting, new path and old.
+//   deepTableMs       rectangular mmse_v table for (η, γ1) = (0.5, 0.5): 64 knots, density root continued along λ
+//   deepTableMsNaive  the same table with the homotopy from far above the axis at every density node (the old path)
+//   deepWarmCurveMs   100-point ε(α) equilibrium curve on α ∈ (0, 8] (`ones`), tables built and JIT warm, at the
+//                     worker's tolerance: every branch continued downwards in α from the point above (solveCurve)
+//   deepWarmCurveMsCold  the same curve with all four starts cold at every α (solvePoint without `from`)
+//   deepWarmCurveMsByReadout / …ColdByReadout  both for ones, rad and gauss readouts
+import { getDeepModel } from '../../physics/deep/deepModel';
+import { rectangularDenoiser } from '../../physics/deep/denoiser';
+import { CURVE_SOLVE } from './service';
+import type { BenchSection } from '../../../bench/sections';
+import { time } from '../../../bench/timing';
+
+const ratio = (slow: number, fast: number) => +(slow / fast).toFixed(1);
+
+export const deepSection: BenchSection = {
+  name: 'deep',
+  async run(log) {
+    const shape = { eta: 0.5, gamma1: 0.5 };
+    const deepTableMs = time(() => rectangularDenoiser(shape), 3);
+    const deepTableMsNaive = time(() => rectangularDenoiser(shape, { tracking: 'homotopy' }), 1);
+    log(`deep: rectangular mmse table (η = γ1 = 0.5): ${deepTableMs.toFixed(0)} ms (target ≤ 1000); homotopy at every node ${deepTableMsNaive.toFixed(0)} ms (×${ratio(deepTableMsNaive, deepTableMs)})`);
+    const alphas = Array.from({ length: 100 }, (_, i) => (8 * (i + 1)) / 100);
+    const curves: Record<string, number> = {};
+    const cold: Record<string, number> = {};
+    for (const readout of ['ones', 'rad', 'gauss'] as const) {
+      const model = getDeepModel({ activation: 'tanh2-unit', gamma: 0.5, gamma2: 0.5, delta: 0.2, readout, weights: 'gaussian' });
+      const runFast = () => void model.solveCurve(alphas, CURVE_SOLVE);
+      const runCold = () => {
+        for (const a of alphas) model.solvePoint(a, CURVE_SOLVE);
+      };
+      runFast(); // tables and JIT
+      runCold();
+      curves[readout] = time(runFast, readout === 'gauss' ? 3 : 7);
+      cold[readout] = time(runCold, readout === 'gauss' ? 1 : 3);
+      log(
+        `deep: warm 100-point L = 2 curve, tanh2-unit, ${readout}: ${curves[readout].toFixed(0)} ms${readout === 'ones' ? ' (target ≤ 100)' : ''}; ` +
+          `cold starts at every α ${cold[readout].toFixed(0)} ms (×${ratio(cold[readout], curves[readout])})`,
+      );
+    }
+    return {
+      deepTableMs,
+      deepTableMsNaive,
+      deepTableRatio: ratio(deepTableMsNaive, deepTableMs),
+      deepWarmCurveMs: curves.ones,
+      deepWarmCurveMsCold: cold.ones,
+      deepWarmCurveRatio: ratio(cold.ones, curves.ones),
+      deepWarmCurveMsByReadout: curves,
+      deepWarmCurveMsColdByReadout: cold,
+    };
+  },
+};

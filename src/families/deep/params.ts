@@ -1,0 +1,39 @@
+// URL state of the deep (L = 2) family: `#model=deep&v=1&…` with the CLI's flag names as keys (`mlp --depth 2`).
+import { DEEP_DEFAULTS, DEEP_READOUTS, type DeepParams } from '../../physics/deep/deepModel';
+import { WEIGHT_PRIORS } from '../../physics/types';
+import { createHashCodec, type HashSpec } from '../../platform/state/hashCodec';
+
+/** α range choices of the x axis (right end). */
+export const DEEP_ALPHA_MAX = [4, 6, 8, 12, 16] as const;
+
+export interface DeepUiParams extends DeepParams {
+  depth: number; // always 2 in this family (the key is in the URL so a link says which theory it shows)
+  alpha: number; // selected α (profile plot, readout)
+  alphaMax: number;
+}
+
+export const DEEP_UI_DEFAULTS: DeepUiParams = { ...DEEP_DEFAULTS, depth: 2, alpha: 2, alphaMax: 8 };
+
+const table: readonly HashSpec<DeepUiParams>[] = [
+  { kind: 'number', key: 'depth', field: 'depth', def: 2, min: 2, max: 2, integer: true, label: 'depth' },
+  { kind: 'string', key: 'activation', field: 'activation', def: DEEP_DEFAULTS.activation, maxLength: 205, label: 'activation' },
+  { kind: 'string', key: 'activation2', field: 'activation2', def: DEEP_DEFAULTS.activation2, maxLength: 205, label: 'second-layer activation' },
+  { kind: 'number', key: 'gamma', field: 'gamma', def: DEEP_DEFAULTS.gamma, min: 0.05, max: 4, label: 'γ1' },
+  { kind: 'number', key: 'gamma2', field: 'gamma2', def: DEEP_DEFAULTS.gamma2, min: 0.05, max: 4, label: 'γ2' },
+  { kind: 'number', key: 'delta', field: 'delta', def: DEEP_DEFAULTS.delta, min: 1e-4, max: 100, label: 'Δ' },
+  { kind: 'enum', key: 'readout', field: 'readout', def: DEEP_DEFAULTS.readout, values: DEEP_READOUTS, label: 'readout law' },
+  { kind: 'enum', key: 'weights', field: 'weights', def: DEEP_DEFAULTS.weights, values: WEIGHT_PRIORS, label: 'weight prior' },
+  { kind: 'boolean', key: 'quenched', field: 'quenched', def: false, label: 'quenched first layer' },
+  { kind: 'number', key: 'alpha', field: 'alpha', def: 2, min: 0.01, max: 16, label: 'α' },
+  { kind: 'number', key: 'alpha-max', field: 'alphaMax', def: 8, min: 4, max: 16, label: 'α range' },
+];
+
+export const deepCodec = createHashCodec<DeepUiParams>('deep', 1, table, (p) => {
+  const errs: string[] = [];
+  if (!(DEEP_ALPHA_MAX as readonly number[]).includes(p.alphaMax)) {
+    errs.push(`URL parameter "alpha-max" = ${p.alphaMax} is not one of ${DEEP_ALPHA_MAX.join(', ')}; using 8.`);
+    p.alphaMax = 8;
+  }
+  if (p.alpha > p.alphaMax) p.alpha = p.alphaMax;
+  return errs;
+});

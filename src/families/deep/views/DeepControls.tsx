@@ -1,0 +1,95 @@
+// Parameters of the deep family; each control is bound to one field of the deep store (names = CLI flags).
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { DEEP_READOUTS } from '../../../physics/deep/deepModel';
+import { ACTIVATION_NAMES, WEIGHT_PRIORS } from '../../../physics/types';
+import { DEEP_ALPHA_MAX, type DeepUiParams } from '../params';
+import { useDeep } from '../store';
+import { DepthControl } from './DepthControl';
+import { AlphaMaxSelect, DeltaInput, READOUT_LABELS, Slider } from '../../../platform/ui/controlWidgets';
+
+function StoreSlider({ label, testId, field, min, max, step }: { label: ReactNode; testId: string; field: 'gamma' | 'gamma2' | 'alpha'; min: number; max: number; step: number }) {
+  const value = useDeep((s) => s.params[field]);
+  const setParam = useDeep((s) => s.setParam);
+  return <Slider label={label} testId={testId} value={value} min={min} max={max} step={step} onChange={(x) => setParam(field, x)} />;
+}
+
+/** Activation of one layer: a built-in name or a custom expression (committed after a pause or on Enter). */
+function ActivationSelect({ field, testId, label }: { field: 'activation' | 'activation2'; testId: string; label: ReactNode }) {
+  const value = useDeep((s) => s.params[field]);
+  const setParam = useDeep((s) => s.setParam);
+  const id = useId();
+  const custom = value.startsWith('expr:');
+  const [text, setText] = useState(custom ? value.slice(5) : '');
+  useEffect(() => setText(custom ? value.slice(5) : ''), [value, custom]);
+  useEffect(() => {
+    if (!custom || text.trim() === '' || `expr:${text}` === value) return;
+    const t = setTimeout(() => setParam(field, `expr:${text}`), 400);
+    return () => clearTimeout(t);
+  }, [text, custom, value, field, setParam]);
+  return (
+    <div className="control">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} data-testid={testId} value={custom ? 'expr:' : value} onChange={(e) => setParam(field, e.currentTarget.value === 'expr:' ? 'expr:tanh(2*x)' : e.currentTarget.value)}>
+        {ACTIVATION_NAMES.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+        <option value="expr:">custom expression σ(x) = …</option>
+      </select>
+      {custom && (
+        <input type="text" className="expr" data-testid={`${testId}-expr`} aria-label={`custom ${field}`} spellCheck={false} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+      )}
+    </div>
+  );
+}
+
+function DeltaControl() {
+  const delta = useDeep((s) => s.params.delta);
+  const setParam = useDeep((s) => s.setParam);
+  return <DeltaInput value={delta} min={1e-4} max={100} testId="deep-delta" onChange={(x) => setParam('delta', x)} />;
+}
+
+function Choice<K extends 'readout' | 'weights'>({ field, testId, choices, labels, title }: { field: K; testId: string; choices: readonly string[]; labels?: Record<string, string>; title: ReactNode }) {
+  const value = useDeep((s) => s.params[field]);
+  const setParam = useDeep((s) => s.setParam);
+  const id = useId();
+  return (
+    <div className="control">
+      <label htmlFor={id}>{title}</label>
+      <select id={id} data-testid={testId} value={value} onChange={(e) => setParam(field, e.currentTarget.value as DeepUiParams[K])}>
+        {choices.map((n) => (
+          <option key={n} value={n}>
+            {labels?.[n] ?? n}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function DeepControls() {
+  const quenched = useDeep((s) => s.params.quenched);
+  const alphaMax = useDeep((s) => s.params.alphaMax);
+  const setParam = useDeep((s) => s.setParam);
+  const qid = useId();
+  return (
+    <section className="panel controls" aria-label="parameters">
+      <h2>Parameters (two hidden layers)</h2>
+      <DepthControl current={2} />
+      <ActivationSelect field="activation" testId="deep-activation" label={<>first-layer activation σ⁽¹⁾</>} />
+      <ActivationSelect field="activation2" testId="deep-activation2" label={<>second-layer activation σ⁽²⁾</>} />
+      <DeltaControl />
+      <StoreSlider label={<>first width <i>γ</i>₁ = k₁/d</>} testId="deep-gamma" field="gamma" min={0.05} max={4} step={0.01} />
+      <StoreSlider label={<>second width <i>γ</i>₂ = k₂/d</>} testId="deep-gamma2" field="gamma2" min={0.05} max={4} step={0.01} />
+      <Choice field="readout" testId="deep-readout" choices={DEEP_READOUTS} labels={READOUT_LABELS} title={<span>readout law P<sub>v</sub></span>} />
+      <Choice field="weights" testId="deep-weights" choices={WEIGHT_PRIORS} title={<span>weight prior P<sub>W</sub> (both layers)</span>} />
+      <div className="control inline">
+        <input id={qid} type="checkbox" data-testid="deep-quenched" checked={quenched} onChange={(e) => setParam('quenched', e.currentTarget.checked)} />
+        <label htmlFor={qid}>quenched: first layer given (Q1 ≡ 1)</label>
+      </div>
+      <StoreSlider label={<>selected <i>α</i> = n/d²</>} testId="deep-alpha" field="alpha" min={0.01} max={alphaMax} step={0.01} />
+      <AlphaMaxSelect value={alphaMax} choices={DEEP_ALPHA_MAX} testId="deep-alpha-max" onChange={(x) => setParam('alphaMax', x)} />
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+// Live plots of the deep tab's simulations: Gibbs error/2 against steps for each start, next to the L = 2
+// theory's stationary points at this α (equilibrium solid, other branches dashed, the plateau), and the
+// layer-wise overlaps Q1, Q2, Q2:1 of each run against steps with the equilibrium's values as references.
+import { memo, useMemo } from 'react';
+import type { Polyline } from '../../../platform/plots/branches';
+import { COLOURS } from '../../../platform/plots/palette';
+import type { DeepCurvePoint } from '../protocol';
+import { useDeepSim, type DeepLiveRun } from '../simStore';
+import { nearestDeepPoint, useDeep } from '../store';
+import { simColour } from '../../../platform/sim/views/simColours';
+import { BRANCH_COLOURS, metastableParts } from './DeepPlots';
+import { LinePlot, type Series } from './LinePlot';
+
+/** The theory's point at the runs' α: the curve's nearest grid point (labelled with its α) when it is close. */
+export function useTheoryAt(alpha: number | null): DeepCurvePoint | null {
+  const curve = useDeep((s) => s.curve);
+  const error = useDeep((s) => s.error);
+  return useMemo(() => {
+    if (alpha === null || !curve || error) return null;
+    const p = nearestDeepPoint(curve.points, alpha);
+    return p && Math.abs(p.alpha - alpha) <= 0.05 * alpha + 0.05 ? p : null;
+  }, [alpha, curve, error]);
+}
+
+const flat = (y: number, x1: number): Polyline => [
+  [0, y],
+  [x1, y],
+];
+const startWord = (r: DeepLiveRun) => (r.init === 'informative' ? 'informative' : 'uninformative');
+
+export const DeepSimErrorPlot = memo(function DeepSimErrorPlot() {
+  const runs = useDeepSim((s) => s.runs);
+  const steps = useDeepSim((s) => s.form.steps);
+  const plateau = useDeep((s) => (s.error ? null : (s.curve?.header.epsUniversal ?? null)));
+  const alpha = runs[0]?.alpha ?? null;
+  const theory = useTheoryAt(alpha);
+  const xMax = Math.max(steps, ...runs.map((r) => r.trace[r.trace.length - 1]?.step ?? 1));
+  const series = useMemo<Series[]>(() => {
+    const out: Series[] = [];
+    if (theory) {
+      out.push({ id: 'theory-eq', label: `theory ε_opt (${theory.equilibrium}) at α ≈ ${theory.alpha.toFixed(2)}`, colour: COLOURS.equilibrium, kind: 'bold', data: flat(theory.eq.eps, xMax) });
+      // Other stationary points as on the ε(α) plot: converged, distinct from the equilibrium and from each other.
+      const parts = metastableParts([theory]);
+      for (const b of ['layer1', 'product', 'specialised'] as const) {
+        const p = parts[b][0];
+        if (p) out.push({ id: `theory-${b}`, label: `${b} branch (metastable)`, colour: BRANCH_COLOURS[b], kind: 'dashed', data: flat(p[1], xMax) });
+      }
+    }
+    if (plateau !== null) out.push({ id: 'theory-plateau', label: 'plateau (universal: nothing specialised)', colour: COLOURS.universal, kind: 'dashed', data: flat(plateau, xMax) });
+    for (const r of runs) {
+      const c = simColour(r.algo, r.init);
+      if (r.algo === 'hmc') {
+        out.push({ id: `run-${r.init}-sample`, label: `${startWord(r)}: Gibbs error/2 of each sample`, colour: c, kind: 'line', data: r.trace.map((t) => [t.step, t.testError / 2]) });
+        out.push({ id: `run-${r.init}`, label: `${startWord(r)}: mean over kept samples`, colour: c, kind: 'bold', data: r.trace.map((t) => [t.step, t.eps]) });
+      } else out.push({ id: `run-${r.init}`, label: `${startWord(r)}: ADAM test error/2`, colour: c, kind: 'bold', data: r.trace.map((t) => [t.step, t.eps]) });
+    }
+    return out;
+  }, [runs, theory, plateau, xMax]);
+  return (
+    <LinePlot
+      testId="plot-deep-sim-error"
+      caption={<>{runs[0]?.algo === 'adam' ? 'ADAM test error / 2' : 'Gibbs error / 2'} against {runs[0]?.algo === 'adam' ? 'ADAM steps' : 'HMC trajectories'}{alpha !== null ? ` at α = ${alpha}, d = ${runs[0].d}` : ''}</>}
+      xLabel={<>step</>}
+      yLabel={<>test error ε</>}
+      series={series}
+      xDomain={[0, xMax]}
+      height={250}
+      legendAbove
+      attrs={{ 'data-runs': runs.length, 'data-steps': runs.map((r) => r.trace.length).join(',') }}
+    />
+  );
+});
+
+const Q_SERIES = [
+  { key: 'Q1', label: 'Q1', colour: '#2563eb' },
+  { key: 'Q2', label: 'Q2', colour: '#d97706' },
+  { key: 'Q21', label: 'Q2:1', colour: '#7c3aed' },
+] as const;
+
+export const DeepSimOverlapPlot = memo(function DeepSimOverlapPlot() {
+  const runs = useDeepSim((s) => s.runs);
+  const steps = useDeepSim((s) => s.form.steps);
+  const alpha = runs[0]?.alpha ?? null;
+  const theory = useTheoryAt(alpha);
+  const xMax = Math.max(steps, ...runs.map((r) => r.trace[r.trace.length - 1]?.step ?? 1));
+  const series = useMemo<Series[]>(() => {
+    const out: Series[] = [];
+    for (const r of runs)
+      for (const q of Q_SERIES)
+        out.push({ id: `run-${r.init}-${q.key}`, label: `${q.label}, ${startWord(r)}`, colour: q.colour, kind: r.init === 'informative' ? 'bold' : 'dashed', data: r.trace.map((t) => [t.step, t[q.key]]) });
+    if (theory) {
+      const eq = theory.eq;
+      const vals = { Q1: eq.Q1mean, Q2: eq.Q2mean, Q21: eq.Q21mean };
+      for (const q of Q_SERIES) out.push({ id: `theory-${q.key}`, label: `theory ${q.label} (equilibrium)`, colour: q.colour, kind: 'line', data: flat(vals[q.key], xMax) });
+    }
+    return out;
+  }, [runs, theory, xMax]);
+  return (
+    <LinePlot
+      testId="plot-deep-sim-overlaps"
+      caption={<>Layer-wise overlaps of the runs: mean Q1 (first layer), Q2 (second layer), Q2:1 (product W⁽²⁾W⁽¹⁾)</>}
+      xLabel={<>step</>}
+      yLabel={<>overlap</>}
+      series={series}
+      xDomain={[0, xMax]}
+      yDomain={[-0.1, 1.1]}
+      height={250}
+      legendAbove
+      attrs={{ 'data-runs': runs.length }}
+    />
+  );
+});

@@ -1,0 +1,174 @@
+// The teacher–student GLM / perceptron tab: ε and q against α with both state-evolution branches (metastable
+// dashed), the hard phase between α_IT and α_AMP shaded, and GAMP at finite n as points with error bars.
+import { useEffect, useMemo, useState } from 'react';
+import { bindHash } from '../../../platform/state/hashCodec';
+import { classicWorker, isCurrent, nextGen, proxy } from '../../classic/client';
+import { glmCodec, useGlm, type GlmUiParams } from '../../classic/store';
+import type { GampResult } from '../../../physics/classic/gamp';
+import type { GlmPoint } from '../../../physics/classic/glm';
+import { Banner, fmt, Select, Slider } from '../../classic/views/controls';
+import { LinePlot, type Pt, type Series } from '../../classic/views/LinePlot';
+import '../../classic/views/classic.css';
+
+const C = { unf: '#2563eb', inf: '#d97706', hard: '#f59e0b', gamp: '#047857' };
+
+function branchSeries(points: GlmPoint[], val: (b: GlmPoint['uninformed']) => number): Series[] {
+  const pick = (keep: (p: GlmPoint) => boolean, b: 'uninformed' | 'informed'): Pt[] => points.map((p) => (keep(p) ? [p.alpha, val(p[b])] : null));
+  // Extend each segment by one point on each side so that solid and dashed parts join.
+  const widen = (keep: (p: GlmPoint) => boolean) => (p: GlmPoint, i: number) => keep(p) || (i > 0 && keep(points[i - 1])) || (i + 1 < points.length && keep(points[i + 1]));
+  const unfEq = (p: GlmPoint) => !p.coexist || p.equilibrium === 'uninformed';
+  const infEq = (p: GlmPoint) => p.coexist && p.equilibrium === 'informed';
+  const unfMeta = (p: GlmPoint) => p.coexist && p.equilibrium === 'informed';
+  const infMeta = (p: GlmPoint) => p.coexist && p.equilibrium === 'uninformed';
+  const w = (k: (p: GlmPoint) => boolean) => {
+    const f = widen(k);
+    return (p: GlmPoint) => f(p, points.indexOf(p));
+  };
+  return [
+    { id: 'uninformed-metastable', pts: pick(w(unfMeta), 'uninformed'), colour: C.unf, dashed: true, label: 'uninformed (AMP), metastable' },
+    { id: 'informed-metastable', pts: pick(w(infMeta), 'informed'), colour: C.inf, dashed: true, label: 'informed, metastable' },
+    { id: 'uninformed', pts: pick(w(unfEq), 'uninformed'), colour: C.unf, width: 2.6, label: 'uninformed (AMP), equilibrium' },
+    { id: 'informed', pts: pick(w(infEq), 'informed'), colour: C.inf, width: 2.6, label: 'informed, equilibrium' },
+  ];
+}
+
+const PRESETS: { id: string; label: string; p: Partial<GlmUiParams> }[] = [
+  { id: 'binary', label: 'binary perceptron', p: { prior: 'rademacher', channel: 'sign', alphaMax: 3 } },
+  { id: 'spherical', label: 'spherical perceptron', p: { prior: 'gaussian', channel: 'sign', alphaMax: 10 } },
+  { id: 'sparse', label: 'sparse linear regression', p: { prior: 'gauss-bernoulli', channel: 'linear', delta: 0.01, sparsity: 0.3, alphaMax: 1.5 } },
+];
+
+export function GlmExplorer() {
+  const params = useGlm((s) => s.params);
+  const result = useGlm((s) => s.result);
+  const computing = useGlm((s) => s.computing);
+  const urlErrors = useGlm((s) => s.urlErrors);
+  const computeError = useGlm((s) => s.computeError);
+  const gamp = useGlm((s) => s.gamp);
+  const gampRunning = useGlm((s) => s.gampRunning);
+  const patch = useGlm((s) => s.patch);
+  const [gampN, setGampN] = useState(200);
+
+  useEffect(() => bindHash(glmCodec, useGlm), []);
+  useEffect(() => {
+    const gen = nextGen('glm');
+    nextGen('gamp');
+    useGlm.setState({ computing: true, gamp: [], gampRunning: false });
+    // ReLU-with-noise costs ~10 ms a state-evolution step (2-D quadrature): a coarser α grid keeps it to seconds.
+    const n = params.channel === 'relu' ? 40 : 200;
+    const alphas = Array.from({ length: n }, (_, i) => (params.alphaMax * (i + 1)) / n);
+    const physics = { prior: params.prior, channel: params.channel, delta: params.channel === 'sign' ? 0 : params.delta, bias: params.bias, sparsity: params.sparsity };
+    void classicWorker()
+      .glm(physics, alphas, Math.max(params.alphaMax, 3), gen)
+      .then((r) => {
+        if (!r || !isCurrent('glm', gen)) return;
+        if (r.ok) useGlm.setState({ result: { ...r.value, params }, computing: false, computeError: null });
+        else useGlm.setState({ computing: false, computeError: `Invalid parameter: ${r.error}` });
+      });
+  }, [params]);
+
+  const runGamp = () => {
+    const gen = nextGen('gamp');
+    useGlm.setState({ gamp: [], gampRunning: true });
+    const alphas = Array.from({ length: 8 }, (_, i) => +((params.alphaMax * (i + 1)) / 8).toPrecision(3));
+    const req = { prior: params.prior, channel: params.channel, delta: params.channel === 'sign' ? 0 : params.delta, bias: params.bias, sparsity: params.sparsity, n: gampN, alphas, seeds: 4, seed: 1 };
+    void classicWorker()
+      .gamp(
+        req,
+        gen,
+        proxy((r: GampResult) => {
+          if (isCurrent('gamp', gen)) useGlm.setState((s) => ({ gamp: [...s.gamp, r] }));
+        }),
+      )
+      .then(() => {
+        if (isCurrent('gamp', gen)) useGlm.setState({ gampRunning: false });
+      });
+  };
+
+  const pts = result?.points ?? [];
+  const th = result?.thresholds;
+  const hard = th && th.alphaIT !== null && th.alphaAMP !== null ? [{ id: 'hard', x0: th.alphaIT, x1: th.alphaAMP, colour: C.hard, label: 'hard phase' }] : [];
+  const marks = [
+    ...(th?.alphaIT != null ? [{ id: 'alpha-it', x: th.alphaIT, label: `α_IT ≈ ${th.alphaIT.toFixed(3)}` }] : []),
+    ...(th?.alphaAMP != null ? [{ id: 'alpha-amp', x: th.alphaAMP, label: `α_AMP ≈ ${th.alphaAMP.toFixed(3)}` }] : []),
+  ].filter((m) => m.x <= params.alphaMax);
+  const epsSeries = useMemo(() => branchSeries(pts, (b) => b.eps), [pts]);
+  const qSeries = useMemo(() => branchSeries(pts, (b) => b.q), [pts]);
+  const classification = params.channel === 'sign' || params.channel === 'probit';
+  const epsMax = pts.length ? Math.max(...pts.map((p) => Math.max(p.uninformed.eps, p.informed.eps)).filter(Number.isFinite)) * 1.05 : 0.5;
+  const rho = params.prior === 'gauss-bernoulli' ? params.sparsity : 1;
+  const gampGamp = params.channel === 'relu' ? [] : gamp;
+
+  return (
+    <>
+      <Banner urlErrors={urlErrors} computeError={computeError} onDismiss={() => useGlm.getState().dismissUrl()} />
+      <main className="classic-layout" data-testid="glm-explorer">
+        <section className="panel">
+          <h2>Teacher–student GLM</h2>
+          <div className="classic-presets">
+            {PRESETS.map((p) => (
+              <button key={p.id} type="button" data-testid={`preset-${p.id}`} onClick={() => patch(p.p)}>
+                {p.label}
+              </button>
+            ))}
+          </div>
+          <Select id="control-prior" label="teacher prior P₀" value={params.prior} onChange={(v) => patch({ prior: v })} options={[['gaussian', 'Gaussian N(0, 1)'], ['rademacher', 'Rademacher ±1'], ['binary-biased', 'biased ±1'], ['gauss-bernoulli', 'Gauss–Bernoulli (sparse)']] as const} />
+          <Select id="control-channel" label="output channel" value={params.channel} onChange={(v) => patch({ channel: v })} options={[['sign', 'sign (noiseless)'], ['probit', 'probit: sign(z + √Δ ξ)'], ['linear', 'linear: z + √Δ ξ'], ['relu', 'ReLU: max(0, z) + √Δ ξ']] as const} />
+          {params.channel !== 'sign' && <Slider id="control-delta" label="noise Δ" value={params.delta} min={0.001} max={1} step={0.001} onChange={(v) => patch({ delta: v })} />}
+          {params.prior === 'binary-biased' && <Slider id="control-bias" label="bias E w" value={params.bias} min={-0.9} max={0.9} step={0.05} onChange={(v) => patch({ bias: v })} />}
+          {params.prior === 'gauss-bernoulli' && <Slider id="control-sparsity" label="density ρ" value={params.sparsity} min={0.05} max={1} step={0.05} onChange={(v) => patch({ sparsity: v })} />}
+          <Select id="control-alpha-max" label="α range" value={String(params.alphaMax)} onChange={(v) => patch({ alphaMax: Number(v) })} options={(['1.5', '3', '5', '10', '20'].includes(String(params.alphaMax)) ? ['1.5', '3', '5', '10', '20'] : ['1.5', '3', '5', '10', '20', String(params.alphaMax)]).map((v) => [v, `0 – ${v}`] as const)} />
+          <dl className="classic-readout" data-testid="glm-thresholds">
+            <dt>α_IT (information-theoretic)</dt>
+            <dd data-testid="readout-alpha-it">{th ? fmt(th.alphaIT) : '…'}</dd>
+            <dt>α_AMP (algorithmic)</dt>
+            <dd data-testid="readout-alpha-amp">{th ? fmt(th.alphaAMP) : '…'}</dd>
+          </dl>
+          {th?.note && <p className="classic-note">{th.note}</p>}
+          <h2>GAMP at finite n</h2>
+          <Select id="control-gamp-n" label="n" value={String(gampN)} onChange={(v) => setGampN(Number(v))} options={[['100', '100'], ['200', '200'], ['400', '400'], ['800', '800']] as const} />
+          <button type="button" data-testid="run-gamp" disabled={params.channel === 'relu'} onClick={runGamp}>
+            {gampRunning ? 'running… (restart)' : 'run GAMP (4 seeds × 8 α)'}
+          </button>
+          <p className="classic-note">
+            {params.channel === 'relu' ? 'GAMP is wired for the sign, probit and linear channels.' : 'GAMP from a random start, seeded; points: mean ± std over 4 teachers.'}
+          </p>
+          <p className="classic-note">
+            {classification
+              ? 'ε: 0–1 test error on the noise-free teacher label, Bayes vote ε = arccos(√(q/ρ))/π, Gibbs arccos(q/ρ)/π.'
+              : 'ε: noise-free test MSE of the Bayes-optimal predictor (add Δ for noisy labels).'}{' '}
+            Equations: Barbier et al., arXiv 1708.03395; hard phase: Zdeborová, PAISS 2019 lecture.
+          </p>
+        </section>
+        <div className="classic-plots">
+          <LinePlot
+            testId="plot-glm-eps"
+            title={<>Bayes-optimal test error ε(α)</>}
+            xLabel="sample ratio α = m / n"
+            yLabel={classification ? 'test error ε' : 'test MSE ε'}
+            xDomain={[0, params.alphaMax]}
+            yDomain={[0, epsMax || 0.5]}
+            series={epsSeries}
+            bands={hard}
+            marks={marks}
+            busy={computing}
+            points={gampGamp.length ? [{ id: 'gamp', colour: C.gamp, label: `GAMP, n = ${gampN}`, data: gampGamp.map((g) => ({ x: g.alpha, y: g.eps, err: g.epsStd })) }] : []}
+          />
+          <LinePlot
+            testId="plot-glm-q"
+            title={<>overlap q(α) = w·w⁰/n</>}
+            xLabel="sample ratio α = m / n"
+            yLabel="overlap q"
+            xDomain={[0, params.alphaMax]}
+            yDomain={[0, rho * 1.02]}
+            legendAt="bottom"
+            series={qSeries}
+            bands={hard}
+            marks={marks}
+            points={gampGamp.length ? [{ id: 'gamp-q', colour: C.gamp, label: `GAMP, n = ${gampN}`, data: gampGamp.map((g) => ({ x: g.alpha, y: g.q, err: g.qStd })) }] : []}
+          />
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+// CLI commands of the teacher–student MLP: `mlp` (RS theory, arXiv 2510.24616) and `rie` (matrix denoising).
+import { parseList, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
+import { num, type Command } from '../../platform/cli/command';
+import { getShallowModel, getSpectralTable, validateShallowParams } from '../../physics/mlp/shallowModel';
+import { spectralLaw } from '../../physics/priors';
+import { mmseSDirect } from '../../physics/spectral';
+import { ACTIVATION_NAMES, BRANCH_CHOICES, READOUT_LAWS, WEIGHT_PRIORS, type BranchSolution, type ReadoutLaw } from '../../physics/types';
+import { getDeepModel } from '../../physics/deep/deepModel';
+import { DEEP_BRANCHES, type DeepBranch } from '../../physics/deep/deepSolver';
+
+const shallowFlags: Record<string, FlagSpec> = {
+  activation: { kind: 'string', help: 'activation name or expr:<expression in x> (default relu; tanh2-unit at --depth 2)', choices: ACTIVATION_NAMES },
+  gamma: { kind: 'number', help: 'γ = k/d', default: '0.5' },
+  delta: { kind: 'number', help: 'Δ, label-noise variance', default: '0.1' },
+  readout: { kind: 'string', help: 'readout law P_v', default: 'ones', choices: READOUT_LAWS },
+  weights: { kind: 'string', help: 'inner-weight prior P_W', default: 'gaussian', choices: WEIGHT_PRIORS },
+  alpha: { kind: 'list', help: 'α values: 1,2,4 or start:stop:step', default: '0.5:8:0.5' },
+  branch: { kind: 'string', help: 'which branch eps reports (depth 2 also: layer1, product)', default: 'equilibrium', choices: [...new Set([...BRANCH_CHOICES, ...DEEP_BRANCHES])] },
+  transition: { kind: 'boolean', help: 'print α_sp (and spinodals) instead of a curve' },
+  'alpha-max': { kind: 'number', help: 'largest α searched by --transition', default: '16' },
+  depth: { kind: 'number', help: 'hidden layers L: 1 or 2 (arXiv 2510.24616, Result 3)', default: '1' },
+  activation2: { kind: 'string', help: 'depth 2: second-layer activation (default: --activation)', choices: ACTIVATION_NAMES },
+  gamma2: { kind: 'number', help: 'depth 2: γ2 = k2/d (default: --gamma)' },
+  quenched: { kind: 'boolean', help: 'depth 2: first layer given (Q1 ≡ 1)' },
+};
+
+/** `mlp --depth 2`: the L = 2 theory, one line per α (cold starts from the authors' initialisations). */
+function runDeep(flags: Record<string, string | boolean>, emit: (row: Record<string, unknown>) => void): void {
+  if (flags.transition) throw new UsageError('--transition is not available at --depth 2 (read the branches off the ε(α) lines)');
+  const activation = (flags.activation as string | undefined) ?? 'tanh2-unit';
+  const gamma = parseNumber('gamma', flags.gamma as string);
+  const model = getDeepModel({
+    activation,
+    activation2: (flags.activation2 as string | undefined) ?? activation,
+    gamma,
+    gamma2: flags.gamma2 === undefined ? gamma : parseNumber('gamma2', flags.gamma2 as string),
+    delta: parseNumber('delta', flags.delta as string),
+    readout: flags.readout as ReadoutLaw,
+    weights: flags.weights as 'gaussian' | 'rademacher',
+    quenched: !!flags.quenched,
+  });
+  const alphas = parseList('alpha', flags.alpha as string);
+  for (const a of alphas) if (!(a > 0)) throw new UsageError(`--alpha values must be > 0 at --depth 2, got ${a}`);
+  const branch = flags.branch as string;
+  const several = model.atoms.v.length > 1; // keyed by every readout value (±v share a class)
+  for (const alpha of alphas) {
+    const pt = model.solvePoint(alpha);
+    const name: DeepBranch = branch === 'equilibrium' ? pt.equilibrium : (branch as DeepBranch);
+    const sol = branch === 'equilibrium' ? pt.eq : pt.branches[name];
+    emit({
+      alpha,
+      eps: num(sol.eps),
+      branch: name,
+      f: num(sol.f),
+      Q1: num(sol.Q1mean), // mean over the effective-readout grid s
+      Q2: num(sol.Q2mean), // mean over (v, s)
+      Q21: several ? model.byReadout(sol.Q21) : num(sol.Q21[0]),
+      converged: sol.converged,
+      equilibrium: pt.equilibrium,
+      epsUniversal: num(model.epsUniversal),
+      iterations: sol.iterations,
+      residual: num(sol.residual),
+    });
+  }
+}
+
+export const mlpCommands: Record<string, Command> = {
+  mlp: {
+    help: 'Bayes-optimal error of the shallow MLP (L = 1), arXiv 2510.24616',
+    flags: shallowFlags,
+    run(flags, emit) {
+      const depth = parseNumber('depth', flags.depth as string);
+      if (depth === 3) throw new UsageError('--depth 3 is not available: the L = 3 equations of arXiv 2510.24616 are not derived and checked here (mlp-deep.md)');
+      if (depth !== 1 && depth !== 2) throw new UsageError(`--depth must be 1 or 2, got ${flags.depth}`);
+      if (depth === 2) return runDeep(flags, emit);
+      for (const f of ['activation2', 'gamma2', 'quenched']) if (flags[f] !== undefined) throw new UsageError(`--${f} needs --depth 2`);
+      if (!(BRANCH_CHOICES as readonly string[]).includes(flags.branch as string)) throw new UsageError(`--branch ${flags.branch} needs --depth 2 (depth 1: ${BRANCH_CHOICES.join(', ')})`);
+      const params = validateShallowParams({
+        activation: (flags.activation as string | undefined) ?? 'relu',
+        gamma: parseNumber('gamma', flags.gamma as string),
+        delta: parseNumber('delta', flags.delta as string),
+        readout: flags.readout as ReadoutLaw,
+        weights: flags.weights as 'gaussian' | 'rademacher',
+      });
+      const model = getShallowModel(params);
+      if (flags.transition) {
+        const alphaMax = parseNumber('alpha-max', flags['alpha-max'] as string);
+        if (!(alphaMax > 0)) throw new UsageError('--alpha-max must be > 0');
+        const tr = model.transition(alphaMax);
+        emit({ ...tr, notes: model.notes });
+        return;
+      }
+      const alphas = parseList('alpha', flags.alpha as string);
+      for (const a of alphas) if (!(a >= 0)) throw new UsageError(`--alpha values must be ≥ 0, got ${a}`);
+      const branch = flags.branch as string;
+      let warm = null;
+      for (const alpha of alphas) {
+        const pt = model.solvePoint(alpha, warm);
+        warm = pt;
+        const sol: BranchSolution | null = branch === 'universal' ? pt.universal : branch === 'specialised' ? pt.specialised : pt.equilibrium === 'specialised' ? pt.specialised : pt.universal;
+        emit({
+          alpha,
+          eps: sol ? num(sol.eps) : null,
+          epsUni: num(pt.epsUni),
+          branch: sol ? sol.kind : null,
+          equilibrium: pt.equilibrium,
+          R2: sol ? num(sol.R2) : null,
+          Q: sol ? model.overlapByValue(sol) : null,
+          f: sol ? num(sol.f) : null,
+          converged: sol ? sol.converged : false,
+          iterations: sol ? sol.iterations : 0,
+          residual: sol ? num(sol.residual) : null,
+          ...(sol ? {} : { note: 'no specialised stationary point at this alpha' }),
+        });
+      }
+    },
+  },
+  rie: {
+    help: 'matrix denoising of S = Wᵀ diag(v) W/√(kd): overlap m_S and MMSE at given SNR',
+    flags: {
+      readout: { kind: 'string', help: 'readout law P_v', default: 'ones', choices: READOUT_LAWS },
+      gamma: { kind: 'number', help: 'γ = k/d', default: '0.5' },
+      snr: { kind: 'list', help: 'SNR λ values', default: '0.5,2.5,5' },
+    },
+    run(flags, emit) {
+      const gamma = parseNumber('gamma', flags.gamma as string);
+      if (!(gamma > 0 && gamma <= 20)) throw new UsageError(`--gamma must lie in (0, 20], got ${gamma}`);
+      const law = flags.readout as ReadoutLaw;
+      const spec = spectralLaw(law, gamma);
+      for (const snr of parseList('snr', flags.snr as string)) {
+        if (!(snr >= 0)) throw new UsageError(`--snr values must be ≥ 0, got ${snr}`);
+        // Direct evaluation (not the table) so that the printed values carry the full accuracy.
+        const mmse = mmseSDirect(spec, snr);
+        emit({ snr, mS: num(1 - mmse), mmse: num(mmse), iota: num(getSpectralTable(gamma, law).iota(snr)) });
+      }
+    },
+  },
+};

@@ -1,0 +1,179 @@
+// Data flow: controls → store → (one request per animation frame) → worker → chunks → store → plots.
+// Also keeps the URL hash in sync (hashCodec.bindHash), follows the keyboard shortcuts and loads the reference data.
+import { ACTIVATION_NAMES } from '../../physics/types';
+import type { ShallowParams } from '../../physics/types';
+import { curveKey, type AlphaGrid } from './protocol';
+import { loadReference } from './reference';
+import { nearestPoint } from '../../platform/plots/branches';
+import { ALPHA_MIN, CURVE_POINTS, shallowParamsOf, useExplorer } from './store';
+import { TheoryClient, type WorkerFactory } from './theoryClient';
+import { encodeHash, isDiscreteChange, mlpCodec } from './params';
+import { useFamily } from '../../app/familyStore';
+import { bindHash, DEFAULT_MODEL, writeHash } from '../../platform/state/hashCodec';
+import { listenMlpShortcuts } from './shortcuts';
+
+export interface ControllerOptions {
+  factory?: WorkerFactory;
+  /** Idle time after a complete curve before α_sp is searched (keeps slider drags free of it). */
+  transitionDelayMs?: number;
+  urlDelayMs?: number;
+}
+
+/** Calls back on the next animation frame, or after 100 ms when frames are throttled (hidden tab). */
+function nextFrame(cb: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    cb();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+  setTimeout(once, 100);
+}
+
+export function startController(opts: ControllerOptions = {}): () => void {
+  const store = useExplorer;
+  const transitionDelayMs = opts.transitionDelayMs ?? 250;
+  const urlDelayMs = opts.urlDelayMs ?? 300;
+
+  let lastCurveKey: string | null = null;
+  let lastPointKey: string | null = null;
+  let lastActivation: string | null = null;
+  let transitionTimer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+
+  const client = new TheoryClient({
+    factory: opts.factory,
+    onCrash: (message) => {
+      store.getState().setWorkerMessage(message);
+      // The fresh worker knows nothing: ask again for everything on screen.
+      lastCurveKey = null;
+      lastPointKey = null;
+      lastActivation = null;
+      schedule();
+    },
+  });
+
+  // ---- coalescing: the first change in a frame is sent at once, later ones in that frame on the next frame ----
+  let frameOpen = false;
+  let dirty = false;
+  function schedule(): void {
+    if (frameOpen) {
+      dirty = true;
+      return;
+    }
+    frameOpen = true;
+    queueMicrotask(flush);
+    nextFrame(() => {
+      frameOpen = false;
+      if (dirty) {
+        dirty = false;
+        schedule();
+      }
+    });
+  }
+
+  function flush(): void {
+    if (disposed) return;
+    const { params } = store.getState();
+    const sp = shallowParamsOf(params);
+    const grid: AlphaGrid = { min: ALPHA_MIN, max: params.alphaMax, n: CURVE_POINTS };
+    if (sp.activation !== lastActivation) {
+      lastActivation = sp.activation;
+      void describe(sp.activation);
+    }
+    const key = curveKey(sp, grid);
+    if (key !== lastCurveKey) {
+      lastCurveKey = key;
+      void requestCurve(sp, grid, key);
+    }
+    void requestPoint();
+  }
+
+  async function describe(name: string): Promise<void> {
+    const r = await client.describeActivation(name);
+    if (name !== lastActivation || (!r.ok && (r.stale || r.error.kind === 'worker'))) return;
+    store.getState().setActivation({ name, info: r.ok ? r.value : null, error: r.ok ? null : r.error.message });
+  }
+
+  async function requestCurve(sp: ShallowParams, grid: AlphaGrid, key: string): Promise<void> {
+    clearTimeout(transitionTimer);
+    const gen = client.nextGeneration('curve');
+    store.getState().curveRequested(gen);
+    const r = await client.curve(gen, sp, grid, (chunk) => {
+      store.getState().applyChunk(chunk, sp);
+      if (chunk.spansRange) void requestPoint();
+      if (chunk.done) curveComplete(gen, sp, grid, key);
+    });
+    if (!r.ok && r.stale) return;
+    if (!r.ok && r.error.kind === 'worker') return; // the restart re-requests it
+    store.getState().curveFinished(gen, r.ok ? r.value.elapsedMs : null, r.ok ? null : r.error);
+    if (r.ok) store.getState().setWorkerMessage(null);
+  }
+
+  function curveComplete(gen: number, sp: ShallowParams, grid: AlphaGrid, key: string): void {
+    if (key !== lastCurveKey) return;
+    void requestPoint();
+    clearTimeout(transitionTimer);
+    transitionTimer = setTimeout(async () => {
+      if (!client.isCurrent('curve', gen)) return;
+      store.getState().transitionPending(gen);
+      const r = await client.transition(gen, sp, grid.max);
+      if (!r.ok && r.stale) return;
+      store.getState().setTransition(gen, r.ok ? r.value : null);
+    }, transitionDelayMs);
+  }
+
+  /** Solves the selected α exactly, warm-started from the nearest computed point of the displayed curve. */
+  async function requestPoint(): Promise<void> {
+    const s = store.getState();
+    const c = s.curve;
+    if (!c || !c.spansRange || c.key !== lastCurveKey) return; // wait for the curve of these parameters
+    const alpha = s.params.alpha;
+    const pointKey = `${c.key}|${alpha}`;
+    if (pointKey === lastPointKey) return;
+    lastPointKey = pointKey;
+    const warm = nearestPoint(c.points, alpha);
+    if (warm && warm.alpha === alpha) {
+      store.getState().setPoint({ key: c.key, alpha, value: warm });
+      return;
+    }
+    const gen = client.nextGeneration('point');
+    const r = await client.point(gen, c.params, alpha, warm);
+    if (r.ok) store.getState().setPoint({ key: c.key, alpha, value: r.value });
+    else if (!r.stale && r.error.kind !== 'worker') store.getState().setComputeError(r.error);
+  }
+
+  // ---- URL state ----
+  // The hash belongs to the MLP only while the MLP family is shown (`model` absent or `mlp`).
+  const mlpShown = () => useFamily.getState().model === DEFAULT_MODEL;
+  const unbindHash = bindHash(mlpCodec, store, { delayMs: urlDelayMs, active: mlpShown, isDiscrete: isDiscreteChange });
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.params !== prev.params) schedule();
+  });
+  const unsubscribeFamily = useFamily.subscribe((s, prev) => {
+    if (s.model !== prev.model && s.model === DEFAULT_MODEL) writeHash(encodeHash(store.getState().params));
+  });
+  const unlistenShortcuts = listenMlpShortcuts(store);
+  schedule();
+
+  for (const name of ACTIVATION_NAMES) {
+    void client.describeActivation(name).then((r) => {
+      if (r.ok) store.getState().setActivationLabel(name, r.value.label);
+    });
+  }
+  loadReference(import.meta.env.BASE_URL).then(
+    (ref) => store.getState().setReference(ref),
+    (e: unknown) => console.warn('reference data unavailable:', e),
+  );
+
+  return () => {
+    disposed = true;
+    clearTimeout(transitionTimer);
+    unbindHash();
+    unlistenShortcuts();
+    unsubscribe();
+    unsubscribeFamily();
+    client.dispose();
+  };
+}

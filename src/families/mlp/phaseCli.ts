@@ -1,0 +1,62 @@
+// CLI of the phase diagrams (src/physics/mlp/phase.ts): the specialisation line α_sp and its spinodals over γ or Δ,
+// followed by continuation from row to row. Same model flags as `mlp`.
+import { parseList, parseNumber, UsageError } from '../../platform/cli/args';
+import { num, type Command } from '../../platform/cli/command';
+import { followLine, type PhasePlane } from '../../physics/mlp/phase';
+import { validateShallowParams } from '../../physics/mlp/shallowModel';
+import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS, type ReadoutLaw, type WeightPrior } from '../../physics/types';
+
+export const phaseCommands: Record<string, Command> = {
+  phase: {
+    help: 'phase diagram lines of the shallow MLP: α_sp and spinodals over γ (or Δ with --over delta), arXiv 2510.24616',
+    flags: {
+      activation: { kind: 'string', help: 'activation name or expr:<expression in x>', default: 'relu', choices: ACTIVATION_NAMES },
+      readout: { kind: 'string', help: 'readout law P_v', default: 'ones', choices: READOUT_LAWS },
+      weights: { kind: 'string', help: 'inner-weight prior P_W', default: 'gaussian', choices: WEIGHT_PRIORS },
+      gamma: { kind: 'string', help: 'γ = k/d: a list 0.1,0.5 or start:stop:step (a number with --over delta)', default: '0.1:1.5:0.1' },
+      delta: { kind: 'string', help: 'Δ, label-noise variance (a list with --over delta)', default: '0.1' },
+      over: { kind: 'string', help: 'which parameter varies along the line', default: 'gamma', choices: ['gamma', 'delta'] },
+      'alpha-max': { kind: 'number', help: 'largest α searched', default: '16' },
+    },
+    run(flags, emit) {
+      const over = flags.over as PhasePlane;
+      const alphaMax = parseNumber('alpha-max', flags['alpha-max'] as string);
+      if (!(alphaMax > 0 && alphaMax <= 64)) throw new UsageError(`--alpha-max must lie in (0, 64], got ${alphaMax}`);
+      const fixedFlag = over === 'gamma' ? 'delta' : 'gamma';
+      const fixedText = (flags[fixedFlag] as string).trim();
+      if (fixedText.includes(',') || fixedText.includes(':')) {
+        throw new UsageError(`--${fixedFlag} must be a single number with --over ${over}, got '${fixedText}'`);
+      }
+      const fixed = parseNumber(fixedFlag, fixedText);
+      const ys = parseList(over, flags[over] as string);
+      if (ys.length > 400) throw new UsageError(`--${over} has ${ys.length} values (at most 400)`);
+      const base = validateShallowParams({
+        activation: flags.activation as string,
+        readout: flags.readout as ReadoutLaw,
+        weights: flags.weights as WeightPrior,
+        gamma: over === 'gamma' ? ys[0] : fixed,
+        delta: over === 'delta' ? ys[0] : fixed,
+      });
+      // Every row's parameters are checked before any work (one clear message for a bad value).
+      for (const y of ys) validateShallowParams(over === 'gamma' ? { ...base, gamma: y } : { ...base, delta: y });
+      for (const l of followLine(base, over, ys, alphaMax)) {
+        emit({
+          gamma: over === 'gamma' ? l.y : base.gamma,
+          delta: over === 'delta' ? l.y : base.delta,
+          alphaSp: nul(l.alphaSp),
+          spinodalLow: nul(l.spinodalLow),
+          spinodalHigh: nul(l.spinodalHigh),
+          alphaOnset: nul(l.alphaOnset),
+          spinodalUni: nul(l.spinodalUni),
+          order: l.order,
+          qBelow: nul(l.qBelow),
+          qAbove: nul(l.qAbove),
+          converged: l.converged,
+          method: l.method,
+        });
+      }
+    },
+  },
+};
+
+const nul = (x: number | null) => (x === null ? null : num(x));

@@ -1,0 +1,63 @@
+// Phase diagram data flow: MLP parameters (useExplorer) + plane (usePhase) → one request per change (debounced)
+// → worker pool → rows → usePhase. α and the plane's own variable only move the crosshair: no recomputation.
+// A new diagram waits until the ε(α) curve is complete, so that the sliders stay live.
+import { rowParamsKey, phaseYs } from './views/phaseGeometry';
+import { shallowParamsOf, useExplorer } from './store';
+import { PhaseClient, poolSize, type PhaseWorkerFactory } from './phaseClient';
+import { PHASE_ALPHAS, PHASE_ROWS, usePhase } from './phaseStore';
+
+export function startPhaseController(opts: { factory?: PhaseWorkerFactory; debounceMs?: number } = {}): () => void {
+  const debounceMs = opts.debounceMs ?? 150;
+  let lastKey: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const size = poolSize(typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined);
+  const client = new PhaseClient(
+    size,
+    (message) => {
+      usePhase.getState().setWorkerMessage(message);
+      lastKey = null;
+      schedule();
+    },
+    opts.factory,
+  );
+
+  const run = () => {
+    const st = useExplorer.getState();
+    const params = st.params;
+    const plane = usePhase.getState().plane;
+    const base = shallowParamsOf(params);
+    const key = rowParamsKey(base, plane, params.alphaMax);
+    if (key === lastKey) return;
+    // The ε(α) curve and its α_sp come first (the machine may have two cores): stop the old diagram at once, start
+    // the new one when the curve is in (every store change re-schedules this).
+    if (st.computing || st.curve?.transitionState === 'pending') {
+      if (lastKey !== null) {
+        client.cancel();
+        lastKey = null;
+      }
+      return;
+    }
+    lastKey = key;
+    const ys = phaseYs(plane, PHASE_ROWS);
+    const startedAt = performance.now();
+    const gen = client.request(
+      { base, plane, ys, alphaMax: params.alphaMax, nAlpha: PHASE_ALPHAS },
+      {
+        onRow: (m) => usePhase.getState().addRow(m.gen, m.index, m.row),
+        onDone: (g, error) => usePhase.getState().finish(g, error),
+      },
+    );
+    usePhase.getState().start({ gen, key, plane, ys, alphaMax: params.alphaMax, startedAt });
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, debounceMs);
+  };
+  run();
+  const unsubs = [useExplorer.subscribe(schedule), usePhase.subscribe((s, prev) => s.plane !== prev.plane && schedule())];
+  return () => {
+    clearTimeout(timer);
+    for (const u of unsubs) u();
+    client.dispose();
+  };
+}

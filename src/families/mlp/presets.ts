@@ -1,0 +1,111 @@
+// Presets of the MLP family (L = 1): the settings of the papers' shallow-network figures that the RS engine solves.
+// Parameters from arXiv 2510.24616 / 2501.18530 and the authors' data (Minh-Toan/extensive-width-NN @ df09239):
+// γ = 0.5 throughout; Δ = 0.1 for ReLU and tanh, Δ = 1.25 for the polynomial activations; the hardness study uses
+// h23 with Δ = 0.1. Overlays exist where public/data ships the published points (src/families/mlp/reference.ts).
+import type { Preset } from '../../app/presets';
+
+const A = 'arXiv 2501.18530 (shallow networks)';
+const B = 'arXiv 2510.24616 (MLP near interpolation)';
+const UNIVERSAL_OVERLAY = 'the papers’ universal-branch curve (the universal branch does not depend on P_W)';
+const HMC_OVERLAY = 'HMC at d = 150 (informative ● and uninformative ○ starts, Gibbs error / 2) and the papers’ universal-branch curve';
+
+const READOUT_WORDS = { ones: 'homogeneous readouts v = 1', rad: 'readouts v = ±1', gauss: 'Gaussian readouts' } as const;
+
+const link = (activation: string, delta: number, readout: string, weights: string, alpha: number, alphaMax = 8) =>
+  `#model=mlp&v=2&activation=${activation}&gamma=0.5&delta=${delta}&readout=${readout}&weights=${weights}&alpha=${alpha}&alpha-max=${alphaMax}`;
+
+export const MLP_PRESETS: Preset[] = [
+  {
+    id: 'relu-ones',
+    family: 'mlp',
+    group: 'Shallow MLP: theory vs HMC',
+    title: 'ReLU, v = 1, Gaussian W',
+    hash: link('relu', 0.1, 'ones', 'gaussian', 5),
+    caption:
+      'ReLU, Δ = 0.1, γ = 0.5, homogeneous readouts, Gaussian inner weights. HMC started from the teacher (informative) follows ε_opt and leaves the universal branch near α ≈ 4–5; HMC from a random start stays on the universal branch: the gap between the two is the hard phase.',
+    source: `${B} and ${A}; data: Minh-Toan/extensive-width-NN`,
+    overlay: HMC_OVERLAY,
+  },
+  {
+    id: 'h23-ones',
+    family: 'mlp',
+    group: 'Shallow MLP: theory vs HMC',
+    title: 'h23 = He₂/√2 + He₃/6, v = 1, Gaussian W',
+    hash: link('h23', 1.25, 'ones', 'gaussian', 3),
+    caption:
+      'σ = He₂/√2 + He₃/6, Δ = 1.25, γ = 0.5, homogeneous readouts, Gaussian inner weights. The quadratic part is learnt on the universal branch; the cubic part (g(x) = x³/6) only after specialisation, which random-start HMC does not find at d = 150.',
+    source: `${B} and ${A}; data: Minh-Toan/extensive-width-NN`,
+    overlay: HMC_OVERLAY,
+  },
+  {
+    id: 'relu-rad',
+    family: 'mlp',
+    group: 'Readout laws',
+    title: 'ReLU, v = ±1, Gaussian W',
+    hash: link('relu', 0.1, 'rad', 'gaussian', 5),
+    caption:
+      'ReLU, Δ = 0.1, γ = 0.5 with Rademacher readouts v = ±1: centred readouts remove the mean part of S₂ (ρ₂ = 1), so the universal error and the specialisation point move compared with v = 1.',
+    source: `${B} (readout laws) and ${A}`,
+  },
+  {
+    id: 'h23-rad',
+    family: 'mlp',
+    group: 'Readout laws',
+    title: 'h23, v = ±1, Gaussian W',
+    hash: link('h23', 1.25, 'rad', 'gaussian', 3),
+    caption: 'σ = He₂/√2 + He₃/6, Δ = 1.25, γ = 0.5 with Rademacher readouts v = ±1 and Gaussian inner weights.',
+    source: `${B} and ${A} (the authors also ran HMC here; those points are not shipped)`,
+  },
+  {
+    id: 'tanh-gauss',
+    family: 'mlp',
+    group: 'Readout laws',
+    title: 'tanh(2x), Gaussian readouts: neurons specialise one |v| at a time',
+    hash: link('tanh2', 0.1, 'gauss', 'gaussian', 4, 12),
+    caption:
+      'σ = tanh(2x), Δ = 0.1, γ = 0.5, v ~ N(0, 1): each Q(v) specialises at its own α, larger |v| first (overlap plot), so ε_opt decreases in a cascade instead of one jump.',
+    source: B,
+  },
+  {
+    id: 'relu-binary',
+    family: 'mlp',
+    group: 'Weight priors',
+    title: 'ReLU, v = 1, Rademacher (binary) W',
+    hash: link('relu', 0.1, 'ones', 'rademacher', 2),
+    caption:
+      'ReLU, Δ = 0.1, γ = 0.5, homogeneous readouts with binary inner weights W = ±1: the specialisation transition is first order, ε_opt jumps at α_sp (the older Gaussian-ansatz theory of arXiv 2501.18530 v1 put it near α ≈ 1.74).',
+    source: A,
+    overlay: UNIVERSAL_OVERLAY,
+  },
+  {
+    id: 'h23-binary',
+    family: 'mlp',
+    group: 'Weight priors',
+    title: 'h23, v = 1, Rademacher (binary) W',
+    hash: link('h23', 1.25, 'ones', 'rademacher', 2),
+    caption: 'σ = He₂/√2 + He₃/6, Δ = 1.25, γ = 0.5, homogeneous readouts, binary inner weights: a first-order jump of Q at α_sp.',
+    source: A,
+    overlay: UNIVERSAL_OVERLAY,
+  },
+  {
+    id: 'h2-quadratic',
+    family: 'mlp',
+    group: 'Weight priors',
+    title: 'Quadratic σ = x²/√2: no specialisation',
+    hash: link('h2', 1.25, 'ones', 'gaussian', 2),
+    caption:
+      'σ = He₂/√2 has no Hermite component beyond order 2 (g ≡ 0): with Gaussian W the posterior is rotation invariant, Q ≡ 0 and ε_opt is the universal branch, the closed form of arXiv 2408.03733.',
+    source: `${A} (and arXiv 2408.03733)`,
+  },
+  ...(['ones', 'rad', 'gauss'] as const).map(
+    (readout): Preset => ({
+      id: `hardness-${readout}`,
+      family: 'mlp',
+      group: 'Hardness comparison (h23, Δ = 0.1)',
+      title: `h23, Δ = 0.1, ${readout === 'ones' ? 'v = 1' : readout === 'rad' ? 'v = ±1' : 'v ~ N(0, 1)'}`,
+      hash: link('h23', 0.1, readout, 'gaussian', 1),
+      caption: `The setting of the authors’ hardness study (h23, Δ = 0.1, γ = 0.5, α = 1, ${READOUT_WORDS[readout]}): at α = 1 ε_opt lies on the specialised branch while randomly initialised samplers sit on the universal (metastable) branch; the time they need to specialise grows with d. Compare the gap ε_uni − ε_opt across the three readout laws. The timing data themselves are not shipped.`,
+      source: `${A}; Minh-Toan/extensive-width-NN continuous_W/hardness`,
+    }),
+  ),
+];

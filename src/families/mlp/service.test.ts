@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { BranchSolution, ShallowParams, ShallowPoint } from '../../physics/types';
+import { createTheoryService, type PhysicsDeps } from './service';
+import type { CurveChunk } from './protocol';
+
+class FakeParamError extends Error {}
+class FakeActivationError extends Error {}
+
+const params: ShallowParams = { activation: 'relu', gamma: 0.5, delta: 0.1, readout: 'ones', weights: 'gaussian' };
+
+function branch(kind: 'universal' | 'specialised', eps: number): BranchSolution {
+  return { kind, eps, f: -eps, R2: 1 - eps, R2hat: 1, tau: 0, Q: [kind === 'universal' ? 0 : 0.9], Qhat: [0], converged: true, iterations: 3, residual: 1e-12 };
+}
+
+function fakeDeps(log: { warm: (ShallowPoint | null)[]; solves: number }, opts: { throwAt?: number } = {}): PhysicsDeps {
+  return {
+    validateShallowParams(p) {
+      if (typeof p.gamma !== 'number' || p.gamma <= 0) throw new FakeParamError('gamma must be positive');
+      return p as ShallowParams;
+    },
+    getShallowModel() {
+      return {
+        atoms: { law: 'ones', v: new Float64Array([1]), p: new Float64Array([1]) },
+        notes: ['a note'],
+        pinnedUniversal: false,
+        theoryUnverified: false,
+        solvePoint(alpha: number, warm?: ShallowPoint | null): ShallowPoint {
+          log.solves++;
+          log.warm.push(warm ?? null);
+          if (opts.throwAt !== undefined && alpha >= opts.throwAt) throw new Error('boom');
+          const u = branch('universal', 1 / (1 + alpha));
+          return { alpha, eps: u.eps, epsUni: u.eps, equilibrium: 'universal', universal: u, specialised: null, stationary: [] };
+        },
+        transition: () => ({ alphaSp: 1.5, alphaOnset: 1.5, spinodalSpec: 1.2, spinodalUni: 2, order: 'first-order' as const, alphaMax: 16, converged: true }),
+      };
+    },
+    getActivation(name) {
+      if (name.startsWith('expr:') && name.includes('?')) throw new FakeActivationError(`cannot parse "${name.slice(5)}"`);
+      return { name, label: name, formula: 'max(x,0)', mu: [0.4, 0.5, 0.4, 0, -0.1, 0, 0.05], Esigma2: 0.5, g1: 0.0113, isQuadratic: false };
+    },
+    ParamError: FakeParamError,
+    ActivationError: FakeActivationError,
+  };
+}
+
+const grid = { min: 0.02, max: 8, n: 50 };
+
+describe('theory service', () => {
+  it('streams a coarse pass over the whole range first, then fills in, with warm starts from the neighbouring α', async () => {
+    const log = { warm: [] as (ShallowPoint | null)[], solves: 0 };
+    const svc = createTheoryService(fakeDeps(log), { chunkMs: 0, coarseStep: 8 });
+    const chunks: CurveChunk[] = [];
+    const r = await svc.computeCurve({ gen: 1, params, grid }, (c) => chunks.push(c));
+    expect(r).toMatchObject({ ok: true, value: { gen: 1, n: 50, cached: false } });
+    const alphas = chunks[0].header!.alphas;
+    expect(alphas).toHaveLength(50);
+    expect(chunks[0].header?.notes).toEqual(['a note']);
+    expect(chunks.slice(1).every((c) => c.header === undefined)).toBe(true);
+    expect(chunks.at(-1)?.done).toBe(true);
+    expect(chunks.filter((c) => c.done)).toHaveLength(1);
+    // Coarse pass: indices 0, 8, …, 48 and 49; the chunk that completes it says so.
+    const spanIdx = chunks.findIndex((c) => c.spansRange);
+    const coarse = chunks.slice(0, spanIdx + 1).flatMap((c) => c.indices);
+    expect(coarse).toEqual([0, 8, 16, 24, 32, 40, 48, 49]);
+    expect(chunks.slice(0, spanIdx + 1).every((c) => c.phase === 'coarse')).toBe(true);
+    // Every grid point exactly once, with its own α.
+    const all = chunks.flatMap((c) => c.indices);
+    expect([...all].sort((a, b) => a - b)).toEqual(alphas.map((_, i) => i));
+    chunks.forEach((c) => c.points.forEach((p, j) => expect(p.alpha).toBe(alphas[c.indices[j]])));
+    // Warm starts: coarse points from the previous coarse point, fine points from their left neighbour.
+    expect(log.warm[0]).toBeNull();
+    for (let k = 1; k < 8; k++) expect(log.warm[k]?.alpha).toBe(alphas[coarse[k - 1]]);
+    for (let k = 8; k < 50; k++) expect(log.warm[k]?.alpha).toBe(alphas[all[k] - 1]);
+  });
+
+  it('answers a repeated request from the LRU cache in one chunk', async () => {
+    const log = { warm: [] as (ShallowPoint | null)[], solves: 0 };
+    const svc = createTheoryService(fakeDeps(log));
+    await svc.computeCurve({ gen: 1, params, grid }, () => {});
+    const chunks: CurveChunk[] = [];
+    const r = await svc.computeCurve({ gen: 2, params, grid }, (c) => chunks.push(c));
+    expect(r).toMatchObject({ ok: true, value: { cached: true, gen: 2 } });
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]).toMatchObject({ gen: 2, done: true, spansRange: true, cached: true });
+    expect(chunks[0].indices).toEqual(chunks[0].points.map((_, i) => i));
+    expect(chunks[0].points).toHaveLength(50);
+    expect(log.solves).toBe(50);
+  });
+
+  it('drops a curve superseded by a newer generation (message fallback)', async () => {
+    const log = { warm: [] as (ShallowPoint | null)[], solves: 0 };
+    const svc = createTheoryService(fakeDeps(log), { chunkMs: 0 });
+    const first = svc.computeCurve({ gen: 1, params, grid }, () => {});
+    const second = svc.computeCurve({ gen: 2, params: { ...params, delta: 0.2 }, grid }, () => {});
+    expect(await first).toEqual({ ok: false, stale: true });
+    expect(await second).toMatchObject({ ok: true });
+    expect(log.solves).toBeLessThan(100);
+  });
+
+  it('drops stale work seen through shared generation counters between α points', async () => {
+    const log = { warm: [] as (ShallowPoint | null)[], solves: 0 };
+    const svc = createTheoryService(fakeDeps(log), { chunkMs: 1e9 });
+    const gens = new Int32Array(new SharedArrayBuffer(8));
+    svc.attachGenerations(gens.buffer as SharedArrayBuffer);
+    const deps = fakeDeps(log);
+    // A newer request published in shared memory while the first curve runs (the 10th solve bumps it).
+    const model = deps.getShallowModel(params);
+    const svc2 = createTheoryService({ ...deps, getShallowModel: () => ({ ...model, solvePoint: (a, w) => { if (log.solves === 10) Atomics.store(gens, 0, 5); return model.solvePoint(a, w); } }) });
+    svc2.attachGenerations(gens.buffer as SharedArrayBuffer);
+    expect(await svc2.computeCurve({ gen: 4, params, grid }, () => {})).toEqual({ ok: false, stale: true });
+    expect(log.solves).toBe(11);
+    expect(await svc.computeTransition(4, params, 8)).toEqual({ ok: false, stale: true });
+    expect(await svc.computeTransition(5, params, 8)).toMatchObject({ ok: true, value: { alphaSp: 1.5 } });
+  });
+
+  it('reports parameter, activation and solver errors as values with readable messages', async () => {
+    const log = { warm: [] as (ShallowPoint | null)[], solves: 0 };
+    const svc = createTheoryService(fakeDeps(log, { throwAt: 3 }));
+    expect(await svc.computeCurve({ gen: 1, params: { ...params, gamma: -1 }, grid }, () => {})).toEqual({
+      ok: false,
+      error: { kind: 'param', message: 'gamma must be positive' },
+    });
+    const r = await svc.computeCurve({ gen: 2, params, grid }, () => {});
+    expect(r.ok).toBe(false);
+    if (!r.ok && !r.stale) {
+      expect(r.error.kind).toBe('solver');
+      expect(r.error.message).toMatch(/boom \(at α = 3\.\d+\)/);
+    }
+    expect(await svc.describeActivation('expr:x?')).toEqual({ ok: false, error: { kind: 'activation', message: 'cannot parse "x?"' } });
+    expect(await svc.describeActivation('relu')).toMatchObject({ ok: true, value: { mu: [0.4, 0.5, 0.4, 0, -0.1, 0, 0.05], g1: 0.0113 } });
+  });
+
+  it('solves a single α with the given warm start, ignoring superseded point requests', async () => {
+    const log = { warm: [] as (ShallowPoint | null)[], solves: 0 };
+    const svc = createTheoryService(fakeDeps(log));
+    svc.supersede('point', 3);
+    expect(await svc.solveAt(2, params, 1, null)).toEqual({ ok: false, stale: true });
+    const r = await svc.solveAt(3, params, 1, null);
+    expect(r).toMatchObject({ ok: true, value: { alpha: 1, eps: 0.5 } });
+  });
+});

@@ -1,0 +1,246 @@
+// Phase diagram of the shallow MLP: canvas heatmap (one ImageData write) under an SVG overlay with axes, the
+// specialisation line α_sp, the spinodals, the continuous onset and a crosshair at the MLP sliders' (α, γ) or
+// (α, Δ). Clicking moves the sliders (the ε(α) view follows). Data: usePhase (streamed rows), useExplorer (sliders).
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { line as d3line } from 'd3-shape';
+import { scaleLinear } from 'd3-scale';
+import { PHASE_STATE_LABELS, type PhasePlane } from '../../../physics/mlp/phase';
+import { startPhaseController } from '../phaseController';
+import { PHASE_QUANTITIES, QUANTITY_LABELS, usePhase, type PhaseQuantity } from '../phaseStore';
+import { useExplorer } from '../store';
+import { formatNumber, specFor } from '../params';
+import { Axes } from '../../../platform/plots/Axes';
+import { useWidth } from '../../../platform/plots/useWidth';
+import { tickFormat } from '../../../platform/plots/scales';
+import { colourMap, heatmapPixels, linePolylines, rowValueAt, classOf, STATE_COLOURS, yRange, type XY } from './phaseGeometry';
+import './phase.css';
+
+const HEIGHT = 380;
+const MARGIN = { top: 12, right: 86, bottom: 50, left: 66 };
+const Y_LABEL: Record<PhasePlane, React.ReactNode> = { gamma: <>width ratio γ = k / d</>, delta: <>label noise Δ</> };
+
+function clampTo(field: 'alpha' | 'gamma' | 'delta', x: number, upper = Infinity): number {
+  const s = specFor(field);
+  if (s.kind !== 'number') return x;
+  return Number(Math.min(upper, s.max, Math.max(s.min, x)).toPrecision(3));
+}
+
+export const PhasePlot = memo(function PhasePlot() {
+  useEffect(() => startPhaseController(), []);
+  const plane = usePhase((s) => s.plane);
+  const quantity = usePhase((s) => s.quantity);
+  const readoutValue = usePhase((s) => s.readoutValue);
+  const diagram = usePhase((s) => s.diagram);
+  const workerMessage = usePhase((s) => s.workerMessage);
+  const alpha = useExplorer((s) => s.params.alpha);
+  const yNow = useExplorer((s) => (plane === 'gamma' ? s.params.gamma : s.params.delta));
+  const alphaMax = useExplorer((s) => s.params.alphaMax);
+  const [boxRef, width] = useWidth<HTMLDivElement>();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+
+  const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
+  const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const yDomain = yRange(plane);
+  const xDom = diagram ? diagram.alphaMax : alphaMax;
+  const x = scaleLinear().domain([0, xDom]).range([0, innerW]);
+  const y = scaleLinear().domain(yDomain).range([innerH, 0]);
+
+  // Rows to draw: the new ones, or the previous diagram's until the first new row arrives.
+  const rows = diagram ? (diagram.received > 0 || !diagram.previousRows ? diagram.rows : diagram.previousRows) : [];
+  const firstRow = rows.find((r) => r !== null) ?? null;
+  const classV2 = firstRow?.classV2 ?? [1];
+  const cls = classOf(classV2, readoutValue);
+  const map = useMemo(() => {
+    const vals: number[] = [];
+    if (quantity === 'epsOpt' || quantity === 'gap') {
+      for (const r of rows) if (r) for (const s of r.samples) vals.push(quantity === 'epsOpt' ? s.epsOpt : s.epsUni - s.epsOpt);
+    }
+    return colourMap(quantity, vals);
+  }, [rows, quantity]);
+
+  useLayoutEffect(() => {
+    const c = canvasRef.current;
+    if (!c || !diagram) return;
+    const w = Math.round(innerW);
+    const h = Math.round(innerH);
+    c.width = w;
+    c.height = h;
+    const ctx = c.getContext('2d');
+    if (!ctx) return;
+    const px = heatmapPixels(rows, diagram.ys, w, h, diagram.alphaMax, yDomain, map, quantity, readoutValue);
+    ctx.putImageData(new ImageData(px as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
+  }, [rows, diagram, innerW, innerH, map, quantity, readoutValue, yDomain[0], yDomain[1]]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const lines = useMemo(() => linePolylines(rows), [rows]);
+  const path = d3line<XY>()
+    .x((p) => x(p[0]))
+    .y((p) => y(p[1]));
+  const clip = (ls: XY[][]) => ls.map((l) => l.filter((p) => p[0] <= xDom * 1.02));
+
+  const onClick = (ev: React.MouseEvent<SVGRectElement>) => {
+    const rect = ev.currentTarget.getBoundingClientRect();
+    const a = clampTo('alpha', x.invert(ev.clientX - rect.left), alphaMax);
+    const v = clampTo(plane, y.invert(ev.clientY - rect.top));
+    const set = useExplorer.getState().setParam;
+    set('alpha', a);
+    set(plane, v);
+  };
+
+  // The value under the crosshair (readable without colours).
+  let here: number | null = null;
+  if (diagram) {
+    let best: number | null = null;
+    diagram.rows.forEach((r, i) => {
+      if (r && (best === null || Math.abs(diagram.ys[i] - yNow) < Math.abs(diagram.ys[best] - yNow))) best = i;
+    });
+    if (best !== null) here = rowValueAt((diagram.rows[best] as NonNullable<(typeof diagram.rows)[number]>).samples, alpha, quantity, cls);
+  }
+  const total = diagram?.ys.length ?? 0;
+  const received = diagram?.received ?? 0;
+  const done = diagram !== null && diagram.elapsedMs !== null;
+  const atomValues = classV2.map((v2) => Math.sqrt(v2));
+
+  return (
+    <figure
+      className="plot phase-plot"
+      data-testid="plot-phase"
+      data-plane={plane}
+      data-quantity={quantity}
+      data-rows={received}
+      data-complete={done && received === total ? 'true' : 'false'}
+      data-gen={diagram?.gen}
+    >
+      <figcaption>
+        Phase diagram: where specialisation happens
+        <span className="busy">
+          {' '}
+          · {done ? `${total} × ${diagram?.rows[0]?.samples.length ?? 64} points in ${Math.round(diagram?.elapsedMs ?? 0)} ms` : `computing… ${received}/${total} rows`}
+        </span>
+      </figcaption>
+      <div className="phase-tools">
+        <fieldset>
+          <legend>plane</legend>
+          {(['gamma', 'delta'] as const).map((p) => (
+            <label key={p}>
+              <input type="radio" name="phase-plane" value={p} checked={plane === p} onChange={() => usePhase.getState().setPlane(p)} data-testid={`phase-plane-${p}`} />
+              (α, {p === 'gamma' ? 'γ' : 'Δ'})
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          colour
+          <select value={quantity} onChange={(e) => usePhase.getState().setQuantity(e.target.value as PhaseQuantity)} data-testid="phase-quantity">
+            {PHASE_QUANTITIES.map((q) => (
+              <option key={q} value={q}>
+                {QUANTITY_LABELS[q]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {quantity === 'overlap' && atomValues.length > 1 && (
+          <label>
+            |v| =
+            <select value={atomValues[cls]} onChange={(e) => usePhase.getState().setReadoutValue(Number(e.target.value))} data-testid="phase-readout-value">
+              {atomValues.map((v) => (
+                <option key={v} value={v}>
+                  {formatNumber(v)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <span className="phase-status" data-testid="phase-here">
+          at the crosshair: {QUANTITY_LABELS[quantity]} = {here === null || !Number.isFinite(here) ? '…' : quantity === 'state' ? PHASE_STATE_LABELS[Math.round(here)] : tickFormat(Number(here.toPrecision(3)))}
+        </span>
+      </div>
+      {diagram?.error && <p className="phase-error" role="alert">{diagram.error.message}</p>}
+      {workerMessage && <p className="phase-error" role="alert">{workerMessage}</p>}
+      <div ref={boxRef} className="phase-box">
+        <canvas ref={canvasRef} style={{ left: MARGIN.left, top: MARGIN.top, width: innerW, height: innerH }} data-testid="phase-canvas" />
+        <svg width={width} height={HEIGHT} role="img" aria-label={`Phase diagram in the (α, ${plane === 'gamma' ? 'γ' : 'Δ'}) plane`}>
+          <defs>
+            <clipPath id="phase-clip">
+              <rect width={innerW} height={innerH} />
+            </clipPath>
+          </defs>
+          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+            <Axes x={x} y={y} width={innerW} height={innerH} xLabel={<>sample ratio α = n / d²</>} yLabel={Y_LABEL[plane]} />
+            <g clipPath="url(#phase-clip)">
+              {(['spinodalLow', 'spinodalHigh'] as const).flatMap((k) =>
+                clip(lines[k]).map((l, i) => (
+                  <g key={`${k}${i}`}>
+                    <path className="halo-line thin" d={path(l) ?? ''} />
+                    <path data-series={k} className="line-spinodal" d={path(l) ?? ''} />
+                  </g>
+                )),
+              )}
+              {clip(lines.onset).map((l, i) => (
+                <g key={`on${i}`}>
+                  <path className="halo-line thin" d={path(l) ?? ''} />
+                  <path data-series="onset" className="line-onset" d={path(l) ?? ''} />
+                </g>
+              ))}
+              {clip(lines.alphaSp).map((l, i) => (
+                <g key={`sp${i}`}>
+                  <path className="halo-line" d={path(l) ?? ''} />
+                  <path data-series="alpha-sp" className="line-sp" d={path(l) ?? ''} />
+                </g>
+              ))}
+              {alpha <= xDom && (
+                <g className="crosshair" data-testid="phase-crosshair">
+                  <line x1={x(alpha)} x2={x(alpha)} y1={0} y2={innerH} />
+                  <line x1={0} x2={innerW} y1={y(yNow)} y2={y(yNow)} />
+                  <circle cx={x(alpha)} cy={y(yNow)} r={4.5} />
+                </g>
+              )}
+            </g>
+            <rect width={innerW} height={innerH} fill="transparent" onClick={onClick} data-testid="phase-click" />
+            <ColourBar map={map} quantity={quantity} x={innerW + 14} height={innerH} />
+          </g>
+        </svg>
+      </div>
+      {quantity === 'state' ? (
+        <ul className="phase-legend-cat" data-testid="phase-legend">
+          {PHASE_STATE_LABELS.map((l, i) => (
+            <li key={l}>
+              <span className="swatch" style={{ background: STATE_COLOURS[i] }} />
+              {l}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="phase-status">
+        Solid: specialisation transition α<sub>sp</sub> (first order); dashed: spinodals (lowest α where the specialised state exists,
+        highest α where the uninformed state stays stable); dotted: onset of Q ≠ 0 (continuous). Click to move the sliders.
+      </p>
+    </figure>
+  );
+});
+
+function ColourBar({ map, quantity, x, height }: { map: ReturnType<typeof colourMap>; quantity: PhaseQuantity; x: number; height: number }) {
+  if (map.kind === 'categorical') return null;
+  const n = 48;
+  const [lo, hi] = map.domain;
+  const at = (t: number) => (map.log ? lo * Math.pow(hi / lo, t) : lo + (hi - lo) * t);
+  const ticks = map.log ? [0, 0.25, 0.5, 0.75, 1].map(at) : scaleLinear().domain([lo, hi]).ticks(5);
+  const yOf = (v: number) => height * (1 - (map.log ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo)));
+  return (
+    <g transform={`translate(${x},0)`} data-testid="phase-legend">
+      {Array.from({ length: n }, (_, i) => (
+        <rect key={i} y={(height * (n - 1 - i)) / n} width={12} height={height / n + 0.5} fill={map.colour(at((i + 0.5) / n))} />
+      ))}
+      <rect width={12} height={height} fill="none" stroke="#9ca3af" />
+      {ticks.map((t) => (
+        <g key={t} transform={`translate(12,${yOf(t)})`}>
+          <line x2={4} stroke="#6b7280" />
+          <text x={6} dy="0.32em">
+            {map.log ? t.toExponential(0) : tickFormat(t)}
+          </text>
+        </g>
+      ))}
+      <text transform={`translate(52,${height / 2}) rotate(90)`} textAnchor="middle">
+        {QUANTITY_LABELS[quantity]}
+      </text>
+    </g>
+  );
+}

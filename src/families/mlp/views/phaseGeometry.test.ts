@@ -1,0 +1,49 @@
+// Pure view helpers of the phase diagram: row interpolation (jumps kept sharp), colour maps, pixels, lines.
+import { describe, expect, it } from 'vitest';
+import type { LinePoint, PhaseRow, PhaseSample } from '../../../physics/mlp/phase';
+import { colourMap, heatmapPixels, linePolylines, parseColour, rowValueAt, STATE_COLOURS } from './phaseGeometry';
+
+const s = (alpha: number, epsOpt: number, q: number, state: 0 | 1 | 2 | 3): PhaseSample => ({ alpha, epsOpt, epsUni: 0.5, Q: [q], state });
+const line = (y: number, o: Partial<LinePoint>): LinePoint => ({
+  y, alphaSp: null, alphaOnset: null, spinodalLow: null, spinodalHigh: null, spinodalUni: null, order: null, qBelow: null, qAbove: null, converged: true, method: 'row', ...o,
+});
+const row = (y: number, samples: PhaseSample[], l: Partial<LinePoint>): PhaseRow => ({ y, samples, line: line(y, l), classV2: [1] });
+
+describe('phase geometry', () => {
+  const samples = [s(1, 0.4, 0, 1), s(2 * (1 - 1e-9), 0.3, 0.1, 1), s(2, 0.01, 0.99, 2), s(4, 0.001, 1, 2)];
+  it('interpolates linearly within a branch and jumps sharply at α_sp', () => {
+    expect(rowValueAt(samples, 1.5, 'epsOpt', 0)).toBeCloseTo(0.35, 8); // the sample sits at 2(1 − 1e−9)
+    expect(rowValueAt(samples, 2.5, 'overlap', 0)).toBeCloseTo(0.9925, 12);
+    expect(rowValueAt(samples, 1.999, 'state', 0)).toBe(1);
+    expect(rowValueAt(samples, 2.001, 'gap', 0)).toBeGreaterThan(0.45);
+  });
+
+  it('colour maps: states are categorical, ε is logarithmic over four decades', () => {
+    expect(colourMap('state', []).colour(2)).toBe(STATE_COLOURS[2]);
+    const m = colourMap('epsOpt', [0.5, 0.01]);
+    expect(m.log).toBe(true);
+    expect(m.domain[0]).toBeCloseTo(5e-5, 12);
+    expect(parseColour(m.colour(0.5))).not.toEqual(parseColour(m.colour(1e-3)));
+    expect(parseColour('rgb(1, 2, 3)')).toEqual([1, 2, 3]);
+  });
+
+  it('fills pixel rows from the nearest computed row', () => {
+    const rows = [row(0.1, samples, {}), null, row(2, [s(1, 0.4, 0, 3), s(4, 0.4, 0, 3)], {})];
+    const px = heatmapPixels(rows, [0.1, 1, 2], 2, 4, 4, [0.1, 2], colourMap('state', []), 'state', 1);
+    expect(Array.from(px.slice(0, 3))).toEqual(parseColour(STATE_COLOURS[3])); // top pixel row: γ = 2 row
+    expect(Array.from(px.slice(3 * 8, 3 * 8 + 3))).toEqual(parseColour(STATE_COLOURS[1])); // bottom-left: α = 1
+  });
+
+  it('lines break where absent; spinodals drawn even when α_sp is beyond the range', () => {
+    const rows = [
+      row(0.2, [], { order: 'first-order', alphaSp: 1, spinodalLow: 0.8, spinodalHigh: 1.3 }),
+      row(0.3, [], { order: 'first-order', alphaSp: 1.5, spinodalLow: 1.1, spinodalHigh: 2 }),
+      row(0.4, [], { order: null, spinodalLow: 1.6 }),
+      row(0.1, [], { order: 'continuous', alphaSp: 0.5, alphaOnset: 0.5 }),
+    ];
+    const l = linePolylines(rows);
+    expect(l.alphaSp).toEqual([[[1, 0.2], [1.5, 0.3]]]);
+    expect(l.spinodalLow).toEqual([[[0.8, 0.2], [1.1, 0.3], [1.6, 0.4]]]);
+    expect(l.onset).toEqual([[[0.5, 0.1]]]);
+  });
+});

@@ -1,0 +1,178 @@
+// Pure helpers of the phase-diagram view: row values, the y grid, colour maps, the heatmap pixels (one buffer for
+// one ImageData write) and the line polylines. No React, no DOM: tested under vitest.
+import { interpolateCividis, interpolateInferno, interpolateViridis } from 'd3-scale-chromatic';
+import type { LinePoint, PhasePlane, PhaseRow, PhaseSample } from '../../../physics/mlp/phase';
+import type { ShallowParams } from '../../../physics/types';
+import { specFor } from '../params';
+import type { PhaseQuantity } from '../phaseStore';
+
+/** y range of a plane: the MLP slider's range of γ or Δ (clicks land on valid slider values). */
+export function yRange(plane: PhasePlane): [number, number] {
+  const s = specFor(plane);
+  if (s.kind !== 'number') throw new Error(`${plane} is not numeric`);
+  return [s.min, s.max];
+}
+
+export function phaseYs(plane: PhasePlane, n: number): number[] {
+  const [a, b] = yRange(plane);
+  return Array.from({ length: n }, (_, i) => +(a + ((b - a) * i) / (n - 1)).toPrecision(10));
+}
+
+/** What a diagram depends on: every model parameter except the plane's own variable, and the α range. */
+export function rowParamsKey(base: ShallowParams, plane: PhasePlane, alphaMax: number): string {
+  return JSON.stringify([plane, base.activation, base.readout, base.weights, plane === 'gamma' ? base.delta : base.gamma, alphaMax]);
+}
+
+/** Index of the readout class whose |v| is nearest to v. */
+export function classOf(classV2: readonly number[], v: number): number {
+  let best = 0;
+  for (let c = 1; c < classV2.length; c++) if (Math.abs(Math.sqrt(classV2[c]) - v) < Math.abs(Math.sqrt(classV2[best]) - v)) best = c;
+  return best;
+}
+
+export function valueOf(s: PhaseSample, q: PhaseQuantity, cls: number): number {
+  switch (q) {
+    case 'epsOpt':
+      return s.epsOpt;
+    case 'gap':
+      return Math.max(0, s.epsUni - s.epsOpt);
+    case 'overlap':
+      return s.Q[cls] ?? 0;
+    case 'state':
+      return s.state;
+  }
+}
+
+export const STATE_COLOURS = ['#eef0f3', '#a9c8f5', '#f7b577', '#d9622b'] as const;
+
+export interface ColourMap {
+  kind: 'continuous' | 'categorical';
+  /** Value → CSS colour. */
+  colour(v: number): string;
+  /** Legend: domain of the bar (continuous) and its ticks. */
+  domain: [number, number];
+  log: boolean;
+}
+
+/** The colour map of a quantity over the values present (ε on a log scale over four decades). */
+export function colourMap(q: PhaseQuantity, values: Iterable<number>): ColourMap {
+  if (q === 'state') return { kind: 'categorical', colour: (v) => STATE_COLOURS[Math.max(0, Math.min(3, Math.round(v)))], domain: [0, 3], log: false };
+  if (q === 'overlap') return { kind: 'continuous', colour: (v) => interpolateCividis(clamp01(v)), domain: [0, 1], log: false };
+  let hi = 0;
+  for (const v of values) if (Number.isFinite(v) && v > hi) hi = v;
+  if (!(hi > 0)) hi = 1;
+  if (q === 'gap') return { kind: 'continuous', colour: (v) => interpolateInferno(clamp01(v / hi)), domain: [0, hi], log: false };
+  // ε_opt: log10 over [hi·1e−4, hi]; reversed viridis so that small errors are bright.
+  const top = Math.log10(hi);
+  const lo = top - 4;
+  return {
+    kind: 'continuous',
+    colour: (v) => interpolateViridis(1 - clamp01((Math.log10(Math.max(v, 1e-300)) - lo) / (top - lo))),
+    domain: [Math.pow(10, lo), hi],
+    log: true,
+  };
+}
+
+/** '#rrggbb' or 'rgb(r, g, b)' (what d3-scale-chromatic returns) → [r, g, b]. */
+export function parseColour(c: string): [number, number, number] | null {
+  if (c.startsWith('#') && c.length === 7) return [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)];
+  const m = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(c);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
+
+/** Value at α along a row: linear between samples, nearest across a jump (states differ) and for states. */
+export function rowValueAt(samples: readonly PhaseSample[], alpha: number, q: PhaseQuantity, cls: number): number {
+  const n = samples.length;
+  if (n === 0) return NaN;
+  if (alpha <= samples[0].alpha) return valueOf(samples[0], q, cls);
+  if (alpha >= samples[n - 1].alpha) return valueOf(samples[n - 1], q, cls);
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (samples[mid].alpha <= alpha) lo = mid;
+    else hi = mid;
+  }
+  const a = samples[lo];
+  const b = samples[hi];
+  const t = (alpha - a.alpha) / (b.alpha - a.alpha);
+  if (q === 'state' || a.state !== b.state) return valueOf(t < 0.5 ? a : b, q, cls);
+  return (1 - t) * valueOf(a, q, cls) + t * valueOf(b, q, cls);
+}
+
+/** The nearest computed row to each pixel row (top = largest y); -1 where no row is computed yet. */
+export function nearestRows(ys: readonly number[], have: readonly boolean[], height: number, yDomain: [number, number]): Int32Array {
+  const out = new Int32Array(height).fill(-1);
+  for (let py = 0; py < height; py++) {
+    const y = yDomain[1] - ((py + 0.5) / height) * (yDomain[1] - yDomain[0]);
+    let best = -1;
+    for (let i = 0; i < ys.length; i++) if (have[i] && (best < 0 || Math.abs(ys[i] - y) < Math.abs(ys[best] - y))) best = i;
+    out[py] = best;
+  }
+  return out;
+}
+
+/** RGBA pixels of the heatmap (width × height), pixel columns at α = (px + ½)/width · alphaMax. */
+export function heatmapPixels(
+  rows: readonly (PhaseRow | null)[],
+  ys: readonly number[],
+  width: number,
+  height: number,
+  alphaMax: number,
+  yDomain: [number, number],
+  map: ColourMap,
+  q: PhaseQuantity,
+  readoutValue: number,
+): Uint8ClampedArray {
+  const px = new Uint8ClampedArray(width * height * 4);
+  const which = nearestRows(ys, rows.map((r) => r !== null), height, yDomain);
+  const cache = new Map<number, Uint8ClampedArray>();
+  const lineOf = (i: number) => {
+    let line = cache.get(i);
+    if (line) return line;
+    const row = rows[i] as PhaseRow;
+    const cls = classOf(row.classV2, readoutValue);
+    line = new Uint8ClampedArray(width * 4);
+    for (let x = 0; x < width; x++) {
+      const v = rowValueAt(row.samples, ((x + 0.5) / width) * alphaMax, q, cls);
+      const c = Number.isFinite(v) ? parseColour(map.colour(v)) : null;
+      line[4 * x] = c ? c[0] : 0;
+      line[4 * x + 1] = c ? c[1] : 0;
+      line[4 * x + 2] = c ? c[2] : 0;
+      line[4 * x + 3] = c ? 255 : 0;
+    }
+    cache.set(i, line);
+    return line;
+  };
+  for (let y = 0; y < height; y++) if (which[y] >= 0) px.set(lineOf(which[y]), y * width * 4);
+  return px;
+}
+
+export type XY = [number, number];
+
+/** Polylines (α, y) of the lines over the computed rows, broken where a line is absent. */
+export function linePolylines(rows: readonly (PhaseRow | null)[]): Record<'alphaSp' | 'onset' | 'spinodalLow' | 'spinodalHigh', XY[][]> {
+  const pts = rows.filter((r): r is PhaseRow => r !== null).map((r) => r.line).sort((a, b) => a.y - b.y);
+  const build = (get: (l: LinePoint) => number | null) => {
+    const out: XY[][] = [];
+    let cur: XY[] = [];
+    for (const l of pts) {
+      const a = get(l);
+      if (a === null || !Number.isFinite(a)) {
+        if (cur.length) out.push(cur);
+        cur = [];
+      } else cur.push([a, l.y]);
+    }
+    if (cur.length) out.push(cur);
+    return out;
+  };
+  return {
+    alphaSp: build((l) => (l.order === 'first-order' ? l.alphaSp : null)),
+    onset: build((l) => (l.order === 'continuous' ? l.alphaSp : l.order === 'first-order' && l.alphaOnset !== null && l.alphaOnset < (l.alphaSp as number) ? l.alphaOnset : null)),
+    // The specialised branch can exist (metastable) where α_sp lies beyond the α range (order null).
+    spinodalLow: build((l) => (l.order !== 'continuous' ? l.spinodalLow : null)),
+    spinodalHigh: build((l) => (l.order === 'first-order' ? l.spinodalHigh : null)),
+  };
+}

@@ -1,0 +1,97 @@
+// E(α) at fixed β and E(β) at fixed α: random features (theory and simulation), kernel limit, linear floor,
+// the p = n line where the ridgeless error diverges (double descent).
+import { useMemo } from 'react';
+import { formatValue } from '../../../platform/plots/scales';
+import { rfSimKey, twoLayerController, useTwoLayer } from '../store';
+import { ALPHA_MAX, BETA_MAX, type Curve } from '../service';
+import { TL } from './palette';
+import { Plot, type XY } from './Plot';
+
+const pts = (c: Curve): XY[] => c.x.map((x, i) => [x, c.y[i]]);
+
+/** y range from the finite values (the points inserted at p = n ± 1e−9 are left out: the divergence leaves the frame). */
+function yRange(curves: Curve[], floor: number, log: boolean): [number, number] {
+  let lo = floor > 0 ? floor : Infinity;
+  let hi = 0;
+  for (const c of curves) for (const v of c.y) if (Number.isFinite(v) && v < 1e6) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (!Number.isFinite(lo) || hi <= 0) return log ? [0.01, 10] : [0, 2];
+  if (log) return [Math.max(1e-4, lo * 0.8), Math.max(2 * lo, Math.min(hi * 1.5, 1e3))];
+  return [0, Math.min(hi, 12 * Math.max(lo, 0.05)) * 1.08];
+}
+
+export function RFPlots() {
+  const theory = useTwoLayer((s) => s.theory);
+  const params = useTwoLayer((s) => s.params);
+  const rfSim = useTwoLayer((s) => s.rfSim);
+  const log = params.lambda < 1e-3;
+  const simPoints = rfSim.key === rfSimKey(params) ? rfSim.points : [];
+  const alphaY = useMemo(() => (theory ? yRange([theory.alphaGrid, theory.krrAlpha], theory.floor, log) : ([0, 1] as [number, number])), [theory, log]);
+  const betaY = useMemo(() => (theory ? yRange([theory.betaGrid], theory.floor, log) : ([0, 1] as [number, number])), [theory, log]);
+  if (!theory) return <p className="hint">computing…</p>;
+  const E = theory.point;
+  const simAlphas = Array.from({ length: 12 }, (_, i) => Number((0.25 + (i * (6 - 0.25)) / 11).toFixed(3))).filter((a) => Math.abs(a - params.beta) > 0.02);
+  return (
+    <section className="tl-section" aria-label="random features and kernels">
+      <h2>Random features and kernels: double descent and the linear floor</h2>
+      <p className="tl-readout" data-testid="rf-readout" data-test-error={E.diverges ? 'inf' : String(E.testError)} data-diverges={String(E.diverges)}>
+        E(α = {formatValue(theory.params.alpha, 4)}, β = {formatValue(theory.params.beta, 4)}) ={' '}
+        <strong>{E.diverges ? '∞ (p = n, λ → 0⁺)' : formatValue(E.testError, 5)}</strong> · kernel (β → ∞) {formatValue(theory.krrAtAlpha, 5)} · linear floor g*² + σ_ε² ={' '}
+        {formatValue(theory.floor, 5)}
+      </p>
+      <div className="tl-row">
+        <Plot
+          testId="plot-rf-alpha"
+          title={`Test error E(α) at β = ${formatValue(params.beta, 3)}${log ? ' (log scale: it diverges at p = n)' : ''}`}
+          xLabel="α = n/d"
+          yLabel="test error E"
+          yLog={log}
+          xDomain={[0, ALPHA_MAX]}
+          yDomain={alphaY}
+          series={[
+            { points: pts(theory.alphaGrid), colour: TL.rf, label: 'random features (theory)', id: 'rf' },
+            { points: pts(theory.krrAlpha), colour: TL.krr, dashed: true, label: 'kernel limit β → ∞', id: 'krr' },
+          ]}
+          hlines={[{ value: theory.floor, colour: TL.floor, dashed: true, label: 'linear floor' }]}
+          vlines={[
+            { value: params.beta, colour: TL.peak, dashed: true, label: 'p = n' },
+            { value: params.alpha, colour: TL.marker, label: 'α' },
+          ]}
+          points={simPoints.length ? { data: simPoints.map((p) => ({ x: p.alpha, y: p.mean, se: p.se })), colour: TL.sim, label: `simulation d = ${params.d} (mean ± SE)` } : undefined}
+          attrs={{ 'data-sim-points': String(simPoints.length) }}
+        />
+        <Plot
+          testId="plot-rf-beta"
+          title={`Test error E(β) at α = ${formatValue(params.alpha, 3)}`}
+          xLabel="β = p/d"
+          yLabel="test error E"
+          yLog={log}
+          xDomain={[0, BETA_MAX]}
+          yDomain={betaY}
+          series={[{ points: pts(theory.betaGrid), colour: TL.rf, label: 'random features (theory)', id: 'rf' }]}
+          hlines={[
+            { value: theory.krrAtAlpha, colour: TL.krr, dashed: true, label: 'kernel' },
+            { value: theory.floor, colour: TL.floor, dashed: true, label: 'linear floor' },
+          ]}
+          vlines={[
+            { value: params.alpha, colour: TL.peak, dashed: true, label: 'p = n' },
+            { value: params.beta, colour: TL.marker, label: 'β' },
+          ]}
+        />
+      </div>
+      <div className="tl-actions">
+        <button type="button" data-testid="run-rf" disabled={rfSim.running} onClick={() => void twoLayerController()?.runRF(simAlphas, 5)}>
+          {rfSim.running ? `simulating… (${simPoints.length}/${simAlphas.length})` : `Simulate ridge on random features (d = ${params.d}, 5 seeds, 12 values of α)`}
+        </button>
+        {rfSim.running && (
+          <button type="button" data-testid="cancel-rf" onClick={() => twoLayerController()?.cancel()}>
+            cancel
+          </button>
+        )}
+        {rfSim.error && <span className="expr-error">{rfSim.error}</span>}
+      </div>
+    </section>
+  );
+}

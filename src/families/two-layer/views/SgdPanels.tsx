@@ -1,0 +1,117 @@
+// Online SGD and the information exponent: m(t) of live runs beside the ODE and the SDE band, and the escape
+// time against d on log–log axes with reference slopes d, d log d, d².
+import { formatValue } from '../../../platform/plots/scales';
+import { escapeKey, sgdKey, twoLayerController, useTwoLayer } from '../store';
+import { ESCAPE_DS, escapeSimDs } from '../service';
+import { TL } from './palette';
+import { Plot, type Series, type XY } from './Plot';
+
+const RUNS = 5;
+
+export function SgdPanels() {
+  const params = useTwoLayer((s) => s.params);
+  const ode = useTwoLayer((s) => s.ode);
+  const escape = useTwoLayer((s) => s.escape);
+  const sgd = useTwoLayer((s) => s.sgd);
+  const escapeSim = useTwoLayer((s) => s.escapeSim);
+  const escapePoints = escapeSim.key === escapeKey(params) ? escapeSim.points : [];
+  const current = sgd.key === sgdKey(params);
+  const runs = current ? sgd.runs : [];
+  const band = current ? sgd.band : null;
+  const colour = TL.ell[params.ell - 1];
+  const tMax = ode && Number.isFinite(ode.tEscape) ? 3 * ode.tEscape : 10;
+  const mSeries: Series[] = [];
+  if (ode) mSeries.push({ points: ode.t.map((t, i) => [t, ode.m[i]] as XY), colour: TL.ode, width: 2.5, label: 'ODE (d → ∞ drift, from m0 = 1/√d)', id: 'ode' });
+  if (band) mSeries.push({ points: band.t.map((t, i) => [t, band.median[i]] as XY), colour: TL.rf, dashed: true, label: 'SDE median', id: 'sde-median' });
+  runs.forEach((r, i) => mSeries.push({ points: r.t.map((t, k) => [t, r.m[k]] as XY), colour, width: 1, label: i === 0 ? `SGD runs at d = ${params.d}` : undefined, id: 'sgd-run' }));
+
+  // Escape plot: ODE curves per ℓ, reference slopes anchored below each curve's first point.
+  const eSeries: Series[] = [];
+  let yLo = Infinity;
+  let yHi = 0;
+  if (escape) {
+    for (const e of escape) {
+      const pts = e.d.map((d, i) => [d, e.samples[i]] as XY).filter((p) => Number.isFinite(p[1]));
+      for (const p of pts) {
+        yLo = Math.min(yLo, p[1]);
+        yHi = Math.max(yHi, p[1]);
+      }
+      eSeries.push({ points: pts, colour: TL.ell[e.ell - 1], label: `ℓ = ${e.ell} (ODE)`, id: `escape-${e.ell}` });
+      if (pts.length) {
+        const [d0, T0] = pts[0];
+        const ref = (f: (d: number) => number): XY[] => ESCAPE_DS.map((d) => [d, (0.5 * T0 * f(d)) / f(d0)]);
+        const shape = e.ell === 1 ? (d: number) => d : e.ell === 2 ? (d: number) => d * Math.log(d) : (d: number) => d * d;
+        const name = e.ell === 1 ? 'slope 1 (d)' : e.ell === 2 ? 'd log d' : 'slope 2 (d²)';
+        eSeries.push({ points: ref(shape), colour: TL.slope, dashed: true, width: 1.2, label: name, id: `slope-${e.ell}` });
+      }
+    }
+  }
+  const finished = runs.filter((r) => Number.isFinite(r.samples)).map((r) => r.samples);
+  const simPoint =
+    escapePoints.length > 0
+      ? escapePoints.filter((p) => Number.isFinite(p.mean)).map((p) => ({ x: p.d, y: p.mean, se: p.se }))
+      : finished.length > 0
+      ? (() => {
+          const m = finished.reduce((a, b) => a + b, 0) / finished.length;
+          const se = finished.length > 1 ? Math.sqrt(finished.reduce((a, b) => a + (b - m) ** 2, 0) / (finished.length - 1) / finished.length) : NaN;
+          return [{ x: params.d, y: m, se }];
+        })()
+      : [];
+  return (
+    <section className="tl-section" aria-label="online SGD">
+      <h2>Online SGD: escape time and the information exponent</h2>
+      <p className="hint">
+        Target y = He_ℓ(θ*·x)/√ℓ!, student σ = g on the sphere, one fresh sample a step (Ben Arous–Gheissari–Jagannath arXiv 2003.10409). Escape from m0 = 1/√d
+        to |m| = 0.5 takes Θ(d) samples for ℓ = 1, Θ(d log d) for ℓ = 2 and Θ(d^(ℓ−1)) for ℓ ≥ 3 (with step η0·d^(−(ℓ−2)/2)). For ℓ = 3 noise matters at
+        every d: the SDE band is wide and its right tail heavy.
+      </p>
+      <div className="tl-actions">
+        <button type="button" data-testid="run-sgd" disabled={sgd.running} onClick={() => void twoLayerController()?.runSgd(RUNS)}>
+          {sgd.running ? `running… (${runs.length}/${RUNS})` : `Run online SGD: ${RUNS} runs, ℓ = ${params.ell}, d = ${params.d}, η = ${params.eta}`}
+        </button>
+        <button type="button" data-testid="run-escape" disabled={escapeSim.running} onClick={() => void twoLayerController()?.runEscape(8)}>
+          {escapeSim.running ? `escape times… (${escapePoints.length}/${escapeSimDs(params.ell).length} d)` : `Escape time vs d: 8 runs at d = ${escapeSimDs(params.ell).join(', ')} (ℓ = ${params.ell})`}
+        </button>
+        {(sgd.running || escapeSim.running) && (
+          <button type="button" data-testid="cancel-escape" onClick={() => twoLayerController()?.cancel()}>
+            cancel
+          </button>
+        )}
+        {sgd.error && <span className="expr-error">{sgd.error}</span>}
+        {escapeSim.error && <span className="expr-error">{escapeSim.error}</span>}
+        {finished.length > 0 && (
+          <span data-testid="sgd-summary">
+            escape samples at d = {params.d}: mean {formatValue(finished.reduce((a, b) => a + b, 0) / finished.length, 4)} over {finished.length} runs; ODE {formatValue(ode ? ode.tEscape * params.d : NaN, 4)}
+          </span>
+        )}
+      </div>
+      <div className="tl-row">
+        <Plot
+          testId="plot-sgd-m"
+          title={`Overlap m(t) = θ*·w${params.ell % 2 === 0 ? ' (|m|: ±θ* are equivalent for even ℓ)' : ''}, ℓ = ${params.ell}`}
+          xLabel="t = samples/d"
+          yLabel={params.ell % 2 === 0 ? '|m|' : 'm'}
+          xDomain={[0, tMax]}
+          yDomain={[params.ell % 2 === 0 ? 0 : -0.3, 1]}
+          series={mSeries}
+          band={band ? { x: band.t, lo: band.q25, hi: band.q75, colour: TL.band, label: 'SDE quartiles (400 paths)' } : undefined}
+          hlines={[{ value: 0.5, colour: TL.peak, dashed: true, label: 'escape |m| = 0.5' }]}
+          attrs={{ 'data-runs': String(runs.length), 'data-band': band ? '1' : '0' }}
+        />
+        <Plot
+          testId="plot-escape"
+          title="Escape time (samples) against d, log–log"
+          xLabel="d"
+          yLabel="samples T to |m| = 0.5"
+          xLog
+          yLog
+          xDomain={[ESCAPE_DS[0], ESCAPE_DS[ESCAPE_DS.length - 1]]}
+          yDomain={Number.isFinite(yLo) ? [yLo * 0.3, yHi * 2] : [10, 1e7]}
+          series={eSeries}
+          points={simPoint.length ? { data: simPoint, colour: TL.marker, label: `SGD runs (ℓ = ${params.ell}, mean ± SE)` } : undefined}
+          attrs={{ 'data-curves': String(escape?.length ?? 0), 'data-sim-points': String(escapePoints.length) }}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+// Pieces shared by the MLP and deep simulation panels: labelled selects, the backend line (backend, why, its
+// measured matmul speed and the run's speed) and legend swatches. They render props only (no store).
+import type { BackendInfo } from '../protocol';
+import { simColour } from './simColours';
+
+export const SIM_LABELS: Record<string, string> = {
+  hmc: 'HMC',
+  adam: 'ADAM',
+  gamp: 'GAMP-RIE',
+  informative: 'informative (W = W⁰)',
+  uninformative: 'uninformative (random)',
+  both: 'both, side by side',
+  fixed: 'fixed to the teacher’s',
+  learned: 'sampled / learned',
+};
+
+export function SimSelect<T extends string | number>({ id, label, value, values, onChange, disabled, labels = SIM_LABELS }: { id: string; label: string; value: T; values: readonly T[]; onChange: (v: T) => void; disabled?: boolean; labels?: Record<string, string> }) {
+  return (
+    <label className="sim-field" htmlFor={id}>
+      {label}
+      <select id={id} data-testid={id} value={value} disabled={disabled} onChange={(e) => onChange((typeof value === 'number' ? Number(e.target.value) : e.target.value) as T)}>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {labels[String(v)] ?? v}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function BackendLine({ backend, stepsPerSecond: sps, gradientsPerSecond: gps, algo, testId = 'sim-backend' }: { backend: BackendInfo | null; stepsPerSecond: number; gradientsPerSecond: number | null; algo: string | undefined; testId?: string }) {
+  if (!backend) return <p className="sim-backend" data-testid={testId}>Backend: not started yet (chosen by measurement on the first run).</p>;
+  return (
+    <p className="sim-backend" data-testid={testId} data-backend={backend.backend}>
+      Backend: <b>{backend.backend}</b>
+      {backend.backend === 'wasm' ? (backend.threads ? ' (SIMD, threads)' : backend.crossOriginIsolated ? ' (SIMD, one thread)' : ' (SIMD, no threads: page not cross-origin isolated)') : ''} · {backend.reason} · matmul{' '}
+      {backend.gflops.toFixed(1)} GFLOP/s
+      {Object.keys(backend.measured).length > 1 &&
+        ` (measured: ${Object.entries(backend.measured)
+          .map(([b, g]) => `${b} ${g!.toFixed(1)}`)
+          .join(', ')})`}
+      {sps > 0 && (
+        <>
+          {' '}
+          · {sps.toFixed(1)} {algo === 'hmc' ? 'trajectories' : algo === 'adam' ? 'steps' : 'iterations'}/s
+          {gps !== null && algo === 'hmc' ? ` (${gps.toFixed(0)} leapfrog steps/s)` : ''}
+        </>
+      )}
+      . Force one with <code>?backend=webgl|wasm|cpu</code>.
+    </p>
+  );
+}
+
+/** A legend symbol drawn as SVG in the series colour (text stays in the body colour, readable in both themes). */
+export function Swatch({ colour, shape }: { colour: string; shape: '●' | '○' | '■' | '◆' }) {
+  const common = { fill: shape === '○' ? 'none' : colour, stroke: colour, strokeWidth: 1.5 };
+  return (
+    <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" style={{ verticalAlign: 'baseline' }}>
+      {shape === '■' ? <rect x="1" y="1" width="8" height="8" {...common} /> : shape === '◆' ? <path d="M5 0.5 9.5 5 5 9.5 0.5 5Z" {...common} /> : <circle cx="5" cy="5" r="4" {...common} />}
+    </svg>
+  );
+}
+
+/** The key to the finished-run points on ε(α): one symbol per algorithm and start (GAMP-RIE only at L = 1). */
+export function FinishedRunsLegend({ gamp, testId }: { gamp: boolean; testId?: string }) {
+  return (
+    <p className="sim-legend" data-testid={testId}>
+      Finished runs on the ε(α) plot (mean ± s.d. over seeds):{' '}
+      <Swatch colour={simColour('hmc', 'informative')} shape="●" /> HMC informative,{' '}
+      <Swatch colour={simColour('hmc', 'uninformative')} shape="○" /> HMC uninformative,{' '}
+      <Swatch colour={simColour('adam', 'uninformative')} shape="■" /> ADAM (□ informative start)
+      {gamp ? (
+        <>
+          ,{' '}<Swatch colour={simColour('gamp', 'informative')} shape="◆" /> GAMP-RIE.
+        </>
+      ) : (
+        '.'
+      )}
+    </p>
+  );
+}
+
+export interface SimRunControls {
+  play(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+  runSweep(): Promise<void>;
+  cancelSweep(): void;
+  clearFinished(): void;
+  setSweepAlphas(text: string): void;
+  setSweepSeeds(text: string): void;
+}
+
+/** Play/pause, step, reset, the α × seeds sweep and "clear points", then the panel's message; test ids `<prefix>-…`. */
+export function SimRunButtons({ prefix, status, sweep, finished, sweepAlphas, sweepSeeds, message, controls: c }: { prefix: string; status: string; sweep: { running: boolean; done: number; total: number }; finished: number; sweepAlphas: string; sweepSeeds: string; message: string | null; controls: SimRunControls }) {
+  const running = status === 'running' || status === 'starting';
+  const busy = sweep.running;
+  return (
+    <>
+      <div className="sim-buttons">
+        <button type="button" data-testid={`${prefix}-play`} onClick={() => (running ? c.pause() : c.play())} disabled={busy}>
+          {running ? '❚❚ Pause' : status === 'paused' ? '▶ Resume' : '▶ Run'}
+        </button>
+        <button type="button" data-testid={`${prefix}-step`} onClick={() => c.step()} disabled={running || busy}>
+          Step
+        </button>
+        <button type="button" data-testid={`${prefix}-reset`} onClick={() => c.reset()} disabled={busy}>
+          Reset
+        </button>
+        <span className="sim-sep" />
+        <label className="sim-field" htmlFor={`${prefix}-sweep-alphas`}>
+          sweep α
+          <input id={`${prefix}-sweep-alphas`} data-testid={`${prefix}-sweep-alphas`} value={sweepAlphas} onChange={(e) => c.setSweepAlphas(e.target.value)} size={12} />
+        </label>
+        <label className="sim-field" htmlFor={`${prefix}-sweep-seeds`}>
+          seeds
+          <input id={`${prefix}-sweep-seeds`} data-testid={`${prefix}-sweep-seeds`} value={sweepSeeds} onChange={(e) => c.setSweepSeeds(e.target.value)} size={6} />
+        </label>
+        {busy ? (
+          <button type="button" data-testid={`${prefix}-sweep-cancel`} onClick={() => c.cancelSweep()}>
+            Cancel sweep ({sweep.done}/{sweep.total})
+          </button>
+        ) : (
+          <button type="button" data-testid={`${prefix}-sweep`} onClick={() => void c.runSweep()} disabled={running}>
+            Run sweep
+          </button>
+        )}
+        {finished > 0 && !busy && (
+          <button type="button" data-testid={`${prefix}-clear-points`} onClick={() => c.clearFinished()}>
+            Clear {finished} point{finished > 1 ? 's' : ''}
+          </button>
+        )}
+      </div>
+      {message && (
+        <p className="sim-message" role="alert" data-testid={`${prefix}-message`}>
+          {message}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** An integer input that only accepts values in [min, max]. */
+export function SimIntField({ id, label, value, min, max, onChange }: { id: string; label: string; value: number; min: number; max: number; onChange: (x: number) => void }) {
+  return (
+    <label className="sim-field" htmlFor={id}>
+      {label}
+      <input
+        id={id}
+        data-testid={id}
+        type="number"
+        min={min}
+        max={max}
+        step={1}
+        value={value}
+        onChange={(e) => {
+          const x = Number(e.target.value);
+          if (Number.isInteger(x) && x >= min && x <= max) onChange(x);
+        }}
+      />
+    </label>
+  );
+}

@@ -39,7 +39,7 @@ test.describe('deep MLP (L = 2)', () => {
       await expect(epsFig(page).locator(`path[data-series=branch-${b}]`)).toHaveAttribute('d', /^M/);
       await expect(epsFig(page).locator(`path[data-series=branch-${b}]`)).toHaveClass(/dashed/);
     }
-    // At α = 2 the equilibrium is the layer1-type point, ε ≈ 0.2334 (mlp-deep.md).
+    // At α = 2 the equilibrium is the layer1-type point, ε ≈ 0.2334 (docs/physics/mlp-deep.md §9).
     await expect(page.getByTestId('deep-value-branch')).toHaveText('layer1');
     await expect(page.getByTestId('deep-value-eps')).toHaveText(/^0\.233/);
     await expect(page.getByTestId('deep-value-plateau')).toHaveText(/^0\.29831/);

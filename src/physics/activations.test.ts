@@ -14,7 +14,7 @@ const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 const relu = (x: number): number => (x > 0 ? x : 0);
 const step = (x: number): number => (x > 0 ? 1 : 0);
 
-/** ReLU closed forms (mlp-shallow.md §2). */
+/** ReLU closed forms (docs/physics/mlp-shallow.md §2). */
 const reluG = (x: number): number =>
   -1 / (2 * Math.PI) - (x * x) / (4 * Math.PI) + Math.sqrt(1 - x * x) / (2 * Math.PI) + (x * Math.asin(x)) / (2 * Math.PI);
 const reluGPrime = (x: number): number => (Math.asin(x) - x) / (2 * Math.PI);

@@ -1,5 +1,5 @@
 // Activation registry: σ, σ', Hermite coefficients μ_ℓ (unnormalised probabilists'), E σ², and the
-// higher-order part g(q) = Σ_{ℓ≥3} μ_ℓ² q^ℓ/ℓ! with its derivative (mlp-shallow.md §2).
+// higher-order part g(q) = Σ_{ℓ≥3} μ_ℓ² q^ℓ/ℓ! with its derivative (docs/physics/mlp-shallow.md §2).
 // g is computed exactly, never by truncating the series (a 15-term series misses 2 % of g(1) for tanh(2x)):
 //   g(q)  = E[σ(z)σ(z')]   − μ0² − μ1² q − μ2² q²/2,   corr(z, z') = q,
 //   g'(q) = E[σ'(z)σ'(z')] − μ1² − μ2² q               (Price's theorem).

@@ -1,4 +1,4 @@
-// Weight priors P_W (scalar-channel overlap m_W and free entropy ψ_W) and readout laws P_v (mlp-shallow.md §§1, 5, 7).
+// Weight priors P_W (scalar-channel overlap m_W and free entropy ψ_W) and readout laws P_v (docs/physics/mlp-shallow.md §§1, 5, 7).
 
 import { gaussHermite, gaussLegendre } from './numerics/gaussHermite';
 import type { ReadoutAtoms, ReadoutLaw, WeightPrior } from './types';
@@ -102,7 +102,7 @@ export function spectralLaw(law: ReadoutLaw, gamma: number): SpectralLaw {
   return { a: gamma, v: Float64Array.from(v), p: Float64Array.from(p) };
 }
 
-/** ρ2 = 1 + γ (E v)²: ‖S2‖²_F / d (mlp-shallow.md §3). */
+/** ρ2 = 1 + γ (E v)²: ‖S2‖²_F / d (docs/physics/mlp-shallow.md §3). */
 export function rho2(atoms: ReadoutAtoms, gamma: number): number {
   let mean = 0;
   for (let j = 0; j < atoms.v.length; j++) mean += atoms.p[j] * atoms.v[j];

@@ -164,7 +164,7 @@ describe('spectral limits and checks', () => {
     const a = 0.5;
     const d = spectralDensity(l, t);
     expect(d.intervals.length).toBeGreaterThan(0);
-    // At a point inside the support the root must satisfy the sextic of mlp-shallow.md §4.
+    // At a point inside the support the root must satisfy the sextic of docs/physics/mlp-shallow.md §4.
     const x = 0.5 * (d.intervals[0][0] + d.intervals[0][1]);
     const coeffs = [-9 * t, -9 * x, 50 * a * a * t + 9 * a - 9, 50 * a * a * x, -25 * a ** 4 * t - 25 * a ** 3 + 50 * a * a, -25 * a ** 4 * x, -25 * a ** 4];
     const sextic = (re: number, im: number) => {

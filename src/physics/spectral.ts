@@ -1,5 +1,5 @@
 // Spectrum of Y = S_k + √t Z, S_k = Wᵀ diag(v) W / k (generalised Marchenko–Pastur) plus GOE noise, and the
-// matrix-denoising MMSE from its density (HCIZ; arXiv 2408.03733, 2510.24616; mlp-shallow.md §4).
+// matrix-denoising MMSE from its density (HCIZ; arXiv 2408.03733, 2510.24616; docs/physics/mlp-shallow.md §4).
 //
 // Stieltjes g(x) = ∫ρ(y)/(y − x) dy solves x = R_S(−g) − t g − 1/g with R_S(s) = a E_v[v/(a − v s)], a = γ.
 // Support edges are the real critical points of the inverse map x(g); inside the support we solve for the
@@ -327,7 +327,7 @@ export function spectralDensity(law: SpectralLaw, t: number, relTol = 1e-11): Sp
   return { intervals, rho3, mass };
 }
 
-/** mmse_S(λ) per d for the channel √λ S⁰ + Z, S⁰ = √a S_k: a[t − (4π²/3) t² ∫ρ_t³], t = 1/(aλ) (mlp-shallow.md §4). */
+/** mmse_S(λ) per d for the channel √λ S⁰ + Z, S⁰ = √a S_k: a[t − (4π²/3) t² ∫ρ_t³], t = 1/(aλ) (docs/physics/mlp-shallow.md §4). */
 export function mmseSDirect(law: SpectralLaw, lambda: number, relTol = 1e-11): number {
   if (lambda <= 0) return 1;
   const t = 1 / (law.a * lambda);

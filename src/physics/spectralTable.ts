@@ -1,4 +1,4 @@
-// Tabulated matrix-denoising functions m_S(λ), m_S'(λ), mmse_S(λ), ι(λ) for one (γ, P_v) (mlp-shallow.md §4).
+// Tabulated matrix-denoising functions m_S(λ), m_S'(λ), mmse_S(λ), ι(λ) for one (γ, P_v) (docs/physics/mlp-shallow.md §4).
 // They depend only on (γ, P_v), so one table serves every α, Δ and activation: the main lever for speed.
 // Grid: λ(u) = c(eᵘ − 1) on uniform u (linear near 0, logarithmic for large λ); spline in u.
 // Beyond λ_max the tail mmse_S = a/λ + b/λ² continues the table: λ·mmse_S(λ) → a (rank-deficiency limit), with a

@@ -1,4 +1,4 @@
-// Shared types of the physics engine (pure data; no DOM). Conventions: ../shared/physics/mlp-shallow.md.
+// Shared types of the physics engine (pure data; no DOM). Conventions: docs/physics/mlp-shallow.md.
 
 /** Built-in activation names (CLI names). A user expression is passed as `expr:<expression in x>`. */
 export const ACTIVATION_NAMES = [

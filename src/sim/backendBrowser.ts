@@ -1,6 +1,6 @@
 // TensorFlow.js backend ladder in the browser (runs inside the simulation worker), chosen by measurement:
 // WebGL on a real GPU; on software WebGL (SwiftShader, llvmpipe…) WASM with SIMD, and threads when the page is
-// cross-origin isolated (COOP/COEP headers); CPU last. `backend=` forces one. stack.md: SwiftShader WebGL
+// cross-origin isolated (COOP/COEP headers); CPU last. `backend=` forces one. docs/physics/simulations.md §7: SwiftShader WebGL
 // ≈ 5 GFLOP/s, WASM SIMD + threads ≈ 26 GFLOP/s, CPU ≈ 1 GFLOP/s on a 2-core machine.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';

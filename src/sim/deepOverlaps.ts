@@ -1,5 +1,5 @@
-// Layer-wise order parameters of an L = 2 student against its teacher (arXiv 2510.24616; mlp-deep.md
-// "Order parameters"), after undoing the network's symmetries:
+// Layer-wise order parameters of an L = 2 student against its teacher (arXiv 2510.24616; docs/physics/mlp-deep.md
+// §2), after undoing the network's symmetries:
 //   Q1   = first-layer overlap w1⁰_i·w1_π1(i) s_i / ‖w1⁰_i‖² over matched units (theory: E_s Q1(s));
 //   Q2   = overlap of W2 after the same matching of its columns and the second-layer matching of its rows
 //          (theory: E_{v,s} Q2(v, s));

@@ -23,7 +23,7 @@ describe('depth 2 simulations', () => {
     //   uninformative       = 0.118, 0.113, 0.144, 0.115, 0.126, 0.104 (Q1 ≈ 0.1–0.35, Q2 ≤ 0.26: layer 1 partly
     //   learnt, layer 2 not). So a 20 % band around ε_opt and a factor 1.5 between the two are both ≥ 2× wider than
     //   the spread seen. At d = 20 the uninformative chain is slow rather than stuck for good (longer runs keep
-    //   lowering it); the CLI hardness demo in the README uses larger d.
+    //   lowering it); a lasting hardness gap needs larger d (docs/physics/simulations.md §6).
     for (const seed of [1, 3]) {
       const base = { ...AUTHORS, algo: 'hmc' as const, alpha: 4, d: 20, steps: 100, warmup: 50, leapfrog: 10, nTest: 4000, seed };
       const inf = runToEnd({ ...base, init: 'informative' }).summary;

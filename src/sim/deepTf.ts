@@ -1,5 +1,5 @@
 // The L = 2 student in TensorFlow.js (float32): f(X) = σ2(σ1(Xs W1ᵀ) W2ᵀ/√k1) v/√k2 (Xs = X/√d), the network of
-// arXiv 2510.24616 (mlp-deep.md "Model"), with an explicit backward pass. HMC potential and ADAM loss come from
+// arXiv 2510.24616 (docs/physics/mlp-deep.md §1), with an explicit backward pass. HMC potential and ADAM loss come from
 // the depth-generic frames of shallowTf.ts (Gaussian prior on W1, W2 [and v], Gaussian likelihood; MSE).
 // With H1 = Xs W1ᵀ, A1 = σ1(H1), H2 = A1 W2ᵀ/√k1, A2 = σ2(H2), r = y − f and c = ∂loss/∂f = −s r:
 //   G2 = (c vᵀ/√k2) ⊙ σ2'(H2),  ∂/∂W2 = G2ᵀ A1/√k1,  ∂/∂v = A2ᵀ c/√k2,

@@ -1,4 +1,4 @@
-// GAMP-RIE (arXiv 2408.03733, adapted to general σ as in 2501.18530 / 2510.24616; simulations.md) in float64:
+// GAMP-RIE (arXiv 2408.03733, adapted to general σ as in 2501.18530 / 2510.24616; docs/physics/simulations.md §5) in float64:
 //   1. subtract the known mean μ0 Σv/√k;
 //   2. ridge regression for S1 = Wᵀv/√k, the rest of y treated as noise of variance Δ + ν − μ0² − μ1²;
 //   3. ỹ = √(2/γ)(y − mean − linear)/c2 (c2 = μ2/√2): quadratic sensing ỹ = (xᵀS_k x − Tr S_k)/√d + noise
@@ -215,7 +215,7 @@ export class GampRie {
     return out;
   }
 
-  /** R2 = Tr(S2⁰ Ŝ2)/d with S2 = √γ S_k (mlp-shallow.md §3), given the teacher's S_k⁰. */
+  /** R2 = Tr(S2⁰ Ŝ2)/d with S2 = √γ S_k (docs/physics/mlp-shallow.md §3), given the teacher's S_k⁰. */
   overlapR2(Sk0: Float64Array): number {
     const { d, k } = this.p;
     let tr = 0;

@@ -1,4 +1,4 @@
-// Order parameters of a student against the teacher (mlp-shallow.md §3):
+// Order parameters of a student against the teacher (docs/physics/mlp-shallow.md §3):
 //   Q(v) = (1/d) w⁰_i·w_i averaged over hidden units with readout v⁰_i = v, after matching student units to
 //          teacher units (the posterior is invariant under permutations of units with equal readouts);
 //   R2   = Tr(S2⁰ S2)/d with S2 = Wᵀ diag(v) W/√(kd), so that ‖S2‖²_F/d → ρ2 and R2 ∈ [ρ2 − 1, ρ2].

@@ -1,5 +1,5 @@
 // Rotationally invariant estimator of S_k = Wᵀ diag(v) W/k from R = S_k + √t Z (Z GOE, spectrum [−2, 2]),
-// using the theory engine's spectral law (mlp-shallow.md §4): keep R's eigenvectors and map each eigenvalue
+// using the theory engine's spectral law (docs/physics/mlp-shallow.md §4): keep R's eigenvectors and map each eigenvalue
 // λ ↦ λ − 2t h(λ), h(λ) = p.v.∫ρ_R(y)/(λ − y) dy = −Re g(λ + i0⁺), with g the Stieltjes transform of the
 // limiting spectrum of R (src/physics/spectral.ts). The predicted error per d is
 // (1/d) E‖Ŝ − S_k‖²_F = t − (4π²/3) t² ∫ρ_R³ (mmse_S/γ in the engine's normalisation).

@@ -1,5 +1,5 @@
 // The L = 1 student in TensorFlow.js (float32): f_W(X) = σ(X Wᵀ/√d) v/√k, with explicit backward passes for
-//   HMC:  U(W, v) = ‖W‖²/2 [+ ‖v‖²/2 when v is sampled] + ‖y − f(X)‖²/(2Δ)   (simulations.md, Gaussian prior)
+//   HMC:  U(W, v) = ‖W‖²/2 [+ ‖v‖²/2 when v is sampled] + ‖y − f(X)‖²/(2Δ)   (docs/physics/simulations.md §3)
 //   ADAM: mean squared error over a (mini-)batch.
 // With H = Xs Wᵀ (Xs = X/√d), A = σ(H), r = y − f and c = ∂loss/∂f = −s r (s = 1/Δ for U, 2/b for the MSE):
 //   ∂/∂W = Gᵀ Xs with G = (c vᵀ/√k) ⊙ σ'(H),   ∂/∂v = Aᵀ c/√k.

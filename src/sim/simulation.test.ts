@@ -8,7 +8,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-// Theory values (reference-values.md, γ = 0.5, `ones`, Gaussian W; the project's `mlp` CLI reproduces them):
+// Theory values (docs/physics/mlp-shallow.md §8, γ = 0.5, `ones`, Gaussian W; the project's `mlp` CLI reproduces them):
 const EPS_UNI_RELU_A2 = 0.0281548; // ReLU, Δ = 0.1, α = 2
 const EPS_UNI_H23_A2 = 0.3809166; // h23, Δ = 1.25, α = 2
 const EPS_OPT_RELU_A8 = 0.007541; // ReLU, Δ = 0.1, α = 8: specialised equilibrium (npm run cli -- mlp --alpha 8)

@@ -4,7 +4,7 @@
 // deepOverlaps.ts; GAMP-RIE is L = 1 only). Used by the CLI, the worker and the tests alike. tfjs must have a
 // backend set before `create`.
 //
-// Comparable quantity on the ε(α) plot (mlp-shallow.md §3, simulations.md):
+// Comparable quantity on the ε(α) plot (docs/physics/mlp-shallow.md §3, docs/physics/simulations.md §2):
 //   HMC  — Gibbs error/2, averaged over the kept samples (after warm-up); Nishimori: Gibbs = 2 ε_opt;
 //   ADAM — test error/2 of the final iterate (a point estimate near a posterior sample);
 //   GAMP — test error of its estimator (it estimates the posterior mean on the universal branch).

@@ -1,6 +1,6 @@
 // Teacher, data and float64 predictions of the L = 1 network y = v·σ(W x/√d)/√k + √Δ z
-// (mlp-shallow.md §1; simulations.md "Data"). Everything random is drawn from the one seeded Rng.
-// A network is a list of dense layers plus a readout; the L = 2 teacher of arXiv 2510.24616 (mlp-deep.md)
+// (docs/physics/mlp-shallow.md §1, docs/physics/simulations.md §1). Everything random is drawn from the one seeded Rng.
+// A network is a list of dense layers plus a readout; the L = 2 teacher of arXiv 2510.24616 (docs/physics/mlp-deep.md §1)
 // y = v·σ2(W2 σ1(W1 x/√d)/√k1)/√k2 + √Δ z reuses the data and error code: `predict` runs the layers in order,
 // with one σ per layer when given a list.
 

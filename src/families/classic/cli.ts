@@ -1,4 +1,4 @@
-// CLI commands of the classic solvable models (classic.md): `glm` (teacher–student GLM / perceptron, arXiv
+// CLI commands of the classic solvable models (docs/physics/classic.md): `glm` (teacher–student GLM / perceptron, arXiv
 // 1708.03395), `committee` (K = 2 committee machine, arXiv 1806.05451), `saad-solla` (online SGD ODEs, 1995).
 import { parseList, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
 import { num, type Command } from '../../platform/cli/command';

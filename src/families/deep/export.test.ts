@@ -43,7 +43,7 @@ describe('deep export tables', () => {
   it('overlaps: the means, and Q2:1 per readout value when there are several', () => {
     const ones = deepOverlapTable(curve);
     expect(ones.columns).toEqual(['alpha', 'equilibrium', 'Q1_mean', 'Q2_mean', 'Q21_mean']);
-    expect(ones.rows[1][2] as number).toBeCloseTo(0.2, 2); // mean Q1 ≈ 0.20 at α = 2 (mlp-deep.md)
+    expect(ones.rows[1][2] as number).toBeCloseTo(0.2, 2); // mean Q1 ≈ 0.20 at α = 2 (docs/physics/mlp-deep.md §9)
     const rad = deepOverlapTable(curveOf('rad', [3]));
     expect(rad.columns.slice(5).sort()).toEqual(['Q21_v-1', 'Q21_v1']);
     expect(rad.rows[0][5]).toBeCloseTo(rad.rows[0][4] as number, 10); // ±1 share one class

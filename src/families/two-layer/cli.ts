@@ -1,4 +1,4 @@
-// CLI commands of the two-layer lecture (../shared/physics/two-layer-lecture.md): theory curves `rf`, `krr`,
+// CLI commands of the two-layer lecture (docs/physics/two-layer-lecture.md): theory curves `rf`, `krr`,
 // `onestep`, `sgd-escape` and finite-d simulations `simulate-rf`, `simulate-onestep`, `simulate-sgd`.
 // Keys are a contract: a diverging error is printed as null with diverges: true.
 import { parseList, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';

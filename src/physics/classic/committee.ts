@@ -1,5 +1,5 @@
 // Committee machine, K = 2 hidden units, sign–sign output y = sign(sign z1 + sign z2) ∈ {−1, 0, +1}, in the
-// Bayes-optimal setting (Aubin, Maillard, Barbier, Krzakala, Macris, Zdeborová, arXiv 1806.05451; classic.md §2).
+// Bayes-optimal setting (Aubin, Maillard, Barbier, Krzakala, Macris, Zdeborová, arXiv 1806.05451; docs/physics/classic.md §2).
 // 2×2 order parameters q, q̂ (Q = I):
 //   q̂ = α E_ξ Σ_y ∇Z∇Zᵀ/Z,  Z = Z_out(y; q^{1/2}ξ, I − q);   q = q̂(I + q̂)⁻¹ (Gaussian W) or E[f_w f_wᵀ] (±1 W);
 //   Φ = −½Tr(q q̂) + Ψ_P(q̂) + αΨ_out(q).
@@ -55,7 +55,7 @@ const MASK = 1e-13;
 
 /**
  * Z(y) and ∇_ω Z(y) of the sign–sign channel at (ω, V), with s_k = √V_kk, r = V12/(s1 s2), a = ω1/s1,
- * b = ω2/s2, c = √(1 − r²) (classic.md §2). Z(0) is computed directly (not 1 − Z+ − Z−) when small.
+ * b = ω2/s2, c = √(1 − r²) (docs/physics/classic.md §2). Z(0) is computed directly (not 1 − Z+ − Z−) when small.
  */
 function channelTerms(w1: number, w2: number, s1: number, s2: number, r: number, c: number, out: Float64Array): void {
   const a = w1 / s1;

@@ -1,4 +1,4 @@
-// GAMP for the teacher–student GLM at finite n (classic.md §1; Rangan 2011, arXiv 1010.5141, in the Bayes-optimal
+// GAMP for the teacher–student GLM at finite n (docs/physics/classic.md §4; Rangan 2011, arXiv 1010.5141, in the Bayes-optimal
 // form of arXiv 1708.03395): V_μ = ΣF²c, ω_μ = ΣFa − V g_old; g = g_out(y, ω, V); A_i = −ΣF²∂g,
 // B_i = ΣFg + A a; a = f_in(A, B), c = c_in(A, B). F = X/√n with X iid N(0, 1). Plain float64 loops.
 import { makeChannel, type GlmChannelName } from './glmChannels';

@@ -1,5 +1,5 @@
 // Teacher–student GLM / perceptron in the Bayes-optimal setting (Barbier, Krzakala, Macris, Miolane,
-// Zdeborová, arXiv 1708.03395; classic.md §1). One overlap q; state evolution (= GAMP's)
+// Zdeborová, arXiv 1708.03395; docs/physics/classic.md §1). One overlap q; state evolution (= GAMP's)
 //   q̂ = α E_ξ∫dy Z_out g_out²,   ρ − q = mmse(q̂),
 // and the RS free entropy f_RS = Ψ_P0(q̂) + αΨ_out(q) − qq̂/2. Everything is written in e = ρ − q (the MSE),
 // so that convergence and errors keep their relative accuracy as q → ρ.
@@ -191,7 +191,7 @@ export interface GlmThresholds {
 }
 
 /**
- * α_IT and α_AMP located robustly (classic.md §1 (5)): a coarse scan finds where the branches coexist; α_AMP is
+ * α_IT and α_AMP located robustly (docs/physics/classic.md §1, numerics (5)): a coarse scan finds where the branches coexist; α_AMP is
  * where the positive bump of D(e) = seMap(e) − e below the uninformed fixed point closes (the saddle-node of
  * the uninformed and middle fixed points), found by bisection on max D > 0 over a fixed e-window; α_IT is the
  * root of f_unf − f_inf by Brent. No long iterations at the spinodal.

@@ -1,4 +1,4 @@
-// Output channels P_out(y|z) of the teacher–student GLM (classic.md §1, arXiv 1708.03395): the two
+// Output channels P_out(y|z) of the teacher–student GLM (docs/physics/classic.md §1, arXiv 1708.03395): the two
 // state-evolution integrals at overlap q,
 //   q̂/α = E_ξ ∫dy Z_out g_out²,   Ψ_out = E_ξ ∫dy Z_out ln Z_out,   Z_out = Z_out(y; √q ξ, ρ − q),
 // and the Bayes-optimal test error at q, for the noiseless sign, probit (sign with Gaussian noise Δ before
@@ -44,7 +44,7 @@ const GH120 = gaussHermite(120);
 
 /**
  * E_ξ F(sξ) for even, smooth F. For s > 1 the integrand is a spike of width 1/s in ξ: substitute u = sξ,
- * E_ξ F(sξ) = ∫du N(u) e^{u²(1−1/s²)/2} F(u)/s (classic.md §1, numerics (1)); 120 nodes then give ~1e−10
+ * E_ξ F(sξ) = ∫du N(u) e^{u²(1−1/s²)/2} F(u)/s (docs/physics/classic.md §1, numerics (1)); 120 nodes then give ~1e−10
  * where the naive rule is off by 8e−3 in ε at α = 50.
  */
 export function expectScaled(F: (u: number) => number, s: number): number {

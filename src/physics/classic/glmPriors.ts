@@ -1,4 +1,4 @@
-// Weight priors P0 of the teacher–student GLM (classic.md §1, arXiv 1708.03395), written as mixtures of
+// Weight priors P0 of the teacher–student GLM (docs/physics/classic.md §1, arXiv 1708.03395), written as mixtures of
 // Gaussian components N(μ_c, v_c) (v_c = 0: an atom). That one form gives the scalar denoiser
 // Z_in(A, B) = ∫dP0(w) e^{Bw − Aw²/2}, f_in = ∂_B ln Z_in, c_in = ∂_B f_in, and the state-evolution
 // overlap q(q̂) and free entropy Ψ_P0(q̂) for the Gaussian, Rademacher, biased binary and Gauss–Bernoulli priors.

@@ -1,6 +1,6 @@
 // Online SGD of a soft committee machine, student Σ_{i≤K} g(J_i·x/√N), teacher Σ_{n≤M} g(B_n·x/√N),
 // g(u) = erf(u/√2), in the N → ∞ limit: the ODEs of Saad & Solla (PRL 74, 4337; PRE 52, 4225, 1995) for
-// Q_ik = J_i·J_k/N and R_in = J_i·B_n/N with time α = steps/N (classic.md §3). Integrated by RK4.
+// Q_ik = J_i·J_k/N and R_in = J_i·B_n/N with time α = steps/N (docs/physics/classic.md §3). Integrated by RK4.
 import { makeRng } from './rng';
 
 export interface SaadSollaParams {
@@ -98,7 +98,7 @@ function I4(C: Float64Array, D: number, a: number, b: number, c: number, d: numb
   return (FOUR_OVER_PI2 / Math.sqrt(lambda4)) * Math.asin(arg);
 }
 
-/** dQ/dα and dR/dα (classic.md §3), written into dQ, dR. */
+/** dQ/dα and dR/dα (docs/physics/classic.md §3), written into dQ, dR. */
 export function derivatives(s: OrderParams, eta: number, noise: number, dQ: Float64Array, dR: Float64Array): void {
   const { K, M } = s;
   const D = K + M;

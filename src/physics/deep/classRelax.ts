@@ -1,4 +1,4 @@
-// Relaxation of single s classes of the L = 2 saddle point with everything else frozen (mlp-deep.md equations).
+// Relaxation of single s classes of the L = 2 saddle point with everything else frozen (docs/physics/mlp-deep.md §5).
 // A class i owns Q1(s_i) and the column Q2(·, s_i); the others reach it only through D, g⁽²⁾'(inner_v), W_R(v)
 // (sums in which it carries weight P_s(s_i) ≈ 1/50). Iterating its own (1 + V)-dimensional map costs O(V) instead
 // of the O(V S) of a full step, so a class that has to fall (or rise) through its own jump does so here, and the

@@ -1,4 +1,4 @@
-// The L = 2 model for one parameter set (arXiv 2510.24616, Result 3; mlp-deep.md): the four branches started
+// The L = 2 model for one parameter set (arXiv 2510.24616, Result 3; docs/physics/mlp-deep.md §8): the four branches started
 // from the authors' initialisations, the equilibrium by largest f, and ε(α) curves with warm starts.
 
 import { getActivation, type Activation } from '../activations';

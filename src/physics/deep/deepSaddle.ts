@@ -1,8 +1,8 @@
 // RS saddle-point equations and free entropy of the two-hidden-layer MLP (L = 2) near interpolation
-// (arXiv 2510.24616, Result 3 / appendix C; mlp-deep.md). Pure float64, no allocation in the iteration.
+// (arXiv 2510.24616, Result 3 / appendix C; docs/physics/mlp-deep.md §§2–5). Pure float64, no allocation in the iteration.
 //
 // Unknowns: Q1(s) on the folded effective-readout grid (s = W⁽²⁾ᵀv/√k2 enters only through s²), Q2(v, s) and
-// Q2:1(v) per readout atom v. Prefactors as in mlp-deep.md "Corrections": (μ1⁽¹⁾)² in Q̂2:1, α/γ1 in both
+// Q2:1(v) per readout atom v. Prefactors as in docs/physics/mlp-deep.md §6: (μ1⁽¹⁾)² in Q̂2:1, α/γ1 in both
 // terms of Q̂1, and ½ ln(1 + Q̂2:1(1 − T)) in the scalar channel's ι-difference (all checked by ∂f = 0 tests).
 
 import { freeEntropyW, overlapW } from '../priors';
@@ -196,7 +196,7 @@ export function mapState(sys: DeepSystem, alpha: number, x: DeepState, ev: DeepE
 }
 
 /**
- * f per sample as an explicit function of every order parameter and conjugate (τ_v from T_v), mlp-deep.md:
+ * f per sample as an explicit function of every order parameter and conjugate (τ_v from T_v), docs/physics/mlp-deep.md §4:
  * f = −½ ln(2πe D) + (γ1/α) E_s[ψ(Q̂1) − ½Q1Q̂1] + (γ1γ2/α) E_{v,s}[ψ(Q̂2) − ½Q2Q̂2]
  *     + (γ2/α) E_v[½ Q̂2:1(1 − Q2:1) − ι_v(τ_v + Q̂2:1) + ι_v(τ_v)].
  * Its gradient vanishes at the fixed points of mapState (the tests check this by finite differences).

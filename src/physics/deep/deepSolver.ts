@@ -1,4 +1,4 @@
-// Fixed-point solver of the L = 2 saddle point (arXiv 2510.24616; mlp-deep.md): damped iteration of the map
+// Fixed-point solver of the L = 2 saddle point (arXiv 2510.24616; docs/physics/mlp-deep.md §5): damped iteration of the map
 // (Q1, Q2, Q2:1) → (m_W(Q̂1), m_W(Q̂2), 1 − mmse_v(τ_v + Q̂2:1)), Anderson-accelerated only near convergence
 // (from far away acceleration also lands on unstable points, which would relabel the branch a start falls into).
 
@@ -34,7 +34,7 @@ export function pointKind(sol: DeepSolution, quenched = false, thr = 1e-3): Deep
   return 'universal';
 }
 
-/** The authors' four initialisations (mlp-deep.md "Branches"). */
+/** The authors' four initialisations (docs/physics/mlp-deep.md §8). */
 export const BRANCH_STARTS: Record<DeepBranch, [number, number, number]> = {
   specialised: [0.99, 0.99, 0.99],
   layer1: [0.99, 0, 0],

@@ -1,5 +1,5 @@
 // Tabulated rectangular denoising functions mmse_v, mmse_v', ι_v and the inverse of mmse_v for one (η, γ1)
-// (mlp-deep.md, paper's C27–C30), and the scalar Gaussian channel used for fine readout bins (η < 0.02).
+// (docs/physics/mlp-deep.md §7, paper's C27–C30), and the scalar Gaussian channel used for fine readout bins (η < 0.02).
 // Table: F(t) = (1 + x) mmse(x) on t = ln(1 + x); F(0) = 1, F'(0) = 0 (mmse(0) = 1, mmse'(0) = −1), so the
 // cancelling bracket at x ≲ 0.05 is never evaluated; ∫mmse dx = ∫F dt, so ι is the spline's antiderivative.
 // Beyond x_max the tail A/x continues the table (A = x_max mmse(x_max), → k1(N + d − k1)/(N d) or 1).

@@ -1,10 +1,10 @@
-// Rectangular denoising mmse_v (arXiv 2510.24616, C27–C30; mlp-deep.md): public table values, limits, table.
+// Rectangular denoising mmse_v (arXiv 2510.24616, C27–C30; docs/physics/mlp-deep.md §7): public table values, limits, table.
 import { describe, expect, it } from 'vitest';
 import { getDenoiser, rectangularDenoiser, scalarDenoiser } from './denoiser';
 import { rectIntegralsBands, rectMmseDirect, rectTailConstant, type RectShape } from './rectangularDensity';
 
 // The authors' table theory/ones_nonsymm_05_mmse_only.csv (Minh-Toan/statphys-deep-NN), η = γ1 = 0.5,
-// as quoted in mlp-deep.md; the closed form reproduces it to ~1e−5 (their own quadrature's accuracy).
+// as quoted in docs/physics/mlp-deep.md §9; the closed form reproduces it to ~1e−5 (their own quadrature's accuracy).
 const PUBLIC: Array<[number, number]> = [
   [0.4996, 0.642984],
   [0.9991, 0.464864],

@@ -1,4 +1,4 @@
-// Rectangular matrix denoising (arXiv 2510.24616, C27–C30; mlp-deep.md "Rectangular denoising"):
+// Rectangular matrix denoising (arXiv 2510.24616, C27–C30; docs/physics/mlp-deep.md §7):
 // channel Y = √x S + Z with S = U V/√k1, U ∈ R^{N×k1}, V ∈ R^{k1×d} iid N(0,1), Z iid N(0,1), N = η d, k1 = γ1 d.
 // With M = max(N, d), N_s = min(N, d), c = N_s/M and ρ the eigenvalue density of Y Yᵀ/M:
 //   mmse(x) = (1/x) [ 1 − (4π²c²/3) ∫ λ ρ³ dλ − (1 − c)² ∫ ρ/λ dλ ],   mmse(0) = 1, mmse'(0) = −1.
@@ -24,7 +24,7 @@ function ratios({ eta, gamma1 }: RectShape): Ratios {
   return { c: Ns / M, q: gamma1 / Ns, r1: gamma1 / M };
 }
 
-/** The coefficients C_0 … C_6 of P(m) at real z (mlp-deep.md), as written there. */
+/** The coefficients C_0 … C_6 of P(m) at real z (docs/physics/mlp-deep.md §7), as written there. */
 function coefficientsAt(r: Ratios, x: number, z: number): number[] {
   const { c, q, r1 } = r;
   const c2 = c * c;
@@ -286,7 +286,7 @@ class DensitySweep {
   }
 }
 
-/** Upper end of the spectrum of Y Yᵀ/M with a safety margin (mlp-deep.md). */
+/** Upper end of the spectrum of Y Yᵀ/M with a safety margin (docs/physics/mlp-deep.md §7). */
 export function lambdaMaxOf(shape: RectShape, x: number): number {
   const { c, q, r1 } = ratios(shape);
   const s = Math.sqrt(x / q) * (1 + Math.sqrt(r1)) * (1 + Math.sqrt(q)) + 1 + Math.sqrt(c);

@@ -1,4 +1,4 @@
-// Effective readout of a first-layer neuron, s = W⁽²⁾ᵀv/√k2 ~ N(0, 1) (CLT; mlp-deep.md "Order parameters"):
+// Effective readout of a first-layer neuron, s = W⁽²⁾ᵀv/√k2 ~ N(0, 1) (CLT; docs/physics/mlp-deep.md §2):
 // the authors' grid of equispaced points on [−L, L] with normalised Gaussian weights, rescaled so that E s² = 1
 // exactly (ε is first-order sensitive to E[s² g(Q1(s))], as to E v² in the shallow case). The equations see s
 // only through s², so ±s are folded into one class.

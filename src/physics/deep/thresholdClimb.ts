@@ -1,6 +1,6 @@
-// The equilibrium within one family of L = 2 stationary points (arXiv 2510.24616; mlp-deep.md "Branches"):
+// The equilibrium within one family of L = 2 stationary points (arXiv 2510.24616; docs/physics/mlp-deep.md §8):
 // first-layer neurons with large |s| specialise first and each s class has its own first-order jump (as each
-// readout value in the shallow case, mlp-shallow.md §7), so the stationary points of a kind (layer1-type,
+// readout value in the shallow case, docs/physics/mlp-shallow.md §7), so the stationary points of a kind (layer1-type,
 // specialised-type) come in families P(c) with Q1(s_i) > 0.5 exactly for the classes i ≥ c. A start reaches the
 // member with the most classes specialised that still exist; the equilibrium is the member of largest f.
 //

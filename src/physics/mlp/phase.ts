@@ -1,4 +1,4 @@
-// Phase diagrams of the shallow MLP (L = 1, arXiv 2510.24616; mlp-shallow.md §6): for each row (a fixed γ or a
+// Phase diagrams of the shallow MLP (L = 1, arXiv 2510.24616; docs/physics/mlp-shallow.md §6): for each row (a fixed γ or a
 // fixed Δ) the equilibrium along α and the lines of the row, the specialisation transition α_sp (root of the
 // free-entropy difference between branches) and the spinodals bounding the metastable region; and the lines
 // followed from row to row by continuation (warm-started branches, predicted α_sp, root-finding on Δf).

@@ -1,5 +1,5 @@
 // Branch continuation for the phase diagrams: one stationary point of the shallow-MLP RS equations
-// (mlp-shallow.md §5) followed in α by Newton's method on G(Q) = m_W(Q̂(Q)) − Q, for one readout class
+// (docs/physics/mlp-shallow.md §5) followed in α by Newton's method on G(Q) = m_W(Q̂(Q)) − Q, for one readout class
 // (homogeneous |v|: `ones`, `rad`). Newton converges quadratically from a warm start at a neighbouring α
 // (the plain fixed point of shallow.ts slows down near spinodals, exactly where the lines are).
 // A root with G'(Q) ≥ 0 is unstable under the fixed-point map (the middle branch of an S-curve) and is

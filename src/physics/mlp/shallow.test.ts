@@ -110,7 +110,7 @@ describe('specialisation (paper B theory, mlp-shallow.md §7)', () => {
 
   it('h23 with Gaussian readouts, informative start Q = 0.8: within +0.5…+3 % of the authors’ histogram-based numbers', () => {
     // Their 0.23079, 0.059847, 0.026550 come from a random N(0,1) histogram with E v² = 1.00125; a converged
-    // continuum solver is 0.5–3 % higher (mlp-shallow.md §7). We assert that documented offset, not their digits.
+    // continuum solver is 0.5–3 % higher (docs/physics/mlp-shallow.md §7). We assert that documented offset, not their digits.
     const m = getShallowModel(P('h23', 0.1, { readout: 'gauss' }));
     const Q0 = new Float64Array(m.system.v2.length).fill(0.8);
     for (const [alpha, theirs] of [[0.4, 0.23079], [1.04, 0.059847], [2, 0.02655]]) {

@@ -1,5 +1,5 @@
 // RS saddle-point equations and free entropy of the shallow MLP (L = 1) near interpolation
-// (arXiv 2510.24616, Result for L = 1; mlp-shallow.md §5). Pure float64; no allocation in the inner loops.
+// (arXiv 2510.24616, Result for L = 1; docs/physics/mlp-shallow.md §5). Pure float64; no allocation in the inner loops.
 //
 // Unknowns: Q(v) per readout class (classes = distinct v², since the equations see v only through v²).
 // Given Q: τ = m_S⁻¹(E v²Q²); R̂2 solves R̂2 = αμ2²/D(R̂2) (1-D, safeguarded Newton);
@@ -88,7 +88,7 @@ export function evaluate(sys: ShallowSystem, alpha: number, Q: Float64Array, r0:
   out.innerOk = ok;
 }
 
-/** Q̂(v) from the stationarity in Q (mlp-shallow.md §5). */
+/** Q̂(v) from the stationarity in Q (docs/physics/mlp-shallow.md §5). */
 export function conjugateQ(sys: ShallowSystem, alpha: number, Q: Float64Array, ev: Evaluation, Qhat: Float64Array): void {
   const { v2, gamma } = sys;
   // [m_S(τ + R̂2) − m_S(τ)]/m_S'(τ) with m_S(τ) = M; from mmse differences, so it stays accurate as Q → 1.
@@ -98,7 +98,7 @@ export function conjugateQ(sys: ShallowSystem, alpha: number, Q: Float64Array, e
   }
 }
 
-/** f_RS from its ingredients: D = Δ + K_d − K*, ρ2 − R2, R̂2, τ, Q, Q̂ (mlp-shallow.md §5). */
+/** f_RS from its ingredients: D = Δ + K_d − K*, ρ2 − R2, R̂2, τ, Q, Q̂ (docs/physics/mlp-shallow.md §5). */
 function freeEntropyFrom(sys: ShallowSystem, alpha: number, D: number, rho2MinusR2: number, R2hat: number, tau: number, Q: Float64Array, Qhat: Float64Array): number {
   const { v2, pv, gamma, prior, table } = sys;
   let ps = 0;
@@ -281,7 +281,7 @@ function leastSquares(A: Float64Array[], n: number, b: Float64Array): Float64Arr
   return x;
 }
 
-/** The universal branch Q ≡ 0 (τ = 0): a 1-D equation for R̂2 (mlp-shallow.md §6). */
+/** The universal branch Q ≡ 0 (τ = 0): a 1-D equation for R̂2 (docs/physics/mlp-shallow.md §6). */
 export function solveUniversal(sys: ShallowSystem, alpha: number, r0 = 0): BranchSolution {
   const K = sys.v2.length;
   const Q = new Float64Array(K);

@@ -1,5 +1,5 @@
 // The shallow-MLP model for one parameter set: branches, equilibrium (largest f_RS), α_sp and spinodals
-// (mlp-shallow.md §§6–7). Tables are built once per (γ, P_v) and shared; models are cached by parameters.
+// (docs/physics/mlp-shallow.md §§6–7). Tables are built once per (γ, P_v) and shared; models are cached by parameters.
 
 import { getActivation, type Activation } from '../activations';
 import { isContinuousLaw, readoutAtoms, rho2, spectralLaw } from '../priors';

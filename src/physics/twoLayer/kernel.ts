@@ -1,5 +1,5 @@
 // Kernel ridge regression as the β → ∞ limit of random features, and the linear floor
-// (two-layer-lecture.md §2; proportional-regime linearisation of El Karoui arXiv 1007.4000, Mei–Montanari
+// (docs/physics/two-layer-lecture.md §2; proportional-regime linearisation of El Karoui arXiv 1007.4000, Mei–Montanari
 // arXiv 1908.05355): KRR with n = αd is linear ridge with an implicit ridge from the non-linearity,
 //   λ_eff = (μ*² + αλ)/(α μ1²),  k: λ_eff = k (1 − 1/(α(1 + k))),
 //   E_KRR = (k² g1²/(1 + k)² + g*² + σ_ε²)/(1 − 1/(α(1 + k)²)),

@@ -1,5 +1,5 @@
 // Quadrature for the Marchenko–Pastur law ρ_β of F Fᵀ, F ∈ R^{p×d} with unit-norm rows, β = p/d
-// (two-layer-lecture.md §1): density √((b − ν)(ν − a))/(2πβν) on [(1 − √β)², (1 + √β)²] plus an atom
+// (docs/physics/two-layer-lecture.md §1): density √((b − ν)(ν − a))/(2πβν) on [(1 − √β)², (1 + √β)²] plus an atom
 // 1 − 1/β at ν = 0 when β > 1. With ν = 1 + β + 2√β cos t the density becomes (2/π) sin²t/ν dt on (0, π):
 // no edge singularities, so Gauss–Legendre in t converges geometrically.
 import { gaussLegendre } from '../numerics/gaussHermite';

@@ -1,4 +1,4 @@
-// One giant gradient step on the first layer (two-layer-lecture.md §3; Ba et al. arXiv 2205.01445):
+// One giant gradient step on the first layer (docs/physics/two-layer-lecture.md §3; Ba et al. arXiv 2205.01445):
 // with η = η̃√p the update W¹ − W⁰ has one outlier singular value of order √p along θ*, for d → ∞
 //   s1/√p → η̃ |μ1(σ)| √(g1² + (E g² + σ_ε²)/α0),   |⟨v1, θ*⟩| → |g1|/√(g1² + (E g² + σ_ε²)/α0).
 // For g1 = 0 (information exponent ≥ 2) the limiting overlap is 0 at any α0 = Θ(1); a finite-d simulation

@@ -1,4 +1,4 @@
-// Hermite profiles of the two-layer lecture (../shared/physics/two-layer-lecture.md §0): the Gaussian-equivalence
+// Hermite profiles of the two-layer lecture (docs/physics/two-layer-lecture.md §0): the Gaussian-equivalence
 // numbers μ0, μ1, E f², μ*² of an activation σ or a target g. Activations and the targets `linear`, `tanh2`
 // and user expressions come from the shared registry (activations.ts); `he1he2` and `heK` = He_K/√K! are
 // polynomials defined here with exact coefficients.

@@ -1,4 +1,4 @@
-// Random-features ridge regression in the proportional limit (two-layer-lecture.md §1): the deterministic
+// Random-features ridge regression in the proportional limit (docs/physics/two-layer-lecture.md §1): the deterministic
 // equivalent of ridge with the Gaussian-equivalent feature covariance Σ = μ1² F Fᵀ + μ*² I averaged over the
 // Marchenko–Pastur spectrum of F Fᵀ (cf. Mei–Montanari arXiv 1908.05355, Gerace et al. arXiv 2002.09339).
 //   λ' = βλ, c = β/α, s(ν) = μ*² + μ1² ν

@@ -1,4 +1,4 @@
-// Online spherical SGD on a single-index target with the information exponent ℓ (two-layer-lecture.md §4;
+// Online spherical SGD on a single-index target with the information exponent ℓ (docs/physics/two-layer-lecture.md §4;
 // Ben Arous–Gheissari–Jagannath arXiv 2003.10409): y = g(θ*·x), g = He_ℓ/√ℓ!, student σ = g, correlation loss,
 // one fresh sample a step, w ← (w + (η/d) y σ'(u)(x − u w))/‖·‖. In t = samples/d, for d → ∞,
 //   dm/dt = η (1 − m²) φ'(m) − (η²/2) m C(m),   φ(m) = Σ_k g_k μ_k(σ) m^k/k! = m^ℓ,

@@ -1,4 +1,4 @@
-// Escape-time distribution of online SGD at finite d (two-layer-lecture.md §4): Euler–Maruyama on
+// Escape-time distribution of online SGD at finite d (docs/physics/two-layer-lecture.md §4): Euler–Maruyama on
 // dm = [η(1 − m²)ℓ m^{ℓ−1} − (η²/2) m C(m)] dt + η √(D(m)/d) dB, t = samples/d, from m0 = 1/√d to |m| = 0.5.
 // For ℓ ≥ 3 noise matters at every d: T/d^{ℓ−1} has a d-independent law with a heavy right tail.
 import { Rng } from './rng';

@@ -1,4 +1,4 @@
-// Two-layer lecture engine against the public values of two-layer-lecture.md §0–§4 (copied here as constants)
+// Two-layer lecture engine against the public values of docs/physics/two-layer-lecture.md §0 and §6 (copied here as constants)
 // and the limits the formulas must obey.
 import { describe, expect, it } from 'vitest';
 import { gaussLegendre } from '../numerics/gaussHermite';

@@ -1,7 +1,7 @@
 // Bench section "sim": throughput of the simulations in Node per TensorFlow.js backend (cpu, and wasm when it
 // loads in Node): HMC leapfrog steps/s and ADAM steps/s at d = 40 and 60 (γ = 0.5, α = 4, ReLU), the GFLOP/s
 // the gradients reach (2 dominant matmuls of 2·n·k·d flops each per gradient) against the same backend's matmul
-// roofline at those two shapes (best repeat) and at 512×512 (stack.md: CPU ≈ 1, WASM SIMD ≈ 26 GFLOP/s with threads), and the
+// roofline at those two shapes (best repeat) and at 512×512 (docs/physics/simulations.md §7: CPU ≈ 1, WASM SIMD ≈ 26 GFLOP/s with threads), and the
 // GAMP-RIE iteration time (float64 JS, no tfjs). L = 2 (arXiv 2510.24616's setting: tanh2-unit, γ1 = γ2 = 0.5,
 // Δ = 0.2, α = 4): HMC leapfrog steps/s at d = 30 and the GFLOP/s of its five matmuls (2·n·(2 k1 d + 3 k1 k2)
 // flops per gradient) against the backend's matmul at those shapes. Prints measured medians; never asserts.

@@ -1,4 +1,4 @@
-// One giant gradient step at finite d (two-layer-lecture.md §3): f(x) = (1/√p) Σ_j a_j σ(w_j·x), a_j = ±1,
+// One giant gradient step at finite d (docs/physics/two-layer-lecture.md §3): f(x) = (1/√p) Σ_j a_j σ(w_j·x), a_j = ±1,
 // w_j⁰ uniform on the sphere, one full-batch step with η = η̃√p on n0 = α0 d fresh samples with the residual
 // at f = 0:  W¹ = W⁰ + (η̃/n0) diag(a) [σ'(W⁰X0ᵀ) ⊙ 1yᵀ] X0.  Reports the singular values of W¹ − W⁰ (/√p),
 // the top right singular vector's overlap with θ* = e1, and ridge errors on σ(W⁰x) and σ(W¹x) (simulation only).

@@ -1,4 +1,4 @@
-// Ridge regression on random features σ(W x) (two-layer-lecture.md §1 simulation protocol): n = αd training
+// Ridge regression on random features σ(W x) (docs/physics/two-layer-lecture.md §1 simulation protocol): n = αd training
 // points, x ~ N(0, I_d), θ* = e1, y = g(x1) + σ_ε ξ; â = argmin (1/n)‖y − Z a‖² + (p/d) λ ‖a‖² by the primal
 // (p ≤ n) or dual (p > n) normal equations, which at λ = 0 give least squares / the minimum-norm interpolator.
 // Test error E(y − â·σ(Wx))² on fresh points, label noise included.

@@ -1,4 +1,4 @@
-// Online spherical SGD on y = He_ℓ(θ*·x)/√ℓ! with student σ = g (two-layer-lecture.md §4):
+// Online spherical SGD on y = He_ℓ(θ*·x)/√ℓ! with student σ = g (docs/physics/two-layer-lecture.md §4):
 // w ← (w + (η/d) y σ'(u)(x − u w))/‖·‖, u = w·x, one fresh sample a step, from a random w with m0 = θ*·w
 // set to 1/√d. Records m(t), t = samples/d, and the first time |m| (m for odd ℓ) reaches 0.5.
 import { Rng } from '../../physics/twoLayer/rng';

@@ -1,5 +1,5 @@
 // Finite-d simulations of the two-layer lecture against the theory, within 3 standard errors over seeds
-// (finite-size deviations are 1–2 % at d = 400 per two-layer-lecture.md §1; seed noise dominates at these d).
+// (finite-size deviations are 1–2 % at d = 400 per docs/physics/two-layer-lecture.md §1; seed noise dominates at these d).
 import { describe, expect, it } from 'vitest';
 import { oneStepPoint, nullOverlapScale } from '../../physics/twoLayer/oneStep';
 import { activationProfile, targetProfile } from '../../physics/twoLayer/profiles';

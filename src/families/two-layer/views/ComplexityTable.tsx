@@ -1,4 +1,4 @@
-// The lecture's sample-complexity table (literature; two-layer-lecture.md §5), with the rows the panel can
+// The lecture's sample-complexity table (literature; docs/physics/two-layer-lecture.md §5), with the rows the panel can
 // simulate linked to their simulation.
 import { twoLayerController, useTwoLayer } from '../store';
 

@@ -3,7 +3,7 @@ import type { ScaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
 import { deepPhysicsKey, useDeepSim } from '../simStore';
 import { useDeep } from '../store';
-import { simPoints } from '../../mlp/simStore';
+import { simPoints } from '../../../platform/sim/simPoints';
 import { SimPointMarks } from '../../../platform/sim/views/SimPointsLayer';
 
 export function DeepSimPointsLayer({ x, y }: { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> }) {

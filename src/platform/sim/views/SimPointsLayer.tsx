@@ -4,7 +4,8 @@
 import type { ScaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
 import { shallowParamsOf, useExplorer } from '../../../families/mlp/store';
-import { physicsKey, simPoints, useSim, type SimPoint } from '../../../families/mlp/simStore';
+import { physicsKey, useSim } from '../../../families/mlp/simStore';
+import { simPoints, type SimPoint } from '../simPoints';
 import { simColour } from './simColours';
 
 export function SimPointsLayer({ x, y }: { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> }) {

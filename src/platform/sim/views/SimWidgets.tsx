@@ -1,7 +1,9 @@
-// Pieces shared by the MLP and deep simulation panels: labelled selects, the backend line (backend, why, its
-// measured matmul speed and the run's speed) and legend swatches. They render props only (no store).
+// Pieces of the simulation panel (./SimPanelFrame.tsx): labelled fields, the backend line (backend, why, its
+// measured matmul speed and the run's speed), the runs' status, the run buttons and legend swatches. They render
+// props only (no store).
 import type { BackendInfo } from '../protocol';
-import { simColour } from './simColours';
+import type { LiveRun, RunStatus } from '../runSlice';
+import { simColour, simLabel } from './simColours';
 
 export const SIM_LABELS: Record<string, string> = {
   hmc: 'HMC',
@@ -29,7 +31,7 @@ export function SimSelect<T extends string | number>({ id, label, value, values,
   );
 }
 
-export function BackendLine({ backend, stepsPerSecond: sps, gradientsPerSecond: gps, algo, testId = 'sim-backend' }: { backend: BackendInfo | null; stepsPerSecond: number; gradientsPerSecond: number | null; algo: string | undefined; testId?: string }) {
+export function BackendLine({ backend, stepsPerSecond: sps, gradientsPerSecond: gps, algo, testId }: { backend: BackendInfo | null; stepsPerSecond: number; gradientsPerSecond: number | null; algo: string | undefined; testId: string }) {
   if (!backend) return <p className="sim-backend" data-testid={testId}>Backend: not started yet (chosen by measurement on the first run).</p>;
   return (
     <p className="sim-backend" data-testid={testId} data-backend={backend.backend}>
@@ -63,7 +65,7 @@ export function Swatch({ colour, shape }: { colour: string; shape: '●' | '○'
 }
 
 /** The key to the finished-run points on ε(α): one symbol per algorithm and start (GAMP-RIE only at L = 1). */
-export function FinishedRunsLegend({ gamp, testId }: { gamp: boolean; testId?: string }) {
+export function FinishedRunsLegend({ gamp, testId }: { gamp: boolean; testId: string }) {
   return (
     <p className="sim-legend" data-testid={testId}>
       Finished runs on the ε(α) plot (mean ± s.d. over seeds):{' '}
@@ -161,5 +163,43 @@ export function SimIntField({ id, label, value, min, max, onChange }: { id: stri
         }}
       />
     </label>
+  );
+}
+
+/** One line per run on screen (test id `<prefix>-run-<start>`, its step in `data-step`): step, ε and the sampler's state. */
+function RunLine({ prefix, run }: { prefix: string; run: LiveRun<unknown> }) {
+  const last = run.last;
+  return (
+    <li data-testid={`${prefix}-run-${run.init}`} data-step={last?.step ?? 0}>
+      <span style={{ color: simColour(run.algo, run.init) }}>■</span> {simLabel(run.algo, run.init)}: step {last?.step ?? 0}
+      {last && (
+        <>
+          {' '}
+          · ε ≈ {last.eps.toPrecision(4)}
+          {last.Q1 !== undefined ? ` · Q1 ${last.Q1.toFixed(2)} · Q2 ${last.Q2?.toFixed(2)} · Q2:1 ${last.Q21?.toFixed(2)}` : ''}
+          {last.acceptance !== undefined && Number.isFinite(last.acceptance) ? ` · acceptance ${last.acceptance.toFixed(2)}` : ''}
+          {last.stepSize !== undefined ? ` · step size ${last.stepSize.toPrecision(3)}` : ''}
+          {last.divergences ? ` · ${last.divergences} divergent` : ''}
+          {last.warmup ? ' · warm-up' : ''}
+        </>
+      )}
+      {run.summary && ` · finished: ${run.summary.steps} steps in ${(run.summary.elapsedMs / 1000).toFixed(1)} s`}
+    </li>
+  );
+}
+
+/** The status tag (`data-status`) and a line per run on screen; test ids `<prefix>-status`, `<prefix>-run-<start>`. */
+export function SimRunsStatus({ prefix, status, runs }: { prefix: string; status: RunStatus; runs: LiveRun<unknown>[] }) {
+  return (
+    <div className="sim-status" data-testid={`${prefix}-status`} data-status={status}>
+      <span className={`tag sim-tag-${status}`}>{status}</span>
+      {runs.length > 0 && (
+        <ul className="sim-runs">
+          {runs.map((r) => (
+            <RunLine key={r.id} prefix={prefix} run={r} />
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

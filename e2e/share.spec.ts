@@ -67,7 +67,7 @@ test.describe('share', () => {
     await page.getByTestId('control-readout').selectOption('rad');
     gen = await nextCurve(page, gen);
     await setRange(page, 'control-gamma', 0.6);
-    gen = await nextCurve(page, gen);
+    await nextCurve(page, gen);
     await setRange(page, 'control-alpha', 3.5);
     await expect
       .poll(() => page.evaluate(() => location.hash))
@@ -249,7 +249,7 @@ test.describe('share', () => {
   test('presentation mode: link option, hides advanced controls, keyboard steps α, help overlay', async ({ page }) => {
     const preset = PRESETS.find((p) => p.id === 'relu-ones')!;
     await page.goto(`/${preset.hash}&present=1`);
-    let gen = await nextCurve(page);
+    await nextCurve(page);
     await expect(page.locator('html')).toHaveClass(/presenting/);
     await expect(page.getByTestId('toggle-present')).toHaveAttribute('aria-pressed', 'true');
     for (const id of ['control-weights', 'control-alpha-max', 'export-eps', 'copy-link', 'model-notes']) await expect(page.getByTestId(id)).toBeHidden();
@@ -296,7 +296,7 @@ test.describe('share', () => {
     await expect(page.locator('html')).not.toHaveClass(/presenting/);
     await expect(page.getByTestId('control-weights')).toBeVisible();
     expect(await page.evaluate(() => location.hash)).not.toContain('present=1');
-    gen = await nextCurve(page, null);
+    const gen = await nextCurve(page, null);
     expect(gen).not.toBeNull();
   });
 

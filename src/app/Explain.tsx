@@ -31,6 +31,7 @@ export function Explain({ model }: { model: string }) {
     <details className="panel explain" data-testid="explain" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Explain the model: equations, Hermite coefficients, branches</summary>
       <Suspense fallback={<p className="hint">loading the equations…</p>}>
+        {/* eslint-disable-next-line react-hooks/static-components -- bodyOf caches one lazy component per model */}
         {open && <Body />}
       </Suspense>
     </details>

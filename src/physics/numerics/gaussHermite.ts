@@ -102,7 +102,7 @@ export function gaussLegendre(n: number): QuadratureRule {
   const half = (n + 1) >> 1;
   for (let i = 0; i < half; i++) {
     let z = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let pp = 0;
+    let pp: number;
     for (let it = 0; it < 100; it++) {
       const [p1, p2] = legendre(n, z);
       pp = (n * (z * p1 - p2)) / (z * z - 1); // P_n'

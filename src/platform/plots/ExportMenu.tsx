@@ -30,11 +30,13 @@ export function ExportMenu({ plot, title, context, table, fileKeys = [], extraJs
     }
   };
   const name = (ext: string) => fileName(plot, context(), ext, fileKeys);
+  // eslint-disable-next-line react-hooks/refs -- run() only wraps the click handler; the ref is read on click, not during render
   const svgExport = run('SVG', () => {
     const svg = svgOf();
     if (!svg) throw new Error('no plot to export yet');
     download(serializeSvg(svg, pageBackground()).text, name('svg'), 'image/svg+xml');
   });
+  // eslint-disable-next-line react-hooks/refs -- run() only wraps the click handler; the ref is read on click, not during render
   const pngExport = run('PNG', async () => {
     const svg = svgOf();
     if (!svg) throw new Error('no plot to export yet');

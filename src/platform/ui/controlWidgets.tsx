@@ -62,6 +62,7 @@ const DECADE_LABELS: [number, string][] = [
 export function DeltaInput({ value, min, max, testId, logTestId, onChange }: { value: number; min: number; max: number; testId: string; logTestId?: string; onChange: (x: number) => void }) {
   const id = useId();
   const [text, setText] = useState(formatNumber(value));
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the draft text follows the value when it changes elsewhere (URL, preset, reset)
   useEffect(() => setText(formatNumber(value)), [value]);
   const commit = (x: number) => {
     if (Number.isFinite(x) && x >= min && x <= max) onChange(x);

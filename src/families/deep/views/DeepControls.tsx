@@ -20,6 +20,7 @@ function ActivationSelect({ field, testId, label }: { field: 'activation' | 'act
   const id = useId();
   const custom = value.startsWith('expr:');
   const [text, setText] = useState(custom ? value.slice(5) : '');
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the draft text follows the value when it changes elsewhere (URL, preset, reset)
   useEffect(() => setText(custom ? value.slice(5) : ''), [value, custom]);
   useEffect(() => {
     if (!custom || text.trim() === '' || `expr:${text}` === value) return;

@@ -85,7 +85,7 @@ export function GlmExplorer() {
       });
   };
 
-  const pts = result?.points ?? [];
+  const pts = useMemo(() => result?.points ?? [], [result]);
   const th = result?.thresholds;
   const hard = th && th.alphaIT !== null && th.alphaAMP !== null ? [{ id: 'hard', x0: th.alphaIT, x1: th.alphaAMP, colour: C.hard, label: 'hard phase' }] : [];
   const marks = [

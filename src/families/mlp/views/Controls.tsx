@@ -72,6 +72,7 @@ const ActivationControl = memo(function ActivationControl() {
   const setParam = useExplorer((s) => s.setParam);
   const id = useId();
   const [text, setText] = useState(expr);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the draft text follows the value when it changes elsewhere (URL, preset, reset)
   useEffect(() => setText(expr), [expr]);
   // Typing is committed after a short pause so half-typed expressions don't flash errors.
   useEffect(() => {

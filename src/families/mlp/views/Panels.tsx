@@ -83,7 +83,7 @@ export const ReadoutPanel = memo(function ReadoutPanel() {
       </section>
     );
   }
-  let p: ShallowPoint | null = null;
+  let p: ShallowPoint | null;
   let exact = false;
   if (point && point.key === curve.key && point.alpha === alpha) {
     p = point.value;

@@ -46,7 +46,7 @@ export const PhasePlot = memo(function PhasePlot() {
   const y = scaleLinear().domain(yDomain).range([innerH, 0]);
 
   // Rows to draw: the new ones, or the previous diagram's until the first new row arrives.
-  const rows = diagram ? (diagram.received > 0 || !diagram.previousRows ? diagram.rows : diagram.previousRows) : [];
+  const rows = useMemo(() => (diagram ? (diagram.received > 0 || !diagram.previousRows ? diagram.rows : diagram.previousRows) : []), [diagram]);
   const firstRow = rows.find((r) => r !== null) ?? null;
   const classV2 = firstRow?.classV2 ?? [1];
   const cls = classOf(classV2, readoutValue);

@@ -1,4 +1,5 @@
 // Which Q(v) curves to draw: one per distinct |v| for discrete readout laws, a handful of representative |v| otherwise.
+import { BLUE_RAMP, COLOURS } from '../../platform/plots/palette';
 
 export interface VGroup {
   /** |v| of the group. */
@@ -42,12 +43,10 @@ export function r2Offset(gamma: number, v: ArrayLike<number>, p: ArrayLike<numbe
 }
 
 /** Ordered colours for |v| groups (small |v| light, large |v| dark; readable on white). */
-const V_COLOURS = ['#7fb8d8', '#4a90c2', '#2166ac', '#163f7a', '#0b1f4d'];
-
 export function vColour(rank: number, count: number): string {
-  if (count <= 1) return '#2166ac';
+  if (count <= 1) return BLUE_RAMP[2];
   const t = rank / (count - 1);
-  return V_COLOURS[Math.round(t * (V_COLOURS.length - 1))];
+  return BLUE_RAMP[Math.round(t * (BLUE_RAMP.length - 1))];
 }
 
-export const R2_COLOUR = '#c2410c';
+export const R2_COLOUR = COLOURS.orange;

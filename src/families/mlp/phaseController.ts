@@ -1,7 +1,7 @@
 // Phase diagram data flow: MLP parameters (useExplorer) + plane (usePhase) → one request per change (debounced)
 // → worker pool → rows → usePhase. α and the plane's own variable only move the crosshair: no recomputation.
 // A new diagram waits until the ε(α) curve is complete, so that the sliders stay live.
-import { rowParamsKey, phaseYs } from './views/phaseGeometry';
+import { rowParamsKey, phaseYs } from './phaseGeometry';
 import { shallowParamsOf, useExplorer } from './store';
 import { PhaseClient, poolSize, type PhaseWorkerFactory } from './phaseClient';
 import { PHASE_ALPHAS, PHASE_ROWS, usePhase } from './phaseStore';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLOURS } from './palette';
+import { BLUE_RAMP, COLOURS, SERIES_HUES } from './palette';
 
 // Colour-vision-deficiency simulation (Machado, Oliveira & Fernandes 2009, severity 1, linear RGB) and CIE76 ΔE
 // in L*a*b* (D65). ΔE ≈ 2 is "just noticeable"; we ask for ≥ 15 between series drawn side by side (the Okabe–Ito
@@ -58,5 +58,15 @@ describe('plot palette', () => {
     for (const k of ['equilibrium', 'universal', 'specialised', 'hmcInformative', 'hmcUninformative', 'selection', 'transition'] as const) {
       expect(contrast(COLOURS[k], '#ffffff'), k).toBeGreaterThanOrEqual(3);
     }
+    for (const c of SERIES_HUES) expect(contrast(c, '#ffffff'), c).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps neighbouring categorical hues distinct for normal vision, and the blue ramp ordered by lightness', () => {
+    for (let i = 0; i + 1 < SERIES_HUES.length; i++) {
+      const d = deltaE(lab(simulate(SERIES_HUES[i], CVD.normal)), lab(simulate(SERIES_HUES[i + 1], CVD.normal)));
+      expect(d, `${SERIES_HUES[i]} vs ${SERIES_HUES[i + 1]}`).toBeGreaterThanOrEqual(15);
+    }
+    const lightness = BLUE_RAMP.map((c) => lab(simulate(c, CVD.normal))[0]);
+    for (let i = 0; i + 1 < lightness.length; i++) expect(lightness[i]).toBeGreaterThan(lightness[i + 1]);
   });
 });

@@ -1,7 +1,9 @@
-// One palette for every plot. Series colours follow Okabe & Ito's colour-blind-safe set (blue, vermilion, bluish
-// green, reddish purple); colours.test.ts checks they stay distinct under simulated protan/deutan/tritan vision.
-// Drawn as SVG attributes; the dark theme re-maps the near-black and greys in app/styles.css.
+// One palette for every plot of every tab; no other file writes a colour. The MLP's ε-plot series follow Okabe &
+// Ito's colour-blind-safe set (blue, vermilion, bluish green, reddish purple); palette.test.ts checks that the series
+// drawn side by side stay distinct under simulated protan/deutan/tritan vision and keep 3:1 contrast on white.
+// Drawn as SVG attributes; the dark theme re-maps the near-black and greys in app/styles.css (keep them lower case).
 export const COLOURS = {
+  // Roles of the ε(α) plots.
   equilibrium: '#111827',
   universal: '#0072B2',
   specialised: '#D55E00',
@@ -11,4 +13,31 @@ export const COLOURS = {
   transition: '#6b7280',
   selection: '#7c3aed',
   ghost: '#d1d5db',
+  // Hues of the other series (Tailwind 600–700 shades, readable on white).
+  blue: '#2563eb',
+  amber: '#d97706',
+  green: '#047857',
+  pink: '#be185d',
+  rose: '#db2777',
+  violet: '#7c3aed',
+  teal: '#0e7490',
+  lime: '#65a30d',
+  red: '#dc2626',
+  rust: '#9a3412',
+  orange: '#c2410c',
+  // Neutrals and fills.
+  grey: '#6b7280',
+  lightGrey: '#9ca3af',
+  slate: '#94a3b8',
+  hard: '#f59e0b',
+  blueBand: 'rgba(37, 99, 235, 0.16)',
 } as const;
+
+/** Categorical series colours in order (overlap matrices, per-readout traces). */
+export const SERIES_HUES: readonly string[] = [COLOURS.blue, COLOURS.rose, COLOURS.green, COLOURS.amber, COLOURS.violet, COLOURS.teal, COLOURS.lime, COLOURS.red];
+
+/** An ordered blue ramp (light → dark) for one quantity at increasing values of a parameter (|v| groups). */
+export const BLUE_RAMP: readonly string[] = ['#7fb8d8', '#4a90c2', '#2166ac', '#163f7a', '#0b1f4d'];
+
+/** The phase diagram's four states: uninformed, universal, specialised (metastable), specialised (equilibrium). */
+export const STATE_COLOURS = ['#eef0f3', '#a9c8f5', '#f7b577', '#d9622b'] as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BranchSolution, ShallowPoint } from '../../physics/types';
 import { branchPaths, equilibriumLine, interpolateEps, nearestPoint, otherSpecialisedOf, splitBranch, switchAlphas } from './branches';
 import { r2Offset, vColour, vGroups } from '../../families/mlp/overlapSeries';
-import { formatValue, makeScales, pathOf, yMaxOf } from './scales';
+import { formatValue, yMaxOf } from './scales';
 
 function sol(kind: 'universal' | 'specialised', eps: number, f: number, Q: number[]): BranchSolution {
   return { kind, eps, f, R2: 1 - eps, R2hat: 1, tau: 0, Q, Qhat: Q, converged: true, iterations: 1, residual: 0 };
@@ -122,19 +122,7 @@ describe('overlap series', () => {
   });
 });
 
-describe('scales and paths', () => {
-  const frame = { width: 500, height: 300, margin: { top: 10, right: 10, bottom: 40, left: 50 } };
-
-  it('maps the domain onto the inner frame and renders gaps as separate sub-paths', () => {
-    const s = makeScales(frame, [0, 8], [0, 0.1]);
-    expect(s.innerWidth).toBe(440);
-    expect(s.x(8)).toBe(440);
-    expect(s.y(0)).toBe(250);
-    const d = pathOf([[0, 0], [4, 0.05], null, [6, 0.1], [8, 0.1]], s);
-    expect(d).toBe('M0,250L220,125M330,0L440,0');
-    expect(pathOf([], s)).toBe('');
-  });
-
+describe('number formats', () => {
   it('computes a y range with headroom and formats readout values', () => {
     expect(yMaxOf([0.05, NaN, 0.1, Infinity])).toBeCloseTo(0.106, 12);
     expect(yMaxOf([])).toBe(1);
@@ -155,13 +143,5 @@ describe('legend placement', () => {
     // Lines near the top and at the bottom right: top-left is free.
     const more = [...top, ...Array.from({ length: 20 }, (_, i) => [300 + i * 5, 270] as [number, number])];
     expect(legendBox(more.filter(([x]) => x > 150 || x < 0), 400, 300, 100, 50)).toMatchObject({ x: 6, y: 6 });
-  });
-
-  it('samples along segments so that vertical jumps count', async () => {
-    const { makeScales, pixelsOf } = await import('./scales');
-    const s = makeScales({ width: 100, height: 100, margin: { top: 0, right: 0, bottom: 0, left: 0 } }, [0, 1], [0, 1]);
-    const px = [...pixelsOf([[[0.5, 0], [0.5, 1], null, [0, 0]]], s, 10)];
-    expect(px.length).toBe(13); // both ends, 10 samples in between, and the lone point
-    expect(px.every(([x], i) => i === 12 || x === 50)).toBe(true);
   });
 });

@@ -6,14 +6,17 @@ import { classicWorker, isCurrent, nextGen, proxy } from '../../classic/client';
 import { committeeCodec, useCommittee } from '../../classic/store';
 import type { CommitteePoint } from '../../../physics/classic/committee';
 import { Banner, fmt, Select } from '../../classic/views/controls';
-import { LinePlot, type Pt, type Series } from '../../classic/views/LinePlot';
+import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import type { Polyline } from '../../../platform/plots/branches';
+import { COLOURS } from '../../../platform/plots/palette';
+import { thresholdMarks } from '../../classic/views/thresholds';
 import '../../classic/views/classic.css';
 
-const C = { q11: '#2563eb', q12: '#db2777', ns: '#6b7280', sp: '#d97706' };
+const C = { q11: COLOURS.blue, q12: COLOURS.rose, ns: COLOURS.grey };
 
 function series(points: CommitteePoint[]): { q: Series[]; eps: Series[] } {
   const spEq = (p: CommitteePoint) => p.equilibrium === 'specialised';
-  const line = (f: (p: CommitteePoint) => number | null): Pt[] => points.map((p) => {
+  const line = (f: (p: CommitteePoint) => number | null): Polyline => points.map((p) => {
     const v = f(p);
     return v === null ? null : [p.alpha, v];
   });
@@ -24,15 +27,15 @@ function series(points: CommitteePoint[]): { q: Series[]; eps: Series[] } {
   const spMeta11 = line((p) => (p.specialised && !spEq(p) ? p.specialised.q11 : null));
   return {
     q: [
-      { id: 'q-nonspecialised', pts: nsEq, colour: C.ns, width: 2.4, label: 'q11 = q12, non-specialised' },
-      { id: 'q-nonspecialised-metastable', pts: nsMeta, colour: C.ns, dashed: true, label: 'non-specialised, not the equilibrium' },
-      { id: 'q11-specialised', pts: sp11.map((p, i) => (spMeta11[i] ? null : p)), colour: C.q11, width: 2.4, label: 'q11, specialised' },
-      { id: 'q12-specialised', pts: sp12.map((p, i) => (spMeta11[i] ? null : p)), colour: C.q12, width: 2.4, label: 'q12, specialised' },
-      { id: 'q11-specialised-metastable', pts: spMeta11, colour: C.q11, dashed: true },
+      { mark: 'line', id: 'q-nonspecialised', data: nsEq, colour: C.ns, weight: 'bold', label: 'q11 = q12, non-specialised' },
+      { mark: 'line', id: 'q-nonspecialised-metastable', data: nsMeta, colour: C.ns, dashed: true, label: 'non-specialised, not the equilibrium' },
+      { mark: 'line', id: 'q11-specialised', data: sp11.map((p, i) => (spMeta11[i] ? null : p)), colour: C.q11, weight: 'bold', label: 'q11, specialised' },
+      { mark: 'line', id: 'q12-specialised', data: sp12.map((p, i) => (spMeta11[i] ? null : p)), colour: C.q12, weight: 'bold', label: 'q12, specialised' },
+      { mark: 'line', id: 'q11-specialised-metastable', data: spMeta11, colour: C.q11, dashed: true },
     ],
     eps: [
-      { id: 'eps-equilibrium', pts: line((p) => (spEq(p) && p.specialised ? p.specialised.eps : p.nonSpecialised.eps)), colour: '#111827', width: 2.6, label: 'ε, equilibrium' },
-      { id: 'eps-nonspecialised', pts: line((p) => (spEq(p) ? p.nonSpecialised.eps : null)), colour: C.ns, dashed: true, label: 'ε, non-specialised (AMP)' },
+      { mark: 'line', id: 'eps-equilibrium', data: line((p) => (spEq(p) && p.specialised ? p.specialised.eps : p.nonSpecialised.eps)), colour: COLOURS.equilibrium, weight: 'bold', label: 'ε, equilibrium' },
+      { mark: 'line', id: 'eps-nonspecialised', data: line((p) => (spEq(p) ? p.nonSpecialised.eps : null)), colour: C.ns, dashed: true, label: 'ε, non-specialised (AMP)' },
     ],
   };
 }
@@ -69,12 +72,8 @@ export function CommitteeExplorer() {
 
   const s = series(points);
   const t = thresholds;
-  const marks = [
-    ...(t?.alphaSpec != null ? [{ id: 'alpha-spec', x: t.alphaSpec, label: `α_spec ≈ ${t.alphaSpec.toFixed(3)}` }] : []),
-    ...(t?.alphaIT != null ? [{ id: 'alpha-it', x: t.alphaIT, label: `α_IT ≈ ${t.alphaIT.toFixed(3)}` }] : []),
-    ...(t?.alphaAMP != null ? [{ id: 'alpha-amp', x: t.alphaAMP, label: `α_AMP ≈ ${t.alphaAMP.toFixed(3)}` }] : []),
-  ];
-  const bands = t?.alphaIT != null && t?.alphaAMP != null ? [{ id: 'hard', x0: t.alphaIT, x1: t.alphaAMP, colour: '#f59e0b', label: 'hard' }] : [];
+  const marks = thresholdMarks({ alphaSpec: t?.alphaSpec, alphaIT: t?.alphaIT, alphaAMP: t?.alphaAMP }, 'hard');
+  const framed = (series: Series[]) => [...marks.spans, ...series, ...marks.rules];
   return (
     <>
       <Banner urlErrors={urlErrors} computeError={computeError} onDismiss={() => useCommittee.getState().dismissUrl()} />
@@ -101,8 +100,8 @@ export function CommitteeExplorer() {
           </p>
         </section>
         <div className="classic-plots">
-          <LinePlot testId="plot-committee-q" title="overlaps q11 and q12 against α" xLabel="sample ratio α = m / n" yLabel="overlap" xDomain={[0, params.alphaMax]} yDomain={[0, 1]} series={s.q} marks={marks} bands={bands} busy={computing} legendAt="top" />
-          <LinePlot testId="plot-committee-eps" title="generalisation error ε(α)" xLabel="sample ratio α = m / n" yLabel="ε (squared error of the mean label)" xDomain={[0, params.alphaMax]} yDomain={[0, 0.26]} series={s.eps} marks={marks} bands={bands} busy={computing} />
+          <LinePlot testId="plot-committee-q" caption="overlaps q11 and q12 against α" xLabel="sample ratio α = m / n" yLabel="overlap" xDomain={[0, params.alphaMax]} yDomain={[0, 1]} series={framed(s.q)} busy={computing} />
+          <LinePlot testId="plot-committee-eps" caption="generalisation error ε(α)" xLabel="sample ratio α = m / n" yLabel="ε (squared error of the mean label)" xDomain={[0, params.alphaMax]} yDomain={[0, 0.26]} series={framed(s.eps)} busy={computing} />
         </div>
       </main>
     </>

@@ -8,12 +8,13 @@ import type { DeepCurvePoint, DeepPointView } from '../protocol';
 import { nearestDeepPoint, useDeep } from '../store';
 import { DeepExport } from './ExportTools';
 import { DeepSimPointsLayer } from './DeepSimPoints';
-import { LinePlot, type Series } from './LinePlot';
+import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import type { LineSeries, RuleSeries } from '../../../platform/plots/lineGeometry';
 
 export const BRANCH_COLOURS: Record<DeepBranch, string> = {
   universal: COLOURS.universal,
-  layer1: '#047857',
-  product: '#be185d',
+  layer1: COLOURS.green,
+  product: COLOURS.pink,
   specialised: COLOURS.specialised,
 };
 export const BRANCH_LABELS: Record<DeepBranch, string> = {
@@ -22,7 +23,12 @@ export const BRANCH_LABELS: Record<DeepBranch, string> = {
   product: 'product W⁽²⁾W⁽¹⁾ only (Q2:1 > 0)',
   specialised: 'specialised (informative start)',
 };
+/** Colours of the layer-wise overlaps (theory and simulations). */
+export const Q_COLOURS = { Q1: COLOURS.blue, Q2: COLOURS.amber, Q21: COLOURS.violet } as const;
 const ORDER: DeepBranch[] = ['universal', 'layer1', 'product', 'specialised'];
+
+/** The vertical line at the selected α. */
+export const alphaMarker = (testId: string, alpha: number): RuleSeries => ({ mark: 'rule', id: 'alpha', axis: 'x', at: alpha, colour: COLOURS.selection, className: 'selection', testId: `${testId}-marker` });
 
 const same = (a: DeepPointView, b: DeepPointView) => Math.abs(a.eps - b.eps) < 1e-7 && Math.abs(a.f - b.f) < 1e-9 * (1 + Math.abs(b.f));
 
@@ -50,8 +56,8 @@ export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
   const series = useMemo<Series[]>(() => {
     if (!curve) return [];
     const parts = metastableParts(curve.points);
-    const out: Series[] = ORDER.map((b) => ({ id: `branch-${b}`, label: `${BRANCH_LABELS[b]}, metastable`, colour: BRANCH_COLOURS[b], kind: 'dashed', data: parts[b] }));
-    out.push({ id: 'equilibrium', label: 'ε_opt (equilibrium, largest f)', colour: COLOURS.equilibrium, kind: 'bold', data: curve.points.map((p) => [p.alpha, p.eq.eps]) });
+    const out: Series[] = ORDER.map((b) => ({ mark: 'line', id: `branch-${b}`, label: `${BRANCH_LABELS[b]}, metastable`, colour: BRANCH_COLOURS[b], dashed: true, data: parts[b] }));
+    out.push({ mark: 'line', id: 'equilibrium', label: 'ε_opt (equilibrium, largest f)', colour: COLOURS.equilibrium, weight: 'bold', data: curve.points.map((p) => [p.alpha, p.eq.eps]) });
     return out;
   }, [curve]);
   return (
@@ -66,11 +72,10 @@ export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
       }
       xLabel={<>sample ratio α = n / d²</>}
       yLabel={<>test error ε</>}
-      series={series}
+      series={[...series, alphaMarker('plot-deep-eps', alpha)]}
       xDomain={[0, alphaMax]}
-      marker={alpha}
       height={340}
-      legendAbove
+      legend="above"
       overlay={(x, y) => <DeepSimPointsLayer x={x} y={y} />}
       attrs={{ 'data-complete': curve?.complete ? 'true' : 'false', 'data-points': curve?.points.length ?? 0, 'data-gen': curve?.gen }}
     />
@@ -85,9 +90,9 @@ export const OverlapsPlot = memo(function OverlapsPlot() {
     if (!curve) return [];
     const pts = curve.points;
     return [
-      { id: 'Q1', label: 'mean Q1 (first layer)', colour: '#2563eb', kind: 'bold', data: pts.map((p) => [p.alpha, p.eq.Q1mean]) },
-      { id: 'Q2', label: 'mean Q2 (second layer)', colour: '#d97706', kind: 'bold', data: pts.map((p) => [p.alpha, p.eq.Q2mean]) },
-      { id: 'Q21', label: 'Q2:1 (product W⁽²⁾W⁽¹⁾)', colour: '#7c3aed', kind: 'line', data: pts.map((p) => [p.alpha, p.eq.Q21mean]) },
+      { mark: 'line', id: 'Q1', label: 'mean Q1 (first layer)', colour: Q_COLOURS.Q1, weight: 'bold', data: pts.map((p) => [p.alpha, p.eq.Q1mean]) },
+      { mark: 'line', id: 'Q2', label: 'mean Q2 (second layer)', colour: Q_COLOURS.Q2, weight: 'bold', data: pts.map((p) => [p.alpha, p.eq.Q2mean]) },
+      { mark: 'line', id: 'Q21', label: 'Q2:1 (product W⁽²⁾W⁽¹⁾)', colour: Q_COLOURS.Q21, data: pts.map((p) => [p.alpha, p.eq.Q21mean]) },
     ];
   }, [curve]);
   return (
@@ -101,12 +106,10 @@ export const OverlapsPlot = memo(function OverlapsPlot() {
       }
       xLabel={<>sample ratio α = n / d²</>}
       yLabel={<>overlap</>}
-      series={series}
+      series={[...series, alphaMarker('plot-deep-overlaps', alpha)]}
       xDomain={[0, alphaMax]}
       yDomain={[0, 1]}
-      marker={alpha}
       height={260}
-      legendWidth={200}
     />
   );
 });
@@ -118,13 +121,13 @@ export const ProfilePlot = memo(function ProfilePlot() {
   const series = useMemo<Series[]>(() => {
     if (!curve || !pt) return [];
     const s = curve.header.s;
-    const out: Series[] = [{ id: 'profile-eq', label: `equilibrium (${pt.equilibrium})`, colour: COLOURS.equilibrium, kind: 'bold', data: s.map((x, i) => [x, pt.eq.Q1[i]]), dots: true }];
+    const out: LineSeries[] = [{ mark: 'line', id: 'profile-eq', label: `equilibrium (${pt.equilibrium})`, colour: COLOURS.equilibrium, weight: 'bold', data: s.map((x, i) => [x, pt.eq.Q1[i]]), dots: true }];
     const shown: DeepPointView[] = [pt.eq];
     for (const b of ORDER) {
       const sol = pt.branches[b];
       if (!sol.converged || sol.Q1mean < 1e-6 || shown.some((o) => same(o, sol))) continue;
       shown.push(sol);
-      out.push({ id: `profile-${b}`, label: `${b}, metastable`, colour: BRANCH_COLOURS[b], kind: 'dashed', data: s.map((x, i) => [x, sol.Q1[i]]) });
+      out.push({ mark: 'line', id: `profile-${b}`, label: `${b}, metastable`, colour: BRANCH_COLOURS[b], dashed: true, data: s.map((x, i) => [x, sol.Q1[i]]) });
     }
     return out;
   }, [curve, pt]);
@@ -145,7 +148,6 @@ export const ProfilePlot = memo(function ProfilePlot() {
       xDomain={[0, sMax]}
       yDomain={[0, 1]}
       height={260}
-      legendWidth={200}
       attrs={{ 'data-alpha': pt?.alpha }}
     />
   );

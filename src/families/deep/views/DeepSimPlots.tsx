@@ -8,8 +8,8 @@ import type { DeepCurvePoint } from '../protocol';
 import { useDeepSim, type DeepLiveRun } from '../simStore';
 import { nearestDeepPoint, useDeep } from '../store';
 import { simColour } from '../../../platform/sim/views/simColours';
-import { BRANCH_COLOURS, metastableParts } from './DeepPlots';
-import { LinePlot, type Series } from './LinePlot';
+import { BRANCH_COLOURS, metastableParts, Q_COLOURS } from './DeepPlots';
+import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 
 /** The theory's point at the runs' α: the curve's nearest grid point (labelled with its α) when it is close. */
 export function useTheoryAt(alpha: number | null): DeepCurvePoint | null {
@@ -38,21 +38,21 @@ export const DeepSimErrorPlot = memo(function DeepSimErrorPlot() {
   const series = useMemo<Series[]>(() => {
     const out: Series[] = [];
     if (theory) {
-      out.push({ id: 'theory-eq', label: `theory ε_opt (${theory.equilibrium}) at α ≈ ${theory.alpha.toFixed(2)}`, colour: COLOURS.equilibrium, kind: 'bold', data: flat(theory.eq.eps, xMax) });
+      out.push({ mark: 'line', id: 'theory-eq', label: `theory ε_opt (${theory.equilibrium}) at α ≈ ${theory.alpha.toFixed(2)}`, colour: COLOURS.equilibrium, weight: 'bold', data: flat(theory.eq.eps, xMax) });
       // Other stationary points as on the ε(α) plot: converged, distinct from the equilibrium and from each other.
       const parts = metastableParts([theory]);
       for (const b of ['layer1', 'product', 'specialised'] as const) {
         const p = parts[b][0];
-        if (p) out.push({ id: `theory-${b}`, label: `${b} branch (metastable)`, colour: BRANCH_COLOURS[b], kind: 'dashed', data: flat(p[1], xMax) });
+        if (p) out.push({ mark: 'line', id: `theory-${b}`, label: `${b} branch (metastable)`, colour: BRANCH_COLOURS[b], dashed: true, data: flat(p[1], xMax) });
       }
     }
-    if (plateau !== null) out.push({ id: 'theory-plateau', label: 'plateau (universal: nothing specialised)', colour: COLOURS.universal, kind: 'dashed', data: flat(plateau, xMax) });
+    if (plateau !== null) out.push({ mark: 'line', id: 'theory-plateau', label: 'plateau (universal: nothing specialised)', colour: COLOURS.universal, dashed: true, data: flat(plateau, xMax) });
     for (const r of runs) {
       const c = simColour(r.algo, r.init);
       if (r.algo === 'hmc') {
-        out.push({ id: `run-${r.init}-sample`, label: `${startWord(r)}: Gibbs error/2 of each sample`, colour: c, kind: 'line', data: r.trace.map((t) => [t.step, t.testError / 2]) });
-        out.push({ id: `run-${r.init}`, label: `${startWord(r)}: mean over kept samples`, colour: c, kind: 'bold', data: r.trace.map((t) => [t.step, t.eps]) });
-      } else out.push({ id: `run-${r.init}`, label: `${startWord(r)}: ADAM test error/2`, colour: c, kind: 'bold', data: r.trace.map((t) => [t.step, t.eps]) });
+        out.push({ mark: 'line', id: `run-${r.init}-sample`, label: `${startWord(r)}: Gibbs error/2 of each sample`, colour: c, weight: 'thin', data: r.trace.map((t) => [t.step, t.testError / 2]) });
+        out.push({ mark: 'line', id: `run-${r.init}`, label: `${startWord(r)}: mean over kept samples`, colour: c, weight: 'bold', data: r.trace.map((t) => [t.step, t.eps]) });
+      } else out.push({ mark: 'line', id: `run-${r.init}`, label: `${startWord(r)}: ADAM test error/2`, colour: c, weight: 'bold', data: r.trace.map((t) => [t.step, t.eps]) });
     }
     return out;
   }, [runs, theory, plateau, xMax]);
@@ -65,16 +65,16 @@ export const DeepSimErrorPlot = memo(function DeepSimErrorPlot() {
       series={series}
       xDomain={[0, xMax]}
       height={250}
-      legendAbove
+      legend="above"
       attrs={{ 'data-runs': runs.length, 'data-steps': runs.map((r) => r.trace.length).join(',') }}
     />
   );
 });
 
 const Q_SERIES = [
-  { key: 'Q1', label: 'Q1', colour: '#2563eb' },
-  { key: 'Q2', label: 'Q2', colour: '#d97706' },
-  { key: 'Q21', label: 'Q2:1', colour: '#7c3aed' },
+  { key: 'Q1', label: 'Q1', colour: Q_COLOURS.Q1 },
+  { key: 'Q2', label: 'Q2', colour: Q_COLOURS.Q2 },
+  { key: 'Q21', label: 'Q2:1', colour: Q_COLOURS.Q21 },
 ] as const;
 
 export const DeepSimOverlapPlot = memo(function DeepSimOverlapPlot() {
@@ -87,11 +87,11 @@ export const DeepSimOverlapPlot = memo(function DeepSimOverlapPlot() {
     const out: Series[] = [];
     for (const r of runs)
       for (const q of Q_SERIES)
-        out.push({ id: `run-${r.init}-${q.key}`, label: `${q.label}, ${startWord(r)}`, colour: q.colour, kind: r.init === 'informative' ? 'bold' : 'dashed', data: r.trace.map((t) => [t.step, t[q.key]]) });
+        out.push({ mark: 'line', id: `run-${r.init}-${q.key}`, label: `${q.label}, ${startWord(r)}`, colour: q.colour, weight: r.init === 'informative' ? 'bold' : 'regular', dashed: r.init !== 'informative', data: r.trace.map((t) => [t.step, t[q.key]]) });
     if (theory) {
       const eq = theory.eq;
       const vals = { Q1: eq.Q1mean, Q2: eq.Q2mean, Q21: eq.Q21mean };
-      for (const q of Q_SERIES) out.push({ id: `theory-${q.key}`, label: `theory ${q.label} (equilibrium)`, colour: q.colour, kind: 'line', data: flat(vals[q.key], xMax) });
+      for (const q of Q_SERIES) out.push({ mark: 'line', id: `theory-${q.key}`, label: `theory ${q.label} (equilibrium)`, colour: q.colour, weight: 'thin', data: flat(vals[q.key], xMax) });
     }
     return out;
   }, [runs, theory, xMax]);
@@ -105,7 +105,7 @@ export const DeepSimOverlapPlot = memo(function DeepSimOverlapPlot() {
       xDomain={[0, xMax]}
       yDomain={[-0.1, 1.1]}
       height={250}
-      legendAbove
+      legend="above"
       attrs={{ 'data-runs': runs.length }}
     />
   );

@@ -1,12 +1,12 @@
 // Finished L = 2 simulation runs (mean ± s.d. over seeds) on the deep ε(α) plot, for the tab's parameters.
-import type { ScaleLinear } from 'd3-scale';
+import type { Scale } from '../../../platform/plots/lineGeometry';
 import { useMemo } from 'react';
 import { deepPhysicsKey, useDeepSim } from '../simStore';
 import { useDeep } from '../store';
 import { simPoints } from '../../../platform/sim/simPoints';
 import { SimPointMarks } from '../../../platform/sim/views/SimPointsLayer';
 
-export function DeepSimPointsLayer({ x, y }: { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> }) {
+export function DeepSimPointsLayer({ x, y }: { x: Scale; y: Scale }) {
   const finished = useDeepSim((s) => s.finished);
   const params = useDeep((s) => s.params);
   const key = deepPhysicsKey(params);

@@ -7,13 +7,16 @@ import { glmCodec, useGlm, type GlmUiParams } from '../../classic/store';
 import type { GampResult } from '../../../physics/classic/gamp';
 import type { GlmPoint } from '../../../physics/classic/glm';
 import { Banner, fmt, Select, Slider } from '../../classic/views/controls';
-import { LinePlot, type Pt, type Series } from '../../classic/views/LinePlot';
+import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import type { Polyline } from '../../../platform/plots/branches';
+import { COLOURS } from '../../../platform/plots/palette';
+import { thresholdMarks } from '../../classic/views/thresholds';
 import '../../classic/views/classic.css';
 
-const C = { unf: '#2563eb', inf: '#d97706', hard: '#f59e0b', gamp: '#047857' };
+const C = { unf: COLOURS.blue, inf: COLOURS.amber, gamp: COLOURS.green };
 
 function branchSeries(points: GlmPoint[], val: (b: GlmPoint['uninformed']) => number): Series[] {
-  const pick = (keep: (p: GlmPoint) => boolean, b: 'uninformed' | 'informed'): Pt[] => points.map((p) => (keep(p) ? [p.alpha, val(p[b])] : null));
+  const pick = (keep: (p: GlmPoint) => boolean, b: 'uninformed' | 'informed'): Polyline => points.map((p) => (keep(p) ? [p.alpha, val(p[b])] : null));
   // Extend each segment by one point on each side so that solid and dashed parts join.
   const widen = (keep: (p: GlmPoint) => boolean) => (p: GlmPoint, i: number) => keep(p) || (i > 0 && keep(points[i - 1])) || (i + 1 < points.length && keep(points[i + 1]));
   const unfEq = (p: GlmPoint) => !p.coexist || p.equilibrium === 'uninformed';
@@ -25,10 +28,10 @@ function branchSeries(points: GlmPoint[], val: (b: GlmPoint['uninformed']) => nu
     return (p: GlmPoint) => f(p, points.indexOf(p));
   };
   return [
-    { id: 'uninformed-metastable', pts: pick(w(unfMeta), 'uninformed'), colour: C.unf, dashed: true, label: 'uninformed (AMP), metastable' },
-    { id: 'informed-metastable', pts: pick(w(infMeta), 'informed'), colour: C.inf, dashed: true, label: 'informed, metastable' },
-    { id: 'uninformed', pts: pick(w(unfEq), 'uninformed'), colour: C.unf, width: 2.6, label: 'uninformed (AMP), equilibrium' },
-    { id: 'informed', pts: pick(w(infEq), 'informed'), colour: C.inf, width: 2.6, label: 'informed, equilibrium' },
+    { mark: 'line', id: 'uninformed-metastable', data: pick(w(unfMeta), 'uninformed'), colour: C.unf, dashed: true, label: 'uninformed (AMP), metastable' },
+    { mark: 'line', id: 'informed-metastable', data: pick(w(infMeta), 'informed'), colour: C.inf, dashed: true, label: 'informed, metastable' },
+    { mark: 'line', id: 'uninformed', data: pick(w(unfEq), 'uninformed'), colour: C.unf, weight: 'bold', label: 'uninformed (AMP), equilibrium' },
+    { mark: 'line', id: 'informed', data: pick(w(infEq), 'informed'), colour: C.inf, weight: 'bold', label: 'informed, equilibrium' },
   ];
 }
 
@@ -87,11 +90,7 @@ export function GlmExplorer() {
 
   const pts = useMemo(() => result?.points ?? [], [result]);
   const th = result?.thresholds;
-  const hard = th && th.alphaIT !== null && th.alphaAMP !== null ? [{ id: 'hard', x0: th.alphaIT, x1: th.alphaAMP, colour: C.hard, label: 'hard phase' }] : [];
-  const marks = [
-    ...(th?.alphaIT != null ? [{ id: 'alpha-it', x: th.alphaIT, label: `α_IT ≈ ${th.alphaIT.toFixed(3)}` }] : []),
-    ...(th?.alphaAMP != null ? [{ id: 'alpha-amp', x: th.alphaAMP, label: `α_AMP ≈ ${th.alphaAMP.toFixed(3)}` }] : []),
-  ].filter((m) => m.x <= params.alphaMax);
+  const marks = thresholdMarks({ alphaIT: th?.alphaIT, alphaAMP: th?.alphaAMP }, 'hard phase');
   const epsSeries = useMemo(() => branchSeries(pts, (b) => b.eps), [pts]);
   const qSeries = useMemo(() => branchSeries(pts, (b) => b.q), [pts]);
   const classification = params.channel === 'sign' || params.channel === 'probit';
@@ -143,29 +142,22 @@ export function GlmExplorer() {
         <div className="classic-plots">
           <LinePlot
             testId="plot-glm-eps"
-            title={<>Bayes-optimal test error ε(α)</>}
+            caption={<>Bayes-optimal test error ε(α)</>}
             xLabel="sample ratio α = m / n"
             yLabel={classification ? 'test error ε' : 'test MSE ε'}
             xDomain={[0, params.alphaMax]}
             yDomain={[0, epsMax || 0.5]}
-            series={epsSeries}
-            bands={hard}
-            marks={marks}
+            series={[...marks.spans, ...epsSeries, { mark: 'points', id: 'gamp', colour: C.gamp, label: `GAMP, n = ${gampN}`, data: gampGamp.map((g) => ({ x: g.alpha, y: g.eps, err: g.epsStd })) }, ...marks.rules]}
             busy={computing}
-            points={gampGamp.length ? [{ id: 'gamp', colour: C.gamp, label: `GAMP, n = ${gampN}`, data: gampGamp.map((g) => ({ x: g.alpha, y: g.eps, err: g.epsStd })) }] : []}
           />
           <LinePlot
             testId="plot-glm-q"
-            title={<>overlap q(α) = w·w⁰/n</>}
+            caption={<>overlap q(α) = w·w⁰/n</>}
             xLabel="sample ratio α = m / n"
             yLabel="overlap q"
             xDomain={[0, params.alphaMax]}
             yDomain={[0, rho * 1.02]}
-            legendAt="bottom"
-            series={qSeries}
-            bands={hard}
-            marks={marks}
-            points={gampGamp.length ? [{ id: 'gamp-q', colour: C.gamp, label: `GAMP, n = ${gampN}`, data: gampGamp.map((g) => ({ x: g.alpha, y: g.q, err: g.qStd })) }] : []}
+            series={[...marks.spans, ...qSeries, { mark: 'points', id: 'gamp-q', colour: C.gamp, label: `GAMP, n = ${gampN}`, data: gampGamp.map((g) => ({ x: g.alpha, y: g.q, err: g.qStd })) }, ...marks.rules]}
           />
         </div>
       </main>

@@ -2,18 +2,16 @@
 // equilibrium solid, metastable dashed.
 import { memo, useMemo } from 'react';
 import { useExplorer } from '../store';
-import { branchPaths, switchAlphas, type BranchPaths } from '../../../platform/plots/branches';
+import { branchPaths, switchAlphas, type BranchPaths, type Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
+import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { rule } from '../../../platform/plots/lineGeometry';
 import { R2_COLOUR, r2Offset, vColour, vGroups } from '../overlapSeries';
-import { makeScales, pathOf, type Frame } from '../../../platform/plots/scales';
-import { Axes } from '../../../platform/plots/Axes';
-import { useWidth } from '../../../platform/plots/useWidth';
 import { MlpExport } from './ExportTools';
 
 const HEIGHT = 300;
-const MARGIN = { top: 14, right: 18, bottom: 50, left: 66 };
 
-interface Series {
+interface OverlapSeries {
   id: string;
   label: React.ReactNode;
   colour: string;
@@ -28,17 +26,16 @@ export const OverlapPlot = memo(function OverlapPlot() {
   const curve = useExplorer((s) => s.curve);
   const alpha = useExplorer((s) => s.params.alpha);
   const alphaMax = useExplorer((s) => s.params.alphaMax);
-  const [ref, width] = useWidth<HTMLDivElement>();
   const alphaSp = curve?.transition?.alphaSp ?? null;
   const alphaOnset = curve?.transition?.alphaOnset ?? null;
 
-  const series = useMemo<Series[]>(() => {
+  const series = useMemo<OverlapSeries[]>(() => {
     if (!curve || curve.points.length === 0) return [];
     const { v, p } = curve.header.atoms;
     const switches = switchAlphas(curve.points, [alphaOnset, alphaSp]);
     const offset = r2Offset(curve.params.gamma, v, p);
     const groups = vGroups(v, p, 5);
-    const out: Series[] = [
+    const out: OverlapSeries[] = [
       {
         id: 'R2',
         label: 'R₂ − (ρ₂ − 1)',
@@ -57,59 +54,33 @@ export const OverlapPlot = memo(function OverlapPlot() {
     return out;
   }, [curve, alphaSp, alphaOnset]);
 
-  const frame: Frame = { width, height: HEIGHT, margin: MARGIN };
-  const s = makeScales(frame, [0, alphaMax], [0, 1]);
-  const d = (l: BranchPaths['equilibrium']) => pathOf(l, s);
+  const lines: Series[] = series.flatMap((x) => {
+    const piece = (part: string, data: Polyline, eq = false): Series => ({ mark: 'line', id: `${x.id}-${part}`, group: x.id, data, colour: x.colour, dashed: !eq, className: eq ? 'overlap-eq' : undefined, label: eq ? x.label : undefined });
+    return [piece('universal-off', x.paths.universalOff), piece('specialised-off', x.paths.specialisedOff), piece('other-off', x.paths.otherOff), piece('equilibrium', x.paths.equilibrium, true)];
+  });
+  const transitions = [alphaOnset, alphaSp].flatMap((a, i) => (a === null ? [] : [rule(`transition-${i}`, 'x', a, COLOURS.transition, { dash: 'dotted' })]));
 
   return (
-    <figure className="plot" data-testid="plot-overlaps" data-series-count={series.length}>
-      <figcaption>
-        Overlaps: specialisation <i>Q</i>(<i>v</i>) and quadratic part <i>R</i>
-        <sub>2</sub> − (<i>ρ</i>
-        <sub>2</sub> − 1) ∈ [0, 1]
-        <span className="caption-hint"> · solid: equilibrium, dashed: metastable branch</span>
-        <MlpExport plot="overlaps" />
-      </figcaption>
-      {series.length > 0 && (
-        <ul className="html-legend" aria-label="legend">
-          {series.map((x) => (
-            <li key={x.id}>
-              <span className="swatch" style={{ background: x.colour }} />
-              {x.label}
-            </li>
-          ))}
-        </ul>
-      )}
-      <div ref={ref} className="plot-box">
-        <svg width={width} height={HEIGHT} role="img" aria-label="Overlaps against sample ratio α">
-          <defs>
-            <clipPath id="ov-clip">
-              <rect x={-2} y={-4} width={s.innerWidth + 4} height={s.innerHeight + 8} />
-            </clipPath>
-          </defs>
-          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            <Axes x={s.x} y={s.y} width={s.innerWidth} height={s.innerHeight} xLabel="sample ratio α = n / d²" yLabel="overlap" yTicks={5} />
-            <g clipPath="url(#ov-clip)">
-              {series.map((x) => (
-                <g key={x.id} data-series={x.id}>
-                  <path d={d(x.paths.universalOff)} className="branch dashed" stroke={x.colour} />
-                  <path d={d(x.paths.specialisedOff)} className="branch dashed" stroke={x.colour} />
-                  <path d={d(x.paths.otherOff)} className="branch dashed" stroke={x.colour} />
-                  <path d={d(x.paths.equilibrium)} className="overlap-eq" stroke={x.colour} />
-                </g>
-              ))}
-            </g>
-            {[alphaOnset, alphaSp].map((a, i) =>
-              a !== null && a <= alphaMax ? (
-                <line key={i} x1={s.x(a)} x2={s.x(a)} y1={0} y2={s.innerHeight} stroke={COLOURS.transition} strokeDasharray="2 3" />
-              ) : null,
-            )}
-            {alpha <= alphaMax && (
-              <line x1={s.x(alpha)} x2={s.x(alpha)} y1={0} y2={s.innerHeight} stroke={COLOURS.selection} />
-            )}
-          </g>
-        </svg>
-      </div>
-    </figure>
+    <LinePlot
+      testId="plot-overlaps"
+      caption={
+        <>
+          Overlaps: specialisation <i>Q</i>(<i>v</i>) and quadratic part <i>R</i>
+          <sub>2</sub> − (<i>ρ</i>
+          <sub>2</sub> − 1) ∈ [0, 1]
+          <span className="caption-hint"> · solid: equilibrium, dashed: metastable branch</span>
+          <MlpExport plot="overlaps" />
+        </>
+      }
+      ariaLabel="Overlaps against sample ratio α"
+      xLabel="sample ratio α = n / d²"
+      yLabel="overlap"
+      series={[...lines, ...transitions, rule('alpha', 'x', alpha, COLOURS.selection, { className: 'selection' })]}
+      xDomain={[0, alphaMax]}
+      yDomain={[0, 1]}
+      height={HEIGHT}
+      legend="above"
+      attrs={{ 'data-series-count': series.length }}
+    />
   );
 });

@@ -1,7 +1,7 @@
 // Phase diagram of the shallow MLP: canvas heatmap (one ImageData write) under an SVG overlay with axes, the
 // specialisation line α_sp, the spinodals, the continuous onset and a crosshair at the MLP sliders' (α, γ) or
 // (α, Δ). Clicking moves the sliders (the ε(α) view follows). Data: usePhase (streamed rows), useExplorer (sliders).
-import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { line as d3line } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
 import { PHASE_STATE_LABELS, type PhasePlane } from '../../../physics/mlp/phase';
@@ -10,9 +10,12 @@ import { PHASE_QUANTITIES, QUANTITY_LABELS, usePhase, type PhaseQuantity } from 
 import { useExplorer } from '../store';
 import { formatNumber, specFor } from '../params';
 import { Axes } from '../../../platform/plots/Axes';
+import { ColourBar, Heatmap } from '../../../platform/plots/Heatmap';
+import { linearTicks } from '../../../platform/plots/lineGeometry';
+import { STATE_COLOURS } from '../../../platform/plots/palette';
 import { useWidth } from '../../../platform/plots/useWidth';
 import { tickFormat } from '../../../platform/plots/scales';
-import { colourMap, heatmapPixels, linePolylines, rowValueAt, classOf, STATE_COLOURS, yRange, type XY } from './phaseGeometry';
+import { colourMap, heatmapPixels, linePolylines, rowValueAt, classOf, yRange, type XY } from '../phaseGeometry';
 import './phase.css';
 
 const HEIGHT = 380;
@@ -36,7 +39,6 @@ export const PhasePlot = memo(function PhasePlot() {
   const yNow = useExplorer((s) => (plane === 'gamma' ? s.params.gamma : s.params.delta));
   const alphaMax = useExplorer((s) => s.params.alphaMax);
   const [boxRef, width] = useWidth<HTMLDivElement>();
-  const canvasRef = useRef<HTMLCanvasElement>(null);
 
   const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -58,18 +60,12 @@ export const PhasePlot = memo(function PhasePlot() {
     return colourMap(quantity, vals);
   }, [rows, quantity]);
 
-  useLayoutEffect(() => {
-    const c = canvasRef.current;
-    if (!c || !diagram) return;
-    const w = Math.round(innerW);
-    const h = Math.round(innerH);
-    c.width = w;
-    c.height = h;
-    const ctx = c.getContext('2d');
-    if (!ctx) return;
-    const px = heatmapPixels(rows, diagram.ys, w, h, diagram.alphaMax, yDomain, map, quantity, readoutValue);
-    ctx.putImageData(new ImageData(px as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
-  }, [rows, diagram, innerW, innerH, map, quantity, readoutValue, yDomain[0], yDomain[1]]); // eslint-disable-line react-hooks/exhaustive-deps
+  const pixelW = Math.round(innerW);
+  const pixelH = Math.round(innerH);
+  const pixels = useMemo(
+    () => (diagram ? heatmapPixels(rows, diagram.ys, pixelW, pixelH, diagram.alphaMax, yDomain, map, quantity, readoutValue) : null),
+    [rows, diagram, pixelW, pixelH, map, quantity, readoutValue, yDomain[0], yDomain[1]], // eslint-disable-line react-hooks/exhaustive-deps
+  );
 
   const lines = useMemo(() => linePolylines(rows), [rows]);
   const path = d3line<XY>()
@@ -156,7 +152,7 @@ export const PhasePlot = memo(function PhasePlot() {
       {diagram?.error && <p className="phase-error" role="alert">{diagram.error.message}</p>}
       {workerMessage && <p className="phase-error" role="alert">{workerMessage}</p>}
       <div ref={boxRef} className="phase-box">
-        <canvas ref={canvasRef} style={{ left: MARGIN.left, top: MARGIN.top, width: innerW, height: innerH }} data-testid="phase-canvas" />
+        <Heatmap pixels={pixels} width={pixelW} height={pixelH} left={MARGIN.left} top={MARGIN.top} testId="phase-canvas" />
         <svg width={width} height={HEIGHT} role="img" aria-label={`Phase diagram in the (α, ${plane === 'gamma' ? 'γ' : 'Δ'}) plane`}>
           <defs>
             <clipPath id="phase-clip">
@@ -164,7 +160,7 @@ export const PhasePlot = memo(function PhasePlot() {
             </clipPath>
           </defs>
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            <Axes x={x} y={y} width={innerW} height={innerH} xLabel={<>sample ratio α = n / d²</>} yLabel={Y_LABEL[plane]} />
+            <Axes xTicks={linearTicks(x, 8)} yTicks={linearTicks(y, 6)} width={innerW} height={innerH} xLabel={<>sample ratio α = n / d²</>} yLabel={Y_LABEL[plane]} />
             <g clipPath="url(#phase-clip)">
               {(['spinodalLow', 'spinodalHigh'] as const).flatMap((k) =>
                 clip(lines[k]).map((l, i) => (
@@ -195,7 +191,7 @@ export const PhasePlot = memo(function PhasePlot() {
               )}
             </g>
             <rect width={innerW} height={innerH} fill="transparent" onClick={onClick} data-testid="phase-click" />
-            <ColourBar map={map} quantity={quantity} x={innerW + 14} height={innerH} />
+            {map.kind === 'continuous' && <ColourBar scale={map} label={QUANTITY_LABELS[quantity]} x={innerW + 14} height={innerH} testId="phase-legend" />}
           </g>
         </svg>
       </div>
@@ -216,31 +212,3 @@ export const PhasePlot = memo(function PhasePlot() {
     </figure>
   );
 });
-
-function ColourBar({ map, quantity, x, height }: { map: ReturnType<typeof colourMap>; quantity: PhaseQuantity; x: number; height: number }) {
-  if (map.kind === 'categorical') return null;
-  const n = 48;
-  const [lo, hi] = map.domain;
-  const at = (t: number) => (map.log ? lo * Math.pow(hi / lo, t) : lo + (hi - lo) * t);
-  const ticks = map.log ? [0, 0.25, 0.5, 0.75, 1].map(at) : scaleLinear().domain([lo, hi]).ticks(5);
-  const yOf = (v: number) => height * (1 - (map.log ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo)));
-  return (
-    <g transform={`translate(${x},0)`} data-testid="phase-legend">
-      {Array.from({ length: n }, (_, i) => (
-        <rect key={i} y={(height * (n - 1 - i)) / n} width={12} height={height / n + 0.5} fill={map.colour(at((i + 0.5) / n))} />
-      ))}
-      <rect width={12} height={height} fill="none" stroke="#9ca3af" />
-      {ticks.map((t) => (
-        <g key={t} transform={`translate(12,${yOf(t)})`}>
-          <line x2={4} stroke="#6b7280" />
-          <text x={6} dy="0.32em">
-            {map.log ? t.toExponential(0) : tickFormat(t)}
-          </text>
-        </g>
-      ))}
-      <text transform={`translate(52,${height / 2}) rotate(90)`} textAnchor="middle">
-        {QUANTITY_LABELS[quantity]}
-      </text>
-    </g>
-  );
-}

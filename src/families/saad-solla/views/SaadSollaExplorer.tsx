@@ -5,11 +5,12 @@ import { bindHash } from '../../../platform/state/hashCodec';
 import { classicWorker, isCurrent, nextGen } from '../../classic/client';
 import { saadSollaCodec, useSaadSolla } from '../../classic/store';
 import { Banner, fmt, Select, Slider } from '../../classic/views/controls';
-import { LinePlot, type Series } from '../../classic/views/LinePlot';
+import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { COLOURS, SERIES_HUES } from '../../../platform/plots/palette';
+import { thresholdRule } from '../../classic/views/thresholds';
 import { InformationExponentPanel, MatrixTensorPanel } from '../../classic/views/LecturePanels';
 import '../../classic/views/classic.css';
 
-const PALETTE = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#0891b2', '#65a30d', '#dc2626'];
 
 export function SaadSollaExplorer() {
   const params = useSaadSolla((s) => s.params);
@@ -34,20 +35,20 @@ export function SaadSollaExplorer() {
   }, [params]);
 
   const pts = (result?.points ?? []).filter((p) => p.alpha > 0);
-  const eps: Series[] = [{ id: 'eps', pts: pts.map((p) => [p.alpha, Math.max(p.eps, 1e-12)]), colour: '#111827', width: 2.4, label: 'ε_g' }];
-  if (result) eps.push({ id: 'plateau', pts: [[params.alphaMax / 1e6 + 0.1, result.plateau.epsPlateau], [params.alphaMax, result.plateau.epsPlateau]], colour: '#d97706', dashed: true, label: 'symmetric plateau' });
+  const eps: Series[] = [{ mark: 'line', id: 'eps', data: pts.map((p) => [p.alpha, Math.max(p.eps, 1e-12)]), colour: COLOURS.equilibrium, weight: 'bold', label: 'ε_g' }];
+  if (result) eps.push({ mark: 'line', id: 'plateau', data: [[params.alphaMax / 1e6 + 0.1, result.plateau.epsPlateau], [params.alphaMax, result.plateau.epsPlateau]], colour: COLOURS.amber, dashed: true, label: 'symmetric plateau' });
   const K = params.K;
   const M = params.M;
   const overlaps: Series[] = [];
   for (let i = 0; i < K; i++)
     for (let n = 0; n < M; n++)
-      overlaps.push({ id: `R${i}${n}`, pts: pts.map((p) => [p.alpha, p.R[i * M + n]]), colour: PALETTE[(i * M + n) % PALETTE.length], width: 2, label: K * M <= 6 ? `R${i + 1}${n + 1}` : undefined });
+      overlaps.push({ mark: 'line', id: `R${i}${n}`, data: pts.map((p) => [p.alpha, p.R[i * M + n]]), colour: SERIES_HUES[(i * M + n) % SERIES_HUES.length], label: K * M <= 6 ? `R${i + 1}${n + 1}` : undefined });
   for (let i = 0; i < K; i++)
-    for (let k = i + 1; k < K; k++) overlaps.push({ id: `Q${i}${k}`, pts: pts.map((p) => [p.alpha, p.Q[i * K + k]]), colour: '#6b7280', dashed: true, width: 1.4, label: i === 0 && k === 1 ? 'Q_ik (i ≠ k)' : undefined });
+    for (let k = i + 1; k < K; k++) overlaps.push({ mark: 'line', id: `Q${i}${k}`, data: pts.map((p) => [p.alpha, p.Q[i * K + k]]), colour: COLOURS.grey, dashed: true, weight: 'thin', label: i === 0 && k === 1 ? 'Q_ik (i ≠ k)' : undefined });
   const ys = pts.flatMap((p) => [...p.R, ...p.Q.filter((_, j) => j % (K + 1) !== 0)]);
   const lo = Math.min(0, ...ys);
   const hi = Math.max(1, ...ys);
-  const marks = result?.alphaEscape ? [{ id: 'escape', x: result.alphaEscape, label: `escape α ≈ ${result.alphaEscape.toFixed(0)}` }] : [];
+  const marks = result?.alphaEscape ? [thresholdRule('escape', result.alphaEscape, `escape α ≈ ${result.alphaEscape.toFixed(0)}`)] : [];
   const epsMin = Math.max(1e-8, Math.min(...pts.map((p) => p.eps).filter((e) => e > 0), result?.plateau.epsPlateau ?? 1) / 2);
   return (
     <>
@@ -74,8 +75,8 @@ export function SaadSollaExplorer() {
           {result?.diverged && <p className="classic-note">The dynamics diverged: η is beyond the stable range.</p>}
         </section>
         <div className="classic-plots">
-          <LinePlot testId="plot-ss-eps" title="generalisation error ε_g(α)" xLabel="α = steps / N (log scale)" yLabel="ε_g (log scale)" xLog yLog xDomain={[Math.min(1, params.alphaMax / 10), params.alphaMax]} yDomain={[epsMin, 1]} series={eps} marks={marks} busy={computing} legendAt="bottom" />
-          <LinePlot testId="plot-ss-overlaps" title="overlaps R_in (student–teacher) and Q_ik (student–student)" xLabel="α = steps / N (log scale)" yLabel="overlap" xLog xDomain={[Math.min(1, params.alphaMax / 10), params.alphaMax]} yDomain={[lo, hi * 1.02]} series={overlaps} marks={marks} busy={computing} />
+          <LinePlot testId="plot-ss-eps" caption="generalisation error ε_g(α)" xLabel="α = steps / N (log scale)" yLabel="ε_g (log scale)" xLog yLog xDomain={[Math.min(1, params.alphaMax / 10), params.alphaMax]} yDomain={[epsMin, 1]} series={[...eps, ...marks]} busy={computing} />
+          <LinePlot testId="plot-ss-overlaps" caption="overlaps R_in (student–teacher) and Q_ik (student–student)" xLabel="α = steps / N (log scale)" yLabel="overlap" xLog xDomain={[Math.min(1, params.alphaMax / 10), params.alphaMax]} yDomain={[lo, hi * 1.02]} series={[...overlaps, ...marks]} busy={computing} />
           <InformationExponentPanel />
           <MatrixTensorPanel />
         </div>

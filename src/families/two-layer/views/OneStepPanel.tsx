@@ -3,8 +3,9 @@
 import { formatValue } from '../../../platform/plots/scales';
 import { ONE_STEP_TARGETS, twoLayerController, useTwoLayer, type OneStepSlot } from '../store';
 import type { OneStepSimSummary } from '../service';
-import { TL } from './palette';
-import { Plot } from './Plot';
+import { COLOURS } from '../../../platform/plots/palette';
+import { LinePlot } from '../../../platform/plots/LinePlot';
+import { rule, type Scale } from '../../../platform/plots/lineGeometry';
 
 const LABEL: Record<OneStepSlot, string> = { ell1: 'ℓ = 1: g = z + He₂/2', ell2: 'ℓ = 2: g = He₂/√2' };
 
@@ -18,30 +19,29 @@ function Histogram({ r, slot }: { r: OneStepSimSummary; slot: OneStepSlot }) {
   const maxCount = Math.max(...counts, 1);
   const bulkTop = sv.length > 1 ? sv[sv.length - 2] : 0;
   return (
-    <Plot
+    <LinePlot
       testId={`plot-spectrum-${slot}`}
-      title={`Singular values of W¹ − W⁰ (÷√p), ${LABEL[slot]}`}
+      className="tl-plot"
+      caption={`Singular values of W¹ − W⁰ (÷√p), ${LABEL[slot]}`}
       xLabel="singular value / √p"
       yLabel="count"
       xDomain={[0, top]}
       yDomain={[0, maxCount * 1.1]}
-      series={[]}
-      vlines={[{ value: r.theory.s1, colour: TL.spike, dashed: true, label: 'd → ∞ spike' }]}
+      series={[rule('spike-theory', 'x', r.theory.s1, COLOURS.red, { text: 'd → ∞ spike', dash: 'dashed' })]}
       height={240}
       attrs={{ 'data-s1': String(r.s1), 'data-bulk-top': String(bulkTop) }}
-    >
-      {(sc) => <HistBars counts={counts} w={w} spike={r.s1} maxCount={maxCount} s={sc} />}
-    </Plot>
+      overlay={(x, y) => <HistBars counts={counts} w={w} spike={r.s1} maxCount={maxCount} s={{ x, y }} />}
+    />
   );
 }
 
-function HistBars({ counts, w, spike, maxCount, s }: { counts: number[]; w: number; spike: number; maxCount: number; s: { x: (v: number) => number; y: (v: number) => number } }) {
+function HistBars({ counts, w, spike, maxCount, s }: { counts: number[]; w: number; spike: number; maxCount: number; s: { x: Scale; y: Scale } }) {
   const y0 = s.y(0);
   return (
     <g className="tl-hist">
-      {counts.map((c, i) => (c > 0 ? <rect key={i} x={s.x(i * w)} y={s.y(c)} width={Math.max(1, s.x(w) - s.x(0) - 1)} height={y0 - s.y(c)} fill={TL.bulk} /> : null))}
-      <rect data-testid="spike-bar" x={s.x(spike) - 2} y={s.y(Math.max(1, maxCount * 0.3))} width={4} height={y0 - s.y(Math.max(1, maxCount * 0.3))} fill={TL.spike} />
-      <text x={s.x(spike) - 6} y={s.y(Math.max(1, maxCount * 0.3)) - 6} textAnchor="end" fill={TL.spike} className="tl-marker-label">
+      {counts.map((c, i) => (c > 0 ? <rect key={i} x={s.x(i * w)} y={s.y(c)} width={Math.max(1, s.x(w) - s.x(0) - 1)} height={y0 - s.y(c)} fill={COLOURS.slate} /> : null))}
+      <rect data-testid="spike-bar" x={s.x(spike) - 2} y={s.y(Math.max(1, maxCount * 0.3))} width={4} height={y0 - s.y(Math.max(1, maxCount * 0.3))} fill={COLOURS.red} />
+      <text x={s.x(spike) - 6} y={s.y(Math.max(1, maxCount * 0.3)) - 6} textAnchor="end" fill={COLOURS.red} className="tl-marker-label">
         spike s1 (one value)
       </text>
     </g>

@@ -4,8 +4,10 @@ import { useMemo } from 'react';
 import { formatValue } from '../../../platform/plots/scales';
 import { rfSimKey, twoLayerController, useTwoLayer } from '../store';
 import { ALPHA_MAX, BETA_MAX, type Curve } from '../service';
-import { TL } from './palette';
-import { Plot, type XY } from './Plot';
+import { COLOURS } from '../../../platform/plots/palette';
+import type { XY } from '../../../platform/plots/branches';
+import { LinePlot } from '../../../platform/plots/LinePlot';
+import { rule } from '../../../platform/plots/lineGeometry';
 
 const pts = (c: Curve): XY[] => c.x.map((x, i) => [x, c.y[i]]);
 
@@ -42,42 +44,42 @@ export function RFPlots() {
         {formatValue(theory.floor, 5)}
       </p>
       <div className="tl-row">
-        <Plot
+        <LinePlot
           testId="plot-rf-alpha"
-          title={`Test error E(α) at β = ${formatValue(params.beta, 3)}${log ? ' (log scale: it diverges at p = n)' : ''}`}
+          className="tl-plot"
+          caption={`Test error E(α) at β = ${formatValue(params.beta, 3)}${log ? ' (log scale: it diverges at p = n)' : ''}`}
           xLabel="α = n/d"
           yLabel="test error E"
           yLog={log}
           xDomain={[0, ALPHA_MAX]}
           yDomain={alphaY}
+          legend="below"
           series={[
-            { points: pts(theory.alphaGrid), colour: TL.rf, label: 'random features (theory)', id: 'rf' },
-            { points: pts(theory.krrAlpha), colour: TL.krr, dashed: true, label: 'kernel limit β → ∞', id: 'krr' },
+            rule('floor', 'y', theory.floor, COLOURS.red, { text: 'linear floor', dash: 'dashed' }),
+            rule('peak', 'x', params.beta, COLOURS.grey, { text: 'p = n', dash: 'dashed' }),
+            rule('alpha', 'x', params.alpha, COLOURS.equilibrium, { text: 'α' }),
+            { mark: 'line', id: 'rf', data: pts(theory.alphaGrid), colour: COLOURS.blue, label: 'random features (theory)' },
+            { mark: 'line', id: 'krr', data: pts(theory.krrAlpha), colour: COLOURS.violet, dashed: true, label: 'kernel limit β → ∞' },
+            { mark: 'points', id: 'sim', className: 'tl-point', data: simPoints.map((p) => ({ x: p.alpha, y: p.mean, err: p.se })), colour: COLOURS.amber, label: `simulation d = ${params.d} (mean ± SE)` },
           ]}
-          hlines={[{ value: theory.floor, colour: TL.floor, dashed: true, label: 'linear floor' }]}
-          vlines={[
-            { value: params.beta, colour: TL.peak, dashed: true, label: 'p = n' },
-            { value: params.alpha, colour: TL.marker, label: 'α' },
-          ]}
-          points={simPoints.length ? { data: simPoints.map((p) => ({ x: p.alpha, y: p.mean, se: p.se })), colour: TL.sim, label: `simulation d = ${params.d} (mean ± SE)` } : undefined}
           attrs={{ 'data-sim-points': String(simPoints.length) }}
         />
-        <Plot
+        <LinePlot
           testId="plot-rf-beta"
-          title={`Test error E(β) at α = ${formatValue(params.alpha, 3)}`}
+          className="tl-plot"
+          caption={`Test error E(β) at α = ${formatValue(params.alpha, 3)}`}
           xLabel="β = p/d"
           yLabel="test error E"
           yLog={log}
           xDomain={[0, BETA_MAX]}
           yDomain={betaY}
-          series={[{ points: pts(theory.betaGrid), colour: TL.rf, label: 'random features (theory)', id: 'rf' }]}
-          hlines={[
-            { value: theory.krrAtAlpha, colour: TL.krr, dashed: true, label: 'kernel' },
-            { value: theory.floor, colour: TL.floor, dashed: true, label: 'linear floor' },
-          ]}
-          vlines={[
-            { value: params.alpha, colour: TL.peak, dashed: true, label: 'p = n' },
-            { value: params.beta, colour: TL.marker, label: 'β' },
+          legend="below"
+          series={[
+            rule('kernel', 'y', theory.krrAtAlpha, COLOURS.violet, { text: 'kernel', dash: 'dashed' }),
+            rule('floor', 'y', theory.floor, COLOURS.red, { text: 'linear floor', dash: 'dashed' }),
+            rule('peak', 'x', params.alpha, COLOURS.grey, { text: 'p = n', dash: 'dashed' }),
+            rule('beta', 'x', params.beta, COLOURS.equilibrium, { text: 'β' }),
+            { mark: 'line', id: 'rf', data: pts(theory.betaGrid), colour: COLOURS.blue, label: 'random features (theory)' },
           ]}
         />
       </div>

@@ -3,8 +3,13 @@
 import { formatValue } from '../../../platform/plots/scales';
 import { escapeKey, sgdKey, twoLayerController, useTwoLayer } from '../store';
 import { ESCAPE_DS, escapeSimDs } from '../service';
-import { TL } from './palette';
-import { Plot, type Series, type XY } from './Plot';
+import { COLOURS } from '../../../platform/plots/palette';
+import type { XY } from '../../../platform/plots/branches';
+import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { rule } from '../../../platform/plots/lineGeometry';
+
+/** Colours of the information exponents ℓ = 1, 2, 3. */
+const ELL_COLOURS = [COLOURS.blue, COLOURS.green, COLOURS.amber];
 
 const RUNS = 5;
 
@@ -18,12 +23,14 @@ export function SgdPanels() {
   const current = sgd.key === sgdKey(params);
   const runs = current ? sgd.runs : [];
   const band = current ? sgd.band : null;
-  const colour = TL.ell[params.ell - 1];
+  const colour = ELL_COLOURS[params.ell - 1];
   const tMax = ode && Number.isFinite(ode.tEscape) ? 3 * ode.tEscape : 10;
   const mSeries: Series[] = [];
-  if (ode) mSeries.push({ points: ode.t.map((t, i) => [t, ode.m[i]] as XY), colour: TL.ode, width: 2.5, label: 'ODE (d → ∞ drift, from m0 = 1/√d)', id: 'ode' });
-  if (band) mSeries.push({ points: band.t.map((t, i) => [t, band.median[i]] as XY), colour: TL.rf, dashed: true, label: 'SDE median', id: 'sde-median' });
-  runs.forEach((r, i) => mSeries.push({ points: r.t.map((t, k) => [t, r.m[k]] as XY), colour, width: 1, label: i === 0 ? `SGD runs at d = ${params.d}` : undefined, id: 'sgd-run' }));
+  if (band) mSeries.push({ mark: 'area', id: 'sde-band', data: band.t.map((x, i) => ({ x, lo: band.q25[i], hi: band.q75[i] })), colour: COLOURS.blueBand, label: 'SDE quartiles (400 paths)' });
+  mSeries.push(rule('escape', 'y', 0.5, COLOURS.grey, { text: 'escape |m| = 0.5', dash: 'dashed' }));
+  if (ode) mSeries.push({ mark: 'line', id: 'ode', data: ode.t.map((t, i) => [t, ode.m[i]] as XY), colour: COLOURS.equilibrium, weight: 'bold', label: 'ODE (d → ∞ drift, from m0 = 1/√d)' });
+  if (band) mSeries.push({ mark: 'line', id: 'sde-median', data: band.t.map((t, i) => [t, band.median[i]] as XY), colour: COLOURS.blue, dashed: true, label: 'SDE median' });
+  runs.forEach((r, i) => mSeries.push({ mark: 'line', id: `sgd-run-${i}`, data: r.t.map((t, k) => [t, r.m[k]] as XY), colour, weight: 'thin', label: i === 0 ? `SGD runs at d = ${params.d}` : undefined }));
 
   // Escape plot: ODE curves per ℓ, reference slopes anchored below each curve's first point.
   const eSeries: Series[] = [];
@@ -36,25 +43,25 @@ export function SgdPanels() {
         yLo = Math.min(yLo, p[1]);
         yHi = Math.max(yHi, p[1]);
       }
-      eSeries.push({ points: pts, colour: TL.ell[e.ell - 1], label: `ℓ = ${e.ell} (ODE)`, id: `escape-${e.ell}` });
+      eSeries.push({ mark: 'line', id: `escape-${e.ell}`, data: pts, colour: ELL_COLOURS[e.ell - 1], label: `ℓ = ${e.ell} (ODE)` });
       if (pts.length) {
         const [d0, T0] = pts[0];
         const ref = (f: (d: number) => number): XY[] => ESCAPE_DS.map((d) => [d, (0.5 * T0 * f(d)) / f(d0)]);
         const shape = e.ell === 1 ? (d: number) => d : e.ell === 2 ? (d: number) => d * Math.log(d) : (d: number) => d * d;
         const name = e.ell === 1 ? 'slope 1 (d)' : e.ell === 2 ? 'd log d' : 'slope 2 (d²)';
-        eSeries.push({ points: ref(shape), colour: TL.slope, dashed: true, width: 1.2, label: name, id: `slope-${e.ell}` });
+        eSeries.push({ mark: 'line', id: `slope-${e.ell}`, data: ref(shape), colour: COLOURS.lightGrey, dashed: true, weight: 'thin', label: name });
       }
     }
   }
   const finished = runs.filter((r) => Number.isFinite(r.samples)).map((r) => r.samples);
   const simPoint =
     escapePoints.length > 0
-      ? escapePoints.filter((p) => Number.isFinite(p.mean)).map((p) => ({ x: p.d, y: p.mean, se: p.se }))
+      ? escapePoints.filter((p) => Number.isFinite(p.mean)).map((p) => ({ x: p.d, y: p.mean, err: p.se }))
       : finished.length > 0
       ? (() => {
           const m = finished.reduce((a, b) => a + b, 0) / finished.length;
           const se = finished.length > 1 ? Math.sqrt(finished.reduce((a, b) => a + (b - m) ** 2, 0) / (finished.length - 1) / finished.length) : NaN;
-          return [{ x: params.d, y: m, se }];
+          return [{ x: params.d, y: m, err: se }];
         })()
       : [];
   return (
@@ -86,29 +93,30 @@ export function SgdPanels() {
         )}
       </div>
       <div className="tl-row">
-        <Plot
+        <LinePlot
           testId="plot-sgd-m"
-          title={`Overlap m(t) = θ*·w${params.ell % 2 === 0 ? ' (|m|: ±θ* are equivalent for even ℓ)' : ''}, ℓ = ${params.ell}`}
+          className="tl-plot"
+          legend="below"
+          caption={`Overlap m(t) = θ*·w${params.ell % 2 === 0 ? ' (|m|: ±θ* are equivalent for even ℓ)' : ''}, ℓ = ${params.ell}`}
           xLabel="t = samples/d"
           yLabel={params.ell % 2 === 0 ? '|m|' : 'm'}
           xDomain={[0, tMax]}
           yDomain={[params.ell % 2 === 0 ? 0 : -0.3, 1]}
           series={mSeries}
-          band={band ? { x: band.t, lo: band.q25, hi: band.q75, colour: TL.band, label: 'SDE quartiles (400 paths)' } : undefined}
-          hlines={[{ value: 0.5, colour: TL.peak, dashed: true, label: 'escape |m| = 0.5' }]}
           attrs={{ 'data-runs': String(runs.length), 'data-band': band ? '1' : '0' }}
         />
-        <Plot
+        <LinePlot
           testId="plot-escape"
-          title="Escape time (samples) against d, log–log"
+          className="tl-plot"
+          legend="below"
+          caption="Escape time (samples) against d, log–log"
           xLabel="d"
           yLabel="samples T to |m| = 0.5"
           xLog
           yLog
           xDomain={[ESCAPE_DS[0], ESCAPE_DS[ESCAPE_DS.length - 1]]}
           yDomain={Number.isFinite(yLo) ? [yLo * 0.3, yHi * 2] : [10, 1e7]}
-          series={eSeries}
-          points={simPoint.length ? { data: simPoint, colour: TL.marker, label: `SGD runs (ℓ = ${params.ell}, mean ± SE)` } : undefined}
+          series={[...eSeries, { mark: 'points', id: 'sgd-escape', className: 'tl-point', data: simPoint, colour: COLOURS.equilibrium, label: `SGD runs (ℓ = ${params.ell}, mean ± SE)` }]}
           attrs={{ 'data-curves': String(escape?.length ?? 0), 'data-sim-points': String(escapePoints.length) }}
         />
       </div>

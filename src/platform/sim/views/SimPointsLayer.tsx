@@ -1,14 +1,14 @@
 // Finished simulation runs on the ε(α) plot: mean over seeds with ±1 s.d. bars, in the algorithm's colour
 // (HMC circles, ADAM squares, GAMP-RIE diamonds). Drawn inside an ε(α) plot's clipped group with its scales:
 // SimPointsLayer for the MLP tab, SimPointMarks for any list of points (the deep tab's overlay).
-import type { ScaleLinear } from 'd3-scale';
+import type { Scale } from '../../plots/lineGeometry';
 import { useMemo } from 'react';
 import { shallowParamsOf, useExplorer } from '../../../families/mlp/store';
 import { physicsKey, useSim } from '../../../families/mlp/simStore';
 import { simPoints, type SimPoint } from '../simPoints';
 import { simColour } from './simColours';
 
-export function SimPointsLayer({ x, y }: { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> }) {
+export function SimPointsLayer({ x, y }: { x: Scale; y: Scale }) {
   const finished = useSim((s) => s.finished);
   const params = useExplorer((s) => s.params);
   const key = physicsKey(shallowParamsOf(params));
@@ -16,7 +16,7 @@ export function SimPointsLayer({ x, y }: { x: ScaleLinear<number, number>; y: Sc
   return <SimPointMarks points={points} x={x} y={y} testId="sim-points" />;
 }
 
-export function SimPointMarks({ points, x, y, testId }: { points: SimPoint[]; x: ScaleLinear<number, number>; y: ScaleLinear<number, number>; testId: string }) {
+export function SimPointMarks({ points, x, y, testId }: { points: SimPoint[]; x: Scale; y: Scale; testId: string }) {
   if (points.length === 0) return null;
   return (
     <g className="sim-points" data-testid={testId} data-count={points.length}>

@@ -1,11 +1,11 @@
-// One colour per algorithm (and start), shared by the live plots and the ε(α) points.
+// One colour per algorithm (and start), shared by the live plots and the ε(α) points; colours from the palette.
 import { COLOURS } from '../../plots/palette';
 import type { Algorithm, Init } from '../../../sim/simulation';
 
 export function simColour(algo: Algorithm, init: Init): string {
   if (algo === 'hmc') return init === 'informative' ? COLOURS.hmcInformative : COLOURS.hmcUninformative;
-  if (algo === 'adam') return '#0e7490';
-  return '#9a3412'; // GAMP-RIE
+  if (algo === 'adam') return COLOURS.teal;
+  return COLOURS.rust; // GAMP-RIE
 }
 
 export function simLabel(algo: Algorithm, init: Init): string {
@@ -13,4 +13,5 @@ export function simLabel(algo: Algorithm, init: Init): string {
   return `${algo === 'hmc' ? 'HMC' : 'ADAM'}, ${init}`;
 }
 
-export const Q_COLOURS = ['#047857', '#2563eb', '#d97706', '#be185d', '#7c3aed', '#0e7490'];
+/** Colours of the overlaps Q(v), one per readout value. */
+export const Q_COLOURS: readonly string[] = [COLOURS.green, COLOURS.blue, COLOURS.amber, COLOURS.pink, COLOURS.violet, COLOURS.teal];

@@ -1,10 +1,11 @@
 // Pure helpers of the phase-diagram view: row values, the y grid, colour maps, the heatmap pixels (one buffer for
 // one ImageData write) and the line polylines. No React, no DOM: tested under vitest.
 import { interpolateCividis, interpolateInferno, interpolateViridis } from 'd3-scale-chromatic';
-import type { LinePoint, PhasePlane, PhaseRow, PhaseSample } from '../../../physics/mlp/phase';
-import type { ShallowParams } from '../../../physics/types';
-import { specFor } from '../params';
-import type { PhaseQuantity } from '../phaseStore';
+import type { LinePoint, PhasePlane, PhaseRow, PhaseSample } from '../../physics/mlp/phase';
+import type { ShallowParams } from '../../physics/types';
+import { STATE_COLOURS } from '../../platform/plots/palette';
+import { specFor } from './params';
+import type { PhaseQuantity } from './phaseStore';
 
 /** y range of a plane: the MLP slider's range of γ or Δ (clicks land on valid slider values). */
 export function yRange(plane: PhasePlane): [number, number] {
@@ -43,7 +44,6 @@ export function valueOf(s: PhaseSample, q: PhaseQuantity, cls: number): number {
   }
 }
 
-export const STATE_COLOURS = ['#eef0f3', '#a9c8f5', '#f7b577', '#d9622b'] as const;
 
 export interface ColourMap {
   kind: 'continuous' | 'categorical';

@@ -1,7 +1,8 @@
 // Pure view helpers of the phase diagram: row interpolation (jumps kept sharp), colour maps, pixels, lines.
 import { describe, expect, it } from 'vitest';
-import type { LinePoint, PhaseRow, PhaseSample } from '../../../physics/mlp/phase';
-import { colourMap, heatmapPixels, linePolylines, parseColour, rowValueAt, STATE_COLOURS } from './phaseGeometry';
+import type { LinePoint, PhaseRow, PhaseSample } from '../../physics/mlp/phase';
+import { colourMap, heatmapPixels, linePolylines, parseColour, rowValueAt } from './phaseGeometry';
+import { STATE_COLOURS } from '../../platform/plots/palette';
 
 const s = (alpha: number, epsOpt: number, q: number, state: 0 | 1 | 2 | 3): PhaseSample => ({ alpha, epsOpt, epsUni: 0.5, Q: [q], state });
 const line = (y: number, o: Partial<LinePoint>): LinePoint => ({

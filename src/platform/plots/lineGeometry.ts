@@ -1,0 +1,328 @@
+// Geometry of a LinePlot: scales (linear or log), ticks, every series' marks in pixels, the legend entries and where
+// the legend box goes. Pure (no React, no DOM), so that LinePlot.tsx only writes SVG and this file is tested alone.
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { area, line } from 'd3-shape';
+import type { ReactNode } from 'react';
+import type { Polyline, XY } from './branches';
+import { legendBox, tickFormat, yMaxOf, type Box } from './scales';
+
+interface SeriesBase {
+  id: string;
+  colour: string;
+  /** Legend text; a series without one has no legend entry. */
+  label?: ReactNode;
+  /** Extra CSS class of the series' elements (e2e selectors, presentation mode). */
+  className?: string;
+  testId?: string;
+  /** Series with the same group are wrapped in one `<g data-series={group}>`. */
+  group?: string;
+}
+
+/** A polyline with gaps (null or non-finite values break it). */
+export interface LineSeries extends SeriesBase {
+  mark: 'line';
+  data: Polyline;
+  weight?: 'bold' | 'regular' | 'thin';
+  dashed?: boolean;
+  /** Stroke opacity (a faint trace under its own running mean). */
+  opacity?: number;
+  /** Draw each point as a dot too (sparse profiles). */
+  dots?: boolean;
+}
+
+/** A shaded band between two curves (quantiles). */
+export interface AreaSeries extends SeriesBase {
+  mark: 'area';
+  data: { x: number; lo: number; hi: number }[];
+}
+
+/** A shaded x interval over the whole height (a phase between two thresholds), its text at the bottom. */
+export interface SpanSeries extends SeriesBase {
+  mark: 'span';
+  x0: number;
+  x1: number;
+  text?: string;
+}
+
+/** A vertical (axis 'x', at an x value) or horizontal (axis 'y') line across the plot, with an optional text. */
+export interface RuleSeries extends SeriesBase {
+  mark: 'rule';
+  axis: 'x' | 'y';
+  at: number;
+  dash?: 'dashed' | 'dotted';
+  text?: ReactNode;
+  /** A ring on a vertical rule at this y (the value at the selected x). */
+  ringAt?: number | null;
+}
+
+/** Points, with ± err bars where err is given. */
+export interface PointSeries extends SeriesBase {
+  mark: 'points';
+  data: { x: number; y: number; err?: number }[];
+  /** Open circles instead of filled ones. */
+  ring?: boolean;
+  /** Horizontal offset in pixels (two point sets at the same x side by side). */
+  dx?: number;
+}
+
+export type Series = LineSeries | AreaSeries | SpanSeries | RuleSeries | PointSeries;
+
+/** A rule at x = at (axis 'x', vertical) or y = at (axis 'y', horizontal). */
+export function rule(id: string, axis: 'x' | 'y', at: number, colour: string, more: Omit<Partial<RuleSeries>, 'mark'> = {}): RuleSeries {
+  return { mark: 'rule', id, axis, at, colour, ...more };
+}
+
+export type LegendSwatch = 'bold' | 'regular' | 'thin' | 'dot' | 'ring' | 'fill';
+export interface LegendEntry {
+  id: string;
+  label: ReactNode;
+  colour: string;
+  swatch: LegendSwatch;
+  dashed: boolean;
+}
+
+export interface Tick {
+  value: number;
+  px: number;
+  label: string;
+}
+
+export interface Scale {
+  (v: number): number;
+  invert(px: number): number;
+}
+
+export type Mark =
+  | { series: LineSeries; d: string; dots: XY[] }
+  | { series: AreaSeries; d: string }
+  | { series: SpanSeries; x: number; width: number }
+  | { series: RuleSeries; x1: number; y1: number; x2: number; y2: number; text: { x: number; y: number; anchor: 'start' | 'end' } | null; ring: XY | null }
+  | { series: PointSeries; points: { cx: number; cy: number; bar: [number, number] | null }[] };
+
+export interface LinePlotSpec {
+  width: number;
+  height: number;
+  xDomain: [number, number];
+  /** Fixed y range; by default [0, largest value in the x range with 6 % headroom], rounded outwards. */
+  yDomain?: [number, number];
+  xLog?: boolean;
+  yLog?: boolean;
+  series: readonly Series[];
+  /** A legend box inside the plot: its corner is computed when given (width: by default from the labels). */
+  legendBox?: { width?: number };
+}
+
+export interface LinePlotLayout {
+  innerWidth: number;
+  innerHeight: number;
+  x: Scale;
+  y: Scale;
+  xTicks: Tick[];
+  yTicks: Tick[];
+  marks: Mark[];
+  legend: LegendEntry[];
+  box: Box | null;
+}
+
+export const MARGIN = { top: 12, right: 18, bottom: 48, left: 64 };
+export const LEGEND_ROW = 17;
+export const legendHeight = (rows: number) => rows * LEGEND_ROW + 8;
+const DASH = { dashed: '6 4', dotted: '2 3' } as const;
+export const dashArray = (dash: 'dashed' | 'dotted' | undefined | boolean) => (dash === true ? DASH.dashed : dash ? DASH[dash] : undefined);
+
+const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** Log-axis ticks: 1, 2, 5 × 10ᵏ when the domain spans under two decades, else the powers of ten. */
+export function logTicks([a, b]: [number, number]): number[] {
+  const k0 = Math.floor(Math.log10(a));
+  const k1 = Math.ceil(Math.log10(b));
+  const mult = k1 - k0 <= 2 ? [1, 2, 5] : [1];
+  const out: number[] = [];
+  for (let k = k0; k <= k1; k++)
+    for (const m of mult) {
+      const v = m * 10 ** k;
+      if (v >= a * (1 - 1e-9) && v <= b * (1 + 1e-9)) out.push(Number(v.toPrecision(3)));
+    }
+  return out;
+}
+
+/** A log-axis label: plain between 0.01 and 10⁴, else a power of ten (with its mantissa when not 1). */
+export function logLabel(v: number): string {
+  if (v >= 0.01 && v < 1e4) return tickFormat(v);
+  const k = Math.round(Math.log10(v));
+  const m = v / 10 ** k;
+  const pow = '10' + String(k).split('').map((c) => SUP[c]).join('');
+  return Math.abs(m - 1) < 1e-9 ? pow : `${tickFormat(Number(m.toPrecision(2)))}·${pow}`;
+}
+
+/** Ticks of a linear d3 scale (Axes of plots that are not LinePlots: the phase diagram). */
+export function linearTicks(s: { (v: number): number; ticks(n: number): number[] }, count: number): Tick[] {
+  return s.ticks(count).map((value) => ({ value, px: s(value), label: tickFormat(value) }));
+}
+
+const inDomain = (v: number, log: boolean | undefined) => Number.isFinite(v) && (!log || v > 0);
+
+/** Every finite y a series draws inside the x window (for the default y range). */
+function* seriesYs(series: readonly Series[], x0: number, x1: number): Generator<number> {
+  const inX = (x: number) => x >= x0 && x <= x1;
+  for (const s of series) {
+    if (s.mark === 'line') for (const p of s.data) if (p && inX(p[0])) yield p[1];
+    if (s.mark === 'points') for (const p of s.data) if (inX(p.x)) yield p.y + (p.err ?? 0);
+    if (s.mark === 'area') for (const p of s.data) if (inX(p.x)) yield p.hi;
+    if (s.mark === 'rule' && s.axis === 'y') yield s.at;
+  }
+}
+
+/** Whether a segment between two pixel points crosses the w × h box (Liang–Barsky). */
+function segmentInBox(a: XY, b: XY, w: number, h: number): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  for (const [p, q] of [[-dx, a[0]], [dx, w - a[0]], [-dy, a[1]], [dy, h - a[1]]]) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) t0 = Math.max(t0, r);
+    else t1 = Math.min(t1, r);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+const EDGE = 0.5; // pixels of tolerance at the frame (a line lying on the top edge is drawn)
+
+/** Pixels of a series' defined points (the same test the path generator uses). */
+function linePixels(s: LineSeries, x: Scale, y: Scale, xLog?: boolean, yLog?: boolean): (XY | null)[] {
+  return s.data.map((p) => (p && inDomain(p[0], xLog) && inDomain(p[1], yLog) ? [x(p[0]), y(p[1])] : null));
+}
+
+/** Whether a mark shows inside the plot area: only such series get a legend entry. */
+function visible(m: Mark, w: number, h: number, px?: (XY | null)[]): boolean {
+  const inside = (p: XY) => p[0] >= -EDGE && p[0] <= w + EDGE && p[1] >= -EDGE && p[1] <= h + EDGE;
+  if ('points' in m) return m.points.some((p) => inside([p.cx, p.cy]));
+  if ('width' in m) return m.width > 0;
+  if ('x1' in m) return inside([m.x1, m.y1]) && inside([m.x2, m.y2]);
+  if (m.series.mark === 'area') return m.d !== '' && m.series.data.length > 1;
+  const pts = px ?? [];
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts[i];
+    if (!p) continue;
+    if (inside(p)) return true;
+    const q = pts[i + 1];
+    if (q && segmentInBox(p, q, w, h)) return true;
+  }
+  return false;
+}
+
+function swatchOf(s: Series): LegendSwatch {
+  if (s.mark === 'line') return s.weight ?? 'regular';
+  if (s.mark === 'points') return s.ring ? 'ring' : 'dot';
+  if (s.mark === 'rule') return 'thin';
+  return 'fill';
+}
+
+/** Rough width of a one-line label at the plots' 11.5 px font (a ReactNode counts as 24 characters). */
+function legendWidthOf(entries: readonly LegendEntry[]): number {
+  let chars = 0;
+  for (const e of entries) chars = Math.max(chars, typeof e.label === 'string' ? e.label.length : 24);
+  return Math.round(40 + 6.1 * chars);
+}
+
+/** Pixels a legend box should not cover: the marks, sampled every few pixels along lines and texts. */
+function* occupied(marks: readonly Mark[], pixels: Map<Mark, (XY | null)[]>): Generator<[number, number]> {
+  const along = function* (a: XY, b: XY): Generator<[number, number]> {
+    const n = Math.min(200, Math.floor(Math.hypot(b[0] - a[0], b[1] - a[1]) / 6));
+    for (let k = 0; k <= n; k++) yield [a[0] + ((b[0] - a[0]) * k) / (n || 1), a[1] + ((b[1] - a[1]) * k) / (n || 1)];
+  };
+  for (const m of marks) {
+    if ('points' in m) for (const p of m.points) yield [p.cx, p.cy];
+    if ('x1' in m && m.text) yield* along([m.text.x, m.text.y - 4], [m.text.x + (m.text.anchor === 'end' ? -110 : 110), m.text.y - 4]);
+    const px = pixels.get(m);
+    if (!px) continue;
+    for (let i = 0; i < px.length; i++) {
+      const p = px[i];
+      const q = px[i + 1];
+      if (p && q) yield* along(p, q);
+      else if (p) yield p;
+    }
+  }
+}
+
+export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
+  const { xDomain, xLog, yLog, series } = spec;
+  const innerWidth = Math.max(10, spec.width - MARGIN.left - MARGIN.right);
+  const innerHeight = Math.max(10, spec.height - MARGIN.top - MARGIN.bottom);
+  const x = (xLog ? scaleLog() : scaleLinear()).domain(xDomain).range([0, innerWidth]);
+  const yLin = spec.yDomain ? null : scaleLinear().domain([0, yMaxOf(seriesYs(series, xDomain[0], xDomain[1]))]).nice(6);
+  const y = (yLog ? scaleLog() : scaleLinear()).domain(spec.yDomain ?? (yLin!.domain() as [number, number])).range([innerHeight, 0]);
+  // Far off-frame values are pulled in so that a divergence leaves the frame without huge coordinates.
+  const clampPx = (v: number) => Math.max(-20 * innerHeight, Math.min(21 * innerHeight, v));
+  const ticks = (s: typeof x, log: boolean | undefined, domain: [number, number], n: number): Tick[] =>
+    (log ? logTicks(domain) : s.ticks(n)).map((value) => ({ value, px: s(value), label: log ? logLabel(value) : tickFormat(value) }));
+
+  const marks: Mark[] = [];
+  const pixels = new Map<Mark, (XY | null)[]>();
+  let labelledX = 0;
+  for (const s of series) {
+    if (s.mark === 'line') {
+      const px = linePixels(s, x, y, xLog, yLog).map((p): XY | null => (p ? [p[0], clampPx(p[1])] : null));
+      const d = line<XY | null>().defined((p) => p !== null).x((p) => p![0]).y((p) => p![1])(px) ?? '';
+      const m: Mark = { series: s, d, dots: s.dots ? (px.filter((p) => p !== null) as XY[]) : [] };
+      pixels.set(m, px);
+      marks.push(m);
+    } else if (s.mark === 'area') {
+      const ok = s.data.filter((p) => inDomain(p.x, xLog) && inDomain(p.hi, yLog) && Number.isFinite(p.lo));
+      const floor = yLog ? (y.domain()[0] as number) : -Infinity;
+      const d = area<(typeof ok)[number]>().x((p) => x(p.x)).y0((p) => clampPx(y(Math.max(p.lo, floor)))).y1((p) => clampPx(y(p.hi)))(ok) ?? '';
+      marks.push({ series: s, d });
+    } else if (s.mark === 'span') {
+      const a = x(Math.max(s.x0, xDomain[0]));
+      const b = x(Math.min(s.x1, xDomain[1]));
+      marks.push({ series: s, x: a, width: Math.max(0, b - a) });
+    } else if (s.mark === 'rule') {
+      const vertical = s.axis === 'x';
+      const log = vertical ? xLog : yLog;
+      const [lo, hi] = (vertical ? x : y).domain() as [number, number];
+      if (!inDomain(s.at, log) || s.at < Math.min(lo, hi) || s.at > Math.max(lo, hi)) continue;
+      const at = vertical ? x(s.at) : y(s.at);
+      const right = vertical && at > innerWidth - 130; // text on the left of the line near the right edge
+      const text = s.text === undefined ? null : vertical ? { x: at + (right ? -5 : 5), y: 14 + 16 * labelledX++, anchor: right ? ('end' as const) : ('start' as const) } : { x: innerWidth - 4, y: at - 4, anchor: 'end' as const };
+      const ring: XY | null = vertical && s.ringAt != null && inDomain(s.ringAt, yLog) ? [at, y(s.ringAt)] : null;
+      marks.push(vertical ? { series: s, x1: at, x2: at, y1: 0, y2: innerHeight, text, ring } : { series: s, x1: 0, x2: innerWidth, y1: at, y2: at, text, ring });
+    } else {
+      const dx = s.dx ?? 0;
+      const points = s.data
+        .filter((p) => inDomain(p.x, xLog) && inDomain(p.y, yLog))
+        .map((p) => {
+          const err = p.err !== undefined && Number.isFinite(p.err) ? p.err : null;
+          const lo = err === null ? 0 : yLog ? Math.max(p.y - err, y.domain()[0] as number) : p.y - err;
+          return { cx: x(p.x) + dx, cy: clampPx(y(p.y)), bar: err === null ? null : ([clampPx(y(lo)), clampPx(y(p.y + err))] as [number, number]) };
+        });
+      marks.push({ series: s, points });
+    }
+  }
+
+  const legend: LegendEntry[] = [];
+  for (const m of marks) {
+    const s = m.series;
+    if (s.label === undefined || s.label === null || s.label === '' || !visible(m, innerWidth, innerHeight, pixels.get(m))) continue;
+    const entry: LegendEntry = { id: s.id, label: s.label, colour: s.colour, swatch: swatchOf(s), dashed: (s.mark === 'line' && !!s.dashed) || (s.mark === 'rule' && s.dash === 'dashed') };
+    // One entry for several series drawn alike under one name (the pieces of a branch).
+    if (!legend.some((e) => e.label === entry.label && e.colour === entry.colour && e.swatch === entry.swatch && e.dashed === entry.dashed)) legend.push(entry);
+  }
+  const box = spec.legendBox && legend.length > 0 ? legendBox(occupied(marks, pixels), innerWidth, innerHeight, Math.min(spec.legendBox.width ?? legendWidthOf(legend), innerWidth - 12), legendHeight(legend.length)) : null;
+  return {
+    innerWidth,
+    innerHeight,
+    x,
+    y,
+    xTicks: ticks(x, xLog, xDomain, xLog ? 6 : 8),
+    yTicks: ticks(y, yLog, y.domain() as [number, number], 6),
+    marks,
+    legend,
+    box,
+  };
+}

@@ -70,7 +70,7 @@ describe('WorkerClient', () => {
   it('a paused call keeps its watchdog quiet until resumed', async () => {
     const { c, crashes } = client(() => ({ ...okEcho, echo: () => never() }), { watchdogMs: 40 });
     let control: { pause(): void; resume(): void } | null = null;
-    const r = c.run(
+    const r = c.run<Outcome<number> | string>(
       (api, ctl) => {
         control = ctl;
         ctl.pause();

@@ -6,10 +6,8 @@ import { wrap, type Remote } from 'comlink';
 import type { GenerationsApi } from './generations';
 import { failed, STALE, type Outcome } from './outcome';
 
+/** Starts a worker; vite bundles a worker only where `new Worker(new URL('…', import.meta.url))` is written out. */
 export type WorkerFactory = () => Worker;
-
-/** A module worker of workers/<file>, as vite bundles it (the URL must be a literal there, so callers pass it). */
-export const moduleWorker = (url: URL, name: string): WorkerFactory => () => new Worker(url, { type: 'module', name });
 
 /** The newest generation of every channel; one instance may be shared by the workers of a pool. */
 export class GenerationCounters {

@@ -49,9 +49,9 @@ export interface WorkerClientOptions {
 
 /** What the work of a call may do to its watchdog. */
 export interface CallControl {
-  /** Progress: restart the watchdog. */
+  /** Progress: restart the watchdog (unless paused). */
   alive(): void;
-  /** The call may rightly stay silent (a paused simulation): stop the watchdog until `resume`. */
+  /** The call may rightly stay silent (a paused simulation): no watchdog until `resume`. */
   pause(): void;
   resume(): void;
 }
@@ -151,18 +151,26 @@ export class WorkerClient<Api extends object> {
     const api = this.api;
     return new Promise<T>((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let paused = false;
       const worker = this.worker as Worker;
+      const arm = () => {
+        clearTimeout(timer);
+        if (paused || !this.inflight.has(entry)) return;
+        timer = setTimeout(
+          () => this.crash(worker, `The ${this.opts.name} worker stopped responding (no progress for ${Math.round(this.watchdogMs / 1000)} s).`),
+          this.watchdogMs,
+        );
+      };
       const control: CallControl = {
-        alive: () => {
+        alive: arm,
+        pause: () => {
+          paused = true;
           clearTimeout(timer);
-          if (!this.inflight.has(entry)) return;
-          timer = setTimeout(
-            () => this.crash(worker, `The ${this.opts.name} worker stopped responding (no progress for ${Math.round(this.watchdogMs / 1000)} s).`),
-            this.watchdogMs,
-          );
         },
-        pause: () => clearTimeout(timer),
-        resume: () => control.alive(),
+        resume: () => {
+          paused = false;
+          arm();
+        },
       };
       const settle = (value: T) => {
         clearTimeout(timer);

@@ -1,5 +1,5 @@
 // The worker side of comlink for every service: one line in each workers/<id>.worker.ts.
-import { expose, releaseProxy, type Remote } from 'comlink';
+import { expose, releaseProxy, type Endpoint, type Remote } from 'comlink';
 
 type Callback = (x: unknown) => void;
 
@@ -7,7 +7,7 @@ type Callback = (x: unknown) => void;
  * Exposes a plain service to the page. Callback arguments arrive as comlink proxies: the service sees plain
  * functions that post without waiting for the page, and each proxy's port is released when its call ends.
  */
-export function serve(service: object): void {
+export function serve(service: object, endpoint?: Endpoint): void {
   const api: Record<string, unknown> = {};
   for (const [name, member] of Object.entries(service)) {
     if (typeof member !== 'function') continue;
@@ -21,5 +21,5 @@ export function serve(service: object): void {
       }
     };
   }
-  expose(api);
+  expose(api, endpoint);
 }

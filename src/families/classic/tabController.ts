@@ -3,7 +3,7 @@
 import type { StoreApi } from 'zustand';
 import type { Outcome } from '../../platform/compute/outcome';
 import { bindHash, type HashCodec } from '../../platform/state/hashCodec';
-import type { WorkerClient } from '../../platform/compute/workerClient';
+import { GenerationCounters, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
 
 /** The fields every classic store has (families/classic/store.ts). */
 export interface TabState<P> {
@@ -11,6 +11,11 @@ export interface TabState<P> {
   computing: boolean;
   computeError: string | null;
   setParams(params: P, urlErrors?: string[]): void;
+}
+
+/** The tab's worker, with generations on `channels`; `onCrash` from crashMessage. */
+export function tabWorker<Api extends object>(name: string, factory: WorkerFactory, channels: readonly string[], onCrash: (message: string) => void): WorkerClient<Api> {
+  return new WorkerClient<Api>({ name, factory, generations: new GenerationCounters(channels), onCrash });
 }
 
 /**

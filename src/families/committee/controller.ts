@@ -1,9 +1,8 @@
 // The committee tab's controller: parameters (store + URL) → the committee worker → points streamed into the
 // store, then the thresholds. A parameter change supersedes the curve in progress.
-import { proxy } from 'comlink';
 import type { CommitteePoint } from '../../physics/classic/committee';
-import { GenerationCounters, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
-import { crashMessage, followParams, settle } from '../classic/tabController';
+import { progress, type WorkerFactory } from '../../platform/compute/workerClient';
+import { crashMessage, followParams, settle, tabWorker } from '../classic/tabController';
 import { committeeCodec, useCommittee } from '../classic/store';
 import { COMMITTEE_CHANNELS, type CommitteeApi } from './protocol';
 
@@ -11,24 +10,17 @@ const defaultFactory: WorkerFactory = () => new Worker(new URL('../../../workers
 
 /** Starts the worker and the bindings while the tab is shown; returns the stop function. */
 export function startCommittee(factory: WorkerFactory = defaultFactory): () => void {
-  const client = new WorkerClient<CommitteeApi>({
-    name: 'committee',
-    factory,
-    generations: new GenerationCounters(COMMITTEE_CHANNELS),
-    onCrash: crashMessage(useCommittee),
-  });
+  const client = tabWorker<CommitteeApi>('committee', factory, COMMITTEE_CHANNELS, crashMessage(useCommittee));
   const compute = () => {
     const params = useCommittee.getState().params;
     const gen = client.nextGeneration('curve');
     useCommittee.setState({ computing: true, points: [], thresholds: null });
     const alphas = Array.from({ length: 40 }, (_, i) => +((params.alphaMax * (i + 1)) / 40).toPrecision(6));
-    const onPoint = (alive: () => void) =>
-      proxy((p: CommitteePoint) => {
-        alive();
-        if (client.isCurrent('curve', gen)) useCommittee.setState((s) => ({ points: [...s.points, p] }));
-      });
+    const onPoint = (p: CommitteePoint) => {
+      if (client.isCurrent('curve', gen)) useCommittee.setState((s) => ({ points: [...s.points, p] }));
+    };
     void client
-      .call((api, alive) => api.committee(params.prior, alphas, gen, onPoint(alive)), { channel: 'curve', gen, key: JSON.stringify(params) })
+      .call((api, alive) => api.committee(params.prior, alphas, gen, progress(alive, onPoint)), { channel: 'curve', gen, key: JSON.stringify(params) })
       .then((r) => settle(useCommittee, r, 'Solver error: ', (thresholds) => ({ thresholds })));
   };
   return followParams(committeeCodec, useCommittee, client, compute);

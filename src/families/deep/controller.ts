@@ -1,8 +1,7 @@
 // Main-thread side of the L = 2 worker: one request per parameter change (coalesced per animation frame) on the
 // shared WorkerClient (generations, stale chunks dropped here and skipped in the worker, crash → respawn and a
 // message, watchdog), and the URL binding. After a crash nothing is re-requested until the parameters change.
-import { proxy } from 'comlink';
-import { GenerationCounters, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
+import { GenerationCounters, progress, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
 import { DEEP_CHANNELS, type DeepApi, type DeepChunk } from './protocol';
 import { bindHash } from '../../platform/state/hashCodec';
 import { deepCodec, type DeepUiParams } from './params';
@@ -48,13 +47,11 @@ export function startDeep(factory: WorkerFactory = defaultFactory): () => void {
       lastKey = key;
       const gen = client.nextGeneration('curve');
       useDeep.getState().requested(gen);
-      const onChunk = (alive: () => void) =>
-        proxy((c: DeepChunk) => {
-          alive();
-          if (client.isCurrent('curve', c.gen)) useDeep.getState().applyChunk(c);
-        });
+      const onChunk = (c: DeepChunk) => {
+        if (client.isCurrent('curve', c.gen)) useDeep.getState().applyChunk(c);
+      };
       void client
-        .call((api, alive) => api.computeCurve({ gen, params: p, alphaMax: params.alphaMax, n }, onChunk(alive)), { channel: 'curve', gen, key })
+        .call((api, alive) => api.computeCurve({ gen, params: p, alphaMax: params.alphaMax, n }, progress(alive, onChunk)), { channel: 'curve', gen, key })
         .then((r) => {
           if (r.ok) useDeep.getState().finished(gen, null);
           else if (!r.stale) {

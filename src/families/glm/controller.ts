@@ -1,9 +1,8 @@
 // The GLM tab's controller: parameters (store + URL) → the GLM worker → results in the store. A new parameter
 // set supersedes the curve and any GAMP run; GAMP runs on demand (runGamp), its points streamed into the store.
-import { proxy } from 'comlink';
 import type { GampResult } from '../../physics/classic/gamp';
-import { GenerationCounters, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
-import { crashMessage, followParams, settle } from '../classic/tabController';
+import { progress, type WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
+import { crashMessage, followParams, settle, tabWorker } from '../classic/tabController';
 import { glmCodec, useGlm, type GlmUiParams } from '../classic/store';
 import { GLM_CHANNELS, type GlmApi } from './protocol';
 
@@ -41,19 +40,17 @@ export function runGamp(n: number): void {
   useGlm.setState({ gamp: [], gampRunning: true });
   const alphas = Array.from({ length: 8 }, (_, i) => +((params.alphaMax * (i + 1)) / 8).toPrecision(3));
   const req = { ...physicsOf(params), n, alphas, seeds: 4, seed: 1 };
-  const onPoint = (alive: () => void) =>
-    proxy((r: GampResult) => {
-      alive();
-      if (c.isCurrent('gamp', gen)) useGlm.setState((s) => ({ gamp: [...s.gamp, r] }));
-    });
-  void c.call((api, alive) => api.gamp(req, gen, onPoint(alive)), { channel: 'gamp', gen, key: JSON.stringify(req) }).then((r) => {
+  const onPoint = (r: GampResult) => {
+    if (c.isCurrent('gamp', gen)) useGlm.setState((s) => ({ gamp: [...s.gamp, r] }));
+  };
+  void c.call((api, alive) => api.gamp(req, gen, progress(alive, onPoint)), { channel: 'gamp', gen, key: JSON.stringify(req) }).then((r) => {
     if (r.ok || !r.stale) useGlm.setState(r.ok ? { gampRunning: false } : { gampRunning: false, computeError: r.error.message });
   });
 }
 
 /** Starts the worker and the bindings while the tab is shown; returns the stop function. */
 export function startGlm(factory: WorkerFactory = defaultFactory): () => void {
-  const c = new WorkerClient<GlmApi>({ name: 'GLM', factory, generations: new GenerationCounters(GLM_CHANNELS), onCrash: crashMessage(useGlm) });
+  const c = tabWorker<GlmApi>('GLM', factory, GLM_CHANNELS, crashMessage(useGlm));
   client = c;
   const stop = followParams(glmCodec, useGlm, c, compute);
   return () => {

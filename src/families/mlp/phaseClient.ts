@@ -2,9 +2,8 @@
 // coarse-to-fine, one generation channel for cancellation. Row i always goes to worker i mod size, so a worker
 // sees the same γ rows again and reuses its tables. A member that crashes is restarted by the pool; the rows it
 // had are reported as not computed.
-import { proxy } from 'comlink';
 import { errorOf, type ComputeError } from '../../platform/compute/outcome';
-import type { WorkerFactory } from '../../platform/compute/workerClient';
+import { progress, type WorkerFactory } from '../../platform/compute/workerClient';
 import { WorkerPool } from '../../platform/compute/workerPool';
 import { coarseToFine, PHASE_CHANNELS, type PhaseApi, type RowMessage, type RowsRequest } from './phaseProtocol';
 
@@ -52,16 +51,14 @@ export class PhaseClient {
     const members = this.pool.members;
     const perWorker: RowsRequest['rows'][] = members.map(() => []);
     for (const index of coarseToFine(req.ys.length)) perWorker[index % members.length].push({ index, y: req.ys[index] });
-    const onRow = (alive: () => void) =>
-      proxy((m: RowMessage) => {
-        alive();
-        if (this.pool.isCurrent('rows', m.gen)) cb.onRow(m);
-      });
+    const onRow = (m: RowMessage) => {
+      if (this.pool.isCurrent('rows', m.gen)) cb.onRow(m);
+    };
     const calls = members.map((member, w) => {
       const rows = perWorker[w];
       const key = JSON.stringify([req.base, req.plane, rows, req.alphaMax, req.nAlpha]);
       return member
-        .call((api, alive) => api.computeRows({ gen, base: req.base, plane: req.plane, rows, alphaMax: req.alphaMax, nAlpha: req.nAlpha }, onRow(alive)), { channel: 'rows', gen, key })
+        .call((api, alive) => api.computeRows({ gen, base: req.base, plane: req.plane, rows, alphaMax: req.alphaMax, nAlpha: req.nAlpha }, progress(alive, onRow)), { channel: 'rows', gen, key })
         .then((r) => {
           const error = errorOf(r);
           return error?.kind === 'worker' ? { ...error, message: `${error.message} (its ${rows.length} rows of this diagram were not computed)` } : error;

@@ -1,10 +1,9 @@
 // The theory worker seen from the page: the calls of TheoryApi on the shared WorkerClient (crash → respawn and a
 // message, watchdog, generations on the 'curve' and 'point' channels, stale replies dropped, parameters that
 // crashed the worker not sent again at once).
-import { proxy } from 'comlink';
 import type { ShallowParams, ShallowPoint } from '../../physics/types';
 import type { Outcome } from '../../platform/compute/outcome';
-import { GenerationCounters, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
+import { GenerationCounters, progress, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
 import { CHANNELS, curveKey, type ActivationInfo, type AlphaGrid, type Channel, type CurveChunk, type CurveSummary, type TheoryApi, type TransitionResult } from './protocol';
 
 export interface TheoryClientOptions {
@@ -43,8 +42,7 @@ export class TheoryClient {
       (api, alive) =>
         api.computeCurve(
           { gen, params, grid },
-          proxy((chunk: CurveChunk) => {
-            alive();
+          progress(alive, (chunk: CurveChunk) => {
             if (this.isCurrent('curve', chunk.gen)) onChunk(chunk);
           }),
         ),

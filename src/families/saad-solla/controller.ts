@@ -1,7 +1,7 @@
 // The Saad–Solla tab's controller: parameters (store + URL) → the Saad–Solla worker → trajectory and plateau in
 // the store; once per start, the Hermite coefficients of the lecture panel's links.
-import { GenerationCounters, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
-import { crashMessage, followParams, settle } from '../classic/tabController';
+import type { WorkerFactory } from '../../platform/compute/workerClient';
+import { crashMessage, followParams, settle, tabWorker } from '../classic/tabController';
 import { saadSollaCodec, useSaadSolla } from '../classic/store';
 import { SAAD_SOLLA_CHANNELS, type SaadSollaApi } from './protocol';
 
@@ -12,12 +12,7 @@ export const HERMITE_LINKS = ['linear', 'relu', 'tanh', 'h2', 'h3', 'h23'];
 
 /** Starts the worker and the bindings while the tab is shown; returns the stop function. */
 export function startSaadSolla(factory: WorkerFactory = defaultFactory): () => void {
-  const client = new WorkerClient<SaadSollaApi>({
-    name: 'Saad–Solla',
-    factory,
-    generations: new GenerationCounters(SAAD_SOLLA_CHANNELS),
-    onCrash: crashMessage(useSaadSolla),
-  });
+  const client = tabWorker<SaadSollaApi>('Saad–Solla', factory, SAAD_SOLLA_CHANNELS, crashMessage(useSaadSolla));
   const compute = () => {
     const params = useSaadSolla.getState().params;
     const gen = client.nextGeneration('curve');

@@ -2,9 +2,9 @@
 // that they never hold up the RF sliders; simulations), each restarted after a crash with a message. Theory
 // requests are coalesced to one in flight (the newest params win); simulations carry generation numbers (a new
 // run or a cancel stops the old one in the worker; stale replies are dropped here).
-import { proxy, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
 import { errorOf, type Outcome } from '../../platform/compute/outcome';
-import { WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
+import { progress, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
 import { bindHash } from '../../platform/state/hashCodec';
 import { twoLayerCodec } from './params';
 import { escapeKey, ONE_STEP_TARGETS, rfSimKey, sgdKey, useTwoLayer, type OneStepSlot, type TwoLayerState } from './store';
@@ -114,13 +114,11 @@ class Controller {
   ): Promise<void> {
     const gen = ++this.gen;
     put({ [slot]: fresh });
-    const onItem = (alive: () => void) =>
-      proxy((x: T) => {
-        alive();
-        const s = get()[slot];
-        if (s.key === fresh.key && this.gen === gen) put({ [slot]: add(s, x) });
-      });
-    const r = await this.workers.sim.call((api, alive) => run(api, gen, onItem(alive)), { channel: 'sim', key: `${slot}|${key}` });
+    const onItem = (x: T) => {
+      const s = get()[slot];
+      if (s.key === fresh.key && this.gen === gen) put({ [slot]: add(s, x) });
+    };
+    const r = await this.workers.sim.call((api, alive) => run(api, gen, progress(alive, onItem)), { channel: 'sim', key: `${slot}|${key}` });
     if (this.gen !== gen) return;
     put({ [slot]: { ...done(get()[slot], r.ok ? r.value : null), running: false, error: errorOf(r)?.message ?? null } });
   }

@@ -2,7 +2,7 @@
 // a watchdog per call (no reply or progress for a while = hung), generation counters per channel with stale
 // replies dropped, and a guard so that parameters that just crashed the worker are not sent again at once
 // (a crash that always recurs would otherwise loop: the message stays until the user changes something).
-import { wrap, type Remote } from 'comlink';
+import { proxy, wrap, type Remote } from 'comlink';
 import type { GenerationsApi } from './generations';
 import { failed, STALE, type Outcome } from './outcome';
 
@@ -30,6 +30,14 @@ export class GenerationCounters {
   current(channel: string): number {
     return this.counters.get(channel) ?? 0;
   }
+}
+
+/** A callback to pass to the worker that also counts as progress for its call's watchdog. */
+export function progress<T>(alive: () => void, onItem: (x: T) => void): (x: T) => void {
+  return proxy((x: T) => {
+    alive();
+    onItem(x);
+  });
 }
 
 export interface WorkerClientOptions {

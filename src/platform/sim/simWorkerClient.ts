@@ -3,10 +3,9 @@
 // crash), backend measurement before the first run (`?backend=` forces one), and the sweep loop both panels use.
 // A worker that dies or stops sending progress (watchdog; paused runs are exempt) ends its runs with a runtime
 // error and a message; the next run starts a fresh worker.
-import { proxy } from 'comlink';
 import { parseList } from '../cli/args';
 import type { SimConfig } from '../../sim/simulation';
-import { WorkerClient, type CallControl, type WorkerFactory } from '../compute/workerClient';
+import { progress, WorkerClient, type CallControl, type WorkerFactory } from '../compute/workerClient';
 import type { BackendInfo, BrowserBackend, Control, RunOutcome, RunRequest, SimEvent, SimWorkerApi } from './protocol';
 import type { FinishedRun } from '../../families/mlp/simStore';
 
@@ -96,11 +95,7 @@ export function createSimWorkerClient(h: SimWorkerHandlers, opts: SimWorkerOptio
         (remote, control) => {
           runs.set(req.id, control);
           if (req.paused) control.pause();
-          const forward = proxy((e: SimEvent) => {
-            control.alive();
-            onEvent(e);
-          });
-          return remote.run(req, forward).finally(() => runs.delete(req.id));
+          return remote.run(req, progress(control.alive, onEvent)).finally(() => runs.delete(req.id));
         },
         (message): RunOutcome => {
           runs.delete(req.id);

@@ -1,5 +1,5 @@
 // The two-layer lecture's worker (theory, ODE curves or simulations, one instance each): src/families/two-layer/service.ts.
-import * as service from '../src/families/two-layer/service';
+import { twoLayerService } from '../src/families/two-layer/service';
 import { serve } from '../src/platform/compute/serve';
 
-serve(service);
+serve(twoLayerService);

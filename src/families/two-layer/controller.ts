@@ -8,9 +8,8 @@ import { progress, WorkerClient, type WorkerFactory } from '../../platform/compu
 import { bindHash } from '../../platform/state/hashCodec';
 import { twoLayerCodec } from './params';
 import { escapeKey, ONE_STEP_TARGETS, rfSimKey, sgdKey, useTwoLayer, type OneStepSlot, type TwoLayerState } from './store';
-import type { EscapeSimPoint, RFSimPoint, SgdChunk } from './service';
+import type { EscapeSimPoint, RFSimPoint, SgdChunk, TwoLayerApi } from './service';
 
-type TwoLayerApi = typeof import('./service');
 type Role = 'theory' | 'ode' | 'sim';
 export type TwoLayerFactories = Partial<Record<Role, WorkerFactory>>;
 

@@ -278,3 +278,7 @@ export async function simulateEscapeVsD(ell: number, eta: number, runs: number, 
     return failure(e);
   }
 }
+
+/** The worker's surface (workers/twoLayer.worker.ts serves it; the controller calls it). */
+export const twoLayerService = { computeTheory, escapeCurves, odeCurve, cancel, simulateRF, simulateOneStep, simulateSgd, simulateEscapeVsD };
+export type TwoLayerApi = typeof twoLayerService;

@@ -1,5 +1,5 @@
 import { proxy } from 'comlink';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Outcome } from './outcome';
 import { fakeFactory, never, tick } from './testing/fakeWorker';
 import { GenerationCounters, WorkerClient } from './workerClient';
@@ -132,5 +132,29 @@ describe('WorkerClient', () => {
     expect(c.running).toBeNull();
     expect(await c.call((api) => api.echo(3))).toEqual({ ok: true, value: 3 });
     expect(workers).toHaveLength(2);
+  });
+
+  it('shares generations through memory on a cross-origin isolated page, and only with services that have channels', async () => {
+    const g = globalThis as { crossOriginIsolated?: boolean };
+    const saved = g.crossOriginIsolated;
+    g.crossOriginIsolated = true;
+    try {
+      const attached: number[] = [];
+      const seen: [string, number][] = [];
+      const api = (bytes: number) => ({
+        ...okEcho,
+        supersede: (ch: string, gen: number) => void seen.push([ch, gen]),
+        attachGenerations: (b: SharedArrayBuffer) => void attached.push(bytes, b.byteLength),
+      });
+      const withChannels = client(() => api(8), { channels: ['a', 'b'] });
+      const without = client(() => api(0), { channels: [] });
+      withChannels.c.nextGeneration('b');
+      expect(await without.c.call((a) => a.echo(1))).toEqual({ ok: true, value: 1 }); // nothing to attach, nothing failed
+      await vi.waitFor(() => expect(attached).toEqual([8, 8])); // one 8-byte buffer, for the client with two channels
+      expect(seen).toEqual([]); // no supersede message: the worker reads the shared counter
+      expect(withChannels.c.generations.shared?.[1]).toBe(1);
+    } finally {
+      g.crossOriginIsolated = saved;
+    }
   });
 });

@@ -16,8 +16,9 @@ export class GenerationCounters {
   readonly shared: Int32Array | null;
 
   constructor(readonly channels: readonly string[]) {
-    this.shared =
-      typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4 * channels.length)) : null;
+    // Services without generations (no channels) have no attachGenerations to call.
+    const sharable = channels.length > 0 && typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated;
+    this.shared = sharable ? new Int32Array(new SharedArrayBuffer(4 * channels.length)) : null;
   }
 
   bump(channel: string): number {

@@ -157,4 +157,17 @@ describe('WorkerClient', () => {
       g.crossOriginIsolated = saved;
     }
   });
+
+  it('once disposed, calls in flight and later calls stay unanswered (no message for an owner that is gone)', async () => {
+    const { c, crashes, workers } = client(() => ({ ...okEcho, echo: () => never() }), { watchdogMs: 30 });
+    let answered = false;
+    void c.call((api) => api.echo(1)).then(() => (answered = true));
+    await tick();
+    c.dispose();
+    void c.call((api) => api.echo(2)).then(() => (answered = true));
+    await tick(80); // past the watchdog
+    expect(answered).toBe(false);
+    expect(crashes).toEqual([]);
+    expect(workers[0].terminated).toBe(true);
+  });
 });

@@ -52,8 +52,8 @@ export interface WorkerClientOptions {
   generations?: GenerationCounters;
   /** Start the worker on first use, and again on the first use after a crash (default: at once). */
   lazy?: boolean;
-  /** Called with every fresh worker (e.g. to initialise it). */
-  onSpawn?: (api: Remote<object>) => void;
+  /** Called after every fresh worker started (e.g. to initialise it through `run`). */
+  onSpawn?: () => void;
 }
 
 /** What the work of a call may do to its watchdog. */
@@ -79,6 +79,8 @@ export interface CallOptions extends RunOptions {
 
 interface InFlight {
   fail(message: string): void;
+  /** Forget the call without an answer (its owner is gone). */
+  drop(): void;
   channel: string;
   key: string | undefined;
 }
@@ -122,7 +124,7 @@ export class WorkerClient<Api extends object> {
     this.remote = remote;
     const shared = this.generations.shared;
     if (shared) void (remote as unknown as Remote<GenerationsApi>).attachGenerations(shared.buffer as SharedArrayBuffer);
-    this.opts.onSpawn?.(remote as Remote<object>);
+    this.opts.onSpawn?.();
     return remote;
   }
 
@@ -151,7 +153,7 @@ export class WorkerClient<Api extends object> {
    */
   run<T>(work: (api: Remote<Api>, control: CallControl) => Promise<T>, lost: (message: string) => T, opts: RunOptions = {}): Promise<T> {
     const channel = opts.channel ?? '';
-    if (this.disposed) return Promise.resolve(lost('disposed'));
+    if (this.disposed) return new Promise<T>(() => {});
     if (opts.key !== undefined) {
       if (this.crashedKeys.get(channel) === opts.key)
         return Promise.resolve(lost(`Not computed again: these parameters just crashed the ${this.opts.name} worker. Change a parameter to retry.`));
@@ -192,6 +194,7 @@ export class WorkerClient<Api extends object> {
           clearTimeout(timer);
           resolve(lost(message));
         },
+        drop: () => clearTimeout(timer),
       };
       this.inflight.add(entry);
       control.alive();
@@ -221,12 +224,13 @@ export class WorkerClient<Api extends object> {
     return this.generations.current(channel) === gen;
   }
 
+  /** Stops the worker for good; calls in flight never answer (their owner is gone and must not hear of it). */
   dispose(): void {
     this.disposed = true;
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;
-    for (const c of this.inflight) c.fail('disposed');
+    for (const c of this.inflight) c.drop();
     this.inflight.clear();
   }
 }

@@ -1,23 +1,8 @@
-// Thin comlink adapter: the L = 2 theory service (src/families/deep/service.ts) wired to the float64 physics.
-import { expose, releaseProxy, type Remote } from 'comlink';
+// The L = 2 theory worker: src/families/deep/service.ts on the float64 physics.
 import { ActivationError } from '../src/physics/activations';
 import { getDeepModel } from '../src/physics/deep/deepModel';
 import { ParamError } from '../src/physics/mlp/shallowModel';
-import type { DeepApi, DeepChunk } from '../src/families/deep/protocol';
 import { createDeepService } from '../src/families/deep/service';
+import { serve } from '../src/platform/compute/serve';
 
-const service = createDeepService({ getDeepModel, ParamError, ActivationError });
-
-const api: DeepApi = {
-  ...service,
-  async computeCurve(req, onChunk) {
-    const remote = onChunk as unknown as Remote<(c: DeepChunk) => void>;
-    try {
-      return await service.computeCurve(req, (chunk) => void remote(chunk));
-    } finally {
-      remote[releaseProxy]();
-    }
-  },
-};
-
-expose(api);
+serve(createDeepService({ getDeepModel, ParamError, ActivationError }));

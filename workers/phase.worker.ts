@@ -1,22 +1,7 @@
-// Thin comlink adapter: the phase-diagram service wired to the float64 physics (tables cached per worker).
-import { expose, releaseProxy, type Remote } from 'comlink';
+// A phase-diagram worker (one of a pool): src/families/mlp/phaseService.ts on the float64 physics.
 import { ActivationError } from '../src/physics/activations';
 import { ParamError, rowAlphas, solveRow } from '../src/physics/mlp/phase';
-import type { PhaseApi, RowMessage } from '../src/families/mlp/phaseProtocol';
 import { createPhaseService } from '../src/families/mlp/phaseService';
+import { serve } from '../src/platform/compute/serve';
 
-const service = createPhaseService({ solveRow, rowAlphas, ParamError, ActivationError });
-
-const api: PhaseApi = {
-  ...service,
-  async computeRows(req, onRow) {
-    const remote = onRow as unknown as Remote<(m: RowMessage) => void>;
-    try {
-      return await service.computeRows(req, (m) => void remote(m));
-    } finally {
-      remote[releaseProxy]();
-    }
-  },
-};
-
-expose(api);
+serve(createPhaseService({ solveRow, rowAlphas, ParamError, ActivationError }));

@@ -1,29 +1,7 @@
-// Thin comlink adapter: the theory service (src/families/mlp/service.ts) wired to the float64 physics of src/physics.
-import { expose, releaseProxy, type Remote } from 'comlink';
+// The shallow-MLP theory worker: src/families/mlp/service.ts on the float64 physics.
 import { ActivationError, getActivation } from '../src/physics/activations';
 import { getShallowModel, ParamError, validateShallowParams } from '../src/physics/mlp/shallowModel';
-import type { CurveChunk, TheoryApi } from '../src/families/mlp/protocol';
 import { createTheoryService } from '../src/families/mlp/service';
+import { serve } from '../src/platform/compute/serve';
 
-const service = createTheoryService({
-  validateShallowParams,
-  getShallowModel,
-  getActivation,
-  ParamError,
-  ActivationError,
-});
-
-const api: TheoryApi = {
-  ...service,
-  async computeCurve(req, onChunk) {
-    // onChunk is a comlink proxy of the page's callback: fire and forget, then release its message port.
-    const remote = onChunk as unknown as Remote<(c: CurveChunk) => void>;
-    try {
-      return await service.computeCurve(req, (chunk) => void remote(chunk));
-    } finally {
-      remote[releaseProxy]();
-    }
-  },
-};
-
-expose(api);
+serve(createTheoryService({ validateShallowParams, getShallowModel, getActivation, ParamError, ActivationError }));

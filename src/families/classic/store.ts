@@ -1,9 +1,10 @@
 // State of the three classic-model tabs: params (URL keys = CLI flag names), results and messages, one zustand
-// store each. Results are written by the views' effects from worker replies.
+// store each. Results are written by each tab's controller (families/<id>/controller.ts).
 import { create } from 'zustand';
 import type { CommitteePoint, CommitteeThresholds } from '../../physics/classic/committee';
 import type { GampResult } from '../../physics/classic/gamp';
-import type { GlmResult, SaadSollaResult } from '../../../workers/classic.worker';
+import type { GlmResult } from '../glm/protocol';
+import type { HermiteRow, SaadSollaResult } from '../saad-solla/protocol';
 import { createHashCodec, type HashCodec } from '../../platform/state/hashCodec';
 
 export interface GlmUiParams {
@@ -79,4 +80,4 @@ function baseStore<P, X>(codec: HashCodec<P>, extra: X) {
 
 export const useGlm = baseStore(glmCodec, { result: null as (GlmResult & { params: GlmUiParams }) | null, gamp: [] as GampResult[], gampRunning: false });
 export const useCommittee = baseStore(committeeCodec, { points: [] as CommitteePoint[], thresholds: null as CommitteeThresholds | null, forPrior: '' as string });
-export const useSaadSolla = baseStore(saadSollaCodec, { result: null as SaadSollaResult | null });
+export const useSaadSolla = baseStore(saadSollaCodec, { result: null as SaadSollaResult | null, hermite: null as HermiteRow[] | null });

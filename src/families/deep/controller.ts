@@ -1,7 +1,8 @@
-// Main-thread side of the L = 2 worker: one request per parameter change (coalesced per animation frame),
-// generation numbers (stale chunks dropped here and skipped in the worker), restart after a crash, URL binding.
-import { proxy, wrap, type Remote } from 'comlink';
-import type { DeepApi, DeepChunk } from './protocol';
+// Main-thread side of the L = 2 worker: one request per parameter change (coalesced per animation frame) on the
+// shared WorkerClient (generations, stale chunks dropped here and skipped in the worker, crash → respawn and a
+// message, watchdog), and the URL binding. After a crash nothing is re-requested until the parameters change.
+import { GenerationCounters, progress, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
+import { DEEP_CHANNELS, type DeepApi, type DeepChunk } from './protocol';
 import { bindHash } from '../../platform/state/hashCodec';
 import { deepCodec, type DeepUiParams } from './params';
 import { useDeep } from './store';
@@ -24,29 +25,13 @@ function curveParams(p: DeepUiParams) {
   };
 }
 
-export type DeepWorkerFactory = () => Worker;
-const defaultFactory: DeepWorkerFactory = () => new Worker(new URL('../../../workers/deep.worker.ts', import.meta.url), { type: 'module', name: 'deep' });
+const defaultFactory: WorkerFactory = () => new Worker(new URL('../../../workers/deep.worker.ts', import.meta.url), { type: 'module', name: 'deep' });
 
 /** Starts the worker and the bindings while the deep family is shown; returns the stop function. */
-export function startDeep(factory: DeepWorkerFactory = defaultFactory): () => void {
-  let worker: Worker;
-  let api: Remote<DeepApi>;
-  let gen = 0;
+export function startDeep(factory: WorkerFactory = defaultFactory): () => void {
   let lastKey = '';
   let disposed = false;
-  const spawn = () => {
-    worker = factory();
-    worker.onerror = (ev) => {
-      ev.preventDefault();
-      worker.terminate();
-      spawn();
-      lastKey = '';
-      useDeep.getState().finished(gen, { kind: 'worker', message: `The deep-theory worker crashed (${ev.message || 'unknown error'}); it was restarted.` });
-      request();
-    };
-    api = wrap<DeepApi>(worker);
-  };
-  spawn();
+  const client = new WorkerClient<DeepApi>({ name: 'deep-theory', factory, generations: new GenerationCounters(DEEP_CHANNELS) });
 
   let queued = false;
   function request(): void {
@@ -60,22 +45,20 @@ export function startDeep(factory: DeepWorkerFactory = defaultFactory): () => vo
       const key = JSON.stringify([p, params.alphaMax, n]);
       if (key === lastKey) return;
       lastKey = key;
-      const g = ++gen;
-      void api.supersede(g);
-      useDeep.getState().requested(g);
-      const onChunk = proxy((c: DeepChunk) => {
-        if (c.gen === gen) useDeep.getState().applyChunk(c);
-      });
-      api.computeCurve({ gen: g, params: p, alphaMax: params.alphaMax, n }, onChunk).then(
-        (r) => {
-          if (g !== gen) return;
-          if (r.ok) useDeep.getState().finished(g, null);
-          else if (!r.stale) useDeep.getState().finished(g, r.error);
-        },
-        (e: unknown) => {
-          if (g === gen) useDeep.getState().finished(g, { kind: 'worker', message: e instanceof Error ? e.message : String(e) });
-        },
-      );
+      const gen = client.nextGeneration('curve');
+      useDeep.getState().requested(gen);
+      const onChunk = (c: DeepChunk) => {
+        if (client.isCurrent('curve', c.gen)) useDeep.getState().applyChunk(c);
+      };
+      void client
+        .call((api, alive) => api.computeCurve({ gen, params: p, alphaMax: params.alphaMax, n }, progress(alive, onChunk)), { channel: 'curve', gen, key })
+        .then((r) => {
+          if (r.ok) useDeep.getState().finished(gen, null);
+          else if (!r.stale) {
+            useDeep.getState().finished(gen, r.error);
+            if (r.error.kind === 'worker') lastKey = ''; // the same parameters may be asked for again after a change
+          }
+        });
     });
   }
 
@@ -88,6 +71,6 @@ export function startDeep(factory: DeepWorkerFactory = defaultFactory): () => vo
     disposed = true;
     unbind();
     unsub();
-    worker.terminate();
+    client.dispose();
   };
 }

@@ -1,6 +1,8 @@
 // Messages between the page and the L = 2 theory worker (workers/deep.worker.ts). Plain data only.
 import type { DeepParams } from '../../physics/deep/deepModel';
 import type { DeepBranch } from '../../physics/deep/deepSolver';
+import type { GenerationsApi } from '../../platform/compute/generations';
+import type { Outcome } from '../../platform/compute/outcome';
 
 /** One stationary point, trimmed for the plots (the Q2(v, s) matrix stays in the worker). */
 export interface DeepPointView {
@@ -47,18 +49,18 @@ export interface DeepChunk {
   header?: DeepHeader;
   indices: number[];
   points: DeepCurvePoint[];
+  phase: 'coarse' | 'fine';
   /** The coarse pass is in (the whole α range can be drawn). */
   spansRange: boolean;
   done: boolean;
   cached: boolean;
 }
 
-export type DeepError = { kind: 'param' | 'activation' | 'solver' | 'worker'; message: string };
-export type DeepOutcome<T> = { ok: true; value: T } | { ok: false; stale: true } | { ok: false; error: DeepError; stale?: undefined };
+/** Generations on one channel, 'curve'. */
+export const DEEP_CHANNELS = ['curve'] as const;
 
-export interface DeepApi {
-  supersede(gen: number): void;
-  computeCurve(req: DeepCurveRequest, onChunk: (c: DeepChunk) => void): Promise<DeepOutcome<{ gen: number; elapsedMs: number; cached: boolean }>>;
+export interface DeepApi extends GenerationsApi {
+  computeCurve(req: DeepCurveRequest, onChunk: (c: DeepChunk) => void): Promise<Outcome<{ gen: number; elapsedMs: number; cached: boolean }>>;
 }
 
 /** α grid of a curve: n points up to alphaMax (α > 0: the L = 2 equations need α > 0). */

@@ -81,7 +81,7 @@ describe('deep service', () => {
   it('stops a superseded curve and reports refusals as parameter errors', async () => {
     const svc = createDeepService(fakeDeps(), { chunkMs: 0 });
     const p = svc.computeCurve({ gen: 1, params: { ...DEEP_DEFAULTS, gamma: 0.7 }, alphaMax: 8, n: 50 }, () => undefined);
-    svc.supersede(2);
+    svc.supersede('curve', 2);
     expect(await p).toEqual({ ok: false, stale: true });
     const bad = await svc.computeCurve({ gen: 3, params: { ...DEEP_DEFAULTS, activation: 'relu' }, alphaMax: 8, n: 10 }, () => undefined);
     expect(bad).toEqual({ ok: false, error: { kind: 'param', message: 'layer 1 activation relu has μ0 = 0.3989' } });

@@ -1,6 +1,7 @@
 // Store of the deep (L = 2) family: parameters (mirrored in the URL), the streamed curve, messages.
 import { create } from 'zustand';
-import type { DeepChunk, DeepCurvePoint, DeepError, DeepHeader } from './protocol';
+import type { DeepChunk, DeepCurvePoint, DeepHeader } from './protocol';
+import type { ComputeError as DeepError } from '../../platform/compute/outcome';
 import { DEEP_UI_DEFAULTS, type DeepUiParams } from './params';
 
 export interface DeepCurve {

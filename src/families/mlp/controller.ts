@@ -6,7 +6,8 @@ import { curveKey, type AlphaGrid } from './protocol';
 import { loadReference } from './reference';
 import { nearestPoint } from '../../platform/plots/branches';
 import { ALPHA_MIN, CURVE_POINTS, shallowParamsOf, useExplorer } from './store';
-import { TheoryClient, type WorkerFactory } from './theoryClient';
+import { TheoryClient } from './theoryClient';
+import type { WorkerFactory } from '../../platform/compute/workerClient';
 import { encodeHash, isDiscreteChange, mlpCodec } from './params';
 import { useFamily } from '../../app/familyStore';
 import { bindHash, DEFAULT_MODEL, writeHash } from '../../platform/state/hashCodec';
@@ -46,7 +47,8 @@ export function startController(opts: ControllerOptions = {}): () => void {
     factory: opts.factory,
     onCrash: (message) => {
       store.getState().setWorkerMessage(message);
-      // The fresh worker knows nothing: ask again for everything on screen.
+      // The fresh worker knows nothing: ask again for everything on screen (the client refuses to resend the
+      // parameters that crashed it, so a crash that always recurs ends as a message, not a loop).
       lastCurveKey = null;
       lastPointKey = null;
       lastActivation = null;
@@ -106,7 +108,6 @@ export function startController(opts: ControllerOptions = {}): () => void {
       if (chunk.done) curveComplete(gen, sp, grid, key);
     });
     if (!r.ok && r.stale) return;
-    if (!r.ok && r.error.kind === 'worker') return; // the restart re-requests it
     store.getState().curveFinished(gen, r.ok ? r.value.elapsedMs : null, r.ok ? null : r.error);
     if (r.ok) store.getState().setWorkerMessage(null);
   }

@@ -1,25 +1,18 @@
-// Main-thread side of the phase-diagram workers: a small pool (hardwareConcurrency − 1, 1…4), rows spread over it
-// coarse-to-fine, generation numbers for cancellation (shared through a SharedArrayBuffer when the page is
-// cross-origin isolated, else by message), a crashed worker replaced by a fresh one. Row i always goes to worker
-// i mod size, so a worker sees the same γ rows again and reuses its tables.
-import { proxy, wrap, type Remote } from 'comlink';
-import { coarseToFine, type PhaseApi, type RowMessage, type RowsRequest } from './phaseProtocol';
-import type { TheoryError } from './protocol';
+// Main-thread side of the phase-diagram workers: a WorkerPool (hardwareConcurrency − 1, 1…4), rows spread over it
+// coarse-to-fine, one generation channel for cancellation. Row i always goes to worker i mod size, so a worker
+// sees the same γ rows again and reuses its tables. A member that crashes is restarted by the pool; the rows it
+// had are reported as not computed.
+import { errorOf, type ComputeError } from '../../platform/compute/outcome';
+import { progress, type WorkerFactory } from '../../platform/compute/workerClient';
+import { WorkerPool } from '../../platform/compute/workerPool';
+import { coarseToFine, PHASE_CHANNELS, type PhaseApi, type RowMessage, type RowsRequest } from './phaseProtocol';
 
-export type PhaseWorkerFactory = () => Worker;
-
-const defaultFactory: PhaseWorkerFactory = () =>
-  new Worker(new URL('../../../workers/phase.worker.ts', import.meta.url), { type: 'module', name: 'phase' });
+const defaultFactory: WorkerFactory = () => new Worker(new URL('../../../workers/phase.worker.ts', import.meta.url), { type: 'module', name: 'phase' });
 
 /** One core is left to the theory worker (the ε(α) curve); at least 1, at most 4 phase workers. */
 export function poolSize(hardwareConcurrency: number | undefined): number {
   const n = Number.isFinite(hardwareConcurrency) ? Math.floor(hardwareConcurrency as number) : 2;
   return Math.min(4, Math.max(1, n - 1));
-}
-
-interface Slot {
-  worker: Worker;
-  api: Remote<PhaseApi>;
 }
 
 export interface DiagramRequest {
@@ -33,79 +26,51 @@ export interface DiagramRequest {
 export interface PhaseCallbacks {
   onRow(m: RowMessage): void;
   /** All workers finished (error: the first error of this generation, if any). */
-  onDone(gen: number, error: TheoryError | null): void;
+  onDone(gen: number, error: ComputeError | null): void;
 }
 
 export class PhaseClient {
-  private slots: Slot[] = [];
-  private gen = 0;
-  private readonly shared: Int32Array | null;
-  private disposed = false;
+  private readonly pool: WorkerPool<PhaseApi>;
 
-  constructor(
-    readonly size: number,
-    private readonly onCrash: (message: string) => void,
-    private readonly factory: PhaseWorkerFactory = defaultFactory,
-  ) {
-    this.shared =
-      typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn(i));
+  constructor(size: number, onCrash: (message: string) => void, factory: WorkerFactory = defaultFactory, watchdogMs?: number) {
+    this.pool = new WorkerPool<PhaseApi>({ size, name: 'phase-diagram', factory, channels: PHASE_CHANNELS, onCrash, watchdogMs });
   }
 
-  private spawn(i: number): Slot {
-    const worker = this.factory();
-    const api = wrap<PhaseApi>(worker);
-    worker.onerror = (ev) => {
-      ev.preventDefault();
-      if (this.disposed) return;
-      worker.terminate();
-      this.slots[i] = this.spawn(i);
-      this.onCrash(`A phase-diagram worker crashed (${ev.message || 'unknown error'}); it was restarted.`);
-    };
-    if (this.shared) void api.attachGenerations(this.shared.buffer as SharedArrayBuffer);
-    return { worker, api };
+  get size(): number {
+    return this.pool.size;
   }
 
   /** Makes all work in flight stale (workers stop after their current row); returns the new generation. */
   cancel(): number {
-    const gen = ++this.gen;
-    if (this.shared) Atomics.store(this.shared, 0, gen);
-    else for (const s of this.slots) void s.api.supersede(gen);
-    return gen;
+    return this.pool.nextGeneration('rows');
   }
 
   /** Cancels older work and streams the rows of a new diagram; returns its generation. */
   request(req: DiagramRequest, cb: PhaseCallbacks): number {
     const gen = this.cancel();
-    const order = coarseToFine(req.ys.length);
-    const perWorker: RowsRequest['rows'][] = this.slots.map(() => []);
-    for (const index of order) perWorker[index % this.slots.length].push({ index, y: req.ys[index] });
-    let pending = this.slots.length;
-    let firstError: TheoryError | null = null;
-    const onRow = proxy((m: RowMessage) => {
-      if (m.gen === this.gen) cb.onRow(m);
-    });
-    this.slots.forEach((slot, w) => {
-      slot.api
-        .computeRows({ gen, base: req.base, plane: req.plane, rows: perWorker[w], alphaMax: req.alphaMax, nAlpha: req.nAlpha }, onRow)
-        .then(
-          (r) => {
-            if (!r.ok && !r.stale && !firstError) firstError = r.error;
-          },
-          (e: unknown) => {
-            if (!firstError) firstError = { kind: 'worker', message: e instanceof Error ? e.message : String(e) };
-          },
-        )
-        .finally(() => {
-          if (--pending === 0 && gen === this.gen) cb.onDone(gen, firstError);
+    const members = this.pool.members;
+    const perWorker: RowsRequest['rows'][] = members.map(() => []);
+    for (const index of coarseToFine(req.ys.length)) perWorker[index % members.length].push({ index, y: req.ys[index] });
+    const onRow = (m: RowMessage) => {
+      if (this.pool.isCurrent('rows', m.gen)) cb.onRow(m);
+    };
+    const calls = members.map((member, w) => {
+      const rows = perWorker[w];
+      const key = JSON.stringify([req.base, req.plane, rows, req.alphaMax, req.nAlpha]);
+      return member
+        .call((api, alive) => api.computeRows({ gen, base: req.base, plane: req.plane, rows, alphaMax: req.alphaMax, nAlpha: req.nAlpha }, progress(alive, onRow)), { channel: 'rows', gen, key })
+        .then((r) => {
+          const error = errorOf(r);
+          return error?.kind === 'worker' ? { ...error, message: `${error.message} (its ${rows.length} rows of this diagram were not computed)` } : error;
         });
+    });
+    void Promise.all(calls).then((errors) => {
+      if (this.pool.isCurrent('rows', gen)) cb.onDone(gen, errors.find((e) => e !== null) ?? null);
     });
     return gen;
   }
 
   dispose(): void {
-    this.disposed = true;
-    for (const s of this.slots) s.worker.terminate();
-    this.slots = [];
+    this.pool.dispose();
   }
 }

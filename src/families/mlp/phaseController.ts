@@ -3,7 +3,8 @@
 // A new diagram waits until the ε(α) curve is complete, so that the sliders stay live.
 import { rowParamsKey, phaseYs } from './phaseGeometry';
 import { shallowParamsOf, useExplorer } from './store';
-import { PhaseClient, poolSize, type PhaseWorkerFactory } from './phaseClient';
+import { PhaseClient, poolSize } from './phaseClient';
+import type { WorkerFactory as PhaseWorkerFactory } from '../../platform/compute/workerClient';
 import { PHASE_ALPHAS, PHASE_ROWS, usePhase } from './phaseStore';
 
 export function startPhaseController(opts: { factory?: PhaseWorkerFactory; debounceMs?: number } = {}): () => void {

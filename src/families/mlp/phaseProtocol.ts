@@ -2,9 +2,11 @@
 // Plain structured-clone data; every request carries a generation number so that superseded work is dropped.
 import type { PhasePlane, PhaseRow } from '../../physics/mlp/phase';
 import type { ShallowParams } from '../../physics/types';
-import type { Outcome } from './protocol';
+import type { GenerationsApi } from '../../platform/compute/generations';
+import type { Outcome } from '../../platform/compute/outcome';
 
-export type { Outcome };
+/** One generation channel: a new diagram supersedes all rows in flight. */
+export const PHASE_CHANNELS = ['rows'] as const;
 
 export interface RowsRequest {
   gen: number;
@@ -26,9 +28,7 @@ export interface RowMessage {
   ms: number;
 }
 
-export interface PhaseApi {
-  attachGenerations(buffer: SharedArrayBuffer): void;
-  supersede(gen: number): void;
+export interface PhaseApi extends GenerationsApi {
   computeRows(req: RowsRequest, onRow: (m: RowMessage) => void): Promise<Outcome<{ gen: number; n: number }>>;
 }
 

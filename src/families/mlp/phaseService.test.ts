@@ -36,7 +36,7 @@ describe('phase service', () => {
   it('stops a superseded generation between rows', async () => {
     let svc: ReturnType<typeof createPhaseService> | null = null;
     const deps = fake((y) => {
-      if (y === 0.2) svc?.supersede(2);
+      if (y === 0.2) svc?.supersede('rows', 2);
     });
     svc = createPhaseService(deps);
     const got: number[] = [];

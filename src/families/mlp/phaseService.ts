@@ -2,42 +2,28 @@
 // No comlink and no physics import here (the worker injects solveRow), so it runs under vitest with a fake.
 import type { PhaseRow, PhasePlane, RowOptions } from '../../physics/mlp/phase';
 import type { ShallowParams } from '../../physics/types';
-import type { PhaseApi, RowMessage, RowsRequest } from './phaseProtocol';
-import type { TheoryError } from './protocol';
-import { messageOf, yieldToEventLoop } from '../../platform/compute/yield';
+import { createGenerations } from '../../platform/compute/generations';
+import { classifier, ok, STALE, type ErrorClasses } from '../../platform/compute/outcome';
+import { yieldToEventLoop } from '../../platform/compute/yield';
+import { PHASE_CHANNELS, type PhaseApi, type RowMessage, type RowsRequest } from './phaseProtocol';
 
-type ErrorClass = abstract new (...args: never[]) => Error;
-
-export interface PhaseDeps {
+export interface PhaseDeps extends ErrorClasses {
   solveRow(base: ShallowParams, plane: PhasePlane, y: number, alphas: number[], opts: RowOptions): PhaseRow;
   rowAlphas(alphaMax: number, n: number): number[];
-  ParamError?: ErrorClass;
-  ActivationError?: ErrorClass;
 }
 
 export function createPhaseService(deps: PhaseDeps, now: () => number = () => performance.now()): PhaseApi {
-  let shared: Int32Array | null = null;
-  let latest = 0;
-  const newest = () => Math.max(latest, shared ? Atomics.load(shared, 0) : 0);
-  const classify = (e: unknown, where: string): TheoryError => {
-    const message = messageOf(e);
-    if (deps.ActivationError && e instanceof deps.ActivationError) return { kind: 'activation', message };
-    if (deps.ParamError && e instanceof deps.ParamError) return { kind: 'param', message };
-    return { kind: 'solver', message: `${message} (${where})` };
-  };
+  const generations = createGenerations(PHASE_CHANNELS);
+  const classify = classifier(deps);
   return {
-    attachGenerations(buffer) {
-      shared = new Int32Array(buffer);
-    },
-    supersede(gen) {
-      latest = Math.max(latest, gen);
-    },
+    attachGenerations: generations.attachGenerations,
+    supersede: generations.supersede,
     async computeRows(req: RowsRequest, onRow: (m: RowMessage) => void) {
-      latest = Math.max(latest, req.gen);
+      generations.note('rows', req.gen);
       const alphas = deps.rowAlphas(req.alphaMax, req.nAlpha);
       let n = 0;
       for (const { index, y } of req.rows) {
-        if (newest() > req.gen) return { ok: false, stale: true };
+        if (generations.isStale('rows', req.gen)) return STALE;
         const t0 = now();
         let row: PhaseRow;
         try {
@@ -50,7 +36,7 @@ export function createPhaseService(deps: PhaseDeps, now: () => number = () => pe
         n++;
         await yieldToEventLoop();
       }
-      return { ok: true, value: { gen: req.gen, n } };
+      return ok({ gen: req.gen, n });
     },
   };
 }

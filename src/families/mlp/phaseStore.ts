@@ -2,7 +2,7 @@
 // and the streamed rows of the current diagram.
 import { create } from 'zustand';
 import type { PhasePlane, PhaseRow } from '../../physics/mlp/phase';
-import type { TheoryError } from './protocol';
+import type { ComputeError as TheoryError } from '../../platform/compute/outcome';
 
 export const PHASE_QUANTITIES = ['epsOpt', 'gap', 'overlap', 'state'] as const;
 export type PhaseQuantity = (typeof PHASE_QUANTITIES)[number];

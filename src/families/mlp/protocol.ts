@@ -2,25 +2,19 @@
 // Plain structured-clone data only; every request carries a generation id so stale work can be dropped.
 import type { ReadoutLaw, ShallowParams, ShallowPoint } from '../../physics/types';
 import type { TransitionResult } from '../../physics/mlp/shallowModel';
+import type { GenerationsApi } from '../../platform/compute/generations';
+import type { Outcome } from '../../platform/compute/outcome';
 
 export type { TransitionResult };
 
 /** Independent generation counters: a newer curve request supersedes older curves and transitions only. */
-export const CHANNEL = { curve: 0, point: 1 } as const;
-export type Channel = keyof typeof CHANNEL;
+export const CHANNELS = ['curve', 'point'] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 export interface AlphaGrid {
   min: number;
   max: number;
   n: number;
-}
-
-/** Grid indices of the coarse pass: every `step`-th point and the last one. */
-export function coarseIndices(n: number, step: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < n; i += step) out.push(i);
-  if (n > 0 && out[out.length - 1] !== n - 1) out.push(n - 1);
-  return out;
 }
 
 export interface CurveRequest {
@@ -51,25 +45,12 @@ export interface CurveChunk {
   /** Sent with the first chunk of every curve. */
   header?: CurveHeader;
   phase: 'coarse' | 'fine';
-  /** True on the last chunk of the coarse pass (the whole α range is covered from then on). */
+  /** True from the last chunk of the coarse pass on (the whole α range is covered). */
   spansRange: boolean;
   /** True on the last chunk. */
   done: boolean;
   cached: boolean;
 }
-
-export type ErrorKind = 'param' | 'activation' | 'solver' | 'worker';
-
-export interface TheoryError {
-  kind: ErrorKind;
-  message: string;
-}
-
-/** Results are values, not throws: comlink would lose the error class. `stale` = superseded, ignore quietly. */
-export type Outcome<T> =
-  | { ok: true; value: T }
-  | { ok: false; stale: true }
-  | { ok: false; stale?: false; error: TheoryError };
 
 export interface CurveSummary {
   gen: number;
@@ -89,12 +70,8 @@ export interface ActivationInfo {
   isQuadratic: boolean;
 }
 
-/** The worker's surface (what comlink exposes). */
-export interface TheoryApi {
-  /** Shares the generation counters (Int32Array over a SharedArrayBuffer) when the page is cross-origin isolated. */
-  attachGenerations(buffer: SharedArrayBuffer): void;
-  /** Fallback when no SharedArrayBuffer: record the newest generation of a channel. */
-  supersede(channel: Channel, gen: number): void;
+/** The worker's surface (what comlink exposes); generations on the channels of CHANNELS. */
+export interface TheoryApi extends GenerationsApi {
   computeCurve(req: CurveRequest, onChunk: (chunk: CurveChunk) => void): Promise<Outcome<CurveSummary>>;
   /** α_sp and spinodals, searched up to alphaMax. */
   computeTransition(gen: number, params: ShallowParams, alphaMax: number): Promise<Outcome<TransitionResult>>;

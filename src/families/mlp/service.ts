@@ -2,23 +2,11 @@
 // No comlink and no physics imports here (the worker injects them), so this runs under vitest with a fake model.
 import type { ShallowParams, ShallowPoint } from '../../physics/types';
 import type { ShallowModel, TransitionResult } from '../../physics/mlp/shallowModel';
+import { streamCurve } from '../../platform/compute/curveStream';
+import { createGenerations } from '../../platform/compute/generations';
 import { Lru } from '../../platform/compute/lru';
-import {
-  alphaGrid,
-  CHANNEL,
-  coarseIndices,
-  curveKey,
-  type ActivationInfo,
-  type Channel,
-  type CurveChunk,
-  type CurveHeader,
-  type CurveRequest,
-  type CurveSummary,
-  type Outcome,
-  type TheoryApi,
-  type TheoryError,
-} from './protocol';
-import { messageOf, yieldToEventLoop } from '../../platform/compute/yield';
+import { attempt, classifier, ok, STALE, type ErrorClasses, type Outcome } from '../../platform/compute/outcome';
+import { alphaGrid, CHANNELS, curveKey, type ActivationInfo, type CurveHeader, type CurveRequest, type CurveSummary, type TheoryApi } from './protocol';
 
 /** The parts of an activation the UI shows (a structural subset of src/physics/activations.ts's Activation). */
 export interface ActivationLike {
@@ -31,14 +19,10 @@ export interface ActivationLike {
   isQuadratic: boolean;
 }
 
-type ErrorClass = abstract new (...args: never[]) => Error;
-
-export interface PhysicsDeps {
+export interface PhysicsDeps extends ErrorClasses {
   validateShallowParams(p: Partial<ShallowParams>): ShallowParams;
   getShallowModel(p: ShallowParams): Pick<ShallowModel, 'atoms' | 'notes' | 'pinnedUniversal' | 'theoryUnverified' | 'solvePoint' | 'transition'>;
   getActivation(name: string): ActivationLike;
-  ParamError?: ErrorClass;
-  ActivationError?: ErrorClass;
 }
 
 export interface ServiceOptions {
@@ -61,51 +45,29 @@ export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}
   const now = opts.now ?? (() => performance.now());
   const curves = new Lru<string, CachedCurve>(opts.curveCacheSize ?? 32);
   const transitions = new Lru<string, TransitionResult>(64);
-  let shared: Int32Array | null = null;
-  const latest = [0, 0];
-
-  const newest = (ch: Channel) => Math.max(latest[CHANNEL[ch]], shared ? Atomics.load(shared, CHANNEL[ch]) : 0);
-  const isStale = (ch: Channel, gen: number) => newest(ch) > gen;
-  const note = (ch: Channel, gen: number) => {
-    latest[CHANNEL[ch]] = Math.max(latest[CHANNEL[ch]], gen);
-  };
-
-  const classify = (e: unknown, where?: string): TheoryError => {
-    const message = messageOf(e);
-    if (deps.ActivationError && e instanceof deps.ActivationError) return { kind: 'activation', message };
-    if (deps.ParamError && e instanceof deps.ParamError) return { kind: 'param', message };
-    return { kind: 'solver', message: where ? `${message} (${where})` : message };
-  };
-
+  const generations = createGenerations(CHANNELS);
+  const classify = classifier(deps);
   const modelFor = (params: ShallowParams) => deps.getShallowModel(deps.validateShallowParams(params));
 
   return {
-    attachGenerations(buffer) {
-      shared = new Int32Array(buffer);
-    },
+    attachGenerations: generations.attachGenerations,
+    supersede: generations.supersede,
 
-    supersede(channel, gen) {
-      note(channel, gen);
-    },
-
-    async computeCurve(req: CurveRequest, onChunk: (c: CurveChunk) => void): Promise<Outcome<CurveSummary>> {
+    async computeCurve(req: CurveRequest, onChunk): Promise<Outcome<CurveSummary>> {
       const { gen, grid } = req;
-      note('curve', gen);
+      generations.note('curve', gen);
       const t0 = now();
       const key = curveKey(req.params, grid);
       const hit = curves.get(key);
       if (hit) {
         const indices = hit.points.map((_, i) => i);
         onChunk({ gen, indices, points: hit.points, header: hit.header, phase: 'fine', spansRange: true, done: true, cached: true });
-        return { ok: true, value: { gen, n: hit.points.length, elapsedMs: now() - t0, cached: true } };
+        return ok({ gen, n: hit.points.length, elapsedMs: now() - t0, cached: true });
       }
-      let model: ReturnType<PhysicsDeps['getShallowModel']>;
-      try {
-        model = modelFor(req.params);
-      } catch (e) {
-        return { ok: false, error: classify(e) };
-      }
-      if (isStale('curve', gen)) return { ok: false, stale: true };
+      const built = attempt(classify, () => modelFor(req.params));
+      if (!built.ok) return built;
+      const model = built.value;
+      if (generations.isStale('curve', gen)) return STALE;
       const alphas = alphaGrid(grid);
       const header: CurveHeader = {
         key,
@@ -115,88 +77,41 @@ export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}
         theoryUnverified: model.theoryUnverified,
         atoms: { law: model.atoms.law, v: Array.from(model.atoms.v), p: Array.from(model.atoms.p) },
       };
-      const n = alphas.length;
-      const slots: (ShallowPoint | undefined)[] = new Array(n);
       let headerSent = false;
-      let pendingIdx: number[] = [];
-      let pendingPts: ShallowPoint[] = [];
-      let lastFlush = now();
-      const flush = (phase: 'coarse' | 'fine', spansRange: boolean, done: boolean) => {
-        onChunk({ gen, indices: pendingIdx, points: pendingPts, header: headerSent ? undefined : header, phase, spansRange, done, cached: false });
-        headerSent = true;
-        pendingIdx = [];
-        pendingPts = [];
-      };
-      /** Solves grid point i warm-started from `warm` (a neighbouring α); null on success. */
-      const solve = (i: number, warm: ShallowPoint | null): TheoryError | 'stale' | null => {
-        if (isStale('curve', gen)) return 'stale';
-        try {
-          slots[i] = model.solvePoint(alphas[i], warm);
-        } catch (e) {
-          return classify(e, `at α = ${alphas[i].toFixed(3)}`);
-        }
-        pendingIdx.push(i);
-        pendingPts.push(slots[i] as ShallowPoint);
-        return null;
-      };
-      const fail = (r: TheoryError | 'stale'): Outcome<CurveSummary> => (r === 'stale' ? { ok: false, stale: true } : { ok: false, error: r });
-
-      // Pass 1: the coarse grid, so the whole α range can be drawn at once.
-      const coarse = coarseIndices(n, coarseStep);
-      let warm: ShallowPoint | null = null;
-      for (let c = 0; c < coarse.length; c++) {
-        const r = solve(coarse[c], warm);
-        if (r) return fail(r);
-        warm = slots[coarse[c]] as ShallowPoint;
-        const last = c === coarse.length - 1;
-        if (last || now() - lastFlush >= chunkMs) {
-          flush('coarse', last, last && coarse.length === n);
-          await yieldToEventLoop(); // newer requests get delivered here
-          lastFlush = now();
-        }
-      }
-      // Pass 2: fill in between, each point warm-started from its left neighbour.
-      if (coarse.length < n) {
-        for (let c = 0; c + 1 < coarse.length; c++) {
-          for (let i = coarse[c] + 1; i < coarse[c + 1]; i++) {
-            const r = solve(i, slots[i - 1] ?? null);
-            if (r) return fail(r);
-            if (now() - lastFlush >= chunkMs) {
-              flush('fine', false, false);
-              await yieldToEventLoop();
-              lastFlush = now();
-            }
-          }
-        }
-        flush('fine', false, true);
-      }
-      const points = slots as ShallowPoint[];
-      curves.set(key, { header, points });
-      return { ok: true, value: { gen, n: points.length, elapsedMs: now() - t0, cached: false } };
+      // Ascending α, each point warm-started from the solved one to its left.
+      const r = await streamCurve<ShallowPoint, ShallowPoint>({
+        n: alphas.length,
+        coarseStep,
+        direction: 'up',
+        chunkMs,
+        now,
+        isStale: () => generations.isStale('curve', gen),
+        solve: (i, warm) => model.solvePoint(alphas[i], warm),
+        view: (p) => p,
+        emit: (c) => {
+          onChunk({ gen, ...c, header: headerSent ? undefined : header, cached: false });
+          headerSent = true;
+        },
+      });
+      if (!r.ok) return r.stale ? STALE : { ok: false, error: classify(r.error, `at α = ${alphas[r.index].toFixed(3)}`) };
+      curves.set(key, { header, points: r.points });
+      return ok({ gen, n: r.points.length, elapsedMs: now() - t0, cached: false });
     },
 
     async computeTransition(gen, params, alphaMax) {
-      if (isStale('curve', gen)) return { ok: false, stale: true };
+      if (generations.isStale('curve', gen)) return STALE;
       const key = JSON.stringify([params.activation, params.gamma, params.delta, params.readout, params.weights, alphaMax]);
       const hit = transitions.get(key);
-      if (hit) return { ok: true, value: hit };
-      try {
-        const value = modelFor(params).transition(alphaMax);
-        transitions.set(key, value);
-        return { ok: true, value };
-      } catch (e) {
-        return { ok: false, error: classify(e, 'transition') };
-      }
+      if (hit) return ok(hit);
+      const r = attempt(classify, () => modelFor(params).transition(alphaMax), 'transition');
+      if (r.ok) transitions.set(key, r.value);
+      return r;
     },
 
     async solveAt(gen, params, alpha, warm) {
-      note('point', gen);
-      if (isStale('point', gen)) return { ok: false, stale: true };
-      try {
-        return { ok: true, value: modelFor(params).solvePoint(alpha, warm) };
-      } catch (e) {
-        return { ok: false, error: classify(e, `at α = ${alpha}`) };
-      }
+      generations.note('point', gen);
+      if (generations.isStale('point', gen)) return STALE;
+      return attempt(classify, () => modelFor(params).solvePoint(alpha, warm), `at α = ${alpha}`);
     },
 
     async describeActivation(name): Promise<Outcome<ActivationInfo>> {

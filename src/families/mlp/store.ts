@@ -2,7 +2,8 @@
 // activation facts, reference data and messages. Actions live here; views select what they render.
 import { create } from 'zustand';
 import type { ShallowParams, ShallowPoint } from '../../physics/types';
-import type { ActivationInfo, CurveChunk, CurveHeader, TheoryError, TransitionResult } from './protocol';
+import type { ActivationInfo, CurveChunk, CurveHeader, TransitionResult } from './protocol';
+import type { ComputeError as TheoryError } from '../../platform/compute/outcome';
 import type { ReferenceSet } from './reference';
 import { CUSTOM_ACTIVATION, defaultParams, type ExplorerParams } from './params';
 

@@ -1,40 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { expose } from 'comlink';
 import type { ShallowParams, ShallowPoint } from '../../physics/types';
-import type { CurveChunk, Outcome, TheoryApi } from './protocol';
+import type { Outcome } from '../../platform/compute/outcome';
+import { FakeWorker } from '../../platform/compute/testing/fakeWorker';
+import type { CurveChunk, TheoryApi } from './protocol';
 import { TheoryClient } from './theoryClient';
 
 const params: ShallowParams = { activation: 'relu', gamma: 0.5, delta: 0.1, readout: 'ones', weights: 'gaussian' };
 const grid = { min: 0.02, max: 8, n: 4 };
-
-/** A stand-in for a module Worker: comlink over a MessageChannel, with a service of our choosing. */
-class FakeWorker {
-  onerror: ((ev: { message: string; filename?: string; lineno?: number; preventDefault(): void }) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  terminated = false;
-  private readonly channel = new MessageChannel();
-  constructor(api: Partial<TheoryApi>) {
-    expose(api, this.channel.port2 as unknown as Parameters<typeof expose>[1]);
-  }
-  postMessage(msg: unknown, transfer?: Transferable[]) {
-    this.channel.port1.postMessage(msg, transfer ?? []);
-  }
-  addEventListener(type: string, fn: EventListener) {
-    this.channel.port1.addEventListener(type, fn);
-    this.channel.port1.start();
-  }
-  removeEventListener(type: string, fn: EventListener) {
-    this.channel.port1.removeEventListener(type, fn);
-  }
-  terminate() {
-    this.terminated = true;
-    this.channel.port1.close();
-    this.channel.port2.close();
-  }
-  crash(message: string) {
-    this.onerror?.({ message, filename: 'http://x/assets/theory.worker.js', lineno: 7, preventDefault() {} });
-  }
-}
 
 const pending = new Promise<never>(() => {});
 const noop = async () => undefined;
@@ -56,7 +28,7 @@ describe('TheoryClient', () => {
     const client = new TheoryClient({
       onCrash: (m) => crashes.push(m),
       factory: () => {
-        const w = new FakeWorker({ computeCurve: () => pending, supersede: noop, describeActivation: async (name) => ({ ok: true, value: { name, label: name, formula: '', mu: [], g1: 0, Esigma2: 0, isQuadratic: false } }) });
+        const w = new FakeWorker(<Partial<TheoryApi>>{ computeCurve: () => pending, supersede: noop, describeActivation: async (name) => ({ ok: true, value: { name, label: name, formula: '', mu: [], g1: 0, Esigma2: 0, isQuadratic: false } }) });
         workers.push(w);
         return w as unknown as Worker;
       },
@@ -81,7 +53,7 @@ describe('TheoryClient', () => {
     const client = new TheoryClient({
       onCrash: (m) => crashes.push(m),
       watchdogMs: 60,
-      factory: () => new FakeWorker({ computeCurve: () => pending, supersede: noop }) as unknown as Worker,
+      factory: () => new FakeWorker(<Partial<TheoryApi>>{ computeCurve: () => pending, supersede: noop }) as unknown as Worker,
     });
     clients.push(client);
     const r = await client.curve(client.nextGeneration('curve'), params, grid, () => {});
@@ -94,7 +66,7 @@ describe('TheoryClient', () => {
     const client = new TheoryClient({
       onCrash: () => {},
       factory: () =>
-        new FakeWorker({
+        new FakeWorker(<Partial<TheoryApi>>{
           supersede: noop,
           computeCurve: (req, onChunk) => new Promise((resolve) => release.push(() => resolve(okCurve(req.gen, onChunk)))),
         }) as unknown as Worker,

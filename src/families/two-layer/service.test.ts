@@ -8,7 +8,7 @@ const base = { activation: 'relu', target: 'linear', alpha: 1.5, beta: 2, lambda
 describe('two-layer service', () => {
   it('theory: curves, the divergence at p = n, KRR ≥ floor, one-step limits', () => {
     const r = computeTheory(base);
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(JSON.stringify(r));
     const t = r.value;
     expect(t.alphaGrid.x.length).toBe(CURVE_POINTS + 3); // β(1 − 1e−9), β, β(1 + 1e−9) added to the grid
     const k = t.alphaGrid.x.indexOf(2);
@@ -18,13 +18,13 @@ describe('two-layer service', () => {
     for (const v of t.krrAlpha.y) expect(v).toBeGreaterThan(t.floor);
     expect(t.oneStep.overlap).toBeGreaterThan(0.9);
     const finite = computeTheory({ ...base, lambda: 1e-2 });
-    if (!finite.ok) throw new Error(finite.error);
+    if (!finite.ok) throw new Error(JSON.stringify(finite));
     expect(finite.value.alphaGrid.y.every(Number.isFinite)).toBe(true);
   });
   it('bad parameters come back as a message, not NaN', () => {
     const r = computeTheory({ ...base, activation: 'linear' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(/non-linear/);
+    expect(r).toMatchObject({ ok: false, error: { kind: 'param', message: expect.stringMatching(/non-linear/) } });
   });
   it('RF simulation streams one point per α and stops when cancelled', async () => {
     const pts: RFSimPoint[] = [];

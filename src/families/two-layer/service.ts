@@ -12,6 +12,9 @@ import { simulateOneStepSeed } from '../../sim/twoLayer/oneStepSim';
 import { simulateRFSeed } from '../../sim/twoLayer/rfSim';
 import { simulateSgdSeed } from '../../sim/twoLayer/sgdSim';
 import { meanSE } from '../../sim/twoLayer/ridge';
+import { ActivationError } from '../../physics/activations';
+import { TwoLayerParamError } from '../../physics/twoLayer/randomFeatures';
+import { classifier, type Outcome } from '../../platform/compute/outcome';
 
 export interface TwoLayerParams {
   activation: string;
@@ -43,8 +46,6 @@ export interface TheoryResult {
   ms: number;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
-
 export const ALPHA_MAX = 10;
 export const BETA_MAX = 6;
 export const CURVE_POINTS = 200;
@@ -62,9 +63,8 @@ function withPeak(xs: number[], peak: number): number[] {
   return out;
 }
 
-function errorOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+const classify = classifier({ ParamError: TwoLayerParamError, ActivationError });
+const failure = (e: unknown): Outcome<never> => ({ ok: false, error: classify(e) });
 
 export function computeTheory(p: TwoLayerParams): Outcome<TheoryResult> {
   const t0 = performance.now();
@@ -91,7 +91,7 @@ export function computeTheory(p: TwoLayerParams): Outcome<TheoryResult> {
       },
     };
   } catch (e) {
-    return { ok: false, error: errorOf(e) };
+    return failure(e);
   }
 }
 
@@ -118,7 +118,7 @@ export function escapeCurves(eta: number): Outcome<{ ell: number; d: number[]; s
       })),
     };
   } catch (e) {
-    return { ok: false, error: errorOf(e) };
+    return failure(e);
   }
 }
 
@@ -132,7 +132,7 @@ export function odeCurve(ell: number, eta: number, d: number): Outcome<OdeCurve>
     const r = escapeODE({ ell, eta }, d, 3); // on to 3× the escape time, as far as the SDE band and the runs go
     return { ok: true, value: { t: r.t, m: r.m.map((m) => (ell % 2 === 0 ? Math.abs(m) : m)), tEscape: r.tEscape } };
   } catch (e) {
-    return { ok: false, error: errorOf(e) };
+    return failure(e);
   }
 }
 
@@ -172,7 +172,7 @@ export async function simulateRF(p: TwoLayerParams, alphas: number[], seeds: num
     }
     return { ok: true, value: { cancelled: false, ms: performance.now() - t0 } };
   } catch (e) {
-    return { ok: false, error: errorOf(e) };
+    return failure(e);
   }
 }
 
@@ -206,7 +206,7 @@ export async function simulateOneStep(p: TwoLayerParams, target: string, gen: nu
       value: { target, singularValues: Array.from(r.singularValues), s1: r.s1, overlap: r.overlap, errorBefore: r.errorBefore, errorAfter: r.errorAfter, theory: th, krr: k.testError, floor: k.floor, ms: performance.now() - t0 },
     };
   } catch (e) {
-    return { ok: false, error: errorOf(e) };
+    return failure(e);
   }
 }
 
@@ -235,7 +235,7 @@ export async function simulateSgd(p: TwoLayerParams, runs: number, gen: number, 
     const band = sdeBand({ ell: p.ell, eta: p.eta }, p.d, 400, 11, tEnd);
     return { ok: true, value: { band, ms: performance.now() - t0 } };
   } catch (e) {
-    return { ok: false, error: errorOf(e) };
+    return failure(e);
   }
 }
 
@@ -275,6 +275,10 @@ export async function simulateEscapeVsD(ell: number, eta: number, runs: number, 
     }
     return { ok: true, value: { cancelled: false, ms: performance.now() - t0 } };
   } catch (e) {
-    return { ok: false, error: errorOf(e) };
+    return failure(e);
   }
 }
+
+/** The worker's surface (workers/twoLayer.worker.ts serves it; the controller calls it). */
+export const twoLayerService = { computeTheory, escapeCurves, odeCurve, cancel, simulateRF, simulateOneStep, simulateSgd, simulateEscapeVsD };
+export type TwoLayerApi = typeof twoLayerService;

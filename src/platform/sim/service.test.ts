@@ -105,4 +105,19 @@ describe('simulation service', () => {
     expect(od.ok && od.cancelled).toBe(true);
     expect(oe.ok && !oe.cancelled).toBe(true);
   });
+
+  it("an unstreamed run sends no rows, only an empty progress message a second (for the page's watchdog)", async () => {
+    let t = 0;
+    const svc = createSimService({
+      chooseBackend: async () => info,
+      watchContextLoss: () => () => {},
+      now: () => (t += 150), // each clock read is 150 ms later: a slow run
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    });
+    const events: SimEvent[] = [];
+    const out = await svc.run({ id: 1, config, speed: 0, paused: false, stream: false }, (e) => events.push(e));
+    expect(out.ok).toBe(true);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.type === 'progress' && e.rows.length === 0)).toBe(true);
+  });
 });

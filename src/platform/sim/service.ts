@@ -85,7 +85,11 @@ export function createSimService(deps: SimServiceDeps) {
         let windowSteps = 0;
         let stepsPerSecond = 0;
         const flush = () => {
-          if (!buffer.length || !req.stream) return;
+          if (!req.stream) {
+            // Unstreamed (a sweep): an empty progress message a second keeps the page's watchdog quiet.
+            buffer = [];
+            if (deps.now() - lastFlush < 1000) return;
+          } else if (!buffer.length) return;
           const s = sim!.summary(backend!.backend);
           emit({ type: 'progress', id: req.id, rows: buffer, stepsPerSecond, gradientsPerSecond: s.gradientsPerSecond });
           buffer = [];

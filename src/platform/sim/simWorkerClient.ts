@@ -1,11 +1,12 @@
 // One simulation worker seen from the main thread, shared by the MLP and deep simulation panels (each owns one
-// client, hence its own worker): lazy start, backend measurement before the first run (`?backend=` forces one),
-// crash detection (the worker is dropped and respawned by the next call; the rest of the page keeps working),
-// and the sweep loop both panels use.
-import { proxy, wrap, type Remote } from 'comlink';
+// client, hence its own worker): the shared WorkerClient, started lazily (and again on the first run after a
+// crash), backend measurement before the first run (`?backend=` forces one), and the sweep loop both panels use.
+// A worker that dies or stops sending progress (watchdog; paused runs are exempt) ends its runs with a runtime
+// error and a message; the next run starts a fresh worker.
 import { parseList } from '../cli/args';
 import type { SimConfig } from '../../sim/simulation';
-import type { BackendInfo, BrowserBackend, RunOutcome, SimWorkerApi } from './protocol';
+import { progress, WorkerClient, type CallControl, type WorkerFactory } from '../compute/workerClient';
+import type { BackendInfo, BrowserBackend, Control, RunOutcome, RunRequest, SimEvent, SimWorkerApi } from './protocol';
 import type { FinishedRun } from '../../families/mlp/simStore';
 
 const BACKENDS: readonly BrowserBackend[] = ['webgl', 'wasm', 'cpu'];
@@ -20,52 +21,103 @@ export interface SimWorkerHandlers {
   onBackend(info: BackendInfo): void;
   /** A notice for the panel (a forced backend that could not start). */
   onMessage(message: string): void;
-  /** The worker died or no backend could start; `message` says why and that the page is unaffected. */
+  /** The worker died, hung or no backend could start; `message` says why and that the page is unaffected. */
   onCrash(message: string): void;
+}
+
+/** The worker's calls as the panels use them (a run that loses its worker resolves with a runtime error). */
+export interface SimApi {
+  run(req: RunRequest, onEvent: (e: SimEvent) => void): Promise<RunOutcome>;
+  control(id: number, cmd: Control): void;
+  setSpeed(id: number, speed: number): void;
 }
 
 export interface SimWorkerClient {
   /** The worker's API, starting the worker (and its backend measurement) when needed. */
-  api(): Remote<SimWorkerApi>;
+  api(): SimApi;
   /** Resolves once the backend is chosen (or the start failed). */
   ready(): Promise<void>;
-  /** The current API if a worker is alive (for controls that must not start one). */
-  current(): Remote<SimWorkerApi> | null;
+  /** The API if a worker is alive (for controls that must not start one). */
+  current(): SimApi | null;
   /** Stops the worker after a failure and reports it; the next `api()` starts a fresh one. */
   crash(message: string): void;
 }
 
-export function createSimWorkerClient(h: SimWorkerHandlers): SimWorkerClient {
-  let worker: Worker | null = null;
-  let api: Remote<SimWorkerApi> | null = null;
+export interface SimWorkerOptions {
+  factory?: WorkerFactory;
+  /** A running (not paused) run with no progress for this long counts as a hung worker. */
+  watchdogMs?: number;
+  forced?: BrowserBackend | null;
+}
+
+const defaultFactory: WorkerFactory = () => new Worker(new URL('../../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'sim' });
+
+export function createSimWorkerClient(h: SimWorkerHandlers, opts: SimWorkerOptions = {}): SimWorkerClient {
+  const unaffected = (message: string) => h.onCrash(`${message} The rest of the page is unaffected.`);
   let backendReady: Promise<void> = Promise.resolve();
+  /** The watchdog controls of the runs in flight, by run id (pause and resume reach them). */
+  const runs = new Map<number, CallControl>();
+  const client: WorkerClient<SimWorkerApi> = new WorkerClient<SimWorkerApi>({
+    name: 'simulation',
+    factory: opts.factory ?? defaultFactory,
+    lazy: true,
+    watchdogMs: opts.watchdogMs,
+    onCrash: (message) => {
+      backendReady = Promise.resolve();
+      unaffected(message);
+    },
+    onSpawn: () => {
+      const forced = opts.forced !== undefined ? opts.forced : forcedBackend();
+      const init = client.run(
+        (api) =>
+          api.init(forced).then(
+            (info) => {
+              h.onBackend(info);
+              if (forced && info.backend !== forced) h.onMessage(`backend=${forced} could not start (${info.failed.join('; ')}); using ${info.backend}.`);
+              return null;
+            },
+            (e: unknown) => `No TensorFlow.js backend could start: ${e instanceof Error ? e.message : String(e)}.`,
+          ),
+        () => null, // the crash is reported already
+      );
+      backendReady = init.then((failure) => {
+        if (failure) crash(failure);
+      });
+    },
+  });
   const crash = (message: string) => {
-    worker?.terminate();
-    worker = null;
-    api = null;
-    backendReady = Promise.resolve();
-    h.onCrash(`${message} The simulation worker was stopped; it restarts with the next run. The rest of the page is unaffected.`);
+    if (client.running) client.restart(message);
+    else unaffected(message);
   };
-  const start = (): Remote<SimWorkerApi> => {
-    if (api) return api;
-    worker = new Worker(new URL('../../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'sim' });
-    worker.onerror = (ev) => {
-      ev.preventDefault();
-      crash(`Simulation worker crashed${ev.message ? `: ${ev.message}` : ''}.`);
-    };
-    const a = wrap<SimWorkerApi>(worker);
-    api = a;
-    const forced = forcedBackend();
-    backendReady = a.init(forced).then(
-      (info) => {
-        h.onBackend(info);
-        if (forced && info.backend !== forced) h.onMessage(`backend=${forced} could not start (${info.failed.join('; ')}); using ${info.backend}.`);
-      },
-      (e) => crash(`No TensorFlow.js backend could start: ${e instanceof Error ? e.message : String(e)}.`),
-    );
-    return a;
+  const api: SimApi = {
+    run: (req, onEvent) =>
+      client.run(
+        (remote, control) => {
+          runs.set(req.id, control);
+          if (req.paused) control.pause();
+          return remote.run(req, progress(control.alive, onEvent)).finally(() => runs.delete(req.id));
+        },
+        (message): RunOutcome => {
+          runs.delete(req.id);
+          return { ok: false, id: req.id, message, kind: 'runtime' };
+        },
+      ),
+    control: (id, cmd) => {
+      if (cmd === 'pause') runs.get(id)?.pause();
+      else if (cmd === 'resume') runs.get(id)?.resume();
+      void client.running?.control(id, cmd);
+    },
+    setSpeed: (id, speed) => void client.running?.setSpeed(id, speed),
   };
-  return { api: start, ready: () => backendReady, current: () => api, crash };
+  return {
+    api: () => {
+      void client.api;
+      return api;
+    },
+    ready: () => backendReady,
+    current: () => (client.running ? api : null),
+    crash,
+  };
 }
 
 /** A finished, not cancelled run as a point of the ε(α) plot (null otherwise). */
@@ -86,7 +138,7 @@ export interface SweepHooks {
 
 /**
  * Runs the sweep's configurations one after the other on the client's worker (no streaming), reporting each
- * finished run; returns how many finished. A worker failure crashes the client (message shown) and ends the sweep.
+ * finished run; returns how many finished. A failed run (a lost worker included) ends the sweep with its message.
  */
 export async function runSweepJobs(client: SimWorkerClient, jobs: { config: SimConfig; label: string }[], h: SweepHooks): Promise<number> {
   const remote = client.api();
@@ -94,13 +146,7 @@ export async function runSweepJobs(client: SimWorkerClient, jobs: { config: SimC
   let done = 0;
   for (const { config, label } of jobs) {
     if (h.cancelled() || !client.current()) break;
-    let outcome: RunOutcome;
-    try {
-      outcome = await remote.run({ id: h.newId(), config, speed: 0, paused: false, stream: false }, proxy(() => {}));
-    } catch (e) {
-      client.crash(`Sweep failed: ${e instanceof Error ? e.message : String(e)}.`);
-      return done;
-    }
+    const outcome = await remote.run({ id: h.newId(), config, speed: 0, paused: false, stream: false }, () => {});
     if (!outcome.ok) {
       h.stopped(`Sweep stopped at ${label}: ${outcome.message}`);
       break;

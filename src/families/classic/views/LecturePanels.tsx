@@ -1,10 +1,7 @@
 // Lighter panels from the lectures, with citations: the information-exponent table (online SGD / kernels / AMP;
 // Loureiro lecture 2025) with k* computed from the links' Hermite coefficients, and the spiked matrix–tensor
 // thresholds as stated in the literature (not computed here).
-import { useEffect, useState } from 'react';
-import { classicWorker } from '../client';
-
-const LINKS = ['linear', 'relu', 'tanh', 'h2', 'h3', 'h23'];
+import { useSaadSolla } from '../store';
 
 /** First ℓ ≥ 1 with μ_ℓ ≠ 0 (the information exponent), or null beyond ℓ = 6. */
 export function informationExponent(mu: readonly number[]): number | null {
@@ -15,16 +12,7 @@ export function informationExponent(mu: readonly number[]): number | null {
 const sgd = (k: number | null) => (k === null ? '—' : k === 1 ? 'n ≍ d' : k === 2 ? 'n ≍ d log d' : `n ≍ d^${k - 1}`);
 
 export function InformationExponentPanel() {
-  const [rows, setRows] = useState<{ name: string; formula: string; mu: number[] }[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void classicWorker()
-      .hermite(LINKS)
-      .then((r) => live && setRows(r));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const rows = useSaadSolla((s) => s.hermite);
   return (
     <section className="panel" data-testid="panel-information-exponent">
       <h2>Information exponent k* of a single-index target y = σ(w⁰·x/√d)</h2>

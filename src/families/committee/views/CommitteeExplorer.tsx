@@ -1,9 +1,8 @@
 // The K = 2 committee-machine tab: q11 and q12 against α for the non-specialised and specialised branches
 // (metastable dashed), ε, and the thresholds. Points stream from the worker (a specialised point costs ~0.1 s).
 import { useEffect } from 'react';
-import { bindHash } from '../../../platform/state/hashCodec';
-import { classicWorker, isCurrent, nextGen, proxy } from '../../classic/client';
-import { committeeCodec, useCommittee } from '../../classic/store';
+import { startCommittee } from '../controller';
+import { useCommittee } from '../../classic/store';
 import type { CommitteePoint } from '../../../physics/classic/committee';
 import { Banner, fmt, Select } from '../../classic/views/controls';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
@@ -49,26 +48,7 @@ export function CommitteeExplorer() {
   const computeError = useCommittee((s) => s.computeError);
   const patch = useCommittee((s) => s.patch);
 
-  useEffect(() => bindHash(committeeCodec, useCommittee), []);
-  useEffect(() => {
-    const gen = nextGen('committee');
-    useCommittee.setState({ computing: true, points: [], thresholds: null });
-    const alphas = Array.from({ length: 40 }, (_, i) => +((params.alphaMax * (i + 1)) / 40).toPrecision(6));
-    void classicWorker()
-      .committee(
-        params.prior,
-        alphas,
-        gen,
-        proxy((p: CommitteePoint) => {
-          if (isCurrent('committee', gen)) useCommittee.setState((s) => ({ points: [...s.points, p] }));
-        }),
-      )
-      .then((r) => {
-        if (!r || !isCurrent('committee', gen)) return;
-        if (r.ok) useCommittee.setState({ thresholds: r.value, computing: false, computeError: null });
-        else useCommittee.setState({ computing: false, computeError: `Solver error: ${r.error}` });
-      });
-  }, [params]);
+  useEffect(() => startCommittee(), []);
 
   const s = series(points);
   const t = thresholds;

@@ -1,10 +1,8 @@
 // The teacher–student GLM / perceptron tab: ε and q against α with both state-evolution branches (metastable
 // dashed), the hard phase between α_IT and α_AMP shaded, and GAMP at finite n as points with error bars.
 import { useEffect, useMemo, useState } from 'react';
-import { bindHash } from '../../../platform/state/hashCodec';
-import { classicWorker, isCurrent, nextGen, proxy } from '../../classic/client';
-import { glmCodec, useGlm, type GlmUiParams } from '../../classic/store';
-import type { GampResult } from '../../../physics/classic/gamp';
+import { runGamp, startGlm } from '../controller';
+import { useGlm, type GlmUiParams } from '../../classic/store';
 import type { GlmPoint } from '../../../physics/classic/glm';
 import { Banner, fmt, Select, Slider } from '../../classic/views/controls';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
@@ -52,41 +50,7 @@ export function GlmExplorer() {
   const patch = useGlm((s) => s.patch);
   const [gampN, setGampN] = useState(200);
 
-  useEffect(() => bindHash(glmCodec, useGlm), []);
-  useEffect(() => {
-    const gen = nextGen('glm');
-    nextGen('gamp');
-    useGlm.setState({ computing: true, gamp: [], gampRunning: false });
-    // ReLU-with-noise costs ~10 ms a state-evolution step (2-D quadrature): a coarser α grid keeps it to seconds.
-    const n = params.channel === 'relu' ? 40 : 200;
-    const alphas = Array.from({ length: n }, (_, i) => (params.alphaMax * (i + 1)) / n);
-    const physics = { prior: params.prior, channel: params.channel, delta: params.channel === 'sign' ? 0 : params.delta, bias: params.bias, sparsity: params.sparsity };
-    void classicWorker()
-      .glm(physics, alphas, Math.max(params.alphaMax, 3), gen)
-      .then((r) => {
-        if (!r || !isCurrent('glm', gen)) return;
-        if (r.ok) useGlm.setState({ result: { ...r.value, params }, computing: false, computeError: null });
-        else useGlm.setState({ computing: false, computeError: `Invalid parameter: ${r.error}` });
-      });
-  }, [params]);
-
-  const runGamp = () => {
-    const gen = nextGen('gamp');
-    useGlm.setState({ gamp: [], gampRunning: true });
-    const alphas = Array.from({ length: 8 }, (_, i) => +((params.alphaMax * (i + 1)) / 8).toPrecision(3));
-    const req = { prior: params.prior, channel: params.channel, delta: params.channel === 'sign' ? 0 : params.delta, bias: params.bias, sparsity: params.sparsity, n: gampN, alphas, seeds: 4, seed: 1 };
-    void classicWorker()
-      .gamp(
-        req,
-        gen,
-        proxy((r: GampResult) => {
-          if (isCurrent('gamp', gen)) useGlm.setState((s) => ({ gamp: [...s.gamp, r] }));
-        }),
-      )
-      .then(() => {
-        if (isCurrent('gamp', gen)) useGlm.setState({ gampRunning: false });
-      });
-  };
+  useEffect(() => startGlm(), []);
 
   const pts = useMemo(() => result?.points ?? [], [result]);
   const th = result?.thresholds;
@@ -126,7 +90,7 @@ export function GlmExplorer() {
           {th?.note && <p className="classic-note">{th.note}</p>}
           <h2>GAMP at finite n</h2>
           <Select id="control-gamp-n" label="n" value={String(gampN)} onChange={(v) => setGampN(Number(v))} options={[['100', '100'], ['200', '200'], ['400', '400'], ['800', '800']] as const} />
-          <button type="button" data-testid="run-gamp" disabled={params.channel === 'relu'} onClick={runGamp}>
+          <button type="button" data-testid="run-gamp" disabled={params.channel === 'relu'} onClick={() => runGamp(gampN)}>
             {gampRunning ? 'running… (restart)' : 'run GAMP (4 seeds × 8 α)'}
           </button>
           <p className="classic-note">

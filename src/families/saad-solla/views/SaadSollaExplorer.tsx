@@ -1,9 +1,8 @@
 // The Saad–Solla tab: online SGD of a soft committee machine in the N → ∞ limit, ε_g and the overlaps against α on a
 // log axis, with the symmetric plateau and its escape.
 import { useEffect } from 'react';
-import { bindHash } from '../../../platform/state/hashCodec';
-import { classicWorker, isCurrent, nextGen } from '../../classic/client';
-import { saadSollaCodec, useSaadSolla } from '../../classic/store';
+import { startSaadSolla } from '../controller';
+import { useSaadSolla } from '../../classic/store';
 import { Banner, fmt, Select, Slider } from '../../classic/views/controls';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { COLOURS, SERIES_HUES } from '../../../platform/plots/palette';
@@ -20,19 +19,7 @@ export function SaadSollaExplorer() {
   const computeError = useSaadSolla((s) => s.computeError);
   const patch = useSaadSolla((s) => s.patch);
 
-  useEffect(() => bindHash(saadSollaCodec, useSaadSolla), []);
-  useEffect(() => {
-    const gen = nextGen('saad-solla');
-    useSaadSolla.setState({ computing: true });
-    const { alphaMax, ...rest } = params;
-    void classicWorker()
-      .saadSolla({ ...rest, q0: 0.5 }, alphaMax, gen)
-      .then((r) => {
-        if (!r || !isCurrent('saad-solla', gen)) return;
-        if (r.ok) useSaadSolla.setState({ result: r.value, computing: false, computeError: null });
-        else useSaadSolla.setState({ computing: false, computeError: `Invalid parameter: ${r.error}` });
-      });
-  }, [params]);
+  useEffect(() => startSaadSolla(), []);
 
   const pts = (result?.points ?? []).filter((p) => p.alpha > 0);
   const eps: Series[] = [{ mark: 'line', id: 'eps', data: pts.map((p) => [p.alpha, Math.max(p.eps, 1e-12)]), colour: COLOURS.equilibrium, weight: 'bold', label: 'ε_g' }];

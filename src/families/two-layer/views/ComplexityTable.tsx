@@ -1,6 +1,7 @@
 // The lecture's sample-complexity table (literature; docs/physics/two-layer-lecture.md §5), with the rows the panel can
 // simulate linked to their simulation.
-import { twoLayerController, useTwoLayer } from '../store';
+import { useTwoLayer } from '../store';
+import { twoLayerController } from '../controller';
 
 interface Row {
   target: string;

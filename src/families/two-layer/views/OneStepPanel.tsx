@@ -1,7 +1,8 @@
 // One giant step: singular values of W¹ − W⁰ (histogram, spike marked, d → ∞ prediction), the overlap of the
 // spike with θ*, and ridge on σ(W⁰x) vs σ(W¹x) (simulation only) next to the kernel and the linear floor.
 import { formatValue } from '../../../platform/plots/scales';
-import { ONE_STEP_TARGETS, twoLayerController, useTwoLayer, type OneStepSlot } from '../store';
+import { ONE_STEP_TARGETS, useTwoLayer, type OneStepSlot } from '../store';
+import { twoLayerController } from '../controller';
 import type { OneStepSimSummary } from '../service';
 import { COLOURS } from '../../../platform/plots/palette';
 import { LinePlot } from '../../../platform/plots/LinePlot';

@@ -2,7 +2,8 @@
 // the p = n line where the ridgeless error diverges (double descent).
 import { useMemo } from 'react';
 import { formatValue } from '../../../platform/plots/scales';
-import { rfSimKey, twoLayerController, useTwoLayer } from '../store';
+import { rfSimKey, useTwoLayer } from '../store';
+import { twoLayerController } from '../controller';
 import { ALPHA_MAX, BETA_MAX, type Curve } from '../service';
 import { COLOURS } from '../../../platform/plots/palette';
 import type { XY } from '../../../platform/plots/branches';

@@ -1,7 +1,8 @@
 // Online SGD and the information exponent: m(t) of live runs beside the ODE and the SDE band, and the escape
 // time against d on log–log axes with reference slopes d, d log d, d².
 import { formatValue } from '../../../platform/plots/scales';
-import { escapeKey, sgdKey, twoLayerController, useTwoLayer } from '../store';
+import { escapeKey, sgdKey, useTwoLayer } from '../store';
+import { twoLayerController } from '../controller';
 import { ESCAPE_DS, escapeSimDs } from '../service';
 import { COLOURS } from '../../../platform/plots/palette';
 import type { XY } from '../../../platform/plots/branches';

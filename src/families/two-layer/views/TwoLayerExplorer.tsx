@@ -1,6 +1,7 @@
 // The two-layer lecture family (Loureiro 2025): kernels and random features, one giant step, online SGD.
 import { useEffect } from 'react';
-import { startTwoLayer, useTwoLayer } from '../store';
+import { useTwoLayer } from '../store';
+import { startTwoLayer } from '../controller';
 import { ComplexityTable } from './ComplexityTable';
 import { TwoLayerControls } from './Controls';
 import { OneStepPanel } from './OneStepPanel';

@@ -1,0 +1,27 @@
+// The committee tab's controller: parameters (store + URL) → the committee worker → points streamed into the
+// store, then the thresholds. A parameter change supersedes the curve in progress.
+import type { CommitteePoint } from '../../physics/classic/committee';
+import { progress, type WorkerFactory } from '../../platform/compute/workerClient';
+import { crashMessage, followParams, settle, tabWorker } from '../classic/tabController';
+import { committeeCodec, useCommittee } from '../classic/store';
+import { COMMITTEE_CHANNELS, type CommitteeApi } from './protocol';
+
+const defaultFactory: WorkerFactory = () => new Worker(new URL('../../../workers/committee.worker.ts', import.meta.url), { type: 'module', name: 'committee' });
+
+/** Starts the worker and the bindings while the tab is shown; returns the stop function. */
+export function startCommittee(factory: WorkerFactory = defaultFactory): () => void {
+  const client = tabWorker<CommitteeApi>('committee', factory, COMMITTEE_CHANNELS, crashMessage(useCommittee));
+  const compute = () => {
+    const params = useCommittee.getState().params;
+    const gen = client.nextGeneration('curve');
+    useCommittee.setState({ computing: true, points: [], thresholds: null });
+    const alphas = Array.from({ length: 40 }, (_, i) => +((params.alphaMax * (i + 1)) / 40).toPrecision(6));
+    const onPoint = (p: CommitteePoint) => {
+      if (client.isCurrent('curve', gen)) useCommittee.setState((s) => ({ points: [...s.points, p] }));
+    };
+    void client
+      .call((api, alive) => api.committee(params.prior, alphas, gen, progress(alive, onPoint)), { channel: 'curve', gen, key: JSON.stringify(params) })
+      .then((r) => settle(useCommittee, r, 'Solver error: ', (thresholds) => ({ thresholds })));
+  };
+  return followParams(committeeCodec, useCommittee, client, compute);
+}

@@ -1,0 +1,36 @@
+// A Saad–Solla worker that dies mid-trajectory: the tab says so and the next change computes again; the Hermite
+// rows of the lecture panel come from the same worker.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SaadSollaApi, SaadSollaResult } from './protocol';
+import { fakeFactory, never } from '../../platform/compute/testing/fakeWorker';
+import { stubBrowser } from '../../platform/compute/testing/fakeBrowser';
+import { useSaadSolla } from '../classic/store';
+import { startSaadSolla } from './controller';
+
+const result = { points: [], diverged: false, plateau: { epsPlateau: 0.01 }, alphaEscape: 300 } as unknown as SaadSollaResult;
+
+let unstub: () => void;
+beforeEach(() => {
+  unstub = stubBrowser();
+});
+afterEach(() => unstub());
+
+describe('Saad–Solla controller', () => {
+  it('recovers from a worker crash in the middle of a trajectory', async () => {
+    const { factory, workers } = fakeFactory(
+      (n): Partial<SaadSollaApi> => ({
+        supersede: () => {},
+        hermite: async (names) => ({ ok: true, value: names.map((name) => ({ name, formula: name, mu: [0, 1] })) }),
+        saadSolla: () => (n === 0 ? never() : Promise.resolve({ ok: true, value: result })),
+      }),
+    );
+    const stop = startSaadSolla(factory);
+    await vi.waitFor(() => expect(useSaadSolla.getState().hermite).toHaveLength(6));
+    expect(useSaadSolla.getState().computing).toBe(true);
+    workers[0].crash('Error: stack overflow');
+    await vi.waitFor(() => expect(useSaadSolla.getState()).toMatchObject({ computing: false, computeError: expect.stringContaining('stack overflow') }));
+    useSaadSolla.getState().patch({ eta: 0.2 });
+    await vi.waitFor(() => expect(useSaadSolla.getState()).toMatchObject({ computing: false, computeError: null, result }));
+    stop();
+  });
+});

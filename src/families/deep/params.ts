@@ -14,13 +14,14 @@ export interface DeepUiParams extends DeepParams {
 
 export const DEEP_UI_DEFAULTS: DeepUiParams = { ...DEEP_DEFAULTS, depth: 2, alpha: 2, alphaMax: 8 };
 
-const table: readonly HashSpec<DeepUiParams>[] = [
+/** URL keys = flags of `mlp --depth 2`; the ranges are validateDeepParams' own. */
+export const DEEP_TABLE: readonly HashSpec<DeepUiParams>[] = [
   { kind: 'number', key: 'depth', field: 'depth', def: 2, min: 2, max: 2, integer: true, label: 'depth' },
   { kind: 'string', key: 'activation', field: 'activation', def: DEEP_DEFAULTS.activation, maxLength: 205, label: 'activation' },
   { kind: 'string', key: 'activation2', field: 'activation2', def: DEEP_DEFAULTS.activation2, maxLength: 205, label: 'second-layer activation' },
   { kind: 'number', key: 'gamma', field: 'gamma', def: DEEP_DEFAULTS.gamma, min: 0.05, max: 4, label: 'γ1' },
   { kind: 'number', key: 'gamma2', field: 'gamma2', def: DEEP_DEFAULTS.gamma2, min: 0.05, max: 4, label: 'γ2' },
-  { kind: 'number', key: 'delta', field: 'delta', def: DEEP_DEFAULTS.delta, min: 1e-4, max: 100, label: 'Δ' },
+  { kind: 'number', key: 'delta', field: 'delta', def: DEEP_DEFAULTS.delta, min: 1e-4, max: 100, log: true, label: 'Δ' },
   { kind: 'enum', key: 'readout', field: 'readout', def: DEEP_DEFAULTS.readout, values: DEEP_READOUTS, label: 'readout law' },
   { kind: 'enum', key: 'weights', field: 'weights', def: DEEP_DEFAULTS.weights, values: WEIGHT_PRIORS, label: 'weight prior' },
   { kind: 'boolean', key: 'quenched', field: 'quenched', def: false, label: 'quenched first layer' },
@@ -28,7 +29,7 @@ const table: readonly HashSpec<DeepUiParams>[] = [
   { kind: 'number', key: 'alpha-max', field: 'alphaMax', def: 8, min: 4, max: 16, label: 'α range' },
 ];
 
-export const deepCodec = createHashCodec<DeepUiParams>('deep', 1, table, (p) => {
+export const deepCodec = createHashCodec<DeepUiParams>('deep', 1, DEEP_TABLE, (p) => {
   const errs: string[] = [];
   if (!(DEEP_ALPHA_MAX as readonly number[]).includes(p.alphaMax)) {
     errs.push(`URL parameter "alpha-max" = ${p.alphaMax} is not one of ${DEEP_ALPHA_MAX.join(', ')}; using 8.`);

@@ -7,6 +7,7 @@ import type { SdeBand } from '../../physics/twoLayer/sgdSde';
 import type { TwoLayerWorkerApi } from '../../../workers/twoLayer.worker';
 import type { EscapeSimPoint, OdeCurve, OneStepSimSummary, RFSimPoint, SgdChunk, TheoryResult, TwoLayerParams } from './service';
 import { bindHash } from '../../platform/state/hashCodec';
+import { messagesSlice, paramsSlice, type MessagesSlice, type ParamsSlice } from '../../platform/state/slices';
 import { twoLayerCodec } from './params';
 
 export type OneStepSlot = 'ell1' | 'ell2';
@@ -18,9 +19,7 @@ export interface EscapeSeries {
   samples: number[];
 }
 
-export interface TwoLayerState {
-  params: TwoLayerParams;
-  urlErrors: string[];
+export interface TwoLayerState extends ParamsSlice<TwoLayerParams>, MessagesSlice {
   theory: TheoryResult | null;
   theoryError: string | null;
   escape: EscapeSeries[] | null;
@@ -29,8 +28,6 @@ export interface TwoLayerState {
   oneStep: Record<OneStepSlot, OneStepSimSummary | null> & { running: OneStepSlot | null; error: string | null };
   sgd: { key: string; runs: SgdChunk[]; band: SdeBand | null; running: boolean; error: string | null };
   escapeSim: { key: string; points: EscapeSimPoint[]; running: boolean; error: string | null };
-  setParams(params: TwoLayerParams, urlErrors?: string[]): void;
-  set<K extends keyof TwoLayerParams>(key: K, value: TwoLayerParams[K]): void;
 }
 
 /** What the RF simulation points depend on (everything but α). */
@@ -38,9 +35,9 @@ export const rfSimKey = (p: TwoLayerParams) => [p.activation, p.target, p.beta, 
 export const escapeKey = (p: TwoLayerParams) => [p.ell, p.eta].join('|');
 export const sgdKey = (p: TwoLayerParams) => [p.ell, p.eta, p.d].join('|');
 
-export const useTwoLayer = create<TwoLayerState>()((set, get) => ({
-  params: twoLayerCodec.defaults(),
-  urlErrors: [],
+export const useTwoLayer = create<TwoLayerState>()((...a) => ({
+  ...paramsSlice(twoLayerCodec.defaults())(...a),
+  ...messagesSlice()(...a),
   theory: null,
   theoryError: null,
   escape: null,
@@ -49,8 +46,6 @@ export const useTwoLayer = create<TwoLayerState>()((set, get) => ({
   oneStep: { ell1: null, ell2: null, running: null, error: null },
   sgd: { key: '', runs: [], band: null, running: false, error: null },
   escapeSim: { key: '', points: [], running: false, error: null },
-  setParams: (params, urlErrors) => set(urlErrors ? { params, urlErrors } : { params }),
-  set: (key, value) => set({ params: { ...get().params, [key]: value } }),
 }));
 
 let controller: Controller | null = null;

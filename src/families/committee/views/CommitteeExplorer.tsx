@@ -1,13 +1,12 @@
 // The K = 2 committee-machine tab: q11 and q12 against α for the non-specialised and specialised branches
 // (metastable dashed), ε, and the thresholds. Points stream from the worker (a specialised point costs ~0.1 s).
 import { useEffect } from 'react';
-import { bindHash } from '../../../platform/state/hashCodec';
 import { classicWorker, isCurrent, nextGen, proxy } from '../../classic/client';
-import { committeeCodec, useCommittee } from '../../classic/store';
+import { useCommittee } from '../store';
 import type { CommitteePoint } from '../../../physics/classic/committee';
-import { Banner, fmt, Select } from '../../classic/views/controls';
+import { Banner, fmt, Select } from '../../../platform/ui/fields';
 import { LinePlot, type Pt, type Series } from '../../classic/views/LinePlot';
-import '../../classic/views/classic.css';
+import '../../../platform/ui/classic.css';
 
 const C = { q11: '#2563eb', q12: '#db2777', ns: '#6b7280', sp: '#d97706' };
 
@@ -46,7 +45,6 @@ export function CommitteeExplorer() {
   const computeError = useCommittee((s) => s.computeError);
   const patch = useCommittee((s) => s.patch);
 
-  useEffect(() => bindHash(committeeCodec, useCommittee), []);
   useEffect(() => {
     const gen = nextGen('committee');
     useCommittee.setState({ computing: true, points: [], thresholds: null });

@@ -37,7 +37,7 @@ function RunLine({ run }: { run: DeepLiveRun }) {
 
 /** Says when the tab's parameters have no L = 2 theory curve (the runs still go, without reference lines). */
 const TheoryNote = memo(function TheoryNote() {
-  const error = useDeep((s) => s.error);
+  const error = useDeep((s) => s.computeError);
   const quenched = useDeep((s) => s.params.quenched);
   if (error)
     return (

@@ -1,14 +1,15 @@
 // The teacher–student GLM / perceptron tab: ε and q against α with both state-evolution branches (metastable
 // dashed), the hard phase between α_IT and α_AMP shaded, and GAMP at finite n as points with error bars.
 import { useEffect, useMemo, useState } from 'react';
-import { bindHash } from '../../../platform/state/hashCodec';
+import { numberRow, sliderOf } from '../../../platform/state/hashCodec';
 import { classicWorker, isCurrent, nextGen, proxy } from '../../classic/client';
-import { glmCodec, useGlm, type GlmUiParams } from '../../classic/store';
+import { GLM_TABLE, type GlmUiParams } from '../params';
+import { useGlm } from '../store';
 import type { GampResult } from '../../../physics/classic/gamp';
 import type { GlmPoint } from '../../../physics/classic/glm';
-import { Banner, fmt, Select, Slider } from '../../classic/views/controls';
+import { Banner, fmt, Select, Slider } from '../../../platform/ui/fields';
 import { LinePlot, type Pt, type Series } from '../../classic/views/LinePlot';
-import '../../classic/views/classic.css';
+import '../../../platform/ui/classic.css';
 
 const C = { unf: '#2563eb', inf: '#d97706', hard: '#f59e0b', gamp: '#047857' };
 
@@ -49,7 +50,6 @@ export function GlmExplorer() {
   const patch = useGlm((s) => s.patch);
   const [gampN, setGampN] = useState(200);
 
-  useEffect(() => bindHash(glmCodec, useGlm), []);
   useEffect(() => {
     const gen = nextGen('glm');
     nextGen('gamp');
@@ -114,9 +114,9 @@ export function GlmExplorer() {
           </div>
           <Select id="control-prior" label="teacher prior P₀" value={params.prior} onChange={(v) => patch({ prior: v })} options={[['gaussian', 'Gaussian N(0, 1)'], ['rademacher', 'Rademacher ±1'], ['binary-biased', 'biased ±1'], ['gauss-bernoulli', 'Gauss–Bernoulli (sparse)']] as const} />
           <Select id="control-channel" label="output channel" value={params.channel} onChange={(v) => patch({ channel: v })} options={[['sign', 'sign (noiseless)'], ['probit', 'probit: sign(z + √Δ ξ)'], ['linear', 'linear: z + √Δ ξ'], ['relu', 'ReLU: max(0, z) + √Δ ξ']] as const} />
-          {params.channel !== 'sign' && <Slider id="control-delta" label="noise Δ" value={params.delta} min={0.001} max={1} step={0.001} onChange={(v) => patch({ delta: v })} />}
-          {params.prior === 'binary-biased' && <Slider id="control-bias" label="bias E w" value={params.bias} min={-0.9} max={0.9} step={0.05} onChange={(v) => patch({ bias: v })} />}
-          {params.prior === 'gauss-bernoulli' && <Slider id="control-sparsity" label="density ρ" value={params.sparsity} min={0.05} max={1} step={0.05} onChange={(v) => patch({ sparsity: v })} />}
+          {params.channel !== 'sign' && <Slider id="control-delta" label="noise Δ" value={params.delta} {...sliderOf(numberRow(GLM_TABLE, 'delta'))} onChange={(v) => patch({ delta: v })} />}
+          {params.prior === 'binary-biased' && <Slider id="control-bias" label="bias E w" value={params.bias} {...sliderOf(numberRow(GLM_TABLE, 'bias'))} onChange={(v) => patch({ bias: v })} />}
+          {params.prior === 'gauss-bernoulli' && <Slider id="control-sparsity" label="density ρ" value={params.sparsity} {...sliderOf(numberRow(GLM_TABLE, 'sparsity'))} onChange={(v) => patch({ sparsity: v })} />}
           <Select id="control-alpha-max" label="α range" value={String(params.alphaMax)} onChange={(v) => patch({ alphaMax: Number(v) })} options={(['1.5', '3', '5', '10', '20'].includes(String(params.alphaMax)) ? ['1.5', '3', '5', '10', '20'] : ['1.5', '3', '5', '10', '20', String(params.alphaMax)]).map((v) => [v, `0 – ${v}`] as const)} />
           <dl className="classic-readout" data-testid="glm-thresholds">
             <dt>α_IT (information-theoretic)</dt>

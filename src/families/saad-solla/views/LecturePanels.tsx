@@ -2,7 +2,7 @@
 // Loureiro lecture 2025) with k* computed from the links' Hermite coefficients, and the spiked matrix–tensor
 // thresholds as stated in the literature (not computed here).
 import { useEffect, useState } from 'react';
-import { classicWorker } from '../client';
+import { classicWorker } from '../../classic/client';
 
 const LINKS = ['linear', 'relu', 'tanh', 'h2', 'h3', 'h23'];
 

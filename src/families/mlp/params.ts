@@ -4,7 +4,7 @@
 // migrated on read, so every link made since the first release keeps working. Built on the generic hashCodec.
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS } from '../../physics/types';
 import type { ReadoutLaw, WeightPrior } from '../../physics/types';
-import { createHashCodec, DEFAULT_MODEL, formatNumber, type HashCodec, type HashSpec } from '../../platform/state/hashCodec';
+import { createHashCodec, DEFAULT_MODEL, formatNumber, rowOf, type HashCodec, type HashSpec } from '../../platform/state/hashCodec';
 
 export { formatNumber };
 
@@ -132,9 +132,7 @@ export function defaultParams(): ExplorerParams {
 
 /** The spec of a field the URL and the controls share (the numbers' ranges). */
 export function specFor(field: keyof MlpLinkParams): HashSpec<MlpLinkParams> {
-  const s = URL_TABLE.find((x) => x.field === field);
-  if (!s) throw new Error(`no URL spec for ${field}`);
-  return s;
+  return rowOf(URL_TABLE, field);
 }
 
 export interface DecodeResult {

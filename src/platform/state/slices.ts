@@ -94,7 +94,8 @@ export function curveSlice<Pt, H extends CurveHeaderOf, E>(): StateCreator<Curve
       if (chunk.gen !== get().requestedGen) return;
       const prev = get().streaming;
       let curve: StreamedCurve<Pt, H>;
-      if (!prev || prev.gen !== chunk.gen) {
+      // A chunk with a header starts a curve (a restarted worker counts generations from 1 again).
+      if (!prev || prev.gen !== chunk.gen || chunk.header) {
         if (!chunk.header) return; // a continuation of a curve we never saw start
         curve = { gen: chunk.gen, header: chunk.header, slots: new Array<Pt | null>(chunk.header.alphas.length).fill(null), points: [], spansRange: false, complete: false };
       } else curve = { ...prev, slots: prev.slots.slice() };

@@ -56,6 +56,11 @@ export interface Family {
   params: ParamTable;
   /** Binds the store to the URL and starts the controller while the tab is shown; returns the stop. */
   start(): () => void;
+  /**
+   * Started at the first show and kept running when the tab is hidden (its controller writes the URL only while
+   * the family is shown): the MLP keeps its worker, its caches and its generation count across tab switches.
+   */
+  keepAlive?: boolean;
   /** The tab's content (lazy: the shown tab's code comes first). */
   View: LazyView;
   presets?: readonly Preset[];

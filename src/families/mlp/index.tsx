@@ -11,6 +11,7 @@ export const family: Family = {
     'y = v·σ(Wx/√d)/√k + √Δ z with k = γd hidden units and n = αd² samples: the Bayes-optimal error from the replica-symmetric theory (arXiv 2510.24616), solved live in your browser.',
   params: URL_TABLE,
   start: () => startController(),
+  keepAlive: true,
   View: lazyView(() => import('./views/MlpExplorer'), (m) => m.MlpExplorer),
   presets: MLP_PRESETS,
   explain: () => import('./views/Explain').then((m) => ({ default: m.MlpExplain })),

@@ -3,9 +3,11 @@ import { FAMILIES } from './families';
 import { PRESETS } from './presets';
 import type { Family } from '../families/family';
 import type { Command } from '../platform/cli/command';
-import { createHashCodec, modelOfHash, type HashSpec } from '../platform/state/hashCodec';
+import { createHashCodec, modelOfHash, numberRow, type HashSpec } from '../platform/state/hashCodec';
 import { validateShallowParams } from '../physics/mlp/shallowModel';
 import { validateSaadSolla } from '../physics/classic/saadSolla';
+import { validateDeepParams } from '../physics/deep/deepModel';
+import { DEEP_TABLE } from '../families/deep/params';
 import { URL_TABLE } from '../families/mlp/params';
 import { SAAD_SOLLA_TABLE } from '../families/saad-solla/params';
 
@@ -119,21 +121,24 @@ describe('the parameter tables', () => {
     }
   });
 
-  it('give the theory’s own valid ranges where they are wider than the page’s (γ, Δ of the MLP; Saad–Solla K, M, σ, asym)', () => {
+  it('give the theory’s own valid ranges (the MLP’s γ and Δ, the deep family’s γ1, γ2, Δ, Saad–Solla’s K, M, σ, asym)', () => {
     const shallow = { activation: 'relu', gamma: 0.5, delta: 0.1, readout: 'ones', weights: 'gaussian' } as const;
+    const deep = { ...shallow, activation: 'tanh2-unit', activation2: 'tanh2-unit', gamma2: 0.5, quenched: false };
     const saad = { K: 2, M: 2, eta: 0.1, noise: 0, q0: 0.5, asym: 0.001, seed: 1 };
-    const cases: [readonly HashSpec<Record<string, unknown>>[], (field: string, x: number) => unknown][] = [
-      [URL_TABLE, (field, x) => validateShallowParams({ ...shallow, [field]: x })],
-      [SAAD_SOLLA_TABLE, (field, x) => validateSaadSolla({ ...saad, [field]: x })],
+    const cases: [readonly HashSpec<Record<string, unknown>>[], string[], (field: string, x: number) => unknown][] = [
+      [URL_TABLE, ['gamma', 'delta'], (field, x) => validateShallowParams({ ...shallow, [field]: x })],
+      [DEEP_TABLE, ['gamma', 'gamma2', 'delta'], (field, x) => validateDeepParams({ ...deep, [field]: x })],
+      [SAAD_SOLLA_TABLE, ['K', 'M', 'noise', 'asym'], (field, x) => validateSaadSolla({ ...saad, [field]: x })],
     ];
-    for (const [table, validate] of cases) {
-      for (const s of table) {
-        if (s.kind !== 'number' || !s.valid) continue;
-        const step = s.integer ? 1 : 1e-9 * Math.max(1, Math.abs(s.valid.max));
-        expect(() => validate(s.field, s.valid!.min), s.key).not.toThrow();
-        expect(() => validate(s.field, s.valid!.max), s.key).not.toThrow();
-        expect(() => validate(s.field, s.valid!.min - (s.integer ? 1 : 1e-9)), s.key).toThrow();
-        expect(() => validate(s.field, s.valid!.max + step), s.key).toThrow();
+    for (const [table, fields, validate] of cases) {
+      for (const field of fields) {
+        const s = numberRow(table, field);
+        const r = s.valid ?? s;
+        const step = s.integer ? 1 : 1e-9 * Math.max(1, Math.abs(r.max));
+        expect(() => validate(field, r.min), field).not.toThrow();
+        expect(() => validate(field, r.max), field).not.toThrow();
+        expect(() => validate(field, r.min - step), field).toThrow();
+        expect(() => validate(field, r.max + step), field).toThrow();
       }
     }
   });

@@ -21,7 +21,7 @@ export const DEEP_TABLE: readonly HashSpec<DeepUiParams>[] = [
   { kind: 'string', key: 'activation2', field: 'activation2', def: DEEP_DEFAULTS.activation2, maxLength: 205, label: 'second-layer activation' },
   { kind: 'number', key: 'gamma', field: 'gamma', def: DEEP_DEFAULTS.gamma, min: 0.05, max: 4, label: 'γ1' },
   { kind: 'number', key: 'gamma2', field: 'gamma2', def: DEEP_DEFAULTS.gamma2, min: 0.05, max: 4, label: 'γ2' },
-  { kind: 'number', key: 'delta', field: 'delta', def: DEEP_DEFAULTS.delta, min: 1e-4, max: 100, log: true, label: 'Δ' },
+  { kind: 'number', key: 'delta', field: 'delta', def: DEEP_DEFAULTS.delta, min: 1e-4, max: 100, label: 'Δ' },
   { kind: 'enum', key: 'readout', field: 'readout', def: DEEP_DEFAULTS.readout, values: DEEP_READOUTS, label: 'readout law' },
   { kind: 'enum', key: 'weights', field: 'weights', def: DEEP_DEFAULTS.weights, values: WEIGHT_PRIORS, label: 'weight prior' },
   { kind: 'boolean', key: 'quenched', field: 'quenched', def: false, label: 'quenched first layer' },

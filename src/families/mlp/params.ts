@@ -54,7 +54,7 @@ function validateActivation(raw: string): string | null {
 export const URL_TABLE: readonly HashSpec<MlpLinkParams>[] = [
   { kind: 'string', key: 'activation', field: 'activation', def: 'relu', maxLength: MAX_EXPRESSION + EXPR_PREFIX.length, label: 'activation', validate: validateActivation },
   { kind: 'number', key: 'gamma', field: 'gamma', def: 0.5, min: 0.1, max: 2, valid: { min: 0.01, max: 20 }, clamp: true, label: 'γ (width ratio k/d)', help: 'γ = k/d' },
-  { kind: 'number', key: 'delta', field: 'delta', def: 0.1, min: 1e-4, max: 2, valid: { min: 0, max: 100 }, log: true, clamp: true, label: 'Δ (label-noise variance)', help: 'Δ, label-noise variance' },
+  { kind: 'number', key: 'delta', field: 'delta', def: 0.1, min: 1e-4, max: 2, valid: { min: 0, max: 100 }, clamp: true, label: 'Δ (label-noise variance)', help: 'Δ, label-noise variance' },
   { kind: 'enum', key: 'readout', field: 'readout', def: 'ones', values: READOUT_LAWS, label: 'readout law', help: 'readout law P_v' },
   { kind: 'enum', key: 'weights', field: 'weights', def: 'gaussian', values: WEIGHT_PRIORS, label: 'weight prior', help: 'inner-weight prior P_W' },
   { kind: 'number', key: 'alpha', field: 'alpha', def: 2, min: 0.02, max: 16, clamp: true, label: 'α (sample ratio n/d²)' },

@@ -11,7 +11,7 @@ export const TWO_LAYER_TABLE: readonly HashSpec<TwoLayerParams>[] = [
   { kind: 'enum', key: 'target', field: 'target', def: 'linear', values: TWO_LAYER_TARGETS, label: 'target' },
   { kind: 'number', key: 'alpha', field: 'alpha', def: 1.5, min: 0.05, max: 10, label: 'α = n/d' },
   { kind: 'number', key: 'beta', field: 'beta', def: 2, min: 0.05, max: 6, label: 'β = p/d' },
-  { kind: 'number', key: 'lambda', field: 'lambda', def: 0, min: 0, max: 1, log: true, label: 'λ' },
+  { kind: 'number', key: 'lambda', field: 'lambda', def: 0, min: 0, max: 1, label: 'λ' },
   { kind: 'number', key: 'noise', field: 'noise', def: 0.1, min: 0, max: 1, label: 'σ_ε' },
   { kind: 'number', key: 'alpha0', field: 'alpha0', def: 8, min: 0.25, max: 16, step: 0.25, label: 'α0' },
   { kind: 'number', key: 'eta', field: 'eta', def: 1, min: 0.05, max: 1.9, step: 0.05, label: 'η̃' },

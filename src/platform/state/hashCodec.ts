@@ -47,8 +47,6 @@ export type HashSpec<T> =
       slider?: Range;
       /** The slider's step. */
       step?: number;
-      /** The control moves on a log scale. */
-      log?: boolean;
       integer?: boolean;
       /** Allowed values only (e.g. the α-range menu); anything else falls back to the default. */
       choices?: readonly number[];

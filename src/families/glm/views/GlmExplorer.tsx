@@ -3,7 +3,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { numberRow, sliderOf } from '../../../platform/state/hashCodec';
 import { classicWorker, isCurrent, nextGen, proxy } from '../../classic/client';
-import { GLM_TABLE, type GlmUiParams } from '../params';
+import { GLM_TABLE } from '../params';
+import { GLM_SETTINGS } from '../presets';
 import { useGlm } from '../store';
 import type { GampResult } from '../../../physics/classic/gamp';
 import type { GlmPoint } from '../../../physics/classic/glm';
@@ -32,12 +33,6 @@ function branchSeries(points: GlmPoint[], val: (b: GlmPoint['uninformed']) => nu
     { id: 'informed', pts: pick(w(infEq), 'informed'), colour: C.inf, width: 2.6, label: 'informed, equilibrium' },
   ];
 }
-
-const PRESETS: { id: string; label: string; p: Partial<GlmUiParams> }[] = [
-  { id: 'binary', label: 'binary perceptron', p: { prior: 'rademacher', channel: 'sign', alphaMax: 3 } },
-  { id: 'spherical', label: 'spherical perceptron', p: { prior: 'gaussian', channel: 'sign', alphaMax: 10 } },
-  { id: 'sparse', label: 'sparse linear regression', p: { prior: 'gauss-bernoulli', channel: 'linear', delta: 0.01, sparsity: 0.3, alphaMax: 1.5 } },
-];
 
 export function GlmExplorer() {
   const params = useGlm((s) => s.params);
@@ -106,7 +101,7 @@ export function GlmExplorer() {
         <section className="panel">
           <h2>Teacher–student GLM</h2>
           <div className="classic-presets">
-            {PRESETS.map((p) => (
+            {GLM_SETTINGS.map((p) => (
               <button key={p.id} type="button" data-testid={`preset-${p.id}`} onClick={() => patch(p.p)}>
                 {p.label}
               </button>

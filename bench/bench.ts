@@ -113,7 +113,7 @@ const result = {
   tabulatedUniversalPointMs: tablePointMs,
 };
 // Other families' sections (`--only NAME[,NAME]` runs just those, after the figures above).
-const { SECTIONS } = await import('./sections');
+const SECTIONS = await (await import('./sections')).loadSections();
 const onlyIdx = process.argv.indexOf('--only');
 const only = onlyIdx > 0 ? new Set((process.argv[onlyIdx + 1] ?? '').split(',')) : null;
 const extra: Record<string, unknown> = {};

@@ -1,18 +1,14 @@
-// Benchmark sections of the other model families, run by bench.ts after the shallow-MLP figures.
-// Each section logs readable lines and returns the keys it adds to the `--json` result (e.g. rfCurveMs).
-// A family adds one entry here; its code lives in bench/<family>.ts.
-import { classicSection } from '../src/families/classic/bench';
-import { deepSection } from '../src/families/deep/bench';
-import { phaseSection } from '../src/families/mlp/phaseBench';
-import { shareSection } from './share';
+// Benchmark sections run by bench.ts after the shallow-MLP figures: each family's own (Family.bench, in its
+// bench.ts, in the order of the family list), then the page-level ones. Each section logs readable lines and
+// returns the keys it adds to the `--json` result (e.g. rfCurveMs).
+import { FAMILIES } from '../src/app/families';
+import type { BenchSection } from '../src/families/family';
 import { simSection } from '../src/platform/sim/bench';
-import { twoLayerSection } from '../src/families/two-layer/bench';
+import { shareSection } from './share';
 
-export type BenchLog = (line: string) => void;
+export type { BenchLog, BenchSection } from '../src/families/family';
 
-export interface BenchSection {
-  name: string;
-  run(log: BenchLog): Promise<Record<string, unknown>>;
+export async function loadSections(): Promise<BenchSection[]> {
+  const own = await Promise.all(FAMILIES.flatMap((f) => (f.bench ? [f.bench().then((m) => m.section)] : [])));
+  return [...own, shareSection, simSection];
 }
-
-export const SECTIONS: BenchSection[] = [phaseSection, deepSection, classicSection, twoLayerSection, shareSection, simSection];

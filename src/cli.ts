@@ -4,29 +4,21 @@
 import { pathToFileURL } from 'node:url';
 import { parseFlags, UsageError } from './platform/cli/args';
 import type { Command } from './platform/cli/command';
-import { mlpCommands } from './families/mlp/cli';
-import { classicCommands } from './families/classic/cli';
-import { twoLayerCommands } from './families/two-layer/cli';
-import { phaseCommands } from './families/mlp/phaseCli';
-import { simulateCommands } from './families/mlp/simulateCli';
+import { FAMILIES } from './app/families';
 import { ActivationError } from './physics/activations';
 import { ParamError } from './physics/mlp/shallowModel';
 
-/**
- * Every command, by family. A new family adds one import and one spread here; its commands live in
- * src/cli/<family>.ts.
- */
-const commands: Record<string, Command> = {
-  ...mlpCommands,
-  ...classicCommands,
-  ...twoLayerCommands,
-  ...phaseCommands,
-  ...simulateCommands,
-};
+/** Which family defines each command (Family.cli): only that family's CLI module is loaded to run it. */
+const owners = new Map(FAMILIES.flatMap((f) => (f.cli ? f.cli.commands.map((name) => [name, f.cli!] as const) : [])));
 
-function usage(): string {
+async function load(name: string): Promise<Command | undefined> {
+  return (await owners.get(name)?.load())?.commands[name];
+}
+
+async function usage(): Promise<string> {
   const lines = ['usage: npm run -s cli -- <command> [--flag value …]', ''];
-  for (const [name, c] of Object.entries(commands)) {
+  for (const name of owners.keys()) {
+    const c = (await load(name))!;
     lines.push(`${name}: ${c.help}`);
     for (const [f, s] of Object.entries(c.flags)) lines.push(`  --${f}${s.kind === 'boolean' ? '' : ' <' + s.kind + '>'}  ${s.help}${s.default ? ` (default ${s.default})` : ''}`);
   }
@@ -39,12 +31,12 @@ export const usageErrorTypes: (new (...args: never[]) => Error)[] = [UsageError,
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    out(usage());
+    out(await usage());
     return name ? 0 : 2;
   }
-  const cmd = commands[name];
   try {
-    if (!cmd) throw new UsageError(`unknown command '${name}' (commands: ${Object.keys(commands).join(', ')})`);
+    const cmd = await load(name);
+    if (!cmd) throw new UsageError(`unknown command '${name}' (commands: ${[...owners.keys()].join(', ')})`);
     const flags = parseFlags(rest, cmd.flags);
     await cmd.run(flags, (row) => out(JSON.stringify(row)));
     return 0;

@@ -1,9 +1,19 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
+import type { Family } from '../families/family';
 import { useFamily, watchFamilyHash } from './familyStore';
 import { FAMILIES } from './families';
 import { HelpOverlay, Toolbar, useShareSetup } from './Toolbar';
 import { PresetCaption } from './PresetMenu';
 import { Explain } from './Explain';
+
+/** Starts the shown family; returns its stop unless it is kept alive (`kept`: those started for the page's life). */
+function startShown(f: Family, kept: Set<string>): (() => void) | undefined {
+  if (!f.keepAlive) return f.start();
+  if (!kept.has(f.id)) {
+    kept.add(f.id);
+    f.start();
+  }
+}
 
 export function App() {
   const model = useFamily((s) => s.model);
@@ -12,6 +22,14 @@ export function App() {
   useShareSetup();
   const family = FAMILIES.find((f) => f.id === model);
   const shown = family ?? FAMILIES[0];
+  // The shown family's store follows the URL and its controller runs while its tab is shown.
+  const kept = useRef(new Set<string>());
+  useEffect(() => startShown(shown, kept.current), [shown]);
+  // The other tabs' code is fetched once the page is idle, so a switch is instant and works offline.
+  useEffect(() => {
+    const t = setTimeout(() => FAMILIES.forEach((f) => void f.View.preload().catch(() => undefined)), 2500);
+    return () => clearTimeout(t);
+  }, []);
   return (
     <div className="app">
       <header className="masthead">
@@ -42,9 +60,11 @@ export function App() {
         </p>
       )}
       <div role="tabpanel" aria-label={shown.label}>
-        <shown.Component />
+        <Suspense fallback={<p className="hint">loading…</p>}>
+          <shown.View />
+        </Suspense>
       </div>
-      <Explain model={shown.id} />
+      <Explain family={shown} />
       <HelpOverlay />
       <footer>
         Data overlays: Minh-Toan/extensive-width-NN @ df09239 (arXiv 2501.18530, 2510.24616). ε is the noise-free MSE of

@@ -1,31 +1,25 @@
-// The "Explain the model" panel under each family; a family adds its explainer with one entry in EXPLAINERS.
-// Explainers load lazily (KaTeX is large); the chunk is fetched once the page is idle, so it is in the offline cache.
+// The "Explain the model" panel under a family that has one (Family.explain). Explainers load lazily (KaTeX is
+// large); the chunk is fetched once the page is idle, so it is in the offline cache.
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import type { Family } from '../families/family';
 import './share.css';
 
-const loadMlp = () => import('../families/mlp/views/Explain').then((m) => ({ default: m.MlpExplain }));
-
-export const EXPLAINERS: Record<string, { load: () => Promise<{ default: ComponentType }> }> = {
-  mlp: { load: loadMlp },
-};
-
 const lazyBodies = new Map<string, ComponentType>();
-function bodyOf(model: string): ComponentType | null {
-  const e = EXPLAINERS[model];
-  if (!e) return null;
-  if (!lazyBodies.has(model)) lazyBodies.set(model, lazy(e.load));
-  return lazyBodies.get(model)!;
+function bodyOf(family: Family): ComponentType | null {
+  if (!family.explain) return null;
+  if (!lazyBodies.has(family.id)) lazyBodies.set(family.id, lazy(family.explain));
+  return lazyBodies.get(family.id)!;
 }
 
-export function Explain({ model }: { model: string }) {
+export function Explain({ family }: { family: Family }) {
   useEffect(() => {
-    const e = EXPLAINERS[model];
-    if (!e) return;
-    const t = setTimeout(() => void e.load().catch(() => undefined), 2500);
+    const load = family.explain;
+    if (!load) return;
+    const t = setTimeout(() => void load().catch(() => undefined), 2500);
     return () => clearTimeout(t);
-  }, [model]);
+  }, [family]);
   const [open, setOpen] = useState(false);
-  const Body = bodyOf(model);
+  const Body = bodyOf(family);
   if (!Body) return null;
   return (
     <details className="panel explain" data-testid="explain" onToggle={(e) => setOpen(e.currentTarget.open)}>

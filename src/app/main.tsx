@@ -1,11 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { startController } from '../families/mlp/controller';
 import './styles.css';
 import { registerOffline } from './offline';
 
-startController();
 if (import.meta.env.PROD) registerOffline(import.meta.env.BASE_URL);
 
 createRoot(document.getElementById('root')!).render(

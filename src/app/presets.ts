@@ -1,26 +1,12 @@
-// One-click presets: a preset is a share link (hash) with a caption and its source. Any family adds its presets
-// with one spread line in PRESETS. The preset whose keys the current link carries (α and page options aside) is
-// "active": its caption is shown while the parameters still match it.
-import { DEEP_PRESETS } from '../families/deep/presets';
-import { MLP_PRESETS } from '../families/mlp/presets';
+// One-click presets: a preset is a share link (hash) with a caption and its source; each family lists its own
+// (Family.presets, in its presets.ts). The preset whose keys the current link carries (α and page options aside)
+// is "active": its caption is shown while the parameters still match it.
+import type { Preset } from '../families/family';
+import { FAMILIES } from './families';
 
-export interface Preset {
-  id: string;
-  /** The family (model id) whose tab the preset opens. */
-  family: string;
-  /** Heading in the menu (e.g. the paper). */
-  group: string;
-  title: string;
-  /** The share link, `#model=…&v=…&key=value…` in the family's current link version. */
-  hash: string;
-  caption: string;
-  /** Where the setting comes from (paper, figure, data). */
-  source: string;
-  /** What published data the plots overlay for it, if any. */
-  overlay?: string;
-}
+export type { Preset };
 
-export const PRESETS: readonly Preset[] = [...MLP_PRESETS, ...DEEP_PRESETS];
+export const PRESETS: readonly Preset[] = FAMILIES.flatMap((f) => f.presets ?? []);
 
 /** Keys that do not decide whether a link still shows a preset (moving α keeps the caption up). */
 const IGNORED = new Set(['v', 'alpha', 'present']);

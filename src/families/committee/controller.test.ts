@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CommitteeApi } from './protocol';
 import { fakeFactory, never } from '../../platform/compute/testing/fakeWorker';
 import { stubBrowser } from '../../platform/compute/testing/fakeBrowser';
-import { useCommittee } from '../classic/store';
+import { useCommittee } from './store';
 import { startCommittee } from './controller';
 
 const thresholds = { alphaSpec: 1.5, alphaIT: null, alphaAMP: null };

@@ -3,7 +3,8 @@
 import type { CommitteePoint } from '../../physics/classic/committee';
 import { progress, type WorkerFactory } from '../../platform/compute/workerClient';
 import { crashMessage, followParams, settle, tabWorker } from '../classic/tabController';
-import { committeeCodec, useCommittee } from '../classic/store';
+import { committeeCodec } from './params';
+import { useCommittee } from './store';
 import { COMMITTEE_CHANNELS, type CommitteeApi } from './protocol';
 
 const defaultFactory: WorkerFactory = () => new Worker(new URL('../../../workers/committee.worker.ts', import.meta.url), { type: 'module', name: 'committee' });

@@ -8,12 +8,12 @@
 import { getDeepModel } from '../../physics/deep/deepModel';
 import { rectangularDenoiser } from '../../physics/deep/denoiser';
 import { CURVE_SOLVE } from './service';
-import type { BenchSection } from '../../../bench/sections';
+import type { BenchSection } from '../family';
 import { time } from '../../../bench/timing';
 
 const ratio = (slow: number, fast: number) => +(slow / fast).toFixed(1);
 
-export const deepSection: BenchSection = {
+export const section: BenchSection = {
   name: 'deep',
   async run(log) {
     const shape = { eta: 0.5, gamma1: 0.5 };

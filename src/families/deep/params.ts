@@ -14,7 +14,8 @@ export interface DeepUiParams extends DeepParams {
 
 export const DEEP_UI_DEFAULTS: DeepUiParams = { ...DEEP_DEFAULTS, depth: 2, alpha: 2, alphaMax: 8 };
 
-const table: readonly HashSpec<DeepUiParams>[] = [
+/** URL keys = flags of `mlp --depth 2`; the ranges are validateDeepParams' own. */
+export const DEEP_TABLE: readonly HashSpec<DeepUiParams>[] = [
   { kind: 'number', key: 'depth', field: 'depth', def: 2, min: 2, max: 2, integer: true, label: 'depth' },
   { kind: 'string', key: 'activation', field: 'activation', def: DEEP_DEFAULTS.activation, maxLength: 205, label: 'activation' },
   { kind: 'string', key: 'activation2', field: 'activation2', def: DEEP_DEFAULTS.activation2, maxLength: 205, label: 'second-layer activation' },
@@ -28,7 +29,7 @@ const table: readonly HashSpec<DeepUiParams>[] = [
   { kind: 'number', key: 'alpha-max', field: 'alphaMax', def: 8, min: 4, max: 16, label: 'α range' },
 ];
 
-export const deepCodec = createHashCodec<DeepUiParams>('deep', 1, table, (p) => {
+export const deepCodec = createHashCodec<DeepUiParams>('deep', 1, DEEP_TABLE, (p) => {
   const errs: string[] = [];
   if (!(DEEP_ALPHA_MAX as readonly number[]).includes(p.alphaMax)) {
     errs.push(`URL parameter "alpha-max" = ${p.alphaMax} is not one of ${DEEP_ALPHA_MAX.join(', ')}; using 8.`);

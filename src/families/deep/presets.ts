@@ -2,7 +2,7 @@
 // Result 3; notebooks Minh-Toan/statphys-deep-NN): σ = tanh(2x)/√(E tanh²(2z)) in both layers, γ1 = γ2 = 0.5,
 // Δ = 0.2, Gaussian W. The numbers quoted in the captions are this engine's (`mlp --depth 2`), checked in
 // src/app/presets.test.ts.
-import type { Preset } from '../../app/presets';
+import type { Preset } from '../family';
 
 const B = 'arXiv 2510.24616 (Result 3, two hidden layers)';
 const SOURCE = `${B}; setting of the authors’ notebooks Minh-Toan/statphys-deep-NN`;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GlmApi } from './protocol';
 import { fakeFactory, never } from '../../platform/compute/testing/fakeWorker';
 import { stubBrowser } from '../../platform/compute/testing/fakeBrowser';
-import { useGlm } from '../classic/store';
+import { useGlm } from './store';
 import { runGamp, startGlm } from './controller';
 
 const thresholds = { alphaIT: 1.2, alphaAMP: 1.5, alphaInformed: 1, converged: true };

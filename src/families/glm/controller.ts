@@ -3,7 +3,8 @@
 import type { GampResult } from '../../physics/classic/gamp';
 import { progress, type WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
 import { crashMessage, followParams, settle, tabWorker } from '../classic/tabController';
-import { glmCodec, useGlm, type GlmUiParams } from '../classic/store';
+import { glmCodec, type GlmUiParams } from './params';
+import { useGlm } from './store';
 import { GLM_CHANNELS, type GlmApi } from './protocol';
 
 const defaultFactory: WorkerFactory = () => new Worker(new URL('../../../workers/glm.worker.ts', import.meta.url), { type: 'module', name: 'glm' });

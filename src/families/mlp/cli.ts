@@ -1,23 +1,33 @@
-// CLI commands of the teacher–student MLP: `mlp` (RS theory, arXiv 2510.24616) and `rie` (matrix denoising).
-import { parseList, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
+// CLI commands of the teacher–student MLP: `mlp` (RS theory, arXiv 2510.24616), `rie` (matrix denoising), and
+// from their own files `phase` (phase diagrams) and `simulate` (finite-size runs). The flags of the page's
+// parameters come from the table in params.ts.
+import { flagOf, parseList, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
+import { rowOf } from '../../platform/state/hashCodec';
 import { num, type Command } from '../../platform/cli/command';
 import { getShallowModel, getSpectralTable, validateShallowParams } from '../../physics/mlp/shallowModel';
 import { spectralLaw } from '../../physics/priors';
 import { mmseSDirect } from '../../physics/spectral';
-import { ACTIVATION_NAMES, BRANCH_CHOICES, READOUT_LAWS, WEIGHT_PRIORS, type BranchSolution, type ReadoutLaw } from '../../physics/types';
+import { ACTIVATION_NAMES, BRANCH_CHOICES, type BranchSolution, type ReadoutLaw } from '../../physics/types';
 import { getDeepModel } from '../../physics/deep/deepModel';
 import { DEEP_BRANCHES, type DeepBranch } from '../../physics/deep/deepSolver';
+import { URL_TABLE, type MlpLinkParams } from './params';
+import { phaseCommands } from './phaseCli';
+import { simulateCommands } from './simulateCli';
+
+const row = (field: keyof MlpLinkParams) => rowOf(URL_TABLE, field);
 
 const shallowFlags: Record<string, FlagSpec> = {
-  activation: { kind: 'string', help: 'activation name or expr:<expression in x> (default relu; tanh2-unit at --depth 2)', choices: ACTIVATION_NAMES },
-  gamma: { kind: 'number', help: 'γ = k/d', default: '0.5' },
-  delta: { kind: 'number', help: 'Δ, label-noise variance', default: '0.1' },
-  readout: { kind: 'string', help: 'readout law P_v', default: 'ones', choices: READOUT_LAWS },
-  weights: { kind: 'string', help: 'inner-weight prior P_W', default: 'gaussian', choices: WEIGHT_PRIORS },
-  alpha: { kind: 'list', help: 'α values: 1,2,4 or start:stop:step', default: '0.5:8:0.5' },
+  // No default: it depends on --depth.
+  activation: flagOf(row('activation'), { help: 'activation name or expr:<expression in x> (default relu; tanh2-unit at --depth 2)', choices: ACTIVATION_NAMES, default: undefined }),
+  gamma: flagOf(row('gamma')),
+  delta: flagOf(row('delta')),
+  readout: flagOf(row('readout')),
+  weights: flagOf(row('weights')),
+  // The page selects one α; the command takes a list.
+  alpha: flagOf(row('alpha'), { kind: 'list', help: 'α values: 1,2,4 or start:stop:step', default: '0.5:8:0.5' }),
   branch: { kind: 'string', help: 'which branch eps reports (depth 2 also: layer1, product)', default: 'equilibrium', choices: [...new Set([...BRANCH_CHOICES, ...DEEP_BRANCHES])] },
   transition: { kind: 'boolean', help: 'print α_sp (and spinodals) instead of a curve' },
-  'alpha-max': { kind: 'number', help: 'largest α searched by --transition', default: '16' },
+  'alpha-max': flagOf(row('alphaMax'), { help: 'largest α searched by --transition', default: '16' }),
   depth: { kind: 'number', help: 'hidden layers L: 1 or 2 (arXiv 2510.24616, Result 3)', default: '1' },
   activation2: { kind: 'string', help: 'depth 2: second-layer activation (default: --activation)', choices: ACTIVATION_NAMES },
   gamma2: { kind: 'number', help: 'depth 2: γ2 = k2/d (default: --gamma)' },
@@ -64,7 +74,7 @@ function runDeep(flags: Record<string, string | boolean>, emit: (row: Record<str
   }
 }
 
-export const mlpCommands: Record<string, Command> = {
+export const commands: Record<string, Command> = {
   mlp: {
     help: 'Bayes-optimal error of the shallow MLP (L = 1), arXiv 2510.24616',
     flags: shallowFlags,
@@ -118,8 +128,8 @@ export const mlpCommands: Record<string, Command> = {
   rie: {
     help: 'matrix denoising of S = Wᵀ diag(v) W/√(kd): overlap m_S and MMSE at given SNR',
     flags: {
-      readout: { kind: 'string', help: 'readout law P_v', default: 'ones', choices: READOUT_LAWS },
-      gamma: { kind: 'number', help: 'γ = k/d', default: '0.5' },
+      readout: flagOf(row('readout')),
+      gamma: flagOf(row('gamma')),
       snr: { kind: 'list', help: 'SNR λ values', default: '0.5,2.5,5' },
     },
     run(flags, emit) {
@@ -135,4 +145,6 @@ export const mlpCommands: Record<string, Command> = {
       }
     },
   },
+  ...phaseCommands,
+  ...simulateCommands,
 };

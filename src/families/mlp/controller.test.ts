@@ -44,12 +44,12 @@ describe('MLP theory controller', () => {
     expect(useExplorer.getState().computing).toBe(true);
     workers[0].crash('RangeError: Maximum call stack size exceeded');
     await vi.waitFor(() => expect(useExplorer.getState().computing).toBe(false));
-    expect(useExplorer.getState().messages.worker).toContain('Maximum call stack size exceeded');
-    expect(useExplorer.getState().messages.compute).toMatchObject({ kind: 'worker' });
+    expect(useExplorer.getState().workerMessage).toContain('Maximum call stack size exceeded');
+    expect(useExplorer.getState().computeError).toMatchObject({ kind: 'worker' });
     expect(curves).toEqual([0]); // the parameters that crashed it are not sent again by themselves
     useExplorer.getState().setParam('gamma', useExplorer.getState().params.gamma * 1.5);
     await vi.waitFor(() => expect(useExplorer.getState()).toMatchObject({ computing: false, curve: { complete: true } }));
-    expect(useExplorer.getState().messages).toMatchObject({ worker: null, compute: null });
+    expect(useExplorer.getState()).toMatchObject({ workerMessage: null, computeError: null });
     expect(curves).toEqual([0, 1]);
     stop();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mlpCommands } from './cli';
+import { commands } from './cli';
 import { decodeHash, defaultParams, encodeHash, formatNumber, isDiscreteChange, URL_TABLE, type ExplorerParams } from './params';
 import { createHashCodec, encodeValue, globalSuffix, modelOfHash } from '../../platform/state/hashCodec';
 
@@ -18,7 +18,7 @@ describe('urlCodec (link version 2)', () => {
   });
 
   it('uses the flag names of the CLI command `mlp` as keys', () => {
-    const flags = Object.keys(mlpCommands.mlp.flags);
+    const flags = Object.keys(commands.mlp.flags);
     for (const s of URL_TABLE) expect(flags, s.key).toContain(s.key);
   });
 

@@ -4,7 +4,7 @@
 // migrated on read, so every link made since the first release keeps working. Built on the generic hashCodec.
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS } from '../../physics/types';
 import type { ReadoutLaw, WeightPrior } from '../../physics/types';
-import { createHashCodec, DEFAULT_MODEL, formatNumber, type HashCodec, type HashSpec } from '../../platform/state/hashCodec';
+import { createHashCodec, DEFAULT_MODEL, formatNumber, rowOf, type HashCodec, type HashSpec } from '../../platform/state/hashCodec';
 
 export { formatNumber };
 
@@ -46,13 +46,17 @@ function validateActivation(raw: string): string | null {
   return `is not a known activation (${ACTIVATION_NAMES.join(', ')}, or expr:<expression in x>)`;
 }
 
-/** The table: URL key (= CLI flag), type, default, range. Order = order in the URL. */
+/**
+ * The table: URL key (= CLI flag of `mlp`), type, default, range. Order = order in the URL. The page holds
+ * γ ∈ [0.1, 2] and Δ ≤ 2, the range its phase diagram and reference data cover; the theory (the CLI, the
+ * worker: validateShallowParams) accepts the wider `valid` range.
+ */
 export const URL_TABLE: readonly HashSpec<MlpLinkParams>[] = [
   { kind: 'string', key: 'activation', field: 'activation', def: 'relu', maxLength: MAX_EXPRESSION + EXPR_PREFIX.length, label: 'activation', validate: validateActivation },
-  { kind: 'number', key: 'gamma', field: 'gamma', def: 0.5, min: 0.1, max: 2, clamp: true, label: 'γ (width ratio k/d)' },
-  { kind: 'number', key: 'delta', field: 'delta', def: 0.1, min: 1e-4, max: 2, clamp: true, label: 'Δ (label-noise variance)' },
-  { kind: 'enum', key: 'readout', field: 'readout', def: 'ones', values: READOUT_LAWS, label: 'readout law' },
-  { kind: 'enum', key: 'weights', field: 'weights', def: 'gaussian', values: WEIGHT_PRIORS, label: 'weight prior' },
+  { kind: 'number', key: 'gamma', field: 'gamma', def: 0.5, min: 0.1, max: 2, valid: { min: 0.01, max: 20 }, clamp: true, label: 'γ (width ratio k/d)', help: 'γ = k/d' },
+  { kind: 'number', key: 'delta', field: 'delta', def: 0.1, min: 1e-4, max: 2, valid: { min: 0, max: 100 }, clamp: true, label: 'Δ (label-noise variance)', help: 'Δ, label-noise variance' },
+  { kind: 'enum', key: 'readout', field: 'readout', def: 'ones', values: READOUT_LAWS, label: 'readout law', help: 'readout law P_v' },
+  { kind: 'enum', key: 'weights', field: 'weights', def: 'gaussian', values: WEIGHT_PRIORS, label: 'weight prior', help: 'inner-weight prior P_W' },
   { kind: 'number', key: 'alpha', field: 'alpha', def: 2, min: 0.02, max: 16, clamp: true, label: 'α (sample ratio n/d²)' },
   { kind: 'number', key: 'alpha-max', field: 'alphaMax', def: 8, min: 2, max: 16, choices: ALPHA_MAX_CHOICES, label: 'α range' },
 ];
@@ -128,9 +132,7 @@ export function defaultParams(): ExplorerParams {
 
 /** The spec of a field the URL and the controls share (the numbers' ranges). */
 export function specFor(field: keyof MlpLinkParams): HashSpec<MlpLinkParams> {
-  const s = URL_TABLE.find((x) => x.field === field);
-  if (!s) throw new Error(`no URL spec for ${field}`);
-  return s;
+  return rowOf(URL_TABLE, field);
 }
 
 export interface DecodeResult {

@@ -1,18 +1,20 @@
 // CLI of the phase diagrams (src/physics/mlp/phase.ts): the specialisation line α_sp and its spinodals over γ or Δ,
 // followed by continuation from row to row. Same model flags as `mlp`.
-import { parseList, parseNumber, UsageError } from '../../platform/cli/args';
+import { flagOf, parseList, parseNumber, UsageError } from '../../platform/cli/args';
+import { rowOf } from '../../platform/state/hashCodec';
 import { num, type Command } from '../../platform/cli/command';
 import { followLine, type PhasePlane } from '../../physics/mlp/phase';
 import { validateShallowParams } from '../../physics/mlp/shallowModel';
-import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS, type ReadoutLaw, type WeightPrior } from '../../physics/types';
+import { ACTIVATION_NAMES, type ReadoutLaw, type WeightPrior } from '../../physics/types';
+import { URL_TABLE } from './params';
 
 export const phaseCommands: Record<string, Command> = {
   phase: {
     help: 'phase diagram lines of the shallow MLP: α_sp and spinodals over γ (or Δ with --over delta), arXiv 2510.24616',
     flags: {
-      activation: { kind: 'string', help: 'activation name or expr:<expression in x>', default: 'relu', choices: ACTIVATION_NAMES },
-      readout: { kind: 'string', help: 'readout law P_v', default: 'ones', choices: READOUT_LAWS },
-      weights: { kind: 'string', help: 'inner-weight prior P_W', default: 'gaussian', choices: WEIGHT_PRIORS },
+      activation: flagOf(rowOf(URL_TABLE, 'activation'), { help: 'activation name or expr:<expression in x>', choices: ACTIVATION_NAMES }),
+      readout: flagOf(rowOf(URL_TABLE, 'readout')),
+      weights: flagOf(rowOf(URL_TABLE, 'weights')),
       gamma: { kind: 'string', help: 'γ = k/d: a list 0.1,0.5 or start:stop:step (a number with --over delta)', default: '0.1:1.5:0.1' },
       delta: { kind: 'string', help: 'Δ, label-noise variance (a list with --over delta)', default: '0.1' },
       over: { kind: 'string', help: 'which parameter varies along the line', default: 'gamma', choices: ['gamma', 'delta'] },

@@ -2,7 +2,7 @@
 // Parameters from arXiv 2510.24616 / 2501.18530 and the authors' data (Minh-Toan/extensive-width-NN @ df09239):
 // γ = 0.5 throughout; Δ = 0.1 for ReLU and tanh, Δ = 1.25 for the polynomial activations; the hardness study uses
 // h23 with Δ = 0.1. Overlays exist where public/data ships the published points (src/families/mlp/reference.ts).
-import type { Preset } from '../../app/presets';
+import type { Preset } from '../family';
 
 const A = 'arXiv 2501.18530 (shallow networks)';
 const B = 'arXiv 2510.24616 (MLP near interpolation)';

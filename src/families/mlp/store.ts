@@ -1,6 +1,8 @@
-// The explorer's one zustand store: parameters (mirrored in the URL), the streamed curve, the selected-α point,
-// activation facts, reference data and messages. Actions live here; views select what they render.
+// The explorer's one zustand store: parameters (mirrored in the URL) and messages from the platform's slices, the
+// streamed curve, the selected-α point, activation facts and reference data. Actions live here; views select
+// what they render.
 import { create } from 'zustand';
+import { messagesSlice, paramsSlice, type MessagesSlice, type ParamsSlice } from '../../platform/state/slices';
 import type { ShallowParams, ShallowPoint } from '../../physics/types';
 import type { ActivationInfo, CurveChunk, CurveHeader, TransitionResult } from './protocol';
 import type { ComputeError as TheoryError } from '../../platform/compute/outcome';
@@ -42,17 +44,7 @@ export interface ActivationState {
   error: string | null;
 }
 
-export interface Messages {
-  /** Rejected URL parameters (dismissable). */
-  url: string[];
-  /** Worker crash / restart. */
-  worker: string | null;
-  /** The newest request failed (bad parameter, bad expression, solver error). */
-  compute: TheoryError | null;
-}
-
-export interface ExplorerState {
-  params: ExplorerParams;
+export interface ExplorerState extends ParamsSlice<ExplorerParams>, MessagesSlice<TheoryError> {
   /** The displayed curve: the newest generation that has streamed at least one chunk. */
   curve: CurveData | null;
   /** The last curve that spanned the α range, drawn as a ghost while a newer one streams in. */
@@ -65,10 +57,7 @@ export interface ExplorerState {
   /** Display labels of the built-in activations (from the physics registry, via the worker). */
   activationLabels: Record<string, string>;
   reference: ReferenceSet | null;
-  messages: Messages;
 
-  setParam<K extends keyof ExplorerParams>(key: K, value: ExplorerParams[K]): void;
-  setParams(params: ExplorerParams, urlErrors?: string[]): void;
   curveRequested(gen: number): void;
   applyChunk(chunk: CurveChunk, params: ShallowParams): void;
   curveFinished(gen: number, elapsedMs: number | null, error: TheoryError | null): void;
@@ -78,9 +67,6 @@ export interface ExplorerState {
   setActivation(a: ActivationState): void;
   setActivationLabel(name: string, label: string): void;
   setReference(r: ReferenceSet): void;
-  setWorkerMessage(m: string | null): void;
-  setComputeError(e: TheoryError | null): void;
-  dismissUrlMessages(): void;
 }
 
 /** The physics parameters of a curve (α excluded: it only moves the marker). */
@@ -94,92 +80,86 @@ export function shallowParamsOf(p: ExplorerParams): ShallowParams {
   };
 }
 
-export const useExplorer = create<ExplorerState>()((set) => ({
-  params: defaultParams(),
-  curve: null,
-  previous: null,
-  requestedGen: 0,
-  computing: false,
-  point: null,
-  activation: null,
-  activationLabels: {},
-  reference: null,
-  messages: { url: [], worker: null, compute: null },
+/** The selected α stays inside the α range. */
+const alphaInRange = (p: ExplorerParams): ExplorerParams => (p.alpha > p.alphaMax ? { ...p, alpha: p.alphaMax } : p);
 
-  setParam: (key, value) =>
-    set((s) => {
-      const params = { ...s.params, [key]: value };
-      if (key === 'alphaMax' && params.alpha > params.alphaMax) params.alpha = params.alphaMax;
-      return { params };
-    }),
+export const useExplorer = create<ExplorerState>()((...a) => {
+  const [set] = a;
+  return {
+    ...paramsSlice(defaultParams(), alphaInRange)(...a),
+    ...messagesSlice<TheoryError>()(...a),
+    curve: null,
+    previous: null,
+    requestedGen: 0,
+    computing: false,
+    point: null,
+    activation: null,
+    activationLabels: {},
+    reference: null,
 
-  setParams: (params, urlErrors) =>
-    set((s) => ({ params, messages: urlErrors ? { ...s.messages, url: urlErrors } : s.messages })),
+    curveRequested: (gen) => set({ requestedGen: gen, computing: true }),
 
-  curveRequested: (gen) => set({ requestedGen: gen, computing: true }),
-
-  applyChunk: (chunk, params) =>
-    set((s) => {
-      if (chunk.gen < s.requestedGen) return {}; // stale reply
-      const cur = s.curve;
-      let base: CurveData;
-      let previous = s.previous;
-      if (cur && cur.gen === chunk.gen) {
-        base = cur;
-      } else {
-        if (!chunk.header) return {}; // a continuation of a curve we never saw start
-        base = {
-          gen: chunk.gen,
-          key: chunk.header.key,
-          params,
-          header: chunk.header,
-          slots: new Array<ShallowPoint | null>(chunk.header.alphas.length).fill(null),
-          points: [],
-          spansRange: false,
-          complete: false,
+    applyChunk: (chunk, params) =>
+      set((s) => {
+        if (chunk.gen < s.requestedGen) return {}; // stale reply
+        const cur = s.curve;
+        let base: CurveData;
+        let previous = s.previous;
+        // A chunk with a header starts a curve (a restarted worker counts generations from 1 again).
+        if (cur && cur.gen === chunk.gen && !chunk.header) {
+          base = cur;
+        } else {
+          if (!chunk.header) return {}; // a continuation of a curve we never saw start
+          base = {
+            gen: chunk.gen,
+            key: chunk.header.key,
+            params,
+            header: chunk.header,
+            slots: new Array<ShallowPoint | null>(chunk.header.alphas.length).fill(null),
+            points: [],
+            spansRange: false,
+            complete: false,
+            cached: chunk.cached,
+            elapsedMs: null,
+            transition: null,
+            transitionState: 'idle',
+          };
+          if (cur && cur.spansRange) previous = cur;
+        }
+        const slots = base.slots.slice();
+        chunk.indices.forEach((i, j) => {
+          slots[i] = chunk.points[j];
+        });
+        const points = slots.filter((p): p is ShallowPoint => p !== null);
+        const curve: CurveData = {
+          ...base,
+          slots,
+          points,
+          spansRange: base.spansRange || chunk.spansRange || chunk.done,
+          complete: chunk.done,
           cached: chunk.cached,
-          elapsedMs: null,
-          transition: null,
-          transitionState: 'idle',
         };
-        if (cur && cur.spansRange) previous = cur;
-      }
-      const slots = base.slots.slice();
-      chunk.indices.forEach((i, j) => {
-        slots[i] = chunk.points[j];
-      });
-      const points = slots.filter((p): p is ShallowPoint => p !== null);
-      const curve: CurveData = {
-        ...base,
-        slots,
-        points,
-        spansRange: base.spansRange || chunk.spansRange || chunk.done,
-        complete: chunk.done,
-        cached: chunk.cached,
-      };
-      return base === cur ? { curve } : { curve, previous, messages: { ...s.messages, compute: null } };
-    }),
+        return base === cur ? { curve } : { curve, previous, computeError: null };
+      }),
 
-  curveFinished: (gen, elapsedMs, error) =>
-    set((s) => {
-      if (gen !== s.requestedGen) return {};
-      const curve = s.curve && s.curve.gen === gen ? { ...s.curve, elapsedMs } : s.curve;
-      return { computing: false, curve, messages: { ...s.messages, compute: error } };
-    }),
+    curveFinished: (gen, elapsedMs, error) =>
+      set((s) => {
+        if (gen !== s.requestedGen) return {};
+        const curve = s.curve && s.curve.gen === gen ? { ...s.curve, elapsedMs } : s.curve;
+        return { computing: false, curve, computeError: error };
+      }),
 
-  transitionPending: (gen) =>
-    set((s) => (s.curve && s.curve.gen === gen ? { curve: { ...s.curve, transitionState: 'pending' } } : {})),
+    transitionPending: (gen) =>
+      set((s) => (s.curve && s.curve.gen === gen ? { curve: { ...s.curve, transitionState: 'pending' } } : {})),
 
-  setTransition: (gen, t) =>
-    set((s) =>
-      s.curve && s.curve.gen === gen ? { curve: { ...s.curve, transition: t, transitionState: t ? 'done' : 'error' } } : {},
-    ),
+    setTransition: (gen, t) =>
+      set((s) =>
+        s.curve && s.curve.gen === gen ? { curve: { ...s.curve, transition: t, transitionState: t ? 'done' : 'error' } } : {},
+      ),
 
-  setPoint: (point) => set({ point }),
-  setActivation: (activation) => set({ activation }),
-  setActivationLabel: (name, label) => set((s) => ({ activationLabels: { ...s.activationLabels, [name]: label } })),
-  setReference: (reference) => set({ reference }),
-  setWorkerMessage: (m) => set((s) => ({ messages: { ...s.messages, worker: m } })),
-  setComputeError: (e) => set((s) => ({ messages: { ...s.messages, compute: e } })),
-  dismissUrlMessages: () => set((s) => ({ messages: { ...s.messages, url: [] } })),
-}));
+    setPoint: (point) => set({ point }),
+    setActivation: (activation) => set({ activation }),
+    setActivationLabel: (name, label) => set((s) => ({ activationLabels: { ...s.activationLabels, [name]: label } })),
+    setReference: (reference) => set({ reference }),
+  };
+});

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SaadSollaApi, SaadSollaResult } from './protocol';
 import { fakeFactory, never } from '../../platform/compute/testing/fakeWorker';
 import { stubBrowser } from '../../platform/compute/testing/fakeBrowser';
-import { useSaadSolla } from '../classic/store';
+import { useSaadSolla } from './store';
 import { startSaadSolla } from './controller';
 
 const result = { points: [], diverged: false, plateau: { epsPlateau: 0.01 }, alphaEscape: 300 } as unknown as SaadSollaResult;

@@ -2,7 +2,8 @@
 // the store; once per start, the Hermite coefficients of the lecture panel's links.
 import type { WorkerFactory } from '../../platform/compute/workerClient';
 import { crashMessage, followParams, settle, tabWorker } from '../classic/tabController';
-import { saadSollaCodec, useSaadSolla } from '../classic/store';
+import { saadSollaCodec } from './params';
+import { useSaadSolla } from './store';
 import { SAAD_SOLLA_CHANNELS, type SaadSollaApi } from './protocol';
 
 const defaultFactory: WorkerFactory = () => new Worker(new URL('../../../workers/saad-solla.worker.ts', import.meta.url), { type: 'module', name: 'saad-solla' });

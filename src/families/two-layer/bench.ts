@@ -6,7 +6,7 @@
 //   oneStepSimMs       one one-step experiment (d = 150, β = 2, α0 = α = 8, with both ridges)
 //   sgdStepsPerSec     online SGD samples per second at d = 100
 //   matmulGflops       256×256 float64 JS matmul vs tfjs-core cpu backend (float32)
-import type { BenchSection } from '../../../bench/sections';
+import type { BenchSection } from '../family';
 import { activationProfile, targetProfile } from '../../physics/twoLayer/profiles';
 import { rfCurve } from '../../physics/twoLayer/randomFeatures';
 import { simulateOneStepSeed } from '../../sim/twoLayer/oneStepSim';
@@ -17,7 +17,7 @@ import { Rng } from '../../physics/twoLayer/rng';
 import { computeTheory } from './service';
 import { time } from '../../../bench/timing';
 
-export const twoLayerSection: BenchSection = {
+export const section: BenchSection = {
   name: 'two-layer',
   async run(log) {
     const p = { activation: activationProfile('relu'), target: targetProfile('tanh2'), lambda: 1e-3, noise: 0.1 };

@@ -62,7 +62,7 @@ function rfParams(flags: Flags): RFParams {
   return p;
 }
 
-export const twoLayerCommands: Record<string, Command> = {
+export const commands: Record<string, Command> = {
   rf: {
     help: 'random-features ridge test error E(α, β, λ, σ_ε) in the proportional limit (a list in --alpha or --beta)',
     flags: { activation: F.activation, target: F.target, alpha: { kind: 'list', help: 'α = n/d', default: '0.5:4:0.5' }, beta: { kind: 'list', help: 'β = p/d', default: '2' }, lambda: F.lambda, noise: F.noise },

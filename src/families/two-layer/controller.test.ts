@@ -36,7 +36,7 @@ describe('two-layer controller', () => {
     await vi.waitFor(() => expect(useTwoLayer.getState().ode).not.toBeNull());
     theoryWorkers.workers[0].crash('RangeError: out of memory');
     await vi.waitFor(() => expect(useTwoLayer.getState().theoryError).toContain('out of memory'));
-    useTwoLayer.getState().set('beta', 2.5);
+    useTwoLayer.getState().setParam('beta', 2.5);
     await vi.waitFor(() => expect(useTwoLayer.getState()).toMatchObject({ theory, theoryError: null }));
 
     void twoLayerController()?.runRF([1, 2], 3);

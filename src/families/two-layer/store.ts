@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { SdeBand } from '../../physics/twoLayer/sgdSde';
 import type { EscapeSimPoint, OdeCurve, OneStepSimSummary, RFSimPoint, SgdChunk, TheoryResult, TwoLayerParams } from './service';
+import { messagesSlice, paramsSlice, type MessagesSlice, type ParamsSlice } from '../../platform/state/slices';
 import { twoLayerCodec } from './params';
 
 export type OneStepSlot = 'ell1' | 'ell2';
@@ -13,9 +14,7 @@ export interface EscapeSeries {
   samples: number[];
 }
 
-export interface TwoLayerState {
-  params: TwoLayerParams;
-  urlErrors: string[];
+export interface TwoLayerState extends ParamsSlice<TwoLayerParams>, MessagesSlice {
   theory: TheoryResult | null;
   theoryError: string | null;
   escape: EscapeSeries[] | null;
@@ -24,8 +23,6 @@ export interface TwoLayerState {
   oneStep: Record<OneStepSlot, OneStepSimSummary | null> & { running: OneStepSlot | null; error: string | null };
   sgd: { key: string; runs: SgdChunk[]; band: SdeBand | null; running: boolean; error: string | null };
   escapeSim: { key: string; points: EscapeSimPoint[]; running: boolean; error: string | null };
-  setParams(params: TwoLayerParams, urlErrors?: string[]): void;
-  set<K extends keyof TwoLayerParams>(key: K, value: TwoLayerParams[K]): void;
 }
 
 /** What the RF simulation points depend on (everything but α). */
@@ -33,9 +30,9 @@ export const rfSimKey = (p: TwoLayerParams) => [p.activation, p.target, p.beta, 
 export const escapeKey = (p: TwoLayerParams) => [p.ell, p.eta].join('|');
 export const sgdKey = (p: TwoLayerParams) => [p.ell, p.eta, p.d].join('|');
 
-export const useTwoLayer = create<TwoLayerState>()((set, get) => ({
-  params: twoLayerCodec.defaults(),
-  urlErrors: [],
+export const useTwoLayer = create<TwoLayerState>()((...a) => ({
+  ...paramsSlice(twoLayerCodec.defaults())(...a),
+  ...messagesSlice()(...a),
   theory: null,
   theoryError: null,
   escape: null,
@@ -44,6 +41,4 @@ export const useTwoLayer = create<TwoLayerState>()((set, get) => ({
   oneStep: { ell1: null, ell2: null, running: null, error: null },
   sgd: { key: '', runs: [], band: null, running: false, error: null },
   escapeSim: { key: '', points: [], running: false, error: null },
-  setParams: (params, urlErrors) => set(urlErrors ? { params, urlErrors } : { params }),
-  set: (key, value) => set({ params: { ...get().params, [key]: value } }),
 }));

@@ -1,4 +1,5 @@
 // Strict flag parsing for the CLI: every flag is declared, every value is checked, errors are one line.
+import type { HashSpec } from '../state/hashCodec';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -14,6 +15,25 @@ export interface FlagSpec {
   help: string;
   default?: string;
   choices?: readonly string[];
+}
+
+/**
+ * The CLI flag of a parameter-table row: its kind, help (the row's help or label), choices and default. `over`
+ * holds what the command does differently (a list of α where the page holds one α, another default).
+ */
+export function flagOf<T>(row: HashSpec<T>, over: Partial<FlagSpec> = {}): FlagSpec {
+  const help = row.help ?? row.label;
+  const spec: FlagSpec =
+    row.kind === 'boolean'
+      ? { kind: 'boolean', help }
+      : row.kind === 'enum'
+        ? { kind: 'string', help, default: row.def, choices: row.values }
+        : row.kind === 'number'
+          ? { kind: 'number', help, default: String(row.def) }
+          : { kind: 'string', help, default: row.def };
+  const out = { ...spec, ...over };
+  if ('default' in over && over.default === undefined) delete out.default;
+  return out;
 }
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -39,6 +59,30 @@ export function parseList(flag: string, text: string): number[] {
   const vals = t.split(',').map((u) => parseNumber(flag, u));
   if (!vals.length) throw new UsageError(`--${flag} expects a list of numbers`);
   return vals;
+}
+
+/** A number flag that must satisfy `ok`; `allowed` names the allowed set in the message, e.g. "(0, 1000]". */
+export function numberWhere(flags: ParsedFlags, name: string, ok: (x: number) => boolean, allowed: string): number {
+  const x = parseNumber(name, flags[name] as string);
+  if (!ok(x)) throw new UsageError(`--${name} must lie in ${allowed}, got ${x}`);
+  return x;
+}
+
+/** A list flag whose every value must satisfy `ok`. */
+export function listWhere(flags: ParsedFlags, name: string, ok: (x: number) => boolean, allowed: string): number[] {
+  const xs = parseList(name, flags[name] as string);
+  for (const x of xs) if (!ok(x)) throw new UsageError(`--${name} values must lie in ${allowed}, got ${x}`);
+  return xs;
+}
+
+/** Parameter errors of a physics module become usage errors (exit 2, one line). */
+export function asUsage<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Error && /Error$/.test(e.name) && e.name !== 'Error' && e.name !== 'TypeError' && e.name !== 'RangeError') throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 export type ParsedFlags = Record<string, string | boolean>;

@@ -16,33 +16,74 @@ export function formatNumber(x: number): string {
   return String(Number(x.toPrecision(6)));
 }
 
+export interface Range {
+  min: number;
+  max: number;
+}
+
+/** What every row of a parameter table has: the URL key (= the CLI flag), the field it fills, a label. */
+interface RowBase<T> {
+  key: string;
+  field: keyof T & string;
+  label: string;
+  /** The CLI's help text for the flag, where it says more than the label. */
+  help?: string;
+}
+
+/**
+ * One row of a family's parameter table (params.ts): it drives the URL codec, the controls and the CLI flag
+ * (platform/cli/args.flagOf).
+ */
 export type HashSpec<T> =
-  | {
+  | (RowBase<T> & {
       kind: 'number';
-      key: string;
-      field: keyof T & string;
       def: number;
+      /** The range a link and the controls hold. */
       min: number;
       max: number;
-      label: string;
+      /** The physically valid range where it is wider (the CLI and the worker accept it); else [min, max]. */
+      valid?: Range;
+      /** The slider's range where it is narrower than the link's; else [min, max]. */
+      slider?: Range;
+      /** The slider's step. */
+      step?: number;
       integer?: boolean;
       /** Allowed values only (e.g. the α-range menu); anything else falls back to the default. */
       choices?: readonly number[];
       /** Out-of-range values are clamped to [min, max] (with a message) instead of falling back to the default. */
       clamp?: boolean;
-    }
-  | { kind: 'enum'; key: string; field: keyof T & string; def: string; values: readonly string[]; label: string }
-  | { kind: 'boolean'; key: string; field: keyof T & string; def: boolean; label: string }
-  | {
+    })
+  | (RowBase<T> & { kind: 'enum'; def: string; values: readonly string[] })
+  | (RowBase<T> & { kind: 'boolean'; def: boolean })
+  | (RowBase<T> & {
       kind: 'string';
-      key: string;
-      field: keyof T & string;
       def: string;
       maxLength: number;
-      label: string;
       /** Extra check of the raw value: a reason it is refused, or null. */
       validate?: (raw: string) => string | null;
-    };
+    });
+
+export type NumberRow<T> = Extract<HashSpec<T>, { kind: 'number' }>;
+
+/** The row of `field` (a table is short: a scan is fine). */
+export function rowOf<T>(table: readonly HashSpec<T>[], field: keyof T & string): HashSpec<T> {
+  const s = table.find((x) => x.field === field);
+  if (!s) throw new Error(`no parameter row for ${field}`);
+  return s;
+}
+
+/** The number row of `field`. */
+export function numberRow<T>(table: readonly HashSpec<T>[], field: keyof T & string): NumberRow<T> {
+  const s = rowOf(table, field);
+  if (s.kind !== 'number') throw new Error(`${field} is not a number parameter`);
+  return s;
+}
+
+/** The slider's min, max and step, read from the row (views write no literal ranges). */
+export function sliderOf<T>(row: NumberRow<T>): { min: number; max: number; step: number } {
+  const r = row.slider ?? row;
+  return { min: r.min, max: r.max, step: row.step ?? (row.integer ? 1 : 0.01) };
+}
 
 export interface HashCodec<T> {
   model: string;

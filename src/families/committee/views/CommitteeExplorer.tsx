@@ -1,15 +1,13 @@
 // The K = 2 committee-machine tab: q11 and q12 against α for the non-specialised and specialised branches
 // (metastable dashed), ε, and the thresholds. Points stream from the worker (a specialised point costs ~0.1 s).
-import { useEffect } from 'react';
-import { startCommittee } from '../controller';
-import { useCommittee } from '../../classic/store';
+import { useCommittee } from '../store';
 import type { CommitteePoint } from '../../../physics/classic/committee';
-import { Banner, fmt, Select } from '../../classic/views/controls';
+import { Banner, fmt, Select } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import type { Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdMarks } from '../../classic/views/thresholds';
-import '../../classic/views/classic.css';
+import '../../../platform/ui/classic.css';
 
 const C = { q11: COLOURS.blue, q12: COLOURS.rose, ns: COLOURS.grey };
 
@@ -48,7 +46,6 @@ export function CommitteeExplorer() {
   const computeError = useCommittee((s) => s.computeError);
   const patch = useCommittee((s) => s.patch);
 
-  useEffect(() => startCommittee(), []);
 
   const s = series(points);
   const t = thresholds;

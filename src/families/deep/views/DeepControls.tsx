@@ -2,15 +2,18 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { DEEP_READOUTS } from '../../../physics/deep/deepModel';
 import { ACTIVATION_NAMES, WEIGHT_PRIORS } from '../../../physics/types';
-import { DEEP_ALPHA_MAX, type DeepUiParams } from '../params';
+import { DEEP_ALPHA_MAX, DEEP_TABLE, type DeepUiParams } from '../params';
+import { numberRow, sliderOf } from '../../../platform/state/hashCodec';
 import { useDeep } from '../store';
 import { DepthControl } from './DepthControl';
 import { AlphaMaxSelect, DeltaInput, READOUT_LABELS, Slider } from '../../../platform/ui/controlWidgets';
 
-function StoreSlider({ label, testId, field, min, max, step }: { label: ReactNode; testId: string; field: 'gamma' | 'gamma2' | 'alpha'; min: number; max: number; step: number }) {
+/** A slider over the row's range; `max` narrows it (α stops at the α range). */
+function StoreSlider({ label, testId, field, max }: { label: ReactNode; testId: string; field: 'gamma' | 'gamma2' | 'alpha'; max?: number }) {
   const value = useDeep((s) => s.params[field]);
   const setParam = useDeep((s) => s.setParam);
-  return <Slider label={label} testId={testId} value={value} min={min} max={max} step={step} onChange={(x) => setParam(field, x)} />;
+  const r = sliderOf(numberRow(DEEP_TABLE, field));
+  return <Slider label={label} testId={testId} value={value} min={r.min} max={max ?? r.max} step={r.step} onChange={(x) => setParam(field, x)} />;
 }
 
 /** Activation of one layer: a built-in name or a custom expression (committed after a pause or on Enter). */
@@ -48,7 +51,8 @@ function ActivationSelect({ field, testId, label }: { field: 'activation' | 'act
 function DeltaControl() {
   const delta = useDeep((s) => s.params.delta);
   const setParam = useDeep((s) => s.setParam);
-  return <DeltaInput value={delta} min={1e-4} max={100} testId="deep-delta" onChange={(x) => setParam('delta', x)} />;
+  const r = numberRow(DEEP_TABLE, 'delta');
+  return <DeltaInput value={delta} min={r.min} max={r.max} testId="deep-delta" onChange={(x) => setParam('delta', x)} />;
 }
 
 function Choice<K extends 'readout' | 'weights'>({ field, testId, choices, labels, title }: { field: K; testId: string; choices: readonly string[]; labels?: Record<string, string>; title: ReactNode }) {
@@ -81,15 +85,15 @@ export function DeepControls() {
       <ActivationSelect field="activation" testId="deep-activation" label={<>first-layer activation σ⁽¹⁾</>} />
       <ActivationSelect field="activation2" testId="deep-activation2" label={<>second-layer activation σ⁽²⁾</>} />
       <DeltaControl />
-      <StoreSlider label={<>first width <i>γ</i>₁ = k₁/d</>} testId="deep-gamma" field="gamma" min={0.05} max={4} step={0.01} />
-      <StoreSlider label={<>second width <i>γ</i>₂ = k₂/d</>} testId="deep-gamma2" field="gamma2" min={0.05} max={4} step={0.01} />
+      <StoreSlider label={<>first width <i>γ</i>₁ = k₁/d</>} testId="deep-gamma" field="gamma" />
+      <StoreSlider label={<>second width <i>γ</i>₂ = k₂/d</>} testId="deep-gamma2" field="gamma2" />
       <Choice field="readout" testId="deep-readout" choices={DEEP_READOUTS} labels={READOUT_LABELS} title={<span>readout law P<sub>v</sub></span>} />
       <Choice field="weights" testId="deep-weights" choices={WEIGHT_PRIORS} title={<span>weight prior P<sub>W</sub> (both layers)</span>} />
       <div className="control inline">
         <input id={qid} type="checkbox" data-testid="deep-quenched" checked={quenched} onChange={(e) => setParam('quenched', e.currentTarget.checked)} />
         <label htmlFor={qid}>quenched: first layer given (Q1 ≡ 1)</label>
       </div>
-      <StoreSlider label={<>selected <i>α</i> = n/d²</>} testId="deep-alpha" field="alpha" min={0.01} max={alphaMax} step={0.01} />
+      <StoreSlider label={<>selected <i>α</i> = n/d²</>} testId="deep-alpha" field="alpha" max={alphaMax} />
       <AlphaMaxSelect value={alphaMax} choices={DEEP_ALPHA_MAX} testId="deep-alpha-max" onChange={(x) => setParam('alphaMax', x)} />
     </section>
   );

@@ -1,8 +1,7 @@
 // The deep family (L = 2, arXiv 2510.24616 Result 3): controls, ε(α) with its branches, layer-wise overlaps,
 // the first-layer profile Q1(s), the values at the selected α, notes and refusals.
-import { memo, useEffect } from 'react';
+import { memo } from 'react';
 import { formatValue } from '../../../platform/plots/scales';
-import { startDeep } from '../controller';
 import { nearestDeepPoint, useDeep } from '../store';
 import { DeepControls } from './DeepControls';
 import { EpsBranchesPlot, OverlapsPlot, ProfilePlot } from './DeepPlots';
@@ -10,9 +9,9 @@ import { DeepSimPanel } from './DeepSimPanel';
 import './deep.css';
 
 const Messages = memo(function Messages() {
-  const error = useDeep((s) => s.error);
+  const error = useDeep((s) => s.computeError);
   const urlErrors = useDeep((s) => s.urlErrors);
-  const dismiss = useDeep((s) => s.dismissUrlErrors);
+  const dismiss = useDeep((s) => s.dismissUrl);
   return (
     <>
       {urlErrors.length > 0 && (
@@ -99,7 +98,6 @@ const Notes = memo(function Notes() {
 });
 
 export function DeepExplorer() {
-  useEffect(() => startDeep(), []);
   return (
     <>
       <Messages />

@@ -15,7 +15,7 @@ const D_LABELS: Record<string, string> = Object.fromEntries(DEEP_SIM_DS.map((d) 
 
 /** Says when the tab's parameters have no L = 2 theory curve (the runs still go, without reference lines). */
 const TheoryNote = memo(function TheoryNote() {
-  const error = useDeep((s) => s.error);
+  const error = useDeep((s) => s.computeError);
   const quenched = useDeep((s) => s.params.quenched);
   if (error)
     return (

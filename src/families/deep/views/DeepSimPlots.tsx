@@ -14,7 +14,7 @@ import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 /** The theory's point at the runs' α: the curve's nearest grid point (labelled with its α) when it is close. */
 export function useTheoryAt(alpha: number | null): DeepCurvePoint | null {
   const curve = useDeep((s) => s.curve);
-  const error = useDeep((s) => s.error);
+  const error = useDeep((s) => s.computeError);
   return useMemo(() => {
     if (alpha === null || !curve || error) return null;
     const p = nearestDeepPoint(curve.points, alpha);
@@ -31,7 +31,7 @@ const startWord = (r: DeepLiveRun) => (r.init === 'informative' ? 'informative' 
 export const DeepSimErrorPlot = memo(function DeepSimErrorPlot() {
   const runs = useDeepSim((s) => s.runs);
   const steps = useDeepSim((s) => s.form.steps);
-  const plateau = useDeep((s) => (s.error ? null : (s.curve?.header.epsUniversal ?? null)));
+  const plateau = useDeep((s) => (s.computeError ? null : (s.curve?.header.epsUniversal ?? null)));
   const alpha = runs[0]?.alpha ?? null;
   const theory = useTheoryAt(alpha);
   const xMax = Math.max(steps, ...runs.map((r) => r.trace[r.trace.length - 1]?.step ?? 1));

@@ -1,15 +1,18 @@
 // The teacher–student GLM / perceptron tab: ε and q against α with both state-evolution branches (metastable
 // dashed), the hard phase between α_IT and α_AMP shaded, and GAMP at finite n as points with error bars.
-import { useEffect, useMemo, useState } from 'react';
-import { runGamp, startGlm } from '../controller';
-import { useGlm, type GlmUiParams } from '../../classic/store';
+import { useMemo, useState } from 'react';
+import { numberRow, sliderOf } from '../../../platform/state/hashCodec';
+import { runGamp } from '../controller';
+import { GLM_TABLE } from '../params';
+import { GLM_SETTINGS } from '../presets';
+import { useGlm } from '../store';
 import type { GlmPoint } from '../../../physics/classic/glm';
-import { Banner, fmt, Select, Slider } from '../../classic/views/controls';
+import { Banner, fmt, Select, Slider } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import type { Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdMarks } from '../../classic/views/thresholds';
-import '../../classic/views/classic.css';
+import '../../../platform/ui/classic.css';
 
 const C = { unf: COLOURS.blue, inf: COLOURS.amber, gamp: COLOURS.green };
 
@@ -33,12 +36,6 @@ function branchSeries(points: GlmPoint[], val: (b: GlmPoint['uninformed']) => nu
   ];
 }
 
-const PRESETS: { id: string; label: string; p: Partial<GlmUiParams> }[] = [
-  { id: 'binary', label: 'binary perceptron', p: { prior: 'rademacher', channel: 'sign', alphaMax: 3 } },
-  { id: 'spherical', label: 'spherical perceptron', p: { prior: 'gaussian', channel: 'sign', alphaMax: 10 } },
-  { id: 'sparse', label: 'sparse linear regression', p: { prior: 'gauss-bernoulli', channel: 'linear', delta: 0.01, sparsity: 0.3, alphaMax: 1.5 } },
-];
-
 export function GlmExplorer() {
   const params = useGlm((s) => s.params);
   const result = useGlm((s) => s.result);
@@ -50,7 +47,6 @@ export function GlmExplorer() {
   const patch = useGlm((s) => s.patch);
   const [gampN, setGampN] = useState(200);
 
-  useEffect(() => startGlm(), []);
 
   const pts = useMemo(() => result?.points ?? [], [result]);
   const th = result?.thresholds;
@@ -69,7 +65,7 @@ export function GlmExplorer() {
         <section className="panel">
           <h2>Teacher–student GLM</h2>
           <div className="classic-presets">
-            {PRESETS.map((p) => (
+            {GLM_SETTINGS.map((p) => (
               <button key={p.id} type="button" data-testid={`preset-${p.id}`} onClick={() => patch(p.p)}>
                 {p.label}
               </button>
@@ -77,9 +73,9 @@ export function GlmExplorer() {
           </div>
           <Select id="control-prior" label="teacher prior P₀" value={params.prior} onChange={(v) => patch({ prior: v })} options={[['gaussian', 'Gaussian N(0, 1)'], ['rademacher', 'Rademacher ±1'], ['binary-biased', 'biased ±1'], ['gauss-bernoulli', 'Gauss–Bernoulli (sparse)']] as const} />
           <Select id="control-channel" label="output channel" value={params.channel} onChange={(v) => patch({ channel: v })} options={[['sign', 'sign (noiseless)'], ['probit', 'probit: sign(z + √Δ ξ)'], ['linear', 'linear: z + √Δ ξ'], ['relu', 'ReLU: max(0, z) + √Δ ξ']] as const} />
-          {params.channel !== 'sign' && <Slider id="control-delta" label="noise Δ" value={params.delta} min={0.001} max={1} step={0.001} onChange={(v) => patch({ delta: v })} />}
-          {params.prior === 'binary-biased' && <Slider id="control-bias" label="bias E w" value={params.bias} min={-0.9} max={0.9} step={0.05} onChange={(v) => patch({ bias: v })} />}
-          {params.prior === 'gauss-bernoulli' && <Slider id="control-sparsity" label="density ρ" value={params.sparsity} min={0.05} max={1} step={0.05} onChange={(v) => patch({ sparsity: v })} />}
+          {params.channel !== 'sign' && <Slider id="control-delta" label="noise Δ" value={params.delta} {...sliderOf(numberRow(GLM_TABLE, 'delta'))} onChange={(v) => patch({ delta: v })} />}
+          {params.prior === 'binary-biased' && <Slider id="control-bias" label="bias E w" value={params.bias} {...sliderOf(numberRow(GLM_TABLE, 'bias'))} onChange={(v) => patch({ bias: v })} />}
+          {params.prior === 'gauss-bernoulli' && <Slider id="control-sparsity" label="density ρ" value={params.sparsity} {...sliderOf(numberRow(GLM_TABLE, 'sparsity'))} onChange={(v) => patch({ sparsity: v })} />}
           <Select id="control-alpha-max" label="α range" value={String(params.alphaMax)} onChange={(v) => patch({ alphaMax: Number(v) })} options={(['1.5', '3', '5', '10', '20'].includes(String(params.alphaMax)) ? ['1.5', '3', '5', '10', '20'] : ['1.5', '3', '5', '10', '20', String(params.alphaMax)]).map((v) => [v, `0 – ${v}`] as const)} />
           <dl className="classic-readout" data-testid="glm-thresholds">
             <dt>α_IT (information-theoretic)</dt>

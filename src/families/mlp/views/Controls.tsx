@@ -3,7 +3,8 @@
 import { memo, useEffect, useId, useState, type ReactNode } from 'react';
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS } from '../../../physics/types';
 import { useExplorer } from '../store';
-import { ALPHA_MAX_CHOICES, CUSTOM_ACTIVATION, specFor } from '../params';
+import { ALPHA_MAX_CHOICES, CUSTOM_ACTIVATION, URL_TABLE } from '../params';
+import { numberRow, sliderOf } from '../../../platform/state/hashCodec';
 import { DepthControl } from '../../deep/views/DepthControl';
 import { AlphaMaxSelect, DeltaInput, READOUT_LABELS, Slider } from '../../../platform/ui/controlWidgets';
 
@@ -12,11 +13,7 @@ const WEIGHT_LABELS: Record<string, string> = {
   rademacher: 'Rademacher ±1',
 };
 
-function range(field: 'gamma' | 'delta' | 'alpha') {
-  const s = specFor(field);
-  if (s.kind !== 'number') throw new Error('not a number parameter');
-  return s;
-}
+const range = (field: 'gamma' | 'delta' | 'alpha') => sliderOf(numberRow(URL_TABLE, field));
 
 const AlphaControl = memo(function AlphaControl() {
   const alpha = useExplorer((s) => s.params.alpha);
@@ -31,7 +28,7 @@ const AlphaControl = memo(function AlphaControl() {
         value={alpha}
         min={range('alpha').min}
         max={alphaMax}
-        step={0.01}
+        step={range('alpha').step}
         onChange={(x) => setParam('alpha', x)}
       />
       <AlphaMaxSelect value={alphaMax} choices={ALPHA_MAX_CHOICES} testId="control-alpha-max" onChange={(x) => setParam('alphaMax', x)} />
@@ -51,7 +48,7 @@ const GammaControl = memo(function GammaControl() {
       value={gamma}
       min={r.min}
       max={r.max}
-      step={0.01}
+      step={r.step}
       onChange={(x) => setParam('gamma', x)}
     />
   );

@@ -193,15 +193,17 @@ export const Notes = memo(function Notes() {
 });
 
 export const ErrorBanner = memo(function ErrorBanner() {
-  const m = useExplorer((s) => s.messages);
-  const dismiss = useExplorer((s) => s.dismissUrlMessages);
+  const worker = useExplorer((s) => s.workerMessage);
+  const compute = useExplorer((s) => s.computeError);
+  const url = useExplorer((s) => s.urlErrors);
+  const dismiss = useExplorer((s) => s.dismissUrl);
   const lines: { key: string; text: string }[] = [];
-  if (m.worker) lines.push({ key: 'worker', text: m.worker });
-  if (m.compute) {
-    const what = { param: 'Invalid parameter', activation: 'Activation', solver: 'Solver error', worker: 'Worker' }[m.compute.kind];
-    lines.push({ key: 'compute', text: `${what}: ${m.compute.message}. The plots show the last valid result.` });
+  if (worker) lines.push({ key: 'worker', text: worker });
+  if (compute) {
+    const what = { param: 'Invalid parameter', activation: 'Activation', solver: 'Solver error', worker: 'Worker' }[compute.kind];
+    lines.push({ key: 'compute', text: `${what}: ${compute.message}. The plots show the last valid result.` });
   }
-  m.url.forEach((u, i) => lines.push({ key: `url${i}`, text: u }));
+  url.forEach((u, i) => lines.push({ key: `url${i}`, text: u }));
   if (lines.length === 0) return null;
   return (
     <div className="error-banner" role="alert" data-testid="error-banner">
@@ -210,7 +212,7 @@ export const ErrorBanner = memo(function ErrorBanner() {
           <li key={l.key}>{l.text}</li>
         ))}
       </ul>
-      {m.url.length > 0 && (
+      {url.length > 0 && (
         <button type="button" onClick={dismiss} aria-label="dismiss link messages">
           dismiss
         </button>

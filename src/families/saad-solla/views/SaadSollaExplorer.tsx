@@ -1,14 +1,14 @@
 // The Saad–Solla tab: online SGD of a soft committee machine in the N → ∞ limit, ε_g and the overlaps against α on a
 // log axis, with the symmetric plateau and its escape.
-import { useEffect } from 'react';
-import { startSaadSolla } from '../controller';
-import { useSaadSolla } from '../../classic/store';
-import { Banner, fmt, Select, Slider } from '../../classic/views/controls';
+import { numberRow, sliderOf } from '../../../platform/state/hashCodec';
+import { SAAD_SOLLA_TABLE } from '../params';
+import { useSaadSolla } from '../store';
+import { Banner, fmt, Select, Slider } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { COLOURS, SERIES_HUES } from '../../../platform/plots/palette';
 import { thresholdRule } from '../../classic/views/thresholds';
-import { InformationExponentPanel, MatrixTensorPanel } from '../../classic/views/LecturePanels';
-import '../../classic/views/classic.css';
+import { InformationExponentPanel, MatrixTensorPanel } from './LecturePanels';
+import '../../../platform/ui/classic.css';
 
 
 export function SaadSollaExplorer() {
@@ -19,7 +19,6 @@ export function SaadSollaExplorer() {
   const computeError = useSaadSolla((s) => s.computeError);
   const patch = useSaadSolla((s) => s.patch);
 
-  useEffect(() => startSaadSolla(), []);
 
   const pts = (result?.points ?? []).filter((p) => p.alpha > 0);
   const eps: Series[] = [{ mark: 'line', id: 'eps', data: pts.map((p) => [p.alpha, Math.max(p.eps, 1e-12)]), colour: COLOURS.equilibrium, weight: 'bold', label: 'ε_g' }];
@@ -43,10 +42,10 @@ export function SaadSollaExplorer() {
       <main className="classic-layout" data-testid="saad-solla-explorer" data-complete={!computing && !!result ? 'true' : 'false'}>
         <section className="panel">
           <h2>Online SGD (Saad–Solla)</h2>
-          <Slider id="control-K" label="student units K" value={params.K} min={1} max={5} step={1} onChange={(v) => patch({ K: v })} />
-          <Slider id="control-M" label="teacher units M" value={params.M} min={1} max={5} step={1} onChange={(v) => patch({ M: v })} />
-          <Slider id="control-eta" label="learning rate η" value={params.eta} min={0.01} max={2} step={0.01} onChange={(v) => patch({ eta: v })} />
-          <Slider id="control-noise" label="output noise σ" value={params.noise} min={0} max={0.5} step={0.01} onChange={(v) => patch({ noise: v })} />
+          <Slider id="control-K" label="student units K" value={params.K} {...sliderOf(numberRow(SAAD_SOLLA_TABLE, 'K'))} onChange={(v) => patch({ K: v })} />
+          <Slider id="control-M" label="teacher units M" value={params.M} {...sliderOf(numberRow(SAAD_SOLLA_TABLE, 'M'))} onChange={(v) => patch({ M: v })} />
+          <Slider id="control-eta" label="learning rate η" value={params.eta} {...sliderOf(numberRow(SAAD_SOLLA_TABLE, 'eta'))} onChange={(v) => patch({ eta: v })} />
+          <Slider id="control-noise" label="output noise σ" value={params.noise} {...sliderOf(numberRow(SAAD_SOLLA_TABLE, 'noise'))} onChange={(v) => patch({ noise: v })} />
           <Select id="control-asym" label="initial asymmetry R_in ~ asym·U(0, 1)" value={String(params.asym)} onChange={(v) => patch({ asym: Number(v) })} options={(['0', '1e-06', '0.0001', '0.001', '0.01'].includes(String(params.asym)) ? ['0', '1e-06', '0.0001', '0.001', '0.01'] : ['0', '1e-06', '0.0001', '0.001', '0.01', String(params.asym)]).map((v) => [v, v === '0' ? '0 (perfectly symmetric)' : v] as const)} />
           <Select id="control-ss-alpha-max" label="α range" value={String(params.alphaMax)} onChange={(v) => patch({ alphaMax: Number(v) })} options={(['1000', '10000', '100000'].includes(String(params.alphaMax)) ? ['1000', '10000', '100000'] : ['1000', '10000', '100000', String(params.alphaMax)]).map((v) => [v, `up to ${v}`] as const)} />
           <dl className="classic-readout">

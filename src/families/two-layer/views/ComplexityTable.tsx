@@ -21,7 +21,7 @@ const ROWS: Row[] = [
 ];
 
 export function ComplexityTable() {
-  const set = useTwoLayer((s) => s.set);
+  const set = useTwoLayer((s) => s.setParam);
   return (
     <section className="tl-section" aria-label="sample complexity">
       <h2>Sample complexity (literature)</h2>

@@ -1,14 +1,16 @@
 // Sliders and selects of the two-layer family; every control is a CLI flag and a URL key.
 import { useTwoLayer } from '../store';
-import { TWO_LAYER_ACTIVATIONS, TWO_LAYER_TARGETS } from '../params';
+import { TWO_LAYER_ACTIVATIONS, TWO_LAYER_TABLE, TWO_LAYER_TARGETS } from '../params';
 import { formatValue } from '../../../platform/plots/scales';
+import { numberRow, sliderOf } from '../../../platform/state/hashCodec';
 import type { TwoLayerParams } from '../service';
 
 type NumKey = 'alpha' | 'beta' | 'noise' | 'alpha0' | 'eta' | 'ell' | 'd';
 
-function Slider({ k, label, min, max, step, hint }: { k: NumKey; label: string; min: number; max: number; step: number; hint?: string }) {
+function Slider({ k, label, hint }: { k: NumKey; label: string; hint?: string }) {
   const value = useTwoLayer((s) => s.params[k]);
-  const set = useTwoLayer((s) => s.set);
+  const set = useTwoLayer((s) => s.setParam);
+  const { min, max, step } = sliderOf(numberRow(TWO_LAYER_TABLE, k));
   return (
     <div className="control">
       <label htmlFor={`tl-${k}`}>
@@ -25,9 +27,10 @@ function Slider({ k, label, min, max, step, hint }: { k: NumKey; label: string; 
 
 // λ on a log slider with one extra position for λ → 0⁺.
 const LAMBDA_MIN_LOG = -5;
+const LAMBDA_MAX_LOG = Math.log10(numberRow(TWO_LAYER_TABLE, 'lambda').max);
 function LambdaSlider() {
   const lambda = useTwoLayer((s) => s.params.lambda);
-  const set = useTwoLayer((s) => s.set);
+  const set = useTwoLayer((s) => s.setParam);
   const pos = lambda <= 0 ? LAMBDA_MIN_LOG - 0.25 : Math.max(LAMBDA_MIN_LOG, Math.log10(lambda));
   return (
     <div className="control">
@@ -42,7 +45,7 @@ function LambdaSlider() {
         data-testid="tl-slider-lambda"
         type="range"
         min={LAMBDA_MIN_LOG - 0.25}
-        max={0}
+        max={LAMBDA_MAX_LOG}
         step={0.05}
         value={pos}
         onChange={(e) => {
@@ -58,7 +61,7 @@ function LambdaSlider() {
 export function TwoLayerControls() {
   const activation = useTwoLayer((s) => s.params.activation);
   const target = useTwoLayer((s) => s.params.target);
-  const set = useTwoLayer((s) => s.set);
+  const set = useTwoLayer((s) => s.setParam);
   return (
     <section className="panel controls" aria-label="two-layer parameters">
       <h2>Parameters</h2>
@@ -78,14 +81,14 @@ export function TwoLayerControls() {
           ))}
         </select>
       </div>
-      <Slider k="alpha" label="α = n/d (samples)" min={0.05} max={10} step={0.01} />
-      <Slider k="beta" label="β = p/d (features)" min={0.05} max={6} step={0.01} />
+      <Slider k="alpha" label="α = n/d (samples)" />
+      <Slider k="beta" label="β = p/d (features)" />
       <LambdaSlider />
-      <Slider k="noise" label="label noise σ_ε" min={0} max={1} step={0.01} />
-      <Slider k="alpha0" label="α0 = n0/d (one-step batch)" min={0.25} max={16} step={0.25} />
-      <Slider k="eta" label="η̃ (one step) · η (SGD; η0 for ℓ = 3)" min={0.05} max={1.9} step={0.05} />
-      <Slider k="ell" label="information exponent ℓ (SGD target He_ℓ/√ℓ!)" min={1} max={3} step={1} />
-      <Slider k="d" label="d (simulations)" min={20} max={300} step={10} />
+      <Slider k="noise" label="label noise σ_ε" />
+      <Slider k="alpha0" label="α0 = n0/d (one-step batch)" />
+      <Slider k="eta" label="η̃ (one step) · η (SGD; η0 for ℓ = 3)" />
+      <Slider k="ell" label="information exponent ℓ (SGD target He_ℓ/√ℓ!)" />
+      <Slider k="d" label="d (simulations)" />
     </section>
   );
 }

@@ -1,7 +1,5 @@
 // The two-layer lecture family (Loureiro 2025): kernels and random features, one giant step, online SGD.
-import { useEffect } from 'react';
 import { useTwoLayer } from '../store';
-import { startTwoLayer } from '../controller';
 import { ComplexityTable } from './ComplexityTable';
 import { TwoLayerControls } from './Controls';
 import { OneStepPanel } from './OneStepPanel';
@@ -10,7 +8,6 @@ import { SgdPanels } from './SgdPanels';
 import './twoLayer.css';
 
 export function TwoLayerExplorer() {
-  useEffect(() => startTwoLayer(), []);
   const urlErrors = useTwoLayer((s) => s.urlErrors);
   const theoryError = useTwoLayer((s) => s.theoryError);
   return (

@@ -3,7 +3,7 @@
 // again for another Δ). The page spreads the rows over min(4, hardwareConcurrency) workers.
 import { clearPhaseCaches, rowAlphas, solveRow } from '../../physics/mlp/phase';
 import type { ShallowParams } from '../../physics/types';
-import type { BenchSection } from '../../../bench/sections';
+import type { BenchSection } from '../family';
 import { median } from '../../../bench/timing';
 
 function diagram(base: ShallowParams): number {
@@ -14,7 +14,7 @@ function diagram(base: ShallowParams): number {
   return performance.now() - t0;
 }
 
-export const phaseSection: BenchSection = {
+export const section: BenchSection = {
   name: 'phase',
   async run(log) {
     const out: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
-// Controls and the message banner shared by the classic-model tabs.
-import { formatValue } from '../../../platform/plots/scales';
+// Form fields (slider, select) and the message banner of the GLM, committee and Saad–Solla tabs.
+import { formatValue } from '../plots/scales';
 
 export function Banner({ urlErrors, computeError, onDismiss }: { urlErrors: string[]; computeError: string | null; onDismiss(): void }) {
   if (urlErrors.length === 0 && !computeError) return null;

@@ -1,0 +1,18 @@
+// Bench section "committee": the K = 2 committee curve of the tab, 40 α points (both branches), Gaussian and
+// ±1 weights (committeeCurveMs).
+import type { BenchSection } from '../family';
+import { committeeCurve } from '../../physics/classic/committee';
+import { time } from '../../../bench/timing';
+
+export const section: BenchSection = {
+  name: 'committee',
+  async run(log) {
+    const calphas = Array.from({ length: 40 }, (_, i) => (6 * (i + 1)) / 40);
+    const committeeCurveMs: Record<string, number> = {};
+    for (const prior of ['gaussian', 'rademacher'] as const) {
+      committeeCurveMs[prior] = time(() => committeeCurve(prior, calphas), prior === 'gaussian' ? 1 : 3);
+      log(`committee K = 2 ${prior} curve, 40 α: ${committeeCurveMs[prior].toFixed(0)} ms`);
+    }
+    return { committeeCurveMs };
+  },
+};

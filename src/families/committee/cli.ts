@@ -1,0 +1,46 @@
+// CLI command `committee`: the Bayes-optimal K = 2 committee machine (arXiv 1806.05451). Flags of the page's
+// parameters come from the table in params.ts.
+import { flagOf, listWhere, numberWhere, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
+import { num, type Command } from '../../platform/cli/command';
+import { rowOf } from '../../platform/state/hashCodec';
+import { committeeCurve, committeeThresholds, type CommitteePrior } from '../../physics/classic/committee';
+import { COMMITTEE_TABLE } from './params';
+
+const flags: Record<string, FlagSpec> = {
+  K: { kind: 'number', help: 'hidden units (K = 2)', default: '2' },
+  prior: flagOf(rowOf(COMMITTEE_TABLE, 'prior')),
+  alpha: { kind: 'list', help: 'α = m/n values', default: '0.25:5:0.25' },
+  thresholds: { kind: 'boolean', help: 'print {alphaSpec, alphaIT, alphaAMP} (null where not defined)' },
+  'alpha-max': flagOf(rowOf(COMMITTEE_TABLE, 'alphaMax'), { default: '6' }),
+};
+
+export const commands: Record<string, Command> = {
+  committee: {
+    help: 'Bayes-optimal committee machine K = 2, sign–sign output; eps = ½(E y² − E(Σ_y y Z)²) (arXiv 1806.05451)',
+    flags,
+    run(f, emit) {
+      const K = parseNumber('K', f.K as string);
+      if (K !== 2) throw new UsageError(`--K ${K} is not implemented (only K = 2)`);
+      const prior = f.prior as CommitteePrior;
+      if (f.thresholds) {
+        const t = committeeThresholds(prior, numberWhere(f, 'alpha-max', (a) => a > 0 && a <= 1000, '(0, 1000]'));
+        emit({ alphaSpec: num(t.alphaSpec ?? NaN), alphaIT: num(t.alphaIT ?? NaN), alphaAMP: num(t.alphaAMP ?? NaN), converged: t.converged });
+        return;
+      }
+      const order = listWhere(f, 'alpha', (a) => a >= 0 && a <= 1e6, '[0, 1e6]').sort((a, b) => a - b);
+      for (const p of committeeCurve(prior, order)) {
+        const b = p.equilibrium === 'specialised' && p.specialised ? p.specialised : p.nonSpecialised;
+        emit({
+          alpha: p.alpha,
+          q11: num(b.q11),
+          q12: num(b.q12),
+          eps: num(b.eps),
+          f: num(b.f),
+          branch: p.equilibrium,
+          lambda: num(p.lambda),
+          converged: b.converged,
+        });
+      }
+    },
+  },
+};

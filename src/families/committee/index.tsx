@@ -1,0 +1,16 @@
+// The committee-machine family: K = 2 hidden units, sign–sign output (arXiv 1806.05451).
+import { lazyView, type Family } from '../family';
+import { COMMITTEE_TABLE } from './params';
+import { startCommittee } from './controller';
+
+export const family: Family = {
+  id: 'committee',
+  label: 'Committee machine',
+  blurb:
+    'Two-layer committee machine with K = 2 hidden units and sign–sign output: specialisation of the hidden units and, for binary weights, a computational gap (arXiv 1806.05451).',
+  params: COMMITTEE_TABLE,
+  start: () => startCommittee(),
+  View: lazyView(() => import('./views/CommitteeExplorer'), (m) => m.CommitteeExplorer),
+  cli: { commands: ['committee'], load: () => import('./cli') },
+  bench: () => import('./bench'),
+};

@@ -1,0 +1,15 @@
+// Parameters of the committee-machine tab: URL keys = flags of the CLI command `committee`.
+import { COMMITTEE_PRIORS, type CommitteePrior } from '../../physics/classic/committee';
+import { createHashCodec, type HashCodec, type HashSpec } from '../../platform/state/hashCodec';
+
+export interface CommitteeUiParams {
+  prior: CommitteePrior;
+  alphaMax: number;
+}
+
+export const COMMITTEE_TABLE: readonly HashSpec<CommitteeUiParams>[] = [
+  { kind: 'enum', key: 'prior', field: 'prior', def: 'gaussian', values: COMMITTEE_PRIORS, label: 'prior', help: 'teacher weight prior' },
+  { kind: 'number', key: 'alpha-max', field: 'alphaMax', def: 5, min: 1, max: 12, label: 'α range', help: 'largest α searched by --thresholds' },
+];
+
+export const committeeCodec: HashCodec<CommitteeUiParams> = createHashCodec<CommitteeUiParams>('committee', 1, COMMITTEE_TABLE);

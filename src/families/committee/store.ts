@@ -1,0 +1,19 @@
+// Store of the committee-machine tab: parameters (mirrored in the URL), the curve and thresholds, messages.
+import { create } from 'zustand';
+import type { CommitteePoint, CommitteeThresholds } from '../../physics/classic/committee';
+import { messagesSlice, paramsSlice, type MessagesSlice, type ParamsSlice } from '../../platform/state/slices';
+import { committeeCodec, type CommitteeUiParams } from './params';
+
+export interface CommitteeState extends ParamsSlice<CommitteeUiParams>, MessagesSlice {
+  computing: boolean;
+  points: CommitteePoint[];
+  thresholds: CommitteeThresholds | null;
+}
+
+export const useCommittee = create<CommitteeState>()((...a) => ({
+  ...paramsSlice(committeeCodec.defaults())(...a),
+  ...messagesSlice()(...a),
+  computing: false,
+  points: [],
+  thresholds: null,
+}));

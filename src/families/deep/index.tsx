@@ -1,0 +1,18 @@
+// The deep family (L = 2 hidden layers): the replica theory of arXiv 2510.24616, Result 3. Its CLI is the MLP's
+// `mlp --depth 2` and `simulate --depth 2`.
+import { lazyView, type Family } from '../family';
+import { startDeep } from './controller';
+import { DEEP_TABLE } from './params';
+import { DEEP_PRESETS } from './presets';
+
+export const family: Family = {
+  id: 'deep',
+  label: 'Deep MLP (L = 2)',
+  blurb:
+    'Two hidden layers, y = v·σ⁽²⁾(W⁽²⁾σ⁽¹⁾(W⁽¹⁾x/√d)/√k₁)/√k₂ + √Δ z, n = αd²: which layer and which neurons specialise first, from the replica theory of arXiv 2510.24616 (Result 3).',
+  params: DEEP_TABLE,
+  start: () => startDeep(),
+  View: lazyView(() => import('./views/DeepExplorer'), (m) => m.DeepExplorer),
+  presets: DEEP_PRESETS,
+  bench: () => import('./bench'),
+};

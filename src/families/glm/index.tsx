@@ -1,0 +1,16 @@
+// The teacher–student GLM / perceptron family: state evolution of arXiv 1708.03395.
+import { lazyView, type Family } from '../family';
+import { GLM_TABLE } from './params';
+import { startGlm } from './controller';
+
+export const family: Family = {
+  id: 'glm',
+  label: 'Perceptron / GLM',
+  blurb:
+    'Teacher–student generalised linear model y = φ(w⁰·x/√n) with m = αn samples: Bayes-optimal error from state evolution, both branches, the hard phase between α_IT and α_AMP (arXiv 1708.03395).',
+  params: GLM_TABLE,
+  start: () => startGlm(),
+  View: lazyView(() => import('./views/GlmExplorer'), (m) => m.GlmExplorer),
+  cli: { commands: ['glm'], load: () => import('./cli') },
+  bench: () => import('./bench'),
+};

@@ -1,0 +1,15 @@
+// The Saad–Solla family: online SGD of a soft committee machine as N → ∞ (PRL 74, 4337, 1995).
+import { lazyView, type Family } from '../family';
+import { SAAD_SOLLA_TABLE } from './params';
+import { startSaadSolla } from './controller';
+
+export const family: Family = {
+  id: 'saad-solla',
+  label: 'Saad–Solla online SGD',
+  blurb: 'Online SGD of a soft committee machine as N → ∞: the Saad–Solla ODEs for the overlaps, the symmetric plateau and its escape (PRL 74, 4337, 1995).',
+  params: SAAD_SOLLA_TABLE,
+  start: () => startSaadSolla(),
+  View: lazyView(() => import('./views/SaadSollaExplorer'), (m) => m.SaadSollaExplorer),
+  cli: { commands: ['saad-solla'], load: () => import('./cli') },
+  bench: () => import('./bench'),
+};

@@ -2,7 +2,7 @@
 // store, then the thresholds. A parameter change supersedes the curve in progress.
 import type { CommitteePoint } from '../../physics/classic/committee';
 import { progress, type WorkerFactory } from '../../platform/compute/workerClient';
-import { crashMessage, followParams, settle, tabWorker } from '../classic/tabController';
+import { crashMessage, followParams, settle, tabWorker } from '../../platform/compute/tabController';
 import { committeeCodec } from './params';
 import { useCommittee } from './store';
 import { COMMITTEE_CHANNELS, type CommitteeApi } from './protocol';

@@ -2,7 +2,7 @@
 // set supersedes the curve and any GAMP run; GAMP runs on demand (runGamp), its points streamed into the store.
 import type { GampResult } from '../../physics/classic/gamp';
 import { progress, type WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
-import { crashMessage, followParams, settle, tabWorker } from '../classic/tabController';
+import { crashMessage, followParams, settle, tabWorker } from '../../platform/compute/tabController';
 import { glmCodec, type GlmUiParams } from './params';
 import { useGlm } from './store';
 import { GLM_CHANNELS, type GlmApi } from './protocol';

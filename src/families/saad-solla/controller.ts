@@ -1,7 +1,7 @@
 // The Saad–Solla tab's controller: parameters (store + URL) → the Saad–Solla worker → trajectory and plateau in
 // the store; once per start, the Hermite coefficients of the lecture panel's links.
 import type { WorkerFactory } from '../../platform/compute/workerClient';
-import { crashMessage, followParams, settle, tabWorker } from '../classic/tabController';
+import { crashMessage, followParams, settle, tabWorker } from '../../platform/compute/tabController';
 import { saadSollaCodec } from './params';
 import { useSaadSolla } from './store';
 import { SAAD_SOLLA_CHANNELS, type SaadSollaApi } from './protocol';

@@ -6,7 +6,7 @@ import { Banner, fmt, Select } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import type { Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
-import { thresholdMarks } from '../../classic/views/thresholds';
+import { thresholdMarks } from '../../../platform/plots/thresholds';
 import '../../../platform/ui/classic.css';
 
 const C = { q11: COLOURS.blue, q12: COLOURS.rose, ns: COLOURS.grey };

@@ -6,7 +6,7 @@ import { useSaadSolla } from '../store';
 import { Banner, fmt, Select, Slider } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { COLOURS, SERIES_HUES } from '../../../platform/plots/palette';
-import { thresholdRule } from '../../classic/views/thresholds';
+import { thresholdRule } from '../../../platform/plots/thresholds';
 import { InformationExponentPanel, MatrixTensorPanel } from './LecturePanels';
 import '../../../platform/ui/classic.css';
 

@@ -1,7 +1,7 @@
 // The classic tabs' threshold marks: a dotted vertical rule with its value at each threshold (test id mark-<id>),
 // and the hard phase between α_IT and α_AMP shaded (test id band-hard).
-import { rule, type RuleSeries, type SpanSeries } from '../../../platform/plots/lineGeometry';
-import { COLOURS } from '../../../platform/plots/palette';
+import { rule, type RuleSeries, type SpanSeries } from './lineGeometry';
+import { COLOURS } from './palette';
 
 export function thresholdRule(id: string, at: number, text: string): RuleSeries {
   return rule(id, 'x', at, COLOURS.grey, { dash: 'dotted', text, testId: `mark-${id}` });

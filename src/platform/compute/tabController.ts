@@ -1,11 +1,11 @@
-// What the three classic tabs' controllers share: the URL binding, one computation per parameter change on the
+// What the controllers of one-computation tabs (glm, committee, saad-solla) share: the URL binding, one computation per parameter change on the
 // tab's WorkerClient, and the way a finished computation (or a lost worker) lands in the store.
 import type { StoreApi } from 'zustand';
-import type { Outcome } from '../../platform/compute/outcome';
-import { bindHash, type HashCodec } from '../../platform/state/hashCodec';
-import { GenerationCounters, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
+import type { Outcome } from './outcome';
+import { bindHash, type HashCodec } from '../state/hashCodec';
+import { GenerationCounters, WorkerClient, type WorkerFactory } from './workerClient';
 
-/** The fields every classic store has (families/classic/store.ts). */
+/** The fields every store of a one-computation tab has (glm, committee, saad-solla). */
 export interface TabState<P> {
   params: P;
   computing: boolean;

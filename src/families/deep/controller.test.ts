@@ -32,10 +32,10 @@ describe('deep controller', () => {
     await vi.waitFor(() => expect(calls).toEqual([0]));
     expect(useDeep.getState().computing).toBe(true);
     workers[0].crash('RangeError: Invalid array length');
-    await vi.waitFor(() => expect(useDeep.getState()).toMatchObject({ computing: false, error: { kind: 'worker', message: expect.stringContaining('Invalid array length') } }));
+    await vi.waitFor(() => expect(useDeep.getState()).toMatchObject({ computing: false, computeError: { kind: 'worker', message: expect.stringContaining('Invalid array length') } }));
     expect(calls).toEqual([0]); // nothing re-sent by itself
     useDeep.getState().setParams({ ...useDeep.getState().params, gamma: 0.7 });
-    await vi.waitFor(() => expect(useDeep.getState()).toMatchObject({ computing: false, error: null, curve: { complete: true } }));
+    await vi.waitFor(() => expect(useDeep.getState()).toMatchObject({ computing: false, computeError: null, curve: { complete: true } }));
     expect(calls).toEqual([0, 1]);
     stop();
   });

@@ -1,4 +1,4 @@
-// Messages between the main thread (src/families/mlp/theoryClient.ts) and the theory worker (workers/theory.worker.ts).
+// Messages between the main thread (src/families/mlp/theoryClient.ts) and the theory worker (workers/mlp.worker.ts).
 // Plain structured-clone data only; every request carries a generation id so stale work can be dropped.
 import type { ReadoutLaw, ShallowParams, ShallowPoint } from '../../physics/types';
 import type { TransitionResult } from '../../physics/mlp/shallowModel';

@@ -20,7 +20,7 @@ export class TheoryClient {
   constructor(opts: TheoryClientOptions) {
     this.client = new WorkerClient<TheoryApi>({
       name: 'theory',
-      factory: opts.factory ?? (() => new Worker(new URL('../../../workers/theory.worker.ts', import.meta.url), { type: 'module', name: 'theory' })),
+      factory: opts.factory ?? (() => new Worker(new URL('../../../workers/mlp.worker.ts', import.meta.url), { type: 'module', name: 'theory' })),
       onCrash: opts.onCrash,
       watchdogMs: opts.watchdogMs,
       generations: new GenerationCounters(CHANNELS),

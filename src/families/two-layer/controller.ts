@@ -14,7 +14,7 @@ type Role = 'theory' | 'ode' | 'sim';
 export type TwoLayerFactories = Partial<Record<Role, WorkerFactory>>;
 
 const defaultFactory = (role: Role): WorkerFactory => () =>
-  new Worker(new URL('../../../workers/twoLayer.worker.ts', import.meta.url), { type: 'module', name: `two-layer-${role}` });
+  new Worker(new URL('../../../workers/two-layer.worker.ts', import.meta.url), { type: 'module', name: `two-layer-${role}` });
 
 /** Simulation slots that stream their results. */
 type Streamed = 'rfSim' | 'sgd' | 'escapeSim';

@@ -1,4 +1,4 @@
-// The two-layer lecture's worker service (plain functions; workers/twoLayer.worker.ts exposes them with comlink).
+// The two-layer lecture's worker service (plain functions; workers/two-layer.worker.ts exposes them with comlink).
 // Theory: E(α), E(β), KRR, floor, one-step limits, ODE escape times (memoised by what they depend on).
 // Simulations: seeded, streamed per seed / per chunk, cancelled by generation number (checked between chunks,
 // with a macrotask yield so that a cancel message gets through).
@@ -279,6 +279,6 @@ export async function simulateEscapeVsD(ell: number, eta: number, runs: number, 
   }
 }
 
-/** The worker's surface (workers/twoLayer.worker.ts serves it; the controller calls it). */
+/** The worker's surface (workers/two-layer.worker.ts serves it; the controller calls it). */
 export const twoLayerService = { computeTheory, escapeCurves, odeCurve, cancel, simulateRF, simulateOneStep, simulateSgd, simulateEscapeVsD };
 export type TwoLayerApi = typeof twoLayerService;

@@ -9,8 +9,7 @@ import { classicCommands } from './families/classic/cli';
 import { twoLayerCommands } from './families/two-layer/cli';
 import { phaseCommands } from './families/mlp/phaseCli';
 import { simulateCommands } from './families/mlp/simulateCli';
-import { ActivationError } from './physics/activations';
-import { ParamError } from './physics/mlp/shallowModel';
+import { ParamError } from './physics/errors';
 
 /**
  * Every command, by family. A new family adds one import and one spread here; its commands live in
@@ -33,8 +32,8 @@ function usage(): string {
   return lines.join('\n');
 }
 
-/** Usage errors (bad flag, out-of-range parameter, bad activation) exit 2 with one line; a family may add its own. */
-export const usageErrorTypes: (new (...args: never[]) => Error)[] = [UsageError, ParamError, ActivationError];
+/** Usage errors (bad flag; any ParamError: out-of-range parameter, bad activation…) exit 2 with one line. */
+export const usageErrorTypes: (new (...args: never[]) => Error)[] = [UsageError, ParamError];
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,8 +1,7 @@
 // Thin comlink adapter: the L = 2 theory service (src/families/deep/service.ts) wired to the float64 physics.
+import { ActivationError, ParamError } from '../src/physics/errors';
 import { expose, releaseProxy, type Remote } from 'comlink';
-import { ActivationError } from '../src/physics/activations';
 import { getDeepModel } from '../src/physics/deep/deepModel';
-import { ParamError } from '../src/physics/mlp/shallowModel';
 import type { DeepApi, DeepChunk } from '../src/families/deep/protocol';
 import { createDeepService } from '../src/families/deep/service';
 

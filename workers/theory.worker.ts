@@ -1,7 +1,8 @@
 // Thin comlink adapter: the theory service (src/families/mlp/service.ts) wired to the float64 physics of src/physics.
+import { ActivationError, ParamError } from '../src/physics/errors';
 import { expose, releaseProxy, type Remote } from 'comlink';
-import { ActivationError, getActivation } from '../src/physics/activations';
-import { getShallowModel, ParamError, validateShallowParams } from '../src/physics/mlp/shallowModel';
+import { getActivation } from '../src/physics/activations';
+import { getShallowModel, validateShallowParams } from '../src/physics/mlp/shallowModel';
 import type { CurveChunk, TheoryApi } from '../src/families/mlp/protocol';
 import { createTheoryService } from '../src/families/mlp/service';
 

@@ -1,8 +1,8 @@
+import { ActivationError } from './errors';
 import { describe, expect, it } from 'vitest';
 import {
   activationDiagnostics,
   activationFromExpression,
-  ActivationError,
   buildActivation,
   getActivation,
   type Activation,

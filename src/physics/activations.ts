@@ -7,7 +7,8 @@
 // where g has (1−q)^{3/2}-type terms that are smooth in u), and g, g' are interpolated by quintic Hermite
 // in u: a call is a square root, index arithmetic and a degree-5 Horner.
 
-import { compileExpression, ExpressionError } from './expression';
+import { ActivationError, ExpressionError } from './errors';
+import { compileExpression } from './expression';
 import { erf, gaussHermitePairQuadrature, gaussPairQuadrature, gaussRule, type GaussRuleOptions, type PairQuadrature } from './numerics/gaussian';
 import { ACTIVATION_NAMES } from './types';
 
@@ -23,13 +24,6 @@ export interface Activation {
   g: (q: number) => number; // q ∈ [0, 1], clamped outside
   gPrime: (q: number) => number; // g'(q)
   isQuadratic: boolean; // g ≡ 0: σ is a polynomial of degree ≤ 2
-}
-
-export class ActivationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ActivationError';
-  }
 }
 
 export interface BuildOptions {

@@ -1,5 +1,6 @@
+import { ExpressionError } from './errors';
 import { describe, expect, it } from 'vitest';
-import { compileExpression, ExpressionError, MAX_EXPRESSION_LENGTH, parseExpression } from './expression';
+import { compileExpression, MAX_EXPRESSION_LENGTH, parseExpression } from './expression';
 import { erf } from './numerics/gaussian';
 
 const value = (text: string, x: number): number => compileExpression(text).value(x);

@@ -7,19 +7,11 @@
 //   power   := primary ('^' unary)?               right-associative: 2^3^2 = 2^9
 //   primary := number | 'x' | 'pi' | 'e' | name '(' sum (',' sum)* ')' | '(' sum ')'
 
+import { ExpressionError } from './errors';
 import { erf } from './numerics/gaussian';
 
 export const MAX_EXPRESSION_LENGTH = 200;
 
-/** A one-line, human-readable error; `position` is 1-based (0 when it concerns the whole expression). */
-export class ExpressionError extends Error {
-  readonly position: number;
-  constructor(message: string, position = 0) {
-    super(message);
-    this.name = 'ExpressionError';
-    this.position = position;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Tokens

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choleskySolve, spectralMap, symmetricEigen } from './linalg';
-import { Rng } from './rng';
+import { Rng } from '../physics/numerics/rng';
 
 function randomSymmetric(n: number, rng: Rng): Float64Array {
   const A = new Float64Array(n * n);

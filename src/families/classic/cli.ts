@@ -1,5 +1,6 @@
 // CLI commands of the classic solvable models (classic.md): `glm` (teacher–student GLM / perceptron, arXiv
 // 1708.03395), `committee` (K = 2 committee machine, arXiv 1806.05451), `saad-solla` (online SGD ODEs, 1995).
+import { ParamError } from '../../physics/errors';
 import { parseList, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
 import { num, type Command } from '../../platform/cli/command';
 import { committeeCurve, committeeThresholds, COMMITTEE_PRIORS, type CommitteePrior } from '../../physics/classic/committee';
@@ -13,7 +14,7 @@ function asUsage<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof Error && /Error$/.test(e.name) && e.name !== 'Error' && e.name !== 'TypeError' && e.name !== 'RangeError') throw new UsageError(e.message);
+    if (e instanceof ParamError) throw new UsageError(e.message);
     throw e;
   }
 }

@@ -13,7 +13,7 @@ import { simulateOneStepSeed } from '../../sim/twoLayer/oneStepSim';
 import { simulateRFSeed } from '../../sim/twoLayer/rfSim';
 import { simulateSgdSeed } from '../../sim/twoLayer/sgdSim';
 import { mulABt } from '../../sim/twoLayer/linalg';
-import { Rng } from '../../physics/twoLayer/rng';
+import { Rng } from '../../physics/numerics/rng';
 import { computeTheory } from './service';
 import { time } from '../../../bench/timing';
 
@@ -48,7 +48,7 @@ export const twoLayerSection: BenchSection = {
 
     // float64 JS vs tfjs-cpu (float32) for a 256×256 matmul
     const n = 256;
-    const rng = new Rng(1);
+    const rng = new Rng(1, 'polar');
     const A = rng.fillNormal(new Float64Array(n * n));
     const B = rng.fillNormal(new Float64Array(n * n));
     const jsMs = time(() => mulABt(A, B, n, n, n), 5);

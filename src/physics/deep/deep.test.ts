@@ -1,7 +1,7 @@
 // L = 2 saddle point (arXiv 2510.24616, Result 3; mlp-deep.md): stationarity of f, public values, limits.
+import { ParamError } from '../errors';
 import { describe, expect, it } from 'vitest';
 import { getActivation } from '../activations';
-import { ParamError } from '../mlp/shallowModel';
 import { evaluateConjugates, evaluatePrimal, freeEntropyOf, kd, newEval, type DeepSystem } from './deepSaddle';
 import { getDeepModel, type DeepParams } from './deepModel';
 import { pointKind, type DeepSolution } from './deepSolver';

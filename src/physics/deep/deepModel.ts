@@ -1,8 +1,8 @@
 // The L = 2 model for one parameter set (arXiv 2510.24616, Result 3; mlp-deep.md): the four branches started
 // from the authors' initialisations, the equilibrium by largest f, and ε(α) curves with warm starts.
 
+import { ParamError } from '../errors';
 import { getActivation, type Activation } from '../activations';
-import { ParamError } from '../mlp/shallowModel';
 import { readoutAtoms } from '../priors';
 import { READOUT_LAWS, WEIGHT_PRIORS, type ReadoutAtoms, type ReadoutLaw, type WeightPrior } from '../types';
 import { kd, type DeepSystem } from './deepSaddle';

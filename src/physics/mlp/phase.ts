@@ -15,7 +15,7 @@ import { buildSpectralTable, type SpectralTable, type TableOptions } from '../sp
 import { spectralLaw } from '../priors';
 import type { BranchSolution, ShallowParams, ShallowPoint } from '../types';
 import { solveFromStart, solveUniversal, type ShallowSystem } from './shallow';
-import { createShallowModel, getSpectralTable, ParamError, validateShallowParams, type ShallowModel } from './shallowModel';
+import { createShallowModel, getSpectralTable, validateShallowParams, type ShallowModel } from './shallowModel';
 import { newtonBranch, SATURATED } from './phaseBranch';
 
 /** Which parameter varies between rows: the (α, γ) plane or the (α, Δ) plane. */
@@ -606,4 +606,3 @@ function continueLine(model: ShallowModel, y: number, prev: { line: LinePoint; s
   };
 }
 
-export { ParamError };

@@ -1,6 +1,7 @@
 // The shallow-MLP model for one parameter set: branches, equilibrium (largest f_RS), α_sp and spinodals
 // (mlp-shallow.md §§6–7). Tables are built once per (γ, P_v) and shared; models are cached by parameters.
 
+import { ParamError } from '../errors';
 import { getActivation, type Activation } from '../activations';
 import { isContinuousLaw, readoutAtoms, rho2, spectralLaw } from '../priors';
 import { buildSpectralTable, COARSE_TABLE, type SpectralTable } from '../spectralTable';
@@ -15,13 +16,6 @@ import {
   type ShallowPoint,
 } from '../types';
 import { solveFromStart, solveUniversal, type ShallowSystem } from './shallow';
-
-export class ParamError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ParamError';
-  }
-}
 
 /** Checks and completes the parameters; throws ParamError with a one-line message. */
 export function validateShallowParams(p: Partial<ShallowParams>): ShallowParams {

@@ -4,10 +4,11 @@
 //   dm/dt = η (1 − m²) φ'(m) − (η²/2) m C(m),   φ(m) = Σ_k g_k μ_k(σ) m^k/k! = m^ℓ,
 //   C(m) = E[y² σ'(u)²],   per-step variance (η/d)² D(m),  D(m) = E[y² σ'(u)² (s − m u)²],
 // with s = θ*·x, u = w·x, corr(s, u) = m. For ℓ ≥ 3 the step is η = η0 d^{−(ℓ−2)/2}.
+import { TwoLayerParamError } from '../errors';
 import { gaussHermite } from '../numerics/gaussHermite';
 import { integrateToEvent } from './ode';
 import { heKProfile, type HermiteProfile } from './profiles';
-import { TwoLayerParamError } from './randomFeatures';
+
 
 export interface EscapeParams {
   ell: number; // information exponent ℓ (target He_ℓ/√ℓ!)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../physics/twoLayer/rng';
+import { Rng } from '../../physics/numerics/rng';
 import { cholesky, choleskySolve, gramT, mulABt, mulv, symmetricEigenvalues, topEigenvector } from './linalg';
 
 describe('float64 linear algebra', () => {
   it('Cholesky solves an SPD system to 1e−12', () => {
-    const rng = new Rng(1);
+    const rng = new Rng(1, 'polar');
     const n = 30;
     const A = rng.fillNormal(new Float64Array(2 * n * n));
     const G = gramT(A, 2 * n, n);
@@ -27,7 +27,7 @@ describe('float64 linear algebra', () => {
     }
     const ev = symmetricEigenvalues(T, n);
     for (let k = 1; k <= n; k++) expect(Math.abs(ev[k - 1] - (2 - 2 * Math.cos((k * Math.PI) / (n + 1))))).toBeLessThan(1e-12);
-    const rng = new Rng(2);
+    const rng = new Rng(2, 'polar');
     const A = rng.fillNormal(new Float64Array(n * n));
     const S = mulABt(A, A, n, n, n);
     const e2 = symmetricEigenvalues(S, n);

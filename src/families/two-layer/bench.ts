@@ -12,7 +12,7 @@ import { rfCurve } from '../../physics/twoLayer/randomFeatures';
 import { simulateOneStepSeed } from '../../sim/twoLayer/oneStepSim';
 import { simulateRFSeed } from '../../sim/twoLayer/rfSim';
 import { simulateSgdSeed } from '../../sim/twoLayer/sgdSim';
-import { mulABt } from '../../sim/twoLayer/linalg';
+import { mulABt } from '../../sim/linalg';
 import { Rng } from '../../physics/numerics/rng';
 import { computeTheory } from './service';
 import { time } from '../../../bench/timing';

@@ -4,7 +4,7 @@
 // the top right singular vector's overlap with θ* = e1, and ridge errors on σ(W⁰x) and σ(W¹x) (simulation only).
 import { Rng } from '../../physics/numerics/rng';
 import type { HermiteProfile } from '../../physics/twoLayer/profiles';
-import { gramT, mulABt, symmetricEigenvalues, topEigenvector } from './linalg';
+import { gramT, mulABt, symmetricEigenvalues, topEigenvector } from '../linalg';
 import { drawData, ridgeTestError, sphereRows } from './ridge';
 
 export interface OneStepSimParams {

@@ -4,7 +4,7 @@
 // Test error E(y − â·σ(Wx))² on fresh points, label noise included.
 import type { HermiteProfile } from '../../physics/twoLayer/profiles';
 import type { Rng } from '../../physics/numerics/rng';
-import { cholesky, choleskySolve, gramT, mulABt, mulTv, mulv } from './linalg';
+import { cholesky, choleskySolve, gramT, mulABt, mulTv, mulv } from '../linalg';
 
 export interface RidgeSetting {
   activation: HermiteProfile;

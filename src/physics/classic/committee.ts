@@ -7,7 +7,7 @@
 import { gaussHermite } from '../numerics/gaussHermite';
 import { gaussRule, normalCdf, normalPdf } from '../numerics/gaussian';
 import { bivariateNormalCdf } from './bivariateNormal';
-import { brent } from '../numerics/rootFind';
+import { brent } from '../numerics/brent';
 
 export const COMMITTEE_PRIORS = ['gaussian', 'rademacher'] as const;
 export type CommitteePrior = (typeof COMMITTEE_PRIORS)[number];

@@ -10,6 +10,7 @@
 // The equilibrium is the largest f_RS. Several readout classes (`4point`, `unif`, `gauss`) cascade through one jump
 // per class (§7): there the rows use the curve engine (solvePoint with warm starts) and its 1-D transition.
 
+import { illinois } from '../numerics/illinois';
 import { isContinuousLaw } from '../priors';
 import { buildSpectralTable, type SpectralTable, type TableOptions } from '../spectralTable';
 import { spectralLaw } from '../priors';
@@ -175,29 +176,6 @@ function follow(sys: ShallowSystem, from: BranchSolution, a0: number, a1: number
     }
   }
   return { sol: cur, lastAlpha: ca, last: cur };
-}
-
-/** Illinois false position for f(a) < 0 < f(b) (either orientation), relative tolerance 1e−9. */
-function rootBetween(f: (x: number) => number, a: number, b: number, fa: number, fb: number): number {
-  let side = 0;
-  for (let it = 0; it < 80 && Math.abs(b - a) > 1e-9 * Math.abs(b); it++) {
-    const c = (a * fb - b * fa) / (fb - fa);
-    const fc = f(c);
-    if (!Number.isFinite(fc)) return 0.5 * (a + b);
-    if (fc === 0) return c;
-    if ((fc > 0) === (fb > 0)) {
-      b = c;
-      fb = fc;
-      if (side === -1) fa *= 0.5;
-      side = -1;
-    } else {
-      a = c;
-      fa = fc;
-      if (side === 1) fb *= 0.5;
-      side = 1;
-    }
-  }
-  return (a * fb - b * fa) / (fb - fa);
 }
 
 /** Branch values of one row at arbitrary α, continued from the nearest known solution. */
@@ -383,7 +361,7 @@ function solveRowCore(model: ShallowModel, y: number, alphas: number[], alphaMax
       const a = Math.max(iSp > 0 ? alphas[iSp - 1] : 0, highEnd ?? 0);
       const fa = df(a);
       const fb = df(b);
-      alphaSp = fa >= 0 ? a : rootBetween(df, a, b, fa, fb);
+      alphaSp = fa >= 0 ? a : illinois(df, a, b, fa, fb);
     }
     const oldSp = alphaSp !== null ? oldAt(alphaSp) : null;
     const oldIsLow = oldSp !== null && oldSp.kind === 'specialised';
@@ -584,7 +562,7 @@ function continueLine(model: ShallowModel, y: number, prev: { line: LinePoint; s
     width *= 2;
   }
   if ((fb > 0) === (fa > 0)) return null;
-  const alphaSp = rootBetween(df, Math.min(a, b), Math.max(a, b), a < b ? fa : fb, a < b ? fb : fa);
+  const alphaSp = illinois(df, Math.min(a, b), Math.max(a, b), a < b ? fa : fb, a < b ? fb : fa);
   const hSp = at(high, alphaSp);
   const oSp = oldAt(alphaSp);
   if (!hSp || !oSp || Math.abs(hSp.Q[0] - oSp.Q[0]) < 0.05) return null; // no longer a first-order jump

@@ -2,6 +2,7 @@
 // (mlp-shallow.md §§6–7). Tables are built once per (γ, P_v) and shared; models are cached by parameters.
 
 import { ParamError } from '../errors';
+import { bisect } from '../numerics/bisect';
 import { getActivation, type Activation } from '../activations';
 import { isContinuousLaw, readoutAtoms, rho2, spectralLaw } from '../priors';
 import { buildSpectralTable, COARSE_TABLE, type SpectralTable } from '../spectralTable';
@@ -251,14 +252,8 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
     const spinodalUni = spinodalUniversal(alphaMax);
     const none: TransitionResult = { alphaSp: null, alphaOnset: null, spinodalSpec: null, spinodalUni, order: null, alphaMax, converged: true };
     if (pinnedUniversal) return { ...none, spinodalUni: null };
-    const bisect = (lo: number, hi: number, test: (alpha: number) => boolean): number => {
-      for (let k = 0; k < 40 && hi - lo > 1e-7 * hi; k++) {
-        const mid = 0.5 * (lo + hi);
-        if (test(mid)) hi = mid;
-        else lo = mid;
-      }
-      return hi;
-    };
+    // The first α where `test` holds, to 1e−7 relative.
+    const firstWhere = (lo: number, hi: number, test: (alpha: number) => boolean): number => bisect(test, lo, hi, 1e-7, 40).hi;
     // Scan α with warm starts; the first-order transition is where the equilibrium leaves the branch it was on
     // for another one with larger f (the continued old branch still exists there, as a metastable state).
     const n = 96;
@@ -271,7 +266,7 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
       const pt = solvePoint(alpha, prev);
       if (!pt.universal.converged) converged = false;
       const lo = i === 0 ? 0 : grid[i - 1];
-      if (alphaOnset === null && pt.equilibrium === 'specialised') alphaOnset = bisect(lo, alpha, (a) => solvePoint(a).equilibrium === 'specialised');
+      if (alphaOnset === null && pt.equilibrium === 'specialised') alphaOnset = firstWhere(lo, alpha, (a) => solvePoint(a).equilibrium === 'specialised');
       if (prev) {
         const before = equilibriumOf(prev);
         const now = equilibriumOf(pt);
@@ -283,7 +278,7 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
             const high = continueBranch(a, now);
             return high.converged && distinct(low, high) && high.f > low.f;
           };
-          const alphaSp = bisect(lo, alpha, beats);
+          const alphaSp = firstWhere(lo, alpha, beats);
           // A continuous onset also passes the test above (Q = 0 survives as an unstable point): a first-order
           // transition keeps a finite gap between the two branches at α_sp.
           const a = continueBranch(alphaSp, now);
@@ -297,7 +292,7 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
             const high = continueBranch(a, now);
             return high.converged && distinct(continueBranch(a, before), high);
           };
-          const spinodalSpec = exists(1e-3 * alphaSp) ? null : bisect(1e-3 * alphaSp, alphaSp, exists);
+          const spinodalSpec = exists(1e-3 * alphaSp) ? null : firstWhere(1e-3 * alphaSp, alphaSp, exists);
           return { alphaSp, alphaOnset: alphaOnset ?? alphaSp, spinodalSpec, spinodalUni, order: 'first-order', alphaMax, converged };
         }
       }

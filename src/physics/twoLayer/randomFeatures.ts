@@ -10,7 +10,7 @@
 import { TwoLayerParamError } from '../errors';
 import type { Convergence } from '../types';
 import { mpRule, type MPRule } from './marchenkoPastur';
-import { brent } from '../numerics/rootFind';
+import { brent } from '../numerics/brent';
 import type { HermiteProfile } from './profiles';
 
 export interface RFParams {

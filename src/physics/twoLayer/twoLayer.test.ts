@@ -9,7 +9,7 @@ import { nullOverlapScale, oneStepPoint } from './oneStep';
 import { activationProfile, targetProfile } from './profiles';
 import { rfCurve, rfPoint } from './randomFeatures';
 import { Rng } from '../numerics/rng';
-import { brent } from '../numerics/rootFind';
+import { brent } from '../numerics/brent';
 import { escapeODE, overlapDrift, sgdMoments, stepSize } from './sgdOde';
 import { sampleEscapeSDE } from './sgdSde';
 import { heKProfile } from './profiles';

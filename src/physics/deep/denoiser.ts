@@ -4,7 +4,7 @@
 // cancelling bracket at x ≲ 0.05 is never evaluated; ∫mmse dx = ∫F dt, so ι is the spline's antiderivative.
 // Beyond x_max the tail A/x continues the table (A = x_max mmse(x_max), → k1(N + d − k1)/(N d) or 1).
 
-import { clampedSpline, splineAt, splineIntegral, type CubicSpline } from './cubicSpline';
+import { clampedSpline, splineAt, splineIntegral, type CubicSpline } from '../numerics/spline';
 import { rectMmseDirect, type RectShape, type Tracking } from './rectangularDensity';
 
 export interface Denoiser {

@@ -7,6 +7,7 @@
 // where g has (1−q)^{3/2}-type terms that are smooth in u), and g, g' are interpolated by quintic Hermite
 // in u: a call is a square root, index arithmetic and a degree-5 Horner.
 
+import { Memo } from './numerics/cache';
 import { ActivationError, ExpressionError } from './errors';
 import { compileExpression } from './expression';
 import { erf, gaussHermitePairQuadrature, gaussPairQuadrature, gaussRule, type GaussRuleOptions, type PairQuadrature } from './numerics/gaussian';
@@ -795,23 +796,20 @@ export function activationFromExpression(text: string): Activation {
   });
 }
 
-const cache = new Map<string, Activation>();
+const activations = new Memo<string, Activation>();
 
 /** The activation called `name` (a built-in of ACTIVATION_NAMES or 'expr:<expression in x>'), cached. */
 export function getActivation(name: string): Activation {
-  const hit = cache.get(name);
-  if (hit) return hit;
-  let act: Activation;
-  if (typeof name === 'string' && name.startsWith('expr:')) act = activationFromExpression(name.slice(5));
-  else {
-    const build = typeof name === 'string' && Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
-    if (!build) {
-      throw new ActivationError(
-        `unknown activation '${String(name)}': use one of ${ACTIVATION_NAMES.join(', ')}, or expr:<expression in x> (e.g. expr:tanh(2x))`,
-      );
-    }
-    act = build();
+  return activations.get(name, activationNamed);
+}
+
+function activationNamed(name: string): Activation {
+  if (typeof name === 'string' && name.startsWith('expr:')) return activationFromExpression(name.slice(5));
+  const build = typeof name === 'string' && Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
+  if (!build) {
+    throw new ActivationError(
+      `unknown activation '${String(name)}': use one of ${ACTIVATION_NAMES.join(', ')}, or expr:<expression in x> (e.g. expr:tanh(2x))`,
+    );
   }
-  cache.set(name, act);
-  return act;
+  return build();
 }

@@ -10,6 +10,7 @@
 // The equilibrium is the largest f_RS. Several readout classes (`4point`, `unif`, `gauss`) cascade through one jump
 // per class (§7): there the rows use the curve engine (solvePoint with warm starts) and its 1-D transition.
 
+import { Memo } from '../numerics/cache';
 import { illinois } from '../numerics/illinois';
 import { isContinuousLaw } from '../priors';
 import { buildSpectralTable, type SpectralTable, type TableOptions } from '../spectralTable';
@@ -39,12 +40,8 @@ const DISTINCT = 1e-3; // two stationary points closer than this are one
 
 // ---------- caches (per worker / per process) ----------
 
-const tables = new Map<string, SpectralTable>();
-const models = new Map<string, ShallowModel>();
-const remember = <T>(m: Map<string, T>, key: string, value: T, max: number) => {
-  m.set(key, value);
-  if (m.size > max) m.delete(m.keys().next().value as string);
-};
+const tables = new Memo<string, SpectralTable>(200);
+const models = new Memo<string, ShallowModel>(400);
 
 /** Empties the table and model caches (the benchmark's cold runs). */
 export function clearPhaseCaches(): void {
@@ -54,25 +51,14 @@ export function clearPhaseCaches(): void {
 
 /** The phase-diagram table of (γ, P_v), cached (a 64-row diagram keeps all its tables). */
 export function phaseTable(gamma: number, law: ShallowParams['readout']): SpectralTable {
-  const key = `${gamma}|${law}`;
-  let t = tables.get(key);
-  if (!t) {
-    t = buildSpectralTable(spectralLaw(law, gamma), isContinuousLaw(law) ? PHASE_TABLE_CONTINUOUS : PHASE_TABLE);
-    remember(tables, key, t, 200);
-  }
-  return t;
+  return tables.get(`${gamma}|${law}`, () => buildSpectralTable(spectralLaw(law, gamma), isContinuousLaw(law) ? PHASE_TABLE_CONTINUOUS : PHASE_TABLE));
 }
 
 /** A model of the phase diagrams: phase tables by default, the curve engine's own tables with `exactTables`. */
 export function phaseModel(params: ShallowParams, exactTables = false): ShallowModel {
   const p = validateShallowParams(params);
   const key = JSON.stringify([p.activation, p.gamma, p.delta, p.readout, p.weights, exactTables]);
-  let m = models.get(key);
-  if (!m) {
-    m = createShallowModel(p, exactTables ? getSpectralTable(p.gamma, p.readout) : phaseTable(p.gamma, p.readout));
-    remember(models, key, m, 400);
-  }
-  return m;
+  return models.get(key, () => createShallowModel(p, exactTables ? getSpectralTable(p.gamma, p.readout) : phaseTable(p.gamma, p.readout)));
 }
 
 // ---------- results ----------

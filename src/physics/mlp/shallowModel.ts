@@ -1,6 +1,7 @@
 // The shallow-MLP model for one parameter set: branches, equilibrium (largest f_RS), α_sp and spinodals
 // (mlp-shallow.md §§6–7). Tables are built once per (γ, P_v) and shared; models are cached by parameters.
 
+import { Memo } from '../numerics/cache';
 import { ParamError } from '../errors';
 import { bisect } from '../numerics/bisect';
 import { getActivation, type Activation } from '../activations';
@@ -81,31 +82,17 @@ export interface ShallowModel {
 
 // ---------- tables and models, cached ----------
 
-const tableCache = new Map<string, SpectralTable>();
+const tables = new Memo<string, SpectralTable>(16);
 
 export function getSpectralTable(gamma: number, law: ReadoutLaw): SpectralTable {
-  const key = `${gamma}|${law}`;
-  let t = tableCache.get(key);
-  if (!t) {
-    t = buildSpectralTable(spectralLaw(law, gamma), isContinuousLaw(law) ? COARSE_TABLE : {});
-    tableCache.set(key, t);
-    if (tableCache.size > 16) tableCache.delete(tableCache.keys().next().value as string);
-  }
-  return t;
+  return tables.get(`${gamma}|${law}`, () => buildSpectralTable(spectralLaw(law, gamma), isContinuousLaw(law) ? COARSE_TABLE : {}));
 }
 
-const modelCache = new Map<string, ShallowModel>();
+const models = new Memo<string, ShallowModel>(64);
 
 export function getShallowModel(params: ShallowParams): ShallowModel {
   const p = validateShallowParams(params);
-  const key = JSON.stringify([p.activation, p.gamma, p.delta, p.readout, p.weights]);
-  let m = modelCache.get(key);
-  if (!m) {
-    m = createShallowModel(p);
-    modelCache.set(key, m);
-    if (modelCache.size > 64) modelCache.delete(modelCache.keys().next().value as string);
-  }
-  return m;
+  return models.get(JSON.stringify([p.activation, p.gamma, p.delta, p.readout, p.weights]), () => createShallowModel(p));
 }
 
 const SAME = 1e-6; // two stationary points with max|ΔQ| below this are one

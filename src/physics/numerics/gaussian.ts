@@ -1,6 +1,7 @@
 // Gaussian expectations of possibly non-smooth functions, error function and normal law.
 // Composite Gauss–Legendre panels with edges at the kinks integrate piecewise-smooth functions to ~1e−13.
 
+import { Memo } from './cache';
 import { gaussHermite, gaussLegendre, type QuadratureRule } from './gaussHermite';
 
 const INV_SQRT_2PI = 0.3989422804014327; // 1/√(2π)
@@ -192,18 +193,13 @@ function ruleOnEdges(edges: readonly number[], o: ResolvedOptions): QuadratureRu
   return buf.rule();
 }
 
-const ruleCache = new Map<string, QuadratureRule>();
+const rules = new Memo<string, QuadratureRule>(64);
 
 /** Composite rule with Σ w f(x) ≈ E_{z~N(0,1)} f(z) (weights include the density). Cached by options. */
 export function gaussRule(opts?: GaussRuleOptions): QuadratureRule {
   const o = resolve(opts);
   const key = `${o.L}|${o.panelWidth}|${o.points}|${o.tailTolerance}|${o.breakpoints.join(',')}`;
-  const hit = ruleCache.get(key);
-  if (hit) return hit;
-  const rule = ruleOnEdges(panelEdges(o.L, o.panelWidth, o.breakpoints), o);
-  if (ruleCache.size > 64) ruleCache.clear();
-  ruleCache.set(key, rule);
-  return rule;
+  return rules.get(key, () => ruleOnEdges(panelEdges(o.L, o.panelWidth, o.breakpoints), o));
 }
 
 /** E_{z~N(0,1)} f(z), f piecewise smooth with kinks only at opts.breakpoints (default [0]). */
@@ -282,20 +278,16 @@ interface BasePanels {
   first: Int32Array; // index of each panel's first node in the base rule
   rule: QuadratureRule;
 }
-const baseCache = new Map<string, BasePanels>();
+const bases = new Memo<string, BasePanels>(32);
 
 function basePanels(o: ResolvedOptions): BasePanels {
   const key = `${o.L}|${o.panelWidth}|${o.points}|${o.tailTolerance}`;
-  let b = baseCache.get(key);
-  if (!b) {
+  return bases.get(key, () => {
     const edges = panelEdges(o.L, o.panelWidth, []);
     const first = new Int32Array(edges.length);
     for (let p = 0; p + 1 < edges.length; p++) first[p + 1] = first[p] + panelPoints(edges[p], edges[p + 1], o.points, o.tailTolerance);
-    b = { edges, first, rule: gaussRule({ ...o, breakpoints: [] }) };
-    if (baseCache.size > 32) baseCache.clear();
-    baseCache.set(key, b);
-  }
-  return b;
+    return { edges, first, rule: gaussRule({ ...o, breakpoints: [] }) };
+  });
 }
 
 /** Gauss–Legendre nodes of [a, b] mapped to z' = qz + sξ, weights times φ(ξ), from index n; returns the new count. */

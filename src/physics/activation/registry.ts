@@ -2,7 +2,7 @@
 // with their 2-D quadrature chosen offline, which activations.test.ts checks) and user expressions 'expr:<σ(x)>',
 // each built once and cached.
 import { ActivationError, ExpressionError } from '../errors';
-import { compileExpression } from '../expression';
+import { compileExpression } from '../expression/validate';
 import { Memo } from '../numerics/cache';
 import { erf } from '../numerics/gaussian';
 import { ACTIVATION_NAMES } from '../types';

@@ -2,7 +2,9 @@
 // long computations yield between α points so that a newer request (setLatest) stops the older one.
 import { expose, type Remote, releaseProxy } from 'comlink';
 import { getActivation } from '../src/physics/activations';
-import { committeeThresholds, solveCommitteePoint, type CommitteePoint, type CommitteePrior, type CommitteeThresholds } from '../src/physics/classic/committee';
+import { solveCommitteePoint, type CommitteePoint } from '../src/physics/classic/committee';
+import type { CommitteePrior } from '../src/physics/classic/committeePrior';
+import { committeeThresholds, type CommitteeThresholds } from '../src/physics/classic/committeeThresholds';
 import { glmCurve, glmThresholds, makeGlm, type GlmParams, type GlmPoint, type GlmThresholds } from '../src/physics/classic/glm';
 import { runGamp, type GampRequest, type GampResult } from '../src/physics/classic/gamp';
 import { escapeAlpha, symmetricPlateau, trajectory, validateSaadSolla, type Plateau, type SaadSollaParams, type TrajectoryPoint } from '../src/physics/classic/saadSolla';

@@ -3,7 +3,9 @@
 import { ParamError } from '../../physics/errors';
 import { parseList, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
 import { num, type Command } from '../../platform/cli/command';
-import { committeeCurve, committeeThresholds, COMMITTEE_PRIORS, type CommitteePrior } from '../../physics/classic/committee';
+import { committeeCurve } from '../../physics/classic/committee';
+import { COMMITTEE_PRIORS, type CommitteePrior } from '../../physics/classic/committeePrior';
+import { committeeThresholds } from '../../physics/classic/committeeThresholds';
 import { glmCurve, glmThresholds, makeGlm, type GlmModel, type GlmParams } from '../../physics/classic/glm';
 import { GLM_CHANNELS, type GlmChannelName } from '../../physics/classic/glmChannels';
 import { GLM_PRIORS, type GlmPriorName } from '../../physics/classic/glmPriors';

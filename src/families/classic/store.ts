@@ -1,7 +1,8 @@
 // State of the three classic-model tabs: params (URL keys = CLI flag names), results and messages, one zustand
 // store each. Results are written by the views' effects from worker replies.
 import { create } from 'zustand';
-import type { CommitteePoint, CommitteeThresholds } from '../../physics/classic/committee';
+import type { CommitteePoint } from '../../physics/classic/committee';
+import type { CommitteeThresholds } from '../../physics/classic/committeeThresholds';
 import type { GampResult } from '../../physics/classic/gamp';
 import type { GlmResult, SaadSollaResult } from '../../../workers/classic.worker';
 import { createHashCodec, type HashCodec } from '../../platform/state/hashCodec';

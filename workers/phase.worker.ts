@@ -1,7 +1,7 @@
 // Thin comlink adapter: the phase-diagram service wired to the float64 physics (tables cached per worker).
 import { ActivationError, ParamError } from '../src/physics/errors';
 import { expose, releaseProxy, type Remote } from 'comlink';
-import { rowAlphas, solveRow } from '../src/physics/mlp/phase';
+import { rowAlphas, solveRow } from '../src/physics/mlp/phaseRow';
 import type { PhaseApi, RowMessage } from '../src/families/mlp/phaseProtocol';
 import { createPhaseService } from '../src/families/mlp/phaseService';
 

@@ -2,7 +2,8 @@
 // followed by continuation from row to row. Same model flags as `mlp`.
 import { parseList, parseNumber, UsageError } from '../../platform/cli/args';
 import { num, type Command } from '../../platform/cli/command';
-import { followLine, type PhasePlane } from '../../physics/mlp/phase';
+import type { PhasePlane } from '../../physics/mlp/phase';
+import { followLine } from '../../physics/mlp/phaseLine';
 import { validateShallowParams } from '../../physics/mlp/shallowModel';
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS, type ReadoutLaw, type WeightPrior } from '../../physics/types';
 

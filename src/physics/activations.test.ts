@@ -7,7 +7,8 @@ import {
   getActivation,
   type Activation,
 } from './activations';
-import { erf, gaussExpect2 } from './numerics/gaussian';
+import { gaussExpect2 } from './numerics/gaussPair';
+import { erf } from './numerics/normal';
 import { ACTIVATION_NAMES } from './types';
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);

@@ -17,7 +17,7 @@ import {
   type PairPlan,
   type PairSpec,
 } from './quadrature';
-import type { GaussRuleOptions } from '../numerics/gaussian';
+import type { GaussRuleOptions } from '../numerics/gaussRule';
 
 export interface Activation {
   name: string; // 'relu' … or 'expr:<text>'

@@ -3,7 +3,8 @@
 // at the kinks, and the 2-D correlations E σ(z)σ(z'), E σ'(z)σ'(z') at corr(z, z') = q that the g-table needs,
 // with the choice of the cheapest 2-D rule that reproduces a reference rule (the 'plan').
 import { ActivationError } from '../errors';
-import { gaussHermitePairQuadrature, gaussPairQuadrature, gaussRule, type GaussRuleOptions, type PairQuadrature } from '../numerics/gaussian';
+import { gaussHermitePairQuadrature, gaussPairQuadrature, type PairQuadrature } from '../numerics/gaussPair';
+import { gaussRule, type GaussRuleOptions } from '../numerics/gaussRule';
 
 const N_MU = 7; // μ_0 … μ_6
 export const L_1D = 12;

@@ -4,7 +4,7 @@
 import { ActivationError, ExpressionError } from '../errors';
 import { compileExpression } from '../expression/validate';
 import { Memo } from '../numerics/cache';
-import { erf } from '../numerics/gaussian';
+import { erf } from '../numerics/normal';
 import { ACTIVATION_NAMES } from '../types';
 import { buildActivation, type Activation } from './build';
 import type { GTable } from './gTable';

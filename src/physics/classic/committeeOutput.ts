@@ -4,8 +4,9 @@
 // q̂ = α E_ξ Σ_y ∇Z∇Zᵀ/Z, and Ψ_out(q); by Gauss–Hermite ('fast') or composite Gauss–Legendre with panel edges at
 // the orthant boundaries ('accurate'). Symmetric 2×2 matrices are {a, b, c} = [[a, b], [b, c]].
 import { gaussHermite } from '../numerics/gaussHermite';
-import { gaussRule, normalCdf, normalPdf } from '../numerics/gaussian';
-import { bivariateNormalCdf } from './bivariateNormal';
+import { gaussRule } from '../numerics/gaussRule';
+import { normalCdf, normalPdf } from '../numerics/normal';
+import { bivariateNormalCdf } from '../numerics/bivariateNormal';
 
 export interface Sym2 {
   a: number;

@@ -5,7 +5,7 @@
 // the sign), linear Gaussian and ReLU-with-noise channels.
 import { ChannelError } from '../errors';
 import { gaussHermite } from '../numerics/gaussHermite';
-import { normalCdf, normalPdf } from '../numerics/gaussian';
+import { normalCdf, normalPdf } from '../numerics/normal';
 import { logNormalCdf, millsRatio, pdfOverCdf, signEntropyTerm } from './gaussTail';
 
 export const GLM_CHANNELS = ['sign', 'probit', 'linear', 'relu'] as const;

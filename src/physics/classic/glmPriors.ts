@@ -4,7 +4,7 @@
 // overlap q(q̂) and free entropy Ψ_P0(q̂) for the Gaussian, Rademacher, biased binary and Gauss–Bernoulli priors.
 import { PriorError } from '../errors';
 import { gaussHermite, type QuadratureRule } from '../numerics/gaussHermite';
-import { gaussRule } from '../numerics/gaussian';
+import { gaussRule } from '../numerics/gaussRule';
 
 export const GLM_PRIORS = ['gaussian', 'rademacher', 'binary-biased', 'gauss-bernoulli'] as const;
 export type GlmPriorName = (typeof GLM_PRIORS)[number];

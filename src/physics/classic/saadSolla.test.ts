@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gaussExpect2 } from '../numerics/gaussian';
-import { erf } from '../numerics/gaussian';
+import { gaussExpect2 } from '../numerics/gaussPair';
+import { erf } from '../numerics/normal';
 import { derivatives, escapeAlpha, generalisationError, initialState, symmetricPlateau, trajectory, validateSaadSolla, type OrderParams } from './saadSolla';
 
 const base = { K: 2, M: 2, eta: 0.1, noise: 0, q0: 0.5, asym: 1e-3, seed: 1 };

@@ -1,7 +1,7 @@
 // A parsed user activation (parse.ts) compiled to closures (no eval, no Function constructor): σ by plain value
 // closures, σ' exactly by forward-mode dual numbers. Dual closures return the value and leave the derivative in
 // `dv` (one shared slot: evaluation is synchronous and never re-entered).
-import { erf } from '../numerics/gaussian';
+import { erf } from '../numerics/normal';
 import type { ExprNode } from './parse';
 
 export type Fn = (x: number) => number;

@@ -4,7 +4,7 @@
 // polynomials defined here with exact coefficients.
 import { ActivationError } from '../errors';
 import { getActivation } from '../activations';
-import { gaussExpect } from '../numerics/gaussian';
+import { gaussExpect } from '../numerics/gaussRule';
 import { ACTIVATION_NAMES } from '../types';
 
 export interface HermiteProfile {

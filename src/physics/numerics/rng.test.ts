@@ -3,6 +3,22 @@ import { Rng } from './rng';
 
 const first = (r: Rng, n = 8) => Array.from({ length: n }, () => r.nextUint32());
 
+/** Mean 0, variance 1 and fourth moment 3 within 5 Monte Carlo standard errors. */
+function expectStandardNormal(z: Float64Array): void {
+  const N = z.length;
+  let s1 = 0;
+  let s2 = 0;
+  let s4 = 0;
+  for (const x of z) {
+    s1 += x;
+    s2 += x * x;
+    s4 += x ** 4;
+  }
+  expect(Math.abs(s1 / N)).toBeLessThan(5 / Math.sqrt(N));
+  expect(Math.abs(s2 / N - 1)).toBeLessThan(5 * Math.sqrt(2 / N));
+  expect(Math.abs(s4 / N - 3)).toBeLessThan(5 * Math.sqrt(96 / N));
+}
+
 describe('Rng (xoshiro128** + Box–Muller)', () => {
   it('keeps the seeded values of the generators it replaced (src/sim/rng.ts and the two-layer polar variant)', () => {
     // Pinned from the three generators before they were merged, so that every seeded run keeps its numbers.
@@ -23,20 +39,7 @@ describe('Rng (xoshiro128** + Box–Muller)', () => {
   });
 
   it('polar normals: mean 0, variance 1, kurtosis 3', () => {
-    const r = new Rng(11, 'polar');
-    const N = 200000;
-    const z = r.normals(N);
-    let s1 = 0;
-    let s2 = 0;
-    let s4 = 0;
-    for (const x of z) {
-      s1 += x;
-      s2 += x * x;
-      s4 += x ** 4;
-    }
-    expect(Math.abs(s1 / N)).toBeLessThan(5 / Math.sqrt(N));
-    expect(Math.abs(s2 / N - 1)).toBeLessThan(5 * Math.sqrt(2 / N));
-    expect(Math.abs(s4 / N - 3)).toBeLessThan(5 * Math.sqrt(96 / N));
+    expectStandardNormal(new Rng(11, 'polar').normals(200000));
   });
 
   it('sign is ±1 with frequency 1/2', () => {
@@ -76,18 +79,7 @@ describe('Rng (xoshiro128** + Box–Muller)', () => {
     expect(hi).toBeLessThan(1);
     expect(Math.abs(m / N - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / N));
     expect(Math.abs(m2 / N - 1 / 3)).toBeLessThan(5 * Math.sqrt(4 / 45 / N));
-    const z = r.normals(N);
-    let s1 = 0;
-    let s2 = 0;
-    let s4 = 0;
-    for (const x of z) {
-      s1 += x;
-      s2 += x * x;
-      s4 += x ** 4;
-    }
-    expect(Math.abs(s1 / N)).toBeLessThan(5 / Math.sqrt(N));
-    expect(Math.abs(s2 / N - 1)).toBeLessThan(5 * Math.sqrt(2 / N));
-    expect(Math.abs(s4 / N - 3)).toBeLessThan(5 * Math.sqrt(96 / N));
+    expectStandardNormal(r.normals(N));
   });
 
   it('shuffle is a permutation', () => {

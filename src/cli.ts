@@ -5,8 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseFlags, UsageError } from './platform/cli/args';
 import type { Command } from './platform/cli/command';
 import { FAMILIES } from './app/families';
-import { ActivationError } from './physics/activations';
-import { ParamError } from './physics/mlp/shallowModel';
+import { ParamError } from './physics/errors';
 
 /** Which family defines each command (Family.cli): only that family's CLI module is loaded to run it. */
 const owners = new Map(FAMILIES.flatMap((f) => (f.cli ? f.cli.commands.map((name) => [name, f.cli!] as const) : [])));
@@ -25,8 +24,8 @@ async function usage(): Promise<string> {
   return lines.join('\n');
 }
 
-/** Usage errors (bad flag, out-of-range parameter, bad activation) exit 2 with one line; a family may add its own. */
-export const usageErrorTypes: (new (...args: never[]) => Error)[] = [UsageError, ParamError, ActivationError];
+/** Usage errors (bad flag; any ParamError: out-of-range parameter, bad activation…) exit 2 with one line. */
+export const usageErrorTypes: (new (...args: never[]) => Error)[] = [UsageError, ParamError];
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
   const [name, ...rest] = argv;

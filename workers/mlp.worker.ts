@@ -1,6 +1,7 @@
 // The shallow-MLP theory worker: src/families/mlp/service.ts on the float64 physics.
-import { ActivationError, getActivation } from '../src/physics/activations';
-import { getShallowModel, ParamError, validateShallowParams } from '../src/physics/mlp/shallowModel';
+import { getActivation } from '../src/physics/activations';
+import { ActivationError, ParamError } from '../src/physics/errors';
+import { getShallowModel, validateShallowParams } from '../src/physics/mlp/shallowModel';
 import { createTheoryService } from '../src/families/mlp/service';
 import { serve } from '../src/platform/compute/serve';
 

@@ -1,6 +1,6 @@
 // A phase-diagram worker (one of a pool): src/families/mlp/phaseService.ts on the float64 physics.
-import { ActivationError } from '../src/physics/activations';
-import { ParamError, rowAlphas, solveRow } from '../src/physics/mlp/phase';
+import { ActivationError, ParamError } from '../src/physics/errors';
+import { rowAlphas, solveRow } from '../src/physics/mlp/phaseRow';
 import { createPhaseService } from '../src/families/mlp/phaseService';
 import { serve } from '../src/platform/compute/serve';
 

@@ -1,13 +1,14 @@
+import { ActivationError } from './errors';
 import { describe, expect, it } from 'vitest';
 import {
   activationDiagnostics,
   activationFromExpression,
-  ActivationError,
   buildActivation,
   getActivation,
   type Activation,
 } from './activations';
-import { erf, gaussExpect2 } from './numerics/gaussian';
+import { gaussExpect2 } from './numerics/gaussPair';
+import { erf } from './numerics/normal';
 import { ACTIVATION_NAMES } from './types';
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
@@ -36,7 +37,7 @@ function maxError(f: (q: number) => number, ref: (q: number) => number): number 
   return e;
 }
 
-// mpmath (30 digits): μ_0 … μ_6, E σ², g(1) = E σ² − μ0² − μ1² − μ2²/2.
+// mpmath (30 digits; activations.fixtures.py 1d): μ_0 … μ_6, E σ², g(1) = E σ² − μ0² − μ1² − μ2²/2.
 const REFERENCE_1D: Record<string, { mu: number[]; Esigma2: number; g1: number }> = {
   tanh: { mu: [0, 0.60570550960215883, 0, -0.36359537628097415, 0, 0.68517379350891889, 0], Esigma2: 0.39429449039784117, g1: 0.027415326035430257 },
   tanh2: { mu: [0, 0.72947753148612015, 0, -0.61398077103210539, 0, 1.5631979540094542, 0], Esigma2: 0.63526123425693992, g1: 0.10312376531385651 },
@@ -50,7 +51,7 @@ const REFERENCE_1D: Record<string, { mu: number[]; Esigma2: number; g1: number }
   erf: { mu: [0, 0.6514700158705599, 0, -0.4343133439137066, 0, 0.86862668782741319, 0], Esigma2: 0.46455905439753998, g1: 0.040145872819152416 },
 };
 
-// scipy nested adaptive quadrature (tolerance 1e−15): [q, g(q), g′(q)].
+// scipy nested adaptive quadrature (tolerance 1e−15; activations.fixtures.py 2d): [q, g(q), g′(q)].
 const REFERENCE_2D: Record<string, number[][]> = {
   tanh: [[0.1, 2.2072820722050801e-05, 6.6297103375706490e-04], [0.5, 2.8848310222426565e-03, 1.7867864078628004e-02], [0.9, 1.9012102655755425e-02, 7.1882680100260554e-02], [0.99, 2.6454928607352601e-02, 9.4572534747594972e-02], [0.9999, 2.7405575162468110e-02, 9.7493722883096989e-02]],
   tanh2: [[0.1, 6.3033253880802331e-05, 1.8951059675428317e-03], [0.5, 8.5692810936367492e-03, 5.4642953899222912e-02], [0.9, 6.5324585963356663e-02, 2.9205121748638552e-01], [0.99, 9.8355615872174562e-02, 4.6251779395719017e-01], [0.9999, 1.0307461430923459e-01, 4.9135584992360892e-01]],

@@ -3,7 +3,7 @@
 // loader does). Generic over the loss so that an L = 2 student reuses it.
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { Rng } from './rng';
+import type { Rng } from '../physics/numerics/rng';
 import type { ValueAndGrad } from './shallowTf';
 
 export interface AdamOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deepOverlaps, productRows } from './deepOverlaps';
-import { Rng } from './rng';
+import { Rng } from '../physics/numerics/rng';
 import { sampleTeacher, type Network } from './teacher';
 
 const d = 40;

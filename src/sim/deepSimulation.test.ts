@@ -1,9 +1,10 @@
 // Simulations of the two-hidden-layer network (depth 2, arXiv 2510.24616) on the WASM backend in Node (the fast
 // one on this GPU-less machine; 550 leapfrog steps/s at d = 20).
+import { SimConfigError } from '../physics/errors';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from './backendNode';
 import { runToEnd } from './runToEnd';
-import { DEFAULT_SIM, SimConfigError, Simulation, type SimConfig } from './simulation';
+import { DEFAULT_SIM, Simulation, type SimConfig } from './simulation';
 
 beforeAll(async () => {
   await useNodeBackend('wasm');

@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getActivation } from '../physics/activations';
 import { deepForward, deepMse, deepPotential } from './deepTf';
-import { Rng } from './rng';
+import { Rng } from '../physics/numerics/rng';
 import { shallowData } from './shallowTf';
 import { predict, type Network } from './teacher';
 import { tfSigma } from './tfActivation';

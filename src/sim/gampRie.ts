@@ -9,7 +9,7 @@
 
 import type { Activation } from '../physics/activations';
 import type { SpectralLaw } from '../physics/spectral';
-import { choleskySolve } from './linalg';
+import { solveSPD } from './linalg';
 import { rieDenoise } from './rie';
 
 export interface GampProblem {
@@ -89,7 +89,7 @@ export class GampRie {
         A[a * d + a] += s2;
         b[a] *= mu1 / Math.sqrt(d);
       }
-      this.S1.set(choleskySolve(A, d, b));
+      this.S1.set(solveSPD(A, d, b));
       for (let m = 0; m < n; m++) {
         let acc = 0;
         for (let a = 0; a < d; a++) acc += X[m * d + a] * this.S1[a];

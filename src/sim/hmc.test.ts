@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Hmc, kinetic, leapfrog } from './hmc';
-import { Rng } from './rng';
+import { Rng } from '../physics/numerics/rng';
 import type { ValueAndGrad } from './shallowTf';
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@
 // accept/reject uniforms come from the simulation's one seeded Rng; all tfjs work is float32.
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { Rng } from './rng';
+import type { Rng } from '../physics/numerics/rng';
 import type { ValueAndGrad } from './shallowTf';
 
 export interface HmcOptions {

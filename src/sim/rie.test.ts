@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spectralLaw } from '../physics/priors';
 import { quadraticPart } from './gampRie';
 import { rieDenoise } from './rie';
-import { Rng } from './rng';
+import { Rng } from '../physics/numerics/rng';
 import { sampleReadouts } from './teacher';
 
 describe('RIE denoiser of S_k = Wᵀ diag(v) W/k', () => {

@@ -1,8 +1,9 @@
+import { SimConfigError } from '../physics/errors';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runToEnd } from './runToEnd';
-import { DEFAULT_SIM, SimConfigError, Simulation, type SimConfig } from './simulation';
+import { DEFAULT_SIM, Simulation, type SimConfig } from './simulation';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

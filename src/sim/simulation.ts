@@ -9,6 +9,7 @@
 //   ADAM — test error/2 of the final iterate (a point estimate near a posterior sample);
 //   GAMP — test error of its estimator (it estimates the posterior mean on the universal branch).
 
+import { SimConfigError } from '../physics/errors';
 import * as tf from '@tensorflow/tfjs-core';
 import { getActivation, type Activation } from '../physics/activations';
 import { spectralLaw } from '../physics/priors';
@@ -19,7 +20,7 @@ import { deepMse, deepPotential } from './deepTf';
 import { GampRie, quadraticPart } from './gampRie';
 import { Hmc } from './hmc';
 import { shallowOverlaps, type OverlapByValue } from './overlaps';
-import { Rng } from './rng';
+import { Rng } from '../physics/numerics/rng';
 import { disposeData, shallowData, shallowMse, shallowPotential, type ShallowData } from './shallowTf';
 import { meanSquaredError, predict, sampleDataset, sampleTeacher, sampleWeights, type Dataset, type Network } from './teacher';
 import { tfSigma } from './tfActivation';
@@ -81,13 +82,6 @@ export const DEFAULT_SIM: SimConfig = {
   batch: 0.25,
   nTest: 10000,
 };
-
-export class SimConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SimConfigError';
-  }
-}
 
 /** Checks ranges (bad input → a clear message, never a silent NaN); returns the config with derived defaults. */
 export function validateSimConfig(c: SimConfig): SimConfig {

@@ -7,7 +7,7 @@
 import type { Activation } from '../physics/activations';
 import { readoutAtoms } from '../physics/priors';
 import type { ReadoutLaw, WeightPrior } from '../physics/types';
-import type { Rng } from './rng';
+import type { Rng } from '../physics/numerics/rng';
 
 /** Dense layer h ↦ σ(W h/√fanIn), W of shape rows×cols (rows = units, cols = fan-in), row-major. */
 export interface Layer {

@@ -6,7 +6,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import { getActivation } from '../physics/activations';
-import { parseExpression, type ExprNode } from '../physics/expression';
+import { parseExpression, type ExprNode } from '../physics/expression/parse';
 
 /** σ(h) and σ'(h), elementwise. */
 export type TfSigma = (h: tf.Tensor) => { s: tf.Tensor; ds: tf.Tensor };

@@ -3,7 +3,9 @@
 import { flagOf, listWhere, numberWhere, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
 import { num, type Command } from '../../platform/cli/command';
 import { rowOf } from '../../platform/state/hashCodec';
-import { committeeCurve, committeeThresholds, type CommitteePrior } from '../../physics/classic/committee';
+import { committeeCurve } from '../../physics/classic/committee';
+import type { CommitteePrior } from '../../physics/classic/committeePrior';
+import { committeeThresholds } from '../../physics/classic/committeeThresholds';
 import { COMMITTEE_TABLE } from './params';
 
 const flags: Record<string, FlagSpec> = {

@@ -1,5 +1,5 @@
 // Parameters of the committee-machine tab: URL keys = flags of the CLI command `committee`.
-import { COMMITTEE_PRIORS, type CommitteePrior } from '../../physics/classic/committee';
+import { COMMITTEE_PRIORS, type CommitteePrior } from '../../physics/classic/committeePrior';
 import { createHashCodec, type HashCodec, type HashSpec } from '../../platform/state/hashCodec';
 
 export interface CommitteeUiParams {

@@ -1,5 +1,7 @@
 // Messages between the committee-machine tab (controller.ts) and its worker (workers/committee.worker.ts).
-import type { CommitteePoint, CommitteePrior, CommitteeThresholds } from '../../physics/classic/committee';
+import type { CommitteePoint } from '../../physics/classic/committee';
+import type { CommitteePrior } from '../../physics/classic/committeePrior';
+import type { CommitteeThresholds } from '../../physics/classic/committeeThresholds';
 import type { GenerationsApi } from '../../platform/compute/generations';
 import type { Outcome } from '../../platform/compute/outcome';
 

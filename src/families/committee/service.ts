@@ -1,7 +1,8 @@
 // The committee-machine worker's service: the curve α by α (a specialised point costs ~0.1 s), each point warm-
 // started from the previous one, with an event-loop yield between points so that a newer request stops it.
 // No comlink and no physics import: workers/committee.worker.ts injects the physics.
-import type { committeeThresholds, solveCommitteePoint } from '../../physics/classic/committee';
+import type { solveCommitteePoint } from '../../physics/classic/committee';
+import type { committeeThresholds } from '../../physics/classic/committeeThresholds';
 import { createGenerations } from '../../platform/compute/generations';
 import { attempt, classifier, STALE, type ErrorClasses } from '../../platform/compute/outcome';
 import { yieldToEventLoop } from '../../platform/compute/yield';

@@ -1,6 +1,7 @@
 // Store of the committee-machine tab: parameters (mirrored in the URL), the curve and thresholds, messages.
 import { create } from 'zustand';
-import type { CommitteePoint, CommitteeThresholds } from '../../physics/classic/committee';
+import type { CommitteePoint } from '../../physics/classic/committee';
+import type { CommitteeThresholds } from '../../physics/classic/committeeThresholds';
 import { messagesSlice, paramsSlice, type MessagesSlice, type ParamsSlice } from '../../platform/state/slices';
 import { committeeCodec, type CommitteeUiParams } from './params';
 

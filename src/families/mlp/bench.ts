@@ -1,7 +1,8 @@
 // Bench section "phase": the 64 × 64 (α, γ) phase diagram with its lines (α ≤ 8, γ ∈ [0.1, 2], the UI's diagram),
 // single-threaded, cold (phase tables and models built: caches emptied) and warm (tables cached, rows solved
 // again for another Δ). The page spreads the rows over min(4, hardwareConcurrency) workers.
-import { clearPhaseCaches, rowAlphas, solveRow } from '../../physics/mlp/phase';
+import { clearPhaseCaches } from '../../physics/mlp/phase';
+import { rowAlphas, solveRow } from '../../physics/mlp/phaseRow';
 import type { ShallowParams } from '../../physics/types';
 import type { BenchSection } from '../family';
 import { median } from '../../../bench/timing';

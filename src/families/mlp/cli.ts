@@ -80,7 +80,7 @@ export const commands: Record<string, Command> = {
     flags: shallowFlags,
     run(flags, emit) {
       const depth = parseNumber('depth', flags.depth as string);
-      if (depth === 3) throw new UsageError('--depth 3 is not available: the L = 3 equations of arXiv 2510.24616 are not derived and checked here (mlp-deep.md)');
+      if (depth === 3) throw new UsageError('--depth 3 is not available: the L = 3 equations of arXiv 2510.24616 are not derived and checked here (docs/physics/mlp-deep.md §1)');
       if (depth !== 1 && depth !== 2) throw new UsageError(`--depth must be 1 or 2, got ${flags.depth}`);
       if (depth === 2) return runDeep(flags, emit);
       for (const f of ['activation2', 'gamma2', 'quenched']) if (flags[f] !== undefined) throw new UsageError(`--${f} needs --depth 2`);

@@ -3,7 +3,8 @@
 import { flagOf, parseList, parseNumber, UsageError } from '../../platform/cli/args';
 import { rowOf } from '../../platform/state/hashCodec';
 import { num, type Command } from '../../platform/cli/command';
-import { followLine, type PhasePlane } from '../../physics/mlp/phase';
+import type { PhasePlane } from '../../physics/mlp/phase';
+import { followLine } from '../../physics/mlp/phaseLine';
 import { validateShallowParams } from '../../physics/mlp/shallowModel';
 import { ACTIVATION_NAMES, type ReadoutLaw, type WeightPrior } from '../../physics/types';
 import { URL_TABLE } from './params';

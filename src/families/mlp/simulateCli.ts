@@ -2,14 +2,15 @@
 // TensorFlow.js CPU backend (or WASM). One JSON line per progress report, then a final summary with testError,
 // gibbsHalf, Q (per readout value), R2 and the value to compare with theory (eps). `--depth 2` runs the
 // two-hidden-layer network of arXiv 2510.24616 (HMC, ADAM) and adds Q1, Q2, Q21 (Q, R2 are null there).
+import { ParamError, SimConfigError } from '../../physics/errors';
 import { parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
 import { num, type Command, type Emit } from '../../platform/cli/command';
 import { getDeepModel } from '../../physics/deep/deepModel';
-import { getShallowModel, ParamError, validateShallowParams } from '../../physics/mlp/shallowModel';
+import { getShallowModel, validateShallowParams } from '../../physics/mlp/shallowModel';
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS, type ReadoutLaw, type WeightPrior } from '../../physics/types';
 import { NODE_BACKENDS, useNodeBackend, type NodeBackend } from '../../sim/backendNode';
 import type { OverlapByValue } from '../../sim/overlaps';
-import { ALGORITHMS, DEFAULT_SIM, INITS, READOUT_MODES, SimConfigError, Simulation, type Algorithm, type Init, type ReadoutMode, type SimConfig, type SimProgress } from '../../sim/simulation';
+import { ALGORITHMS, DEFAULT_SIM, INITS, READOUT_MODES, Simulation, type Algorithm, type Init, type ReadoutMode, type SimConfig, type SimProgress } from '../../sim/simulation';
 
 const D = DEFAULT_SIM;
 const flags: Record<string, FlagSpec> = {
@@ -86,7 +87,7 @@ function deepTheory(config: SimConfig): Record<string, unknown> {
       theoryConverged: pt.eq.converged,
     };
   } catch (e) {
-    if (e instanceof ParamError || (e instanceof Error && e.name === 'ActivationError')) throw new UsageError(`--theory at depth 2: ${e.message}`);
+    if (e instanceof ParamError) throw new UsageError(`--theory at depth 2: ${e.message}`);
     throw e;
   }
 }

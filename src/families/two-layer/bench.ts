@@ -12,8 +12,8 @@ import { rfCurve } from '../../physics/twoLayer/randomFeatures';
 import { simulateOneStepSeed } from '../../sim/twoLayer/oneStepSim';
 import { simulateRFSeed } from '../../sim/twoLayer/rfSim';
 import { simulateSgdSeed } from '../../sim/twoLayer/sgdSim';
-import { mulABt } from '../../sim/twoLayer/linalg';
-import { Rng } from '../../physics/twoLayer/rng';
+import { mulABt } from '../../sim/linalg';
+import { Rng } from '../../physics/numerics/rng';
 import { computeTheory } from './service';
 import { time } from '../../../bench/timing';
 
@@ -48,7 +48,7 @@ export const section: BenchSection = {
 
     // float64 JS vs tfjs-cpu (float32) for a 256×256 matmul
     const n = 256;
-    const rng = new Rng(1);
+    const rng = new Rng(1, 'polar');
     const A = rng.fillNormal(new Float64Array(n * n));
     const B = rng.fillNormal(new Float64Array(n * n));
     const jsMs = time(() => mulABt(A, B, n, n, n), 5);

@@ -1,12 +1,13 @@
 // CLI commands of the two-layer lecture (docs/physics/two-layer-lecture.md): theory curves `rf`, `krr`,
 // `onestep`, `sgd-escape` and finite-d simulations `simulate-rf`, `simulate-onestep`, `simulate-sgd`.
 // Keys are a contract: a diverging error is printed as null with diverges: true.
+import { TwoLayerParamError } from '../../physics/errors';
 import { parseList, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
 import { num, type Command, type Emit } from '../../platform/cli/command';
 import { krrPoint } from '../../physics/twoLayer/kernel';
 import { oneStepPoint, validateOneStep } from '../../physics/twoLayer/oneStep';
 import { activationProfile, targetProfile } from '../../physics/twoLayer/profiles';
-import { rfCurve, TwoLayerParamError, validateRF, type RFParams } from '../../physics/twoLayer/randomFeatures';
+import { rfCurve, validateRF, type RFParams } from '../../physics/twoLayer/randomFeatures';
 import { escapeODE, validateEscape } from '../../physics/twoLayer/sgdOde';
 import { sampleEscapeSDE } from '../../physics/twoLayer/sgdSde';
 import { ACTIVATION_NAMES } from '../../physics/types';

@@ -12,8 +12,7 @@ import { simulateOneStepSeed } from '../../sim/twoLayer/oneStepSim';
 import { simulateRFSeed } from '../../sim/twoLayer/rfSim';
 import { simulateSgdSeed } from '../../sim/twoLayer/sgdSim';
 import { meanSE } from '../../sim/twoLayer/ridge';
-import { ActivationError } from '../../physics/activations';
-import { TwoLayerParamError } from '../../physics/twoLayer/randomFeatures';
+import { ActivationError, TwoLayerParamError } from '../../physics/errors';
 import { classifier, type Outcome } from '../../platform/compute/outcome';
 
 export interface TwoLayerParams {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  committeeFreeEntropy,
-  committeeThresholds,
-  nonSpecialised,
-  outputState,
-  setCompositePoints,
-  solveCommitteePoint,
-} from './committee';
+import { committeeFreeEntropy, nonSpecialised, solveCommitteePoint } from './committee';
+import { outputState } from './committeeOutput';
+import { committeeThresholds } from './committeeThresholds';
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
@@ -43,9 +38,7 @@ describe('committee machine K = 2, sign–sign, Gaussian weights (classic.md §5
   it('the accurate rule is converged: 6 and 12 Gauss–Legendre points per panel agree', () => {
     const q = { a: 0.824449, b: 0.057622, c: 0.824449 };
     const six = outputState(q);
-    setCompositePoints(12);
-    const twelve = outputState(q);
-    setCompositePoints(6);
+    const twelve = outputState(q, 'accurate', 12);
     expect(rel(six.fisher.a, twelve.fisher.a)).toBeLessThan(1e-7);
     expect(rel(six.fisher.b, twelve.fisher.b)).toBeLessThan(1e-7);
     expect(rel(six.psi, twelve.psi)).toBeLessThan(1e-7);

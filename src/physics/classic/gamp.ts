@@ -4,7 +4,7 @@
 import { makeChannel, type GlmChannelName } from './glmChannels';
 import { denoise, makePrior, type GlmPriorName, type PriorOptions } from './glmPriors';
 import { pdfOverCdf } from './gaussTail';
-import { makeRng, type Rng } from './rng';
+import { Rng } from '../numerics/rng';
 
 export interface GampRequest extends PriorOptions {
   prior: GlmPriorName;
@@ -135,7 +135,7 @@ export function runGamp(req: GampRequest): GampResult[] {
     const es: number[] = [];
     let iterations = 0;
     for (let s = 0; s < req.seeds; s++) {
-      const rng = makeRng(req.seed * 1000003 + k * 7919 + s);
+      const rng = Rng.stream(req.seed, 'gamp', k, s);
       const r = gampOnce(req, alpha, rng);
       const q = Math.min(r.q, prior.rho);
       qs.push(q);

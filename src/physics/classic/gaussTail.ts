@@ -1,6 +1,6 @@
 // Stable Gaussian tails for the classic models: Mills ratio, log Φ and φ/Φ far in the tails, where the plain
 // ratio of two underflowing numbers would give 0/0 (docs/physics/classic.md §1, numerics (2)).
-import { normalCdf, normalPdf } from '../numerics/gaussian';
+import { normalCdf, normalPdf } from '../numerics/normal';
 
 const LN_SQRT_2PI = 0.9189385332046728; // ln √(2π)
 /** Beyond this the direct ratio Φ(−x)/φ(x) would underflow; the asymptotic series is exact to ~1e−17 there. */

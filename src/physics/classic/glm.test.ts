@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf } from '../numerics/gaussian';
+import { normalCdf } from '../numerics/normal';
 import { freeEntropy, glmCurve, glmThresholds, iterateBranch, makeGlm, qhatOf, solveGlmPoint, type GlmModel } from './glm';
 import { expectNaive, makeChannel, signFisherTerm, type GlmChannel } from './glmChannels';
 import { denoise, makePrior, priorState } from './glmPriors';

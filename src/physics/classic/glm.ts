@@ -5,7 +5,9 @@
 // so that convergence and errors keep their relative accuracy as q → ρ.
 import { makeChannel, type GlmChannel, type GlmChannelName } from './glmChannels';
 import { makePrior, priorState, type GlmPrior, type GlmPriorName, type PriorOptions } from './glmPriors';
-import { brent, maximise } from '../numerics/rootFind';
+import { bisect } from '../numerics/bisect';
+import { brent } from '../numerics/brent';
+import { maximise } from '../numerics/maximise';
 
 export interface GlmParams extends PriorOptions {
   prior: GlmPriorName;
@@ -223,16 +225,8 @@ export function glmThresholds(m: GlmModel, alphaMax = 10, scan = 80): GlmThresho
     }
   }
   const bump = (alpha: number) => maximise((e) => seMap(m, alpha, e) - e, eMid, e1, 24).value;
-  let lo = aLo;
-  let hi = aHi;
-  let ok = bump(lo) > 0 && bump(hi) <= 0;
-  if (ok) {
-    for (let it = 0; it < 60 && hi - lo > 1e-9 * hi; it++) {
-      const mid = 0.5 * (lo + hi);
-      if (bump(mid) > 0) lo = mid;
-      else hi = mid;
-    }
-  }
+  let ok = bump(aLo) > 0 && bump(aHi) <= 0;
+  const { lo, hi } = ok ? bisect((a) => !(bump(a) > 0), aLo, aHi, 1e-9, 60) : { lo: aLo, hi: aHi };
   const alphaAMP = ok ? 0.5 * (lo + hi) : aHi;
 
   // α_IT: f_unf − f_inf changes sign in the coexistence range.
@@ -255,13 +249,7 @@ export function glmThresholds(m: GlmModel, alphaMax = 10, scan = 80): GlmThresho
   let alphaInformed: number | null = first === 0 ? 0 : null;
   if (first > 0) {
     // The informed branch appears between the grid points first−1 and first: bisection on coexistence.
-    let a = pts[first - 1].alpha;
-    let b = pts[first].alpha;
-    for (let it = 0; it < 40 && b - a > 1e-8 * b; it++) {
-      const mid = 0.5 * (a + b);
-      if (solveGlmPoint(m, mid).coexist) b = mid;
-      else a = mid;
-    }
+    const { lo: a, hi: b } = bisect((alpha) => solveGlmPoint(m, alpha).coexist, pts[first - 1].alpha, pts[first].alpha, 1e-8, 40);
     alphaInformed = 0.5 * (a + b);
   }
   return { alphaIT, alphaAMP, alphaInformed, converged: ok };

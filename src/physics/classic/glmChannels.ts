@@ -3,8 +3,9 @@
 //   q̂/α = E_ξ ∫dy Z_out g_out²,   Ψ_out = E_ξ ∫dy Z_out ln Z_out,   Z_out = Z_out(y; √q ξ, ρ − q),
 // and the Bayes-optimal test error at q, for the noiseless sign, probit (sign with Gaussian noise Δ before
 // the sign), linear Gaussian and ReLU-with-noise channels.
+import { ChannelError } from '../errors';
 import { gaussHermite } from '../numerics/gaussHermite';
-import { normalCdf, normalPdf } from '../numerics/gaussian';
+import { normalCdf, normalPdf } from '../numerics/normal';
 import { logNormalCdf, millsRatio, pdfOverCdf, signEntropyTerm } from './gaussTail';
 
 export const GLM_CHANNELS = ['sign', 'probit', 'linear', 'relu'] as const;
@@ -31,13 +32,6 @@ export interface GlmChannel {
   /** Ψ_out(q) = E_ξ ∫dy Z_out ln Z_out. */
   psi(q: number, rho: number, mse: number): number;
   errors(q: number, rho: number, mse: number): GlmErrors;
-}
-
-export class ChannelError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ChannelError';
-  }
 }
 
 const GH120 = gaussHermite(120);

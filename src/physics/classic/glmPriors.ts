@@ -2,8 +2,9 @@
 // Gaussian components N(μ_c, v_c) (v_c = 0: an atom). That one form gives the scalar denoiser
 // Z_in(A, B) = ∫dP0(w) e^{Bw − Aw²/2}, f_in = ∂_B ln Z_in, c_in = ∂_B f_in, and the state-evolution
 // overlap q(q̂) and free entropy Ψ_P0(q̂) for the Gaussian, Rademacher, biased binary and Gauss–Bernoulli priors.
+import { PriorError } from '../errors';
 import { gaussHermite, type QuadratureRule } from '../numerics/gaussHermite';
-import { gaussRule } from '../numerics/gaussian';
+import { gaussRule } from '../numerics/gaussRule';
 
 export const GLM_PRIORS = ['gaussian', 'rademacher', 'binary-biased', 'gauss-bernoulli'] as const;
 export type GlmPriorName = (typeof GLM_PRIORS)[number];
@@ -34,13 +35,6 @@ export interface PriorOptions {
   bias?: number;
   /** gauss-bernoulli: fraction of non-zero weights (each N(0, 1)), so ρ = sparsity. */
   sparsity?: number;
-}
-
-export class PriorError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PriorError';
-  }
 }
 
 export function makePrior(name: GlmPriorName, opts: PriorOptions = {}): GlmPrior {

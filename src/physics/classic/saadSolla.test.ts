@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gaussExpect2 } from '../numerics/gaussian';
-import { erf } from '../numerics/gaussian';
+import { gaussExpect2 } from '../numerics/gaussPair';
+import { erf } from '../numerics/normal';
 import { derivatives, escapeAlpha, generalisationError, initialState, symmetricPlateau, trajectory, validateSaadSolla, type OrderParams } from './saadSolla';
 
 const base = { K: 2, M: 2, eta: 0.1, noise: 0, q0: 0.5, asym: 1e-3, seed: 1 };
@@ -57,11 +57,13 @@ describe('Saad–Solla ODEs', () => {
 
   it('the plateau length grows like log(1/asymmetry)', () => {
     const plateau = symmetricPlateau(base).epsPlateau;
-    const esc = [1e-2, 1e-4, 1e-6].map((asym) => escapeAlpha(trajectory({ ...base, asym }, 8000, 120).points, plateau)!);
+    // Escape α is read on the output grid: 800 points (spacing 10) keep its error well below the gaps (~700);
+    // the ratio of the gaps is 0.95–1.02 over seeds 1, 3, 4 (with 120 points it scattered by ±0.3 between seeds).
+    const esc = [1e-2, 1e-4, 1e-6].map((asym) => escapeAlpha(trajectory({ ...base, asym }, 8000, 800).points, plateau)!);
     expect(esc[1]).toBeGreaterThan(esc[0]);
     const d1 = esc[1] - esc[0];
     const d2 = esc[2] - esc[1];
-    expect(Math.abs(d2 / d1 - 1)).toBeLessThan(0.15);
+    expect(Math.abs(d2 / d1 - 1)).toBeLessThan(0.08);
   });
 
   it('output noise leaves a residual error; bad parameters are refused', () => {

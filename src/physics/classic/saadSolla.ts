@@ -1,7 +1,8 @@
 // Online SGD of a soft committee machine, student Σ_{i≤K} g(J_i·x/√N), teacher Σ_{n≤M} g(B_n·x/√N),
 // g(u) = erf(u/√2), in the N → ∞ limit: the ODEs of Saad & Solla (PRL 74, 4337; PRE 52, 4225, 1995) for
 // Q_ik = J_i·J_k/N and R_in = J_i·B_n/N with time α = steps/N (docs/physics/classic.md §3). Integrated by RK4.
-import { makeRng } from './rng';
+import { SaadSollaError } from '../errors';
+import { Rng } from '../numerics/rng';
 
 export interface SaadSollaParams {
   K: number;
@@ -15,13 +16,6 @@ export interface SaadSollaParams {
   /** Initial asymmetry: R_in = asym · U(0, 1) (0 gives the perfectly symmetric start). */
   asym: number;
   seed: number;
-}
-
-export class SaadSollaError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SaadSollaError';
-  }
 }
 
 export function validateSaadSolla(p: SaadSollaParams): SaadSollaParams {
@@ -48,7 +42,7 @@ export interface OrderParams {
 
 /** Initial condition: Q = q0 I, R_in = asym·U(0,1) from the seed, T = I (orthonormal teacher). */
 export function initialState(p: SaadSollaParams): OrderParams {
-  const rng = makeRng(p.seed);
+  const rng = new Rng(p.seed);
   const Q = new Float64Array(p.K * p.K);
   const R = new Float64Array(p.K * p.M);
   const T = new Float64Array(p.M * p.M);

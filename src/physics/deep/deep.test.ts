@@ -1,7 +1,7 @@
 // L = 2 saddle point (arXiv 2510.24616, Result 3; docs/physics/mlp-deep.md): stationarity of f, public values, limits.
+import { ParamError } from '../errors';
 import { describe, expect, it } from 'vitest';
 import { getActivation } from '../activations';
-import { ParamError } from '../mlp/shallowModel';
 import { evaluateConjugates, evaluatePrimal, freeEntropyOf, kd, newEval, type DeepSystem } from './deepSaddle';
 import { getDeepModel, type DeepParams } from './deepModel';
 import { pointKind, type DeepSolution } from './deepSolver';
@@ -101,7 +101,7 @@ describe('L = 2: public values of the authors’ setting', () => {
   it('the universal plateau is 1 − μ1⁴ at every α', () => {
     const mu1 = getActivation('tanh2-unit').mu[1];
     expect(Math.abs(model.epsUniversal - (1 - mu1 ** 4))).toBeLessThan(1e-12);
-    // docs/physics/mlp-deep.md §9: the quoted 0.2983141 is 4e−7 above 1 − 0.915241581⁴ = 0.2983137.
+    // The spec printed 0.2983141, but 1 − 0.915241581⁴ = 0.2983137 (docs/physics/mlp-deep.md §9): 4e−7 high.
     expect(Math.abs(model.epsUniversal - 0.2983141)).toBeLessThan(1e-6);
     for (const alpha of [0.5, 3, 10]) expect(model.solvePoint(alpha).branches.universal.eps).toBeCloseTo(1 - mu1 ** 4, 12);
   });

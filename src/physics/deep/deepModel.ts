@@ -1,8 +1,9 @@
 // The L = 2 model for one parameter set (arXiv 2510.24616, Result 3; docs/physics/mlp-deep.md §8): the four branches started
 // from the authors' initialisations, the equilibrium by largest f, and ε(α) curves with warm starts.
 
+import { Memo } from '../numerics/cache';
+import { ParamError } from '../errors';
 import { getActivation, type Activation } from '../activations';
-import { ParamError } from '../mlp/shallowModel';
 import { readoutAtoms } from '../priors';
 import { READOUT_LAWS, WEIGHT_PRIORS, type ReadoutAtoms, type ReadoutLaw, type WeightPrior } from '../types';
 import { kd, type DeepSystem } from './deepSaddle';
@@ -263,17 +264,10 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
   return { params, act1, act2, system, grid, atoms, epsUniversal, notes, solvePoint, solveCurve, byReadout, classOfAtom };
 }
 
-const cache = new Map<string, DeepModel>();
+const models = new Memo<string, DeepModel>(16);
 
 /** Models cached by parameters (the denoiser tables are cached separately, per (η, γ1)). */
 export function getDeepModel(p: Partial<DeepParams>): DeepModel {
   const params = validateDeepParams(p);
-  const key = JSON.stringify(params);
-  let m = cache.get(key);
-  if (!m) {
-    m = buildDeepModel(params);
-    if (cache.size > 16) cache.delete(cache.keys().next().value as string);
-    cache.set(key, m);
-  }
-  return m;
+  return models.get(JSON.stringify(params), () => buildDeepModel(params));
 }

@@ -2,7 +2,7 @@
 // (Q1, Q2, Q2:1) → (m_W(Q̂1), m_W(Q̂2), 1 − mmse_v(τ_v + Q̂2:1)), Anderson-accelerated only near convergence
 // (from far away acceleration also lands on unstable points, which would relabel the branch a start falls into).
 
-import { AndersonMixer } from './andersonMixer';
+import { AndersonMixer } from '../numerics/anderson';
 import { relaxClasses, relaxReadouts } from './classRelax';
 import { evaluateConjugates, evaluatePrimal, freeEntropyOf, mapState, newEval, type DeepEval, type DeepState, type DeepSystem } from './deepSaddle';
 
@@ -110,18 +110,6 @@ function sideCount(x: Float64Array, n: number): number {
   return c;
 }
 
-// One mixer per state size, reused by every solve (solves never nest; its history is reset at the start).
-const mixers = new Map<number, AndersonMixer>();
-function mixerFor(n: number): AndersonMixer {
-  let m = mixers.get(n);
-  if (!m) {
-    m = new AndersonMixer(n);
-    mixers.set(n, m);
-  }
-  m.reset();
-  return m;
-}
-
 /** Solves from x0 (flat Q1 | Q2 | Q2:1); the universal start (all zero) is a fixed point in closed form. */
 export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, branch: DeepBranch, opts: DeepSolveOptions = {}): DeepSolution {
   const n = x0.length;
@@ -134,7 +122,7 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
   const X = views(sys, x);
   const FX = views(sys, fx);
   const ev = newEval(sys);
-  const mixer = mixerFor(n);
+  const mixer = new AndersonMixer(n);
   let residual = Infinity;
   let lastResidual = Infinity;
   let it = 0;

@@ -4,7 +4,8 @@
 // cancelling bracket at x ≲ 0.05 is never evaluated; ∫mmse dx = ∫F dt, so ι is the spline's antiderivative.
 // Beyond x_max the tail A/x continues the table (A = x_max mmse(x_max), → k1(N + d − k1)/(N d) or 1).
 
-import { clampedSpline, splineAt, splineIntegral, type CubicSpline } from './cubicSpline';
+import { Memo } from '../numerics/cache';
+import { clampedSpline, splineAt, splineIntegral, type CubicSpline } from '../numerics/spline';
 import { rectMmseDirect, type RectShape, type Tracking } from './rectangularDensity';
 
 export interface Denoiser {
@@ -117,16 +118,10 @@ export function rectangularDenoiser(shape: RectShape, opts: DenoiserTableOptions
   return { kind: 'rectangular', eta: shape.eta, gamma1: shape.gamma1, buildMs: performance.now() - t0, mmse, mmsePrime, iota, inverse };
 }
 
-const cache = new Map<string, Denoiser>();
+const denoisers = new Memo<string, Denoiser>();
 
 /** The denoiser of a readout block of relative size η (rows N = η d) against rank k1 = γ1 d, cached. */
 export function getDenoiser(eta: number, gamma1: number): Denoiser {
   if (eta < SCALAR_ETA) return scalarDenoiser(eta, gamma1);
-  const key = `${eta.toPrecision(12)}|${gamma1.toPrecision(12)}`;
-  let d = cache.get(key);
-  if (!d) {
-    d = rectangularDenoiser({ eta, gamma1 });
-    cache.set(key, d);
-  }
-  return d;
+  return denoisers.get(`${eta.toPrecision(12)}|${gamma1.toPrecision(12)}`, () => rectangularDenoiser({ eta, gamma1 }));
 }

@@ -1,7 +1,8 @@
 // Hypothesis H2 of the L = 2 theory (arXiv 2510.24616, Result 3): μ0 = μ2 = 0 in both layers, so that no
 // quadratic matrix order parameter appears. Outside it the theory's numbers are not supported: refuse.
+import { ParamError } from '../errors';
 import type { Activation } from '../activations';
-import { ParamError } from '../mlp/shallowModel';
+
 
 export const H2_TOL = 1e-8;
 

@@ -1,7 +1,9 @@
 // Phase diagrams (src/physics/mlp/phase.ts): the lines against the curve engine's 1-D transition
 // (shallowModel.transition), continuation against row sweeps, continuity of the lines, spinodals bracketing α_sp.
 import { describe, expect, it } from 'vitest';
-import { followLine, rowAlphas, solveRow, type LinePoint } from './phase';
+import type { LinePoint } from './phase';
+import { followLine } from './phaseLine';
+import { rowAlphas, solveRow } from './phaseRow';
 import { getShallowModel } from './shallowModel';
 import { SATURATED } from './phaseBranch';
 import type { ShallowParams } from '../types';

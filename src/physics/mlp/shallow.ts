@@ -5,6 +5,7 @@
 // Given Q: τ = m_S⁻¹(E v²Q²); R̂2 solves R̂2 = αμ2²/D(R̂2) (1-D, safeguarded Newton);
 // Q̂(v) = (1/γ) v² Q [m_S(τ+R̂2) − E v²Q²]/m_S'(τ) + (α/γ) v² g'(Q)/D;  Q ← m_W(Q̂).
 
+import { AndersonMixer } from '../numerics/anderson';
 import type { SpectralTable } from '../spectralTable';
 import { freeEntropyW, overlapW } from '../priors';
 import type { BranchSolution, WeightPrior } from '../types';
@@ -152,16 +153,10 @@ export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Arr
   const Q = Float64Array.from(Q0);
   const Qhat = new Float64Array(K);
   const res = new Float64Array(K);
-  const prevQ = new Float64Array(K);
-  const prevRes = new Float64Array(K);
   const ev: Evaluation = { M: 0, tau: 0, G: 0, R2hat: r0, mS: 0, D: 1, eps: 0, innerOk: true };
-  // Anderson acceleration (type II) on the residual F(Q) − Q, memory m, in a ring of preallocated rows.
-  const m = Math.min(4, K + 2);
-  const dX = Array.from({ length: m }, () => new Float64Array(K));
-  const dR = Array.from({ length: m }, () => new Float64Array(K));
-  let hist = 0; // rows in use
-  let head = 0; // next row to overwrite
-  let havePrev = false;
+  // Anderson acceleration on the residual F(Q) − Q, memory min(4, K + 2).
+  const mixer = new AndersonMixer(K, Math.min(4, K + 2), 1e-12);
+  const next = new Float64Array(K);
   let residual = Infinity;
   let it = 0;
   let eta = 1; // damping of the plain step
@@ -187,31 +182,16 @@ export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Arr
     }
     if (residual > lastResidual * 1.5) {
       // Acceleration misbehaved: restart it and damp.
-      hist = 0;
+      mixer.restart();
       eta = Math.max(0.2, eta * 0.5);
     }
     lastResidual = residual;
-    if (havePrev) {
-      const dx = dX[head];
-      const dr = dR[head];
-      for (let c = 0; c < K; c++) {
-        dx[c] = Q[c] - prevQ[c];
-        dr[c] = res[c] - prevRes[c];
-      }
-      head = (head + 1) % m;
-      hist = Math.min(hist + 1, m);
-    }
-    prevQ.set(Q);
-    prevRes.set(res);
-    havePrev = true;
+    mixer.push(Q, res);
     // Plain iteration first: it converges to the branch that the start lies on (stable under the map);
     // Anderson only polishes near convergence, because from far away it also finds unstable points (Q = 0).
-    const coef = residual < 1e-4 && hist > 0 ? leastSquares(dR, hist, res) : null;
-    for (let c = 0; c < K; c++) {
-      let x = Q[c] + eta * res[c];
-      if (coef) for (let j = 0; j < hist; j++) x -= coef[j] * (dX[j][c] + eta * dR[j][c]);
-      Q[c] = Math.min(1, Math.max(0, x));
-    }
+    if (residual < 1e-4 && mixer.solve(res)) mixer.mixInto(Q, res, eta, next);
+    else for (let c = 0; c < K; c++) next[c] = Q[c] + eta * res[c];
+    for (let c = 0; c < K; c++) Q[c] = Math.min(1, Math.max(0, next[c]));
   }
   // Final consistent evaluation at the returned Q.
   evaluate(sys, alpha, Q, ev.R2hat, ev);
@@ -232,53 +212,6 @@ export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Arr
     iterations: it,
     residual,
   };
-}
-
-/** Solves min ‖b − Σ_j c_j A_j‖² for small j by the normal equations with a tiny ridge. */
-function leastSquares(A: Float64Array[], n: number, b: Float64Array): Float64Array | null {
-  const G = new Float64Array(n * n);
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let c = 0; c < b.length; c++) s += A[i][c] * A[j][c];
-      G[i * n + j] = s;
-      G[j * n + i] = s;
-    }
-    let s = 0;
-    for (let c = 0; c < b.length; c++) s += A[i][c] * b[c];
-    y[i] = s;
-  }
-  for (let i = 0; i < n; i++) G[i * n + i] *= 1 + 1e-12;
-  // Gaussian elimination with partial pivoting.
-  const x = Float64Array.from(y);
-  for (let k = 0; k < n; k++) {
-    let piv = k;
-    for (let i = k + 1; i < n; i++) if (Math.abs(G[i * n + k]) > Math.abs(G[piv * n + k])) piv = i;
-    if (Math.abs(G[piv * n + k]) < 1e-300) return null;
-    if (piv !== k) {
-      for (let j = 0; j < n; j++) {
-        const tmp = G[k * n + j];
-        G[k * n + j] = G[piv * n + j];
-        G[piv * n + j] = tmp;
-      }
-      const tmp = x[k];
-      x[k] = x[piv];
-      x[piv] = tmp;
-    }
-    for (let i = k + 1; i < n; i++) {
-      const fac = G[i * n + k] / G[k * n + k];
-      for (let j = k; j < n; j++) G[i * n + j] -= fac * G[k * n + j];
-      x[i] -= fac * x[k];
-    }
-  }
-  for (let k = n - 1; k >= 0; k--) {
-    let s = x[k];
-    for (let j = k + 1; j < n; j++) s -= G[k * n + j] * x[j];
-    x[k] = s / G[k * n + k];
-  }
-  for (let k = 0; k < n; k++) if (!Number.isFinite(x[k])) return null;
-  return x;
 }
 
 /** The universal branch Q ≡ 0 (τ = 0): a 1-D equation for R̂2 (docs/physics/mlp-shallow.md §6). */

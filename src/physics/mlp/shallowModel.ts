@@ -1,6 +1,9 @@
 // The shallow-MLP model for one parameter set: branches, equilibrium (largest f_RS), α_sp and spinodals
 // (docs/physics/mlp-shallow.md §§6–7). Tables are built once per (γ, P_v) and shared; models are cached by parameters.
 
+import { Memo } from '../numerics/cache';
+import { ParamError } from '../errors';
+import { bisect } from '../numerics/bisect';
 import { getActivation, type Activation } from '../activations';
 import { isContinuousLaw, readoutAtoms, rho2, spectralLaw } from '../priors';
 import { buildSpectralTable, COARSE_TABLE, type SpectralTable } from '../spectralTable';
@@ -15,13 +18,6 @@ import {
   type ShallowPoint,
 } from '../types';
 import { solveFromStart, solveUniversal, type ShallowSystem } from './shallow';
-
-export class ParamError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ParamError';
-  }
-}
 
 /** Checks and completes the parameters; throws ParamError with a one-line message. */
 export function validateShallowParams(p: Partial<ShallowParams>): ShallowParams {
@@ -86,31 +82,17 @@ export interface ShallowModel {
 
 // ---------- tables and models, cached ----------
 
-const tableCache = new Map<string, SpectralTable>();
+const tables = new Memo<string, SpectralTable>(16);
 
 export function getSpectralTable(gamma: number, law: ReadoutLaw): SpectralTable {
-  const key = `${gamma}|${law}`;
-  let t = tableCache.get(key);
-  if (!t) {
-    t = buildSpectralTable(spectralLaw(law, gamma), isContinuousLaw(law) ? COARSE_TABLE : {});
-    tableCache.set(key, t);
-    if (tableCache.size > 16) tableCache.delete(tableCache.keys().next().value as string);
-  }
-  return t;
+  return tables.get(`${gamma}|${law}`, () => buildSpectralTable(spectralLaw(law, gamma), isContinuousLaw(law) ? COARSE_TABLE : {}));
 }
 
-const modelCache = new Map<string, ShallowModel>();
+const models = new Memo<string, ShallowModel>(64);
 
 export function getShallowModel(params: ShallowParams): ShallowModel {
   const p = validateShallowParams(params);
-  const key = JSON.stringify([p.activation, p.gamma, p.delta, p.readout, p.weights]);
-  let m = modelCache.get(key);
-  if (!m) {
-    m = createShallowModel(p);
-    modelCache.set(key, m);
-    if (modelCache.size > 64) modelCache.delete(modelCache.keys().next().value as string);
-  }
-  return m;
+  return models.get(JSON.stringify([p.activation, p.gamma, p.delta, p.readout, p.weights]), () => createShallowModel(p));
 }
 
 const SAME = 1e-6; // two stationary points with max|ΔQ| below this are one
@@ -257,14 +239,8 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
     const spinodalUni = spinodalUniversal(alphaMax);
     const none: TransitionResult = { alphaSp: null, alphaOnset: null, spinodalSpec: null, spinodalUni, order: null, alphaMax, converged: true };
     if (pinnedUniversal) return { ...none, spinodalUni: null };
-    const bisect = (lo: number, hi: number, test: (alpha: number) => boolean): number => {
-      for (let k = 0; k < 40 && hi - lo > 1e-7 * hi; k++) {
-        const mid = 0.5 * (lo + hi);
-        if (test(mid)) hi = mid;
-        else lo = mid;
-      }
-      return hi;
-    };
+    // The first α where `test` holds, to 1e−7 relative.
+    const firstWhere = (lo: number, hi: number, test: (alpha: number) => boolean): number => bisect(test, lo, hi, 1e-7, 40).hi;
     // Scan α with warm starts; the first-order transition is where the equilibrium leaves the branch it was on
     // for another one with larger f (the continued old branch still exists there, as a metastable state).
     const n = 96;
@@ -277,7 +253,7 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
       const pt = solvePoint(alpha, prev);
       if (!pt.universal.converged) converged = false;
       const lo = i === 0 ? 0 : grid[i - 1];
-      if (alphaOnset === null && pt.equilibrium === 'specialised') alphaOnset = bisect(lo, alpha, (a) => solvePoint(a).equilibrium === 'specialised');
+      if (alphaOnset === null && pt.equilibrium === 'specialised') alphaOnset = firstWhere(lo, alpha, (a) => solvePoint(a).equilibrium === 'specialised');
       if (prev) {
         const before = equilibriumOf(prev);
         const now = equilibriumOf(pt);
@@ -289,7 +265,7 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
             const high = continueBranch(a, now);
             return high.converged && distinct(low, high) && high.f > low.f;
           };
-          const alphaSp = bisect(lo, alpha, beats);
+          const alphaSp = firstWhere(lo, alpha, beats);
           // A continuous onset also passes the test above (Q = 0 survives as an unstable point): a first-order
           // transition keeps a finite gap between the two branches at α_sp.
           const a = continueBranch(alphaSp, now);
@@ -303,7 +279,7 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
             const high = continueBranch(a, now);
             return high.converged && distinct(continueBranch(a, before), high);
           };
-          const spinodalSpec = exists(1e-3 * alphaSp) ? null : bisect(1e-3 * alphaSp, alphaSp, exists);
+          const spinodalSpec = exists(1e-3 * alphaSp) ? null : firstWhere(1e-3 * alphaSp, alphaSp, exists);
           return { alphaSp, alphaOnset: alphaOnset ?? alphaSp, spinodalSpec, spinodalUni, order: 'first-order', alphaMax, converged };
         }
       }

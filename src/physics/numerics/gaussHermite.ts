@@ -1,13 +1,15 @@
 // Gauss quadrature rules, cached by n: Hermite for E over N(0,1), Legendre on [−1, 1].
 // Nodes by Newton on the three-term recurrence (orthonormal form, so no overflow for large n).
 
+import { Memo } from './cache';
+
 export interface QuadratureRule {
   x: Float64Array; // nodes, ascending
   w: Float64Array; // weights
 }
 
-const hermiteCache = new Map<number, QuadratureRule>();
-const legendreCache = new Map<number, QuadratureRule>();
+const hermiteRules = new Memo<number, QuadratureRule>();
+const legendreRules = new Memo<number, QuadratureRule>();
 
 function checkOrder(n: number, max: number, what: string): void {
   if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`${what}: n must be an integer in [1, ${max}], got ${n}`);
@@ -42,8 +44,10 @@ function hermiteRootsBelow(n: number, x: number): number {
  */
 export function gaussHermite(n: number): QuadratureRule {
   checkOrder(n, 500, 'gaussHermite'); // the unweighted recurrence grows like e^{n}: overflow beyond ~700
-  const hit = hermiteCache.get(n);
-  if (hit) return hit;
+  return hermiteRules.get(n, buildHermite);
+}
+
+function buildHermite(n: number): QuadratureRule {
   const x = new Float64Array(n);
   const w = new Float64Array(n);
   const half = (n + 1) >> 1;
@@ -75,9 +79,7 @@ export function gaussHermite(n: number): QuadratureRule {
     w[i] = wi;
     w[n - 1 - i] = wi;
   }
-  const rule = { x, w };
-  hermiteCache.set(n, rule);
-  return rule;
+  return { x, w };
 }
 
 /** Legendre P_n(z) and P_{n−1}(z) by the three-term recurrence. */
@@ -95,8 +97,10 @@ function legendre(n: number, z: number): [number, number] {
 /** n-point Gauss–Legendre rule on [−1, 1]: exact for polynomials of degree ≤ 2n − 1. */
 export function gaussLegendre(n: number): QuadratureRule {
   checkOrder(n, 2000, 'gaussLegendre');
-  const hit = legendreCache.get(n);
-  if (hit) return hit;
+  return legendreRules.get(n, buildLegendre);
+}
+
+function buildLegendre(n: number): QuadratureRule {
   const x = new Float64Array(n);
   const w = new Float64Array(n);
   const half = (n + 1) >> 1;
@@ -120,7 +124,5 @@ export function gaussLegendre(n: number): QuadratureRule {
     w[i] = wi;
     w[n - 1 - i] = wi;
   }
-  const rule = { x, w };
-  legendreCache.set(n, rule);
-  return rule;
+  return { x, w };
 }

@@ -4,7 +4,8 @@
 //   λ_eff = (μ*² + αλ)/(α μ1²),  k: λ_eff = k (1 − 1/(α(1 + k))),
 //   E_KRR = (k² g1²/(1 + k)² + g*² + σ_ε²)/(1 − 1/(α(1 + k)²)),
 // never below the linear floor g*² + σ_ε².
-import { TwoLayerParamError, type RFParams } from './randomFeatures';
+import { TwoLayerParamError } from '../errors';
+import { type RFParams } from './randomFeatures';
 
 export interface KRRPoint {
   alpha: number;

@@ -2,6 +2,7 @@
 // (docs/physics/two-layer-lecture.md §1): density √((b − ν)(ν − a))/(2πβν) on [(1 − √β)², (1 + √β)²] plus an atom
 // 1 − 1/β at ν = 0 when β > 1. With ν = 1 + β + 2√β cos t the density becomes (2/π) sin²t/ν dt on (0, π):
 // no edge singularities, so Gauss–Legendre in t converges geometrically.
+import { Memo } from '../numerics/cache';
 import { gaussLegendre } from '../numerics/gaussHermite';
 
 export interface MPRule {
@@ -10,13 +11,14 @@ export interface MPRule {
   w: Float64Array; // weights, Σ w = 1
 }
 
-const cache = new Map<string, MPRule>();
+const rules = new Memo<string, MPRule>(256);
 
 export function mpRule(beta: number, n = 400): MPRule {
   if (!(beta > 0 && Number.isFinite(beta))) throw new RangeError(`mpRule: β must be > 0, got ${beta}`);
-  const key = `${beta}|${n}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+  return rules.get(`${beta}|${n}`, () => buildMPRule(beta, n));
+}
+
+function buildMPRule(beta: number, n: number): MPRule {
   const { x, w } = gaussLegendre(n);
   const atom = beta > 1 ? 1 - 1 / beta : 0;
   const m = n + (atom > 0 ? 1 : 0);
@@ -36,10 +38,7 @@ export function mpRule(beta: number, n = 400): MPRule {
     nu[n] = 0;
     wt[n] = atom;
   }
-  const rule = { beta, nu, w: wt };
-  if (cache.size > 256) cache.clear();
-  cache.set(key, rule);
-  return rule;
+  return { beta, nu, w: wt };
 }
 
 /** ∫ h dρ_β. */

@@ -3,8 +3,9 @@
 //   s1/√p → η̃ |μ1(σ)| √(g1² + (E g² + σ_ε²)/α0),   |⟨v1, θ*⟩| → |g1|/√(g1² + (E g² + σ_ε²)/α0).
 // For g1 = 0 (information exponent ≥ 2) the limiting overlap is 0 at any α0 = Θ(1); a finite-d simulation
 // shows noise of order √(E[g² z²]/E g²)/√d (Dandi et al. arXiv 2305.18270: He_k needs n0 = Θ(d^k)).
+import { TwoLayerParamError } from '../errors';
 import { meanF2Z2, type HermiteProfile } from './profiles';
-import { TwoLayerParamError } from './randomFeatures';
+
 
 export interface OneStepParams {
   activation: HermiteProfile;

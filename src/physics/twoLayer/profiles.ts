@@ -2,8 +2,9 @@
 // numbers μ0, μ1, E f², μ*² of an activation σ or a target g. Activations and the targets `linear`, `tanh2`
 // and user expressions come from the shared registry (activations.ts); `he1he2` and `heK` = He_K/√K! are
 // polynomials defined here with exact coefficients.
-import { ActivationError, getActivation } from '../activations';
-import { gaussExpect } from '../numerics/gaussian';
+import { ActivationError } from '../errors';
+import { getActivation } from '../activations';
+import { gaussExpect } from '../numerics/gaussRule';
 import { ACTIVATION_NAMES } from '../types';
 
 export interface HermiteProfile {

@@ -7,17 +7,11 @@
 //   E  = (B + σ_e²)/(1 − df2)
 // λ = 0 means λ → 0⁺: κ = 0 for β < α (E = σ_e²/(1 − β/α)), κ the root of 1 = c⟨s/(s + κ)⟩ for β > α,
 // and E = ∞ at β = α (the double-descent peak at p = n).
+import { TwoLayerParamError } from '../errors';
 import type { Convergence } from '../types';
 import { mpRule, type MPRule } from './marchenkoPastur';
-import { brent } from '../numerics/rootFind';
+import { brent } from '../numerics/brent';
 import type { HermiteProfile } from './profiles';
-
-export class TwoLayerParamError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TwoLayerParamError';
-  }
-}
 
 export interface RFParams {
   activation: HermiteProfile; // σ of the features

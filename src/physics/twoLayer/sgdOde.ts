@@ -4,10 +4,12 @@
 //   dm/dt = η (1 − m²) φ'(m) − (η²/2) m C(m),   φ(m) = Σ_k g_k μ_k(σ) m^k/k! = m^ℓ,
 //   C(m) = E[y² σ'(u)²],   per-step variance (η/d)² D(m),  D(m) = E[y² σ'(u)² (s − m u)²],
 // with s = θ*·x, u = w·x, corr(s, u) = m. For ℓ ≥ 3 the step is η = η0 d^{−(ℓ−2)/2}.
+import { Memo } from '../numerics/cache';
+import { TwoLayerParamError } from '../errors';
 import { gaussHermite } from '../numerics/gaussHermite';
 import { integrateToEvent } from './ode';
 import { heKProfile, type HermiteProfile } from './profiles';
-import { TwoLayerParamError } from './randomFeatures';
+
 
 export interface EscapeParams {
   ell: number; // information exponent ℓ (target He_ℓ/√ℓ!)
@@ -66,11 +68,12 @@ export interface MomentTable {
   D(m: number): number;
 }
 
-const tables = new Map<number, MomentTable>();
+const tables = new Memo<number, MomentTable>();
 export function momentTable(ell: number, n = 2000): MomentTable {
-  const key = ell * 100000 + n;
-  const hit = tables.get(key);
-  if (hit) return hit;
+  return tables.get(ell * 100000 + n, () => buildMomentTable(ell, n));
+}
+
+function buildMomentTable(ell: number, n: number): MomentTable {
   const g = heKProfile(ell);
   const Cs = new Float64Array(n + 1);
   const Ds = new Float64Array(n + 1);
@@ -85,9 +88,7 @@ export function momentTable(ell: number, n = 2000): MomentTable {
     const f = u - k;
     return a[k] + f * (a[k + 1] - a[k]);
   };
-  const t = { C: (m: number) => at(Cs, m), D: (m: number) => at(Ds, m) };
-  tables.set(key, t);
-  return t;
+  return { C: (m: number) => at(Cs, m), D: (m: number) => at(Ds, m) };
 }
 
 /** dm/dt of the ODE (exact C(m)); φ'(m) = ℓ m^{ℓ−1}. */

@@ -1,7 +1,7 @@
 // Escape-time distribution of online SGD at finite d (docs/physics/two-layer-lecture.md §4): Euler–Maruyama on
 // dm = [η(1 − m²)ℓ m^{ℓ−1} − (η²/2) m C(m)] dt + η √(D(m)/d) dB, t = samples/d, from m0 = 1/√d to |m| = 0.5.
 // For ℓ ≥ 3 noise matters at every d: T/d^{ℓ−1} has a d-independent law with a heavy right tail.
-import { Rng } from './rng';
+import { Rng } from '../numerics/rng';
 import { escapeODE, ESCAPE_LEVEL, momentTable, overlapDrift, stepSize, validateEscape, type EscapeParams } from './sgdOde';
 
 export interface SdeOptions {
@@ -46,7 +46,7 @@ export function sampleEscapeSDE(p: EscapeParams, d: number, o: SdeOptions): SdeR
   const sq = Math.sqrt(dt);
   const nsd = eta / Math.sqrt(d);
   const even = p.ell % 2 === 0;
-  const rng = new Rng(o.seed);
+  const rng = new Rng(o.seed >>> 0, 'polar');
   const out = new Float64Array(o.paths);
   let censored = 0;
   for (let k = 0; k < o.paths; k++) {
@@ -93,7 +93,7 @@ export function sdeBand(p: EscapeParams, d: number, paths: number, seed: number,
   const sq = Math.sqrt(dt);
   const nsd = eta / Math.sqrt(d);
   const even = p.ell % 2 === 0;
-  const rng = new Rng(seed);
+  const rng = new Rng(seed >>> 0, 'polar');
   const grid = Array.from({ length: points + 1 }, () => new Float64Array(paths));
   for (let k = 0; k < paths; k++) {
     let m = 1 / Math.sqrt(d);

@@ -1,4 +1,5 @@
 // Strict flag parsing for the CLI: every flag is declared, every value is checked, errors are one line.
+import { ParamError } from '../../physics/errors';
 import type { HashSpec } from '../state/hashCodec';
 
 export class UsageError extends Error {
@@ -80,7 +81,7 @@ export function asUsage<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof Error && /Error$/.test(e.name) && e.name !== 'Error' && e.name !== 'TypeError' && e.name !== 'RangeError') throw new UsageError(e.message);
+    if (e instanceof ParamError) throw new UsageError(e.message);
     throw e;
   }
 }

@@ -2,7 +2,8 @@
 // at a time, or several interleaved when a request says `alongside`), yielding between steps so that pause/step/cancel/speed messages get through (comlink cannot abort a
 // call), batching progress rows to ≤ 20 messages a second, and restarting on another backend when the WebGL
 // context is lost.
-import { SimConfigError, Simulation, type SimProgress } from '../../sim/simulation';
+import { SimConfigError } from '../../physics/errors';
+import { Simulation, type SimProgress } from '../../sim/simulation';
 import type { BackendInfo, BrowserBackend, Control, RunOutcome, RunRequest, SimEvent } from './protocol';
 
 export interface SimServiceDeps {

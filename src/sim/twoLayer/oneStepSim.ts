@@ -2,9 +2,9 @@
 // w_j⁰ uniform on the sphere, one full-batch step with η = η̃√p on n0 = α0 d fresh samples with the residual
 // at f = 0:  W¹ = W⁰ + (η̃/n0) diag(a) [σ'(W⁰X0ᵀ) ⊙ 1yᵀ] X0.  Reports the singular values of W¹ − W⁰ (/√p),
 // the top right singular vector's overlap with θ* = e1, and ridge errors on σ(W⁰x) and σ(W¹x) (simulation only).
-import { Rng } from '../../physics/twoLayer/rng';
+import { Rng } from '../../physics/numerics/rng';
 import type { HermiteProfile } from '../../physics/twoLayer/profiles';
-import { gramT, mulABt, symmetricEigenvalues, topEigenvector } from './linalg';
+import { gramT, mulABt, symmetricEigenvalues, topEigenvector } from '../linalg';
 import { drawData, ridgeTestError, sphereRows } from './ridge';
 
 export interface OneStepSimParams {
@@ -28,7 +28,7 @@ export interface OneStepSimResult {
 }
 
 export function simulateOneStepSeed(p: OneStepSimParams, seed: number, nTest = 2000): OneStepSimResult {
-  const rng = new Rng(seed);
+  const rng = new Rng(seed >>> 0, 'polar');
   const d = p.d;
   const pp = Math.max(1, Math.round(p.beta * d));
   const n0 = Math.max(1, Math.round(p.alpha0 * d));
@@ -65,8 +65,8 @@ export function simulateOneStepSeed(p: OneStepSimParams, seed: number, nTest = 2
     const s = { activation: p.activation, target: p.target, lambda: p.ridge.lambda, noise: p.noise };
     const W1 = Float64Array.from(W0);
     for (let k = 0; k < W1.length; k++) W1[k] += Delta[k];
-    errorBefore = ridgeTestError(new Rng(seed + 7919), s, W0, pp, d, n, nTest);
-    errorAfter = ridgeTestError(new Rng(seed + 7919), s, W1, pp, d, n, nTest); // same data for both
+    errorBefore = ridgeTestError(new Rng((seed + 7919) >>> 0, 'polar'), s, W0, pp, d, n, nTest);
+    errorAfter = ridgeTestError(new Rng((seed + 7919) >>> 0, 'polar'), s, W1, pp, d, n, nTest); // same data for both
   }
   return { singularValues: sv, s1: sv[m - 1], overlap, errorBefore, errorAfter };
 }

@@ -1,5 +1,5 @@
 // Random-features ridge simulation at finite d, one seed a call (the worker and CLI loop over seeds).
-import { Rng } from '../../physics/twoLayer/rng';
+import { Rng } from '../../physics/numerics/rng';
 import { ridgeTestError, sphereRows, type RidgeSetting } from './ridge';
 
 export interface RFSimParams extends RidgeSetting {
@@ -9,7 +9,7 @@ export interface RFSimParams extends RidgeSetting {
 }
 
 export function simulateRFSeed(p: RFSimParams, seed: number, nTest = 2000): number {
-  const rng = new Rng(seed);
+  const rng = new Rng(seed >>> 0, 'polar');
   const n = Math.max(1, Math.round(p.alpha * p.d));
   const pp = Math.max(1, Math.round(p.beta * p.d));
   const F = sphereRows(rng, pp, p.d);

@@ -3,8 +3,8 @@
 // (p ≤ n) or dual (p > n) normal equations, which at λ = 0 give least squares / the minimum-norm interpolator.
 // Test error E(y − â·σ(Wx))² on fresh points, label noise included.
 import type { HermiteProfile } from '../../physics/twoLayer/profiles';
-import type { Rng } from '../../physics/twoLayer/rng';
-import { cholesky, choleskySolve, gramT, mulABt, mulTv, mulv } from './linalg';
+import type { Rng } from '../../physics/numerics/rng';
+import { cholesky, choleskySolve, gramT, mulABt, mulTv, mulv } from '../linalg';
 
 export interface RidgeSetting {
   activation: HermiteProfile;

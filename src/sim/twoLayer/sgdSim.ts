@@ -1,7 +1,7 @@
 // Online spherical SGD on y = He_ℓ(θ*·x)/√ℓ! with student σ = g (docs/physics/two-layer-lecture.md §4):
 // w ← (w + (η/d) y σ'(u)(x − u w))/‖·‖, u = w·x, one fresh sample a step, from a random w with m0 = θ*·w
 // set to 1/√d. Records m(t), t = samples/d, and the first time |m| (m for odd ℓ) reaches 0.5.
-import { Rng } from '../../physics/twoLayer/rng';
+import { Rng } from '../../physics/numerics/rng';
 import { heKProfile } from '../../physics/twoLayer/profiles';
 import { ESCAPE_LEVEL, stepSize, validateEscape, type EscapeParams } from '../../physics/twoLayer/sgdOde';
 
@@ -13,7 +13,7 @@ export interface SgdRun {
 
 export function simulateSgdSeed(p: EscapeParams, d: number, seed: number, maxSamples: number, points = 200): SgdRun {
   validateEscape(p, d);
-  const rng = new Rng(seed);
+  const rng = new Rng(seed >>> 0, 'polar');
   const g = heKProfile(p.ell);
   const eta = stepSize(p, d) / d;
   // θ* = e1; w = m0 e1 + √(1 − m0²) (unit vector ⟂ e1)

@@ -1,6 +1,8 @@
+import { ExpressionError } from '../errors';
 import { describe, expect, it } from 'vitest';
-import { compileExpression, ExpressionError, MAX_EXPRESSION_LENGTH, parseExpression } from './expression';
-import { erf } from './numerics/gaussian';
+import { MAX_EXPRESSION_LENGTH, parseExpression } from './parse';
+import { compileExpression } from './validate';
+import { erf } from '../numerics/normal';
 
 const value = (text: string, x: number): number => compileExpression(text).value(x);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gaussExpect, normalCdf } from '../numerics/gaussian';
+import { gaussExpect } from './gaussRule';
+import { normalCdf } from './normal';
 import { bivariateNormalCdf } from './bivariateNormal';
 
 /** Φ2(a, b; r) = E_x[1{x < a} Φ((b − r x)/√(1−r²))] by composite quadrature with a breakpoint at a. */

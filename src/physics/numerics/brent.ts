@@ -1,5 +1,7 @@
-// Brent's root finder (Brent 1973, ch. 4) and a bracketed maximiser, shared by every model: thresholds are located on
-// a robust criterion instead of by long fixed-point iteration (critical slowing down near spinodals).
+// Brent's root finder (R. P. Brent, "Algorithms for Minimization without Derivatives", 1973, ch. 4): inverse
+// quadratic interpolation and secant steps safeguarded by bisection on a bracket, shared by every model:
+// thresholds are located on a robust criterion instead of by long fixed-point iteration (critical slowing down
+// near spinodals).
 
 export interface Root {
   x: number;
@@ -70,47 +72,4 @@ export function brent(f: (x: number) => number, a: number, b: number, xtol = 1e-
     fb = f(b);
   }
   return { x: b, converged: false, iterations: maxIter, residual: Math.abs(fb) };
-}
-
-/**
- * Maximum of f on [a, b]: the best of `samples` evenly spaced points, then golden-section search in the
- * neighbouring cells (f need not be unimodal on the whole interval, only near its maximum).
- */
-export function maximise(f: (x: number) => number, a: number, b: number, samples = 24, xtol = 1e-13): { x: number; value: number } {
-  let best = a;
-  let bestV = -Infinity;
-  const h = (b - a) / samples;
-  for (let i = 0; i <= samples; i++) {
-    const x = a + i * h;
-    const v = f(x);
-    if (v > bestV) {
-      bestV = v;
-      best = x;
-    }
-  }
-  let lo = Math.max(a, best - h);
-  let hi = Math.min(b, best + h);
-  const g = (Math.sqrt(5) - 1) / 2;
-  let x1 = hi - g * (hi - lo);
-  let x2 = lo + g * (hi - lo);
-  let f1 = f(x1);
-  let f2 = f(x2);
-  for (let it = 0; it < 200 && hi - lo > xtol * (1 + Math.abs(lo)); it++) {
-    if (f1 < f2) {
-      lo = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = lo + g * (hi - lo);
-      f2 = f(x2);
-    } else {
-      hi = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = hi - g * (hi - lo);
-      f1 = f(x1);
-    }
-  }
-  const xm = f1 > f2 ? x1 : x2;
-  const vm = Math.max(f1, f2);
-  return vm > bestV ? { x: xm, value: vm } : { x: best, value: bestV };
 }

@@ -1,6 +1,9 @@
-// Anderson mixing (type II) for the damped fixed-point iteration x ← x + η r of the L = 2 saddle point: keeps the
-// last m differences ΔX, ΔR, their Gram matrix ΔRᵀΔR updated one column per step (m dot products instead of m²),
-// and solves min ‖r − ΔR c‖ by the normal equations with a tiny ridge. No allocation per step.
+// Anderson mixing (type II; D. G. Anderson, J. ACM 12 (1965) 547; H. F. Walker & P. Ni, SIAM J. Numer. Anal. 49
+// (2011) 1715) for a damped fixed-point iteration x ← x + η r, r = F(x) − x: keeps the last m differences ΔX, ΔR in
+// a ring, their Gram matrix ΔRᵀΔR updated one column per step (m dot products instead of m²), and solves
+// min ‖r − ΔR c‖ by the normal equations with a tiny ridge; the mixed step is x + η r − Σ_j c_j (ΔX_j + η ΔR_j).
+// No allocation per step. Used by the saddle points of the shallow (mlp/shallow.ts) and L = 2 (deep/deepSolver.ts)
+// models, each only near convergence (from far away Anderson also finds unstable stationary points).
 
 export class AndersonMixer {
   private readonly dX: Float64Array[];
@@ -14,9 +17,11 @@ export class AndersonMixer {
   private head = 0;
   private havePrev = false;
 
+  /** n unknowns, memory m, ridge: relative shift of the Gram diagonal (regularises nearly dependent ΔR). */
   constructor(
     private readonly n: number,
     private readonly m = 5,
+    private readonly ridge = 1e-10,
   ) {
     this.dX = Array.from({ length: m }, () => new Float64Array(n));
     this.dR = Array.from({ length: m }, () => new Float64Array(n));
@@ -38,6 +43,15 @@ export class AndersonMixer {
     this.havePrev = false;
   }
 
+  /**
+   * Shrinks the history to nothing but keeps the ring position and the last point: the next push records a
+   * difference at once. The rows in use are the first `size` slots, so until the ring comes round they may hold
+   * differences from before the restart (the shallow solver has always restarted so; its branches depend on it).
+   */
+  restart(): void {
+    this.count = 0;
+  }
+
   /** Records the step from the previous (x, r) to this one. */
   push(x: Float64Array, r: Float64Array): void {
     const { n, m } = this;
@@ -51,7 +65,8 @@ export class AndersonMixer {
       }
       this.head = (k + 1) % m;
       this.count = Math.min(this.count + 1, m);
-      for (let j = 0; j < this.count; j++) {
+      // Against every slot (not only those in use), so that the Gram matrix stays exact across a restart.
+      for (let j = 0; j < m; j++) {
         const o = this.dR[j];
         let s = 0;
         for (let i = 0; i < n; i++) s += dr[i] * o[i];
@@ -72,7 +87,7 @@ export class AndersonMixer {
     const w = k + 1;
     for (let i = 0; i < k; i++) {
       for (let j = 0; j < k; j++) A[i * w + j] = this.G[i * m + j];
-      A[i * w + i] *= 1 + 1e-10;
+      A[i * w + i] *= 1 + this.ridge;
       const o = this.dR[i];
       let s = 0;
       for (let t = 0; t < n; t++) s += o[t] * r[t];

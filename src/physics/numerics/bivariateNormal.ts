@@ -1,8 +1,8 @@
 // Bivariate normal CDF Φ2(a, b; r) = P(X < a, Y < b), corr(X, Y) = r, by Genz's algorithm (A. Genz, "Numerical
 // computation of rectangular bivariate and trivariate normal and t probabilities", Stat. Comput. 14 (2004) 251;
 // Drezner–Wesolowsky with Gauss–Legendre rules of 6, 12 or 20 points by |r|), accurate to ~1e−15 absolute.
-import { gaussLegendre } from '../numerics/gaussHermite';
-import { normalCdf } from '../numerics/gaussian';
+import { gaussLegendre } from './gaussHermite';
+import { normalCdf } from './normal';
 
 const TWO_PI = 2 * Math.PI;
 // Gauss–Legendre rules on [−1, 1]; the algorithm uses their nodes in the form (1 ± x)/2.

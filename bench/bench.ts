@@ -23,7 +23,6 @@ const log = (s: string) => {
   if (!json) console.log(s);
 };
 
-
 const gamma = 0.5;
 const tableMsByLaw: Record<string, number> = {};
 for (const law of READOUT_LAWS) {
@@ -34,8 +33,13 @@ for (const law of READOUT_LAWS) {
 
 // Table builds over γ (v = 1): the narrow gap next to the zero eigenvalues made some γ slow.
 const tableMsByGamma: Record<string, number> = {}; // keys 'γ=0.3' … (integer-like keys would be reordered)
-for (const g of [0.3, 0.7, 0.85, 1, 1.2, 2]) tableMsByGamma[`γ=${g}`] = time(() => buildSpectralTable(spectralLaw('ones', g)), 1);
-log(`table ones by γ: ${Object.entries(tableMsByGamma).map(([g, ms]) => `${g}: ${ms.toFixed(0)} ms`).join(', ')}`);
+for (const g of [0.3, 0.7, 0.85, 1, 1.2, 2])
+  tableMsByGamma[`γ=${g}`] = time(() => buildSpectralTable(spectralLaw('ones', g)), 1);
+log(
+  `table ones by γ: ${Object.entries(tableMsByGamma)
+    .map(([g, ms]) => `${g}: ${ms.toFixed(0)} ms`)
+    .join(', ')}`,
+);
 
 const params: ShallowParams = { activation: 'relu', gamma, delta: 0.1, readout: 'ones', weights: 'gaussian' };
 const model = getShallowModel(params);
@@ -50,7 +54,9 @@ const curve = (warmStarts: boolean) => () => {
 curve(true)(); // JIT warm-up
 const coldCurveMs = time(curve(false), 7);
 const warmCurveMs = time(curve(true), 7);
-log(`200-point equilibrium curve (ReLU, ones, Gaussian W, Δ = 0.1): cold ${coldCurveMs.toFixed(1)} ms, warm ${warmCurveMs.toFixed(1)} ms (×${(coldCurveMs / warmCurveMs).toFixed(2)})`);
+log(
+  `200-point equilibrium curve (ReLU, ones, Gaussian W, Δ = 0.1): cold ${coldCurveMs.toFixed(1)} ms, warm ${warmCurveMs.toFixed(1)} ms (×${(coldCurveMs / warmCurveMs).toFixed(2)})`,
+);
 
 // Other parameter sets, warm, for the note.
 const others: Record<string, number> = {};
@@ -85,10 +91,13 @@ const direct: SpectralTable = {
 const act = getActivation('relu');
 const sysNaive: ShallowSystem = { ...model.system, table: direct, g: act.g, gPrime: act.gPrime };
 const naivePointMs = time(() => solveUniversal(sysNaive, 2), 5);
-const tablePointMs = time(() => {
-  for (let i = 0; i < 1000; i++) solveUniversal(model.system, 2);
-}, 5) / 1000;
-log(`universal point at α = 2: naive (direct m_S) ${naivePointMs.toFixed(2)} ms, tabulated ${(tablePointMs * 1000).toFixed(1)} µs (×${(naivePointMs / tablePointMs).toFixed(0)})`);
+const tablePointMs =
+  time(() => {
+    for (let i = 0; i < 1000; i++) solveUniversal(model.system, 2);
+  }, 5) / 1000;
+log(
+  `universal point at α = 2: naive (direct m_S) ${naivePointMs.toFixed(2)} ms, tabulated ${(tablePointMs * 1000).toFixed(1)} µs (×${(naivePointMs / tablePointMs).toFixed(0)})`,
+);
 
 let sliderRedrawMs: number | null = null;
 let sliderRedrawCompleteMs: number | null = null;
@@ -97,7 +106,9 @@ if (!args.has('--no-browser')) {
   const r = await measureSliderRedraw({ samples: 20, log: json ? undefined : log });
   sliderRedrawMs = r.medianMs;
   sliderRedrawCompleteMs = r.medianCompleteMs;
-  log(`slider → redraw (whole α range drawn): ${r.medianMs.toFixed(1)} ms; all 200 points: ${r.medianCompleteMs.toFixed(1)} ms`);
+  log(
+    `slider → redraw (whole α range drawn): ${r.medianMs.toFixed(1)} ms; all 200 points: ${r.medianCompleteMs.toFixed(1)} ms`,
+  );
 }
 
 const result = {

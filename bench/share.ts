@@ -29,11 +29,19 @@ export const shareSection: BenchSection = {
     const decodeUs = 1000 * perCall(() => decodeHash(links[k++ % links.length]), 2000);
     const v1Us = 1000 * perCall(() => decodeHash(v1), 2000);
     const encodeUs = 1000 * perCall(() => encodeHash(decodeHash(links[k++ % links.length]).params), 2000);
-    log(`share: decode a v2 link ${decodeUs.toFixed(1)} µs, a v1 link (migrated) ${v1Us.toFixed(1)} µs, decode+encode ${encodeUs.toFixed(1)} µs`);
+    log(
+      `share: decode a v2 link ${decodeUs.toFixed(1)} µs, a v1 link (migrated) ${v1Us.toFixed(1)} µs, decode+encode ${encodeUs.toFixed(1)} µs`,
+    );
 
     // A real 200-point curve (untimed), then the export tables and CSV text (timed).
     const params = decodeHash(PRESETS[0].hash).params;
-    const sp = { activation: params.act, gamma: params.gamma, delta: params.delta, readout: params.readout, weights: params.weights };
+    const sp = {
+      activation: params.act,
+      gamma: params.gamma,
+      delta: params.delta,
+      readout: params.readout,
+      weights: params.weights,
+    };
     const model = getShallowModel(sp);
     const points: ShallowPoint[] = [];
     let warm: ShallowPoint | null = null;
@@ -41,11 +49,21 @@ export const shareSection: BenchSection = {
       warm = model.solvePoint(0.02 + ((8 - 0.02) * i) / 199, warm);
       points.push(warm);
     }
-    const curve = { points, params: sp, header: { atoms: { law: sp.readout, v: Array.from(model.atoms.v), p: Array.from(model.atoms.p) } } } as unknown as CurveData;
+    const curve = {
+      points,
+      params: sp,
+      header: { atoms: { law: sp.readout, v: Array.from(model.atoms.v), p: Array.from(model.atoms.p) } },
+    } as unknown as CurveData;
     const ctx = mlpContext(params, 'https://example.org/');
     const csvMs = perCall(() => toCsv(epsTable(curve), ctx), 50);
     const ovMs = perCall(() => toCsv(overlapTable(curve), ctx), 50);
     log(`share: CSV of a 200-point curve: ε(α) ${csvMs.toFixed(3)} ms, overlaps ${ovMs.toFixed(3)} ms`);
-    return { shareDecodeUs: decodeUs, shareDecodeV1Us: v1Us, shareRoundTripUs: encodeUs, shareCsvEpsMs: csvMs, shareCsvOverlapMs: ovMs };
+    return {
+      shareDecodeUs: decodeUs,
+      shareDecodeV1Us: v1Us,
+      shareRoundTripUs: encodeUs,
+      shareCsvEpsMs: csvMs,
+      shareCsvOverlapMs: ovMs,
+    };
   },
 };

@@ -92,11 +92,15 @@ export async function measureSliderRedraw(opts: SliderRedrawOptions = {}): Promi
     if (b.status !== 0) throw new Error('vite build failed');
   }
   const port = await freePort();
-  const preview = spawn(process.execPath, [viteBin, 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    detached: true,
-  });
+  const preview = spawn(
+    process.execPath,
+    [viteBin, 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   let browser: Browser | null = null;
   try {
     const base = `http://127.0.0.1:${port}/`;
@@ -113,7 +117,10 @@ export async function measureSliderRedraw(opts: SliderRedrawOptions = {}): Promi
     const completeSamples: number[] = [];
     for (let k = 0; k < n; k++) {
       // Fresh values each time (no cache hits): Δ = 0.1·(1 + 0.0173 (k+1)), γ = 0.5 + 0.01 (k+1).
-      const value = control === 'delta' ? Number((0.1 * (1 + 0.0173 * (k + 1))).toPrecision(6)) : Number((0.5 + 0.01 * (k + 1)).toFixed(2));
+      const value =
+        control === 'delta'
+          ? Number((0.1 * (1 + 0.0173 * (k + 1))).toPrecision(6))
+          : Number((0.5 + 0.01 * (k + 1)).toFixed(2));
       const r = await page.evaluate(
         ({ value, testId, timeoutMs }) =>
           new Promise<{ range: number; complete: number } | null>((resolve) => {

@@ -4,7 +4,9 @@ import { failOnPageErrors, SHOTS } from './helpers';
 test.describe('classic models', () => {
   failOnPageErrors();
 
-  test('binary perceptron: hard phase shaded between α_IT and α_AMP, GAMP points on the AMP branch', async ({ page }) => {
+  test('binary perceptron: hard phase shaded between α_IT and α_AMP, GAMP points on the AMP branch', async ({
+    page,
+  }) => {
     await page.goto('/');
     await page.getByTestId('family-glm').click();
     await page.getByTestId('preset-spherical').click();
@@ -30,7 +32,9 @@ test.describe('classic models', () => {
     await page.getByTestId('family-committee').click();
     const q = page.getByTestId('plot-committee-q');
     await expect(q.locator('path[data-series=q-nonspecialised]')).toHaveAttribute('d', /^M/);
-    await expect(q.locator('path[data-series=q11-specialised]')).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/, { timeout: 40_000 });
+    await expect(q.locator('path[data-series=q11-specialised]')).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/, {
+      timeout: 40_000,
+    });
     await expect(page.getByTestId('readout-alpha-spec')).toHaveText(/^2\.05/, { timeout: 40_000 });
     await page.screenshot({ path: `${SHOTS}/classic-committee.png`, fullPage: true });
   });

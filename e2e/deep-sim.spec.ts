@@ -1,8 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { failOnPageErrors, SHOTS } from './helpers';
 
-const AUTHORS = '/#model=deep&v=1&depth=2&activation=tanh2-unit&activation2=tanh2-unit&gamma=0.5&gamma2=0.5&delta=0.2&readout=ones&weights=gaussian&quenched=0';
-const runStep = (page: Page, init: string) => page.getByTestId(`deep-sim-run-${init}`).getAttribute('data-step').then(Number);
+const AUTHORS =
+  '/#model=deep&v=1&depth=2&activation=tanh2-unit&activation2=tanh2-unit&gamma=0.5&gamma2=0.5&delta=0.2&readout=ones&weights=gaussian&quenched=0';
+const runStep = (page: Page, init: string) =>
+  page.getByTestId(`deep-sim-run-${init}`).getAttribute('data-step').then(Number);
 
 test.describe('deep tab simulations (L = 2)', () => {
   failOnPageErrors();
@@ -22,12 +24,18 @@ test.describe('deep tab simulations (L = 2)', () => {
     const err = page.getByTestId('plot-deep-sim-error');
     for (const init of ['informative', 'uninformative']) {
       await expect(err.locator(`path[data-series=run-${init}]`)).toHaveAttribute('d', /M.+L.+L/);
-      for (const q of ['Q1', 'Q2', 'Q21']) await expect(page.getByTestId('plot-deep-sim-overlaps').locator(`path[data-series=run-${init}-${q}]`)).toHaveAttribute('d', /M.+L/);
+      for (const q of ['Q1', 'Q2', 'Q21'])
+        await expect(
+          page.getByTestId('plot-deep-sim-overlaps').locator(`path[data-series=run-${init}-${q}]`),
+        ).toHaveAttribute('d', /M.+L/);
     }
     // The theory's values at this α are the reference lines.
     await expect(err.locator('path[data-series=theory-eq]')).toHaveAttribute('d', /^M/);
     await expect(err.locator('path[data-series=theory-plateau]')).toHaveAttribute('d', /^M/);
-    await expect(page.getByTestId('plot-deep-sim-overlaps').locator('path[data-series=theory-Q1]')).toHaveAttribute('d', /^M/);
+    await expect(page.getByTestId('plot-deep-sim-overlaps').locator('path[data-series=theory-Q1]')).toHaveAttribute(
+      'd',
+      /^M/,
+    );
     expect(['webgl', 'wasm', 'cpu']).toContain(await page.getByTestId('deep-sim-backend').getAttribute('data-backend'));
     await panel.screenshot({ path: `${SHOTS}/deep-sim-running.png` });
     // Both finish and become points (one per start) on the ε(α) plot.
@@ -65,12 +73,18 @@ test.describe('deep tab simulations (L = 2)', () => {
     await page.getByTestId('deep-sim-sweep-alphas').fill('2,4');
     await page.getByTestId('deep-sim-sweep-seeds').fill('1');
     await page.getByTestId('deep-sim-sweep').click();
-    await expect(page.getByTestId('plot-deep-eps').getByTestId('deep-sim-points')).toHaveAttribute('data-count', '3', { timeout: 40_000 });
+    await expect(page.getByTestId('plot-deep-eps').getByTestId('deep-sim-points')).toHaveAttribute('data-count', '3', {
+      timeout: 40_000,
+    });
     await expect(page.getByTestId('deep-sim-sweep')).toBeVisible({ timeout: 40_000 });
   });
 
-  test('an activation outside the theory: the simulation still runs and says there is no theory curve', async ({ page }) => {
-    await page.goto(`${AUTHORS.replace('activation=tanh2-unit&activation2=tanh2-unit', 'activation=relu&activation2=relu')}&alpha=2`);
+  test('an activation outside the theory: the simulation still runs and says there is no theory curve', async ({
+    page,
+  }) => {
+    await page.goto(
+      `${AUTHORS.replace('activation=tanh2-unit&activation2=tanh2-unit', 'activation=relu&activation2=relu')}&alpha=2`,
+    );
     await expect(page.getByTestId('deep-error')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('deep-sim-no-theory')).toContainText('No L = 2 theory curve');
     await page.getByTestId('deep-sim-start').selectOption('informative');

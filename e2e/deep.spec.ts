@@ -18,7 +18,9 @@ function firstAbove(d: string, level: number): number | null {
 test.describe('deep MLP (L = 2)', () => {
   failOnPageErrors();
 
-  test('depth 2 with the paper’s setting: ε(α) with its branches, overlaps, Q1 before Q2, profile', async ({ page }) => {
+  test('depth 2 with the paper’s setting: ε(α) with its branches, overlaps, Q1 before Q2, profile', async ({
+    page,
+  }) => {
     await page.goto('/');
     // From the shallow explorer: the paper's activation, then depth 2 (carries σ, γ, Δ, readout, weights).
     await page.getByTestId('control-activation').selectOption('tanh2-unit');
@@ -30,7 +32,9 @@ test.describe('deep MLP (L = 2)', () => {
     await expect(page.getByTestId('deep-activation')).toHaveValue('tanh2-unit');
     await expect(page.getByTestId('deep-delta')).toHaveValue('0.2');
     await completeCurve(page);
-    await expect(page).toHaveURL(/model=deep&v=1&depth=2&activation=tanh2-unit&activation2=tanh2-unit&gamma=0.5&gamma2=0.5&delta=0.2&readout=ones&weights=gaussian&quenched=0/);
+    await expect(page).toHaveURL(
+      /model=deep&v=1&depth=2&activation=tanh2-unit&activation2=tanh2-unit&gamma=0.5&gamma2=0.5&delta=0.2&readout=ones&weights=gaussian&quenched=0/,
+    );
     await expect(epsFig(page)).toHaveAttribute('data-points', '100');
     const eq = epsFig(page).locator('path[data-series=equilibrium]');
     await expect(eq).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){90,}/);
@@ -48,7 +52,7 @@ test.describe('deep MLP (L = 2)', () => {
     const q1 = (await ov.locator('path[data-series=Q1]').getAttribute('d'))!;
     const q2 = (await ov.locator('path[data-series=Q2]').getAttribute('d'))!;
     const box = await ov.locator('svg').boundingBox();
-    const level = ((box!.height - 12 - 50) * 0.9); // y pixel of overlap 0.1 in the plot frame (inner height · (1 − 0.1))
+    const level = (box!.height - 12 - 50) * 0.9; // y pixel of overlap 0.1 in the plot frame (inner height · (1 − 0.1))
     const x1 = firstAbove(q1, level);
     const x2 = firstAbove(q2, level);
     expect(x1).not.toBeNull();
@@ -86,7 +90,9 @@ test.describe('deep MLP (L = 2)', () => {
     // Export: the CSV carries the CLI flags, the link and one row per α with every branch.
     const csv = (await downloadOf(page, 'export-deep-eps-csv')).body.toString('utf8').trim().split('\n');
     expect(csv[0]).toMatch(/^# model=deep depth=2 activation=tanh2-unit .* url=http.*#model=deep&v=1&/);
-    expect(csv[1]).toBe('alpha,eps_opt,equilibrium,f_opt,eps_universal,f_universal,converged_universal,eps_layer1,f_layer1,converged_layer1,eps_product,f_product,converged_product,eps_specialised,f_specialised,converged_specialised');
+    expect(csv[1]).toBe(
+      'alpha,eps_opt,equilibrium,f_opt,eps_universal,f_universal,converged_universal,eps_layer1,f_layer1,converged_layer1,eps_product,f_product,converged_product,eps_specialised,f_specialised,converged_specialised',
+    );
     expect(csv).toHaveLength(2 + 100);
     const profile = (await downloadOf(page, 'export-deep-profile-csv')).body.toString('utf8').trim().split('\n');
     expect(profile[1]).toMatch(/^s_abs,Q1_opt,/);

@@ -26,12 +26,17 @@ test.describe('explorer', () => {
     const eps = Number(await page.getByTestId('readout-eps').textContent());
     expect(eps).toBeGreaterThan(0.02);
     expect(eps).toBeLessThan(0.035);
-    await expect(page.getByTestId('plot-overlaps').locator('[data-series=Q0] path.overlap-eq')).toHaveAttribute('d', /^M/);
+    await expect(page.getByTestId('plot-overlaps').locator('[data-series=Q0] path.overlap-eq')).toHaveAttribute(
+      'd',
+      /^M/,
+    );
     await expect(page.getByTestId('model-notes')).toContainText('prediction');
     await expect(page.getByTestId('mu-2')).toHaveText('0.3989');
     await noErrors(page);
     // The URL records the state.
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8');
+    await expect
+      .poll(() => page.evaluate(() => location.hash))
+      .toBe('#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8');
     await page.screenshot({ path: `${SHOTS}/e2e-default.png`, fullPage: true });
   });
 
@@ -155,7 +160,9 @@ test.describe('explorer', () => {
     await page.screenshot({ path: `${SHOTS}/e2e-h23.png`, fullPage: true });
   });
 
-  test('a continuous readout law draws a handful of Q(|v|) curves; quadratic σ pins Q to 0 with a note', async ({ page }) => {
+  test('a continuous readout law draws a handful of Q(|v|) curves; quadratic σ pins Q to 0 with a note', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 760, height: 1000 }); // one-column layout
     await page.goto('/#v=1&act=tanh&delta=0.1&gamma=0.5&readout=gauss&weights=gaussian');
     await nextCurve(page);

@@ -20,21 +20,29 @@ async function nextDiagram(page: Page, prev: string | null = null): Promise<stri
 
 /** Pixel colour of the heatmap canvas at fractions (fx, fy) of its size, as 'r,g,b'. */
 async function canvasPixel(page: Page, fx: number, fy: number): Promise<string> {
-  return page.getByTestId('phase-canvas').evaluate((el, [u, v]) => {
-    const c = el as HTMLCanvasElement;
-    const d = c.getContext('2d')!.getImageData(Math.floor(u * c.width), Math.floor(v * c.height), 1, 1).data;
-    return `${d[0]},${d[1]},${d[2]}`;
-  }, [fx, fy]);
+  return page.getByTestId('phase-canvas').evaluate(
+    (el, [u, v]) => {
+      const c = el as HTMLCanvasElement;
+      const d = c.getContext('2d')!.getImageData(Math.floor(u * c.width), Math.floor(v * c.height), 1, 1).data;
+      return `${d[0]},${d[1]},${d[2]}`;
+    },
+    [fx, fy],
+  );
 }
 
 test.describe('phase diagram', () => {
   failOnPageErrors();
 
-  test('ReLU, binary W: draws the (α, γ) diagram with its line through the α_sp of the readout panel', async ({ page }) => {
+  test('ReLU, binary W: draws the (α, γ) diagram with its line through the α_sp of the readout panel', async ({
+    page,
+  }) => {
     await page.goto('/#v=1&alpha=2&amax=8&gamma=0.5&delta=0.1&act=relu&readout=ones&weights=rademacher');
     await nextDiagram(page);
     await expect(fig(page)).toHaveAttribute('data-rows', '64');
-    await expect(fig(page).locator('path[data-series=alpha-sp]').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){20,}/);
+    await expect(fig(page).locator('path[data-series=alpha-sp]').first()).toHaveAttribute(
+      'd',
+      /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){20,}/,
+    );
     await expect(fig(page).locator('path[data-series=spinodalLow]').first()).toHaveAttribute('d', /^M/);
     await expect(page.getByTestId('phase-crosshair')).toBeVisible();
     // Left of the line: uninformed (light grey), far right at small γ: specialised only (dark orange).
@@ -48,7 +56,11 @@ test.describe('phase diagram', () => {
     // The line's path is in plot coordinates: α = x/width·8, γ = 0.1 + (1 − y/height)·1.9; interpolate at γ = 0.5.
     const box = (await page.getByTestId('phase-click').boundingBox())!;
     const d = (await fig(page).locator('path[data-series=alpha-sp]').first().getAttribute('d'))!;
-    const pts = d.slice(1).split('L').map((p) => p.split(',').map(Number)).map(([px, py]) => [(px / box.width) * 8, 0.1 + (1 - py / box.height) * 1.9]);
+    const pts = d
+      .slice(1)
+      .split('L')
+      .map((p) => p.split(',').map(Number))
+      .map(([px, py]) => [(px / box.width) * 8, 0.1 + (1 - py / box.height) * 1.9]);
     const k = pts.findIndex((p, i) => i > 0 && (pts[i - 1][1] - 0.5) * (p[1] - 0.5) <= 0);
     expect(k).toBeGreaterThan(0);
     const [a0, g0] = pts[k - 1];
@@ -63,7 +75,9 @@ test.describe('phase diagram', () => {
     const epsGen = await epsFig(page).getAttribute('data-complete-gen');
     // Click at (α ≈ 6, γ ≈ 1.5): the plot area spans α ∈ [0, 8] and γ ∈ [0.1, 2].
     const box = (await page.getByTestId('phase-click').boundingBox())!;
-    await page.getByTestId('phase-click').click({ position: { x: box.width * 0.75, y: box.height * (1 - (1.5 - 0.1) / 1.9) } });
+    await page
+      .getByTestId('phase-click')
+      .click({ position: { x: box.width * 0.75, y: box.height * (1 - (1.5 - 0.1) / 1.9) } });
     await expect(page).toHaveURL(/alpha=(5\.9\d*|6(\.0\d*)?)&/);
     await expect(page).toHaveURL(/gamma=1\.(4\d*|5\d*)&/);
     // γ is a curve parameter: the ε(α) curve recomputes; the (α, γ) diagram does not.

@@ -8,7 +8,15 @@ import { downloadOf, epsFig as fig, eqPath, failOnPageErrors, nextCurve, setRang
 // them (microsoft/playwright#2311), and the offline test must cut the network for the worker too.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
-const CONTROLS = ['control-activation', 'control-delta', 'control-gamma', 'control-readout', 'control-weights', 'control-alpha', 'control-alpha-max'];
+const CONTROLS = [
+  'control-activation',
+  'control-delta',
+  'control-gamma',
+  'control-readout',
+  'control-weights',
+  'control-alpha',
+  'control-alpha-max',
+];
 async function controlValues(page: Page): Promise<string[]> {
   return Promise.all(CONTROLS.map((id) => page.getByTestId(id).inputValue()));
 }
@@ -28,15 +36,55 @@ function rng(seed: number): () => number {
 /** Random and malformed hashes: real keys with odd values, v1 keys, junk keys, broken escapes, huge values. */
 function randomHashes(n: number, seed: number): string[] {
   const r = rng(seed);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
-  const keys = ['model', 'v', 'activation', 'gamma', 'delta', 'readout', 'weights', 'alpha', 'alpha-max', 'act', 'expr', 'amax', 'present', 'branch', '', '__proto__', 'constructor', 'toString'];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const keys = [
+    'model',
+    'v',
+    'activation',
+    'gamma',
+    'delta',
+    'readout',
+    'weights',
+    'alpha',
+    'alpha-max',
+    'act',
+    'expr',
+    'amax',
+    'present',
+    'branch',
+    '',
+    '__proto__',
+    'constructor',
+    'toString',
+  ];
   const values = [
     () => String(r() * 20 - 5),
     () => pick(['', 'NaN', 'Infinity', '-Infinity', '1e999', '-0', '0x1F', '1e-400', ' 2 ', '2,5', '٣']),
-    () => pick(['relu', 'tanh', 'h23', 'h2', 'expr', 'expr:', 'expr:x^2', 'expr:sin(x', 'expr:x/0', 'expr:exp(exp(exp(x)))', 'expr:' + 'x+'.repeat(300) + 'x', 'ones', 'rad', 'gauss', 'unif', '4point', 'rademacher', 'gaussian']),
+    () =>
+      pick([
+        'relu',
+        'tanh',
+        'h23',
+        'h2',
+        'expr',
+        'expr:',
+        'expr:x^2',
+        'expr:sin(x',
+        'expr:x/0',
+        'expr:exp(exp(exp(x)))',
+        'expr:' + 'x+'.repeat(300) + 'x',
+        'ones',
+        'rad',
+        'gauss',
+        'unif',
+        '4point',
+        'rademacher',
+        'gaussian',
+      ]),
     () => pick(['mlp', 'banana', '', 'MLP', '%00', 'glm']),
     () => pick(['1', '2', '3', '0', '-1', '1.5', 'v']),
-    () => Array.from({ length: 1 + Math.floor(r() * 30) }, () => String.fromCharCode(Math.floor(r() * 0x2fff))).join(''),
+    () =>
+      Array.from({ length: 1 + Math.floor(r() * 30) }, () => String.fromCharCode(Math.floor(r() * 0x2fff))).join(''),
     () => pick(['%', '%E0%A4%A', '%%%', '&', '=', '#', '%23', '%26', '%3D', '+', '%2B', '\u0000']),
   ];
   const out: string[] = [];
@@ -57,7 +105,10 @@ function randomHashes(n: number, seed: number): string[] {
 test.describe('share', () => {
   failOnPageErrors();
 
-  test('a shared URL restores the same view; v1 links keep working; menu choices are history steps', async ({ page, browser }) => {
+  test('a shared URL restores the same view; v1 links keep working; menu choices are history steps', async ({
+    page,
+    browser,
+  }) => {
     await page.goto('/');
     let gen = await nextCurve(page);
     await page.getByTestId('control-activation').selectOption('h23');
@@ -105,7 +156,11 @@ test.describe('share', () => {
     await expect(page.getByTestId('control-activation-expr')).toHaveValue('max(x,0)');
     await expect(page.getByTestId('control-alpha-max')).toHaveValue('12');
     await expect(page.getByTestId('error-banner')).toHaveCount(0);
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#model=mlp&v=2&activation=expr:max(x,0)&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=12');
+    await expect
+      .poll(() => page.evaluate(() => location.hash))
+      .toBe(
+        '#model=mlp&v=2&activation=expr:max(x,0)&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=12',
+      );
   });
 
   test('out-of-range values are clamped with a visible message', async ({ page }) => {
@@ -132,7 +187,8 @@ test.describe('share', () => {
         await new Promise((r) => setTimeout(r, 0));
         if (i % 50 === 49) {
           await new Promise((r) => requestAnimationFrame(() => r(null)));
-          const alive = document.querySelector('[data-testid=plot-eps]') && document.querySelector('[data-testid=control-gamma]');
+          const alive =
+            document.querySelector('[data-testid=plot-eps]') && document.querySelector('[data-testid=control-gamma]');
           if (!alive) bad.push(list[i]);
           for (const id of ['control-gamma', 'control-alpha', 'control-delta']) {
             const v = Number((document.querySelector(`[data-testid=${id}]`) as HTMLInputElement | null)?.value);
@@ -161,7 +217,9 @@ test.describe('share', () => {
   });
 
   test('exports: SVG standalone, PNG at 2×, CSV with parameters and link, JSON', async ({ page }) => {
-    await page.goto('/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8');
+    await page.goto(
+      '/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8',
+    );
     await nextCurve(page);
     const svgBox = await fig(page).locator('.plot-box svg').boundingBox();
 
@@ -189,7 +247,9 @@ test.describe('share', () => {
     await writeFile(`${SHOTS}/export-eps.svg`, svg.body);
 
     const csv = (await downloadOf(page, 'export-eps-csv')).body.toString('utf8').trim().split('\n');
-    expect(csv[0]).toMatch(/^# model=mlp activation=relu gamma=0\.5 delta=0\.1 readout=ones weights=gaussian alpha=2 alpha-max=8 url=http:\/\/localhost:\d+\/#model=mlp&v=2&activation=relu/);
+    expect(csv[0]).toMatch(
+      /^# model=mlp activation=relu gamma=0\.5 delta=0\.1 readout=ones weights=gaussian alpha=2 alpha-max=8 url=http:\/\/localhost:\d+\/#model=mlp&v=2&activation=relu/,
+    );
     expect(csv[1].split(',').slice(0, 3)).toEqual(['alpha', 'eps_opt', 'equilibrium']);
     expect(csv).toHaveLength(2 + 200);
     const row = csv[2 + 100].split(',');
@@ -208,12 +268,22 @@ test.describe('share', () => {
 
     const json = JSON.parse((await downloadOf(page, 'export-eps-json')).body.toString('utf8'));
     expect(json.model).toBe('mlp');
-    expect(json.params).toEqual({ activation: 'relu', gamma: 0.5, delta: 0.1, readout: 'ones', weights: 'gaussian', alpha: 2, 'alpha-max': 8 });
+    expect(json.params).toEqual({
+      activation: 'relu',
+      gamma: 0.5,
+      delta: 0.1,
+      readout: 'ones',
+      weights: 'gaussian',
+      alpha: 2,
+      'alpha-max': 8,
+    });
     expect(json.url).toContain('#model=mlp&v=2&');
     expect(json.transition.alphaSp).toBeGreaterThan(0); // α_sp as the readout panel shows it
   });
 
-  test('every preset loads from the menu, draws, and shows its caption; published points where shipped', async ({ page }) => {
+  test('every preset loads from the menu, draws, and shows its caption; published points where shipped', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await page.goto('/');
     let gen = await nextCurve(page);
@@ -226,13 +296,17 @@ test.describe('share', () => {
       await expect(page.getByTestId('preset-caption')).toHaveAttribute('data-preset', p.id);
       // A curve spanning the α range is drawn (the fine pass and α_sp follow; the other tests wait for those).
       const prev = gen;
-      if (!sameCurve) await expect.poll(async () => (gen = (await fig(page).getAttribute('data-render-gen')) ?? prev), { timeout: 30_000 }).not.toBe(prev);
+      if (!sameCurve)
+        await expect
+          .poll(async () => (gen = (await fig(page).getAttribute('data-render-gen')) ?? prev), { timeout: 30_000 })
+          .not.toBe(prev);
       await expect(eqPath(page)).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){20,}/);
       await expect(page.getByTestId('error-banner')).toHaveCount(0);
       if (p.overlay) await expect(fig(page)).toHaveAttribute('data-reference', /.+/);
       else await expect(fig(page)).not.toHaveAttribute('data-reference', /.+/);
       await expect(fig(page).locator('[data-series=hmc-informative]')).toHaveCount(p.overlay?.includes('HMC') ? 16 : 0);
-      if (p.id === 'relu-ones' || p.id === 'hardness-rad') await page.screenshot({ path: `${SHOTS}/share-preset-${p.id}.png`, fullPage: true });
+      if (p.id === 'relu-ones' || p.id === 'hardness-rad')
+        await page.screenshot({ path: `${SHOTS}/share-preset-${p.id}.png`, fullPage: true });
     }
     // One history entry per preset; back returns to the previous preset.
     expect(await page.evaluate(() => history.length)).toBe(before + PRESETS.filter((x) => x.family === 'mlp').length);
@@ -252,9 +326,14 @@ test.describe('share', () => {
     await nextCurve(page);
     await expect(page.locator('html')).toHaveClass(/presenting/);
     await expect(page.getByTestId('toggle-present')).toHaveAttribute('aria-pressed', 'true');
-    for (const id of ['control-weights', 'control-alpha-max', 'export-eps', 'copy-link', 'model-notes']) await expect(page.getByTestId(id)).toBeHidden();
-    for (const id of ['control-activation', 'control-gamma', 'control-alpha', 'plot-eps', 'preset-caption']) await expect(page.getByTestId(id)).toBeVisible();
-    const big = await page.locator('.plot figcaption').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    for (const id of ['control-weights', 'control-alpha-max', 'export-eps', 'copy-link', 'model-notes'])
+      await expect(page.getByTestId(id)).toBeHidden();
+    for (const id of ['control-activation', 'control-gamma', 'control-alpha', 'plot-eps', 'preset-caption'])
+      await expect(page.getByTestId(id)).toBeVisible();
+    const big = await page
+      .locator('.plot figcaption')
+      .first()
+      .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(big).toBeGreaterThanOrEqual(20);
     const sw = await eqPath(page).evaluate((e) => parseFloat(getComputedStyle(e).strokeWidth));
     expect(sw).toBeGreaterThanOrEqual(4);
@@ -264,7 +343,8 @@ test.describe('share', () => {
     const events: string[] = [];
     await page.exposeFunction('__event', (e: string) => events.push(e));
     await page.evaluate(() => {
-      for (const e of ['explorer:toggle-play', 'explorer:reset']) window.addEventListener(e, () => (window as unknown as { __event(x: string): void }).__event(e));
+      for (const e of ['explorer:toggle-play', 'explorer:reset'])
+        window.addEventListener(e, () => (window as unknown as { __event(x: string): void }).__event(e));
     });
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('ArrowRight');
@@ -300,8 +380,13 @@ test.describe('share', () => {
     expect(gen).not.toBeNull();
   });
 
-  test('offline: after one visit, a reload without network still shows and computes the app', async ({ page, context }) => {
-    await page.goto('/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8&present=1');
+  test('offline: after one visit, a reload without network still shows and computes the app', async ({
+    page,
+    context,
+  }) => {
+    await page.goto(
+      '/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8&present=1',
+    );
     await nextCurve(page);
     await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
     let cut = 0;
@@ -324,7 +409,9 @@ test.describe('share', () => {
   });
 
   test('explain panel (KaTeX, current Hermite coefficients) and hover read-outs on the curves', async ({ page }) => {
-    await page.goto('/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8');
+    await page.goto(
+      '/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8',
+    );
     await nextCurve(page);
     await page.getByText('Explain the model').click();
     const explain = page.getByTestId('explain-mlp');
@@ -357,14 +444,24 @@ test.describe('share', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`accessibility scan (axe-core), ${theme} theme: no serious or critical violations`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: theme });
-      await page.goto('/#model=mlp&v=2&activation=h23&gamma=0.5&delta=1.25&readout=ones&weights=gaussian&alpha=2&alpha-max=8');
+      await page.goto(
+        '/#model=mlp&v=2&activation=h23&gamma=0.5&delta=1.25&readout=ones&weights=gaussian&alpha=2&alpha-max=8',
+      );
       await nextCurve(page);
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await page.getByText('Explain the model').click();
       await page.getByText('Paper presets').click();
       const result = await new AxeBuilder({ page }).analyze();
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      expect(
+        bad.map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.help} → ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+        ),
+      ).toEqual([]);
       await page.keyboard.press('Escape');
       await page.screenshot({ path: `${SHOTS}/share-theme-${theme}.png`, fullPage: true });
     });
@@ -372,9 +469,13 @@ test.describe('share', () => {
 
   test('readable on a phone (390×844) and every control reachable by keyboard', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto('/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8');
+    await page.goto(
+      '/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8',
+    );
     await nextCurve(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SHOTS}/share-phone.png`, fullPage: true });
     // Tab through the page: every parameter control and every toolbar button takes focus.
@@ -383,11 +484,25 @@ test.describe('share', () => {
       await page.keyboard.press('Tab');
       const id = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        return el ? el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 20) ?? el.tagName : '';
+        return el ? (el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 20) ?? el.tagName) : '';
       });
       if (id) seen.add(id);
     }
-    for (const id of ['control-activation', 'control-delta', 'control-delta-log', 'control-gamma', 'control-readout', 'control-weights', 'control-alpha', 'control-alpha-max', 'toggle-present', 'toggle-theme', 'open-help', 'export-eps-svg', 'family-mlp']) {
+    for (const id of [
+      'control-activation',
+      'control-delta',
+      'control-delta-log',
+      'control-gamma',
+      'control-readout',
+      'control-weights',
+      'control-alpha',
+      'control-alpha-max',
+      'toggle-present',
+      'toggle-theme',
+      'open-help',
+      'export-eps-svg',
+      'family-mlp',
+    ]) {
       expect([...seen], id).toContain(id);
     }
   });

@@ -66,7 +66,9 @@ test.describe('simulation panel', () => {
     await fill(page, 'sim-sweep-alphas', '1,4');
     await fill(page, 'sim-sweep-seeds', '1,2');
     await page.getByTestId('sim-sweep').click();
-    await expect(page.getByTestId('plot-eps').getByTestId('sim-points')).toHaveAttribute('data-count', '3', { timeout: 40_000 });
+    await expect(page.getByTestId('plot-eps').getByTestId('sim-points')).toHaveAttribute('data-count', '3', {
+      timeout: 40_000,
+    });
     await expect(page.getByTestId('sim-sweep')).toBeVisible({ timeout: 40_000 }); // the cancel button is gone: done
     await page.getByTestId('plot-eps').screenshot({ path: `${SHOTS}/sim-eps-sweep.png` });
   });

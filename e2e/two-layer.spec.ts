@@ -26,7 +26,9 @@ test.describe('two-layer lecture', () => {
     await expect(page.getByTestId('tl-url-error')).toHaveCount(0);
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('alpha=4');
     await page.getByTestId('run-rf').click();
-    await expect(page.getByTestId('plot-rf-alpha')).toHaveAttribute('data-sim-points', /^(1[0-9]|[4-9])$/, { timeout: 45_000 });
+    await expect(page.getByTestId('plot-rf-alpha')).toHaveAttribute('data-sim-points', /^(1[0-9]|[4-9])$/, {
+      timeout: 45_000,
+    });
     await page.screenshot({ path: `${SHOTS}/two-layer-rf.png`, fullPage: false });
   });
 

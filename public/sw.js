@@ -18,7 +18,9 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('explorer-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith('explorer-') && k !== CACHE).map((k) => caches.delete(k))),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -45,7 +47,9 @@ self.addEventListener('fetch', (event) => {
         return response;
       } catch (err) {
         const cache = await caches.open(CACHE);
-        const hit = (await cache.match(request, { ignoreVary: true, ignoreSearch: request.mode === 'navigate' })) ?? (request.mode === 'navigate' ? await cache.match(SCOPE.pathname) : undefined);
+        const hit =
+          (await cache.match(request, { ignoreVary: true, ignoreSearch: request.mode === 'navigate' })) ??
+          (request.mode === 'navigate' ? await cache.match(SCOPE.pathname) : undefined);
         if (hit) return hit;
         throw err;
       }

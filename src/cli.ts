@@ -19,7 +19,10 @@ async function usage(): Promise<string> {
   for (const name of owners.keys()) {
     const c = (await load(name))!;
     lines.push(`${name}: ${c.help}`);
-    for (const [f, s] of Object.entries(c.flags)) lines.push(`  --${f}${s.kind === 'boolean' ? '' : ' <' + s.kind + '>'}  ${s.help}${s.default ? ` (default ${s.default})` : ''}`);
+    for (const [f, s] of Object.entries(c.flags))
+      lines.push(
+        `  --${f}${s.kind === 'boolean' ? '' : ' <' + s.kind + '>'}  ${s.help}${s.default ? ` (default ${s.default})` : ''}`,
+      );
   }
   return lines.join('\n');
 }
@@ -27,7 +30,10 @@ async function usage(): Promise<string> {
 /** Usage errors (bad flag; any ParamError: out-of-range parameter, bad activation…) exit 2 with one line. */
 export const usageErrorTypes: (new (...args: never[]) => Error)[] = [UsageError, ParamError];
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + '\n'),
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     out(await usage());

@@ -62,7 +62,12 @@ export function PresetMenu() {
                   >
                     {p.title}
                   </a>
-                  {p.overlay && <span className="preset-data" title={p.overlay}> · with published points</span>}
+                  {p.overlay && (
+                    <span className="preset-data" title={p.overlay}>
+                      {' '}
+                      · with published points
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -66,7 +66,14 @@ export function Toolbar() {
     <div className="share-toolbar" role="toolbar" aria-label="share and view">
       <PresetMenu />
       <CopyLink />
-      <button type="button" className="share-button" aria-pressed={present} data-testid="toggle-present" onClick={() => setPresent(!present)} title="presentation mode (p)">
+      <button
+        type="button"
+        className="share-button"
+        aria-pressed={present}
+        data-testid="toggle-present"
+        onClick={() => setPresent(!present)}
+        title="presentation mode (p)"
+      >
         Presentation
       </button>
       <button
@@ -79,7 +86,14 @@ export function Toolbar() {
       >
         Dark theme
       </button>
-      <button type="button" className="share-button" aria-label="keyboard shortcuts" data-testid="open-help" onClick={() => setHelp(true)} title="keyboard shortcuts (?)">
+      <button
+        type="button"
+        className="share-button"
+        aria-label="keyboard shortcuts"
+        data-testid="open-help"
+        onClick={() => setHelp(true)}
+        title="keyboard shortcuts (?)"
+      >
         ?
       </button>
     </div>
@@ -104,7 +118,14 @@ export function HelpOverlay() {
   if (!open) return null;
   return (
     <div className="help-backdrop" onClick={() => setHelp(false)}>
-      <div role="dialog" aria-modal="true" aria-labelledby="help-title" className="help-dialog" data-testid="help-overlay" onClick={(e) => e.stopPropagation()}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        className="help-dialog"
+        data-testid="help-overlay"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="help-title">Keyboard shortcuts</h2>
         <table className="kv">
           <tbody>
@@ -118,7 +139,10 @@ export function HelpOverlay() {
             ))}
           </tbody>
         </table>
-        <p className="hint">Shortcuts are off while you type in a field. Links with present=1 open in presentation mode; a preset link works offline once the page has been opened.</p>
+        <p className="hint">
+          Shortcuts are off while you type in a field. Links with present=1 open in presentation mode; a preset link
+          works offline once the page has been opened.
+        </p>
         <button id="help-close" type="button" className="share-button" onClick={() => setHelp(false)}>
           Close
         </button>

@@ -63,7 +63,10 @@ describe('the family list', () => {
   it('opens every preset in a family of the list, with that family in its link', () => {
     expect(PRESETS.length).toBeGreaterThan(0);
     for (const p of PRESETS) {
-      expect(FAMILIES.map((f) => f.id), p.id).toContain(p.family);
+      expect(
+        FAMILIES.map((f) => f.id),
+        p.id,
+      ).toContain(p.family);
       expect(modelOfHash(p.hash), p.id).toBe(p.family);
     }
   });
@@ -105,7 +108,8 @@ describe('the parameter tables', () => {
         expect(flag, `${f.id}: --${s.key}`).toBeDefined();
         if (s.kind === 'boolean') expect(flag!.kind, `${f.id}: --${s.key}`).toBe('boolean');
         if (s.kind === 'number') expect(['number', 'list', 'string'], `${f.id}: --${s.key}`).toContain(flag!.kind);
-        if (s.kind === 'enum' && flag!.choices) for (const v of s.values) expect(flag!.choices, `${f.id}: --${s.key}`).toContain(v);
+        if (s.kind === 'enum' && flag!.choices)
+          for (const v of s.values) expect(flag!.choices, `${f.id}: --${s.key}`).toContain(v);
       }
     }
   });

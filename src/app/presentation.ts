@@ -46,7 +46,8 @@ export const useShareUi = create<ShareUiState>()((set) => ({
   setPresent: (on) => {
     // A view option, not a new place: replace the history entry.
     const next = withPresent(window.location.hash, on);
-    if (next !== window.location.hash) window.history.replaceState(null, '', next || window.location.pathname + window.location.search);
+    if (next !== window.location.hash)
+      window.history.replaceState(null, '', next || window.location.pathname + window.location.search);
     set({ present: on });
   },
   setHelp: (help) => set({ help }),

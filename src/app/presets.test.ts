@@ -62,7 +62,13 @@ describe('presets', () => {
     expect(at2.eq.Q2mean).toBe(0);
     expect(paper.solvePoint(2.8).equilibrium).toBe('layer1');
     expect(paper.solvePoint(2.82).equilibrium).toBe('specialised');
-    const shallow = getShallowModel({ activation: 'tanh2-unit', gamma: 0.5, delta: 0.2, readout: 'ones', weights: 'gaussian' }).transition();
+    const shallow = getShallowModel({
+      activation: 'tanh2-unit',
+      gamma: 0.5,
+      delta: 0.2,
+      readout: 'ones',
+      weights: 'gaussian',
+    }).transition();
     expect(shallow.alphaSp!).toBeCloseTo(2.03, 2);
     // deep-quenched: plateau 0.162, specialised with ε ≈ 0.081 at α = 1.
     const quenched = model('deep-quenched').solvePoint(1);

@@ -17,7 +17,13 @@ function sameValue(a: string, b: string): boolean {
   if (a === b) return true;
   const x = Number(a);
   const y = Number(b);
-  return a.trim() !== '' && b.trim() !== '' && Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
+  return (
+    a.trim() !== '' &&
+    b.trim() !== '' &&
+    Number.isFinite(x) &&
+    Number.isFinite(y) &&
+    Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x))
+  );
 }
 
 /** Every key the preset fixes has the same value in `hash` (numbers compared as numbers). */

@@ -8,14 +8,23 @@ describe('shortcuts', () => {
     expect(shortcutFor({ key: 'r' })).toEqual({ kind: 'reset' });
     expect(shortcutFor({ key: 'p' })).toEqual({ kind: 'present' });
     expect(shortcutFor({ key: '?' })).toEqual({ kind: 'help' });
-    expect(shortcutFor({ key: 'ArrowRight', shiftKey: true })).toEqual({ kind: 'step', detail: { direction: 1, large: true } });
+    expect(shortcutFor({ key: 'ArrowRight', shiftKey: true })).toEqual({
+      kind: 'step',
+      detail: { direction: 1, large: true },
+    });
     expect(shortcutFor({ key: 'ArrowLeft' })).toEqual({ kind: 'step', detail: { direction: -1, large: false } });
     expect(shortcutFor({ key: 'x' })).toBeNull();
     expect(shortcutFor({ key: 'r', ctrlKey: true })).toBeNull(); // browser reload stays the browser's
   });
 
   it('is ignored while typing or when the focused control owns the key', () => {
-    for (const target of [{ tagName: 'INPUT', type: 'text' }, { tagName: 'INPUT', type: 'number' }, { tagName: 'TEXTAREA' }, { tagName: 'SELECT' }, { tagName: 'DIV', isContentEditable: true }]) {
+    for (const target of [
+      { tagName: 'INPUT', type: 'text' },
+      { tagName: 'INPUT', type: 'number' },
+      { tagName: 'TEXTAREA' },
+      { tagName: 'SELECT' },
+      { tagName: 'DIV', isContentEditable: true },
+    ]) {
       expect(shortcutFor({ key: 'r', target })).toBeNull();
       expect(shortcutFor({ key: ' ', target })).toBeNull();
     }

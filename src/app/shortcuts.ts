@@ -85,7 +85,14 @@ export function installShortcuts(handlers: { present(): void; help(): void; clos
       ctrlKey: e.ctrlKey,
       metaKey: e.metaKey,
       altKey: e.altKey,
-      target: e.target instanceof HTMLElement ? { tagName: e.target.tagName, type: (e.target as HTMLInputElement).type, isContentEditable: e.target.isContentEditable } : null,
+      target:
+        e.target instanceof HTMLElement
+          ? {
+              tagName: e.target.tagName,
+              type: (e.target as HTMLInputElement).type,
+              isContentEditable: e.target.isContentEditable,
+            }
+          : null,
     });
     if (!action) return;
     switch (action.kind) {

@@ -4,6 +4,12 @@
 //   activation/gTable.ts      g and g' tabulated and interpolated by quintic Hermite
 //   activation/build.ts       an Activation from σ and σ'
 //   activation/registry.ts    the built-ins, user expressions 'expr:…', getActivation (cached)
-export { activationDiagnostics, buildActivation, type Activation, type ActivationDiagnostics, type BuildOptions } from './activation/build';
+export {
+  activationDiagnostics,
+  buildActivation,
+  type Activation,
+  type ActivationDiagnostics,
+  type BuildOptions,
+} from './activation/build';
 export type { PairSpec } from './activation/quadrature';
 export { activationFromExpression, getActivation } from './activation/registry';

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ActivationError, ChannelError, ExpressionError, ParamError, PriorError, SaadSollaError, SimConfigError, TwoLayerParamError } from './errors';
+import {
+  ActivationError,
+  ChannelError,
+  ExpressionError,
+  ParamError,
+  PriorError,
+  SaadSollaError,
+  SimConfigError,
+  TwoLayerParamError,
+} from './errors';
 
 describe('parameter errors', () => {
   it('every class is a ParamError and an Error, with its own name and the message as given', () => {

@@ -20,8 +20,12 @@ function refTable(name: string): number[][] {
 
 describe('matrix denoising m_S(λ) at γ = 0.5 (reference-values.md)', () => {
   const cases: Array<['ones' | 'rad', number, number]> = [
-    ['ones', 0.5, 0.4243858], ['ones', 2.5, 0.7888324], ['ones', 5, 0.8786822],
-    ['rad', 0.5, 0.376323], ['rad', 2.5, 0.766019], ['rad', 5, 0.8674667],
+    ['ones', 0.5, 0.4243858],
+    ['ones', 2.5, 0.7888324],
+    ['ones', 5, 0.8786822],
+    ['rad', 0.5, 0.376323],
+    ['rad', 2.5, 0.766019],
+    ['rad', 5, 0.8674667],
   ];
   for (const [name, lambda, want] of cases) {
     it(`${name} λ=${lambda}: ${want}`, () => {
@@ -87,12 +91,20 @@ describe('matrix denoising m_S(λ) at γ = 0.5 (reference-values.md)', () => {
 
   it('gain and ι drop: the Q̂ and f pieces agree with plain differences where those are accurate, and stay finite as τ → ∞', () => {
     const tab = buildSpectralTable(law('rad'));
-    for (const [tau, r] of [[0.5, 2], [30, 10], [5e3, 40]]) {
+    for (const [tau, r] of [
+      [0.5, 2],
+      [30, 10],
+      [5e3, 40],
+    ]) {
       expect(rel(tab.gain(tau, r), (tab.mS(tau + r) - tab.mS(tau)) / tab.mSPrime(tau))).toBeLessThan(1e-9);
       expect(rel(tab.iotaDrop(tau, r), tab.iota(tau + r) - tab.iota(tau))).toBeLessThan(1e-7);
     }
     // In the tail 1 − m_S is below m_S's resolution: reference from mmse alone (central slope, Simpson for ¼∫mmse).
-    for (const [tau, r] of [[3e4, 12], [1e8, 12], [1e12, 40]]) {
+    for (const [tau, r] of [
+      [3e4, 12],
+      [1e8, 12],
+      [1e12, 40],
+    ]) {
       const h = 1e-4 * tau;
       const slope = (tab.mmse(tau - h) - tab.mmse(tau + h)) / (2 * h);
       expect(rel(tab.gain(tau, r), (tab.mmse(tau) - tab.mmse(tau + r)) / slope)).toBeLessThan(1e-6);
@@ -109,7 +121,8 @@ describe('matrix denoising m_S(λ) at γ = 0.5 (reference-values.md)', () => {
 
   it('m_S⁻¹ inverts m_S', () => {
     const tab = buildSpectralTable(law('rad'));
-    for (const y of [1e-6, 0.01, 0.3, 0.7, 0.95, 0.999, 0.99999]) expect(rel(tab.mS(tab.mSInverse(y)), y)).toBeLessThan(1e-10);
+    for (const y of [1e-6, 0.01, 0.3, 0.7, 0.95, 0.999, 0.99999])
+      expect(rel(tab.mS(tab.mSInverse(y)), y)).toBeLessThan(1e-10);
   });
 });
 
@@ -138,7 +151,8 @@ describe('spectral limits and checks', () => {
       expect(Math.abs(d.mass - 1)).toBeLessThan(1e-10);
     }
     const tab = buildSpectralTable(l);
-    for (const lambda of [4452.6, 4563.1, 6100, 9000]) expect(rel(tab.mmse(lambda), mmseSDirect(l, lambda))).toBeLessThan(1e-7);
+    for (const lambda of [4452.6, 4563.1, 6100, 9000])
+      expect(rel(tab.mmse(lambda), mmseSDirect(l, lambda))).toBeLessThan(1e-7);
   });
 
   it('m_S(λ) ≈ λ for small λ', () => {
@@ -148,7 +162,7 @@ describe('spectral limits and checks', () => {
   it('λ·mmse_S(λ) → 2(γ − γ²/2) for γ < 1 (rank deficiency)', () => {
     for (const gamma of [0.25, 0.5, 0.8]) {
       const lam = 1e5;
-      expect(rel(lam * mmseSDirect(law('ones', gamma), lam), 2 * (gamma - gamma * gamma / 2))).toBeLessThan(2e-3);
+      expect(rel(lam * mmseSDirect(law('ones', gamma), lam), 2 * (gamma - (gamma * gamma) / 2))).toBeLessThan(2e-3);
     }
   });
 
@@ -166,7 +180,15 @@ describe('spectral limits and checks', () => {
     expect(d.intervals.length).toBeGreaterThan(0);
     // At a point inside the support the root must satisfy the sextic of docs/physics/mlp-shallow.md §4.
     const x = 0.5 * (d.intervals[0][0] + d.intervals[0][1]);
-    const coeffs = [-9 * t, -9 * x, 50 * a * a * t + 9 * a - 9, 50 * a * a * x, -25 * a ** 4 * t - 25 * a ** 3 + 50 * a * a, -25 * a ** 4 * x, -25 * a ** 4];
+    const coeffs = [
+      -9 * t,
+      -9 * x,
+      50 * a * a * t + 9 * a - 9,
+      50 * a * a * x,
+      -25 * a ** 4 * t - 25 * a ** 3 + 50 * a * a,
+      -25 * a ** 4 * x,
+      -25 * a ** 4,
+    ];
     const sextic = (re: number, im: number) => {
       let pr = 0;
       let pi = 0;

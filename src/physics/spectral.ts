@@ -93,7 +93,10 @@ function newtonComplex(law: SpectralLaw, t: number, x: number, gr: number, gi: n
     // after 20 steps a step of 1e−9 is accepted where the equation itself holds to 1e−12 of its terms' size. Such
     // a root may belong to another sheet, so only the multi-seed search (largest Im) takes it, not continuation.
     const step = Math.abs(stepR) + Math.abs(stepI);
-    const stalled = it >= 20 && step <= 1e-9 * scale && Math.hypot(Fr, Fi) <= 1e-12 * (Math.abs(x) + Math.sqrt(ginv) + t * Math.hypot(gr, gi));
+    const stalled =
+      it >= 20 &&
+      step <= 1e-9 * scale &&
+      Math.hypot(Fr, Fi) <= 1e-12 * (Math.abs(x) + Math.sqrt(ginv) + t * Math.hypot(gr, gi));
     if (step <= 1e-14 * scale || stalled) {
       root.re = gr;
       root.im = gi;
@@ -127,7 +130,7 @@ function criticalPoints(law: SpectralLaw, t: number): Edge[] {
     for (let i = 1; i <= N; i++) {
       const g = gAt(i / N);
       const d = dxReal(law, t, g);
-      if (Number.isFinite(d) && Number.isFinite(dPrev) && (d > 0) !== (dPrev > 0)) {
+      if (Number.isFinite(d) && Number.isFinite(dPrev) && d > 0 !== dPrev > 0) {
         // Bisection to full precision.
         let lo = gPrev;
         let hi = g;
@@ -230,7 +233,18 @@ interface Panel {
 }
 
 /** Gauss–Legendre on θ ∈ [θa, θb], x = c − r cos θ. */
-function panel(law: SpectralLaw, t: number, c: number, r: number, ta: number, tb: number, sr: number, si: number, eL: Edge, eR: Edge): Panel {
+function panel(
+  law: SpectralLaw,
+  t: number,
+  c: number,
+  r: number,
+  ta: number,
+  tb: number,
+  sr: number,
+  si: number,
+  eL: Edge,
+  eR: Edge,
+): Panel {
   const { x: u, w } = gaussLegendre(PANEL_NODES);
   const half = 0.5 * (tb - ta);
   const out: Panel = { i3: 0, i1: 0, firstR: NaN, firstI: NaN, midR: NaN, midI: NaN };

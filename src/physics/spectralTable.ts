@@ -84,7 +84,8 @@ export function buildSpectralTable(law: SpectralLaw, opts: TableOptions = {}): S
   const tailA = 2 * mmse0 * LAMBDA_MAX - slope0 * LAMBDA_MAX * LAMBDA_MAX;
   const tailMmse = (lambda: number) => (tailA + tailB / lambda) / lambda;
   const tailSlope = (lambda: number) => (tailA + (2 * tailB) / lambda) / (lambda * lambda); // −mmse'
-  const tailIota = (lambda: number) => 0.25 * (tailA * Math.log(lambda / LAMBDA_MAX) + tailB * (1 / LAMBDA_MAX - 1 / lambda));
+  const tailIota = (lambda: number) =>
+    0.25 * (tailA * Math.log(lambda / LAMBDA_MAX) + tailB * (1 / LAMBDA_MAX - 1 / lambda));
 
   /** m_S and m_S' in one spline evaluation; the tail beyond λ_max. */
   const evalMS = (lambda: number, out: { v: number; d: number }): void => {

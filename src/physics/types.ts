@@ -2,7 +2,19 @@
 
 /** Built-in activation names (CLI names). A user expression is passed as `expr:<expression in x>`. */
 export const ACTIVATION_NAMES = [
-  'relu', 'elu', 'tanh', 'tanh2', 'tanh2-unit', 'erf', 'sigmoid', 'softplus', 'leakyrelu', 'linear', 'h2', 'h3', 'h23',
+  'relu',
+  'elu',
+  'tanh',
+  'tanh2',
+  'tanh2-unit',
+  'erf',
+  'sigmoid',
+  'softplus',
+  'leakyrelu',
+  'linear',
+  'h2',
+  'h3',
+  'h23',
 ] as const;
 export type ActivationName = (typeof ACTIVATION_NAMES)[number];
 

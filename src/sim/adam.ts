@@ -20,7 +20,11 @@ export class Adam {
   iteration = 0;
   lastLoss = NaN;
 
-  constructor(private readonly vg: ValueAndGrad, init: tf.Tensor[], private readonly opts: AdamOptions) {
+  constructor(
+    private readonly vg: ValueAndGrad,
+    init: tf.Tensor[],
+    private readonly opts: AdamOptions,
+  ) {
     this.params = init.map((t) => t.clone());
     this.m = init.map((t) => tf.zerosLike(t));
     this.v = init.map((t) => tf.zerosLike(t));
@@ -70,7 +74,11 @@ export class Adam {
 export class BatchSampler {
   private perm: Int32Array;
   private pos: number;
-  constructor(private readonly n: number, readonly size: number, private readonly rng: Rng) {
+  constructor(
+    private readonly n: number,
+    readonly size: number,
+    private readonly rng: Rng,
+  ) {
     this.perm = new Int32Array(n);
     this.pos = n;
   }

@@ -54,7 +54,8 @@ export function webglRenderer(): string | null {
   }
 }
 
-export const isSoftwareRenderer = (r: string | null): boolean => !!r && /swiftshader|llvmpipe|software|softpipe|microsoft basic/i.test(r);
+export const isSoftwareRenderer = (r: string | null): boolean =>
+  !!r && /swiftshader|llvmpipe|software|softpipe|microsoft basic/i.test(r);
 
 /** GFLOP/s of an n×d by d×k matmul (the dominant shape of the gradients), median of a few repeats. */
 export async function measureMatmul(n = 4096, d = 40, k = 20, repeats = 5): Promise<number> {
@@ -115,7 +116,8 @@ export async function chooseBackend(forced: BrowserBackend | null): Promise<Back
   if (forced) {
     if (await tryBackend(forced, failed)) return done(forced, 'forced by backend=');
   }
-  const ladder: BrowserBackend[] = renderer && !isSoftwareRenderer(renderer) ? ['webgl', 'wasm', 'cpu'] : ['wasm', 'webgl', 'cpu'];
+  const ladder: BrowserBackend[] =
+    renderer && !isSoftwareRenderer(renderer) ? ['webgl', 'wasm', 'cpu'] : ['wasm', 'webgl', 'cpu'];
   if (renderer && isSoftwareRenderer(renderer)) {
     // Software WebGL: measure both and keep the faster (WASM usually, by several times).
     for (const b of ['wasm', 'webgl'] as const) if (await tryBackend(b, failed)) measured[b] = await measureMatmul();
@@ -123,7 +125,8 @@ export async function chooseBackend(forced: BrowserBackend | null): Promise<Back
     if (best) return done(best[0], `software WebGL (${renderer.slice(0, 40)}): measured fastest`, best[1]);
   }
   for (const b of ladder) {
-    if (await tryBackend(b, failed)) return done(b, b === 'webgl' ? 'hardware WebGL' : renderer ? 'fallback' : 'no WebGL');
+    if (await tryBackend(b, failed))
+      return done(b, b === 'webgl' ? 'hardware WebGL' : renderer ? 'fallback' : 'no WebGL');
   }
   throw new Error(`no TensorFlow.js backend could start: ${failed.join('; ')}`);
 }

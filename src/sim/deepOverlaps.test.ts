@@ -8,7 +8,8 @@ const k1 = 20;
 const k2 = 20;
 const odd = { odd1: true, odd2: true, readoutsFixed: true };
 
-const teacherOf = (seed: number, readout: 'ones' | 'rad' = 'ones'): Network => sampleTeacher({ d, k: k1, k2, readout, weights: 'gaussian' }, new Rng(seed));
+const teacherOf = (seed: number, readout: 'ones' | 'rad' = 'ones'): Network =>
+  sampleTeacher({ d, k: k1, k2, readout, weights: 'gaussian' }, new Rng(seed));
 
 /** The same function with first-layer units permuted (π1) and sign-flipped (with their W2 columns) and second-layer units permuted within equal readouts. */
 function symmetricCopy(t: Network, rng: Rng, flip: boolean): Network {
@@ -32,7 +33,13 @@ function symmetricCopy(t: Network, rng: Rng, flip: boolean): Network {
     vs[r] = v[ti];
     for (let j = 0; j < k1; j++) W2[r * k1 + perm1[j]] = sign[j] * t.layers[1].W[ti * k1 + j];
   }
-  return { layers: [{ W: W1, rows: k1, cols: d }, { W: W2, rows: k2, cols: k1 }], v: vs };
+  return {
+    layers: [
+      { W: W1, rows: k1, cols: d },
+      { W: W2, rows: k2, cols: k1 },
+    ],
+    v: vs,
+  };
 }
 
 describe('L = 2 overlaps Q1, Q2, Q2:1', () => {
@@ -83,7 +90,13 @@ describe('L = 2 overlaps Q1, Q2, Q2:1', () => {
     const rng = new Rng(33);
     const q = 0.8;
     const noisy = (W: Float64Array) => W.map((w) => Math.sqrt(q) * w + Math.sqrt(1 - q) * rng.normal());
-    const s: Network = { layers: [{ ...t.layers[0], W: noisy(t.layers[0].W) }, { ...t.layers[1], W: noisy(t.layers[1].W) }], v: t.v };
+    const s: Network = {
+      layers: [
+        { ...t.layers[0], W: noisy(t.layers[0].W) },
+        { ...t.layers[1], W: noisy(t.layers[1].W) },
+      ],
+      v: t.v,
+    };
     const o = deepOverlaps(t, symmetricCopy(s, new Rng(5), true), odd);
     expect(Math.abs(o.Q1 - Math.sqrt(q))).toBeLessThan(0.05); // w⁰·w/‖w⁰‖² → √Q for this construction
     expect(Math.abs(o.Q2 - Math.sqrt(q))).toBeLessThan(0.05);

@@ -55,7 +55,14 @@ export function productRows(net: Network): Float64Array {
 }
 
 /** O_ij = Σ_{a ∈ [lo, hi)} A_ia B_ja for row-major A, B with `cols` columns and k rows each. */
-function crossOverlaps(A: Float64Array, B: Float64Array, k: number, cols: number, lo: number, hi: number): Float64Array {
+function crossOverlaps(
+  A: Float64Array,
+  B: Float64Array,
+  k: number,
+  cols: number,
+  lo: number,
+  hi: number,
+): Float64Array {
   const O = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
@@ -76,7 +83,16 @@ function matchSigned(O: Float64Array, k: number, flips: boolean, compatible: (i:
 }
 
 /** Σ over teacher rows in `rows` of sign_i A⁰_i·A_match(i) on [lo, hi), and Σ ‖A⁰_i‖² there. */
-function matchedSums(A0: Float64Array, A: Float64Array, cols: number, rows: number[], match: Int32Array, sign: Float64Array, lo: number, hi: number): [number, number] {
+function matchedSums(
+  A0: Float64Array,
+  A: Float64Array,
+  cols: number,
+  rows: number[],
+  match: Int32Array,
+  sign: Float64Array,
+  lo: number,
+  hi: number,
+): [number, number] {
   let num = 0;
   let den = 0;
   for (const i of rows) {
@@ -136,7 +152,11 @@ export function deepOverlaps(teacher: Network, student: Network, opts: DeepOverl
     }
     q2 += n2 / d2 / 2;
   }
-  const Q21byValue: OverlapByValue[] = groups.map((g, gi) => ({ v: g.reduce((a, i) => a + v0[i], 0) / g.length, Q: q21[gi], units: g.length }));
+  const Q21byValue: OverlapByValue[] = groups.map((g, gi) => ({
+    v: g.reduce((a, i) => a + v0[i], 0) / g.length,
+    Q: q21[gi],
+    units: g.length,
+  }));
   const Q21 = Q21byValue.reduce((a, g) => a + g.Q * g.units, 0) / k2;
   return { Q1: q1, Q2: q2, Q21, Q21byValue };
 }

@@ -11,11 +11,19 @@ beforeAll(async () => {
 });
 
 // The authors' setting scaled down: tanh2-unit in both layers, γ1 = γ2 = 0.5, Δ = 0.2, v = 1, Gaussian W.
-const AUTHORS: Partial<SimConfig> = { depth: 2, activation: 'tanh2-unit', activation2: 'tanh2-unit', gamma: 0.5, gamma2: 0.5, delta: 0.2, readout: 'ones', weights: 'gaussian' };
+const AUTHORS: Partial<SimConfig> = {
+  depth: 2,
+  activation: 'tanh2-unit',
+  activation2: 'tanh2-unit',
+  gamma: 0.5,
+  gamma2: 0.5,
+  delta: 0.2,
+  readout: 'ones',
+  weights: 'gaussian',
+};
 // L = 2 theory at α = 4 in that setting (`npm run -s cli -- mlp --depth 2 --alpha 4`, exact g, 100-point s grid):
 // equilibrium = specialised branch, ε_opt = 0.0594321 (mean Q1 = 0.955, Q2 = 0.934, Q2:1 = 0.957); plateau 0.29831.
 const EPS_OPT_A4 = 0.0594321;
-
 
 describe('depth 2 simulations', () => {
   it('informative HMC at α = 4 lands near ε_opt and below uninformative HMC (d = 20)', () => {
@@ -26,7 +34,17 @@ describe('depth 2 simulations', () => {
     //   the spread seen. At d = 20 the uninformative chain is slow rather than stuck for good (longer runs keep
     //   lowering it); a lasting hardness gap needs larger d (docs/physics/simulations.md §6).
     for (const seed of [1, 3]) {
-      const base = { ...AUTHORS, algo: 'hmc' as const, alpha: 4, d: 20, steps: 100, warmup: 50, leapfrog: 10, nTest: 4000, seed };
+      const base = {
+        ...AUTHORS,
+        algo: 'hmc' as const,
+        alpha: 4,
+        d: 20,
+        steps: 100,
+        warmup: 50,
+        leapfrog: 10,
+        nTest: 4000,
+        seed,
+      };
       const inf = runToEnd({ ...base, init: 'informative' }).summary;
       const uni = runToEnd({ ...base, init: 'uninformative' }).summary;
       expect(Math.abs(inf.gibbsHalf! - EPS_OPT_A4) / EPS_OPT_A4).toBeLessThan(0.2);
@@ -40,7 +58,17 @@ describe('depth 2 simulations', () => {
 
   it('identical seeds give identical runs; another seed differs (HMC and mini-batch ADAM)', () => {
     for (const algo of ['hmc', 'adam'] as const) {
-      const cfg: Partial<SimConfig> = { ...AUTHORS, algo, init: 'uninformative', readouts: 'learned', d: 10, alpha: 2, steps: 5, leapfrog: 3, nTest: 200 };
+      const cfg: Partial<SimConfig> = {
+        ...AUTHORS,
+        algo,
+        init: 'uninformative',
+        readouts: 'learned',
+        d: 10,
+        alpha: 2,
+        steps: 5,
+        leapfrog: 3,
+        nTest: 200,
+      };
       const a = runToEnd({ ...cfg, seed: 5 }).trace;
       const b = runToEnd({ ...cfg, seed: 5 }).trace;
       const c = runToEnd({ ...cfg, seed: 6 }).trace;
@@ -52,7 +80,20 @@ describe('depth 2 simulations', () => {
   });
 
   it('ADAM lowers the training loss; per-layer activations and widths are honoured', () => {
-    const sim = new Simulation({ ...DEFAULT_SIM, ...AUTHORS, activation2: 'relu', gamma2: 0.25, algo: 'adam', init: 'uninformative', d: 12, alpha: 3, steps: 40, batch: 1, nTest: 300, seed: 2 });
+    const sim = new Simulation({
+      ...DEFAULT_SIM,
+      ...AUTHORS,
+      activation2: 'relu',
+      gamma2: 0.25,
+      algo: 'adam',
+      init: 'uninformative',
+      d: 12,
+      alpha: 3,
+      steps: 40,
+      batch: 1,
+      nTest: 300,
+      seed: 2,
+    });
     expect(sim.k).toBe(6);
     expect(sim.k2).toBe(3);
     expect(sim.acts.map((a) => a.name)).toEqual(['tanh2-unit', 'relu']);
@@ -63,7 +104,9 @@ describe('depth 2 simulations', () => {
   });
 
   it('refuses GAMP at depth 2 and depth-2 options at depth 1, with a message', () => {
-    expect(() => new Simulation({ ...DEFAULT_SIM, ...AUTHORS, algo: 'gamp' })).toThrow(/GAMP-RIE is an L = 1 algorithm/);
+    expect(() => new Simulation({ ...DEFAULT_SIM, ...AUTHORS, algo: 'gamp' })).toThrow(
+      /GAMP-RIE is an L = 1 algorithm/,
+    );
     expect(() => new Simulation({ ...DEFAULT_SIM, gamma2: 0.5 })).toThrow(SimConfigError);
     expect(() => new Simulation({ ...DEFAULT_SIM, ...AUTHORS, gamma2: 9 })).toThrow(/gamma2/);
     expect(() => new Simulation({ ...DEFAULT_SIM, depth: 3 as 2 })).toThrow(/depth/);

@@ -19,8 +19,23 @@ const n = 50;
 const delta = 0.6;
 
 /** Float64 reference of U = ‖W1‖²/2 + ‖W2‖²/2 [+ ‖v‖²/2] + ‖y − f‖²/(2Δ) with per-layer σ. */
-function potential64(W1: Float64Array, W2: Float64Array, v: Float64Array, X: Float64Array, y: Float64Array, s1: (x: number) => number, s2: (x: number) => number, sampleV: boolean): number {
-  const net: Network = { layers: [{ W: W1, rows: k1, cols: d }, { W: W2, rows: k2, cols: k1 }], v };
+function potential64(
+  W1: Float64Array,
+  W2: Float64Array,
+  v: Float64Array,
+  X: Float64Array,
+  y: Float64Array,
+  s1: (x: number) => number,
+  s2: (x: number) => number,
+  sampleV: boolean,
+): number {
+  const net: Network = {
+    layers: [
+      { W: W1, rows: k1, cols: d },
+      { W: W2, rows: k2, cols: k1 },
+    ],
+    v,
+  };
   const f = predict(net, [s1, s2], X, n);
   let U = 0;
   for (const w of W1) U += 0.5 * w * w;
@@ -51,15 +66,25 @@ describe('L = 2 student: explicit gradients against float64 finite differences',
         const data = shallowData(X, y, n, d, k1);
         const vT = tf.tensor1d(Float32Array.from(v));
         const vg = deepPotential(data, tfSigma(a1), tfSigma(a2), k2, delta, sampleV ? null : vT);
-        const params = [tf.tensor2d(Float32Array.from(W1), [k1, d]), tf.tensor2d(Float32Array.from(W2), [k2, k1]), ...(sampleV ? [vT] : [])];
+        const params = [
+          tf.tensor2d(Float32Array.from(W1), [k1, d]),
+          tf.tensor2d(Float32Array.from(W2), [k2, k1]),
+          ...(sampleV ? [vT] : []),
+        ];
         const { value, grads } = vg(params);
-        const U = (w1: Float64Array, w2: Float64Array, vv: Float64Array) => potential64(w1, w2, vv, X, y, act1.sigma, act2.sigma, sampleV);
+        const U = (w1: Float64Array, w2: Float64Array, vv: Float64Array) =>
+          potential64(w1, w2, vv, X, y, act1.sigma, act2.sigma, sampleV);
         const U64 = U(W1, W2, v);
         expect(Math.abs(value.dataSync()[0] - U64) / U64).toBeLessThan(1e-5);
         // Central differences in float64 (h = 1e-6: truncation ~1e-12, rounding ~1e-10·U); the float32 gradient is
         // a sum over n = 50 terms of size ≲ 10, so 2e-4 (1 + |g|) is the float32-honest tolerance.
         const h = 1e-6;
-        const check = (g: Float32Array | Int32Array | Uint8Array, base: Float64Array, idxs: number[], at: (p: Float64Array) => number) => {
+        const check = (
+          g: Float32Array | Int32Array | Uint8Array,
+          base: Float64Array,
+          idxs: number[],
+          at: (p: Float64Array) => number,
+        ) => {
           for (const idx of idxs) {
             const p = base.slice();
             const m = base.slice();
@@ -75,7 +100,18 @@ describe('L = 2 student: explicit gradients against float64 finite differences',
         else expect(grads.length).toBe(2);
         // The forward pass agrees with the float64 teacher code.
         const f32 = deepForward(data.Xs, params[0], params[1], vT, tfSigma(a1), tfSigma(a2), { k1, k2 }).dataSync();
-        const f64 = predict({ layers: [{ W: W1, rows: k1, cols: d }, { W: W2, rows: k2, cols: k1 }], v }, [act1.sigma, act2.sigma], X, n);
+        const f64 = predict(
+          {
+            layers: [
+              { W: W1, rows: k1, cols: d },
+              { W: W2, rows: k2, cols: k1 },
+            ],
+            v,
+          },
+          [act1.sigma, act2.sigma],
+          X,
+          n,
+        );
         f64.forEach((x, i) => expect(Math.abs(f32[i] - x)).toBeLessThan(1e-5 * (1 + Math.abs(x))));
       });
     }
@@ -93,13 +129,25 @@ describe('L = 2 student: explicit gradients against float64 finite differences',
     const vT = tf.tensor1d(Float32Array.from(v));
     const params = [tf.tensor2d(Float32Array.from(W1), [k1, d]), tf.tensor2d(Float32Array.from(W2), [k2, k1])];
     const mse = deepMse(data, tfSigma('tanh2-unit'), tfSigma('tanh2-unit'), k2, vT, () => null)(params);
-    const f = predict({ layers: [{ W: W1, rows: k1, cols: d }, { W: W2, rows: k2, cols: k1 }], v }, act1.sigma, X, n);
+    const f = predict(
+      {
+        layers: [
+          { W: W1, rows: k1, cols: d },
+          { W: W2, rows: k2, cols: k1 },
+        ],
+        v,
+      },
+      act1.sigma,
+      X,
+      n,
+    );
     let m = 0;
     for (let i = 0; i < n; i++) m += (y[i] - f[i]) ** 2 / n;
     expect(Math.abs(mse.value.dataSync()[0] - m) / m).toBeLessThan(1e-5);
     const pot = deepPotential(data, tfSigma('tanh2-unit'), tfSigma('tanh2-unit'), k2, delta, vT)(params);
     const gU = pot.grads[1].dataSync();
     const gM = mse.grads[1].dataSync();
-    for (let i = 0; i < gU.length; i++) expect(Math.abs((gU[i] - W2[i]) * delta * (2 / n) - gM[i])).toBeLessThan(1e-5 * (1 + Math.abs(gM[i])));
+    for (let i = 0; i < gU.length; i++)
+      expect(Math.abs((gU[i] - W2[i]) * delta * (2 / n) - gM[i])).toBeLessThan(1e-5 * (1 + Math.abs(gM[i])));
   });
 });

@@ -19,11 +19,22 @@ export interface DeepShape {
 }
 
 /** f(X) for pre-scaled inputs Xs (rows) with W1 (k1×d), W2 (k2×k1) and readouts v (k2). */
-export function deepForward(Xs: tf.Tensor2D, W1: tf.Tensor, W2: tf.Tensor, v: tf.Tensor, sigma1: TfSigma, sigma2: TfSigma, shape: DeepShape): tf.Tensor1D {
+export function deepForward(
+  Xs: tf.Tensor2D,
+  W1: tf.Tensor,
+  W2: tf.Tensor,
+  v: tf.Tensor,
+  sigma1: TfSigma,
+  sigma2: TfSigma,
+  shape: DeepShape,
+): tf.Tensor1D {
   return tf.tidy(() => {
     const A1 = sigma1(tf.matMul(Xs, tf.transpose(W1 as tf.Tensor2D))).s as tf.Tensor2D;
     const A2 = sigma2(tf.mul(tf.matMul(A1, tf.transpose(W2 as tf.Tensor2D)), 1 / Math.sqrt(shape.k1))).s as tf.Tensor2D;
-    return tf.reshape(tf.mul(tf.matMul(A2, tf.reshape(v, [shape.k2, 1])), 1 / Math.sqrt(shape.k2)), [-1]) as tf.Tensor1D;
+    return tf.reshape(
+      tf.mul(tf.matMul(A2, tf.reshape(v, [shape.k2, 1])), 1 / Math.sqrt(shape.k2)),
+      [-1],
+    ) as tf.Tensor1D;
   });
 }
 
@@ -53,11 +64,25 @@ export function deepResidual(sigma1: TfSigma, sigma2: TfSigma, { k1, k2 }: DeepS
 }
 
 /** HMC potential of the L = 2 student: params [W1, W2] (v fixed) or [W1, W2, v] (v sampled with prior N(0, 1)). */
-export function deepPotential(data: ShallowData, sigma1: TfSigma, sigma2: TfSigma, k2: number, delta: number, vFixed: tf.Tensor1D | null): ValueAndGrad {
+export function deepPotential(
+  data: ShallowData,
+  sigma1: TfSigma,
+  sigma2: TfSigma,
+  k2: number,
+  delta: number,
+  vFixed: tf.Tensor1D | null,
+): ValueAndGrad {
   return gaussianPotential(data, deepResidual(sigma1, sigma2, { k1: data.k, k2 }), 2, delta, vFixed);
 }
 
 /** Mean squared error of the L = 2 student on a (mini-)batch and its gradient (ADAM). */
-export function deepMse(data: ShallowData, sigma1: TfSigma, sigma2: TfSigma, k2: number, vFixed: tf.Tensor1D | null, batch: () => Int32Array | null): ValueAndGrad {
+export function deepMse(
+  data: ShallowData,
+  sigma1: TfSigma,
+  sigma2: TfSigma,
+  k2: number,
+  vFixed: tf.Tensor1D | null,
+  batch: () => Int32Array | null,
+): ValueAndGrad {
   return mseLoss(data, deepResidual(sigma1, sigma2, { k1: data.k, k2 }), 2, vFixed, batch);
 }

@@ -57,7 +57,10 @@ export class GampRie {
   /** False when μ2 = 0: no quadratic part to learn (ε stays at the linear estimate's plateau). */
   readonly quadratic: boolean;
 
-  constructor(private readonly p: GampProblem, private readonly opts: GampOptions = {}) {
+  constructor(
+    private readonly p: GampProblem,
+    private readonly opts: GampOptions = {},
+  ) {
     const { X, y, n, d, k, v, act, delta } = p;
     this.d = d;
     const [mu0, mu1, mu2] = act.mu;
@@ -103,7 +106,9 @@ export class GampRie {
     this.yq = new Float64Array(n);
     const scale = this.quadratic ? Math.sqrt(2 / gamma) / this.c2 : 0;
     for (let m = 0; m < n; m++) this.yq[m] = scale * (y[m] - this.mean - lin[m]);
-    this.noise = this.quadratic ? (2 * Math.max(delta + nu - mu0 * mu0 - mu1 * mu1 - this.c2 * this.c2, 1e-12)) / (gamma * this.c2 * this.c2) : Infinity;
+    this.noise = this.quadratic
+      ? (2 * Math.max(delta + nu - mu0 * mu0 - mu1 * mu1 - this.c2 * this.c2, 1e-12)) / (gamma * this.c2 * this.c2)
+      : Infinity;
     // 4. AMP start at the prior mean E S_k = (Σv/k) I with V = 2 × prior error per d = 2/γ.
     this.S = new Float64Array(d * d);
     for (let a = 0; a < d; a++) this.S[a * d + a] = vsum / k;
@@ -184,7 +189,13 @@ export class GampRie {
     this.iteration++;
     this.lastChange = Math.sqrt(diff / Math.max(norm, 1e-300));
     this.converged = this.lastChange < tol;
-    return { iteration: this.iteration, change: this.lastChange, predictedError: this.V / 2, t, converged: this.converged };
+    return {
+      iteration: this.iteration,
+      change: this.lastChange,
+      predictedError: this.V / 2,
+      t,
+      converged: this.converged,
+    };
   }
 
   /** ŷ for n rows of X (the estimator's prediction of the noiseless teacher). */

@@ -13,7 +13,10 @@ beforeAll(async () => {
 const s = 0.5;
 const rho = 0.6;
 const det = s * s * (1 - rho * rho);
-const P = [[(s * s) / det, (-rho * s) / det], [(-rho * s) / det, 1 / det]];
+const P = [
+  [(s * s) / det, (-rho * s) / det],
+  [(-rho * s) / det, 1 / det],
+];
 const gaussian: ValueAndGrad = (params) =>
   tf.tidy(() => {
     const x = params[0];
@@ -29,9 +32,18 @@ const quartic: ValueAndGrad = (params) =>
     return { value: tf.div(tf.sum(tf.pow(x, 4)), 4) as tf.Scalar, grads: [tf.pow(x, 3)] };
   });
 
-function sample(vg: ValueAndGrad, x0: number[], opts: { stepSize: number; leapfrog: number; warmup: number; n: number; seed: number }) {
+function sample(
+  vg: ValueAndGrad,
+  x0: number[],
+  opts: { stepSize: number; leapfrog: number; warmup: number; n: number; seed: number },
+) {
   const init = [tf.tensor1d(x0)];
-  const h = new Hmc(vg, init, new Rng(opts.seed), { stepSize: opts.stepSize, leapfrog: opts.leapfrog, targetAccept: 0.8, warmup: opts.warmup });
+  const h = new Hmc(vg, init, new Rng(opts.seed), {
+    stepSize: opts.stepSize,
+    leapfrog: opts.leapfrog,
+    targetAccept: 0.8,
+    warmup: opts.warmup,
+  });
   for (let i = 0; i < opts.warmup; i++) h.step();
   const xs: number[][] = [];
   let acc = 0;
@@ -51,7 +63,14 @@ describe('leapfrog', () => {
     const p0 = [tf.tensor1d([0.3, 0.9])];
     const g0 = gaussian(q0);
     const fwd = leapfrog(gaussian, q0, p0, g0.grads, 0.1, 25);
-    const back = leapfrog(gaussian, fwd.q, fwd.p.map((p) => tf.neg(p)), fwd.grads, 0.1, 25);
+    const back = leapfrog(
+      gaussian,
+      fwd.q,
+      fwd.p.map((p) => tf.neg(p)),
+      fwd.grads,
+      0.1,
+      25,
+    );
     const q = back.q[0].dataSync();
     const p = back.p[0].dataSync();
     expect(q[0]).toBeCloseTo(0.7, 5);

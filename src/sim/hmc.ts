@@ -42,7 +42,14 @@ export interface LeapfrogResult {
 }
 
 /** L leapfrog steps of size eps from (q, p) with ∇U(q) = grads0; returns new tensors (inputs untouched). */
-export function leapfrog(vg: ValueAndGrad, q0: tf.Tensor[], p0: tf.Tensor[], grads0: tf.Tensor[], eps: number, L: number): LeapfrogResult {
+export function leapfrog(
+  vg: ValueAndGrad,
+  q0: tf.Tensor[],
+  p0: tf.Tensor[],
+  grads0: tf.Tensor[],
+  eps: number,
+  L: number,
+): LeapfrogResult {
   let q = q0.map((t) => t.clone());
   let p = p0.map((t, i) => tf.tidy(() => tf.sub(t, tf.mul(grads0[i], eps / 2))));
   let grads: tf.Tensor[] = [];
@@ -81,7 +88,10 @@ export class StepSizeAdapter {
   private logEpsBar = 0;
   private m = 0;
   logEps: number;
-  constructor(eps0: number, private readonly target: number) {
+  constructor(
+    eps0: number,
+    private readonly target: number,
+  ) {
     this.mu = Math.log(10 * eps0);
     this.logEps = Math.log(eps0);
   }
@@ -117,7 +127,12 @@ export class Hmc {
   private acceptSum = 0;
   private acceptCount = 0;
 
-  constructor(private readonly vg: ValueAndGrad, init: tf.Tensor[], private readonly rng: Rng, private readonly opts: HmcOptions) {
+  constructor(
+    private readonly vg: ValueAndGrad,
+    init: tf.Tensor[],
+    private readonly rng: Rng,
+    private readonly opts: HmcOptions,
+  ) {
     if (!(opts.stepSize > 0) || !(opts.leapfrog >= 1)) throw new Error('HMC needs stepSize > 0 and leapfrog ≥ 1');
     this.q = init.map((t) => t.clone());
     const r = this.vg(this.q);

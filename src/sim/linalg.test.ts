@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cholesky, choleskySolve, gramT, mulABt, mulv, solveSPD, spectralMap, symmetricEigen, symmetricEigenvalues, topEigenvector } from './linalg';
+import {
+  cholesky,
+  choleskySolve,
+  gramT,
+  mulABt,
+  mulv,
+  solveSPD,
+  spectralMap,
+  symmetricEigen,
+  symmetricEigenvalues,
+  topEigenvector,
+} from './linalg';
 import { Rng } from '../physics/numerics/rng';
 
 function randomSymmetric(n: number, rng: Rng): Float64Array {
@@ -62,11 +73,12 @@ describe('solveSPD', () => {
     const rng = new Rng(2);
     const M = rng.normals(n * n);
     const A = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-      let s = i === j ? 1 : 0;
-      for (let k = 0; k < n; k++) s += M[i * n + k] * M[j * n + k];
-      A[i * n + j] = s;
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        let s = i === j ? 1 : 0;
+        for (let k = 0; k < n; k++) s += M[i * n + k] * M[j * n + k];
+        A[i * n + j] = s;
+      }
     const x0 = rng.normals(n);
     const b = new Float64Array(n);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) b[i] += A[i * n + j] * x0[j];
@@ -100,7 +112,8 @@ describe('float64 linear algebra', () => {
       if (i + 1 < n) T[i * n + i + 1] = T[(i + 1) * n + i] = -1;
     }
     const ev = symmetricEigenvalues(T, n);
-    for (let k = 1; k <= n; k++) expect(Math.abs(ev[k - 1] - (2 - 2 * Math.cos((k * Math.PI) / (n + 1))))).toBeLessThan(1e-12);
+    for (let k = 1; k <= n; k++)
+      expect(Math.abs(ev[k - 1] - (2 - 2 * Math.cos((k * Math.PI) / (n + 1))))).toBeLessThan(1e-12);
     const rng = new Rng(2, 'polar');
     const A = rng.fillNormal(new Float64Array(n * n));
     const S = mulABt(A, A, n, n, n);

@@ -289,7 +289,7 @@ export function symmetricEigenvalues(S: Float64Array, n: number): Float64Array {
 /** Top eigenvector of a symmetric PSD n×n matrix by power iteration (deterministic start). */
 export function topEigenvector(S: Float64Array, n: number, iterations = 300): Float64Array {
   let v: Float64Array = new Float64Array(n);
-  for (let i = 0; i < n; i++) v[i] = 1 / Math.sqrt(n) * (1 + 0.1 * Math.sin(i + 1));
+  for (let i = 0; i < n; i++) v[i] = (1 / Math.sqrt(n)) * (1 + 0.1 * Math.sin(i + 1));
   for (let it = 0; it < iterations; it++) {
     const w = mulv(S, v, n, n);
     let nrm = 0;

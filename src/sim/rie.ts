@@ -41,7 +41,12 @@ function clampToSupport(x: number, intervals: Array<[number, number]>): { x: num
  * the wrong branch (seen at d = 30: Re g = −7.9 instead of −0.3, a jump of the whole estimate); step inward
  * until the root found is the physical one.
  */
-function physicalRoot(law: SpectralLaw, t: number, x: number, intervals: Array<[number, number]>): { re: number; im: number } {
+function physicalRoot(
+  law: SpectralLaw,
+  t: number,
+  x: number,
+  intervals: Array<[number, number]>,
+): { re: number; im: number } {
   let g = stieltjesAt(law, t, x);
   const iv = intervals.find(([a, b]) => x >= a && x <= b);
   if (!iv) return g;

@@ -12,7 +12,12 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const EXPRS = ['expr:tanh(2x)', 'expr:x^2/sqrt(2) + max(x, 0.3x)', 'expr:exp(-x^2/2)*sin(x)', 'expr:softplus(x)-log(2)'];
+const EXPRS = [
+  'expr:tanh(2x)',
+  'expr:x^2/sqrt(2) + max(x, 0.3x)',
+  'expr:exp(-x^2/2)*sin(x)',
+  'expr:softplus(x)-log(2)',
+];
 
 describe('σ and σ′ as tfjs ops agree with the float64 engine', () => {
   for (const name of [...ACTIVATION_NAMES, ...EXPRS]) {
@@ -31,13 +36,24 @@ describe('σ and σ′ as tfjs ops agree with the float64 engine', () => {
 });
 
 /** Float64 reference of U(W, v) = ‖W‖²/2 [+ ‖v‖²/2] + ‖y − f‖²/(2Δ). */
-function potential64(W: Float64Array, v: Float64Array, X: Float64Array, y: Float64Array, n: number, d: number, k: number, sigma: (x: number) => number, delta: number, sampleV: boolean): number {
+function potential64(
+  W: Float64Array,
+  v: Float64Array,
+  X: Float64Array,
+  y: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  sigma: (x: number) => number,
+  delta: number,
+  sampleV: boolean,
+): number {
   const net: Network = { layers: [{ W, rows: k, cols: d }], v };
   const f = predict(net, sigma, X, n);
   let U = 0;
   for (const w of W) U += 0.5 * w * w;
   if (sampleV) for (const x of v) U += 0.5 * x * x;
-  for (let i = 0; i < n; i++) U += ((y[i] - f[i]) ** 2) / (2 * delta);
+  for (let i = 0; i < n; i++) U += (y[i] - f[i]) ** 2 / (2 * delta);
   return U;
 }
 
@@ -69,7 +85,10 @@ describe('explicit gradients against float64 finite differences', () => {
           const Wm = W.slice();
           Wp[idx] += h;
           Wm[idx] -= h;
-          const fd = (potential64(Wp, v, X, y, n, d, k, act.sigma, delta, sampleV) - potential64(Wm, v, X, y, n, d, k, act.sigma, delta, sampleV)) / (2 * h);
+          const fd =
+            (potential64(Wp, v, X, y, n, d, k, act.sigma, delta, sampleV) -
+              potential64(Wm, v, X, y, n, d, k, act.sigma, delta, sampleV)) /
+            (2 * h);
           expect(Math.abs(gW[idx] - fd)).toBeLessThan(2e-4 * (1 + Math.abs(fd)));
         }
         if (sampleV) {
@@ -79,7 +98,10 @@ describe('explicit gradients against float64 finite differences', () => {
             const vm = v.slice();
             vp[i] += h;
             vm[i] -= h;
-            const fd = (potential64(W, vp, X, y, n, d, k, act.sigma, delta, true) - potential64(W, vm, X, y, n, d, k, act.sigma, delta, true)) / (2 * h);
+            const fd =
+              (potential64(W, vp, X, y, n, d, k, act.sigma, delta, true) -
+                potential64(W, vm, X, y, n, d, k, act.sigma, delta, true)) /
+              (2 * h);
             expect(Math.abs(gv[i] - fd)).toBeLessThan(2e-4 * (1 + Math.abs(fd)));
           }
         }
@@ -96,7 +118,12 @@ describe('explicit gradients against float64 finite differences', () => {
     const rows = Int32Array.from([3, 7, 8, 20, 41]);
     const data = shallowData(X, y, n, d, k);
     const vT = tf.tensor1d(Float32Array.from(v));
-    const { value, grads } = shallowMse(data, tfSigma('tanh2'), vT, () => rows)([tf.tensor2d(Float32Array.from(W), [k, d])]);
+    const { value, grads } = shallowMse(
+      data,
+      tfSigma('tanh2'),
+      vT,
+      () => rows,
+    )([tf.tensor2d(Float32Array.from(W), [k, d])]);
     const act = getActivation('tanh2');
     const Xb = new Float64Array(rows.length * d);
     const yb = new Float64Array(rows.length);

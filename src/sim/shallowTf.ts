@@ -51,7 +51,10 @@ export function shallowForward(Xs: tf.Tensor2D, W: tf.Tensor, v: tf.Tensor, sigm
   return tf.tidy(() => {
     const H = tf.matMul(Xs, tf.transpose(W as tf.Tensor2D));
     const { s } = sigma(H);
-    return tf.reshape(tf.mul(tf.matMul(s as tf.Tensor2D, tf.reshape(v, [k, 1])), 1 / Math.sqrt(k)), [-1]) as tf.Tensor1D;
+    return tf.reshape(
+      tf.mul(tf.matMul(s as tf.Tensor2D, tf.reshape(v, [k, 1])), 1 / Math.sqrt(k)),
+      [-1],
+    ) as tf.Tensor1D;
   });
 }
 
@@ -59,7 +62,14 @@ export function shallowForward(Xs: tf.Tensor2D, W: tf.Tensor, v: tf.Tensor, sigm
  * Σ r² and the gradients of (scale/2) Σ r² on the rows (Xb, yb) (XbT = Xbᵀ) with respect to the weight
  * matrices `Ws` ([W] here; [W1, W2] for the L = 2 student) and the readouts v. Call inside tf.tidy.
  */
-export type ResidualGrads = (Xb: tf.Tensor2D, XbT: tf.Tensor2D, yb: tf.Tensor1D, Ws: tf.Tensor[], v: tf.Tensor, scale: number) => { sumR2: tf.Tensor; gWs: tf.Tensor[]; gv: tf.Tensor };
+export type ResidualGrads = (
+  Xb: tf.Tensor2D,
+  XbT: tf.Tensor2D,
+  yb: tf.Tensor1D,
+  Ws: tf.Tensor[],
+  v: tf.Tensor,
+  scale: number,
+) => { sumR2: tf.Tensor; gWs: tf.Tensor[]; gv: tf.Tensor };
 
 /** The L = 1 residual: gW (k×d) and gv (k). */
 function shallowResidual(sigma: TfSigma, k: number): ResidualGrads {
@@ -83,7 +93,13 @@ function shallowResidual(sigma: TfSigma, k: number): ResidualGrads {
  * weight matrix (the first `layers` parameters) and on v when `vFixed` is null (then v is the last parameter),
  * Gaussian likelihood of variance Δ.
  */
-export function gaussianPotential(data: ShallowData, residual: ResidualGrads, layers: number, delta: number, vFixed: tf.Tensor1D | null): ValueAndGrad {
+export function gaussianPotential(
+  data: ShallowData,
+  residual: ResidualGrads,
+  layers: number,
+  delta: number,
+  vFixed: tf.Tensor1D | null,
+): ValueAndGrad {
   return (params) =>
     tf.tidy(() => {
       const Ws = params.slice(0, layers);
@@ -107,7 +123,13 @@ export function gaussianPotential(data: ShallowData, residual: ResidualGrads, la
 }
 
 /** Mean squared error on the rows `batch()` (all rows when it returns null) and its gradient (paper B's loss), any depth. */
-export function mseLoss(data: ShallowData, residual: ResidualGrads, layers: number, vFixed: tf.Tensor1D | null, batch: () => Int32Array | null): ValueAndGrad {
+export function mseLoss(
+  data: ShallowData,
+  residual: ResidualGrads,
+  layers: number,
+  vFixed: tf.Tensor1D | null,
+  batch: () => Int32Array | null,
+): ValueAndGrad {
   return (params) => {
     const idx = batch();
     return tf.tidy(() => {
@@ -130,11 +152,21 @@ export function mseLoss(data: ShallowData, residual: ResidualGrads, layers: numb
  * HMC potential of the L = 1 student: Gaussian prior on W (and on v when `vFixed` is null, params = [W, v]),
  * Gaussian likelihood of variance Δ.
  */
-export function shallowPotential(data: ShallowData, sigma: TfSigma, delta: number, vFixed: tf.Tensor1D | null): ValueAndGrad {
+export function shallowPotential(
+  data: ShallowData,
+  sigma: TfSigma,
+  delta: number,
+  vFixed: tf.Tensor1D | null,
+): ValueAndGrad {
   return gaussianPotential(data, shallowResidual(sigma, data.k), 1, delta, vFixed);
 }
 
 /** Mean squared error of the L = 1 student on a (mini-)batch and its gradient. */
-export function shallowMse(data: ShallowData, sigma: TfSigma, vFixed: tf.Tensor1D | null, batch: () => Int32Array | null): ValueAndGrad {
+export function shallowMse(
+  data: ShallowData,
+  sigma: TfSigma,
+  vFixed: tf.Tensor1D | null,
+  batch: () => Int32Array | null,
+): ValueAndGrad {
   return mseLoss(data, shallowResidual(sigma, data.k), 1, vFixed, batch);
 }

@@ -22,7 +22,15 @@ import { Hmc } from './hmc';
 import { shallowOverlaps, type OverlapByValue } from './overlaps';
 import { Rng } from '../physics/numerics/rng';
 import { disposeData, shallowData, shallowMse, shallowPotential, type ShallowData } from './shallowTf';
-import { meanSquaredError, predict, sampleDataset, sampleTeacher, sampleWeights, type Dataset, type Network } from './teacher';
+import {
+  meanSquaredError,
+  predict,
+  sampleDataset,
+  sampleTeacher,
+  sampleWeights,
+  type Dataset,
+  type Network,
+} from './teacher';
 import { tfSigma } from './tfActivation';
 
 export const ALGORITHMS = ['hmc', 'adam', 'gamp'] as const;
@@ -88,26 +96,44 @@ export function validateSimConfig(c: SimConfig): SimConfig {
   const need = (ok: boolean, msg: string) => {
     if (!ok) throw new SimConfigError(msg);
   };
-  need((ALGORITHMS as readonly string[]).includes(c.algo), `algo must be one of ${ALGORITHMS.join(', ')}, got '${c.algo}'`);
+  need(
+    (ALGORITHMS as readonly string[]).includes(c.algo),
+    `algo must be one of ${ALGORITHMS.join(', ')}, got '${c.algo}'`,
+  );
   need((INITS as readonly string[]).includes(c.init), `init must be one of ${INITS.join(', ')}, got '${c.init}'`);
-  need((READOUT_MODES as readonly string[]).includes(c.readouts), `readouts must be fixed or learned, got '${c.readouts}'`);
+  need(
+    (READOUT_MODES as readonly string[]).includes(c.readouts),
+    `readouts must be fixed or learned, got '${c.readouts}'`,
+  );
   need(Number.isInteger(c.d) && c.d >= 4 && c.d <= 400, `d must be an integer in [4, 400], got ${c.d}`);
   need(c.gamma > 0 && c.gamma <= 4, `gamma must lie in (0, 4], got ${c.gamma}`);
   need(c.delta > 0 && c.delta <= 100, `delta must lie in (0, 100], got ${c.delta}`);
   need(c.alpha > 0 && c.alpha <= 64, `alpha must lie in (0, 64], got ${c.alpha}`);
-  need(Number.isInteger(c.steps) && c.steps >= 1 && c.steps <= 1e6, `steps must be an integer in [1, 1e6], got ${c.steps}`);
+  need(
+    Number.isInteger(c.steps) && c.steps >= 1 && c.steps <= 1e6,
+    `steps must be an integer in [1, 1e6], got ${c.steps}`,
+  );
   need(Number.isFinite(c.seed), `seed must be a number, got ${c.seed}`);
-  need(Number.isInteger(c.leapfrog) && c.leapfrog >= 1 && c.leapfrog <= 1000, `leapfrog must be an integer in [1, 1000], got ${c.leapfrog}`);
+  need(
+    Number.isInteger(c.leapfrog) && c.leapfrog >= 1 && c.leapfrog <= 1000,
+    `leapfrog must be an integer in [1, 1000], got ${c.leapfrog}`,
+  );
   need(c.stepSize > 0 && c.stepSize < 10, `step size must lie in (0, 10), got ${c.stepSize}`);
   need(c.targetAccept > 0 && c.targetAccept < 1, `target acceptance must lie in (0, 1), got ${c.targetAccept}`);
   need(c.lr > 0 && c.lr < 10, `lr must lie in (0, 10), got ${c.lr}`);
   need(c.batch > 0 && c.batch <= 1, `batch must be a fraction of n in (0, 1], got ${c.batch}`);
-  need(Number.isInteger(c.nTest) && c.nTest >= 100 && c.nTest <= 1e6, `nTest must be an integer in [100, 1e6], got ${c.nTest}`);
+  need(
+    Number.isInteger(c.nTest) && c.nTest >= 100 && c.nTest <= 1e6,
+    `nTest must be an integer in [100, 1e6], got ${c.nTest}`,
+  );
   const depth = c.depth ?? 1;
   need(depth === 1 || depth === 2, `depth must be 1 or 2, got ${c.depth}`);
   const deep: Partial<SimConfig> = {};
   if (depth === 2) {
-    need(c.algo !== 'gamp', 'GAMP-RIE is an L = 1 algorithm (its quadratic-sensing reduction needs one hidden layer): use --algo hmc or adam at depth 2');
+    need(
+      c.algo !== 'gamp',
+      'GAMP-RIE is an L = 1 algorithm (its quadratic-sensing reduction needs one hidden layer): use --algo hmc or adam at depth 2',
+    );
     deep.depth = 2;
     deep.activation2 = c.activation2 || c.activation;
     deep.gamma2 = c.gamma2 ?? c.gamma;
@@ -203,13 +229,23 @@ export class Simulation {
     this.n = Math.round(c.alpha * c.d * c.d);
     this.rng = new Rng(c.seed);
     // Order of draws is fixed: teacher, training set, test set, then the algorithm's own draws.
-    this.teacher = sampleTeacher({ d: c.d, k: this.k, ...(this.depth === 2 ? { k2: this.k2 } : {}), readout: c.readout, weights: c.weights }, this.rng);
+    this.teacher = sampleTeacher(
+      { d: c.d, k: this.k, ...(this.depth === 2 ? { k2: this.k2 } : {}), readout: c.readout, weights: c.weights },
+      this.rng,
+    );
     this.train = sampleDataset(this.teacher, this.acts, this.n, c.delta, this.rng);
     this.test = sampleDataset(this.teacher, this.acts, c.nTest, 0, this.rng);
     const t0 = performance.now();
     if (c.algo === 'gamp') {
       this.gamp = new GampRie({
-        X: this.train.X, y: this.train.y, n: this.n, d: c.d, k: this.k, v: this.teacher.v, act: this.act, delta: c.delta,
+        X: this.train.X,
+        y: this.train.y,
+        n: this.n,
+        d: c.d,
+        k: this.k,
+        v: this.teacher.v,
+        act: this.act,
+        delta: c.delta,
         law: spectralLaw(c.readout, this.k / c.d),
       });
       this.Sk0 = quadraticPart(this.teacher.layers[0].W, this.teacher.v, this.k, c.d);
@@ -221,15 +257,24 @@ export class Simulation {
       this.vFixed = learn ? null : tf.tensor1d(Float32Array.from(this.teacher.v));
       const init = this.initialParams(learn);
       if (c.algo === 'hmc') {
-        const U = this.depth === 2 ? deepPotential(this.data, sigma, sigma2, this.k2, c.delta, this.vFixed) : shallowPotential(this.data, sigma, c.delta, this.vFixed);
+        const U =
+          this.depth === 2
+            ? deepPotential(this.data, sigma, sigma2, this.k2, c.delta, this.vFixed)
+            : shallowPotential(this.data, sigma, c.delta, this.vFixed);
         this.hmc = new Hmc(U, init, this.rng, {
-          stepSize: c.stepSize, leapfrog: c.leapfrog, targetAccept: c.targetAccept, warmup: c.warmup,
+          stepSize: c.stepSize,
+          leapfrog: c.leapfrog,
+          targetAccept: c.targetAccept,
+          warmup: c.warmup,
         });
       } else {
         const size = Math.max(1, Math.round(c.batch * this.n));
         const sampler = size < this.n ? new BatchSampler(this.n, size, this.rng) : null;
         const batch = () => (sampler ? sampler.next() : null);
-        const loss = this.depth === 2 ? deepMse(this.data, sigma, sigma2, this.k2, this.vFixed, batch) : shallowMse(this.data, sigma, this.vFixed, batch);
+        const loss =
+          this.depth === 2
+            ? deepMse(this.data, sigma, sigma2, this.k2, this.vFixed, batch)
+            : shallowMse(this.data, sigma, this.vFixed, batch);
         this.adam = new Adam(loss, init, { lr: c.lr });
       }
       init.forEach((t) => t.dispose());
@@ -307,9 +352,22 @@ export class Simulation {
       R2 = this.gamp.overlapR2(this.Sk0!);
     } else if (this.depth === 2) {
       const st = this.student();
-      testError = meanSquaredError(predict(st, this.acts.map((a) => a.sigma), this.test.X, this.test.n), this.test.clean);
-      const odd = (a: Activation) => [0.3, 0.7, 1.3, 2.9].every((x) => Math.abs(a.sigma(x) + a.sigma(-x)) <= 1e-12 * (1 + Math.abs(a.sigma(x))));
-      const ov = deepOverlaps(this.teacher, st, { odd1: odd(this.acts[0]), odd2: odd(this.acts[1]), readoutsFixed: c.readouts === 'fixed' });
+      testError = meanSquaredError(
+        predict(
+          st,
+          this.acts.map((a) => a.sigma),
+          this.test.X,
+          this.test.n,
+        ),
+        this.test.clean,
+      );
+      const odd = (a: Activation) =>
+        [0.3, 0.7, 1.3, 2.9].every((x) => Math.abs(a.sigma(x) + a.sigma(-x)) <= 1e-12 * (1 + Math.abs(a.sigma(x))));
+      const ov = deepOverlaps(this.teacher, st, {
+        odd1: odd(this.acts[0]),
+        odd2: odd(this.acts[1]),
+        readoutsFixed: c.readouts === 'fixed',
+      });
       R2 = NaN;
       extra = { ...extra, Q1: ov.Q1, Q2: ov.Q2, Q21: ov.Q21, Q21byValue: ov.Q21byValue };
     } else {

@@ -81,7 +81,8 @@ export interface TeacherSpec {
 export function sampleTeacher(spec: TeacherSpec, rng: Rng): Network {
   const W = sampleWeights(spec.weights, spec.k * spec.d, rng);
   const layers: Layer[] = [{ W, rows: spec.k, cols: spec.d }];
-  if (spec.k2 !== undefined) layers.push({ W: sampleWeights(spec.weights, spec.k2 * spec.k, rng), rows: spec.k2, cols: spec.k });
+  if (spec.k2 !== undefined)
+    layers.push({ W: sampleWeights(spec.weights, spec.k2 * spec.k, rng), rows: spec.k2, cols: spec.k });
   const v = sampleReadouts(spec.readout, layers[layers.length - 1].rows, rng);
   return { layers, v };
 }
@@ -137,7 +138,13 @@ export interface Dataset {
 }
 
 /** n samples y = f⁰(x) + √Δ z (`act`: one activation for every layer, or one per layer). */
-export function sampleDataset(teacher: Network, act: Activation | Activation[], n: number, delta: number, rng: Rng): Dataset {
+export function sampleDataset(
+  teacher: Network,
+  act: Activation | Activation[],
+  n: number,
+  delta: number,
+  rng: Rng,
+): Dataset {
   const d = teacher.layers[0].cols;
   const X = sampleInputs(n, d, rng);
   const clean = predict(teacher, Array.isArray(act) ? act.map((a) => a.sigma) : act.sigma, X, n);

@@ -89,22 +89,26 @@ function compileDual(node: ExprNode): DualFn {
       switch (node.op) {
         case '+':
           return (h) => {
-            const a = l(h), b = r(h);
+            const a = l(h),
+              b = r(h);
             return { v: tf.add(a.v, b.v), d: tf.add(a.d, b.d) };
           };
         case '-':
           return (h) => {
-            const a = l(h), b = r(h);
+            const a = l(h),
+              b = r(h);
             return { v: tf.sub(a.v, b.v), d: tf.sub(a.d, b.d) };
           };
         case '*':
           return (h) => {
-            const a = l(h), b = r(h);
+            const a = l(h),
+              b = r(h);
             return { v: tf.mul(a.v, b.v), d: tf.add(tf.mul(a.d, b.v), tf.mul(a.v, b.d)) };
           };
         case '/':
           return (h) => {
-            const a = l(h), b = r(h);
+            const a = l(h),
+              b = r(h);
             return { v: tf.div(a.v, b.v), d: tf.div(tf.sub(tf.mul(a.d, b.v), tf.mul(a.v, b.d)), tf.square(b.v)) };
           };
         case '^':
@@ -116,29 +120,46 @@ function compileDual(node: ExprNode): DualFn {
       const args = node.args.map(compileDual);
       const a = args[0];
       switch (node.name) {
-        case 'abs': return unary(a, tf.abs, (x) => tf.sign(x));
-        case 'exp': return unary(a, tf.exp, (_x, fx) => fx);
+        case 'abs':
+          return unary(a, tf.abs, (x) => tf.sign(x));
+        case 'exp':
+          return unary(a, tf.exp, (_x, fx) => fx);
         case 'log':
-        case 'ln': return unary(a, tf.log, (x) => tf.reciprocal(x));
-        case 'sqrt': return unary(a, tf.sqrt, (_x, fx) => tf.div(0.5, fx));
-        case 'sin': return unary(a, tf.sin, (x) => tf.cos(x));
-        case 'cos': return unary(a, tf.cos, (x) => tf.neg(tf.sin(x)));
-        case 'tan': return unary(a, tf.tan, (_x, fx) => tf.add(1, tf.square(fx)));
-        case 'tanh': return unary(a, tf.tanh, (_x, fx) => tf.sub(1, tf.square(fx)));
-        case 'sinh': return unary(a, tf.sinh, (x) => tf.cosh(x));
-        case 'cosh': return unary(a, tf.cosh, (x) => tf.sinh(x));
-        case 'atan': return unary(a, tf.atan, (x) => tf.reciprocal(tf.add(1, tf.square(x))));
-        case 'erf': return unary(a, tf.erf, (x) => tf.mul(tf.exp(tf.neg(tf.square(x))), TWO_OVER_SQRT_PI));
-        case 'relu': return unary(a, tf.relu, (x) => tf.step(x));
-        case 'sigmoid': return unary(a, tf.sigmoid, (_x, fx) => tf.mul(fx, tf.sub(1, fx)));
-        case 'softplus': return unary(a, tf.softplus, (x) => tf.sigmoid(x));
-        case 'sign': return unary(a, tf.sign, (x) => tf.zerosLike(x));
+        case 'ln':
+          return unary(a, tf.log, (x) => tf.reciprocal(x));
+        case 'sqrt':
+          return unary(a, tf.sqrt, (_x, fx) => tf.div(0.5, fx));
+        case 'sin':
+          return unary(a, tf.sin, (x) => tf.cos(x));
+        case 'cos':
+          return unary(a, tf.cos, (x) => tf.neg(tf.sin(x)));
+        case 'tan':
+          return unary(a, tf.tan, (_x, fx) => tf.add(1, tf.square(fx)));
+        case 'tanh':
+          return unary(a, tf.tanh, (_x, fx) => tf.sub(1, tf.square(fx)));
+        case 'sinh':
+          return unary(a, tf.sinh, (x) => tf.cosh(x));
+        case 'cosh':
+          return unary(a, tf.cosh, (x) => tf.sinh(x));
+        case 'atan':
+          return unary(a, tf.atan, (x) => tf.reciprocal(tf.add(1, tf.square(x))));
+        case 'erf':
+          return unary(a, tf.erf, (x) => tf.mul(tf.exp(tf.neg(tf.square(x))), TWO_OVER_SQRT_PI));
+        case 'relu':
+          return unary(a, tf.relu, (x) => tf.step(x));
+        case 'sigmoid':
+          return unary(a, tf.sigmoid, (_x, fx) => tf.mul(fx, tf.sub(1, fx)));
+        case 'softplus':
+          return unary(a, tf.softplus, (x) => tf.sigmoid(x));
+        case 'sign':
+          return unary(a, tf.sign, (x) => tf.zerosLike(x));
         case 'max':
         case 'min': {
           const b = args[1];
           const isMax = node.name === 'max';
           return (h) => {
-            const x = a(h), y = b(h);
+            const x = a(h),
+              y = b(h);
             const pick = isMax ? tf.greaterEqual(x.v, y.v) : tf.lessEqual(x.v, y.v);
             return { v: tf.where(pick, x.v, y.v), d: tf.where(pick, x.d, y.d) };
           };
@@ -165,7 +186,8 @@ function powDual(l: DualFn, r: DualFn, exponent: ExprNode): DualFn {
     };
   }
   return (h) => {
-    const a = l(h), b = r(h);
+    const a = l(h),
+      b = r(h);
     const v = tf.pow(a.v, b.v);
     // d(a^b) = a^b (b' ln a + b a'/a)
     return { v, d: tf.mul(v, tf.add(tf.mul(b.d, tf.log(a.v)), tf.div(tf.mul(b.v, a.d), a.v))) };

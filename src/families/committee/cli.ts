@@ -25,8 +25,16 @@ export const commands: Record<string, Command> = {
       if (K !== 2) throw new UsageError(`--K ${K} is not implemented (only K = 2)`);
       const prior = f.prior as CommitteePrior;
       if (f.thresholds) {
-        const t = committeeThresholds(prior, numberWhere(f, 'alpha-max', (a) => a > 0 && a <= 1000, '(0, 1000]'));
-        emit({ alphaSpec: num(t.alphaSpec ?? NaN), alphaIT: num(t.alphaIT ?? NaN), alphaAMP: num(t.alphaAMP ?? NaN), converged: t.converged });
+        const t = committeeThresholds(
+          prior,
+          numberWhere(f, 'alpha-max', (a) => a > 0 && a <= 1000, '(0, 1000]'),
+        );
+        emit({
+          alphaSpec: num(t.alphaSpec ?? NaN),
+          alphaIT: num(t.alphaIT ?? NaN),
+          alphaAMP: num(t.alphaAMP ?? NaN),
+          converged: t.converged,
+        });
         return;
       }
       const order = listWhere(f, 'alpha', (a) => a >= 0 && a <= 1e6, '[0, 1e6]').sort((a, b) => a - b);

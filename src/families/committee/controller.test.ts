@@ -16,22 +16,27 @@ afterEach(() => unstub());
 
 describe('committee controller', () => {
   it('recovers from a worker crash after the first points', async () => {
-    const { factory, workers } = fakeFactory(
-      (n): Partial<CommitteeApi> => ({
-        supersede: () => {},
-        committee: async (_prior, alphas, _gen, onPoint) => {
-          onPoint({ alpha: alphas[0] } as never);
-          if (n === 0) return never();
-          return { ok: true, value: thresholds as never };
-        },
-      }),
-    );
+    const { factory, workers } = fakeFactory((n): Partial<CommitteeApi> => ({
+      supersede: () => {},
+      committee: async (_prior, alphas, _gen, onPoint) => {
+        onPoint({ alpha: alphas[0] } as never);
+        if (n === 0) return never();
+        return { ok: true, value: thresholds as never };
+      },
+    }));
     const stop = startCommittee(factory);
     await vi.waitFor(() => expect(useCommittee.getState()).toMatchObject({ computing: true, points: [{}] }));
     workers[0].crash('InternalError: too much recursion');
-    await vi.waitFor(() => expect(useCommittee.getState()).toMatchObject({ computing: false, computeError: expect.stringContaining('too much recursion') }));
+    await vi.waitFor(() =>
+      expect(useCommittee.getState()).toMatchObject({
+        computing: false,
+        computeError: expect.stringContaining('too much recursion'),
+      }),
+    );
     useCommittee.getState().patch({ prior: 'rademacher' });
-    await vi.waitFor(() => expect(useCommittee.getState()).toMatchObject({ computing: false, computeError: null, thresholds, points: [{}] }));
+    await vi.waitFor(() =>
+      expect(useCommittee.getState()).toMatchObject({ computing: false, computeError: null, thresholds, points: [{}] }),
+    );
     stop();
   });
 });

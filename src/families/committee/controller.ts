@@ -7,7 +7,8 @@ import { committeeCodec } from './params';
 import { useCommittee } from './store';
 import { COMMITTEE_CHANNELS, type CommitteeApi } from './protocol';
 
-const defaultFactory: WorkerFactory = () => new Worker(new URL('../../../workers/committee.worker.ts', import.meta.url), { type: 'module', name: 'committee' });
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('../../../workers/committee.worker.ts', import.meta.url), { type: 'module', name: 'committee' });
 
 /** Starts the worker and the bindings while the tab is shown; returns the stop function. */
 export function startCommittee(factory: WorkerFactory = defaultFactory): () => void {
@@ -21,7 +22,11 @@ export function startCommittee(factory: WorkerFactory = defaultFactory): () => v
       if (client.isCurrent('curve', gen)) useCommittee.setState((s) => ({ points: [...s.points, p] }));
     };
     void client
-      .call((api, alive) => api.committee(params.prior, alphas, gen, progress(alive, onPoint)), { channel: 'curve', gen, key: JSON.stringify(params) })
+      .call((api, alive) => api.committee(params.prior, alphas, gen, progress(alive, onPoint)), {
+        channel: 'curve',
+        gen,
+        key: JSON.stringify(params),
+      })
       .then((r) => settle(useCommittee, r, 'Solver error: ', (thresholds) => ({ thresholds })));
   };
   return followParams(committeeCodec, useCommittee, client, compute);

@@ -10,7 +10,10 @@ export const family: Family = {
     'Two-layer committee machine with K = 2 hidden units and sign–sign output: specialisation of the hidden units and, for binary weights, a computational gap (arXiv 1806.05451).',
   params: COMMITTEE_TABLE,
   start: () => startCommittee(),
-  View: lazyView(() => import('./views/CommitteeExplorer'), (m) => m.CommitteeExplorer),
+  View: lazyView(
+    () => import('./views/CommitteeExplorer'),
+    (m) => m.CommitteeExplorer,
+  ),
   cli: { commands: ['committee'], load: () => import('./cli') },
   bench: () => import('./bench'),
 };

@@ -8,8 +8,29 @@ export interface CommitteeUiParams {
 }
 
 export const COMMITTEE_TABLE: readonly HashSpec<CommitteeUiParams>[] = [
-  { kind: 'enum', key: 'prior', field: 'prior', def: 'gaussian', values: COMMITTEE_PRIORS, label: 'prior', help: 'teacher weight prior' },
-  { kind: 'number', key: 'alpha-max', field: 'alphaMax', def: 5, min: 1, max: 12, label: 'α range', help: 'largest α searched by --thresholds' },
+  {
+    kind: 'enum',
+    key: 'prior',
+    field: 'prior',
+    def: 'gaussian',
+    values: COMMITTEE_PRIORS,
+    label: 'prior',
+    help: 'teacher weight prior',
+  },
+  {
+    kind: 'number',
+    key: 'alpha-max',
+    field: 'alphaMax',
+    def: 5,
+    min: 1,
+    max: 12,
+    label: 'α range',
+    help: 'largest α searched by --thresholds',
+  },
 ];
 
-export const committeeCodec: HashCodec<CommitteeUiParams> = createHashCodec<CommitteeUiParams>('committee', 1, COMMITTEE_TABLE);
+export const committeeCodec: HashCodec<CommitteeUiParams> = createHashCodec<CommitteeUiParams>(
+  'committee',
+  1,
+  COMMITTEE_TABLE,
+);

@@ -9,5 +9,10 @@ export const COMMITTEE_CHANNELS = ['curve'] as const;
 
 export interface CommitteeApi extends GenerationsApi {
   /** The K = 2 fixed points along `alphas`, streamed one per α (each continued from the last), then the thresholds. */
-  committee(prior: CommitteePrior, alphas: number[], gen: number, onPoint: (p: CommitteePoint) => void): Promise<Outcome<CommitteeThresholds>>;
+  committee(
+    prior: CommitteePrior,
+    alphas: number[],
+    gen: number,
+    onPoint: (p: CommitteePoint) => void,
+  ): Promise<Outcome<CommitteeThresholds>>;
 }

@@ -8,9 +8,15 @@ function deps(warmStarts: unknown[], onSolve?: (alpha: number) => void): Committ
     solveCommitteePoint: ((_prior: string, alpha: number, warm: unknown) => {
       warmStarts.push(warm);
       onSolve?.(alpha);
-      return { alpha, nonSpecialised: { q11: alpha / 10 }, specialised: alpha > 1 ? { q11: 0.9, q12: 0.1, jacobian: [alpha] } : null };
+      return {
+        alpha,
+        nonSpecialised: { q11: alpha / 10 },
+        specialised: alpha > 1 ? { q11: 0.9, q12: 0.1, jacobian: [alpha] } : null,
+      };
     }) as unknown as CommitteeDeps['solveCommitteePoint'],
-    committeeThresholds: ((_prior: string, alphaMax: number) => ({ alphaSpec: alphaMax / 2 })) as unknown as CommitteeDeps['committeeThresholds'],
+    committeeThresholds: ((_prior: string, alphaMax: number) => ({
+      alphaSpec: alphaMax / 2,
+    })) as unknown as CommitteeDeps['committeeThresholds'],
   };
 }
 
@@ -21,14 +27,21 @@ describe('committee service', () => {
     const r = await createCommitteeService(deps(warm)).committee('gaussian', [1, 2, 3], 1, (p) => seen.push(p.alpha));
     expect(r).toEqual({ ok: true, value: { alphaSpec: 1.5 } });
     expect(seen).toEqual([1, 2, 3]);
-    expect(warm).toEqual([{ x: 0 }, { x: 0.1, spec: undefined, jacobian: undefined }, { x: 0.2, spec: [0.9, 0.1], jacobian: [2] }]);
+    expect(warm).toEqual([
+      { x: 0 },
+      { x: 0.1, spec: undefined, jacobian: undefined },
+      { x: 0.2, spec: [0.9, 0.1], jacobian: [2] },
+    ]);
   });
 
   it('stops a superseded curve between points', async () => {
     let svc: ReturnType<typeof createCommitteeService> | null = null;
     svc = createCommitteeService(deps([], (alpha) => alpha === 2 && svc?.supersede('curve', 2)));
     const seen: number[] = [];
-    expect(await svc.committee('rademacher', [1, 2, 3], 1, (p) => seen.push(p.alpha))).toEqual({ ok: false, stale: true });
+    expect(await svc.committee('rademacher', [1, 2, 3], 1, (p) => seen.push(p.alpha))).toEqual({
+      ok: false,
+      stale: true,
+    });
     expect(seen).toEqual([1, 2]);
   });
 });

@@ -28,7 +28,11 @@ export function createCommitteeService(deps: CommitteeDeps): CommitteeApi {
         const r = attempt(classify, () => deps.solveCommitteePoint(prior, alpha, warm));
         if (!r.ok) return r;
         const p = r.value;
-        warm = { x: p.nonSpecialised.q11, spec: p.specialised && prior === 'gaussian' ? [p.specialised.q11, p.specialised.q12] : undefined, jacobian: p.specialised?.jacobian };
+        warm = {
+          x: p.nonSpecialised.q11,
+          spec: p.specialised && prior === 'gaussian' ? [p.specialised.q11, p.specialised.q12] : undefined,
+          jacobian: p.specialised?.jacobian,
+        };
         onPoint(p);
       }
       return attempt(classify, () => deps.committeeThresholds(prior, alphas[alphas.length - 1], 16));

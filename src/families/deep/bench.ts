@@ -19,12 +19,21 @@ export const section: BenchSection = {
     const shape = { eta: 0.5, gamma1: 0.5 };
     const deepTableMs = time(() => rectangularDenoiser(shape), 3);
     const deepTableMsNaive = time(() => rectangularDenoiser(shape, { tracking: 'homotopy' }), 1);
-    log(`deep: rectangular mmse table (η = γ1 = 0.5): ${deepTableMs.toFixed(0)} ms (target ≤ 1000); homotopy at every node ${deepTableMsNaive.toFixed(0)} ms (×${ratio(deepTableMsNaive, deepTableMs)})`);
+    log(
+      `deep: rectangular mmse table (η = γ1 = 0.5): ${deepTableMs.toFixed(0)} ms (target ≤ 1000); homotopy at every node ${deepTableMsNaive.toFixed(0)} ms (×${ratio(deepTableMsNaive, deepTableMs)})`,
+    );
     const alphas = Array.from({ length: 100 }, (_, i) => (8 * (i + 1)) / 100);
     const curves: Record<string, number> = {};
     const cold: Record<string, number> = {};
     for (const readout of ['ones', 'rad', 'gauss'] as const) {
-      const model = getDeepModel({ activation: 'tanh2-unit', gamma: 0.5, gamma2: 0.5, delta: 0.2, readout, weights: 'gaussian' });
+      const model = getDeepModel({
+        activation: 'tanh2-unit',
+        gamma: 0.5,
+        gamma2: 0.5,
+        delta: 0.2,
+        readout,
+        weights: 'gaussian',
+      });
       const runFast = () => void model.solveCurve(alphas, CURVE_SOLVE);
       const runCold = () => {
         for (const a of alphas) model.solvePoint(a, CURVE_SOLVE);

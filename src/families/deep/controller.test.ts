@@ -16,26 +16,40 @@ afterEach(() => unstub());
 describe('deep controller', () => {
   it('recovers from a worker crash in the middle of a curve', async () => {
     const calls: number[] = [];
-    const { factory, workers } = fakeFactory(
-      (n): Partial<DeepApi> => ({
-        supersede: () => {},
-        computeCurve: async (req, onChunk) => {
-          calls.push(n);
-          if (n === 0) return never();
-          const header = { key: 'k', alphas: [1], s: [1], v: [1], classOfAtom: [0], notes: [], epsUniversal: 0.3, Kd: 1 };
-          onChunk({ gen: req.gen, header, indices: [0], points: [{ alpha: 1 } as never], phase: 'fine', spansRange: true, done: true, cached: false });
-          return { ok: true, value: { gen: req.gen, elapsedMs: 1, cached: false } };
-        },
-      }),
-    );
+    const { factory, workers } = fakeFactory((n): Partial<DeepApi> => ({
+      supersede: () => {},
+      computeCurve: async (req, onChunk) => {
+        calls.push(n);
+        if (n === 0) return never();
+        const header = { key: 'k', alphas: [1], s: [1], v: [1], classOfAtom: [0], notes: [], epsUniversal: 0.3, Kd: 1 };
+        onChunk({
+          gen: req.gen,
+          header,
+          indices: [0],
+          points: [{ alpha: 1 } as never],
+          phase: 'fine',
+          spansRange: true,
+          done: true,
+          cached: false,
+        });
+        return { ok: true, value: { gen: req.gen, elapsedMs: 1, cached: false } };
+      },
+    }));
     const stop = startDeep(factory);
     await vi.waitFor(() => expect(calls).toEqual([0]));
     expect(useDeep.getState().computing).toBe(true);
     workers[0].crash('RangeError: Invalid array length');
-    await vi.waitFor(() => expect(useDeep.getState()).toMatchObject({ computing: false, computeError: { kind: 'worker', message: expect.stringContaining('Invalid array length') } }));
+    await vi.waitFor(() =>
+      expect(useDeep.getState()).toMatchObject({
+        computing: false,
+        computeError: { kind: 'worker', message: expect.stringContaining('Invalid array length') },
+      }),
+    );
     expect(calls).toEqual([0]); // nothing re-sent by itself
     useDeep.getState().setParams({ ...useDeep.getState().params, gamma: 0.7 });
-    await vi.waitFor(() => expect(useDeep.getState()).toMatchObject({ computing: false, computeError: null, curve: { complete: true } }));
+    await vi.waitFor(() =>
+      expect(useDeep.getState()).toMatchObject({ computing: false, computeError: null, curve: { complete: true } }),
+    );
     expect(calls).toEqual([0, 1]);
     stop();
   });

@@ -9,7 +9,8 @@ import { useDeep } from './store';
 
 export const DEEP_CURVE_POINTS = 100;
 /** Continuous readout laws carry 24 readout classes (×50 s classes): half the α points keep the curve live. */
-const curvePoints = (p: DeepUiParams) => (p.readout === 'gauss' || p.readout === 'unif' ? DEEP_CURVE_POINTS / 2 : DEEP_CURVE_POINTS);
+const curvePoints = (p: DeepUiParams) =>
+  p.readout === 'gauss' || p.readout === 'unif' ? DEEP_CURVE_POINTS / 2 : DEEP_CURVE_POINTS;
 
 /** The parameters a curve depends on (not the selected α). */
 function curveParams(p: DeepUiParams) {
@@ -25,13 +26,18 @@ function curveParams(p: DeepUiParams) {
   };
 }
 
-const defaultFactory: WorkerFactory = () => new Worker(new URL('../../../workers/deep.worker.ts', import.meta.url), { type: 'module', name: 'deep' });
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('../../../workers/deep.worker.ts', import.meta.url), { type: 'module', name: 'deep' });
 
 /** Starts the worker and the bindings while the deep family is shown; returns the stop function. */
 export function startDeep(factory: WorkerFactory = defaultFactory): () => void {
   let lastKey = '';
   let disposed = false;
-  const client = new WorkerClient<DeepApi>({ name: 'deep-theory', factory, generations: new GenerationCounters(DEEP_CHANNELS) });
+  const client = new WorkerClient<DeepApi>({
+    name: 'deep-theory',
+    factory,
+    generations: new GenerationCounters(DEEP_CHANNELS),
+  });
 
   let queued = false;
   function request(): void {
@@ -51,7 +57,10 @@ export function startDeep(factory: WorkerFactory = defaultFactory): () => void {
         if (client.isCurrent('curve', c.gen)) useDeep.getState().applyChunk(c);
       };
       void client
-        .call((api, alive) => api.computeCurve({ gen, params: p, alphaMax: params.alphaMax, n }, progress(alive, onChunk)), { channel: 'curve', gen, key })
+        .call(
+          (api, alive) => api.computeCurve({ gen, params: p, alphaMax: params.alphaMax, n }, progress(alive, onChunk)),
+          { channel: 'curve', gen, key },
+        )
         .then((r) => {
           if (r.ok) useDeep.getState().finished(gen, null);
           else if (!r.stale) {

@@ -16,7 +16,16 @@ function curveOf(readout: 'ones' | 'rad', alphas: number[]): DeepCurve {
     for (const [b, s] of Object.entries(pt.branches)) branches[b as keyof typeof branches] = viewOf(s);
     return { alpha, equilibrium: pt.equilibrium, eq: viewOf(pt.eq), branches };
   });
-  const header = { key: readout, alphas, s: Array.from(model.grid.s), v: Array.from(model.atoms.v), classOfAtom: model.classOfAtom, notes: [], epsUniversal: model.epsUniversal, Kd: model.system.Kd };
+  const header = {
+    key: readout,
+    alphas,
+    s: Array.from(model.grid.s),
+    v: Array.from(model.atoms.v),
+    classOfAtom: model.classOfAtom,
+    notes: [],
+    epsUniversal: model.epsUniversal,
+    Kd: model.system.Kd,
+  };
   return { gen: 1, header, slots: points, points, spansRange: true, complete: true };
 }
 
@@ -35,7 +44,8 @@ describe('deep export tables', () => {
     // The equilibrium has the largest f among converged branches.
     for (const r of t.rows) {
       for (const b of ['universal', 'layer1', 'product', 'specialised']) {
-        if (r[col(`converged_${b}`)]) expect(r[col(`f_${b}`)] as number).toBeLessThanOrEqual((r[col('f_opt')] as number) + 1e-12);
+        if (r[col(`converged_${b}`)])
+          expect(r[col(`f_${b}`)] as number).toBeLessThanOrEqual((r[col('f_opt')] as number) + 1e-12);
       }
     }
   });
@@ -62,7 +72,9 @@ describe('deep export tables', () => {
   it('CSV header line carries the CLI flags and the link that reopens the view', () => {
     const ctx = deepContext({ ...DEEP_UI_DEFAULTS, readout: 'ones' }, 'https://example.org/');
     const csv = toCsv(deepEpsTable(curve), ctx);
-    expect(csv.split('\n')[0]).toMatch(/^# model=deep depth=2 activation=tanh2-unit activation2=tanh2-unit gamma=0\.5 gamma2=0\.5 delta=0\.2 readout=ones weights=gaussian quenched=false alpha=2 alpha-max=8 url=https:\/\/example\.org\/#model=deep&v=1&/);
+    expect(csv.split('\n')[0]).toMatch(
+      /^# model=deep depth=2 activation=tanh2-unit activation2=tanh2-unit gamma=0\.5 gamma2=0\.5 delta=0\.2 readout=ones weights=gaussian quenched=false alpha=2 alpha-max=8 url=https:\/\/example\.org\/#model=deep&v=1&/,
+    );
     expect(csv.trim().split('\n')).toHaveLength(2 + 3);
   });
 });

@@ -12,8 +12,20 @@ const BRANCHES: DeepBranch[] = ['universal', 'layer1', 'product', 'specialised']
 
 export function deepEpsTable(curve: DeepCurve): DataTable {
   return {
-    columns: ['alpha', 'eps_opt', 'equilibrium', 'f_opt', ...BRANCHES.flatMap((b) => [`eps_${b}`, `f_${b}`, `converged_${b}`])],
-    rows: curve.points.map((p) => [p.alpha, p.eq.eps, p.equilibrium, p.eq.f, ...BRANCHES.flatMap((b) => [p.branches[b].eps, p.branches[b].f, p.branches[b].converged])]),
+    columns: [
+      'alpha',
+      'eps_opt',
+      'equilibrium',
+      'f_opt',
+      ...BRANCHES.flatMap((b) => [`eps_${b}`, `f_${b}`, `converged_${b}`]),
+    ],
+    rows: curve.points.map((p) => [
+      p.alpha,
+      p.eq.eps,
+      p.equilibrium,
+      p.eq.f,
+      ...BRANCHES.flatMap((b) => [p.branches[b].eps, p.branches[b].f, p.branches[b].converged]),
+    ]),
   };
 }
 
@@ -31,7 +43,14 @@ export function deepOverlapTable(curve: DeepCurve): DataTable {
   const byV = readoutColumns(curve);
   return {
     columns: ['alpha', 'equilibrium', 'Q1_mean', 'Q2_mean', 'Q21_mean', ...byV.map((c) => c.name)],
-    rows: curve.points.map((p) => [p.alpha, p.equilibrium, p.eq.Q1mean, p.eq.Q2mean, p.eq.Q21mean, ...byV.map((c) => p.eq.Q21[c.cls])]),
+    rows: curve.points.map((p) => [
+      p.alpha,
+      p.equilibrium,
+      p.eq.Q1mean,
+      p.eq.Q2mean,
+      p.eq.Q21mean,
+      ...byV.map((c) => p.eq.Q21[c.cls]),
+    ]),
   };
 }
 
@@ -41,7 +60,11 @@ export function deepProfileTable(curve: DeepCurve, alpha: number): DataTable | n
   if (!pt) return null;
   return {
     columns: ['s_abs', 'Q1_opt', ...BRANCHES.map((b) => `Q1_${b}`)],
-    rows: curve.header.s.map((s, i) => [s, pt.eq.Q1[i], ...BRANCHES.map((b) => (pt.branches[b].converged ? pt.branches[b].Q1[i] : null))]),
+    rows: curve.header.s.map((s, i) => [
+      s,
+      pt.eq.Q1[i],
+      ...BRANCHES.map((b) => (pt.branches[b].converged ? pt.branches[b].Q1[i] : null)),
+    ]),
   };
 }
 

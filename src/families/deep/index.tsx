@@ -12,7 +12,10 @@ export const family: Family = {
     'Two hidden layers, y = v·σ⁽²⁾(W⁽²⁾σ⁽¹⁾(W⁽¹⁾x/√d)/√k₁)/√k₂ + √Δ z, n = αd²: which layer and which neurons specialise first, from the replica theory of arXiv 2510.24616 (Result 3).',
   params: DEEP_TABLE,
   start: () => startDeep(),
-  View: lazyView(() => import('./views/DeepExplorer'), (m) => m.DeepExplorer),
+  View: lazyView(
+    () => import('./views/DeepExplorer'),
+    (m) => m.DeepExplorer,
+  ),
   presets: DEEP_PRESETS,
   bench: () => import('./bench'),
 };

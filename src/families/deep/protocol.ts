@@ -60,7 +60,10 @@ export interface DeepChunk {
 export const DEEP_CHANNELS = ['curve'] as const;
 
 export interface DeepApi extends GenerationsApi {
-  computeCurve(req: DeepCurveRequest, onChunk: (c: DeepChunk) => void): Promise<Outcome<{ gen: number; elapsedMs: number; cached: boolean }>>;
+  computeCurve(
+    req: DeepCurveRequest,
+    onChunk: (c: DeepChunk) => void,
+  ): Promise<Outcome<{ gen: number; elapsedMs: number; cached: boolean }>>;
 }
 
 /** α grid of a curve: n points up to alphaMax (α > 0: the L = 2 equations need α > 0). */

@@ -40,7 +40,12 @@ function fakeDeps(onSolve?: (alpha: number, fromAlpha?: number) => void): DeepDe
             alpha,
             equilibrium: 'layer1',
             eq: sol(alpha, 'layer1'),
-            branches: { universal: sol(alpha, 'universal'), layer1: sol(alpha, 'layer1'), product: sol(alpha, 'product'), specialised: sol(alpha, 'specialised') },
+            branches: {
+              universal: sol(alpha, 'universal'),
+              layer1: sol(alpha, 'layer1'),
+              product: sol(alpha, 'product'),
+              specialised: sol(alpha, 'specialised'),
+            },
           };
         },
       };
@@ -51,14 +56,22 @@ function fakeDeps(onSolve?: (alpha: number, fromAlpha?: number) => void): DeepDe
 describe('deep service', () => {
   it('streams the coarse pass first, then the rest, and caches the curve', async () => {
     const solved: number[] = [];
-    const svc = createDeepService(fakeDeps((a) => solved.push(a)), { chunkMs: 0, coarseStep: 5 });
+    const svc = createDeepService(
+      fakeDeps((a) => solved.push(a)),
+      { chunkMs: 0, coarseStep: 5 },
+    );
     const chunks: DeepChunk[] = [];
     const r = await svc.computeCurve({ gen: 1, params: DEEP_DEFAULTS, alphaMax: 8, n: 20 }, (c) => chunks.push(c));
     expect(r.ok).toBe(true);
     expect(solved.slice(0, 4)).toEqual([8, 6, 4, 2]); // every 5th of 20 points up to α = 8, from the top down
     expect(chunks[0].header?.alphas).toHaveLength(20);
     const firstSpanning = chunks.findIndex((c) => c.spansRange);
-    expect(chunks.slice(0, firstSpanning + 1).flatMap((c) => c.indices).sort((a, b) => a - b)).toEqual([4, 9, 14, 19]);
+    expect(
+      chunks
+        .slice(0, firstSpanning + 1)
+        .flatMap((c) => c.indices)
+        .sort((a, b) => a - b),
+    ).toEqual([4, 9, 14, 19]);
     expect(chunks[chunks.length - 1].done).toBe(true);
     expect(new Set(chunks.flatMap((c) => c.indices)).size).toBe(20);
     const again: DeepChunk[] = [];
@@ -70,7 +83,10 @@ describe('deep service', () => {
 
   it('continues every point from the solved point just above it (the top one cold)', async () => {
     const from = new Map<number, number | undefined>();
-    const svc = createDeepService(fakeDeps((a, f) => from.set(a, f)), { chunkMs: 0, coarseStep: 5 });
+    const svc = createDeepService(
+      fakeDeps((a, f) => from.set(a, f)),
+      { chunkMs: 0, coarseStep: 5 },
+    );
     await svc.computeCurve({ gen: 1, params: DEEP_DEFAULTS, alphaMax: 8, n: 20 }, () => undefined);
     expect(from.get(8)).toBeUndefined();
     expect(from.get(6)).toBe(8); // coarse pass: the coarse point above
@@ -80,10 +96,16 @@ describe('deep service', () => {
 
   it('stops a superseded curve and reports refusals as parameter errors', async () => {
     const svc = createDeepService(fakeDeps(), { chunkMs: 0 });
-    const p = svc.computeCurve({ gen: 1, params: { ...DEEP_DEFAULTS, gamma: 0.7 }, alphaMax: 8, n: 50 }, () => undefined);
+    const p = svc.computeCurve(
+      { gen: 1, params: { ...DEEP_DEFAULTS, gamma: 0.7 }, alphaMax: 8, n: 50 },
+      () => undefined,
+    );
     svc.supersede('curve', 2);
     expect(await p).toEqual({ ok: false, stale: true });
-    const bad = await svc.computeCurve({ gen: 3, params: { ...DEEP_DEFAULTS, activation: 'relu' }, alphaMax: 8, n: 10 }, () => undefined);
+    const bad = await svc.computeCurve(
+      { gen: 3, params: { ...DEEP_DEFAULTS, activation: 'relu' }, alphaMax: 8, n: 10 },
+      () => undefined,
+    );
     expect(bad).toEqual({ ok: false, error: { kind: 'param', message: 'layer 1 activation relu has μ0 = 0.3989' } });
   });
 });

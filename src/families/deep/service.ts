@@ -7,10 +7,20 @@ import { createGenerations } from '../../platform/compute/generations';
 import { Lru } from '../../platform/compute/lru';
 import { attempt, classifier, ok, STALE, type ErrorClasses } from '../../platform/compute/outcome';
 import { yieldToEventLoop } from '../../platform/compute/yield';
-import { DEEP_CHANNELS, deepAlphaGrid, deepCurveKey, type DeepApi, type DeepCurvePoint, type DeepHeader, type DeepPointView } from './protocol';
+import {
+  DEEP_CHANNELS,
+  deepAlphaGrid,
+  deepCurveKey,
+  type DeepApi,
+  type DeepCurvePoint,
+  type DeepHeader,
+  type DeepPointView,
+} from './protocol';
 
 export interface DeepDeps extends ErrorClasses {
-  getDeepModel(p: DeepParams): Pick<DeepModel, 'solvePoint' | 'notes' | 'epsUniversal' | 'grid' | 'atoms' | 'system' | 'classOfAtom'>;
+  getDeepModel(
+    p: DeepParams,
+  ): Pick<DeepModel, 'solvePoint' | 'notes' | 'epsUniversal' | 'grid' | 'atoms' | 'system' | 'classOfAtom'>;
 }
 
 export interface DeepServiceOptions {
@@ -23,7 +33,17 @@ export interface DeepServiceOptions {
 export const CURVE_SOLVE = { tol: 1e-9 };
 
 export function viewOf(s: DeepSolution): DeepPointView {
-  return { eps: s.eps, f: s.f, Q1mean: s.Q1mean, Q2mean: s.Q2mean, Q21mean: s.Q21mean, Q1: s.Q1, Q21: s.Q21, converged: s.converged, iterations: s.iterations };
+  return {
+    eps: s.eps,
+    f: s.f,
+    Q1mean: s.Q1mean,
+    Q2mean: s.Q2mean,
+    Q21mean: s.Q21mean,
+    Q1: s.Q1,
+    Q21: s.Q21,
+    converged: s.converged,
+    iterations: s.iterations,
+  };
 }
 
 export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {}): DeepApi {
@@ -45,7 +65,16 @@ export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {})
       const key = deepCurveKey(params, alphaMax, n);
       const hit = curves.get(key);
       if (hit) {
-        onChunk({ gen, header: hit.header, indices: hit.points.map((_, i) => i), points: hit.points, phase: 'fine', spansRange: true, done: true, cached: true });
+        onChunk({
+          gen,
+          header: hit.header,
+          indices: hit.points.map((_, i) => i),
+          points: hit.points,
+          phase: 'fine',
+          spansRange: true,
+          done: true,
+          cached: true,
+        });
         return ok({ gen, elapsedMs: now() - t0, cached: true });
       }
       // A slider drag queues many requests, and a new (η, γ1) costs a table build (~1 s) that cannot be
@@ -89,7 +118,8 @@ export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {})
           headerSent = true;
         },
       });
-      if (!r.ok) return r.stale ? STALE : { ok: false, error: classify(r.error, `at α = ${alphas[r.index].toFixed(3)}`) };
+      if (!r.ok)
+        return r.stale ? STALE : { ok: false, error: classify(r.error, `at α = ${alphas[r.index].toFixed(3)}`) };
       curves.set(key, { header, points: r.points });
       return ok({ gen, elapsedMs: now() - t0, cached: false });
     },

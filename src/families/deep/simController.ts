@@ -12,7 +12,25 @@ export const deepSim = createSimController(
     starts: (f) => (f.start === 'both' ? ['informative', 'uninformative'] : [f.start]),
     config: (f, alpha, seed, init) => {
       const { activation, activation2, gamma, gamma2, delta, readout, weights } = useDeep.getState().params;
-      return { ...DEFAULT_SIM, depth: 2, algo: f.algo, init, readouts: 'fixed', activation, activation2: activation2 || activation, gamma, gamma2, delta, readout, weights, alpha, d: f.d, seed, steps: f.steps, nTest: 4000 };
+      return {
+        ...DEFAULT_SIM,
+        depth: 2,
+        algo: f.algo,
+        init,
+        readouts: 'fixed',
+        activation,
+        activation2: activation2 || activation,
+        gamma,
+        gamma2,
+        delta,
+        readout,
+        weights,
+        alpha,
+        d: f.d,
+        seed,
+        steps: f.steps,
+        nTest: 4000,
+      };
     },
     physicsKey: () => deepPhysicsKey(useDeep.getState().params),
   },

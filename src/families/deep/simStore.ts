@@ -18,7 +18,16 @@ export interface DeepSimForm extends SimFormCommon {
   start: DeepSimStart;
 }
 
-export const DEEP_SIM_FORM: DeepSimForm = { algo: 'hmc', start: 'both', d: 24, seed: 1, steps: 150, speed: 0, sweepAlphas: '1,2,3,4,6', sweepSeeds: '1,2' };
+export const DEEP_SIM_FORM: DeepSimForm = {
+  algo: 'hmc',
+  start: 'both',
+  d: 24,
+  seed: 1,
+  steps: 150,
+  speed: 0,
+  sweepAlphas: '1,2,3,4,6',
+  sweepSeeds: '1,2',
+};
 
 export interface DeepTraceRow {
   step: number;
@@ -33,8 +42,16 @@ export type DeepLiveRun = LiveRun<DeepTraceRow>;
 export type DeepSimState = RunSlice<DeepTraceRow, DeepSimForm>;
 
 /** The theory parameters a deep simulation point belongs to (the quenched flag changes the theory, not the run). */
-export const deepPhysicsKey = (p: DeepParams): string => `deep|${p.activation}|${p.activation2}|${p.gamma}|${p.gamma2}|${p.delta}|${p.readout}|${p.weights}`;
+export const deepPhysicsKey = (p: DeepParams): string =>
+  `deep|${p.activation}|${p.activation2}|${p.gamma}|${p.gamma2}|${p.delta}|${p.readout}|${p.weights}`;
 
-const rowOf = (r: SimProgress): DeepTraceRow => ({ step: r.step, testError: r.testError, eps: r.eps, Q1: r.Q1 ?? NaN, Q2: r.Q2 ?? NaN, Q21: r.Q21 ?? NaN });
+const rowOf = (r: SimProgress): DeepTraceRow => ({
+  step: r.step,
+  testError: r.testError,
+  eps: r.eps,
+  Q1: r.Q1 ?? NaN,
+  Q2: r.Q2 ?? NaN,
+  Q21: r.Q21 ?? NaN,
+});
 
 export const useDeepSim = create<DeepSimState>()(runSlice(DEEP_SIM_FORM, rowOf));

@@ -4,11 +4,21 @@ import { create } from 'zustand';
 import type { DeepCurvePoint, DeepHeader } from './protocol';
 import type { ComputeError as DeepError } from '../../platform/compute/outcome';
 import { DEEP_UI_DEFAULTS, type DeepUiParams } from './params';
-import { curveSlice, messagesSlice, paramsSlice, type CurveSlice, type MessagesSlice, type ParamsSlice, type StreamedCurve } from '../../platform/state/slices';
+import {
+  curveSlice,
+  messagesSlice,
+  paramsSlice,
+  type CurveSlice,
+  type MessagesSlice,
+  type ParamsSlice,
+  type StreamedCurve,
+} from '../../platform/state/slices';
 
 export type DeepCurve = StreamedCurve<DeepCurvePoint, DeepHeader>;
 
-export type DeepState = ParamsSlice<DeepUiParams> & MessagesSlice<DeepError> & CurveSlice<DeepCurvePoint, DeepHeader, DeepError>;
+export type DeepState = ParamsSlice<DeepUiParams> &
+  MessagesSlice<DeepError> &
+  CurveSlice<DeepCurvePoint, DeepHeader, DeepError>;
 
 /** The selected α stays inside the α range. */
 const alphaInRange = (p: DeepUiParams): DeepUiParams => (p.alpha > p.alphaMax ? { ...p, alpha: p.alphaMax } : p);

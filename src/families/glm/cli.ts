@@ -1,6 +1,15 @@
 // CLI command `glm`: the teacher–student GLM / perceptron, state evolution and RS free entropy (arXiv 1708.03395).
 // Flags of the page's parameters come from the table in params.ts.
-import { asUsage, flagOf, listWhere, numberWhere, parseNumber, UsageError, type FlagSpec, type ParsedFlags } from '../../platform/cli/args';
+import {
+  asUsage,
+  flagOf,
+  listWhere,
+  numberWhere,
+  parseNumber,
+  UsageError,
+  type FlagSpec,
+  type ParsedFlags,
+} from '../../platform/cli/args';
 import { num, type Command } from '../../platform/cli/command';
 import { rowOf } from '../../platform/state/hashCodec';
 import { glmCurve, glmThresholds, makeGlm, type GlmModel, type GlmParams } from '../../physics/classic/glm';
@@ -17,7 +26,12 @@ const flags: Record<string, FlagSpec> = {
   bias: flagOf(row('bias')),
   sparsity: flagOf(row('sparsity')),
   alpha: { kind: 'list', help: 'α = m/n values: 1,2,4 or start:stop:step', default: '0.25:5:0.25' },
-  branch: { kind: 'string', help: 'which branch q/eps report', default: 'equilibrium', choices: ['equilibrium', 'uninformed', 'informed'] },
+  branch: {
+    kind: 'string',
+    help: 'which branch q/eps report',
+    default: 'equilibrium',
+    choices: ['equilibrium', 'uninformed', 'informed'],
+  },
   thresholds: { kind: 'boolean', help: 'print {alphaIT, alphaAMP} (null where not defined) instead of a curve' },
   'alpha-max': flagOf(row('alphaMax'), { default: '10' }),
 };
@@ -25,7 +39,8 @@ const flags: Record<string, FlagSpec> = {
 function glmModelOf(f: ParsedFlags): GlmModel {
   const channel = f.channel as GlmChannelName;
   const delta = f.delta === undefined ? (channel === 'sign' ? 0 : 0.1) : parseNumber('delta', f.delta as string);
-  if (channel === 'sign' && delta !== 0) throw new UsageError('--delta must be 0 for the noiseless sign channel (use --channel probit for a noisy sign)');
+  if (channel === 'sign' && delta !== 0)
+    throw new UsageError('--delta must be 0 for the noiseless sign channel (use --channel probit for a noisy sign)');
   const params: GlmParams = {
     prior: f.prior as GlmPriorName,
     channel,
@@ -43,12 +58,24 @@ export const commands: Record<string, Command> = {
     run(f, emit) {
       const m = glmModelOf(f);
       if (f.thresholds) {
-        const t = glmThresholds(m, numberWhere(f, 'alpha-max', (a) => a > 0 && a <= 1000, '(0, 1000]'));
-        emit({ alphaIT: t.alphaIT, alphaAMP: t.alphaAMP, alphaInformed: t.alphaInformed, converged: t.converged, ...(t.note ? { note: t.note } : {}) });
+        const t = glmThresholds(
+          m,
+          numberWhere(f, 'alpha-max', (a) => a > 0 && a <= 1000, '(0, 1000]'),
+        );
+        emit({
+          alphaIT: t.alphaIT,
+          alphaAMP: t.alphaAMP,
+          alphaInformed: t.alphaInformed,
+          converged: t.converged,
+          ...(t.note ? { note: t.note } : {}),
+        });
         return;
       }
       const pick = f.branch as string;
-      for (const p of glmCurve(m, listWhere(f, 'alpha', (a) => a >= 0 && a <= 1e6, '[0, 1e6]'))) {
+      for (const p of glmCurve(
+        m,
+        listWhere(f, 'alpha', (a) => a >= 0 && a <= 1e6, '[0, 1e6]'),
+      )) {
         const name = pick === 'equilibrium' ? p.equilibrium : (pick as 'uninformed' | 'informed');
         const b = p[name];
         emit({

@@ -28,9 +28,16 @@ describe('GLM controller', () => {
     const stop = startGlm(factory);
     await vi.waitFor(() => expect(useGlm.getState().computing).toBe(true));
     workers[0].crash('RangeError: out of memory');
-    await vi.waitFor(() => expect(useGlm.getState()).toMatchObject({ computing: false, computeError: expect.stringContaining('out of memory') }));
+    await vi.waitFor(() =>
+      expect(useGlm.getState()).toMatchObject({
+        computing: false,
+        computeError: expect.stringContaining('out of memory'),
+      }),
+    );
     useGlm.getState().patch({ delta: 0.2 });
-    await vi.waitFor(() => expect(useGlm.getState()).toMatchObject({ computing: false, computeError: null, result: { thresholds } }));
+    await vi.waitFor(() =>
+      expect(useGlm.getState()).toMatchObject({ computing: false, computeError: null, result: { thresholds } }),
+    );
     runGamp(100);
     await vi.waitFor(() => expect(useGlm.getState()).toMatchObject({ gampRunning: false, gamp: [{ alpha: 1 }] }));
     stop();

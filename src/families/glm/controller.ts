@@ -7,7 +7,8 @@ import { glmCodec, type GlmUiParams } from './params';
 import { useGlm } from './store';
 import { GLM_CHANNELS, type GlmApi } from './protocol';
 
-const defaultFactory: WorkerFactory = () => new Worker(new URL('../../../workers/glm.worker.ts', import.meta.url), { type: 'module', name: 'glm' });
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('../../../workers/glm.worker.ts', import.meta.url), { type: 'module', name: 'glm' });
 
 /** State evolution points on (0, alphaMax]: ReLU-with-noise costs ~10 ms a step (2-D quadrature), so fewer there. */
 function curveAlphas(p: GlmUiParams): number[] {
@@ -15,7 +16,13 @@ function curveAlphas(p: GlmUiParams): number[] {
   return Array.from({ length: n }, (_, i) => (p.alphaMax * (i + 1)) / n);
 }
 
-const physicsOf = (p: GlmUiParams) => ({ prior: p.prior, channel: p.channel, delta: p.channel === 'sign' ? 0 : p.delta, bias: p.bias, sparsity: p.sparsity });
+const physicsOf = (p: GlmUiParams) => ({
+  prior: p.prior,
+  channel: p.channel,
+  delta: p.channel === 'sign' ? 0 : p.delta,
+  bias: p.bias,
+  sparsity: p.sparsity,
+});
 
 let client: WorkerClient<GlmApi> | null = null;
 
@@ -28,7 +35,11 @@ function compute(): void {
   useGlm.setState({ computing: true, gamp: [], gampRunning: false });
   const physics = physicsOf(params);
   void c
-    .call((api) => api.glm(physics, curveAlphas(params), Math.max(params.alphaMax, 3), gen), { channel: 'curve', gen, key: JSON.stringify(params) })
+    .call((api) => api.glm(physics, curveAlphas(params), Math.max(params.alphaMax, 3), gen), {
+      channel: 'curve',
+      gen,
+      key: JSON.stringify(params),
+    })
     .then((r) => settle(useGlm, r, 'Invalid parameter: ', (value) => ({ result: { ...value, params } })));
 }
 
@@ -44,9 +55,16 @@ export function runGamp(n: number): void {
   const onPoint = (r: GampResult) => {
     if (c.isCurrent('gamp', gen)) useGlm.setState((s) => ({ gamp: [...s.gamp, r] }));
   };
-  void c.call((api, alive) => api.gamp(req, gen, progress(alive, onPoint)), { channel: 'gamp', gen, key: JSON.stringify(req) }).then((r) => {
-    if (r.ok || !r.stale) useGlm.setState(r.ok ? { gampRunning: false } : { gampRunning: false, computeError: r.error.message });
-  });
+  void c
+    .call((api, alive) => api.gamp(req, gen, progress(alive, onPoint)), {
+      channel: 'gamp',
+      gen,
+      key: JSON.stringify(req),
+    })
+    .then((r) => {
+      if (r.ok || !r.stale)
+        useGlm.setState(r.ok ? { gampRunning: false } : { gampRunning: false, computeError: r.error.message });
+    });
 }
 
 /** Starts the worker and the bindings while the tab is shown; returns the stop function. */

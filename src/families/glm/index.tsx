@@ -10,7 +10,10 @@ export const family: Family = {
     'Teacher–student generalised linear model y = φ(w⁰·x/√n) with m = αn samples: Bayes-optimal error from state evolution, both branches, the hard phase between α_IT and α_AMP (arXiv 1708.03395).',
   params: GLM_TABLE,
   start: () => startGlm(),
-  View: lazyView(() => import('./views/GlmExplorer'), (m) => m.GlmExplorer),
+  View: lazyView(
+    () => import('./views/GlmExplorer'),
+    (m) => m.GlmExplorer,
+  ),
   cli: { commands: ['glm'], load: () => import('./cli') },
   bench: () => import('./bench'),
 };

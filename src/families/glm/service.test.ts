@@ -22,10 +22,19 @@ const params = { prior: 'rademacher', channel: 'sign', delta: 0, bias: 0, sparsi
 describe('GLM service', () => {
   it('computes both branches on the grid and the thresholds, except for ReLU', async () => {
     const svc = createGlmService(deps());
-    expect(await svc.glm({ ...params }, [1, 2], 3, 1)).toEqual({ ok: true, value: { points: [{ alpha: 1 }, { alpha: 2 }], thresholds } });
+    expect(await svc.glm({ ...params }, [1, 2], 3, 1)).toEqual({
+      ok: true,
+      value: { points: [{ alpha: 1 }, { alpha: 2 }], thresholds },
+    });
     const relu = await svc.glm({ ...params, channel: 'relu' }, [1], 3, 2);
-    expect(relu).toMatchObject({ ok: true, value: { thresholds: { alphaIT: null, note: expect.stringContaining('ReLU') } } });
-    expect(await svc.glm({ ...params, delta: -1 }, [1], 3, 3)).toEqual({ ok: false, error: { kind: 'solver', message: 'Δ must be ≥ 0' } });
+    expect(relu).toMatchObject({
+      ok: true,
+      value: { thresholds: { alphaIT: null, note: expect.stringContaining('ReLU') } },
+    });
+    expect(await svc.glm({ ...params, delta: -1 }, [1], 3, 3)).toEqual({
+      ok: false,
+      error: { kind: 'solver', message: 'Δ must be ≥ 0' },
+    });
     svc.supersede('curve', 5);
     expect(await svc.glm({ ...params }, [1], 3, 4)).toEqual({ ok: false, stale: true });
   });

@@ -29,7 +29,13 @@ export function createGlmService(deps: GlmDeps): GlmApi {
         // The ReLU channel's 2-D quadrature makes the threshold scan take tens of seconds: not searched there.
         const thresholds =
           params.channel === 'relu'
-            ? { alphaIT: null, alphaAMP: null, alphaInformed: null, converged: false, note: 'thresholds are not searched for the ReLU channel' }
+            ? {
+                alphaIT: null,
+                alphaAMP: null,
+                alphaInformed: null,
+                converged: false,
+                note: 'thresholds are not searched for the ReLU channel',
+              }
             : deps.glmThresholds(m, alphaMax, 60);
         return { points, thresholds };
       });

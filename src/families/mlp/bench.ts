@@ -32,7 +32,9 @@ export const section: BenchSection = {
       }
       const c = median(cold);
       const w = median(warm);
-      log(`64×64 (α, γ) diagram with lines, ${name}/ones/Rademacher W, one thread: cold ${c.toFixed(0)} ms (tables included), warm ${w.toFixed(0)} ms`);
+      log(
+        `64×64 (α, γ) diagram with lines, ${name}/ones/Rademacher W, one thread: cold ${c.toFixed(0)} ms (tables included), warm ${w.toFixed(0)} ms`,
+      );
       out[`phaseColdMs_${name}`] = c;
       out[`phaseWarmMs_${name}`] = w;
     }

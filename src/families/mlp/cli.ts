@@ -18,25 +18,39 @@ const row = (field: keyof MlpLinkParams) => rowOf(URL_TABLE, field);
 
 const shallowFlags: Record<string, FlagSpec> = {
   // No default: it depends on --depth.
-  activation: flagOf(row('activation'), { help: 'activation name or expr:<expression in x> (default relu; tanh2-unit at --depth 2)', choices: ACTIVATION_NAMES, default: undefined }),
+  activation: flagOf(row('activation'), {
+    help: 'activation name or expr:<expression in x> (default relu; tanh2-unit at --depth 2)',
+    choices: ACTIVATION_NAMES,
+    default: undefined,
+  }),
   gamma: flagOf(row('gamma')),
   delta: flagOf(row('delta')),
   readout: flagOf(row('readout')),
   weights: flagOf(row('weights')),
   // The page selects one α; the command takes a list.
   alpha: flagOf(row('alpha'), { kind: 'list', help: 'α values: 1,2,4 or start:stop:step', default: '0.5:8:0.5' }),
-  branch: { kind: 'string', help: 'which branch eps reports (depth 2 also: layer1, product)', default: 'equilibrium', choices: [...new Set([...BRANCH_CHOICES, ...DEEP_BRANCHES])] },
+  branch: {
+    kind: 'string',
+    help: 'which branch eps reports (depth 2 also: layer1, product)',
+    default: 'equilibrium',
+    choices: [...new Set([...BRANCH_CHOICES, ...DEEP_BRANCHES])],
+  },
   transition: { kind: 'boolean', help: 'print α_sp (and spinodals) instead of a curve' },
   'alpha-max': flagOf(row('alphaMax'), { help: 'largest α searched by --transition', default: '16' }),
   depth: { kind: 'number', help: 'hidden layers L: 1 or 2 (arXiv 2510.24616, Result 3)', default: '1' },
-  activation2: { kind: 'string', help: 'depth 2: second-layer activation (default: --activation)', choices: ACTIVATION_NAMES },
+  activation2: {
+    kind: 'string',
+    help: 'depth 2: second-layer activation (default: --activation)',
+    choices: ACTIVATION_NAMES,
+  },
   gamma2: { kind: 'number', help: 'depth 2: γ2 = k2/d (default: --gamma)' },
   quenched: { kind: 'boolean', help: 'depth 2: first layer given (Q1 ≡ 1)' },
 };
 
 /** `mlp --depth 2`: the L = 2 theory, one line per α (cold starts from the authors' initialisations). */
 function runDeep(flags: Record<string, string | boolean>, emit: (row: Record<string, unknown>) => void): void {
-  if (flags.transition) throw new UsageError('--transition is not available at --depth 2 (read the branches off the ε(α) lines)');
+  if (flags.transition)
+    throw new UsageError('--transition is not available at --depth 2 (read the branches off the ε(α) lines)');
   const activation = (flags.activation as string | undefined) ?? 'tanh2-unit';
   const gamma = parseNumber('gamma', flags.gamma as string);
   const model = getDeepModel({
@@ -80,11 +94,16 @@ export const commands: Record<string, Command> = {
     flags: shallowFlags,
     run(flags, emit) {
       const depth = parseNumber('depth', flags.depth as string);
-      if (depth === 3) throw new UsageError('--depth 3 is not available: the L = 3 equations of arXiv 2510.24616 are not derived and checked here (docs/physics/mlp-deep.md §1)');
+      if (depth === 3)
+        throw new UsageError(
+          '--depth 3 is not available: the L = 3 equations of arXiv 2510.24616 are not derived and checked here (docs/physics/mlp-deep.md §1)',
+        );
       if (depth !== 1 && depth !== 2) throw new UsageError(`--depth must be 1 or 2, got ${flags.depth}`);
       if (depth === 2) return runDeep(flags, emit);
-      for (const f of ['activation2', 'gamma2', 'quenched']) if (flags[f] !== undefined) throw new UsageError(`--${f} needs --depth 2`);
-      if (!(BRANCH_CHOICES as readonly string[]).includes(flags.branch as string)) throw new UsageError(`--branch ${flags.branch} needs --depth 2 (depth 1: ${BRANCH_CHOICES.join(', ')})`);
+      for (const f of ['activation2', 'gamma2', 'quenched'])
+        if (flags[f] !== undefined) throw new UsageError(`--${f} needs --depth 2`);
+      if (!(BRANCH_CHOICES as readonly string[]).includes(flags.branch as string))
+        throw new UsageError(`--branch ${flags.branch} needs --depth 2 (depth 1: ${BRANCH_CHOICES.join(', ')})`);
       const params = validateShallowParams({
         activation: (flags.activation as string | undefined) ?? 'relu',
         gamma: parseNumber('gamma', flags.gamma as string),
@@ -107,7 +126,14 @@ export const commands: Record<string, Command> = {
       for (const alpha of alphas) {
         const pt = model.solvePoint(alpha, warm);
         warm = pt;
-        const sol: BranchSolution | null = branch === 'universal' ? pt.universal : branch === 'specialised' ? pt.specialised : pt.equilibrium === 'specialised' ? pt.specialised : pt.universal;
+        const sol: BranchSolution | null =
+          branch === 'universal'
+            ? pt.universal
+            : branch === 'specialised'
+              ? pt.specialised
+              : pt.equilibrium === 'specialised'
+                ? pt.specialised
+                : pt.universal;
         emit({
           alpha,
           eps: sol ? num(sol.eps) : null,

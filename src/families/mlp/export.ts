@@ -8,7 +8,17 @@ import type { DataTable, ExportContext } from '../../platform/plots/export';
 
 export function epsTable(curve: CurveData): DataTable {
   return {
-    columns: ['alpha', 'eps_opt', 'equilibrium', 'eps_universal', 'eps_specialised', 'f_universal', 'f_specialised', 'converged_universal', 'converged_specialised'],
+    columns: [
+      'alpha',
+      'eps_opt',
+      'equilibrium',
+      'eps_universal',
+      'eps_specialised',
+      'f_universal',
+      'f_specialised',
+      'converged_universal',
+      'converged_specialised',
+    ],
     rows: curve.points.map((p) => [
       p.alpha,
       p.eps,
@@ -30,7 +40,14 @@ export function overlapTable(curve: CurveData): DataTable {
   const { v, p } = curve.header.atoms;
   const offset = r2Offset(curve.params.gamma, v, p);
   const groups = vGroups(v, p, 5);
-  const columns = ['alpha', 'equilibrium', 'R2_shifted', ...groups.map((g) => qName(g.absV)), 'R2_shifted_specialised', ...groups.map((g) => `${qName(g.absV)}_specialised`)];
+  const columns = [
+    'alpha',
+    'equilibrium',
+    'R2_shifted',
+    ...groups.map((g) => qName(g.absV)),
+    'R2_shifted_specialised',
+    ...groups.map((g) => `${qName(g.absV)}_specialised`),
+  ];
   const rows = curve.points.map((pt) => {
     const eq = pt.equilibrium === 'specialised' && pt.specialised ? pt.specialised : pt.universal;
     const sp = pt.specialised;
@@ -51,7 +68,15 @@ export function mlpContext(params: ExplorerParams, base: string): ExportContext 
   const l = toLink(params);
   return {
     model: 'mlp',
-    params: { activation: l.activation, gamma: l.gamma, delta: l.delta, readout: l.readout, weights: l.weights, alpha: l.alpha, 'alpha-max': l.alphaMax },
+    params: {
+      activation: l.activation,
+      gamma: l.gamma,
+      delta: l.delta,
+      readout: l.readout,
+      weights: l.weights,
+      alpha: l.alpha,
+      'alpha-max': l.alphaMax,
+    },
     url: base + encodeHash(params),
   };
 }

@@ -12,7 +12,10 @@ export const family: Family = {
   params: URL_TABLE,
   start: () => startController(),
   keepAlive: true,
-  View: lazyView(() => import('./views/MlpExplorer'), (m) => m.MlpExplorer),
+  View: lazyView(
+    () => import('./views/MlpExplorer'),
+    (m) => m.MlpExplorer,
+  ),
   presets: MLP_PRESETS,
   explain: () => import('./views/Explain').then((m) => ({ default: m.MlpExplain })),
   cli: { commands: ['mlp', 'rie', 'phase', 'simulate'], load: () => import('./cli') },

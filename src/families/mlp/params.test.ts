@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from './cli';
-import { decodeHash, defaultParams, encodeHash, formatNumber, isDiscreteChange, URL_TABLE, type ExplorerParams } from './params';
+import {
+  decodeHash,
+  defaultParams,
+  encodeHash,
+  formatNumber,
+  isDiscreteChange,
+  URL_TABLE,
+  type ExplorerParams,
+} from './params';
 import { createHashCodec, encodeValue, globalSuffix, modelOfHash } from '../../platform/state/hashCodec';
 
-const DEFAULT_V2 = '#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8';
+const DEFAULT_V2 =
+  '#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8';
 
 describe('urlCodec (link version 2)', () => {
   it('has a default, a type and (for numbers) a range for every key', () => {
@@ -30,13 +39,33 @@ describe('urlCodec (link version 2)', () => {
   });
 
   it('decodes a hand-written v2 link', () => {
-    const { params, errors } = decodeHash('#activation=h23&gamma=0.5&delta=1.25&readout=rad&weights=rademacher&alpha=3&alpha-max=12');
+    const { params, errors } = decodeHash(
+      '#activation=h23&gamma=0.5&delta=1.25&readout=rad&weights=rademacher&alpha=3&alpha-max=12',
+    );
     expect(errors).toEqual([]);
-    expect(params).toEqual({ ...defaultParams(), act: 'h23', delta: 1.25, readout: 'rad', weights: 'rademacher', alpha: 3, alphaMax: 12 });
+    expect(params).toEqual({
+      ...defaultParams(),
+      act: 'h23',
+      delta: 1.25,
+      readout: 'rad',
+      weights: 'rademacher',
+      alpha: 3,
+      alphaMax: 12,
+    });
   });
 
   it('round-trips every parameter, including a custom expression with URL-special characters', () => {
-    const p: ExplorerParams = { ...defaultParams(), alpha: 3.25, alphaMax: 12, gamma: 0.75, delta: 1.25, act: 'expr', expr: 'max(x,0) + 0.1*x^2 & y=#%', readout: 'rad', weights: 'rademacher' };
+    const p: ExplorerParams = {
+      ...defaultParams(),
+      alpha: 3.25,
+      alphaMax: 12,
+      gamma: 0.75,
+      delta: 1.25,
+      act: 'expr',
+      expr: 'max(x,0) + 0.1*x^2 & y=#%',
+      readout: 'rad',
+      weights: 'rademacher',
+    };
     const hash = encodeHash(p);
     expect(hash.startsWith('#model=mlp&v=2&activation=expr:max(x,0)%20%2B%200.1*x^2%20%26%20y%3D%23%25&')).toBe(true);
     expect(decodeHash(hash)).toEqual({ params: p, errors: [] });
@@ -60,7 +89,9 @@ describe('urlCodec (link version 2)', () => {
     // the v1 writer left `expr` out for built-ins: harmless if present
     expect(decodeHash('#v=1&act=relu&expr=tanh(x)')).toEqual({ params: defaultParams(), errors: [] });
     // a v1 link re-encoded is the v2 canonical form
-    expect(encodeHash(decodeHash('#v=1&alpha=2&amax=8&gamma=0.5&delta=0.1&act=relu&readout=ones&weights=gaussian').params)).toBe(DEFAULT_V2);
+    expect(
+      encodeHash(decodeHash('#v=1&alpha=2&amax=8&gamma=0.5&delta=0.1&act=relu&readout=ones&weights=gaussian').params),
+    ).toBe(DEFAULT_V2);
   });
 
   it('names a non-numeric parameter and falls back to its default (never NaN)', () => {
@@ -77,7 +108,8 @@ describe('urlCodec (link version 2)', () => {
     const { params, errors } = decodeHash('#gamma=5&delta=&activation=swish&readout=cauchy&alpha-max=7&foo=1&alpha=-3');
     expect(params).toMatchObject({ gamma: 2, delta: 0.1, act: 'relu', readout: 'ones', alphaMax: 8, alpha: 0.02 });
     const joined = errors.join('\n');
-    for (const key of ['"gamma"', '"delta"', '"activation"', '"readout"', '"alpha-max"', '"foo"', '"alpha"']) expect(joined).toContain(key);
+    for (const key of ['"gamma"', '"delta"', '"activation"', '"readout"', '"alpha-max"', '"foo"', '"alpha"'])
+      expect(joined).toContain(key);
     expect(joined).toContain('using gamma = 2');
     expect(errors).toHaveLength(7);
   });
@@ -103,7 +135,18 @@ describe('urlCodec (link version 2)', () => {
   });
 
   it('never throws and always returns finite, in-range parameters for garbage', () => {
-    const junk = ['#%', '#&&&=', '#v=2&alpha=1e999', '#activation=expr:' + 'x'.repeat(5000), '#=&=&v', '#alpha=0x10', '#%E0%A4%A', '#gamma=Infinity&delta=NaN', '#model=mlp&model=glm', '#activation=__proto__&constructor=1'];
+    const junk = [
+      '#%',
+      '#&&&=',
+      '#v=2&alpha=1e999',
+      '#activation=expr:' + 'x'.repeat(5000),
+      '#=&=&v',
+      '#alpha=0x10',
+      '#%E0%A4%A',
+      '#gamma=Infinity&delta=NaN',
+      '#model=mlp&model=glm',
+      '#activation=__proto__&constructor=1',
+    ];
     for (const h of junk) {
       const { params } = decodeHash(h);
       for (const s of URL_TABLE) {

@@ -4,7 +4,14 @@
 // migrated on read, so every link made since the first release keeps working. Built on the generic hashCodec.
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS } from '../../physics/types';
 import type { ReadoutLaw, WeightPrior } from '../../physics/types';
-import { createHashCodec, DEFAULT_MODEL, formatNumber, rowOf, type HashCodec, type HashSpec } from '../../platform/state/hashCodec';
+import {
+  createHashCodec,
+  DEFAULT_MODEL,
+  formatNumber,
+  rowOf,
+  type HashCodec,
+  type HashSpec,
+} from '../../platform/state/hashCodec';
 
 export { formatNumber };
 
@@ -42,7 +49,8 @@ export interface MlpLinkParams {
 
 function validateActivation(raw: string): string | null {
   if ((ACTIVATION_NAMES as readonly string[]).includes(raw)) return null;
-  if (raw.startsWith(EXPR_PREFIX)) return raw.slice(EXPR_PREFIX.length).trim() === '' ? 'has an empty expression' : null;
+  if (raw.startsWith(EXPR_PREFIX))
+    return raw.slice(EXPR_PREFIX.length).trim() === '' ? 'has an empty expression' : null;
   return `is not a known activation (${ACTIVATION_NAMES.join(', ')}, or expr:<expression in x>)`;
 }
 
@@ -52,13 +60,77 @@ function validateActivation(raw: string): string | null {
  * worker: validateShallowParams) accepts the wider `valid` range.
  */
 export const URL_TABLE: readonly HashSpec<MlpLinkParams>[] = [
-  { kind: 'string', key: 'activation', field: 'activation', def: 'relu', maxLength: MAX_EXPRESSION + EXPR_PREFIX.length, label: 'activation', validate: validateActivation },
-  { kind: 'number', key: 'gamma', field: 'gamma', def: 0.5, min: 0.1, max: 2, valid: { min: 0.01, max: 20 }, clamp: true, label: 'γ (width ratio k/d)', help: 'γ = k/d' },
-  { kind: 'number', key: 'delta', field: 'delta', def: 0.1, min: 1e-4, max: 2, valid: { min: 0, max: 100 }, clamp: true, label: 'Δ (label-noise variance)', help: 'Δ, label-noise variance' },
-  { kind: 'enum', key: 'readout', field: 'readout', def: 'ones', values: READOUT_LAWS, label: 'readout law', help: 'readout law P_v' },
-  { kind: 'enum', key: 'weights', field: 'weights', def: 'gaussian', values: WEIGHT_PRIORS, label: 'weight prior', help: 'inner-weight prior P_W' },
-  { kind: 'number', key: 'alpha', field: 'alpha', def: 2, min: 0.02, max: 16, clamp: true, label: 'α (sample ratio n/d²)' },
-  { kind: 'number', key: 'alpha-max', field: 'alphaMax', def: 8, min: 2, max: 16, choices: ALPHA_MAX_CHOICES, label: 'α range' },
+  {
+    kind: 'string',
+    key: 'activation',
+    field: 'activation',
+    def: 'relu',
+    maxLength: MAX_EXPRESSION + EXPR_PREFIX.length,
+    label: 'activation',
+    validate: validateActivation,
+  },
+  {
+    kind: 'number',
+    key: 'gamma',
+    field: 'gamma',
+    def: 0.5,
+    min: 0.1,
+    max: 2,
+    valid: { min: 0.01, max: 20 },
+    clamp: true,
+    label: 'γ (width ratio k/d)',
+    help: 'γ = k/d',
+  },
+  {
+    kind: 'number',
+    key: 'delta',
+    field: 'delta',
+    def: 0.1,
+    min: 1e-4,
+    max: 2,
+    valid: { min: 0, max: 100 },
+    clamp: true,
+    label: 'Δ (label-noise variance)',
+    help: 'Δ, label-noise variance',
+  },
+  {
+    kind: 'enum',
+    key: 'readout',
+    field: 'readout',
+    def: 'ones',
+    values: READOUT_LAWS,
+    label: 'readout law',
+    help: 'readout law P_v',
+  },
+  {
+    kind: 'enum',
+    key: 'weights',
+    field: 'weights',
+    def: 'gaussian',
+    values: WEIGHT_PRIORS,
+    label: 'weight prior',
+    help: 'inner-weight prior P_W',
+  },
+  {
+    kind: 'number',
+    key: 'alpha',
+    field: 'alpha',
+    def: 2,
+    min: 0.02,
+    max: 16,
+    clamp: true,
+    label: 'α (sample ratio n/d²)',
+  },
+  {
+    kind: 'number',
+    key: 'alpha-max',
+    field: 'alphaMax',
+    def: 8,
+    min: 2,
+    max: 16,
+    choices: ALPHA_MAX_CHOICES,
+    label: 'α range',
+  },
 ];
 
 /**
@@ -77,7 +149,9 @@ function migrate(search: URLSearchParams, from: number | null): string[] {
   if (act !== null && !search.has('activation')) {
     if (act === CUSTOM_ACTIVATION) {
       if (expr === null || expr.trim() === '') {
-        errors.push(`URL parameter "act" = "expr" needs a non-empty "expr"; using the default expression ${DEFAULT_EXPRESSION}.`);
+        errors.push(
+          `URL parameter "act" = "expr" needs a non-empty "expr"; using the default expression ${DEFAULT_EXPRESSION}.`,
+        );
         search.set('activation', EXPR_PREFIX + DEFAULT_EXPRESSION);
       } else search.set('activation', EXPR_PREFIX + expr);
     } else search.set('activation', act);
@@ -164,5 +238,11 @@ export const mlpCodec: HashCodec<ExplorerParams> = {
 
 /** Menu choices get their own history entry; slider moves (α, γ, Δ) replace the current one. */
 export function isDiscreteChange(prev: ExplorerParams, next: ExplorerParams): boolean {
-  return prev.act !== next.act || prev.readout !== next.readout || prev.weights !== next.weights || prev.alphaMax !== next.alphaMax || (next.act === CUSTOM_ACTIVATION && prev.expr !== next.expr);
+  return (
+    prev.act !== next.act ||
+    prev.readout !== next.readout ||
+    prev.weights !== next.weights ||
+    prev.alphaMax !== next.alphaMax ||
+    (next.act === CUSTOM_ACTIVATION && prev.expr !== next.expr)
+  );
 }

@@ -13,12 +13,24 @@ export const phaseCommands: Record<string, Command> = {
   phase: {
     help: 'phase diagram lines of the shallow MLP: α_sp and spinodals over γ (or Δ with --over delta), arXiv 2510.24616',
     flags: {
-      activation: flagOf(rowOf(URL_TABLE, 'activation'), { help: 'activation name or expr:<expression in x>', choices: ACTIVATION_NAMES }),
+      activation: flagOf(rowOf(URL_TABLE, 'activation'), {
+        help: 'activation name or expr:<expression in x>',
+        choices: ACTIVATION_NAMES,
+      }),
       readout: flagOf(rowOf(URL_TABLE, 'readout')),
       weights: flagOf(rowOf(URL_TABLE, 'weights')),
-      gamma: { kind: 'string', help: 'γ = k/d: a list 0.1,0.5 or start:stop:step (a number with --over delta)', default: '0.1:1.5:0.1' },
+      gamma: {
+        kind: 'string',
+        help: 'γ = k/d: a list 0.1,0.5 or start:stop:step (a number with --over delta)',
+        default: '0.1:1.5:0.1',
+      },
       delta: { kind: 'string', help: 'Δ, label-noise variance (a list with --over delta)', default: '0.1' },
-      over: { kind: 'string', help: 'which parameter varies along the line', default: 'gamma', choices: ['gamma', 'delta'] },
+      over: {
+        kind: 'string',
+        help: 'which parameter varies along the line',
+        default: 'gamma',
+        choices: ['gamma', 'delta'],
+      },
       'alpha-max': { kind: 'number', help: 'largest α searched', default: '16' },
     },
     run(flags, emit) {

@@ -7,7 +7,8 @@ import { progress, type WorkerFactory } from '../../platform/compute/workerClien
 import { WorkerPool } from '../../platform/compute/workerPool';
 import { coarseToFine, PHASE_CHANNELS, type PhaseApi, type RowMessage, type RowsRequest } from './phaseProtocol';
 
-const defaultFactory: WorkerFactory = () => new Worker(new URL('../../../workers/phase.worker.ts', import.meta.url), { type: 'module', name: 'phase' });
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('../../../workers/phase.worker.ts', import.meta.url), { type: 'module', name: 'phase' });
 
 /** One core is left to the theory worker (the ε(α) curve); at least 1, at most 4 phase workers. */
 export function poolSize(hardwareConcurrency: number | undefined): number {
@@ -32,8 +33,20 @@ export interface PhaseCallbacks {
 export class PhaseClient {
   private readonly pool: WorkerPool<PhaseApi>;
 
-  constructor(size: number, onCrash: (message: string) => void, factory: WorkerFactory = defaultFactory, watchdogMs?: number) {
-    this.pool = new WorkerPool<PhaseApi>({ size, name: 'phase-diagram', factory, channels: PHASE_CHANNELS, onCrash, watchdogMs });
+  constructor(
+    size: number,
+    onCrash: (message: string) => void,
+    factory: WorkerFactory = defaultFactory,
+    watchdogMs?: number,
+  ) {
+    this.pool = new WorkerPool<PhaseApi>({
+      size,
+      name: 'phase-diagram',
+      factory,
+      channels: PHASE_CHANNELS,
+      onCrash,
+      watchdogMs,
+    });
   }
 
   get size(): number {
@@ -50,7 +63,8 @@ export class PhaseClient {
     const gen = this.cancel();
     const members = this.pool.members;
     const perWorker: RowsRequest['rows'][] = members.map(() => []);
-    for (const index of coarseToFine(req.ys.length)) perWorker[index % members.length].push({ index, y: req.ys[index] });
+    for (const index of coarseToFine(req.ys.length))
+      perWorker[index % members.length].push({ index, y: req.ys[index] });
     const onRow = (m: RowMessage) => {
       if (this.pool.isCurrent('rows', m.gen)) cb.onRow(m);
     };
@@ -58,10 +72,19 @@ export class PhaseClient {
       const rows = perWorker[w];
       const key = JSON.stringify([req.base, req.plane, rows, req.alphaMax, req.nAlpha]);
       return member
-        .call((api, alive) => api.computeRows({ gen, base: req.base, plane: req.plane, rows, alphaMax: req.alphaMax, nAlpha: req.nAlpha }, progress(alive, onRow)), { channel: 'rows', gen, key })
+        .call(
+          (api, alive) =>
+            api.computeRows(
+              { gen, base: req.base, plane: req.plane, rows, alphaMax: req.alphaMax, nAlpha: req.nAlpha },
+              progress(alive, onRow),
+            ),
+          { channel: 'rows', gen, key },
+        )
         .then((r) => {
           const error = errorOf(r);
-          return error?.kind === 'worker' ? { ...error, message: `${error.message} (its ${rows.length} rows of this diagram were not computed)` } : error;
+          return error?.kind === 'worker'
+            ? { ...error, message: `${error.message} (its ${rows.length} rows of this diagram were not computed)` }
+            : error;
         });
     });
     void Promise.all(calls).then((errors) => {

@@ -12,26 +12,35 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('phase-diagram controller', () => {
   it('recovers from the crash of a pool member in the middle of a diagram', async () => {
-    const { factory, workers } = fakeFactory(
-      (n): Partial<PhaseApi> => ({
-        supersede: () => {},
-        computeRows: async (req, onRow) => {
-          if (n === 0) return never();
-          for (const { index, y } of req.rows) onRow({ gen: req.gen, index, row: { y, samples: [] } as unknown as PhaseRow, ms: 1 });
-          return { ok: true, value: { gen: req.gen, n: req.rows.length } };
-        },
-      }),
-    );
+    const { factory, workers } = fakeFactory((n): Partial<PhaseApi> => ({
+      supersede: () => {},
+      computeRows: async (req, onRow) => {
+        if (n === 0) return never();
+        for (const { index, y } of req.rows)
+          onRow({ gen: req.gen, index, row: { y, samples: [] } as unknown as PhaseRow, ms: 1 });
+        return { ok: true, value: { gen: req.gen, n: req.rows.length } };
+      },
+    }));
     const stop = startPhaseController({ factory, debounceMs: 0 });
     await vi.waitFor(() => expect(usePhase.getState().diagram).not.toBeNull());
     expect(usePhase.getState().diagram?.elapsedMs).toBeNull();
     workers[0].crash('RangeError: out of memory');
     // The controller asks again at once; the member that crashed refuses those rows instead of crashing again.
-    await vi.waitFor(() => expect(usePhase.getState().diagram?.error).toMatchObject({ kind: 'worker', message: expect.stringMatching(/crashed.*\d+ rows of this diagram were not computed/) }));
+    await vi.waitFor(() =>
+      expect(usePhase.getState().diagram?.error).toMatchObject({
+        kind: 'worker',
+        message: expect.stringMatching(/crashed.*\d+ rows of this diagram were not computed/),
+      }),
+    );
     expect(usePhase.getState().diagram?.elapsedMs).not.toBeNull();
     expect(usePhase.getState().workerMessage).toContain('out of memory');
     useExplorer.getState().setParam('delta', useExplorer.getState().params.delta * 2);
-    await vi.waitFor(() => expect(usePhase.getState().diagram).toMatchObject({ error: null, received: usePhase.getState().diagram?.ys.length }));
+    await vi.waitFor(() =>
+      expect(usePhase.getState().diagram).toMatchObject({
+        error: null,
+        received: usePhase.getState().diagram?.ys.length,
+      }),
+    );
     expect(usePhase.getState().diagram?.elapsedMs).not.toBeNull();
     stop();
   });

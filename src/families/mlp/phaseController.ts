@@ -55,7 +55,10 @@ export function startPhaseController(opts: { factory?: PhaseWorkerFactory; debou
     timer = setTimeout(run, debounceMs);
   };
   run();
-  const unsubs = [useExplorer.subscribe(schedule), usePhase.subscribe((s, prev) => s.plane !== prev.plane && schedule())];
+  const unsubs = [
+    useExplorer.subscribe(schedule),
+    usePhase.subscribe((s, prev) => s.plane !== prev.plane && schedule()),
+  ];
   return () => {
     clearTimeout(timer);
     for (const u of unsubs) u();

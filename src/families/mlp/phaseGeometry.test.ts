@@ -4,11 +4,33 @@ import type { LinePoint, PhaseRow, PhaseSample } from '../../physics/mlp/phase';
 import { colourMap, heatmapPixels, linePolylines, parseColour, rowValueAt } from './phaseGeometry';
 import { STATE_COLOURS } from '../../platform/plots/palette';
 
-const s = (alpha: number, epsOpt: number, q: number, state: 0 | 1 | 2 | 3): PhaseSample => ({ alpha, epsOpt, epsUni: 0.5, Q: [q], state });
-const line = (y: number, o: Partial<LinePoint>): LinePoint => ({
-  y, alphaSp: null, alphaOnset: null, spinodalLow: null, spinodalHigh: null, spinodalUni: null, order: null, qBelow: null, qAbove: null, converged: true, method: 'row', ...o,
+const s = (alpha: number, epsOpt: number, q: number, state: 0 | 1 | 2 | 3): PhaseSample => ({
+  alpha,
+  epsOpt,
+  epsUni: 0.5,
+  Q: [q],
+  state,
 });
-const row = (y: number, samples: PhaseSample[], l: Partial<LinePoint>): PhaseRow => ({ y, samples, line: line(y, l), classV2: [1] });
+const line = (y: number, o: Partial<LinePoint>): LinePoint => ({
+  y,
+  alphaSp: null,
+  alphaOnset: null,
+  spinodalLow: null,
+  spinodalHigh: null,
+  spinodalUni: null,
+  order: null,
+  qBelow: null,
+  qAbove: null,
+  converged: true,
+  method: 'row',
+  ...o,
+});
+const row = (y: number, samples: PhaseSample[], l: Partial<LinePoint>): PhaseRow => ({
+  y,
+  samples,
+  line: line(y, l),
+  classV2: [1],
+});
 
 describe('phase geometry', () => {
   const samples = [s(1, 0.4, 0, 1), s(2 * (1 - 1e-9), 0.3, 0.1, 1), s(2, 0.01, 0.99, 2), s(4, 0.001, 1, 2)];
@@ -43,8 +65,19 @@ describe('phase geometry', () => {
       row(0.1, [], { order: 'continuous', alphaSp: 0.5, alphaOnset: 0.5 }),
     ];
     const l = linePolylines(rows);
-    expect(l.alphaSp).toEqual([[[1, 0.2], [1.5, 0.3]]]);
-    expect(l.spinodalLow).toEqual([[[0.8, 0.2], [1.1, 0.3], [1.6, 0.4]]]);
+    expect(l.alphaSp).toEqual([
+      [
+        [1, 0.2],
+        [1.5, 0.3],
+      ],
+    ]);
+    expect(l.spinodalLow).toEqual([
+      [
+        [0.8, 0.2],
+        [1.1, 0.3],
+        [1.6, 0.4],
+      ],
+    ]);
     expect(l.onset).toEqual([[[0.5, 0.1]]]);
   });
 });

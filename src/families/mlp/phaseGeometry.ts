@@ -21,13 +21,21 @@ export function phaseYs(plane: PhasePlane, n: number): number[] {
 
 /** What a diagram depends on: every model parameter except the plane's own variable, and the α range. */
 export function rowParamsKey(base: ShallowParams, plane: PhasePlane, alphaMax: number): string {
-  return JSON.stringify([plane, base.activation, base.readout, base.weights, plane === 'gamma' ? base.delta : base.gamma, alphaMax]);
+  return JSON.stringify([
+    plane,
+    base.activation,
+    base.readout,
+    base.weights,
+    plane === 'gamma' ? base.delta : base.gamma,
+    alphaMax,
+  ]);
 }
 
 /** Index of the readout class whose |v| is nearest to v. */
 export function classOf(classV2: readonly number[], v: number): number {
   let best = 0;
-  for (let c = 1; c < classV2.length; c++) if (Math.abs(Math.sqrt(classV2[c]) - v) < Math.abs(Math.sqrt(classV2[best]) - v)) best = c;
+  for (let c = 1; c < classV2.length; c++)
+    if (Math.abs(Math.sqrt(classV2[c]) - v) < Math.abs(Math.sqrt(classV2[best]) - v)) best = c;
   return best;
 }
 
@@ -44,7 +52,6 @@ export function valueOf(s: PhaseSample, q: PhaseQuantity, cls: number): number {
   }
 }
 
-
 export interface ColourMap {
   kind: 'continuous' | 'categorical';
   /** Value → CSS colour. */
@@ -56,12 +63,20 @@ export interface ColourMap {
 
 /** The colour map of a quantity over the values present (ε on a log scale over four decades). */
 export function colourMap(q: PhaseQuantity, values: Iterable<number>): ColourMap {
-  if (q === 'state') return { kind: 'categorical', colour: (v) => STATE_COLOURS[Math.max(0, Math.min(3, Math.round(v)))], domain: [0, 3], log: false };
-  if (q === 'overlap') return { kind: 'continuous', colour: (v) => interpolateCividis(clamp01(v)), domain: [0, 1], log: false };
+  if (q === 'state')
+    return {
+      kind: 'categorical',
+      colour: (v) => STATE_COLOURS[Math.max(0, Math.min(3, Math.round(v)))],
+      domain: [0, 3],
+      log: false,
+    };
+  if (q === 'overlap')
+    return { kind: 'continuous', colour: (v) => interpolateCividis(clamp01(v)), domain: [0, 1], log: false };
   let hi = 0;
   for (const v of values) if (Number.isFinite(v) && v > hi) hi = v;
   if (!(hi > 0)) hi = 1;
-  if (q === 'gap') return { kind: 'continuous', colour: (v) => interpolateInferno(clamp01(v / hi)), domain: [0, hi], log: false };
+  if (q === 'gap')
+    return { kind: 'continuous', colour: (v) => interpolateInferno(clamp01(v / hi)), domain: [0, hi], log: false };
   // ε_opt: log10 over [hi·1e−4, hi]; reversed viridis so that small errors are bright.
   const top = Math.log10(hi);
   const lo = top - 4;
@@ -75,7 +90,8 @@ export function colourMap(q: PhaseQuantity, values: Iterable<number>): ColourMap
 
 /** '#rrggbb' or 'rgb(r, g, b)' (what d3-scale-chromatic returns) → [r, g, b]. */
 export function parseColour(c: string): [number, number, number] | null {
-  if (c.startsWith('#') && c.length === 7) return [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)];
+  if (c.startsWith('#') && c.length === 7)
+    return [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)];
   const m = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(c);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
@@ -103,12 +119,18 @@ export function rowValueAt(samples: readonly PhaseSample[], alpha: number, q: Ph
 }
 
 /** The nearest computed row to each pixel row (top = largest y); -1 where no row is computed yet. */
-export function nearestRows(ys: readonly number[], have: readonly boolean[], height: number, yDomain: [number, number]): Int32Array {
+export function nearestRows(
+  ys: readonly number[],
+  have: readonly boolean[],
+  height: number,
+  yDomain: [number, number],
+): Int32Array {
   const out = new Int32Array(height).fill(-1);
   for (let py = 0; py < height; py++) {
     const y = yDomain[1] - ((py + 0.5) / height) * (yDomain[1] - yDomain[0]);
     let best = -1;
-    for (let i = 0; i < ys.length; i++) if (have[i] && (best < 0 || Math.abs(ys[i] - y) < Math.abs(ys[best] - y))) best = i;
+    for (let i = 0; i < ys.length; i++)
+      if (have[i] && (best < 0 || Math.abs(ys[i] - y) < Math.abs(ys[best] - y))) best = i;
     out[py] = best;
   }
   return out;
@@ -127,7 +149,12 @@ export function heatmapPixels(
   readoutValue: number,
 ): Uint8ClampedArray {
   const px = new Uint8ClampedArray(width * height * 4);
-  const which = nearestRows(ys, rows.map((r) => r !== null), height, yDomain);
+  const which = nearestRows(
+    ys,
+    rows.map((r) => r !== null),
+    height,
+    yDomain,
+  );
   const cache = new Map<number, Uint8ClampedArray>();
   const lineOf = (i: number) => {
     let line = cache.get(i);
@@ -153,8 +180,13 @@ export function heatmapPixels(
 export type XY = [number, number];
 
 /** Polylines (α, y) of the lines over the computed rows, broken where a line is absent. */
-export function linePolylines(rows: readonly (PhaseRow | null)[]): Record<'alphaSp' | 'onset' | 'spinodalLow' | 'spinodalHigh', XY[][]> {
-  const pts = rows.filter((r): r is PhaseRow => r !== null).map((r) => r.line).sort((a, b) => a.y - b.y);
+export function linePolylines(
+  rows: readonly (PhaseRow | null)[],
+): Record<'alphaSp' | 'onset' | 'spinodalLow' | 'spinodalHigh', XY[][]> {
+  const pts = rows
+    .filter((r): r is PhaseRow => r !== null)
+    .map((r) => r.line)
+    .sort((a, b) => a.y - b.y);
   const build = (get: (l: LinePoint) => number | null) => {
     const out: XY[][] = [];
     let cur: XY[] = [];
@@ -170,7 +202,13 @@ export function linePolylines(rows: readonly (PhaseRow | null)[]): Record<'alpha
   };
   return {
     alphaSp: build((l) => (l.order === 'first-order' ? l.alphaSp : null)),
-    onset: build((l) => (l.order === 'continuous' ? l.alphaSp : l.order === 'first-order' && l.alphaOnset !== null && l.alphaOnset < (l.alphaSp as number) ? l.alphaOnset : null)),
+    onset: build((l) =>
+      l.order === 'continuous'
+        ? l.alphaSp
+        : l.order === 'first-order' && l.alphaOnset !== null && l.alphaOnset < (l.alphaSp as number)
+          ? l.alphaOnset
+          : null,
+    ),
     // The specialised branch can exist (metastable) where α_sp lies beyond the α range (order null).
     spinodalLow: build((l) => (l.order !== 'continuous' ? l.spinodalLow : null)),
     spinodalHigh: build((l) => (l.order === 'first-order' ? l.spinodalHigh : null)),

@@ -12,7 +12,12 @@ const fake = (onSolve?: (y: number) => void): PhaseDeps => ({
   solveRow: (_b, _p, y, alphas) => {
     onSolve?.(y);
     if (y < 0) throw new FakeParamError(`gamma must be > 0, got ${y}`);
-    return { y, samples: alphas.map((alpha) => ({ alpha, epsOpt: y, epsUni: y, Q: [0], state: 0 })), line: {} as PhaseRow['line'], classV2: [1] } as PhaseRow;
+    return {
+      y,
+      samples: alphas.map((alpha) => ({ alpha, epsOpt: y, epsUni: y, Q: [0], state: 0 })),
+      line: {} as PhaseRow['line'],
+      classV2: [1],
+    } as PhaseRow;
   },
   ParamError: FakeParamError,
 });
@@ -28,7 +33,20 @@ describe('phase service', () => {
   it('streams rows in order and reports the count', async () => {
     const svc = createPhaseService(fake());
     const got: number[] = [];
-    const r = await svc.computeRows({ gen: 1, base, plane: 'gamma', rows: [{ index: 2, y: 0.3 }, { index: 0, y: 0.1 }], alphaMax: 8, nAlpha: 4 }, (m) => got.push(m.index));
+    const r = await svc.computeRows(
+      {
+        gen: 1,
+        base,
+        plane: 'gamma',
+        rows: [
+          { index: 2, y: 0.3 },
+          { index: 0, y: 0.1 },
+        ],
+        alphaMax: 8,
+        nAlpha: 4,
+      },
+      (m) => got.push(m.index),
+    );
     expect(got).toEqual([2, 0]);
     expect(r).toEqual({ ok: true, value: { gen: 1, n: 2 } });
   });
@@ -41,14 +59,19 @@ describe('phase service', () => {
     svc = createPhaseService(deps);
     const got: number[] = [];
     const rows = [0.1, 0.2, 0.3, 0.4].map((y, index) => ({ index, y }));
-    const r = await svc.computeRows({ gen: 1, base, plane: 'gamma', rows, alphaMax: 8, nAlpha: 4 }, (m) => got.push(m.index));
+    const r = await svc.computeRows({ gen: 1, base, plane: 'gamma', rows, alphaMax: 8, nAlpha: 4 }, (m) =>
+      got.push(m.index),
+    );
     expect(r).toEqual({ ok: false, stale: true });
     expect(got).toEqual([0, 1]);
   });
 
   it('returns a bad parameter as a value naming the row', async () => {
     const svc = createPhaseService(fake());
-    const r = await svc.computeRows({ gen: 1, base, plane: 'delta', rows: [{ index: 0, y: -1 }], alphaMax: 8, nAlpha: 4 }, () => {});
+    const r = await svc.computeRows(
+      { gen: 1, base, plane: 'delta', rows: [{ index: 0, y: -1 }], alphaMax: 8, nAlpha: 4 },
+      () => {},
+    );
     expect(r).toEqual({ ok: false, error: { kind: 'param', message: 'gamma must be > 0, got -1' } });
   });
 });

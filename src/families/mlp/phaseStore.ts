@@ -64,7 +64,8 @@ export const usePhase = create<PhaseState>()((set) => ({
       diagram: {
         ...d,
         rows: new Array<PhaseRow | null>(d.ys.length).fill(null),
-        previousRows: s.diagram && s.diagram.plane === d.plane && s.diagram.ys.length === d.ys.length ? s.diagram.rows : null,
+        previousRows:
+          s.diagram && s.diagram.plane === d.plane && s.diagram.ys.length === d.ys.length ? s.diagram.rows : null,
         received: 0,
         elapsedMs: null,
         error: null,
@@ -78,6 +79,10 @@ export const usePhase = create<PhaseState>()((set) => ({
       return { diagram: { ...s.diagram, rows, received: s.diagram.received + 1 } };
     }),
   finish: (gen, error) =>
-    set((s) => (s.diagram && s.diagram.gen === gen ? { diagram: { ...s.diagram, elapsedMs: now() - s.diagram.startedAt, error } } : {})),
+    set((s) =>
+      s.diagram && s.diagram.gen === gen
+        ? { diagram: { ...s.diagram, elapsedMs: now() - s.diagram.startedAt, error } }
+        : {},
+    ),
   setWorkerMessage: (workerMessage) => set({ workerMessage }),
 }));

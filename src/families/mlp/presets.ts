@@ -7,9 +7,14 @@ import type { Preset } from '../family';
 const A = 'arXiv 2501.18530 (shallow networks)';
 const B = 'arXiv 2510.24616 (MLP near interpolation)';
 const UNIVERSAL_OVERLAY = 'the papers’ universal-branch curve (the universal branch does not depend on P_W)';
-const HMC_OVERLAY = 'HMC at d = 150 (informative ● and uninformative ○ starts, Gibbs error / 2) and the papers’ universal-branch curve';
+const HMC_OVERLAY =
+  'HMC at d = 150 (informative ● and uninformative ○ starts, Gibbs error / 2) and the papers’ universal-branch curve';
 
-const READOUT_WORDS = { ones: 'homogeneous readouts v = 1', rad: 'readouts v = ±1', gauss: 'Gaussian readouts' } as const;
+const READOUT_WORDS = {
+  ones: 'homogeneous readouts v = 1',
+  rad: 'readouts v = ±1',
+  gauss: 'Gaussian readouts',
+} as const;
 
 const link = (activation: string, delta: number, readout: string, weights: string, alpha: number, alphaMax = 8) =>
   `#model=mlp&v=2&activation=${activation}&gamma=0.5&delta=${delta}&readout=${readout}&weights=${weights}&alpha=${alpha}&alpha-max=${alphaMax}`;
@@ -83,7 +88,8 @@ export const MLP_PRESETS: Preset[] = [
     group: 'Weight priors',
     title: 'h23, v = 1, Rademacher (binary) W',
     hash: link('h23', 1.25, 'ones', 'rademacher', 2),
-    caption: 'σ = He₂/√2 + He₃/6, Δ = 1.25, γ = 0.5, homogeneous readouts, binary inner weights: a first-order jump of Q at α_sp.',
+    caption:
+      'σ = He₂/√2 + He₃/6, Δ = 1.25, γ = 0.5, homogeneous readouts, binary inner weights: a first-order jump of Q at α_sp.',
     source: A,
     overlay: UNIVERSAL_OVERLAY,
   },
@@ -97,15 +103,13 @@ export const MLP_PRESETS: Preset[] = [
       'σ = He₂/√2 has no Hermite component beyond order 2 (g ≡ 0): with Gaussian W the posterior is rotation invariant, Q ≡ 0 and ε_opt is the universal branch, the closed form of arXiv 2408.03733.',
     source: `${A} (and arXiv 2408.03733)`,
   },
-  ...(['ones', 'rad', 'gauss'] as const).map(
-    (readout): Preset => ({
-      id: `hardness-${readout}`,
-      family: 'mlp',
-      group: 'Hardness comparison (h23, Δ = 0.1)',
-      title: `h23, Δ = 0.1, ${readout === 'ones' ? 'v = 1' : readout === 'rad' ? 'v = ±1' : 'v ~ N(0, 1)'}`,
-      hash: link('h23', 0.1, readout, 'gaussian', 1),
-      caption: `The setting of the authors’ hardness study (h23, Δ = 0.1, γ = 0.5, α = 1, ${READOUT_WORDS[readout]}): at α = 1 ε_opt lies on the specialised branch while randomly initialised samplers sit on the universal (metastable) branch; the time they need to specialise grows with d. Compare the gap ε_uni − ε_opt across the three readout laws. The timing data themselves are not shipped.`,
-      source: `${A}; Minh-Toan/extensive-width-NN continuous_W/hardness`,
-    }),
-  ),
+  ...(['ones', 'rad', 'gauss'] as const).map((readout): Preset => ({
+    id: `hardness-${readout}`,
+    family: 'mlp',
+    group: 'Hardness comparison (h23, Δ = 0.1)',
+    title: `h23, Δ = 0.1, ${readout === 'ones' ? 'v = 1' : readout === 'rad' ? 'v = ±1' : 'v ~ N(0, 1)'}`,
+    hash: link('h23', 0.1, readout, 'gaussian', 1),
+    caption: `The setting of the authors’ hardness study (h23, Δ = 0.1, γ = 0.5, α = 1, ${READOUT_WORDS[readout]}): at α = 1 ε_opt lies on the specialised branch while randomly initialised samplers sit on the universal (metastable) branch; the time they need to specialise grows with d. Compare the gap ε_uni − ε_opt across the three readout laws. The timing data themselves are not shipped.`,
+    source: `${A}; Minh-Toan/extensive-width-NN continuous_W/hardness`,
+  })),
 ];

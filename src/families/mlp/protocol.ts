@@ -86,5 +86,14 @@ export function alphaGrid(g: AlphaGrid): number[] {
 }
 
 export function curveKey(params: ShallowParams, grid: AlphaGrid): string {
-  return JSON.stringify([params.activation, params.gamma, params.delta, params.readout, params.weights, grid.min, grid.max, grid.n]);
+  return JSON.stringify([
+    params.activation,
+    params.gamma,
+    params.delta,
+    params.readout,
+    params.weights,
+    grid.min,
+    grid.max,
+    grid.n,
+  ]);
 }

@@ -10,7 +10,10 @@ const fileFetch = (async (url: string) => {
 
 describe('reference data', () => {
   it('parses numeric CSV and skips malformed rows', () => {
-    expect(parseNumericCsv('a,b\n1,2\n3,x\n4\n\n5,6e-1\n')).toEqual([{ a: 1, b: 2 }, { a: 5, b: 0.6 }]);
+    expect(parseNumericCsv('a,b\n1,2\n3,x\n4\n\n5,6e-1\n')).toEqual([
+      { a: 1, b: 2 },
+      { a: 5, b: 0.6 },
+    ]);
   });
 
   it('loads the shipped files with their published values', async () => {
@@ -18,7 +21,13 @@ describe('reference data', () => {
     expect(set.map((e) => e.id)).toEqual(REFERENCE_SPECS.map((s) => s.id));
     const relu = set[0];
     expect(relu.hmc).toHaveLength(16);
-    expect(relu.hmc[0]).toEqual({ alpha: 0.5, infoMean: 0.05874311, unfoMean: 0.058365494, infoStd: 0.00061025395, unfoStd: 0.00072706374 });
+    expect(relu.hmc[0]).toEqual({
+      alpha: 0.5,
+      infoMean: 0.05874311,
+      unfoMean: 0.058365494,
+      infoStd: 0.00061025395,
+      unfoStd: 0.00072706374,
+    });
     expect(relu.universal).toHaveLength(201);
     expect(relu.universal[0].eps).toBeCloseTo(0.0908451, 6); // ε(α→0) = Eσ² − μ0² − μ1² for ReLU
     expect(relu.universal.find((r) => Math.abs(r.alpha - 1) < 1e-9)?.eps).toBeCloseTo(0.0405011, 6);
@@ -28,7 +37,10 @@ describe('reference data', () => {
     const set = await loadReference('/', fileFetch);
     const p = { activation: 'relu', gamma: 0.5, delta: 0.1, readout: 'ones' as const, weights: 'gaussian' as const };
     expect(matchReference(set, p)).toMatchObject({ entry: { id: 'relu' }, showHmc: true });
-    expect(matchReference(set, { ...p, weights: 'rademacher' })).toMatchObject({ entry: { id: 'relu' }, showHmc: false });
+    expect(matchReference(set, { ...p, weights: 'rademacher' })).toMatchObject({
+      entry: { id: 'relu' },
+      showHmc: false,
+    });
     expect(matchReference(set, { ...p, delta: 0.11 })).toBeNull();
     expect(matchReference(set, { ...p, readout: 'rad' })).toBeNull();
     expect(matchReference(set, { ...p, activation: 'h23', delta: 1.25 })).toMatchObject({ entry: { id: 'h23' } });

@@ -73,7 +73,13 @@ export function parseNumericCsv(text: string): Record<string, number>[] {
 }
 
 export function toHmcRows(rows: Record<string, number>[]): HmcRow[] {
-  return rows.map((r) => ({ alpha: r.alpha, infoMean: r.info_mean, unfoMean: r.unfo_mean, infoStd: r.info_std, unfoStd: r.unfo_std }));
+  return rows.map((r) => ({
+    alpha: r.alpha,
+    infoMean: r.info_mean,
+    unfoMean: r.unfo_mean,
+    infoStd: r.info_std,
+    unfoStd: r.unfo_std,
+  }));
 }
 
 export function toUniversalRows(rows: Record<string, number>[]): UniversalRow[] {
@@ -83,11 +89,19 @@ export function toUniversalRows(rows: Record<string, number>[]): UniversalRow[] 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 
 /** What of the reference data applies to these parameters: the universal curve for any P_W, HMC only for Gaussian W. */
-export function matchReference(set: ReferenceSet | null, p: ShallowParams): { entry: ReferenceEntry; showHmc: boolean } | null {
+export function matchReference(
+  set: ReferenceSet | null,
+  p: ShallowParams,
+): { entry: ReferenceEntry; showHmc: boolean } | null {
   if (!set) return null;
   for (const entry of set) {
     const m = entry.match;
-    if (p.activation === m.activation && p.readout === m.readout && close(p.gamma, m.gamma) && close(p.delta, m.delta)) {
+    if (
+      p.activation === m.activation &&
+      p.readout === m.readout &&
+      close(p.gamma, m.gamma) &&
+      close(p.delta, m.delta)
+    ) {
       return { entry, showHmc: p.weights === 'gaussian' };
     }
   }

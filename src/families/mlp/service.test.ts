@@ -9,10 +9,25 @@ class FakeActivationError extends Error {}
 const params: ShallowParams = { activation: 'relu', gamma: 0.5, delta: 0.1, readout: 'ones', weights: 'gaussian' };
 
 function branch(kind: 'universal' | 'specialised', eps: number): BranchSolution {
-  return { kind, eps, f: -eps, R2: 1 - eps, R2hat: 1, tau: 0, Q: [kind === 'universal' ? 0 : 0.9], Qhat: [0], converged: true, iterations: 3, residual: 1e-12 };
+  return {
+    kind,
+    eps,
+    f: -eps,
+    R2: 1 - eps,
+    R2hat: 1,
+    tau: 0,
+    Q: [kind === 'universal' ? 0 : 0.9],
+    Qhat: [0],
+    converged: true,
+    iterations: 3,
+    residual: 1e-12,
+  };
 }
 
-function fakeDeps(log: { warm: (ShallowPoint | null)[]; solves: number }, opts: { throwAt?: number } = {}): PhysicsDeps {
+function fakeDeps(
+  log: { warm: (ShallowPoint | null)[]; solves: number },
+  opts: { throwAt?: number } = {},
+): PhysicsDeps {
   return {
     validateShallowParams(p) {
       if (typeof p.gamma !== 'number' || p.gamma <= 0) throw new FakeParamError('gamma must be positive');
@@ -29,14 +44,39 @@ function fakeDeps(log: { warm: (ShallowPoint | null)[]; solves: number }, opts: 
           log.warm.push(warm ?? null);
           if (opts.throwAt !== undefined && alpha >= opts.throwAt) throw new Error('boom');
           const u = branch('universal', 1 / (1 + alpha));
-          return { alpha, eps: u.eps, epsUni: u.eps, equilibrium: 'universal', universal: u, specialised: null, stationary: [] };
+          return {
+            alpha,
+            eps: u.eps,
+            epsUni: u.eps,
+            equilibrium: 'universal',
+            universal: u,
+            specialised: null,
+            stationary: [],
+          };
         },
-        transition: () => ({ alphaSp: 1.5, alphaOnset: 1.5, spinodalSpec: 1.2, spinodalUni: 2, order: 'first-order' as const, alphaMax: 16, converged: true }),
+        transition: () => ({
+          alphaSp: 1.5,
+          alphaOnset: 1.5,
+          spinodalSpec: 1.2,
+          spinodalUni: 2,
+          order: 'first-order' as const,
+          alphaMax: 16,
+          converged: true,
+        }),
       };
     },
     getActivation(name) {
-      if (name.startsWith('expr:') && name.includes('?')) throw new FakeActivationError(`cannot parse "${name.slice(5)}"`);
-      return { name, label: name, formula: 'max(x,0)', mu: [0.4, 0.5, 0.4, 0, -0.1, 0, 0.05], Esigma2: 0.5, g1: 0.0113, isQuadratic: false };
+      if (name.startsWith('expr:') && name.includes('?'))
+        throw new FakeActivationError(`cannot parse "${name.slice(5)}"`);
+      return {
+        name,
+        label: name,
+        formula: 'max(x,0)',
+        mu: [0.4, 0.5, 0.4, 0, -0.1, 0, 0.05],
+        Esigma2: 0.5,
+        g1: 0.0113,
+        isQuadratic: false,
+      };
     },
     ParamError: FakeParamError,
     ActivationError: FakeActivationError,
@@ -105,7 +145,16 @@ describe('theory service', () => {
     const deps = fakeDeps(log);
     // A newer request published in shared memory while the first curve runs (the 10th solve bumps it).
     const model = deps.getShallowModel(params);
-    const svc2 = createTheoryService({ ...deps, getShallowModel: () => ({ ...model, solvePoint: (a, w) => { if (log.solves === 10) Atomics.store(gens, 0, 5); return model.solvePoint(a, w); } }) });
+    const svc2 = createTheoryService({
+      ...deps,
+      getShallowModel: () => ({
+        ...model,
+        solvePoint: (a, w) => {
+          if (log.solves === 10) Atomics.store(gens, 0, 5);
+          return model.solvePoint(a, w);
+        },
+      }),
+    });
     svc2.attachGenerations(gens.buffer as SharedArrayBuffer);
     expect(await svc2.computeCurve({ gen: 4, params, grid }, () => {})).toEqual({ ok: false, stale: true });
     expect(log.solves).toBe(11);
@@ -126,8 +175,14 @@ describe('theory service', () => {
       expect(r.error.kind).toBe('solver');
       expect(r.error.message).toMatch(/boom \(at α = 3\.\d+\)/);
     }
-    expect(await svc.describeActivation('expr:x?')).toEqual({ ok: false, error: { kind: 'activation', message: 'cannot parse "x?"' } });
-    expect(await svc.describeActivation('relu')).toMatchObject({ ok: true, value: { mu: [0.4, 0.5, 0.4, 0, -0.1, 0, 0.05], g1: 0.0113 } });
+    expect(await svc.describeActivation('expr:x?')).toEqual({
+      ok: false,
+      error: { kind: 'activation', message: 'cannot parse "x?"' },
+    });
+    expect(await svc.describeActivation('relu')).toMatchObject({
+      ok: true,
+      value: { mu: [0.4, 0.5, 0.4, 0, -0.1, 0, 0.05], g1: 0.0113 },
+    });
   });
 
   it('solves a single α with the given warm start, ignoring superseded point requests', async () => {

@@ -6,7 +6,16 @@ import { streamCurve } from '../../platform/compute/curveStream';
 import { createGenerations } from '../../platform/compute/generations';
 import { Lru } from '../../platform/compute/lru';
 import { attempt, classifier, ok, STALE, type ErrorClasses, type Outcome } from '../../platform/compute/outcome';
-import { alphaGrid, CHANNELS, curveKey, type ActivationInfo, type CurveHeader, type CurveRequest, type CurveSummary, type TheoryApi } from './protocol';
+import {
+  alphaGrid,
+  CHANNELS,
+  curveKey,
+  type ActivationInfo,
+  type CurveHeader,
+  type CurveRequest,
+  type CurveSummary,
+  type TheoryApi,
+} from './protocol';
 
 /** The parts of an activation the UI shows (a structural subset of src/physics/activations.ts's Activation). */
 export interface ActivationLike {
@@ -21,7 +30,9 @@ export interface ActivationLike {
 
 export interface PhysicsDeps extends ErrorClasses {
   validateShallowParams(p: Partial<ShallowParams>): ShallowParams;
-  getShallowModel(p: ShallowParams): Pick<ShallowModel, 'atoms' | 'notes' | 'pinnedUniversal' | 'theoryUnverified' | 'solvePoint' | 'transition'>;
+  getShallowModel(
+    p: ShallowParams,
+  ): Pick<ShallowModel, 'atoms' | 'notes' | 'pinnedUniversal' | 'theoryUnverified' | 'solvePoint' | 'transition'>;
   getActivation(name: string): ActivationLike;
 }
 
@@ -61,7 +72,16 @@ export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}
       const hit = curves.get(key);
       if (hit) {
         const indices = hit.points.map((_, i) => i);
-        onChunk({ gen, indices, points: hit.points, header: hit.header, phase: 'fine', spansRange: true, done: true, cached: true });
+        onChunk({
+          gen,
+          indices,
+          points: hit.points,
+          header: hit.header,
+          phase: 'fine',
+          spansRange: true,
+          done: true,
+          cached: true,
+        });
         return ok({ gen, n: hit.points.length, elapsedMs: now() - t0, cached: true });
       }
       const built = attempt(classify, () => modelFor(req.params));
@@ -93,14 +113,22 @@ export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}
           headerSent = true;
         },
       });
-      if (!r.ok) return r.stale ? STALE : { ok: false, error: classify(r.error, `at α = ${alphas[r.index].toFixed(3)}`) };
+      if (!r.ok)
+        return r.stale ? STALE : { ok: false, error: classify(r.error, `at α = ${alphas[r.index].toFixed(3)}`) };
       curves.set(key, { header, points: r.points });
       return ok({ gen, n: r.points.length, elapsedMs: now() - t0, cached: false });
     },
 
     async computeTransition(gen, params, alphaMax) {
       if (generations.isStale('curve', gen)) return STALE;
-      const key = JSON.stringify([params.activation, params.gamma, params.delta, params.readout, params.weights, alphaMax]);
+      const key = JSON.stringify([
+        params.activation,
+        params.gamma,
+        params.delta,
+        params.readout,
+        params.weights,
+        alphaMax,
+      ]);
       const hit = transitions.get(key);
       if (hit) return ok(hit);
       const r = attempt(classify, () => modelFor(params).transition(alphaMax), 'transition');

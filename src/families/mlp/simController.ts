@@ -11,7 +11,22 @@ export const mlpSim = createSimController(
     starts: (f) => [f.init],
     config: (f, alpha, seed, init) => {
       const { activation, readout, weights, gamma, delta } = shallowParamsOf(useExplorer.getState().params);
-      return { ...DEFAULT_SIM, algo: f.algo, init, readouts: f.readouts, activation, readout, weights, gamma, delta, alpha, d: f.d, seed, steps: f.steps, nTest: 4000 };
+      return {
+        ...DEFAULT_SIM,
+        algo: f.algo,
+        init,
+        readouts: f.readouts,
+        activation,
+        readout,
+        weights,
+        gamma,
+        delta,
+        alpha,
+        d: f.d,
+        seed,
+        steps: f.steps,
+        nTest: 4000,
+      };
     },
     physicsKey: () => physicsKey(shallowParamsOf(useExplorer.getState().params)),
   },

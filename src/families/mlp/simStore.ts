@@ -36,9 +36,16 @@ export interface TraceRow {
 export type SimState = RunSlice<TraceRow, SimForm>;
 
 /** The theory parameters a simulation point belongs to. */
-export const physicsKey = (p: ShallowParams): string => `${p.activation}|${p.gamma}|${p.delta}|${p.readout}|${p.weights}`;
+export const physicsKey = (p: ShallowParams): string =>
+  `${p.activation}|${p.gamma}|${p.delta}|${p.readout}|${p.weights}`;
 
-const rowOf = (r: SimProgress): TraceRow => ({ step: r.step, testError: r.testError, eps: r.eps, R2: r.R2, Q: r.Q ? r.Q.map((g) => g.Q) : null });
+const rowOf = (r: SimProgress): TraceRow => ({
+  step: r.step,
+  testError: r.testError,
+  eps: r.eps,
+  R2: r.R2,
+  Q: r.Q ? r.Q.map((g) => g.Q) : null,
+});
 
 export const useMlpSim = create<SimState>()(runSlice(DEFAULT_FORM, rowOf));
 

@@ -10,22 +10,52 @@ import { getShallowModel, validateShallowParams } from '../../physics/mlp/shallo
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS, type ReadoutLaw, type WeightPrior } from '../../physics/types';
 import { NODE_BACKENDS, useNodeBackend, type NodeBackend } from '../../sim/backendNode';
 import type { OverlapByValue } from '../../sim/overlaps';
-import { ALGORITHMS, DEFAULT_SIM, INITS, READOUT_MODES, Simulation, type Algorithm, type Init, type ReadoutMode, type SimConfig, type SimProgress } from '../../sim/simulation';
+import {
+  ALGORITHMS,
+  DEFAULT_SIM,
+  INITS,
+  READOUT_MODES,
+  Simulation,
+  type Algorithm,
+  type Init,
+  type ReadoutMode,
+  type SimConfig,
+  type SimProgress,
+} from '../../sim/simulation';
 
 const D = DEFAULT_SIM;
 const flags: Record<string, FlagSpec> = {
   algo: { kind: 'string', help: 'algorithm', default: D.algo, choices: ALGORITHMS },
   init: { kind: 'string', help: 'informative (W = W⁰) or uninformative start', default: D.init, choices: INITS },
-  activation: { kind: 'string', help: 'activation name or expr:<expression in x>', default: D.activation, choices: ACTIVATION_NAMES },
+  activation: {
+    kind: 'string',
+    help: 'activation name or expr:<expression in x>',
+    default: D.activation,
+    choices: ACTIVATION_NAMES,
+  },
   readout: { kind: 'string', help: 'readout law P_v of the teacher', default: D.readout, choices: READOUT_LAWS },
-  weights: { kind: 'string', help: 'inner-weight prior P_W of the teacher', default: D.weights, choices: WEIGHT_PRIORS },
+  weights: {
+    kind: 'string',
+    help: 'inner-weight prior P_W of the teacher',
+    default: D.weights,
+    choices: WEIGHT_PRIORS,
+  },
   gamma: { kind: 'number', help: 'γ = k/d', default: String(D.gamma) },
   delta: { kind: 'number', help: 'Δ, label-noise variance', default: String(D.delta) },
   alpha: { kind: 'number', help: 'α = n/d²', default: String(D.alpha) },
   d: { kind: 'number', help: 'input dimension d', default: String(D.d) },
-  seed: { kind: 'number', help: 'seed of the one PRNG (teacher, data, init, momenta, accept/reject)', default: String(D.seed) },
+  seed: {
+    kind: 'number',
+    help: 'seed of the one PRNG (teacher, data, init, momenta, accept/reject)',
+    default: String(D.seed),
+  },
   steps: { kind: 'number', help: 'HMC trajectories, ADAM steps or GAMP iterations', default: String(D.steps) },
-  readouts: { kind: 'string', help: 'student readouts fixed to the teacher\'s or learned/sampled (HMC, ADAM)', default: D.readouts, choices: READOUT_MODES },
+  readouts: {
+    kind: 'string',
+    help: "student readouts fixed to the teacher's or learned/sampled (HMC, ADAM)",
+    default: D.readouts,
+    choices: READOUT_MODES,
+  },
   leapfrog: { kind: 'number', help: 'HMC leapfrog steps per trajectory', default: String(D.leapfrog) },
   'step-size': { kind: 'number', help: 'HMC initial step size (adapted during warm-up)', default: String(D.stepSize) },
   warmup: { kind: 'number', help: 'HMC warm-up trajectories (default: half the steps)' },
@@ -35,9 +65,16 @@ const flags: Record<string, FlagSpec> = {
   'n-test': { kind: 'number', help: 'test-set size', default: String(D.nTest) },
   every: { kind: 'number', help: 'print a progress line every N steps', default: '1' },
   backend: { kind: 'string', help: 'TensorFlow.js backend', default: 'cpu', choices: NODE_BACKENDS },
-  theory: { kind: 'boolean', help: 'add the RS theory ε_opt and ε_uni at this α to the final line (depth 2: the equilibrium ε and the universal plateau)' },
+  theory: {
+    kind: 'boolean',
+    help: 'add the RS theory ε_opt and ε_uni at this α to the final line (depth 2: the equilibrium ε and the universal plateau)',
+  },
   depth: { kind: 'number', help: 'hidden layers L: 1 or 2 (arXiv 2510.24616; depth 2: HMC and ADAM)', default: '1' },
-  activation2: { kind: 'string', help: 'depth 2: second-layer activation (default: --activation)', choices: ACTIVATION_NAMES },
+  activation2: {
+    kind: 'string',
+    help: 'depth 2: second-layer activation (default: --activation)',
+    choices: ACTIVATION_NAMES,
+  },
   gamma2: { kind: 'number', help: 'depth 2: γ2 = k2/d (default: --gamma)' },
 };
 
@@ -64,9 +101,13 @@ function row(p: SimProgress): Record<string, unknown> {
     Q: qRecord(p.Q),
     R2: num(p.R2),
     // L = 2: Q2:1 keyed by readout value where there are several, as `mlp --depth 2` prints it.
-    ...(p.Q1 !== undefined ? { Q1: num(p.Q1), Q2: num(p.Q2!), Q21: p.Q21byValue!.length > 1 ? qRecord(p.Q21byValue!) : num(p.Q21!) } : {}),
+    ...(p.Q1 !== undefined
+      ? { Q1: num(p.Q1), Q2: num(p.Q2!), Q21: p.Q21byValue!.length > 1 ? qRecord(p.Q21byValue!) : num(p.Q21!) }
+      : {}),
     warmup: p.warmup,
-    ...(p.acceptance !== undefined ? { acceptance: num(p.acceptance), stepSize: num(p.stepSize!), divergences: p.divergences } : {}),
+    ...(p.acceptance !== undefined
+      ? { acceptance: num(p.acceptance), stepSize: num(p.stepSize!), divergences: p.divergences }
+      : {}),
     ...(p.loss !== undefined ? { loss: num(p.loss) } : {}),
     ...(p.change !== undefined ? { change: num(p.change), converged: p.converged } : {}),
   };
@@ -75,7 +116,15 @@ function row(p: SimProgress): Record<string, unknown> {
 /** The L = 2 theory at the run's α (checked before the run so that a refusal costs nothing). */
 function deepTheory(config: SimConfig): Record<string, unknown> {
   try {
-    const model = getDeepModel({ activation: config.activation, activation2: config.activation2, gamma: config.gamma, gamma2: config.gamma2, delta: config.delta, readout: config.readout, weights: config.weights });
+    const model = getDeepModel({
+      activation: config.activation,
+      activation2: config.activation2,
+      gamma: config.gamma,
+      gamma2: config.gamma2,
+      delta: config.delta,
+      readout: config.readout,
+      weights: config.weights,
+    });
     const pt = model.solvePoint(config.alpha);
     return {
       epsOpt: num(pt.eq.eps),
@@ -95,8 +144,12 @@ function deepTheory(config: SimConfig): Record<string, unknown> {
 export async function runSimulate(f: Record<string, string | boolean>, emit: Emit): Promise<void> {
   const depth = int('depth', f.depth as string);
   if (depth !== 1 && depth !== 2) throw new UsageError(`--depth must be 1 or 2, got ${depth}`);
-  if (depth === 1) for (const k of ['activation2', 'gamma2']) if (f[k] !== undefined) throw new UsageError(`--${k} needs --depth 2`);
-  if (depth === 2 && f.algo === 'gamp') throw new UsageError('--algo gamp is L = 1 only (GAMP-RIE reduces one hidden layer to quadratic sensing): use --algo hmc or adam with --depth 2');
+  if (depth === 1)
+    for (const k of ['activation2', 'gamma2']) if (f[k] !== undefined) throw new UsageError(`--${k} needs --depth 2`);
+  if (depth === 2 && f.algo === 'gamp')
+    throw new UsageError(
+      '--algo gamp is L = 1 only (GAMP-RIE reduces one hidden layer to quadratic sensing): use --algo hmc or adam with --depth 2',
+    );
   const config: SimConfig = {
     algo: f.algo as Algorithm,
     init: f.init as Init,
@@ -118,7 +171,11 @@ export async function runSimulate(f: Record<string, string | boolean>, emit: Emi
     batch: parseNumber('batch', f.batch as string),
     nTest: int('n-test', f['n-test'] as string),
     ...(depth === 2
-      ? { depth: 2 as const, activation2: (f.activation2 as string | undefined) ?? (f.activation as string), gamma2: f.gamma2 === undefined ? undefined : parseNumber('gamma2', f.gamma2 as string) }
+      ? {
+          depth: 2 as const,
+          activation2: (f.activation2 as string | undefined) ?? (f.activation as string),
+          gamma2: f.gamma2 === undefined ? undefined : parseNumber('gamma2', f.gamma2 as string),
+        }
       : {}),
   };
   const every = int('every', f.every as string);
@@ -157,7 +214,15 @@ export async function runSimulate(f: Record<string, string | boolean>, emit: Emi
     };
     if (depth === 2) Object.assign(out, { depth: 2, k2: sim.k2 }, theory ?? {});
     else if (f.theory) {
-      const model = getShallowModel(validateShallowParams({ activation: config.activation, gamma: config.gamma, delta: config.delta, readout: config.readout, weights: config.weights }));
+      const model = getShallowModel(
+        validateShallowParams({
+          activation: config.activation,
+          gamma: config.gamma,
+          delta: config.delta,
+          readout: config.readout,
+          weights: config.weights,
+        }),
+      );
       const pt = model.solvePoint(config.alpha, null);
       out.epsOpt = num(pt.eps);
       out.epsUni = num(pt.epsUni);

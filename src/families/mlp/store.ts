@@ -154,7 +154,9 @@ export const useExplorer = create<ExplorerState>()((...a) => {
 
     setTransition: (gen, t) =>
       set((s) =>
-        s.curve && s.curve.gen === gen ? { curve: { ...s.curve, transition: t, transitionState: t ? 'done' : 'error' } } : {},
+        s.curve && s.curve.gen === gen
+          ? { curve: { ...s.curve, transition: t, transitionState: t ? 'done' : 'error' } }
+          : {},
       ),
 
     setPoint: (point) => set({ point }),

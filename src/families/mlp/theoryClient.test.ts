@@ -10,8 +10,19 @@ const grid = { min: 0.02, max: 8, n: 4 };
 
 const pending = new Promise<never>(() => {});
 const noop = async () => undefined;
-const okCurve = (gen: number, onChunk: (c: CurveChunk) => void): Outcome<{ gen: number; n: number; elapsedMs: number; cached: boolean }> => {
-  onChunk({ gen, indices: [], points: [] as ShallowPoint[], phase: 'fine', spansRange: true, done: true, cached: false });
+const okCurve = (
+  gen: number,
+  onChunk: (c: CurveChunk) => void,
+): Outcome<{ gen: number; n: number; elapsedMs: number; cached: boolean }> => {
+  onChunk({
+    gen,
+    indices: [],
+    points: [] as ShallowPoint[],
+    phase: 'fine',
+    spansRange: true,
+    done: true,
+    cached: false,
+  });
   return { ok: true, value: { gen, n: 0, elapsedMs: 1, cached: false } };
 };
 
@@ -28,7 +39,14 @@ describe('TheoryClient', () => {
     const client = new TheoryClient({
       onCrash: (m) => crashes.push(m),
       factory: () => {
-        const w = new FakeWorker(<Partial<TheoryApi>>{ computeCurve: () => pending, supersede: noop, describeActivation: async (name) => ({ ok: true, value: { name, label: name, formula: '', mu: [], g1: 0, Esigma2: 0, isQuadratic: false } }) });
+        const w = new FakeWorker(<Partial<TheoryApi>>{
+          computeCurve: () => pending,
+          supersede: noop,
+          describeActivation: async (name) => ({
+            ok: true,
+            value: { name, label: name, formula: '', mu: [], g1: 0, Esigma2: 0, isQuadratic: false },
+          }),
+        });
         workers.push(w);
         return w as unknown as Worker;
       },
@@ -53,7 +71,8 @@ describe('TheoryClient', () => {
     const client = new TheoryClient({
       onCrash: (m) => crashes.push(m),
       watchdogMs: 60,
-      factory: () => new FakeWorker(<Partial<TheoryApi>>{ computeCurve: () => pending, supersede: noop }) as unknown as Worker,
+      factory: () =>
+        new FakeWorker(<Partial<TheoryApi>>{ computeCurve: () => pending, supersede: noop }) as unknown as Worker,
     });
     clients.push(client);
     const r = await client.curve(client.nextGeneration('curve'), params, grid, () => {});
@@ -68,7 +87,8 @@ describe('TheoryClient', () => {
       factory: () =>
         new FakeWorker(<Partial<TheoryApi>>{
           supersede: noop,
-          computeCurve: (req, onChunk) => new Promise((resolve) => release.push(() => resolve(okCurve(req.gen, onChunk)))),
+          computeCurve: (req, onChunk) =>
+            new Promise((resolve) => release.push(() => resolve(okCurve(req.gen, onChunk)))),
         }) as unknown as Worker,
     });
     clients.push(client);

@@ -4,7 +4,17 @@
 import type { ShallowParams, ShallowPoint } from '../../physics/types';
 import type { Outcome } from '../../platform/compute/outcome';
 import { GenerationCounters, progress, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
-import { CHANNELS, curveKey, type ActivationInfo, type AlphaGrid, type Channel, type CurveChunk, type CurveSummary, type TheoryApi, type TransitionResult } from './protocol';
+import {
+  CHANNELS,
+  curveKey,
+  type ActivationInfo,
+  type AlphaGrid,
+  type Channel,
+  type CurveChunk,
+  type CurveSummary,
+  type TheoryApi,
+  type TransitionResult,
+} from './protocol';
 
 export interface TheoryClientOptions {
   /** Called after the worker crashed (or stopped responding) and a fresh one was started. */
@@ -20,7 +30,10 @@ export class TheoryClient {
   constructor(opts: TheoryClientOptions) {
     this.client = new WorkerClient<TheoryApi>({
       name: 'theory',
-      factory: opts.factory ?? (() => new Worker(new URL('../../../workers/mlp.worker.ts', import.meta.url), { type: 'module', name: 'theory' })),
+      factory:
+        opts.factory ??
+        (() =>
+          new Worker(new URL('../../../workers/mlp.worker.ts', import.meta.url), { type: 'module', name: 'theory' })),
       onCrash: opts.onCrash,
       watchdogMs: opts.watchdogMs,
       generations: new GenerationCounters(CHANNELS),
@@ -37,7 +50,12 @@ export class TheoryClient {
   }
 
   /** Streams a curve; chunks of superseded generations are dropped here as well as in the worker. */
-  curve(gen: number, params: ShallowParams, grid: AlphaGrid, onChunk: (chunk: CurveChunk) => void): Promise<Outcome<CurveSummary>> {
+  curve(
+    gen: number,
+    params: ShallowParams,
+    grid: AlphaGrid,
+    onChunk: (chunk: CurveChunk) => void,
+  ): Promise<Outcome<CurveSummary>> {
     return this.client.call(
       (api, alive) =>
         api.computeCurve(
@@ -55,7 +73,11 @@ export class TheoryClient {
   }
 
   point(gen: number, params: ShallowParams, alpha: number, warm: ShallowPoint | null): Promise<Outcome<ShallowPoint>> {
-    return this.client.call((api) => api.solveAt(gen, params, alpha, warm), { channel: 'point', gen, key: JSON.stringify([params, alpha]) });
+    return this.client.call((api) => api.solveAt(gen, params, alpha, warm), {
+      channel: 'point',
+      gen,
+      key: JSON.stringify([params, alpha]),
+    });
   }
 
   describeActivation(name: string): Promise<Outcome<ActivationInfo>> {

@@ -10,7 +10,9 @@ export const section: BenchSection = {
     const p = { K: 2, M: 2, eta: 0.1, noise: 0, q0: 0.5, asym: 1e-3, seed: 1 };
     const saadSollaMs = time(() => trajectory(p, 1e4, 100), 3);
     const plateauMs = time(() => symmetricPlateau(p), 3);
-    log(`Saad–Solla K = M = 2 trajectory to α = 1e4: ${saadSollaMs.toFixed(0)} ms; symmetric plateau: ${plateauMs.toFixed(0)} ms`);
+    log(
+      `Saad–Solla K = M = 2 trajectory to α = 1e4: ${saadSollaMs.toFixed(0)} ms; symmetric plateau: ${plateauMs.toFixed(0)} ms`,
+    );
     return { saadSollaMs, saadSollaPlateauMs: plateauMs };
   },
 };

@@ -39,7 +39,8 @@ export const commands: Record<string, Command> = {
       );
       const aMax = numberWhere(f, 'alpha-max', (a) => a > 0 && a <= 1e6, '(0, 1e6]');
       const points = parseNumber('points', f.points as string);
-      if (!Number.isInteger(points) || points < 2 || points > 10000) throw new UsageError(`--points must be an integer in [2, 10000], got ${points}`);
+      if (!Number.isInteger(points) || points < 2 || points > 10000)
+        throw new UsageError(`--points must be an integer in [2, 10000], got ${points}`);
       const run = trajectory(p, aMax, points);
       if (f.plateau) {
         const pl = symmetricPlateau(p);
@@ -54,7 +55,8 @@ export const commands: Record<string, Command> = {
         return;
       }
       for (const pt of run.points) emit({ alpha: pt.alpha, eps: num(pt.eps), R: pt.R.map(num), Q: pt.Q.map(num) });
-      if (run.diverged) emit({ note: `the dynamics diverged after α = ${run.points[run.points.length - 1].alpha} (η too large)` });
+      if (run.diverged)
+        emit({ note: `the dynamics diverged after α = ${run.points[run.points.length - 1].alpha} (η too large)` });
     },
   },
 };

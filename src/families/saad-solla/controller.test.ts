@@ -7,7 +7,12 @@ import { stubBrowser } from '../../platform/compute/testing/fakeBrowser';
 import { useSaadSolla } from './store';
 import { startSaadSolla } from './controller';
 
-const result = { points: [], diverged: false, plateau: { epsPlateau: 0.01 }, alphaEscape: 300 } as unknown as SaadSollaResult;
+const result = {
+  points: [],
+  diverged: false,
+  plateau: { epsPlateau: 0.01 },
+  alphaEscape: 300,
+} as unknown as SaadSollaResult;
 
 let unstub: () => void;
 beforeEach(() => {
@@ -17,20 +22,25 @@ afterEach(() => unstub());
 
 describe('Saad–Solla controller', () => {
   it('recovers from a worker crash in the middle of a trajectory', async () => {
-    const { factory, workers } = fakeFactory(
-      (n): Partial<SaadSollaApi> => ({
-        supersede: () => {},
-        hermite: async (names) => ({ ok: true, value: names.map((name) => ({ name, formula: name, mu: [0, 1] })) }),
-        saadSolla: () => (n === 0 ? never() : Promise.resolve({ ok: true, value: result })),
-      }),
-    );
+    const { factory, workers } = fakeFactory((n): Partial<SaadSollaApi> => ({
+      supersede: () => {},
+      hermite: async (names) => ({ ok: true, value: names.map((name) => ({ name, formula: name, mu: [0, 1] })) }),
+      saadSolla: () => (n === 0 ? never() : Promise.resolve({ ok: true, value: result })),
+    }));
     const stop = startSaadSolla(factory);
     await vi.waitFor(() => expect(useSaadSolla.getState().hermite).toHaveLength(6));
     expect(useSaadSolla.getState().computing).toBe(true);
     workers[0].crash('Error: stack overflow');
-    await vi.waitFor(() => expect(useSaadSolla.getState()).toMatchObject({ computing: false, computeError: expect.stringContaining('stack overflow') }));
+    await vi.waitFor(() =>
+      expect(useSaadSolla.getState()).toMatchObject({
+        computing: false,
+        computeError: expect.stringContaining('stack overflow'),
+      }),
+    );
     useSaadSolla.getState().patch({ eta: 0.2 });
-    await vi.waitFor(() => expect(useSaadSolla.getState()).toMatchObject({ computing: false, computeError: null, result }));
+    await vi.waitFor(() =>
+      expect(useSaadSolla.getState()).toMatchObject({ computing: false, computeError: null, result }),
+    );
     stop();
   });
 });

@@ -6,7 +6,8 @@ import { saadSollaCodec } from './params';
 import { useSaadSolla } from './store';
 import { SAAD_SOLLA_CHANNELS, type SaadSollaApi } from './protocol';
 
-const defaultFactory: WorkerFactory = () => new Worker(new URL('../../../workers/saad-solla.worker.ts', import.meta.url), { type: 'module', name: 'saad-solla' });
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('../../../workers/saad-solla.worker.ts', import.meta.url), { type: 'module', name: 'saad-solla' });
 
 /** The links of the information-exponent table. */
 export const HERMITE_LINKS = ['linear', 'relu', 'tanh', 'h2', 'h3', 'h23'];
@@ -20,12 +21,18 @@ export function startSaadSolla(factory: WorkerFactory = defaultFactory): () => v
     useSaadSolla.setState({ computing: true });
     const { alphaMax, ...rest } = params;
     void client
-      .call((api) => api.saadSolla({ ...rest, q0: 0.5 }, alphaMax, gen), { channel: 'curve', gen, key: JSON.stringify(params) })
+      .call((api) => api.saadSolla({ ...rest, q0: 0.5 }, alphaMax, gen), {
+        channel: 'curve',
+        gen,
+        key: JSON.stringify(params),
+      })
       .then((r) => settle(useSaadSolla, r, 'Invalid parameter: ', (result) => ({ result })));
   };
   if (!useSaadSolla.getState().hermite)
-    void client.call((api) => api.hermite(HERMITE_LINKS)).then((r) => {
-      if (r.ok) useSaadSolla.setState({ hermite: r.value });
-    });
+    void client
+      .call((api) => api.hermite(HERMITE_LINKS))
+      .then((r) => {
+        if (r.ok) useSaadSolla.setState({ hermite: r.value });
+      });
   return followParams(saadSollaCodec, useSaadSolla, client, compute);
 }

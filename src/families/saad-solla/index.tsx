@@ -6,10 +6,14 @@ import { startSaadSolla } from './controller';
 export const family: Family = {
   id: 'saad-solla',
   label: 'Saad–Solla online SGD',
-  blurb: 'Online SGD of a soft committee machine as N → ∞: the Saad–Solla ODEs for the overlaps, the symmetric plateau and its escape (PRL 74, 4337, 1995).',
+  blurb:
+    'Online SGD of a soft committee machine as N → ∞: the Saad–Solla ODEs for the overlaps, the symmetric plateau and its escape (PRL 74, 4337, 1995).',
   params: SAAD_SOLLA_TABLE,
   start: () => startSaadSolla(),
-  View: lazyView(() => import('./views/SaadSollaExplorer'), (m) => m.SaadSollaExplorer),
+  View: lazyView(
+    () => import('./views/SaadSollaExplorer'),
+    (m) => m.SaadSollaExplorer,
+  ),
   cli: { commands: ['saad-solla'], load: () => import('./cli') },
   bench: () => import('./bench'),
 };

@@ -5,7 +5,8 @@ import { getActivation } from '../../physics/activations';
 import { escapeAlpha, symmetricPlateau, trajectory, validateSaadSolla } from '../../physics/classic/saadSolla';
 import { createSaadSollaService } from './service';
 
-const svc = () => createSaadSollaService({ validateSaadSolla, trajectory, symmetricPlateau, escapeAlpha, getActivation });
+const svc = () =>
+  createSaadSollaService({ validateSaadSolla, trajectory, symmetricPlateau, escapeAlpha, getActivation });
 const params = { K: 2, M: 2, eta: 0.5, noise: 0, q0: 0.5, asym: 0.001, seed: 1 };
 
 describe('Saad–Solla service', () => {

@@ -25,11 +25,26 @@ export const section: BenchSection = {
     rfCurve(p, alphas, [2]); // warm: MP rule and activation built
     const rfCurveMs = time(() => rfCurve(p, alphas, [2]), 21);
     const rfCurveRidgelessMs = time(() => rfCurve({ ...p, lambda: 0 }, alphas, [2]), 21);
-    log(`RF curve, 200 points (warm): ${rfCurveMs.toFixed(2)} ms (λ = 0⁺: ${rfCurveRidgelessMs.toFixed(2)} ms); target ≤ 16 ms`);
-    const tp = { activation: 'relu', target: 'tanh2', alpha: 1.5, beta: 2, lambda: 0, noise: 0.1, alpha0: 8, eta: 1, ell: 2, d: 100 };
+    log(
+      `RF curve, 200 points (warm): ${rfCurveMs.toFixed(2)} ms (λ = 0⁺: ${rfCurveRidgelessMs.toFixed(2)} ms); target ≤ 16 ms`,
+    );
+    const tp = {
+      activation: 'relu',
+      target: 'tanh2',
+      alpha: 1.5,
+      beta: 2,
+      lambda: 0,
+      noise: 0.1,
+      alpha0: 8,
+      eta: 1,
+      ell: 2,
+      d: 100,
+    };
     computeTheory(tp);
     const theoryRequestMs = time(() => computeTheory({ ...tp, alpha: 1.5 + Math.random() * 1e-3 }), 11);
-    log(`whole theory request of a slider move (E(α), KRR, E(β) over 200 β, one step): ${theoryRequestMs.toFixed(1)} ms`);
+    log(
+      `whole theory request of a slider move (E(α), KRR, E(β) over 200 β, one step): ${theoryRequestMs.toFixed(1)} ms`,
+    );
 
     const rfSimSeedMs: Record<string, number> = {};
     for (const d of [100, 200]) {
@@ -39,7 +54,24 @@ export const section: BenchSection = {
     }
     let seed = 1;
     const he = targetProfile('he1he2');
-    const oneStepSimMs = time(() => simulateOneStepSeed({ activation: p.activation, target: he, eta: 1, noise: 0, alpha0: 8, beta: 2, d: 150, ridge: { alpha: 8, lambda: 0.03 } }, seed++, 1000), 3);
+    const oneStepSimMs = time(
+      () =>
+        simulateOneStepSeed(
+          {
+            activation: p.activation,
+            target: he,
+            eta: 1,
+            noise: 0,
+            alpha0: 8,
+            beta: 2,
+            d: 150,
+            ridge: { alpha: 8, lambda: 0.03 },
+          },
+          seed++,
+          1000,
+        ),
+      3,
+    );
     log(`one-step experiment d = 150 (p = 300, n0 = n = 1200, spectrum + two ridges): ${oneStepSimMs.toFixed(0)} ms`);
     const steps = 200000;
     const sgdMs = time(() => simulateSgdSeed({ ell: 3, eta: 0.5 }, 100, 1, steps, 2), 3);
@@ -67,7 +99,9 @@ export const section: BenchSection = {
     }
     const gf = (ms: number) => (2 * n ** 3) / (ms * 1e6);
     const matmulGflops = { jsFloat64: gf(jsMs), tfjsCpuFloat32: tfMs ? gf(tfMs) : null };
-    log(`matmul 256: float64 JS ${matmulGflops.jsFloat64.toFixed(2)} GFLOP/s, tfjs cpu ${tfMs ? matmulGflops.tfjsCpuFloat32!.toFixed(2) : '—'} GFLOP/s (float32)`);
+    log(
+      `matmul 256: float64 JS ${matmulGflops.jsFloat64.toFixed(2)} GFLOP/s, tfjs cpu ${tfMs ? matmulGflops.tfjsCpuFloat32!.toFixed(2) : '—'} GFLOP/s (float32)`,
+    );
     return { rfCurveMs, rfCurveRidgelessMs, theoryRequestMs, rfSimSeedMs, oneStepSimMs, sgdStepsPerSec, matmulGflops };
   },
 };

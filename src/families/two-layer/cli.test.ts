@@ -10,16 +10,35 @@ async function run(args: string[]): Promise<{ code: number; rows: Record<string,
 
 describe('two-layer CLI', () => {
   it('rf: ridgeless peak at β = α is null with diverges: true', async () => {
-    const { code, rows } = await run(['rf', '--activation', 'tanh', '--target', 'linear', '--alpha', '1', '--beta', '0.5,1,2', '--lambda', '0', '--noise', '0.3']);
+    const { code, rows } = await run([
+      'rf',
+      '--activation',
+      'tanh',
+      '--target',
+      'linear',
+      '--alpha',
+      '1',
+      '--beta',
+      '0.5,1,2',
+      '--lambda',
+      '0',
+      '--noise',
+      '0.3',
+    ]);
     expect(code).toBe(0);
     expect(rows.map((r) => r.diverges)).toEqual([false, true, false]);
     expect(rows[1].testError).toBeNull();
     expect(Math.abs((rows[2].testError as number) - 0.678155)).toBeLessThan(1e-6);
   });
   it('krr, onestep, sgd-escape keys', async () => {
-    expect(Object.keys((await run(['krr', '--alpha', '2'])).rows[0])).toEqual(expect.arrayContaining(['alpha', 'testError', 'floor']));
-    expect(Object.keys((await run(['onestep', '--alpha0', '2'])).rows[0])).toEqual(expect.arrayContaining(['alpha0', 's1', 'overlap']));
-    const sgd = (await run(['sgd-escape', '--ell', '2', '--d', '100', '--sde', '--paths', '50', '--seed', '1'])).rows[0];
+    expect(Object.keys((await run(['krr', '--alpha', '2'])).rows[0])).toEqual(
+      expect.arrayContaining(['alpha', 'testError', 'floor']),
+    );
+    expect(Object.keys((await run(['onestep', '--alpha0', '2'])).rows[0])).toEqual(
+      expect.arrayContaining(['alpha0', 's1', 'overlap']),
+    );
+    const sgd = (await run(['sgd-escape', '--ell', '2', '--d', '100', '--sde', '--paths', '50', '--seed', '1']))
+      .rows[0];
     expect(Object.keys(sgd)).toEqual(expect.arrayContaining(['ell', 'd', 'eta', 'samplesODE', 'median', 'mean']));
     expect(Math.abs((sgd.samplesODE as number) - 286.0)).toBeLessThan(0.1);
   });

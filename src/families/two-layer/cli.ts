@@ -19,8 +19,17 @@ import { simulateSgdSeed } from '../../sim/twoLayer/sgdSim';
 type Flags = Record<string, string | boolean>;
 
 const F = {
-  activation: { kind: 'string', help: 'activation σ: relu, tanh, erf (or another registry name) or expr:<expression in x>', default: 'relu', choices: ACTIVATION_NAMES },
-  target: { kind: 'string', help: 'target g: linear, tanh2, he1he2, heK (he1 … he8) or expr:<expression in x>', default: 'linear' },
+  activation: {
+    kind: 'string',
+    help: 'activation σ: relu, tanh, erf (or another registry name) or expr:<expression in x>',
+    default: 'relu',
+    choices: ACTIVATION_NAMES,
+  },
+  target: {
+    kind: 'string',
+    help: 'target g: linear, tanh2, he1he2, heK (he1 … he8) or expr:<expression in x>',
+    default: 'linear',
+  },
   lambda: { kind: 'number', help: 'ridge λ (0 means λ → 0⁺)', default: '1e-3' },
   noise: { kind: 'number', help: 'label noise σ_ε (a standard deviation)', default: '0.1' },
   d: { kind: 'number', help: 'input dimension d of the simulation', default: '100' },
@@ -43,7 +52,8 @@ function guard(run: (flags: Flags, emit: Emit) => void | Promise<void>): Command
 const number = (flags: Flags, name: string): number => parseNumber(name, flags[name] as string);
 function count(flags: Flags, name: string, max: number): number {
   const v = number(flags, name);
-  if (!(Number.isInteger(v) && v >= 1 && v <= max)) throw new UsageError(`--${name} must be an integer in [1, ${max}], got ${v}`);
+  if (!(Number.isInteger(v) && v >= 1 && v <= max))
+    throw new UsageError(`--${name} must be an integer in [1, ${max}], got ${v}`);
   return v;
 }
 function positiveList(flags: Flags, name: string): number[] {
@@ -66,20 +76,44 @@ function rfParams(flags: Flags): RFParams {
 export const commands: Record<string, Command> = {
   rf: {
     help: 'random-features ridge test error E(α, β, λ, σ_ε) in the proportional limit (a list in --alpha or --beta)',
-    flags: { activation: F.activation, target: F.target, alpha: { kind: 'list', help: 'α = n/d', default: '0.5:4:0.5' }, beta: { kind: 'list', help: 'β = p/d', default: '2' }, lambda: F.lambda, noise: F.noise },
+    flags: {
+      activation: F.activation,
+      target: F.target,
+      alpha: { kind: 'list', help: 'α = n/d', default: '0.5:4:0.5' },
+      beta: { kind: 'list', help: 'β = p/d', default: '2' },
+      lambda: F.lambda,
+      noise: F.noise,
+    },
     run: guard((flags, emit) => {
       const p = rfParams(flags);
       const alphas = positiveList(flags, 'alpha');
       const betas = positiveList(flags, 'beta');
-      if (alphas.length > 1 && betas.length > 1) throw new UsageError('give a list in --alpha or in --beta, not in both');
+      if (alphas.length > 1 && betas.length > 1)
+        throw new UsageError('give a list in --alpha or in --beta, not in both');
       for (const r of rfCurve(p, alphas, betas)) {
-        emit({ alpha: r.alpha, beta: r.beta, testError: r.diverges ? null : num(r.testError), diverges: r.diverges, kappa: num(r.kappa), df2: num(r.df2), converged: r.converged, iterations: r.iterations, residual: num(r.residual) });
+        emit({
+          alpha: r.alpha,
+          beta: r.beta,
+          testError: r.diverges ? null : num(r.testError),
+          diverges: r.diverges,
+          kappa: num(r.kappa),
+          df2: num(r.df2),
+          converged: r.converged,
+          iterations: r.iterations,
+          residual: num(r.residual),
+        });
       }
     }),
   },
   krr: {
     help: 'kernel ridge regression (β → ∞) test error and the linear floor g*² + σ_ε²',
-    flags: { activation: F.activation, target: F.target, alpha: { kind: 'list', help: 'α = n/d', default: '0.5:8:0.5' }, lambda: F.lambda, noise: F.noise },
+    flags: {
+      activation: F.activation,
+      target: F.target,
+      alpha: { kind: 'list', help: 'α = n/d', default: '0.5:8:0.5' },
+      lambda: F.lambda,
+      noise: F.noise,
+    },
     run: guard((flags, emit) => {
       const p = rfParams(flags);
       for (const alpha of positiveList(flags, 'alpha')) {
@@ -90,9 +124,20 @@ export const commands: Record<string, Command> = {
   },
   onestep: {
     help: 'one giant gradient step (η = η̃√p): top singular value s1/√p of W¹ − W⁰ and its overlap with θ* (d → ∞)',
-    flags: { activation: F.activation, target: F.target, alpha0: { kind: 'list', help: 'α0 = n0/d, samples in the step', default: '1,4,8' }, eta: { kind: 'number', help: 'η̃ (learning rate η̃√p)', default: '1' }, noise: F.noise },
+    flags: {
+      activation: F.activation,
+      target: F.target,
+      alpha0: { kind: 'list', help: 'α0 = n0/d, samples in the step', default: '1,4,8' },
+      eta: { kind: 'number', help: 'η̃ (learning rate η̃√p)', default: '1' },
+      noise: F.noise,
+    },
     run: guard((flags, emit) => {
-      const p = { activation: activationProfile(flags.activation as string), target: targetProfile(flags.target as string), eta: number(flags, 'eta'), noise: number(flags, 'noise') };
+      const p = {
+        activation: activationProfile(flags.activation as string),
+        target: targetProfile(flags.target as string),
+        eta: number(flags, 'eta'),
+        noise: number(flags, 'noise'),
+      };
       validateOneStep(p);
       for (const a0 of positiveList(flags, 'alpha0')) emit({ ...oneStepPoint(p, a0) });
     }),
@@ -116,10 +161,24 @@ export const commands: Record<string, Command> = {
       for (const d of parseList('d', flags.d as string)) {
         validateEscape({ ell, eta }, d);
         const r = escapeODE({ ell, eta }, d);
-        const row: Record<string, unknown> = { ell, d, eta, stepEta: r.stepEta, samplesODE: num(r.samplesODE), converged: r.converged };
+        const row: Record<string, unknown> = {
+          ell,
+          d,
+          eta,
+          stepEta: r.stepEta,
+          samplesODE: num(r.samplesODE),
+          converged: r.converged,
+        };
         if (flags.sde) {
           const s = sampleEscapeSDE({ ell, eta }, d, { paths, seed });
-          Object.assign(row, { median: num(s.median), mean: num(s.mean), q25: num(s.q25), q75: num(s.q75), censored: s.censored, paths });
+          Object.assign(row, {
+            median: num(s.median),
+            mean: num(s.mean),
+            q25: num(s.q25),
+            q75: num(s.q75),
+            censored: s.censored,
+            paths,
+          });
         }
         emit(row);
       }
@@ -127,7 +186,17 @@ export const commands: Record<string, Command> = {
   },
   'simulate-rf': {
     help: 'random-features ridge at finite d over seeds (progress lines, then mean and standard error beside the theory)',
-    flags: { activation: F.activation, target: F.target, alpha: { kind: 'number', help: 'α = n/d', default: '2' }, beta: { kind: 'number', help: 'β = p/d', default: '1' }, lambda: F.lambda, noise: F.noise, d: F.d, seeds: F.seeds, seed: F.seed },
+    flags: {
+      activation: F.activation,
+      target: F.target,
+      alpha: { kind: 'number', help: 'α = n/d', default: '2' },
+      beta: { kind: 'number', help: 'β = p/d', default: '1' },
+      lambda: F.lambda,
+      noise: F.noise,
+      d: F.d,
+      seeds: F.seeds,
+      seed: F.seed,
+    },
     run: guard(async (flags, emit) => {
       const p = rfParams(flags);
       const alpha = number(flags, 'alpha');
@@ -143,29 +212,47 @@ export const commands: Record<string, Command> = {
         emit({ progress: (k + 1) / seeds, seed: seed0 + k, testError: num(e) });
       }
       const s = meanSE(xs);
-      emit({ alpha, beta, d, seeds, mean: num(s.mean), se: num(s.se), theory: theory.diverges ? null : num(theory.testError), diverges: theory.diverges });
+      emit({
+        alpha,
+        beta,
+        d,
+        seeds,
+        mean: num(s.mean),
+        se: num(s.se),
+        theory: theory.diverges ? null : num(theory.testError),
+        diverges: theory.diverges,
+      });
     }),
   },
   'simulate-onestep': {
     help: 'one giant step at finite d over seeds: s1/√p, overlap, ridge error on σ(W⁰x) and σ(W¹x) (simulation only)',
     flags: {
-      activation: F.activation, target: F.target,
+      activation: F.activation,
+      target: F.target,
       alpha0: { kind: 'number', help: 'α0 = n0/d', default: '8' },
       beta: { kind: 'number', help: 'β = p/d', default: '2' },
       eta: { kind: 'number', help: 'η̃', default: '1' },
       alpha: { kind: 'number', help: 'α = n/d of the ridge after the step', default: '8' },
       lambda: { kind: 'number', help: 'ridge λ after the step', default: '0.03' },
       noise: { kind: 'number', help: 'label noise σ_ε', default: '0' },
-      d: F.d, seeds: F.seeds, seed: F.seed,
+      d: F.d,
+      seeds: F.seeds,
+      seed: F.seed,
     },
     run: guard(async (flags, emit) => {
-      const base = { activation: activationProfile(flags.activation as string), target: targetProfile(flags.target as string), eta: number(flags, 'eta'), noise: number(flags, 'noise') };
+      const base = {
+        activation: activationProfile(flags.activation as string),
+        target: targetProfile(flags.target as string),
+        eta: number(flags, 'eta'),
+        noise: number(flags, 'noise'),
+      };
       validateOneStep(base);
       const alpha0 = number(flags, 'alpha0');
       const beta = number(flags, 'beta');
       const alpha = number(flags, 'alpha');
       const lambda = number(flags, 'lambda');
-      for (const [k, v] of Object.entries({ alpha0, beta, alpha })) if (!(v > 0)) throw new UsageError(`--${k} must be > 0, got ${v}`);
+      for (const [k, v] of Object.entries({ alpha0, beta, alpha }))
+        if (!(v > 0)) throw new UsageError(`--${k} must be > 0, got ${v}`);
       if (!(lambda >= 0)) throw new UsageError(`--lambda must be ≥ 0, got ${lambda}`);
       const d = count(flags, 'd', 1000);
       const seeds = count(flags, 'seeds', 1000);
@@ -174,7 +261,14 @@ export const commands: Record<string, Command> = {
       for (let k = 0; k < seeds; k++) {
         const r = simulateOneStepSeed({ ...base, alpha0, beta, d, ridge: { alpha, lambda } }, seed0 + k);
         rows.push(r);
-        emit({ progress: (k + 1) / seeds, seed: seed0 + k, s1: num(r.s1), overlap: num(r.overlap), errorBefore: num(r.errorBefore), errorAfter: num(r.errorAfter) });
+        emit({
+          progress: (k + 1) / seeds,
+          seed: seed0 + k,
+          s1: num(r.s1),
+          overlap: num(r.overlap),
+          errorBefore: num(r.errorBefore),
+          errorAfter: num(r.errorAfter),
+        });
       }
       const th = oneStepPoint(base, alpha0);
       const st = (key: 's1' | 'overlap' | 'errorBefore' | 'errorAfter') => meanSE(rows.map((r) => r[key]));
@@ -184,10 +278,22 @@ export const commands: Record<string, Command> = {
       const ea = st('errorAfter');
       const krr = krrPoint({ ...base, lambda }, alpha);
       emit({
-        alpha0, beta, d, seeds, mean: num(ov.mean), se: num(ov.se), overlapTheory: num(th.overlap),
-        s1Mean: num(s1.mean), s1SE: num(s1.se), s1Theory: num(th.s1),
-        errorBeforeMean: num(eb.mean), errorBeforeSE: num(eb.se), errorAfterMean: num(ea.mean), errorAfterSE: num(ea.se),
-        krr: num(krr.testError), floor: num(krr.floor),
+        alpha0,
+        beta,
+        d,
+        seeds,
+        mean: num(ov.mean),
+        se: num(ov.se),
+        overlapTheory: num(th.overlap),
+        s1Mean: num(s1.mean),
+        s1SE: num(s1.se),
+        s1Theory: num(th.s1),
+        errorBeforeMean: num(eb.mean),
+        errorBeforeSE: num(eb.se),
+        errorAfterMean: num(ea.mean),
+        errorAfterSE: num(ea.se),
+        krr: num(krr.testError),
+        floor: num(krr.floor),
       });
     }),
   },
@@ -197,7 +303,9 @@ export const commands: Record<string, Command> = {
       ell: { kind: 'number', help: 'information exponent ℓ', default: '1' },
       eta: { kind: 'number', help: 'η (η0 for ℓ ≥ 3)', default: '0.5' },
       'max-samples': { kind: 'number', help: 'give up after this many samples (per run)', default: '1e7' },
-      d: F.d, seeds: F.seeds, seed: F.seed,
+      d: F.d,
+      seeds: F.seeds,
+      seed: F.seed,
     },
     run: guard(async (flags, emit) => {
       const ell = number(flags, 'ell');
@@ -216,7 +324,17 @@ export const commands: Record<string, Command> = {
       const done = xs.filter(Number.isFinite).sort((a, b) => a - b);
       const s = meanSE(done);
       const median = xs.length ? [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] : NaN;
-      emit({ ell, d, eta, seeds, mean: num(s.mean), se: num(s.se), median: num(median), censored: xs.length - done.length, samplesODE: num(escapeODE({ ell, eta }, d).samplesODE) });
+      emit({
+        ell,
+        d,
+        eta,
+        seeds,
+        mean: num(s.mean),
+        se: num(s.se),
+        median: num(median),
+        censored: xs.length - done.length,
+        samplesODE: num(escapeODE({ ell, eta }, d).samplesODE),
+      });
     }),
   },
 };

@@ -22,17 +22,27 @@ afterEach(() => unstub());
 
 describe('two-layer controller', () => {
   it('recovers from a theory-worker crash and from a simulation-worker crash', async () => {
-    const theoryWorkers = fakeFactory((n): Api => ({ computeTheory: () => (n === 0 ? never() : { ok: true, value: theory }) }));
-    const simWorkers = fakeFactory(
-      (n): Api => ({
-        cancel: () => {},
-        simulateRF: async (_p: unknown, alphas: number[], seeds: number, _gen: number, onPoint: (pt: unknown) => void) => {
-          onPoint({ alpha: alphas[0], mean: 0.5, se: 0.01, seeds });
-          return n === 0 ? never() : { ok: true, value: { cancelled: false, ms: 1 } };
-        },
-      }),
-    );
-    const stop = startTwoLayer({ theory: theoryWorkers.factory, ode: fakeFactory(() => odeApi).factory, sim: simWorkers.factory });
+    const theoryWorkers = fakeFactory((n): Api => ({
+      computeTheory: () => (n === 0 ? never() : { ok: true, value: theory }),
+    }));
+    const simWorkers = fakeFactory((n): Api => ({
+      cancel: () => {},
+      simulateRF: async (
+        _p: unknown,
+        alphas: number[],
+        seeds: number,
+        _gen: number,
+        onPoint: (pt: unknown) => void,
+      ) => {
+        onPoint({ alpha: alphas[0], mean: 0.5, se: 0.01, seeds });
+        return n === 0 ? never() : { ok: true, value: { cancelled: false, ms: 1 } };
+      },
+    }));
+    const stop = startTwoLayer({
+      theory: theoryWorkers.factory,
+      ode: fakeFactory(() => odeApi).factory,
+      sim: simWorkers.factory,
+    });
     await vi.waitFor(() => expect(useTwoLayer.getState().ode).not.toBeNull());
     theoryWorkers.workers[0].crash('RangeError: out of memory');
     await vi.waitFor(() => expect(useTwoLayer.getState().theoryError).toContain('out of memory'));
@@ -40,11 +50,22 @@ describe('two-layer controller', () => {
     await vi.waitFor(() => expect(useTwoLayer.getState()).toMatchObject({ theory, theoryError: null }));
 
     void twoLayerController()?.runRF([1, 2], 3);
-    await vi.waitFor(() => expect(useTwoLayer.getState().rfSim).toMatchObject({ running: true, points: [{ alpha: 1 }] }));
+    await vi.waitFor(() =>
+      expect(useTwoLayer.getState().rfSim).toMatchObject({ running: true, points: [{ alpha: 1 }] }),
+    );
     simWorkers.workers[0].crash('Error: WebAssembly.Memory(): could not allocate memory');
-    await vi.waitFor(() => expect(useTwoLayer.getState().rfSim).toMatchObject({ running: false, error: expect.stringContaining('could not allocate') }));
+    await vi.waitFor(() =>
+      expect(useTwoLayer.getState().rfSim).toMatchObject({
+        running: false,
+        error: expect.stringContaining('could not allocate'),
+      }),
+    );
     await twoLayerController()?.runRF([1, 2], 4);
-    expect(useTwoLayer.getState().rfSim).toMatchObject({ running: false, error: null, points: [{ alpha: 1, seeds: 4 }] });
+    expect(useTwoLayer.getState().rfSim).toMatchObject({
+      running: false,
+      error: null,
+      points: [{ alpha: 1, seeds: 4 }],
+    });
     stop();
   });
 });

@@ -7,14 +7,27 @@ import { errorOf, type Outcome } from '../../platform/compute/outcome';
 import { progress, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
 import { bindHash } from '../../platform/state/hashCodec';
 import { twoLayerCodec } from './params';
-import { escapeKey, ONE_STEP_TARGETS, rfSimKey, sgdKey, useTwoLayer, type OneStepSlot, type TwoLayerState } from './store';
+import {
+  escapeKey,
+  ONE_STEP_TARGETS,
+  rfSimKey,
+  sgdKey,
+  useTwoLayer,
+  type OneStepSlot,
+  type TwoLayerState,
+} from './store';
 import type { EscapeSimPoint, RFSimPoint, SgdChunk, TwoLayerApi } from './service';
 
 type Role = 'theory' | 'ode' | 'sim';
 export type TwoLayerFactories = Partial<Record<Role, WorkerFactory>>;
 
-const defaultFactory = (role: Role): WorkerFactory => () =>
-  new Worker(new URL('../../../workers/two-layer.worker.ts', import.meta.url), { type: 'module', name: `two-layer-${role}` });
+const defaultFactory =
+  (role: Role): WorkerFactory =>
+  () =>
+    new Worker(new URL('../../../workers/two-layer.worker.ts', import.meta.url), {
+      type: 'module',
+      name: `two-layer-${role}`,
+    });
 
 /** Simulation slots that stream their results. */
 type Streamed = 'rfSim' | 'sgd' | 'escapeSim';
@@ -70,16 +83,22 @@ class Controller {
     this.theoryBusy = true;
     this.theoryDirty = false;
     const params = get().params;
-    void this.workers.theory.call((api) => api.computeTheory(params), { channel: 'theory', key: JSON.stringify(params) }).then((r) => {
-      this.theoryBusy = false;
-      if (r.ok) put({ theory: r.value, theoryError: null });
-      else if (!r.stale) put({ theoryError: r.error.message });
-      if (this.theoryDirty) this.requestTheory();
-    });
+    void this.workers.theory
+      .call((api) => api.computeTheory(params), { channel: 'theory', key: JSON.stringify(params) })
+      .then((r) => {
+        this.theoryBusy = false;
+        if (r.ok) put({ theory: r.value, theoryError: null });
+        else if (!r.stale) put({ theoryError: r.error.message });
+        if (this.theoryDirty) this.requestTheory();
+      });
   }
 
   /** An ODE result, or null (a failed worker also says why in the banner). */
-  private async ode<T>(channel: string, key: string, work: (api: Remote<TwoLayerApi>) => Promise<Outcome<T>>): Promise<T | null> {
+  private async ode<T>(
+    channel: string,
+    key: string,
+    work: (api: Remote<TwoLayerApi>) => Promise<Outcome<T>>,
+  ): Promise<T | null> {
     const r = await this.workers.ode.call(work, { channel, key });
     const error = errorOf(r);
     if (error?.kind === 'worker') put({ theoryError: error.message });
@@ -117,9 +136,14 @@ class Controller {
       const s = get()[slot];
       if (s.key === fresh.key && this.gen === gen) put({ [slot]: add(s, x) });
     };
-    const r = await this.workers.sim.call((api, alive) => run(api, gen, progress(alive, onItem)), { channel: 'sim', key: `${slot}|${key}` });
+    const r = await this.workers.sim.call((api, alive) => run(api, gen, progress(alive, onItem)), {
+      channel: 'sim',
+      key: `${slot}|${key}`,
+    });
     if (this.gen !== gen) return;
-    put({ [slot]: { ...done(get()[slot], r.ok ? r.value : null), running: false, error: errorOf(r)?.message ?? null } });
+    put({
+      [slot]: { ...done(get()[slot], r.ok ? r.value : null), running: false, error: errorOf(r)?.message ?? null },
+    });
   }
 
   runRF(alphas: number[], seeds: number): Promise<void> {
@@ -160,7 +184,10 @@ class Controller {
     const gen = ++this.gen;
     const params = get().params;
     put({ oneStep: { ...get().oneStep, running: slot, error: null } });
-    const r = await this.workers.sim.call((api) => api.simulateOneStep(params, ONE_STEP_TARGETS[slot], gen), { channel: 'sim', key: `oneStep|${JSON.stringify([params, slot])}` });
+    const r = await this.workers.sim.call((api) => api.simulateOneStep(params, ONE_STEP_TARGETS[slot], gen), {
+      channel: 'sim',
+      key: `oneStep|${JSON.stringify([params, slot])}`,
+    });
     if (this.gen !== gen) return;
     const o = get().oneStep;
     if (r.ok) put({ oneStep: { ...o, [slot]: r.value, running: null } });
@@ -173,14 +200,22 @@ class Controller {
     const sim = this.workers.sim.running;
     for (const kind of ['rf', 'onestep', 'sgd', 'escape']) void sim?.cancel(kind);
     const s = get();
-    put({ rfSim: { ...s.rfSim, running: false }, sgd: { ...s.sgd, running: false }, oneStep: { ...s.oneStep, running: null }, escapeSim: { ...s.escapeSim, running: false } });
+    put({
+      rfSim: { ...s.rfSim, running: false },
+      sgd: { ...s.sgd, running: false },
+      oneStep: { ...s.oneStep, running: null },
+      escapeSim: { ...s.escapeSim, running: false },
+    });
   }
 }
 
 let controller: Controller | null = null;
 
 /** Starts the workers and bindings while the tab is shown; returns the stop function. */
-export function startTwoLayer(factories: TwoLayerFactories = {}, watchdogMs: Partial<Record<Role, number>> = { sim: 120_000, ode: 60_000 }): () => void {
+export function startTwoLayer(
+  factories: TwoLayerFactories = {},
+  watchdogMs: Partial<Record<Role, number>> = { sim: 120_000, ode: 60_000 },
+): () => void {
   controller = new Controller(factories, watchdogMs);
   return () => {
     controller?.dispose();

@@ -10,7 +10,13 @@ export const family: Family = {
     'Two-layer networks after Loureiro’s 2025 lecture: random features and kernels stop at the linear floor when n ∝ d, one giant gradient step learns one direction, and online SGD escapes in d, d log d or d² samples depending on the information exponent.',
   params: TWO_LAYER_TABLE,
   start: () => startTwoLayer(),
-  View: lazyView(() => import('./views/TwoLayerExplorer'), (m) => m.TwoLayerExplorer),
-  cli: { commands: ['rf', 'krr', 'onestep', 'sgd-escape', 'simulate-rf', 'simulate-onestep', 'simulate-sgd'], load: () => import('./cli') },
+  View: lazyView(
+    () => import('./views/TwoLayerExplorer'),
+    (m) => m.TwoLayerExplorer,
+  ),
+  cli: {
+    commands: ['rf', 'krr', 'onestep', 'sgd-escape', 'simulate-rf', 'simulate-onestep', 'simulate-sgd'],
+    load: () => import('./cli'),
+  },
   bench: () => import('./bench'),
 };

@@ -7,7 +7,14 @@ export const TWO_LAYER_TARGETS = ['linear', 'tanh2', 'he1he2', 'he2', 'he3'] as 
 
 /** URL keys = flags of the family's CLI commands (rf, onestep, sgd-escape, simulate-*). */
 export const TWO_LAYER_TABLE: readonly HashSpec<TwoLayerParams>[] = [
-  { kind: 'enum', key: 'activation', field: 'activation', def: 'relu', values: TWO_LAYER_ACTIVATIONS, label: 'activation' },
+  {
+    kind: 'enum',
+    key: 'activation',
+    field: 'activation',
+    def: 'relu',
+    values: TWO_LAYER_ACTIVATIONS,
+    label: 'activation',
+  },
   { kind: 'enum', key: 'target', field: 'target', def: 'linear', values: TWO_LAYER_TARGETS, label: 'target' },
   { kind: 'number', key: 'alpha', field: 'alpha', def: 1.5, min: 0.05, max: 10, label: 'α = n/d' },
   { kind: 'number', key: 'beta', field: 'beta', def: 2, min: 0.05, max: 6, label: 'β = p/d' },

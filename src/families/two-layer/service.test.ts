@@ -3,7 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import { cancel, computeTheory, CURVE_POINTS, simulateEscapeVsD, simulateRF, type RFSimPoint } from './service';
 
-const base = { activation: 'relu', target: 'linear', alpha: 1.5, beta: 2, lambda: 0, noise: 0.1, alpha0: 8, eta: 1, ell: 2, d: 30 };
+const base = {
+  activation: 'relu',
+  target: 'linear',
+  alpha: 1.5,
+  beta: 2,
+  lambda: 0,
+  noise: 0.1,
+  alpha0: 8,
+  eta: 1,
+  ell: 2,
+  d: 30,
+};
 
 describe('two-layer service', () => {
   it('theory: curves, the divergence at p = n, KRR ≥ floor, one-step limits', () => {

@@ -68,7 +68,12 @@ const failure = (e: unknown): Outcome<never> => ({ ok: false, error: classify(e)
 export function computeTheory(p: TwoLayerParams): Outcome<TheoryResult> {
   const t0 = performance.now();
   try {
-    const rf = { activation: activationProfile(p.activation), target: targetProfile(p.target), lambda: p.lambda, noise: p.noise };
+    const rf = {
+      activation: activationProfile(p.activation),
+      target: targetProfile(p.target),
+      lambda: p.lambda,
+      noise: p.noise,
+    };
     validateRF(rf);
     const xsA = p.lambda === 0 ? withPeak(ALPHAS, p.beta) : ALPHAS;
     const alphaGrid = { x: xsA, y: xsA.map((a) => rfPoint(rf, a, p.beta).testError) };
@@ -81,7 +86,9 @@ export function computeTheory(p: TwoLayerParams): Outcome<TheoryResult> {
       ok: true,
       value: {
         params: { ...p },
-        alphaGrid, krrAlpha, betaGrid,
+        alphaGrid,
+        krrAlpha,
+        betaGrid,
         krrAtAlpha: krrPoint(rf, p.alpha).testError,
         floor: linearFloor(rf),
         point: { testError: pt.testError, diverges: pt.diverges },
@@ -153,11 +160,22 @@ export interface RFSimPoint {
 }
 
 /** RF ridge simulations at several α (fixed β), `seeds` seeds each, one point streamed per α. */
-export async function simulateRF(p: TwoLayerParams, alphas: number[], seeds: number, gen: number, onPoint: (pt: RFSimPoint) => void): Promise<Outcome<{ cancelled: boolean; ms: number }>> {
+export async function simulateRF(
+  p: TwoLayerParams,
+  alphas: number[],
+  seeds: number,
+  gen: number,
+  onPoint: (pt: RFSimPoint) => void,
+): Promise<Outcome<{ cancelled: boolean; ms: number }>> {
   latest.rf = gen;
   const t0 = performance.now();
   try {
-    const base = { activation: activationProfile(p.activation), target: targetProfile(p.target), lambda: p.lambda, noise: p.noise };
+    const base = {
+      activation: activationProfile(p.activation),
+      target: targetProfile(p.target),
+      lambda: p.lambda,
+      noise: p.noise,
+    };
     validateRF(base);
     for (const alpha of alphas) {
       const xs: number[] = [];
@@ -189,7 +207,11 @@ export interface OneStepSimSummary {
 }
 
 /** The one-step experiment at (α0, β, η̃, d) for `target`, ridge after the step at (α, λ). */
-export async function simulateOneStep(p: TwoLayerParams, target: string, gen: number): Promise<Outcome<OneStepSimSummary | null>> {
+export async function simulateOneStep(
+  p: TwoLayerParams,
+  target: string,
+  gen: number,
+): Promise<Outcome<OneStepSimSummary | null>> {
   latest.onestep = gen;
   const t0 = performance.now();
   try {
@@ -197,12 +219,36 @@ export async function simulateOneStep(p: TwoLayerParams, target: string, gen: nu
     if (stale('onestep', gen)) return { ok: true, value: null };
     const activation = activationProfile(p.activation);
     const tgt = targetProfile(target);
-    const r = simulateOneStepSeed({ activation, target: tgt, eta: p.eta, noise: p.noise, alpha0: p.alpha0, beta: p.beta, d: p.d, ridge: { alpha: p.alpha, lambda: p.lambda } }, 1, 1000);
+    const r = simulateOneStepSeed(
+      {
+        activation,
+        target: tgt,
+        eta: p.eta,
+        noise: p.noise,
+        alpha0: p.alpha0,
+        beta: p.beta,
+        d: p.d,
+        ridge: { alpha: p.alpha, lambda: p.lambda },
+      },
+      1,
+      1000,
+    );
     const th = oneStepPoint({ activation, target: tgt, eta: p.eta, noise: p.noise }, p.alpha0);
     const k = krrPoint({ activation, target: tgt, lambda: p.lambda, noise: p.noise }, p.alpha);
     return {
       ok: true,
-      value: { target, singularValues: Array.from(r.singularValues), s1: r.s1, overlap: r.overlap, errorBefore: r.errorBefore, errorAfter: r.errorAfter, theory: th, krr: k.testError, floor: k.floor, ms: performance.now() - t0 },
+      value: {
+        target,
+        singularValues: Array.from(r.singularValues),
+        s1: r.s1,
+        overlap: r.overlap,
+        errorBefore: r.errorBefore,
+        errorAfter: r.errorAfter,
+        theory: th,
+        krr: k.testError,
+        floor: k.floor,
+        ms: performance.now() - t0,
+      },
     };
   } catch (e) {
     return failure(e);
@@ -217,7 +263,12 @@ export interface SgdChunk {
 }
 
 /** Online SGD runs (seeds 1…runs) streamed one per message, then the SDE band of m(t). */
-export async function simulateSgd(p: TwoLayerParams, runs: number, gen: number, onRun: (c: SgdChunk) => void): Promise<Outcome<{ band: SdeBand | null; ms: number }>> {
+export async function simulateSgd(
+  p: TwoLayerParams,
+  runs: number,
+  gen: number,
+  onRun: (c: SgdChunk) => void,
+): Promise<Outcome<{ band: SdeBand | null; ms: number }>> {
   latest.sgd = gen;
   const t0 = performance.now();
   try {
@@ -252,7 +303,13 @@ export interface EscapeSimPoint {
 export const escapeSimDs = (ell: number): number[] => (ell >= 3 ? [25, 50, 100, 200] : [25, 50, 100, 200, 400]);
 
 /** Online SGD escape samples against d for one ℓ (runs per d), one point streamed per d. */
-export async function simulateEscapeVsD(ell: number, eta: number, runs: number, gen: number, onPoint: (pt: EscapeSimPoint) => void): Promise<Outcome<{ cancelled: boolean; ms: number }>> {
+export async function simulateEscapeVsD(
+  ell: number,
+  eta: number,
+  runs: number,
+  gen: number,
+  onPoint: (pt: EscapeSimPoint) => void,
+): Promise<Outcome<{ cancelled: boolean; ms: number }>> {
   latest.escape = gen;
   const t0 = performance.now();
   try {
@@ -279,5 +336,14 @@ export async function simulateEscapeVsD(ell: number, eta: number, runs: number, 
 }
 
 /** The worker's surface (workers/two-layer.worker.ts serves it; the controller calls it). */
-export const twoLayerService = { computeTheory, escapeCurves, odeCurve, cancel, simulateRF, simulateOneStep, simulateSgd, simulateEscapeVsD };
+export const twoLayerService = {
+  computeTheory,
+  escapeCurves,
+  odeCurve,
+  cancel,
+  simulateRF,
+  simulateOneStep,
+  simulateSgd,
+  simulateEscapeVsD,
+};
 export type TwoLayerApi = typeof twoLayerService;

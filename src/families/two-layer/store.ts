@@ -1,7 +1,15 @@
 // State of the two-layer lecture family (zustand); its controller (controller.ts) writes the results.
 import { create } from 'zustand';
 import type { SdeBand } from '../../physics/twoLayer/sgdSde';
-import type { EscapeSimPoint, OdeCurve, OneStepSimSummary, RFSimPoint, SgdChunk, TheoryResult, TwoLayerParams } from './service';
+import type {
+  EscapeSimPoint,
+  OdeCurve,
+  OneStepSimSummary,
+  RFSimPoint,
+  SgdChunk,
+  TheoryResult,
+  TwoLayerParams,
+} from './service';
 import { messagesSlice, paramsSlice, type MessagesSlice, type ParamsSlice } from '../../platform/state/slices';
 import { twoLayerCodec } from './params';
 

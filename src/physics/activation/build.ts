@@ -104,17 +104,23 @@ export function buildActivation(
         m = mf;
       }
     }
-    if (!converged) throw new ActivationError(`${name}: E σ(z)² or E σ'(z)² does not converge (σ is singular or too steep)`);
+    if (!converged)
+      throw new ActivationError(`${name}: E σ(z)² or E σ'(z)² does not converge (σ is singular or too steep)`);
     // E σ² must be captured on [−12, 12]: reject σ growing like e^{c x²}.
     let tail = 0;
-    for (const x of [-12, -11, 11, 12]) tail = Math.max(tail, (sigma(x) ** 2 + dsigma(x) ** 2) * INV_SQRT_2PI * Math.exp(-0.5 * x * x));
+    for (const x of [-12, -11, 11, 12])
+      tail = Math.max(tail, (sigma(x) ** 2 + dsigma(x) ** 2) * INV_SQRT_2PI * Math.exp(-0.5 * x * x));
     if (!(tail <= 1e-12 * (m.Esigma2 + m.Edsigma2))) {
-      throw new ActivationError(`${name}: σ grows too fast for E σ(z)² to be computed (σ(z)² φ(z) is not small at |z| = 12)`);
+      throw new ActivationError(
+        `${name}: σ grows too fast for E σ(z)² to be computed (σ(z)² φ(z) is not small at |z| = 12)`,
+      );
     }
     // Stein: E z σ = E σ' and E He2 σ = E z σ' hold iff σ has no jumps; Price's theorem (g') needs that.
     const scale = Math.max(1, Math.sqrt(m.Esigma2), Math.sqrt(m.Edsigma2));
     if (Math.abs(m.mu[1] - m.Edsigma) > 1e-8 * scale || Math.abs(m.mu[2] - m.Ezdsigma) > 1e-8 * scale) {
-      throw new ActivationError(`${name}: σ must be continuous (it jumps); g'(q) = E[σ'(z)σ'(z')] − μ1² − μ2²q needs a continuous σ`);
+      throw new ActivationError(
+        `${name}: σ must be continuous (it jumps); g'(q) = E[σ'(z)σ'(z')] − μ1² − μ2²q needs a continuous σ`,
+      );
     }
   }
 

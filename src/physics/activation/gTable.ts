@@ -62,7 +62,11 @@ interface TableNodes {
 }
 
 /** Quintic coefficients of g and g' in u from the node values (see buildTable for the end conditions). */
-function tableCoefficients(nodes: TableNodes, mu3: number, slopeJumpTerm: number): { gc: Float64Array; gpc: Float64Array } {
+function tableCoefficients(
+  nodes: TableNodes,
+  mu3: number,
+  slopeJumpTerm: number,
+): { gc: Float64Array; gpc: Float64Array } {
   const { G, GP, GPP } = nodes;
   const N = G.length - 1;
   // Derivatives in u (w = 1 − u, dq/du = 2w): g_u = 2w g', g_uu = 4w² g'' − 2g', (g')_u = 2w g''.
@@ -153,7 +157,11 @@ export function buildTable(
       if (err <= 32 * 1e-8) break; // still within the 1e−8 asked for
       throw new ActivationError(`${name}: g(q) varies too fast near q = 1 to be tabulated (σ is too steep)`);
     }
-    const finer: TableNodes = { G: new Float64Array(2 * N + 1), GP: new Float64Array(2 * N + 1), GPP: new Float64Array(2 * N + 1) };
+    const finer: TableNodes = {
+      G: new Float64Array(2 * N + 1),
+      GP: new Float64Array(2 * N + 1),
+      GPP: new Float64Array(2 * N + 1),
+    };
     for (let k = 0; k <= N; k++) {
       finer.G[2 * k] = nodes.G[k];
       finer.GP[2 * k] = nodes.GP[k];

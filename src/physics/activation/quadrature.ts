@@ -85,7 +85,11 @@ export function pairQuadrature(q: number, plan: PairPlan): PairQuadrature {
  * E σ''(z)σ''(z') = g''(q) + μ2² without σ'' (which is a δ for ReLU-like σ). Its cancellation costs
  * ~1e−16/s² ≈ 1e−12 at the table node nearest q = 1.
  */
-export function correlations(ev: (x: number, out: Float64Array) => void, q: number, plan: PairPlan): [number, number, number] {
+export function correlations(
+  ev: (x: number, out: Float64Array) => void,
+  q: number,
+  plan: PairPlan,
+): [number, number, number] {
   const pq = pairQuadrature(q, plan);
   const y = new Float64Array(pq.maxInner);
   const wy = new Float64Array(pq.maxInner);
@@ -180,7 +184,12 @@ export function tableIntegrand(
  * once above tol). The g'' sum is left out: its 1/s² cancellation (~1e−11 at q = 0.9999) is harmless in
  * the table, where it only enters multiplied by w ~ s.
  */
-function planDiff(ev: (x: number, out: Float64Array) => void, a: PairPlan, reference: number[][], tol = Infinity): number {
+function planDiff(
+  ev: (x: number, out: Float64Array) => void,
+  a: PairPlan,
+  reference: number[][],
+  tol = Infinity,
+): number {
   let diff = 0;
   for (let i = 0; i < TEST_Q.length && diff < tol; i++) {
     diff = Math.max(diff, maxRelDiff(correlations(ev, TEST_Q[i], a).slice(0, 2), reference[i].slice(0, 2)));
@@ -204,12 +213,19 @@ function planCost(plan: PairPlan): number {
  * Gauss–Hermite for σ analytic in a wide strip (sigmoid, softplus), fewer Gauss–Legendre points for σ
  * whose pieces are entire (ReLU-like, ELU), the reference itself for σ with poles near the axis (tanh(2x)).
  */
-export function cheapestPlan(ev: (x: number, out: Float64Array) => void, reference: PairPlan, smooth: boolean): PairPlan {
+export function cheapestPlan(
+  ev: (x: number, out: Float64Array) => void,
+  reference: PairPlan,
+  smooth: boolean,
+): PairPlan {
   if (reference.spec.kind !== 'composite') return reference;
   const base = reference.spec.opts;
   const candidates: PairPlan[] = [
     ...(smooth ? HERMITE_ORDERS.map((n): PairPlan => ({ spec: { kind: 'hermite', n }, half: reference.half })) : []),
-    ...COMPOSITE_CANDIDATES.map((c): PairPlan => ({ spec: { kind: 'composite', opts: { ...base, ...c } }, half: reference.half })),
+    ...COMPOSITE_CANDIDATES.map((c): PairPlan => ({
+      spec: { kind: 'composite', opts: { ...base, ...c } },
+      half: reference.half,
+    })),
   ];
   const referenceCost = planCost(reference);
   const ranked = candidates
@@ -230,9 +246,14 @@ export function verifiedPlan(name: string, ev: (x: number, out: Float64Array) =>
   for (let level = 0; level < 3; level++) {
     if (current.spec.kind !== 'composite') return current;
     const o = current.spec.opts;
-    const finer: PairPlan = { ...current, spec: { kind: 'composite', opts: { ...o, panelWidth: (o.panelWidth as number) / 2, L: L_1D } } };
+    const finer: PairPlan = {
+      ...current,
+      spec: { kind: 'composite', opts: { ...o, panelWidth: (o.panelWidth as number) / 2, L: L_1D } },
+    };
     if (planDiff(ev, current, planValues(ev, finer)) < 1e-11) return current;
     current = { ...current, spec: { kind: 'composite', opts: { ...o, panelWidth: (o.panelWidth as number) / 2 } } };
   }
-  throw new ActivationError(`${name}: E[σ(z)σ(z')] does not converge: σ varies too fast (features narrower than ~0.3, like tanh(10x), are not supported)`);
+  throw new ActivationError(
+    `${name}: E[σ(z)σ(z')] does not converge: σ varies too fast (features narrower than ~0.3, like tanh(10x), are not supported)`,
+  );
 }

@@ -52,56 +52,76 @@ type Builder = () => Activation;
 
 const BUILTINS: Record<string, Builder> = {
   relu: () =>
-    buildActivation('relu', (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0), {
-      label: 'ReLU',
-      formula: 'max(x, 0)',
-      breakpoints: [0],
-      mu: RELU_MU,
-      Esigma2: 0.5,
-      closedForm: { g: reluG, gPrime: reluGPrime },
-    }),
+    buildActivation(
+      'relu',
+      (x) => (x > 0 ? x : 0),
+      (x) => (x > 0 ? 1 : 0),
+      {
+        label: 'ReLU',
+        formula: 'max(x, 0)',
+        breakpoints: [0],
+        mu: RELU_MU,
+        Esigma2: 0.5,
+        closedForm: { g: reluG, gPrime: reluGPrime },
+      },
+    ),
   leakyrelu: () =>
-    buildActivation('leakyrelu', (x) => (x > 0 ? x : LEAK * x), (x) => (x > 0 ? 1 : LEAK), {
-      label: 'leaky ReLU',
-      formula: 'max(x, 0.01x)',
-      breakpoints: [0],
-      mu: RELU_MU.map((c, l) => (l === 1 ? LEAK + LEAK_RELU * c : LEAK_RELU * c)),
-      Esigma2: 0.5 * (1 + LEAK * LEAK),
-      closedForm: {
-        g: (q) => LEAK_RELU * LEAK_RELU * reluG(q),
-        gPrime: (q) => LEAK_RELU * LEAK_RELU * reluGPrime(q),
+    buildActivation(
+      'leakyrelu',
+      (x) => (x > 0 ? x : LEAK * x),
+      (x) => (x > 0 ? 1 : LEAK),
+      {
+        label: 'leaky ReLU',
+        formula: 'max(x, 0.01x)',
+        breakpoints: [0],
+        mu: RELU_MU.map((c, l) => (l === 1 ? LEAK + LEAK_RELU * c : LEAK_RELU * c)),
+        Esigma2: 0.5 * (1 + LEAK * LEAK),
+        closedForm: {
+          g: (q) => LEAK_RELU * LEAK_RELU * reluG(q),
+          gPrime: (q) => LEAK_RELU * LEAK_RELU * reluGPrime(q),
+        },
       },
-    }),
+    ),
   elu: () =>
-    buildActivation('elu', (x) => (x > 0 ? x : Math.expm1(x)), (x) => (x > 0 ? 1 : Math.exp(x)), {
-      label: 'ELU',
-      formula: 'x for x > 0, eˣ − 1 otherwise',
-      breakpoints: [0], // σ'' jumps at 0
-      pairQuadrature: { kind: 'composite', opts: { panelWidth: 4, points: 14, tailTolerance: 1e-16 } },
-      evaluateInto: (x, out) => {
-        if (x > 0) {
-          out[0] = x;
-          out[1] = 1;
-        } else {
-          const e = Math.expm1(x);
-          out[0] = e;
-          out[1] = e + 1;
-        }
+    buildActivation(
+      'elu',
+      (x) => (x > 0 ? x : Math.expm1(x)),
+      (x) => (x > 0 ? 1 : Math.exp(x)),
+      {
+        label: 'ELU',
+        formula: 'x for x > 0, eˣ − 1 otherwise',
+        breakpoints: [0], // σ'' jumps at 0
+        pairQuadrature: { kind: 'composite', opts: { panelWidth: 4, points: 14, tailTolerance: 1e-16 } },
+        evaluateInto: (x, out) => {
+          if (x > 0) {
+            out[0] = x;
+            out[1] = 1;
+          } else {
+            const e = Math.expm1(x);
+            out[0] = e;
+            out[1] = e + 1;
+          }
+        },
       },
-    }),
+    ),
   tanh: () => tanhActivation('tanh', 1),
   tanh2: () => tanhActivation('tanh2', 2),
   // Paper B's deep-network runs: tanh(2x) scaled to unit variance (arXiv 2510.24616). Same g table as tanh2, scaled.
   'tanh2-unit': () => {
     const base = getActivation('tanh2');
     const s = 1 / Math.sqrt(base.Esigma2);
-    return buildActivation('tanh2-unit', (x) => s * Math.tanh(2 * x), (x) => 2 * s * (1 - Math.tanh(2 * x) ** 2), {
-      label: 'tanh(2x), unit variance',
-      formula: 'tanh(2x)/√(E tanh²(2z))',
-      mu: base.mu.map((m) => m * s),
-      Esigma2: 1,
-      closedForm: { g: (q) => base.g(q) * s * s, gPrime: (q) => base.gPrime(q) * s * s },
-    });
+    return buildActivation(
+      'tanh2-unit',
+      (x) => s * Math.tanh(2 * x),
+      (x) => 2 * s * (1 - Math.tanh(2 * x) ** 2),
+      {
+        label: 'tanh(2x), unit variance',
+        formula: 'tanh(2x)/√(E tanh²(2z))',
+        mu: base.mu.map((m) => m * s),
+        Esigma2: 1,
+        closedForm: { g: (q) => base.g(q) * s * s, gPrime: (q) => base.gPrime(q) * s * s },
+      },
+    );
   },
   erf: () =>
     buildActivation('erf', erf, (x) => (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x), {
@@ -133,10 +153,27 @@ const BUILTINS: Record<string, Builder> = {
         out[1] = x >= 0 ? 1 / (1 + e) : e / (1 + e);
       },
     }),
-  linear: () => polynomial('linear', 'linear', 'x', (x) => x, () => 1, [0, 1, 0, 0, 0, 0, 0], 1),
+  linear: () =>
+    polynomial(
+      'linear',
+      'linear',
+      'x',
+      (x) => x,
+      () => 1,
+      [0, 1, 0, 0, 0, 0, 0],
+      1,
+    ),
   h2: () =>
     // x²/√2 as in the papers (μ0 = 1/√2, μ2 = √2): the mean does not enter ε, but μ0 and E σ² are shown.
-    polynomial('h2', 'x²/√2', 'x²/√2', (x) => x * x * Math.SQRT1_2, (x) => Math.SQRT2 * x, [Math.SQRT1_2, 0, Math.SQRT2, 0, 0, 0, 0], 1.5),
+    polynomial(
+      'h2',
+      'x²/√2',
+      'x²/√2',
+      (x) => x * x * Math.SQRT1_2,
+      (x) => Math.SQRT2 * x,
+      [Math.SQRT1_2, 0, Math.SQRT2, 0, 0, 0, 0],
+      1.5,
+    ),
   h3: () =>
     polynomial(
       'h3',
@@ -162,20 +199,28 @@ const BUILTINS: Record<string, Builder> = {
 };
 
 function tanhActivation(name: string, a: number): Activation {
-  return buildActivation(name, (x) => Math.tanh(a * x), (x) => a * (1 - Math.tanh(a * x) ** 2), {
-    label: a === 1 ? 'tanh' : `tanh(${a}x)`,
-    formula: a === 1 ? 'tanh(x)' : `tanh(${a}x)`,
-    // Poles at ±iπ/(2a): tanh(2x) needs more points than tanh(x) (node errors ~1e−11 and ~1e−12).
-    pairQuadrature: {
-      kind: 'composite',
-      opts: a === 1 ? { panelWidth: 2, points: 14, tailTolerance: 1e-16 } : { panelWidth: 2, points: 16, tailTolerance: 1e-17 },
+  return buildActivation(
+    name,
+    (x) => Math.tanh(a * x),
+    (x) => a * (1 - Math.tanh(a * x) ** 2),
+    {
+      label: a === 1 ? 'tanh' : `tanh(${a}x)`,
+      formula: a === 1 ? 'tanh(x)' : `tanh(${a}x)`,
+      // Poles at ±iπ/(2a): tanh(2x) needs more points than tanh(x) (node errors ~1e−11 and ~1e−12).
+      pairQuadrature: {
+        kind: 'composite',
+        opts:
+          a === 1
+            ? { panelWidth: 2, points: 14, tailTolerance: 1e-16 }
+            : { panelWidth: 2, points: 16, tailTolerance: 1e-17 },
+      },
+      evaluateInto: (x, out) => {
+        const t = Math.tanh(a * x);
+        out[0] = t;
+        out[1] = a * (1 - t * t);
+      },
     },
-    evaluateInto: (x, out) => {
-      const t = Math.tanh(a * x);
-      out[0] = t;
-      out[1] = a * (1 - t * t);
-    },
-  });
+  );
 }
 
 function polynomial(
@@ -205,7 +250,9 @@ export function activationFromExpression(text: string): Activation {
   }
   const kinks = compiled.kinks(-L_1D, L_1D);
   if (kinks.length > MAX_KINKS) {
-    throw new ActivationError(`bad expression '${src}': σ has ${kinks.length} kinks on [−12, 12]; at most ${MAX_KINKS} are supported`);
+    throw new ActivationError(
+      `bad expression '${src}': σ has ${kinks.length} kinks on [−12, 12]; at most ${MAX_KINKS} are supported`,
+    );
   }
   return buildActivation(`expr:${src}`, compiled.value, compiled.derivative, {
     label: src,

@@ -30,7 +30,14 @@ export function committeeMap(prior: CommitteePrior, alpha: number, q: Sym2, accu
   return priorUpdate(prior, sym(alpha * F.a, alpha * F.b, alpha * F.c)).q;
 }
 
-function solution(prior: CommitteePrior, alpha: number, q: Sym2, converged: boolean, iterations: number, residual: number): CommitteeSolution {
+function solution(
+  prior: CommitteePrior,
+  alpha: number,
+  q: Sym2,
+  converged: boolean,
+  iterations: number,
+  residual: number,
+): CommitteeSolution {
   const out = outputState(q);
   const qhat = sym(alpha * out.fisher.a, alpha * out.fisher.b, alpha * out.fisher.c);
   const pr = priorUpdate(prior, qhat);
@@ -43,7 +50,14 @@ function solution(prior: CommitteePrior, alpha: number, q: Sym2, converged: bool
 const CLAMP = 1 - 1e-12;
 
 /** Plain iteration q → q' from q0 (used by tests and for the asymmetric check). */
-export function iterateCommittee(prior: CommitteePrior, alpha: number, q0: Sym2, tol = 1e-10, maxIter = 4000, accuracy: Accuracy = 'accurate'): CommitteeSolution {
+export function iterateCommittee(
+  prior: CommitteePrior,
+  alpha: number,
+  q0: Sym2,
+  tol = 1e-10,
+  maxIter = 4000,
+  accuracy: Accuracy = 'accurate',
+): CommitteeSolution {
   let q = q0;
   let res = Infinity;
   for (let it = 1; it <= maxIter; it++) {
@@ -68,7 +82,14 @@ function symMap(prior: CommitteePrior, alpha: number, a: number, b: number, accu
  * finite differences, refreshed every 4 steps). Converges in a handful of accurate evaluations where plain
  * iteration needs ~70 (and > 10⁴ near the specialisation point).
  */
-export function solveSymmetric(prior: CommitteePrior, alpha: number, a0: number, b0: number, warm = false, J0?: number[]): CommitteeSolution {
+export function solveSymmetric(
+  prior: CommitteePrior,
+  alpha: number,
+  a0: number,
+  b0: number,
+  warm = false,
+  J0?: number[],
+): CommitteeSolution {
   let a = a0;
   let b = b0;
   let evals = 0;
@@ -148,7 +169,12 @@ export function nonSpecialised(prior: CommitteePrior, alpha: number, x0 = 0): Co
  * Linear stability of q_d = 0: λ = ∂q_d'/∂q_d at the non-specialised fixed point x (> 1: specialisation grows).
  * The q_d = 0 subspace is invariant, so λ is the eigenvalue of the Jacobian across it.
  */
-export function specialisationEigenvalue(prior: CommitteePrior, alpha: number, x = nonSpecialised(prior, alpha).q11, accuracy: Accuracy = 'accurate'): number {
+export function specialisationEigenvalue(
+  prior: CommitteePrior,
+  alpha: number,
+  x = nonSpecialised(prior, alpha).q11,
+  accuracy: Accuracy = 'accurate',
+): number {
   const h = 1e-6;
   const next = committeeMap(prior, alpha, sym(x + h, x, x + h), accuracy);
   return (next.a - next.b) / h;
@@ -174,7 +200,11 @@ function perfect(alpha: number): CommitteeSolution {
  * from a neighbouring solution or from the non-specialised point pushed along q_d. ±1 weights: the informed
  * branch is exact recovery.
  */
-export function solveCommitteePoint(prior: CommitteePrior, alpha: number, warm?: { x?: number; spec?: [number, number]; jacobian?: number[] }): CommitteePoint {
+export function solveCommitteePoint(
+  prior: CommitteePrior,
+  alpha: number,
+  warm?: { x?: number; spec?: [number, number]; jacobian?: number[] },
+): CommitteePoint {
   const ns = nonSpecialised(prior, alpha, warm?.x ?? 0);
   const lambda = specialisationEigenvalue(prior, alpha, ns.q11, 'fast');
   let sp: CommitteeSolution | null = null;
@@ -192,11 +222,21 @@ export function solveCommitteePoint(prior: CommitteePrior, alpha: number, warm?:
     }
   }
   const specialised = sp && sp.converged && sp.q11 - sp.q12 > 1e-6 ? sp : null;
-  return { alpha, nonSpecialised: ns, lambda, specialised, equilibrium: specialised && specialised.f > ns.f ? 'specialised' : 'nonSpecialised' };
+  return {
+    alpha,
+    nonSpecialised: ns,
+    lambda,
+    specialised,
+    equilibrium: specialised && specialised.f > ns.f ? 'specialised' : 'nonSpecialised',
+  };
 }
 
 /** The curve on a grid of α (ascending), each point warm-started from the previous one; onPoint → false stops. */
-export function committeeCurve(prior: CommitteePrior, alphas: readonly number[], onPoint?: (p: CommitteePoint) => boolean | void): CommitteePoint[] {
+export function committeeCurve(
+  prior: CommitteePrior,
+  alphas: readonly number[],
+  onPoint?: (p: CommitteePoint) => boolean | void,
+): CommitteePoint[] {
   const out: CommitteePoint[] = [];
   let x = 0;
   let spec: [number, number] | undefined;

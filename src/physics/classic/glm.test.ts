@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { normalCdf } from '../numerics/normal';
-import { freeEntropy, glmCurve, glmThresholds, iterateBranch, makeGlm, qhatOf, solveGlmPoint, type GlmModel } from './glm';
+import {
+  freeEntropy,
+  glmCurve,
+  glmThresholds,
+  iterateBranch,
+  makeGlm,
+  qhatOf,
+  solveGlmPoint,
+  type GlmModel,
+} from './glm';
 import { expectNaive, makeChannel, signFisherTerm, type GlmChannel } from './glmChannels';
 import { denoise, makePrior, priorState } from './glmPriors';
 import { logNormalCdf, millsRatio, pdfOverCdf } from './gaussTail';
@@ -27,7 +36,11 @@ describe('scalar denoiser of the GLM priors', () => {
     const out = { logZ: 0, mean: 0, variance: 0 };
     for (const name of ['gaussian', 'rademacher', 'binary-biased', 'gauss-bernoulli'] as const) {
       const p = makePrior(name);
-      for (const [A, B] of [[0.7, 0.3], [3, -1.2], [20, 4]]) {
+      for (const [A, B] of [
+        [0.7, 0.3],
+        [3, -1.2],
+        [20, 4],
+      ]) {
         const h = 1e-5;
         const up = { ...denoise(p, A, B + h, out) };
         const dn = { ...denoise(p, A, B - h, out) };
@@ -45,7 +58,7 @@ describe('scalar denoiser of the GLM priors', () => {
     const n = 4000;
     for (let i = 0; i < n; i++) {
       const z = -10 + (20 * (i + 0.5)) / n;
-      q += (20 / n) * Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI) * Math.tanh(1.3 + Math.sqrt(1.3) * z);
+      q += (((20 / n) * Math.exp((-z * z) / 2)) / Math.sqrt(2 * Math.PI)) * Math.tanh(1.3 + Math.sqrt(1.3) * z);
     }
     expect(Math.abs(1 - s.mse - q)).toBeLessThan(1e-10);
     const g = priorState(makePrior('gaussian'), 2);
@@ -157,7 +170,12 @@ describe('free entropy is stationary at the fixed points (finite differences)', 
     ['gaussian/sign', { prior: 'gaussian', channel: 'sign', delta: 0 }, 2, 'uninformed'],
     ['rademacher/sign', { prior: 'rademacher', channel: 'sign', delta: 0 }, 1, 'uninformed'],
     ['rademacher/probit', { prior: 'rademacher', channel: 'probit', delta: 0.05 }, 2, 'informed'],
-    ['gauss-bernoulli/linear', { prior: 'gauss-bernoulli', channel: 'linear', delta: 0.01, sparsity: 0.3 }, 0.6, 'uninformed'],
+    [
+      'gauss-bernoulli/linear',
+      { prior: 'gauss-bernoulli', channel: 'linear', delta: 0.01, sparsity: 0.3 },
+      0.6,
+      'uninformed',
+    ],
     ['binary-biased/probit', { prior: 'binary-biased', channel: 'probit', delta: 0.1, bias: 0.4 }, 1.5, 'uninformed'],
     ['gaussian/relu', { prior: 'gaussian', channel: 'relu', delta: 0.1 }, 1.5, 'uninformed'],
   ];
@@ -175,7 +193,8 @@ describe('free entropy is stationary at the fixed points (finite differences)', 
     expect(Math.abs(dfdqh)).toBeLessThan(1e-7 * Math.max(1, b.q));
     expect(Math.abs(dfde)).toBeLessThan(1e-6 * Math.max(1, qh));
     // Away from the fixed point the derivative is not zero (the test can fail).
-    const off = (freeEntropy(m, alpha, e, 1.3 * qh + 0.1 + h1) - freeEntropy(m, alpha, e, 1.3 * qh + 0.1 - h1)) / (2 * h1);
+    const off =
+      (freeEntropy(m, alpha, e, 1.3 * qh + 0.1 + h1) - freeEntropy(m, alpha, e, 1.3 * qh + 0.1 - h1)) / (2 * h1);
     expect(Math.abs(off)).toBeGreaterThan(1e-4);
     expect(qhatOf(m, alpha, e)).toBeCloseTo(qh, 12);
   });

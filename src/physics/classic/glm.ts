@@ -78,7 +78,14 @@ export function freeEntropy(m: GlmModel, alpha: number, e: number, qhat: number)
   return ps.psiCentred + 0.5 * e * qhat + out;
 }
 
-function branchAt(m: GlmModel, alpha: number, e: number, converged: boolean, iterations: number, residual: number): GlmBranch {
+function branchAt(
+  m: GlmModel,
+  alpha: number,
+  e: number,
+  converged: boolean,
+  iterations: number,
+  residual: number,
+): GlmBranch {
   const rho = m.prior.rho;
   const qhat = e === 0 ? Infinity : qhatOf(m, alpha, e);
   let f: number;
@@ -114,7 +121,12 @@ export function iterateBranch(m: GlmModel, alpha: number, e0: number): GlmBranch
         const dt = map(target) - target;
         const dn = map(next) - next;
         if (dt * dn < 0) {
-          const r = brent((x) => map(x) - x, Math.min(next, target), Math.max(next, target), 1e-15 * Math.max(next, target));
+          const r = brent(
+            (x) => map(x) - x,
+            Math.min(next, target),
+            Math.max(next, target),
+            1e-15 * Math.max(next, target),
+          );
           if (r.converged) {
             const x = r.x;
             return branchAt(m, alpha, x, true, it + r.iterations, Math.abs(map(x) - x) / Math.max(x, 1e-300));
@@ -143,7 +155,8 @@ export interface WarmStart {
 export function solveGlmPoint(m: GlmModel, alpha: number, warm: WarmStart = {}): GlmPoint {
   const map = (e: number) => seMap(m, alpha, e);
   let eu = uninformedStart(m);
-  if (warm.uninformed !== undefined && warm.uninformed > 0 && map(warm.uninformed) <= warm.uninformed) eu = warm.uninformed;
+  if (warm.uninformed !== undefined && warm.uninformed > 0 && map(warm.uninformed) <= warm.uninformed)
+    eu = warm.uninformed;
   let ei = informedStart(m);
   if (warm.informed !== undefined && warm.informed > ei && map(warm.informed) >= warm.informed) ei = warm.informed;
   const uninformed = iterateBranch(m, alpha, eu);
@@ -177,7 +190,13 @@ export function glmCurve(m: GlmModel, alphas: readonly number[], shouldStop?: ()
   }
   return alphas.map((alpha, i) => {
     const coexist = Math.abs(unf[i].mse - inf[i].mse) > 1e-7 * m.prior.rho;
-    return { alpha, uninformed: unf[i], informed: inf[i], equilibrium: coexist && inf[i].f > unf[i].f ? 'informed' : 'uninformed', coexist };
+    return {
+      alpha,
+      uninformed: unf[i],
+      informed: inf[i],
+      equilibrium: coexist && inf[i].f > unf[i].f ? 'informed' : 'uninformed',
+      coexist,
+    };
   });
 }
 
@@ -203,10 +222,24 @@ export function glmThresholds(m: GlmModel, alphaMax = 10, scan = 80): GlmThresho
   const grid = Array.from({ length: scan }, (_, i) => (i + 1) * h);
   const pts = glmCurve(m, grid);
   const first = pts.findIndex((p) => p.coexist);
-  if (first < 0) return { alphaIT: null, alphaAMP: null, alphaInformed: null, converged: true, note: `no first-order transition for α ≤ ${alphaMax}` };
+  if (first < 0)
+    return {
+      alphaIT: null,
+      alphaAMP: null,
+      alphaInformed: null,
+      converged: true,
+      note: `no first-order transition for α ≤ ${alphaMax}`,
+    };
   let last = first;
   while (last + 1 < pts.length && pts[last + 1].coexist) last++;
-  if (last === pts.length - 1) return { alphaIT: null, alphaAMP: null, alphaInformed: null, converged: false, note: `the branches still coexist at α = ${alphaMax}: raise alphaMax` };
+  if (last === pts.length - 1)
+    return {
+      alphaIT: null,
+      alphaAMP: null,
+      alphaInformed: null,
+      converged: false,
+      note: `the branches still coexist at α = ${alphaMax}: raise alphaMax`,
+    };
 
   // α_AMP: e-window between the middle (unstable) and the uninformed fixed points at aLo.
   const aLo = pts[last].alpha;
@@ -249,7 +282,13 @@ export function glmThresholds(m: GlmModel, alphaMax = 10, scan = 80): GlmThresho
   let alphaInformed: number | null = first === 0 ? 0 : null;
   if (first > 0) {
     // The informed branch appears between the grid points first−1 and first: bisection on coexistence.
-    const { lo: a, hi: b } = bisect((alpha) => solveGlmPoint(m, alpha).coexist, pts[first - 1].alpha, pts[first].alpha, 1e-8, 40);
+    const { lo: a, hi: b } = bisect(
+      (alpha) => solveGlmPoint(m, alpha).coexist,
+      pts[first - 1].alpha,
+      pts[first].alpha,
+      1e-8,
+      40,
+    );
     alphaInformed = 0.5 * (a + b);
   }
   return { alphaIT, alphaAMP, alphaInformed, converged: ok };

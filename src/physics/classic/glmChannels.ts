@@ -11,7 +11,6 @@ import { logNormalCdf, millsRatio, pdfOverCdf, signEntropyTerm } from './gaussTa
 export const GLM_CHANNELS = ['sign', 'probit', 'linear', 'relu'] as const;
 export type GlmChannelName = (typeof GLM_CHANNELS)[number];
 
-
 export interface GlmErrors {
   /** Bayes-optimal test error: 0–1 error of the posterior vote (sign channels) or noise-free MSE of the posterior mean. */
   eps: number;
@@ -219,15 +218,20 @@ function reluChannel(delta: number): GlmChannel {
 }
 
 export function makeChannel(name: GlmChannelName, delta = 0): GlmChannel {
-  if (!(delta >= 0) || !Number.isFinite(delta)) throw new ChannelError(`delta must be a finite number ≥ 0, got ${delta}`);
+  if (!(delta >= 0) || !Number.isFinite(delta))
+    throw new ChannelError(`delta must be a finite number ≥ 0, got ${delta}`);
   switch (name) {
     case 'sign':
       return signChannel('sign', 0);
     case 'probit':
-      if (!(delta > 0)) throw new ChannelError('the probit channel needs a noise variance delta > 0 (delta = 0 is the sign channel)');
+      if (!(delta > 0))
+        throw new ChannelError('the probit channel needs a noise variance delta > 0 (delta = 0 is the sign channel)');
       return signChannel('probit', delta);
     case 'linear':
-      if (!(delta > 0)) throw new ChannelError('the linear channel needs a noise variance delta > 0 (the free entropy diverges at delta = 0)');
+      if (!(delta > 0))
+        throw new ChannelError(
+          'the linear channel needs a noise variance delta > 0 (the free entropy diverges at delta = 0)',
+        );
       return linearChannel(delta);
     case 'relu':
       if (!(delta > 0)) throw new ChannelError('the ReLU channel needs a noise variance delta > 0');

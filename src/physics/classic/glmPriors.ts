@@ -61,10 +61,13 @@ export function makePrior(name: GlmPriorName, opts: PriorOptions = {}): GlmPrior
     case 'gauss-bernoulli': {
       const r = opts.sparsity ?? 0.5;
       if (!(r > 0 && r <= 1)) throw new PriorError(`sparsity must lie in (0, 1], got ${r}`);
-      components = r === 1 ? [{ weight: 1, mean: 0, variance: 1 }] : [
-        { weight: 1 - r, mean: 0, variance: 0 },
-        { weight: r, mean: 0, variance: 1 },
-      ];
+      components =
+        r === 1
+          ? [{ weight: 1, mean: 0, variance: 1 }]
+          : [
+              { weight: 1 - r, mean: 0, variance: 0 },
+              { weight: r, mean: 0, variance: 1 },
+            ];
       break;
     }
     default:
@@ -79,7 +82,10 @@ export function makePrior(name: GlmPriorName, opts: PriorOptions = {}): GlmPrior
     ent += c.weight * Math.log(c.weight);
   }
   const discrete = components.every((c) => c.variance === 0);
-  const symmetric = components.every((c) => c.mean === 0 || components.some((d) => d.mean === -c.mean && d.weight === c.weight && d.variance === c.variance));
+  const symmetric = components.every(
+    (c) =>
+      c.mean === 0 || components.some((d) => d.mean === -c.mean && d.weight === c.weight && d.variance === c.variance),
+  );
   return { name, components, rho, qMin: mean * mean, discrete, symmetric, perfectEntropy: discrete ? ent : -Infinity };
 }
 
@@ -145,10 +151,11 @@ export function denoise(prior: GlmPrior, A: number, B: number, out: Denoised, ct
     within += p * c.post[k];
   }
   let between = 0;
-  for (let k = 0; k < n; k++) for (let j = k + 1; j < n; j++) {
-    const dm = scratchMean[k] - scratchMean[j];
-    between += scratchLog[k] * scratchLog[j] * dm * dm;
-  }
+  for (let k = 0; k < n; k++)
+    for (let j = k + 1; j < n; j++) {
+      const dm = scratchMean[k] - scratchMean[j];
+      between += scratchLog[k] * scratchLog[j] * dm * dm;
+    }
   out.logZ = top + Math.log(z);
   out.mean = m;
   out.variance = within + between;

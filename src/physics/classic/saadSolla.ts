@@ -20,7 +20,8 @@ export interface SaadSollaParams {
 
 export function validateSaadSolla(p: SaadSollaParams): SaadSollaParams {
   const int = (x: number, lo: number, hi: number, what: string) => {
-    if (!Number.isInteger(x) || x < lo || x > hi) throw new SaadSollaError(`${what} must be an integer in [${lo}, ${hi}], got ${x}`);
+    if (!Number.isInteger(x) || x < lo || x > hi)
+      throw new SaadSollaError(`${what} must be an integer in [${lo}, ${hi}], got ${x}`);
   };
   int(p.K, 1, 8, 'K');
   int(p.M, 1, 8, 'M');
@@ -118,7 +119,8 @@ export function derivatives(s: OrderParams, eta: number, noise: number, dQ: Floa
       const qii = C[i * D + i];
       const qkk = C[k * D + k];
       const qik = C[i * D + k];
-      const noiseTerm = noise > 0 ? (TWO_OVER_PI * noise * noise) / Math.sqrt(1 + qii + qkk + qii * qkk - qik * qik) : 0;
+      const noiseTerm =
+        noise > 0 ? (TWO_OVER_PI * noise * noise) / Math.sqrt(1 + qii + qkk + qii * qkk - qik * qik) : 0;
       const v = eta * lin + eta * eta * (quad + noiseTerm);
       dQ[i * K + k] = v;
       dQ[k * K + i] = v;
@@ -130,9 +132,12 @@ export function derivatives(s: OrderParams, eta: number, noise: number, dQ: Floa
 export function generalisationError(s: OrderParams): number {
   const { K, M, Q, R, T } = s;
   let acc = 0;
-  for (let i = 0; i < K; i++) for (let k = 0; k < K; k++) acc += Math.asin(Q[i * K + k] / Math.sqrt((1 + Q[i * K + i]) * (1 + Q[k * K + k])));
-  for (let n = 0; n < M; n++) for (let m = 0; m < M; m++) acc += Math.asin(T[n * M + m] / Math.sqrt((1 + T[n * M + n]) * (1 + T[m * M + m])));
-  for (let i = 0; i < K; i++) for (let n = 0; n < M; n++) acc -= 2 * Math.asin(R[i * M + n] / Math.sqrt((1 + Q[i * K + i]) * (1 + T[n * M + n])));
+  for (let i = 0; i < K; i++)
+    for (let k = 0; k < K; k++) acc += Math.asin(Q[i * K + k] / Math.sqrt((1 + Q[i * K + i]) * (1 + Q[k * K + k])));
+  for (let n = 0; n < M; n++)
+    for (let m = 0; m < M; m++) acc += Math.asin(T[n * M + m] / Math.sqrt((1 + T[n * M + n]) * (1 + T[m * M + m])));
+  for (let i = 0; i < K; i++)
+    for (let n = 0; n < M; n++) acc -= 2 * Math.asin(R[i * M + n] / Math.sqrt((1 + Q[i * K + i]) * (1 + T[n * M + n])));
   return acc / Math.PI;
 }
 
@@ -172,7 +177,12 @@ export const stepFor = (eta: number) => Math.min(0.5, 0.05 / Math.max(eta, eta *
  * Integrates from α = 0 to alphaMax and samples `points` log-spaced times (plus α = 0). Non-finite values (an η
  * beyond the stable range blows up) stop the run and are reported by `diverged`.
  */
-export function trajectory(p: SaadSollaParams, alphaMax: number, points = 200, start?: OrderParams): { points: TrajectoryPoint[]; diverged: boolean } {
+export function trajectory(
+  p: SaadSollaParams,
+  alphaMax: number,
+  points = 200,
+  start?: OrderParams,
+): { points: TrajectoryPoint[]; diverged: boolean } {
   const s = start ? clone(start) : initialState(p);
   const h = stepFor(p.eta);
   const out: TrajectoryPoint[] = [{ alpha: 0, eps: generalisationError(s), Q: Array.from(s.Q), R: Array.from(s.R) }];
@@ -256,7 +266,10 @@ export function symmetricPlateau(p: SaadSollaParams): Plateau {
       const fp = F(xp);
       for (let r = 0; r < n; r++) (J[r] ??= [])[c] = (fp[r] - fx[r]) / hh;
     }
-    const dx = solveSmall(J, fx.map((v) => -v));
+    const dx = solveSmall(
+      J,
+      fx.map((v) => -v),
+    );
     let t = 1;
     let next = x.map((v, i) => v + dx[i]);
     let fn = F(next);
@@ -269,7 +282,14 @@ export function symmetricPlateau(p: SaadSollaParams): Plateau {
     fx = fn;
   }
   const fixed = symmetricState(K, M, x[0], x[1], x[2]);
-  return { epsPlateau: generalisationError(fixed), R: x[0], Qdiag: x[1], Qoff: K > 1 ? x[2] : NaN, converged, alphaReached: alpha };
+  return {
+    epsPlateau: generalisationError(fixed),
+    R: x[0],
+    Qdiag: x[1],
+    Qoff: K > 1 ? x[2] : NaN,
+    converged,
+    alphaReached: alpha,
+  };
 }
 
 /** Gaussian elimination with partial pivoting for the 2×2 / 3×3 Newton systems. */
@@ -297,7 +317,8 @@ function solveSmall(A: number[][], b: number[]): number[] {
 /** First α after which ε_g stays below half the plateau value (the escape), or null. */
 export function escapeAlpha(points: readonly TrajectoryPoint[], epsPlateau: number): number | null {
   for (let i = 0; i < points.length; i++) {
-    if (points[i].alpha > 0 && points[i].eps < epsPlateau / 2 && points.slice(i).every((q) => q.eps < epsPlateau / 2)) return points[i].alpha;
+    if (points[i].alpha > 0 && points[i].eps < epsPlateau / 2 && points.slice(i).every((q) => q.eps < epsPlateau / 2))
+      return points[i].alpha;
   }
   return null;
 }

@@ -6,7 +6,15 @@
 // its largest fixed point below the start under the frozen surroundings, which is where the full iteration goes.
 
 import { overlapW } from '../priors';
-import { evaluateConjugates, evaluatePrimal, newEval, wrOf, type DeepEval, type DeepState, type DeepSystem } from './deepSaddle';
+import {
+  evaluateConjugates,
+  evaluatePrimal,
+  newEval,
+  wrOf,
+  type DeepEval,
+  type DeepState,
+  type DeepSystem,
+} from './deepSaddle';
 
 export interface ClassRelaxResult {
   /** classes whose local map had not settled within the budget */
@@ -17,7 +25,12 @@ export interface ClassRelaxResult {
  * Relaxes, in place, each class of `classes` (all classes with a local residual above `minMove` when omitted) by
  * iterating its own map under the surroundings evaluated at x, to |ΔQ| < tol or maxIt steps.
  */
-export function relaxClasses(sys: DeepSystem, alpha: number, x: DeepState, opts: { classes?: number[]; minMove?: number; tol?: number; maxIt?: number; ev?: DeepEval } = {}): ClassRelaxResult {
+export function relaxClasses(
+  sys: DeepSystem,
+  alpha: number,
+  x: DeepState,
+  opts: { classes?: number[]; minMove?: number; tol?: number; maxIt?: number; ev?: DeepEval } = {},
+): ClassRelaxResult {
   const ev = opts.ev ?? newEval(sys);
   evaluatePrimal(sys, x, ev);
   evaluateConjugates(sys, alpha, x, ev);
@@ -49,7 +62,9 @@ export function relaxClasses(sys: DeepSystem, alpha: number, x: DeepState, opts:
         a += pv[v] * v2[v] * g2p[v] * nq2;
         b += pv[v] * ev.WR[v] * nq2;
       }
-      const nq = sys.quenched ? 1 : overlapW(prior, ((alpha / gamma1) * (mu1b * mu1b * s2[i] * gp + gp * a)) / D + (gamma2 / gamma1) * b);
+      const nq = sys.quenched
+        ? 1
+        : overlapW(prior, ((alpha / gamma1) * (mu1b * mu1b * s2[i] * gp + gp * a)) / D + (gamma2 / gamma1) * b);
       move = Math.max(move, Math.abs(nq - q));
       q = nq;
       if (move < tol) break;
@@ -77,7 +92,12 @@ export function relaxClasses(sys: DeepSystem, alpha: number, x: DeepState, opts:
  * The same for readout classes: class v owns Q2:1(v) and the row Q2(v, ·) and sees the rest only through D (and the
  * given Q1). Only classes of weight P_v ≤ 0.1 are relaxed (with one or two readout classes the "rest" is everything).
  */
-export function relaxReadouts(sys: DeepSystem, alpha: number, x: DeepState, opts: { minMove?: number; tol?: number; maxIt?: number; ev?: DeepEval } = {}): void {
+export function relaxReadouts(
+  sys: DeepSystem,
+  alpha: number,
+  x: DeepState,
+  opts: { minMove?: number; tol?: number; maxIt?: number; ev?: DeepEval } = {},
+): void {
   const { s2, ps, v2, pv, mu1a, gamma1, gamma2, prior } = sys;
   const S = s2.length;
   const V = v2.length;

@@ -6,7 +6,14 @@ import { evaluateConjugates, evaluatePrimal, freeEntropyOf, kd, newEval, type De
 import { getDeepModel, type DeepParams } from './deepModel';
 import { pointKind, type DeepSolution } from './deepSolver';
 
-const AUTHORS: Partial<DeepParams> = { activation: 'tanh2-unit', gamma: 0.5, gamma2: 0.5, delta: 0.2, readout: 'ones', weights: 'gaussian' };
+const AUTHORS: Partial<DeepParams> = {
+  activation: 'tanh2-unit',
+  gamma: 0.5,
+  gamma2: 0.5,
+  delta: 0.2,
+  readout: 'ones',
+  weights: 'gaussian',
+};
 
 /** Largest |∂f/∂θ|/weight over every order parameter θ (weight: the probability θ enters f with). */
 function stationarity(sys: DeepSystem, alpha: number, sol: DeepSolution, perturbQ21hat = 1, stride = 1): number {
@@ -16,7 +23,11 @@ function stationarity(sys: DeepSystem, alpha: number, sol: DeepSolution, perturb
   const ev = newEval(sys);
   evaluatePrimal(sys, x, ev);
   evaluateConjugates(sys, alpha, x, ev);
-  const hat = { Q1hat: Float64Array.from(ev.Q1hat), Q2hat: Float64Array.from(ev.Q2hat), Q21hat: Float64Array.from(ev.Q21hat).map((q) => q * perturbQ21hat) };
+  const hat = {
+    Q1hat: Float64Array.from(ev.Q1hat),
+    Q2hat: Float64Array.from(ev.Q2hat),
+    Q21hat: Float64Array.from(ev.Q21hat).map((q) => q * perturbQ21hat),
+  };
   const scratch = newEval(sys);
   const f = () => freeEntropyOf(sys, alpha, x, hat, scratch);
   let worst = 0;
@@ -89,7 +100,9 @@ describe('L = 2: activations and covariances', () => {
 
   it('refuses activations outside hypothesis H2 (μ0 = μ2 = 0) with a clear reason', () => {
     expect(() => getDeepModel({ ...AUTHORS, activation: 'relu' })).toThrow(ParamError);
-    expect(() => getDeepModel({ ...AUTHORS, activation: 'relu' })).toThrow(/layer 1 activation relu has μ0 = .* μ2 = .*μ0 = μ2 = 0/);
+    expect(() => getDeepModel({ ...AUTHORS, activation: 'relu' })).toThrow(
+      /layer 1 activation relu has μ0 = .* μ2 = .*μ0 = μ2 = 0/,
+    );
     expect(() => getDeepModel({ ...AUTHORS, activation2: 'h23' })).toThrow(/layer 2 activation h23 has μ2/);
     expect(() => getDeepModel({ ...AUTHORS, activation: 'expr:2*tanh(x)' })).toThrow(/E σ² = .* > 1/);
   });
@@ -103,7 +116,8 @@ describe('L = 2: public values of the authors’ setting', () => {
     expect(Math.abs(model.epsUniversal - (1 - mu1 ** 4))).toBeLessThan(1e-12);
     // The spec printed 0.2983141, but 1 − 0.915241581⁴ = 0.2983137 (docs/physics/mlp-deep.md §9): 4e−7 high.
     expect(Math.abs(model.epsUniversal - 0.2983141)).toBeLessThan(1e-6);
-    for (const alpha of [0.5, 3, 10]) expect(model.solvePoint(alpha).branches.universal.eps).toBeCloseTo(1 - mu1 ** 4, 12);
+    for (const alpha of [0.5, 3, 10])
+      expect(model.solvePoint(alpha).branches.universal.eps).toBeCloseTo(1 - mu1 ** 4, 12);
   });
 
   it('α = 2: the equilibrium is the layer1-type point, ε ≈ 0.2334, mean Q1 ≈ 0.20, Q2 = Q2:1 = 0', () => {
@@ -154,7 +168,8 @@ describe('L = 2: quenched first layer', () => {
     const a = getActivation('tanh2-unit');
     expect(Math.abs(model.epsUniversal - (1 - a.mu[1] ** 4 - a.mu[1] ** 2 * a.g1))).toBeLessThan(1e-12);
     const pt = model.solvePoint(1.5);
-    for (const b of ['universal', 'layer1', 'product', 'specialised'] as const) expect(pt.branches[b].Q1.every((q) => q === 1)).toBe(true);
+    for (const b of ['universal', 'layer1', 'product', 'specialised'] as const)
+      expect(pt.branches[b].Q1.every((q) => q === 1)).toBe(true);
     // With the first layer given, the second is learnt from fewer samples than without (ε below the unquenched one).
     expect(pt.eq.eps).toBeLessThan(getDeepModel(AUTHORS).solvePoint(1.5).eq.eps);
   });
@@ -163,8 +178,33 @@ describe('L = 2: quenched first layer', () => {
 describe('L = 2: ∂f = 0 at the fixed points (catches the notebooks’ prefactor slips)', () => {
   const cases: Array<[string, Partial<DeepParams>, number[], number?]> = [
     ['different activations, ones readout', { ...AUTHORS, activation2: 'erf' }, [3, 5]],
-    ['different widths γ1 ≠ γ2, rad readout', { activation: 'erf', activation2: 'tanh2-unit', gamma: 0.4, gamma2: 0.9, delta: 0.1, readout: 'rad', weights: 'gaussian' }, [2.5, 4]],
-    ['Gaussian readouts (scalar channel), Rademacher W', { activation: 'tanh2-unit', activation2: 'h3', gamma: 0.7, gamma2: 0.3, delta: 0.3, readout: 'gauss', weights: 'rademacher' }, [3], 37],
+    [
+      'different widths γ1 ≠ γ2, rad readout',
+      {
+        activation: 'erf',
+        activation2: 'tanh2-unit',
+        gamma: 0.4,
+        gamma2: 0.9,
+        delta: 0.1,
+        readout: 'rad',
+        weights: 'gaussian',
+      },
+      [2.5, 4],
+    ],
+    [
+      'Gaussian readouts (scalar channel), Rademacher W',
+      {
+        activation: 'tanh2-unit',
+        activation2: 'h3',
+        gamma: 0.7,
+        gamma2: 0.3,
+        delta: 0.3,
+        readout: 'gauss',
+        weights: 'rademacher',
+      },
+      [3],
+      37,
+    ],
     ['quenched first layer', { ...AUTHORS, gamma2: 0.9, activation2: 'erf', quenched: true }, [1.5]],
   ];
   for (const [name, params, alphas, stride] of cases) {
@@ -190,7 +230,11 @@ describe('L = 2: perfect recovery (T_v = 1, τ_v = ∞)', () => {
     // Binary weights reach Q = 1 exactly at finite α; before, f was NaN there and the informative start was dropped.
     const model = getDeepModel({ ...AUTHORS, weights: 'rademacher' });
     const sys = model.system;
-    const x = { Q1: new Float64Array(sys.s2.length).fill(1), Q2: new Float64Array(sys.s2.length * sys.v2.length).fill(1), Q21: new Float64Array(sys.v2.length).fill(1) };
+    const x = {
+      Q1: new Float64Array(sys.s2.length).fill(1),
+      Q2: new Float64Array(sys.s2.length * sys.v2.length).fill(1),
+      Q21: new Float64Array(sys.v2.length).fill(1),
+    };
     const ev = newEval(sys);
     evaluatePrimal(sys, x, ev);
     expect(ev.tau[0]).toBe(Infinity);

@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { getDeepModel, type DeepParams } from './deepModel';
 
-const AUTHORS: Partial<DeepParams> = { activation: 'tanh2-unit', gamma: 0.5, gamma2: 0.5, delta: 0.2, readout: 'ones', weights: 'gaussian' };
+const AUTHORS: Partial<DeepParams> = {
+  activation: 'tanh2-unit',
+  gamma: 0.5,
+  gamma2: 0.5,
+  delta: 0.2,
+  readout: 'ones',
+  weights: 'gaussian',
+};
 const TOL = 1e-9; // the worker's residual tolerance (CURVE_SOLVE)
 // Two points with residual ≤ TOL lie within ~2 TOL/(1 − ρ) of each other, ρ the contraction of the damped map
 // (ρ ≲ 0.9 away from spinodals): 2e−8. Measured: 1.2e−9 in ε, 6e−9 in the overlaps, 1e−15 in f.
@@ -26,7 +33,9 @@ describe('L = 2: the continued curve is the cold-solved one', () => {
         for (const k of ['Q1mean', 'Q2mean', 'Q21mean'] as const) expect(Math.abs(a[k] - b[k])).toBeLessThan(SAME);
       }
       // The curve crosses the specialisation transition (α ≈ 3), so the comparison covers both kinds.
-      expect(fast.some((p) => p.equilibrium === 'layer1') && fast.some((p) => p.equilibrium === 'specialised')).toBe(true);
+      expect(fast.some((p) => p.equilibrium === 'layer1') && fast.some((p) => p.equilibrium === 'specialised')).toBe(
+        true,
+      );
     });
   }
 });

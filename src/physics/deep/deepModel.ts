@@ -7,7 +7,19 @@ import { getActivation, type Activation } from '../activations';
 import { readoutAtoms } from '../priors';
 import { READOUT_LAWS, WEIGHT_PRIORS, type ReadoutAtoms, type ReadoutLaw, type WeightPrior } from '../types';
 import { kd, type DeepSystem } from './deepSaddle';
-import { DEEP_BRANCHES, flatten, hasPattern, pointKind, views, solveDeep, solveUniversalDeep, startVector, type DeepBranch, type DeepSolution, type DeepSolveOptions } from './deepSolver';
+import {
+  DEEP_BRANCHES,
+  flatten,
+  hasPattern,
+  pointKind,
+  views,
+  solveDeep,
+  solveUniversalDeep,
+  startVector,
+  type DeepBranch,
+  type DeepSolution,
+  type DeepSolveOptions,
+} from './deepSolver';
 import { getDenoiser } from './denoiser';
 import { climbThreshold, thresholdOf } from './thresholdClimb';
 import { relaxClasses, relaxReadouts } from './classRelax';
@@ -42,7 +54,8 @@ export const DEEP_READOUTS: readonly ReadoutLaw[] = READOUT_LAWS;
 /** Checks the parameters (ranges, hypothesis H2); throws ParamError with a one-line message. */
 export function validateDeepParams(p: Partial<DeepParams>): DeepParams {
   const num = (name: string, x: unknown, lo: number, hi: number): number => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) throw new ParamError(`${name} must be a number, got ${JSON.stringify(x)}`);
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      throw new ParamError(`${name} must be a number, got ${JSON.stringify(x)}`);
     if (x < lo || x > hi) throw new ParamError(`${name} must lie in [${lo}, ${hi}], got ${x}`);
     return x;
   };
@@ -50,11 +63,14 @@ export function validateDeepParams(p: Partial<DeepParams>): DeepParams {
   const gamma2 = num('gamma2', p.gamma2, 0.05, 4);
   const delta = num('delta', p.delta, 1e-4, 100); // Δ > 0: D = Δ + ε must stay positive at perfect recovery
   const readout = p.readout;
-  if (!readout || !(DEEP_READOUTS as readonly string[]).includes(readout)) throw new ParamError(`readout must be one of ${DEEP_READOUTS.join(', ')}, got ${JSON.stringify(readout)}`);
+  if (!readout || !(DEEP_READOUTS as readonly string[]).includes(readout))
+    throw new ParamError(`readout must be one of ${DEEP_READOUTS.join(', ')}, got ${JSON.stringify(readout)}`);
   const weights = p.weights;
-  if (!weights || !(WEIGHT_PRIORS as readonly string[]).includes(weights)) throw new ParamError(`weights must be one of ${WEIGHT_PRIORS.join(', ')}, got ${JSON.stringify(weights)}`);
+  if (!weights || !(WEIGHT_PRIORS as readonly string[]).includes(weights))
+    throw new ParamError(`weights must be one of ${WEIGHT_PRIORS.join(', ')}, got ${JSON.stringify(weights)}`);
   const activation = p.activation;
-  if (typeof activation !== 'string' || !activation) throw new ParamError('activation must be a name or expr:<expression in x>');
+  if (typeof activation !== 'string' || !activation)
+    throw new ParamError('activation must be a name or expr:<expression in x>');
   const activation2 = p.activation2 || activation;
   return { activation, activation2, gamma, gamma2, delta, readout, weights, quenched: !!p.quenched };
 }
@@ -160,14 +176,19 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
   };
   const notes: string[] = [];
   const var1 = act1.mu[1] ** 2 + act1.g1;
-  if (Math.abs(var1 - 1) > 1e-6) notes.push(`E σ⁽¹⁾² = ${var1.toFixed(4)} ≠ 1: the theory assumes unit-variance hidden layers (as tanh2-unit); the second layer's g is evaluated at E σ⁽¹⁾².`);
+  if (Math.abs(var1 - 1) > 1e-6)
+    notes.push(
+      `E σ⁽¹⁾² = ${var1.toFixed(4)} ≠ 1: the theory assumes unit-variance hidden layers (as tanh2-unit); the second layer's g is evaluated at E σ⁽¹⁾².`,
+    );
   if (params.quenched) notes.push('Quenched: the first layer is given (Q1 ≡ 1); only W⁽²⁾ and the product are learnt.');
-  if (den.some((d) => d.kind === 'scalar')) notes.push('Fine readout bins (η_v < 0.02) use the scalar Gaussian channel for mmse_v (error O(η)).');
+  if (den.some((d) => d.kind === 'scalar'))
+    notes.push('Fine readout bins (η_v < 0.02) use the scalar Gaussian channel for mmse_v (error O(η)).');
   // Nothing learnt beyond the linear part (the given first layer's non-linear part too when quenched): α-independent.
   const epsUniversal = params.quenched ? solveUniversalDeep(system, 1).eps : system.Kd - (act1.mu[1] * act2.mu[1]) ** 2;
 
   const solvePoint = (alpha: number, opts?: DeepSolveOptions, from?: DeepPoint | null): DeepPoint => {
-    if (!(alpha > 0) || !Number.isFinite(alpha)) throw new ParamError(`alpha must be a finite number > 0, got ${alpha}`);
+    if (!(alpha > 0) || !Number.isFinite(alpha))
+      throw new ParamError(`alpha must be a finite number > 0, got ${alpha}`);
     const branches = {} as Record<DeepBranch, DeepSolution>;
     const found: DeepSolution[] = [];
     // Continuation only downwards in α (see warmStart): a larger-α point of the same start.
@@ -190,7 +211,9 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
       else if (!families[kind] || sol.f > (families[kind] as DeepSolution).f) families[kind] = sol;
     }
     // Best entry first; a family whose entry lies more than FAMILY_MARGIN below the best point found cannot win.
-    const kinds = (['layer1', 'specialised'] as const).filter((k) => families[k]).sort((a, b) => (families[b] as DeepSolution).f - (families[a] as DeepSolution).f);
+    const kinds = (['layer1', 'specialised'] as const)
+      .filter((k) => families[k])
+      .sort((a, b) => (families[b] as DeepSolution).f - (families[a] as DeepSolution).f);
     for (const kind of kinds) {
       const entry = families[kind] as DeepSolution;
       const fBest = Math.max(-Infinity, ...candidates.map((c) => c.f));
@@ -198,7 +221,13 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
         candidates.push(entry);
         continue;
       }
-      const top = climbThreshold(system, alpha, familyStart(alpha, kind, entry, warm, branches, found, opts), found, opts);
+      const top = climbThreshold(
+        system,
+        alpha,
+        familyStart(alpha, kind, entry, warm, branches, found, opts),
+        found,
+        opts,
+      );
       families[kind] = top;
       candidates.push(top);
     }
@@ -232,12 +261,21 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
    * threshold pattern kept, when that works; otherwise the point a start reached. The climb ends on the same member
    * from either (f is unimodal along the family), the continued one is just a class or two away.
    */
-  const familyStart = (alpha: number, kind: 'layer1' | 'specialised', entry: DeepSolution, warm: DeepPoint | null, branchesNow: Record<DeepBranch, DeepSolution>, found: DeepSolution[], opts?: DeepSolveOptions): DeepSolution => {
+  const familyStart = (
+    alpha: number,
+    kind: 'layer1' | 'specialised',
+    entry: DeepSolution,
+    warm: DeepPoint | null,
+    branchesNow: Record<DeepBranch, DeepSolution>,
+    found: DeepSolution[],
+    opts?: DeepSolveOptions,
+  ): DeepSolution => {
     const prev = warm?.families?.[kind];
     if (!prev) return entry;
     // The best member there was a start's own point: its continuation is that start's point here.
     for (const b of DEEP_BRANCHES) {
-      if (warm?.branches[b] === prev) return branchesNow[b] && pointKind(branchesNow[b], params.quenched) === kind ? branchesNow[b] : entry;
+      if (warm?.branches[b] === prev)
+        return branchesNow[b] && pointKind(branchesNow[b], params.quenched) === kind ? branchesNow[b] : entry;
     }
     const c = thresholdOf(prev.Q1);
     const x0 = flatten(prev);
@@ -261,7 +299,20 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
     return out;
   };
 
-  return { params, act1, act2, system, grid, atoms, epsUniversal, notes, solvePoint, solveCurve, byReadout, classOfAtom };
+  return {
+    params,
+    act1,
+    act2,
+    system,
+    grid,
+    atoms,
+    epsUniversal,
+    notes,
+    solvePoint,
+    solveCurve,
+    byReadout,
+    classOfAtom,
+  };
 }
 
 const models = new Memo<string, DeepModel>(16);

@@ -103,7 +103,8 @@ export function evaluatePrimal(sys: DeepSystem, x: DeepState, ev: DeepEval): voi
   let lin = 0;
   // g⁽¹⁾ costs a table lookup per class and call: reuse the last values of a class whose Q1 did not move
   // (clamped at 0 or 1, or converged), and g(0) = g'(0) = 0 exactly (the series starts at ℓ = 3).
-  const memo = sys.memo ?? (sys.memo = { q: new Float64Array(S).fill(NaN), g: new Float64Array(S), gp: new Float64Array(S) });
+  const memo =
+    sys.memo ?? (sys.memo = { q: new Float64Array(S).fill(NaN), g: new Float64Array(S), gp: new Float64Array(S) });
   for (let i = 0; i < S; i++) {
     const q = x.Q1[i];
     if (q !== memo.q[i]) {
@@ -222,7 +223,8 @@ export function freeEntropyOf(
   let c = 0;
   for (let v = 0; v < V; v++) {
     const row = v * S;
-    for (let i = 0; i < S; i++) b += pv[v] * ps[i] * (freeEntropyW(prior, hat.Q2hat[row + i]) - 0.5 * x.Q2[row + i] * hat.Q2hat[row + i]);
+    for (let i = 0; i < S; i++)
+      b += pv[v] * ps[i] * (freeEntropyW(prior, hat.Q2hat[row + i]) - 0.5 * x.Q2[row + i] * hat.Q2hat[row + i]);
     const d = sys.den[v];
     const qh = hat.Q21hat[v];
     const tau = ev.tau[v];

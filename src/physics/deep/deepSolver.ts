@@ -4,7 +4,16 @@
 
 import { AndersonMixer } from '../numerics/anderson';
 import { relaxClasses, relaxReadouts } from './classRelax';
-import { evaluateConjugates, evaluatePrimal, freeEntropyOf, mapState, newEval, type DeepEval, type DeepState, type DeepSystem } from './deepSaddle';
+import {
+  evaluateConjugates,
+  evaluatePrimal,
+  freeEntropyOf,
+  mapState,
+  newEval,
+  type DeepEval,
+  type DeepState,
+  type DeepSystem,
+} from './deepSaddle';
 
 export const DEEP_BRANCHES = ['specialised', 'layer1', 'product', 'universal'] as const;
 export type DeepBranch = (typeof DEEP_BRANCHES)[number];
@@ -111,7 +120,13 @@ function sideCount(x: Float64Array, n: number): number {
 }
 
 /** Solves from x0 (flat Q1 | Q2 | Q2:1); the universal start (all zero) is a fixed point in closed form. */
-export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, branch: DeepBranch, opts: DeepSolveOptions = {}): DeepSolution {
+export function solveDeep(
+  sys: DeepSystem,
+  alpha: number,
+  x0: Float64Array,
+  branch: DeepBranch,
+  opts: DeepSolveOptions = {},
+): DeepSolution {
   const n = x0.length;
   const tol = opts.tol ?? 1e-11;
   const maxIter = opts.maxIter ?? 20000;
@@ -129,7 +144,9 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
   let evAtX = false; // ev holds the evaluation at x (the loop stopped right after mapState)
   const S = sys.s2.length;
   const V = sys.v2.length;
-  const knownX = (opts.known ?? []).filter((k) => k.converged && k.residual <= 10 * tol).map((k) => ({ k, x: flatView(k) }));
+  const knownX = (opts.known ?? [])
+    .filter((k) => k.converged && k.residual <= 10 * tol)
+    .map((k) => ({ k, x: flatView(k) }));
   // Anderson from residual 1e−3 (never deciding a jump, see below). A stall of the plain iteration is mostly a
   // class crawling past the ghost of its own jump: it is relaxed on its own map (classRelax.ts), 50× cheaper a step.
   const andersonFrom = 1e-3;
@@ -228,7 +245,16 @@ export function solveDeep(sys: DeepSystem, alpha: number, x0: Float64Array, bran
   return summarise(sys, branch, X, ev, f, residual < 10 * tol && Number.isFinite(f), it, residual);
 }
 
-function summarise(sys: DeepSystem, branch: DeepBranch, x: DeepState, ev: DeepEval, f: number, converged: boolean, iterations: number, residual: number): DeepSolution {
+function summarise(
+  sys: DeepSystem,
+  branch: DeepBranch,
+  x: DeepState,
+  ev: DeepEval,
+  f: number,
+  converged: boolean,
+  iterations: number,
+  residual: number,
+): DeepSolution {
   const { ps, pv } = sys;
   const S = ps.length;
   let q1 = 0;

@@ -115,7 +115,16 @@ export function rectangularDenoiser(shape: RectShape, opts: DenoiserTableOptions
     }
     return (lastX = x);
   };
-  return { kind: 'rectangular', eta: shape.eta, gamma1: shape.gamma1, buildMs: performance.now() - t0, mmse, mmsePrime, iota, inverse };
+  return {
+    kind: 'rectangular',
+    eta: shape.eta,
+    gamma1: shape.gamma1,
+    buildMs: performance.now() - t0,
+    mmse,
+    mmsePrime,
+    iota,
+    inverse,
+  };
 }
 
 const denoisers = new Memo<string, Denoiser>();

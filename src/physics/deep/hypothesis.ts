@@ -3,7 +3,6 @@
 import { ParamError } from '../errors';
 import type { Activation } from '../activations';
 
-
 export const H2_TOL = 1e-8;
 
 /** Why this activation falls outside H2 (null when it is inside). */
@@ -25,6 +24,8 @@ export function checkHypothesis(act1: Activation, act2: Activation): void {
   if (why) throw new ParamError(why);
   const v1 = act1.mu[1] ** 2 + act1.g1;
   if (v1 > 1 + 1e-9) {
-    throw new ParamError(`layer 1 activation ${act1.name} has E σ² = ${v1.toPrecision(4)} > 1: g⁽²⁾ is defined on [0, 1]; scale σ⁽¹⁾ to unit variance (e.g. tanh2-unit)`);
+    throw new ParamError(
+      `layer 1 activation ${act1.name} has E σ² = ${v1.toPrecision(4)} > 1: g⁽²⁾ is defined on [0, 1]; scale σ⁽¹⁾ to unit variance (e.g. tanh2-unit)`,
+    );
   }
 }

@@ -54,7 +54,8 @@ describe('rectangular mmse: table', () => {
   it('reproduces the authors’ values and the direct integration between its knots', () => {
     expect(table.kind).toBe('rectangular');
     for (const [x, want] of PUBLIC) expect(Math.abs(table.mmse(x) / want - 1)).toBeLessThan(1e-5);
-    for (const x of [0.07, 0.3, 1.5, 7, 40, 400]) expect(Math.abs(table.mmse(x) / rectMmseDirect(AUTHORS, x) - 1)).toBeLessThan(2e-6);
+    for (const x of [0.07, 0.3, 1.5, 7, 40, 400])
+      expect(Math.abs(table.mmse(x) / rectMmseDirect(AUTHORS, x) - 1)).toBeLessThan(2e-6);
   });
 
   it('has mmse(0) = 1, mmse′(0) = −1, 2ι′ = mmse, and an exact inverse', () => {
@@ -92,7 +93,14 @@ describe('rectangular mmse: table', () => {
 
 describe('rectangular mmse: the fast path (continuation along λ) against the reference (homotopy at every node)', () => {
   // Square, tall (η > 1), wide (η < 1, c < 1), rank-deficient (γ1 < N_s) and full-rank (γ1 > N_s) channels.
-  const shapes = [AUTHORS, { eta: 2, gamma1: 0.3 }, { eta: 0.1, gamma1: 1.5 }, { eta: 1.3, gamma1: 0.4 }, { eta: 0.25, gamma1: 0.5 }, { eta: 0.7, gamma1: 0.2 }];
+  const shapes = [
+    AUTHORS,
+    { eta: 2, gamma1: 0.3 },
+    { eta: 0.1, gamma1: 1.5 },
+    { eta: 1.3, gamma1: 0.4 },
+    { eta: 0.25, gamma1: 0.5 },
+    { eta: 0.7, gamma1: 0.2 },
+  ];
 
   it('gives the same density integrals to rounding at small, medium and large x', () => {
     for (const shape of shapes) {
@@ -106,7 +114,10 @@ describe('rectangular mmse: the fast path (continuation along λ) against the re
   });
 
   it('builds the same table as the reference path (η ≠ γ1, c < 1, tall and wide)', () => {
-    for (const shape of [{ eta: 2, gamma1: 0.3 }, { eta: 0.25, gamma1: 0.5 }]) {
+    for (const shape of [
+      { eta: 2, gamma1: 0.3 },
+      { eta: 0.25, gamma1: 0.5 },
+    ]) {
       const fast = rectangularDenoiser(shape, { nodes: 10 });
       const ref = rectangularDenoiser(shape, { nodes: 10, tracking: 'homotopy' });
       for (const x of [0.09, 0.8, 4.5, 55, 700]) expect(Math.abs(fast.mmse(x) / ref.mmse(x) - 1)).toBeLessThan(1e-11);
@@ -122,7 +133,8 @@ describe('rectangular mmse: the fast path (continuation along λ) against the re
     ];
     for (const [shape, tol] of cases) {
       const table = rectangularDenoiser(shape);
-      for (const x of [0.09, 0.8, 4.5, 55, 700]) expect(Math.abs(table.mmse(x) / rectMmseDirect(shape, x, 'homotopy') - 1)).toBeLessThan(tol);
+      for (const x of [0.09, 0.8, 4.5, 55, 700])
+        expect(Math.abs(table.mmse(x) / rectMmseDirect(shape, x, 'homotopy') - 1)).toBeLessThan(tol);
     }
   });
 });

@@ -35,18 +35,82 @@ function coefficientsAt(r: Ratios, x: number, z: number): number[] {
   const C6 = c3 * r1 * x * z3;
   const C5 = 3 * c2 * r1 * x * z2 * (c + z - 1);
   const C4 =
-    c * z * (-c2 * q2 * z + 3 * c2 * r1 * x - c * q * r1 * x * z - c * q * x * z + 8 * c * r1 * x * z - 6 * c * r1 * x + 3 * r1 * x * z2 - 6 * r1 * x * z + 3 * r1 * x);
+    c *
+    z *
+    (-c2 * q2 * z +
+      3 * c2 * r1 * x -
+      c * q * r1 * x * z -
+      c * q * x * z +
+      8 * c * r1 * x * z -
+      6 * c * r1 * x +
+      3 * r1 * x * z2 -
+      6 * r1 * x * z +
+      3 * r1 * x);
   const C3 =
-    -2 * c3 * q2 * z + c3 * r1 * x - 3 * c2 * q2 * z2 + 2 * c2 * q2 * z - 2 * c2 * q * r1 * x * z - 2 * c2 * q * x * z + 7 * c2 * r1 * x * z - 3 * c2 * r1 * x -
-    2 * c * q * r1 * x * z2 + 2 * c * q * r1 * x * z - 2 * c * q * x * z2 + 2 * c * q * x * z + 7 * c * r1 * x * z2 - 10 * c * r1 * x * z + 3 * c * r1 * x +
-    r1 * x * z3 - 3 * r1 * x * z2 + 3 * r1 * x * z - r1 * x;
+    -2 * c3 * q2 * z +
+    c3 * r1 * x -
+    3 * c2 * q2 * z2 +
+    2 * c2 * q2 * z -
+    2 * c2 * q * r1 * x * z -
+    2 * c2 * q * x * z +
+    7 * c2 * r1 * x * z -
+    3 * c2 * r1 * x -
+    2 * c * q * r1 * x * z2 +
+    2 * c * q * r1 * x * z -
+    2 * c * q * x * z2 +
+    2 * c * q * x * z +
+    7 * c * r1 * x * z2 -
+    10 * c * r1 * x * z +
+    3 * c * r1 * x +
+    r1 * x * z3 -
+    3 * r1 * x * z2 +
+    3 * r1 * x * z -
+    r1 * x;
   const C2 =
-    -c3 * q2 - 5 * c2 * q2 * z + 2 * c2 * q2 - c2 * q * r1 * x - c2 * q * x + 2 * c2 * r1 * x + c * q2 * x * z - 3 * c * q2 * z2 + 4 * c * q2 * z - c * q2 -
-    3 * c * q * r1 * x * z + 2 * c * q * r1 * x - 3 * c * q * x * z + 2 * c * q * x + 5 * c * r1 * x * z - 4 * c * r1 * x - q * r1 * x * z2 + 2 * q * r1 * x * z -
-    q * r1 * x - q * x * z2 + 2 * q * x * z - q * x + 2 * r1 * x * z2 - 4 * r1 * x * z + 2 * r1 * x;
+    -c3 * q2 -
+    5 * c2 * q2 * z +
+    2 * c2 * q2 -
+    c2 * q * r1 * x -
+    c2 * q * x +
+    2 * c2 * r1 * x +
+    c * q2 * x * z -
+    3 * c * q2 * z2 +
+    4 * c * q2 * z -
+    c * q2 -
+    3 * c * q * r1 * x * z +
+    2 * c * q * r1 * x -
+    3 * c * q * x * z +
+    2 * c * q * x +
+    5 * c * r1 * x * z -
+    4 * c * r1 * x -
+    q * r1 * x * z2 +
+    2 * q * r1 * x * z -
+    q * r1 * x -
+    q * x * z2 +
+    2 * q * x * z -
+    q * x +
+    2 * r1 * x * z2 -
+    4 * r1 * x * z +
+    2 * r1 * x;
   const C1 =
-    -2 * c2 * q2 + c * q2 * x - 4 * c * q2 * z + 3 * c * q2 - c * q * r1 * x - c * q * x + c * r1 * x + q2 * x * z - q2 * x - q2 * z2 + 2 * q2 * z - q2 -
-    q * r1 * x * z + q * r1 * x - q * x * z + q * x + r1 * x * z - r1 * x;
+    -2 * c2 * q2 +
+    c * q2 * x -
+    4 * c * q2 * z +
+    3 * c * q2 -
+    c * q * r1 * x -
+    c * q * x +
+    c * r1 * x +
+    q2 * x * z -
+    q2 * x -
+    q2 * z2 +
+    2 * q2 * z -
+    q2 -
+    q * r1 * x * z +
+    q * r1 * x -
+    q * x * z +
+    q * x +
+    r1 * x * z -
+    r1 * x;
   const C0 = -q2 * (c + z - 1);
   return [C0, C1, C2, C3, C4, C5, C6];
 }
@@ -218,7 +282,13 @@ export function stieltjesTracked(A: Float64Array, lambda: number, x: number): { 
  * prediction compared with the last step and with Im m (the conjugate root lies 2 Im m away); otherwise the
  * homotopy from far above the axis decides. Both paths land on the same root: the test compares them.
  */
-function stieltjesContinued(A: Float64Array, lambda: number, predRe: number, predIm: number, lastStep: number): { re: number; im: number } | null {
+function stieltjesContinued(
+  A: Float64Array,
+  lambda: number,
+  predRe: number,
+  predIm: number,
+  lastStep: number,
+): { re: number; im: number } | null {
   if (!(lastStep > 0)) return null;
   coefficientsComplex(A, lambda, Y_END);
   if (!newton(predRe, predIm, 8)) return null;
@@ -348,7 +418,12 @@ export type Tracking = 'homotopy' | 'continuation';
  * The bands of the support: runs of the coarse scan where ρ > 1e−6 max ρ, each edge refined by bisection.
  * An edge is located to ~(Im z)^{2/3} ≈ 1e−7: the mass left out there is O(δ^{3/2}), negligible.
  */
-export function supportBands(A: Float64Array, x: number, lmax: number, tracking: Tracking = 'continuation'): Array<[number, number]> {
+export function supportBands(
+  A: Float64Array,
+  x: number,
+  lmax: number,
+  tracking: Tracking = 'continuation',
+): Array<[number, number]> {
   // λ_max u² resolves the signal bulk; the noise bulk (edges (1 ± √c)² ≤ 4 for small x) can sit far below the
   // first of those points when x is large, so a second scan 8u² covers [0, 8] at the same resolution.
   const pts: number[] = [];
@@ -409,7 +484,14 @@ export function supportBands(A: Float64Array, x: number, lmax: number, tracking:
  * ∫ρ, ∫λρ³, ∫ρ/λ over [a, b] with λ = a + (b − a)(1 − cos θ)/2 and Gauss–Legendre in θ. With continuation the
  * nodes are swept outwards from the middle of the band (where the root is far from its conjugate) to both edges.
  */
-function bandSums(A: Float64Array, x: number, a: number, b: number, points: number, tracking: Tracking): [number, number, number] {
+function bandSums(
+  A: Float64Array,
+  x: number,
+  a: number,
+  b: number,
+  points: number,
+  tracking: Tracking,
+): [number, number, number] {
   const { x: gx, w: gw } = gaussLegendre(points);
   const half = 0.5 * (b - a);
   let mass = 0;
@@ -442,7 +524,12 @@ function bandSums(A: Float64Array, x: number, a: number, b: number, points: numb
  * edges become smooth in θ, so a few hundred evaluations replace thousands on a uniform grid. A band whose
  * mass changes between 48 and `points` nodes (a gap the scan missed, a hard edge) is halved, up to 4 times.
  */
-export function rectIntegralsBands(shape: RectShape, x: number, points = BAND_POINTS, tracking: Tracking = 'continuation'): RectIntegrals {
+export function rectIntegralsBands(
+  shape: RectShape,
+  x: number,
+  points = BAND_POINTS,
+  tracking: Tracking = 'continuation',
+): RectIntegrals {
   const { c } = ratios(shape);
   const A = zCoefficients(shape, x);
   const lmax = lambdaMaxOf(shape, x);

@@ -24,7 +24,13 @@ export function thresholdOf(Q1: ArrayLike<number>): number {
  * specialised class down, or the highest unspecialised one up) while f grows. Trials that leave the family (a class
  * crosses 0.5) are not members and stop at once. Returns `start` when it is not a threshold pattern.
  */
-export function climbThreshold(sys: DeepSystem, alpha: number, start: DeepSolution, known: DeepSolution[], opts: DeepSolveOptions = {}): DeepSolution {
+export function climbThreshold(
+  sys: DeepSystem,
+  alpha: number,
+  start: DeepSolution,
+  known: DeepSolution[],
+  opts: DeepSolveOptions = {},
+): DeepSolution {
   const S = sys.s2.length;
   if (sys.quenched || !start.converged) return start;
   let cur = start;
@@ -33,7 +39,11 @@ export function climbThreshold(sys: DeepSystem, alpha: number, start: DeepSoluti
   // Trials only compare f, which is stationary at the fixed points: a residual r moves f by O(r²), so 1e−7 decides
   // differences of 1e−12; the member the climb ends on is polished to the requested tolerance.
   const tol = opts.tol ?? 1e-11;
-  const trialOpts: DeepSolveOptions = { ...opts, tol: Math.max(tol, 1e-7), maxIter: Math.min(opts.maxIter ?? 3000, 3000) };
+  const trialOpts: DeepSolveOptions = {
+    ...opts,
+    tol: Math.max(tol, 1e-7),
+    maxIter: Math.min(opts.maxIter ?? 3000, 3000),
+  };
   for (let round = 0; round <= S; round++) {
     let improved: DeepSolution | null = null;
     for (const shift of [-1, 1]) {

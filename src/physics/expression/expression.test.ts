@@ -104,10 +104,32 @@ describe('parsing and precedence', () => {
 
 describe('derivatives (forward-mode dual numbers)', () => {
   const EXPRESSIONS = [
-    'x', '3x^2 - 2x + 1', 'x^3/(1 + x^2)', 'tanh(2x)', 'erf(x)', 'sigmoid(x)', 'softplus(x)', 'exp(-x^2/2)',
-    'sin(x)*cos(2x)', 'tan(x/2)', 'sinh(x)/cosh(x)', 'atan(3x)', 'log(1 + x^2)', 'ln(2 + sin(x))', 'sqrt(1 + x^2)',
-    'pow(x, 2) + pow(2, x)', '2^x', '(1+x^2)^(1/3)', 'abs(x)^3', 'x*relu(x)', 'max(x, x^2)', 'min(sin(x), cos(x))',
-    'sign(x)*x^2', 'exp(sin(x))^2', 'e^(x/3)', 'pi*x',
+    'x',
+    '3x^2 - 2x + 1',
+    'x^3/(1 + x^2)',
+    'tanh(2x)',
+    'erf(x)',
+    'sigmoid(x)',
+    'softplus(x)',
+    'exp(-x^2/2)',
+    'sin(x)*cos(2x)',
+    'tan(x/2)',
+    'sinh(x)/cosh(x)',
+    'atan(3x)',
+    'log(1 + x^2)',
+    'ln(2 + sin(x))',
+    'sqrt(1 + x^2)',
+    'pow(x, 2) + pow(2, x)',
+    '2^x',
+    '(1+x^2)^(1/3)',
+    'abs(x)^3',
+    'x*relu(x)',
+    'max(x, x^2)',
+    'min(sin(x), cos(x))',
+    'sign(x)*x^2',
+    'exp(sin(x))^2',
+    'e^(x/3)',
+    'pi*x',
   ];
   const POINTS = [-2.3, -1.1, -0.37, 0.21, 0.9, 1.7, 2.6];
 
@@ -159,7 +181,11 @@ describe('derivatives (forward-mode dual numbers)', () => {
     expect(k[0]).toBeCloseTo(-0.5, 14);
     expect(k[1]).toBeCloseTo(1, 14);
     expect(k[2]).toBeCloseTo(2.25, 14);
-    expect(compileExpression('abs(x^2 - 2)').kinks(-12, 12).map((v) => v * v)).toEqual([expect.closeTo(2, 13), expect.closeTo(2, 13)]);
+    expect(
+      compileExpression('abs(x^2 - 2)')
+        .kinks(-12, 12)
+        .map((v) => v * v),
+    ).toEqual([expect.closeTo(2, 13), expect.closeTo(2, 13)]);
   });
 });
 

@@ -11,7 +11,6 @@ import { ExpressionError } from '../errors';
 
 export const MAX_EXPRESSION_LENGTH = 200;
 
-
 // ---------------------------------------------------------------------------------------------
 // Tokens
 
@@ -80,8 +79,26 @@ export type ExprNode =
 
 /** Functions and their arities. */
 const FUNCTIONS: Record<string, number> = {
-  abs: 1, exp: 1, log: 1, ln: 1, sqrt: 1, sin: 1, cos: 1, tan: 1, tanh: 1, sinh: 1, cosh: 1, atan: 1, erf: 1,
-  relu: 1, sigmoid: 1, softplus: 1, sign: 1, max: 2, min: 2, pow: 2,
+  abs: 1,
+  exp: 1,
+  log: 1,
+  ln: 1,
+  sqrt: 1,
+  sin: 1,
+  cos: 1,
+  tan: 1,
+  tanh: 1,
+  sinh: 1,
+  cosh: 1,
+  atan: 1,
+  erf: 1,
+  relu: 1,
+  sigmoid: 1,
+  softplus: 1,
+  sign: 1,
+  max: 2,
+  min: 2,
+  pow: 2,
 };
 const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E };
 
@@ -106,7 +123,7 @@ class Parser {
     if (this.peek().kind === 'end') throw new ExpressionError('empty expression');
     const node = this.sum();
     const t = this.peek();
-    if (t.kind !== 'end') this.fail(t, t.kind === 'rparen' ? ' (no matching \'(\')' : '');
+    if (t.kind !== 'end') this.fail(t, t.kind === 'rparen' ? " (no matching '(')" : '');
     return node;
   }
 
@@ -176,13 +193,17 @@ class Parser {
       if (!isCall) {
         if (name === 'x') return { type: 'x' };
         if (Object.hasOwn(CONSTANTS, name)) return { type: 'num', value: CONSTANTS[name] };
-        if (Object.hasOwn(FUNCTIONS, name)) throw new ExpressionError(`'${t.text}' at ${t.pos} is a function: write ${t.text}(…)`, t.pos);
+        if (Object.hasOwn(FUNCTIONS, name))
+          throw new ExpressionError(`'${t.text}' at ${t.pos} is a function: write ${t.text}(…)`, t.pos);
         throw new ExpressionError(`unknown variable '${t.text}' at ${t.pos} (the variable is x)`, t.pos);
       }
       const arity = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined; // own keys only: no 'constructor'
       if (arity === undefined) {
         if (name === 'x' || Object.hasOwn(CONSTANTS, name)) {
-          throw new ExpressionError(`'${t.text}' at ${t.pos} is not a function (write ${t.text}*(…) for a product)`, t.pos);
+          throw new ExpressionError(
+            `'${t.text}' at ${t.pos} is not a function (write ${t.text}*(…) for a product)`,
+            t.pos,
+          );
         }
         throw new ExpressionError(`unknown function '${t.text}' at ${t.pos}`, t.pos);
       }

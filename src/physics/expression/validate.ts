@@ -42,8 +42,10 @@ export function compileExpression(text: string): CompiledExpression {
   for (const x of SAMPLES) {
     const v = value(x);
     const d = derivative(x);
-    if (!Number.isFinite(v)) throw new ExpressionError(`σ(${fmt(x)}) = ${v} is not finite: σ must be finite on [−12, 12]`);
-    if (!Number.isFinite(d)) throw new ExpressionError(`σ'(${fmt(x)}) = ${d} is not finite: σ must be differentiable on [−12, 12]`);
+    if (!Number.isFinite(v))
+      throw new ExpressionError(`σ(${fmt(x)}) = ${v} is not finite: σ must be finite on [−12, 12]`);
+    if (!Number.isFinite(d))
+      throw new ExpressionError(`σ'(${fmt(x)}) = ${d} is not finite: σ must be differentiable on [−12, 12]`);
     if (first !== first) first = v;
     else if (v !== first) varies = true;
     if (d !== 0) varies = true;

@@ -18,7 +18,10 @@ describe('phase rows against the curve engine (same tables)', () => {
   it.each([
     ['relu, Rademacher W, γ = 0.5', RELU_BIN],
     ['h23, Rademacher W, γ = 0.5', H23_BIN],
-    ['tanh(2x), Rademacher W, rad readouts, γ = 0.7', { activation: 'tanh2', gamma: 0.7, delta: 0.1, readout: 'rad', weights: 'rademacher' } as ShallowParams],
+    [
+      'tanh(2x), Rademacher W, rad readouts, γ = 0.7',
+      { activation: 'tanh2', gamma: 0.7, delta: 0.1, readout: 'rad', weights: 'rademacher' } as ShallowParams,
+    ],
   ])('first-order α_sp and lower spinodal: %s', (_, p) => {
     const tr = getShallowModel(p).transition(ALPHA_MAX);
     const row = solveRow(p, 'gamma', p.gamma, grid, { alphaMax: ALPHA_MAX, exactTables: true });
@@ -28,7 +31,8 @@ describe('phase rows against the curve engine (same tables)', () => {
     expect(rel(row.line.alphaSp, tr.alphaSp)).toBeLessThan(1e-6);
     expect(rel(row.line.spinodalLow, tr.spinodalSpec)).toBeLessThan(1e-6);
     expect(row.line.spinodalLow as number).toBeLessThanOrEqual(row.line.alphaSp as number);
-    if (row.line.spinodalHigh !== null) expect(row.line.spinodalHigh).toBeGreaterThanOrEqual(row.line.alphaSp as number);
+    if (row.line.spinodalHigh !== null)
+      expect(row.line.spinodalHigh).toBeGreaterThanOrEqual(row.line.alphaSp as number);
   });
 
   it('continuous onset (ReLU, Gaussian W): α_sp is where Q = 0 loses stability', () => {
@@ -63,7 +67,14 @@ describe('phase rows against the curve engine (same tables)', () => {
     const row = solveRow(RELU_BIN, 'gamma', 0.5, grid, { alphaMax: ALPHA_MAX });
     const { spinodalLow, alphaSp, spinodalHigh } = row.line as Required<LinePoint>;
     for (const s of row.samples) {
-      const want = s.alpha < (spinodalLow as number) ? 0 : s.alpha < (alphaSp as number) ? 1 : s.alpha < (spinodalHigh as number) ? 2 : 3;
+      const want =
+        s.alpha < (spinodalLow as number)
+          ? 0
+          : s.alpha < (alphaSp as number)
+            ? 1
+            : s.alpha < (spinodalHigh as number)
+              ? 2
+              : 3;
       if (Math.abs(s.alpha - (alphaSp as number)) > 1e-6) expect(s.state).toBe(want);
     }
     // The equilibrium jumps at α_sp: samples just below and at it carry the two branches.
@@ -133,4 +144,3 @@ describe('lines by continuation', () => {
     // γ ≈ 0.85 alone takes ~15 s to build.)
   });
 });
-

@@ -51,14 +51,18 @@ export function clearPhaseCaches(): void {
 
 /** The phase-diagram table of (γ, P_v), cached (a 64-row diagram keeps all its tables). */
 export function phaseTable(gamma: number, law: ShallowParams['readout']): SpectralTable {
-  return tables.get(`${gamma}|${law}`, () => buildSpectralTable(spectralLaw(law, gamma), isContinuousLaw(law) ? PHASE_TABLE_CONTINUOUS : PHASE_TABLE));
+  return tables.get(`${gamma}|${law}`, () =>
+    buildSpectralTable(spectralLaw(law, gamma), isContinuousLaw(law) ? PHASE_TABLE_CONTINUOUS : PHASE_TABLE),
+  );
 }
 
 /** A model of the phase diagrams: phase tables by default, the curve engine's own tables with `exactTables`. */
 export function phaseModel(params: ShallowParams, exactTables = false): ShallowModel {
   const p = validateShallowParams(params);
   const key = JSON.stringify([p.activation, p.gamma, p.delta, p.readout, p.weights, exactTables]);
-  return models.get(key, () => createShallowModel(p, exactTables ? getSpectralTable(p.gamma, p.readout) : phaseTable(p.gamma, p.readout)));
+  return models.get(key, () =>
+    createShallowModel(p, exactTables ? getSpectralTable(p.gamma, p.readout) : phaseTable(p.gamma, p.readout)),
+  );
 }
 
 // ---------- results ----------

@@ -36,7 +36,13 @@ export interface NewtonResult {
  * Solves G(Q) = 0 by safeguarded Newton from q0 (one class). Returns null when it does not converge, leaves (0, 1],
  * or ends on an unstable root. The returned BranchSolution is assembled by shallow.ts (same f, ε, residual).
  */
-export function newtonBranch(sys: ShallowSystem, alpha: number, q0: number, r0: number, tol = 1e-12): NewtonResult | null {
+export function newtonBranch(
+  sys: ShallowSystem,
+  alpha: number,
+  q0: number,
+  r0: number,
+  tol = 1e-12,
+): NewtonResult | null {
   if (sys.v2.length !== 1) throw new Error('newtonBranch handles one readout class');
   let q = Math.min(1 - 1e-15, Math.max(1e-9, q0));
   let r = r0;
@@ -82,7 +88,8 @@ export function newtonBranch(sys: ShallowSystem, alpha: number, q0: number, r0: 
     // fixed-point step q + G while the bracket is one-sided (a finite difference across a seam can point wrong).
     if (!(next > lo && next < hi) || !Number.isFinite(next) || (next - q) * a.g < 0) {
       if (Number.isFinite(lo) && Number.isFinite(hi)) next = 0.5 * (lo + hi);
-      else if (++plain > 4) return null; // no bracket in sight: past a fold, not a seam
+      else if (++plain > 4)
+        return null; // no bracket in sight: past a fold, not a seam
       else next = Math.min(1 - 1e-15, Math.max(1e-9, q + a.g));
     }
     q = next;

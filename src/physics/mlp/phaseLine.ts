@@ -16,7 +16,13 @@ import { rowAlphas, solveRow } from './phaseRow';
  * where the continuation cannot proceed (the transition appears, vanishes or changes order) is solved by a row
  * sweep on `sweepPoints` α values instead.
  */
-export function followLine(base: ShallowParams, plane: PhasePlane, ys: number[], alphaMax: number, opts: { sweepPoints?: number; exactTables?: boolean } = {}): LinePoint[] {
+export function followLine(
+  base: ShallowParams,
+  plane: PhasePlane,
+  ys: number[],
+  alphaMax: number,
+  opts: { sweepPoints?: number; exactTables?: boolean } = {},
+): LinePoint[] {
   const sweep = rowAlphas(alphaMax, opts.sweepPoints ?? 48);
   const out: LinePoint[] = [];
   let prev: { line: LinePoint; seed: LineSeed } | null = null;
@@ -24,7 +30,8 @@ export function followLine(base: ShallowParams, plane: PhasePlane, ys: number[],
   for (const y of ys) {
     const model = phaseModel(rowParams(base, plane, y), opts.exactTables);
     let got: { line: LinePoint; seed?: LineSeed } | null = null;
-    if (prev && model.system.v2.length === 1 && !model.pinnedUniversal) got = continueLine(model, y, prev, prev2, alphaMax);
+    if (prev && model.system.v2.length === 1 && !model.pinnedUniversal)
+      got = continueLine(model, y, prev, prev2, alphaMax);
     if (!got) {
       const row = solveRow(base, plane, y, sweep, { alphaMax, exactTables: opts.exactTables });
       got = { line: row.line, seed: row.seed };
@@ -36,7 +43,13 @@ export function followLine(base: ShallowParams, plane: PhasePlane, ys: number[],
   return out;
 }
 
-function continueLine(model: ShallowModel, y: number, prev: { line: LinePoint; seed: LineSeed }, prev2: LinePoint | null, alphaMax: number): { line: LinePoint; seed: LineSeed } | null {
+function continueLine(
+  model: ShallowModel,
+  y: number,
+  prev: { line: LinePoint; seed: LineSeed },
+  prev2: LinePoint | null,
+  alphaMax: number,
+): { line: LinePoint; seed: LineSeed } | null {
   const sys = model.system;
   const { seed, line: pl } = prev;
   const extrapolate = (x1: number | null, x0: number | null | undefined): number | null => {
@@ -74,7 +87,8 @@ function continueLine(model: ShallowModel, y: number, prev: { line: LinePoint; s
     if (r.sol) m.set(a, r.sol);
     return r.sol;
   };
-  const oldAt = (a: number): BranchSolution | null => (seed.oldKind === 'low' ? at(low, a) : solveUniversal(sys, a, seed.old.R2hat));
+  const oldAt = (a: number): BranchSolution | null =>
+    seed.oldKind === 'low' ? at(low, a) : solveUniversal(sys, a, seed.old.R2hat);
   const df = (a: number): number => {
     const h = at(high, a);
     const o = oldAt(a);
@@ -87,18 +101,18 @@ function continueLine(model: ShallowModel, y: number, prev: { line: LinePoint; s
   let width = 0.01 * aPred;
   let b = a;
   let fb = fa;
-  for (let k = 0; k < 8 && (fb > 0) === (fa > 0); k++) {
+  for (let k = 0; k < 8 && fb > 0 === fa > 0; k++) {
     b = fa > 0 ? a - width : a + width;
     if (b <= 0 || b > alphaMax) return null;
     fb = df(b);
     if (!Number.isFinite(fb)) return null;
-    if ((fb > 0) === (fa > 0)) {
+    if (fb > 0 === fa > 0) {
       a = b;
       fa = fb;
     }
     width *= 2;
   }
-  if ((fb > 0) === (fa > 0)) return null;
+  if (fb > 0 === fa > 0) return null;
   const alphaSp = illinois(df, Math.min(a, b), Math.max(a, b), a < b ? fa : fb, a < b ? fb : fa);
   const hSp = at(high, alphaSp);
   const oSp = oldAt(alphaSp);
@@ -114,8 +128,17 @@ function continueLine(model: ShallowModel, y: number, prev: { line: LinePoint; s
   const onset = seed.oldKind === 'low' && spUni !== null ? Math.min(spUni, alphaSp) : alphaSp;
   return {
     line: {
-      y, alphaSp, alphaOnset: onset, spinodalLow, spinodalHigh, spinodalUni: spUni !== null && spUni <= alphaMax ? spUni : null,
-      order: 'first-order', qBelow: oSp.Q[0], qAbove: hSp.Q[0], converged: hSp.converged && oSp.converged, method: 'continuation',
+      y,
+      alphaSp,
+      alphaOnset: onset,
+      spinodalLow,
+      spinodalHigh,
+      spinodalUni: spUni !== null && spUni <= alphaMax ? spUni : null,
+      order: 'first-order',
+      qBelow: oSp.Q[0],
+      qAbove: hSp.Q[0],
+      converged: hSp.converged && oSp.converged,
+      method: 'continuation',
     },
     seed: { alphaSp, high: hSp, old: oSp, oldKind: seed.oldKind },
   };

@@ -7,7 +7,19 @@ import type { BranchSolution, ShallowParams, ShallowPoint } from '../types';
 import { solveFromStart, solveUniversal } from './shallow';
 import type { ShallowModel } from './shallowModel';
 import { newtonBranch, SATURATED } from './phaseBranch';
-import { DISTINCT, NONZERO, phaseModel, rowParams, type LinePoint, type LineSeed, type PhasePlane, type PhaseRow, type PhaseSample, type PhaseState, type RowOptions } from './phase';
+import {
+  DISTINCT,
+  NONZERO,
+  phaseModel,
+  rowParams,
+  type LinePoint,
+  type LineSeed,
+  type PhasePlane,
+  type PhaseRow,
+  type PhaseSample,
+  type PhaseState,
+  type RowOptions,
+} from './phase';
 import { follow, RowBranches } from './phaseContinuation';
 
 interface RowCore {
@@ -46,8 +58,17 @@ function solveRowCore(model: ShallowModel, y: number, alphas: number[], alphaMax
   for (const a of alphas) uniAt(a);
   const br = new RowBranches(sys);
   const none: LinePoint = {
-    y, alphaSp: null, alphaOnset: null, spinodalLow: null, spinodalHigh: null, spinodalUni: spUni !== null && spUni <= alphaMax ? spUni : null,
-    order: null, qBelow: null, qAbove: null, converged: true, method: 'row',
+    y,
+    alphaSp: null,
+    alphaOnset: null,
+    spinodalLow: null,
+    spinodalHigh: null,
+    spinodalUni: spUni !== null && spUni <= alphaMax ? spUni : null,
+    order: null,
+    qBelow: null,
+    qAbove: null,
+    converged: true,
+    method: 'row',
   };
   if (model.pinnedUniversal) {
     const line = { ...none, spinodalUni: null };
@@ -146,7 +167,16 @@ function solveRowCore(model: ShallowModel, y: number, alphas: number[], alphaMax
     // No separate specialised branch: Q grows continuously from the onset (or nothing happens).
     const eqAtTop = oldAt(alphas[n - 1]);
     if (onset !== null && eqAtTop.kind === 'specialised') {
-      line = { ...none, alphaSp: onset, alphaOnset: onset, spinodalLow: onset, spinodalHigh: onset, order: 'continuous', qBelow: 0, qAbove: 0 };
+      line = {
+        ...none,
+        alphaSp: onset,
+        alphaOnset: onset,
+        spinodalLow: onset,
+        spinodalHigh: onset,
+        order: 'continuous',
+        qBelow: 0,
+        qAbove: 0,
+      };
     } else line = none;
   } else {
     // α_sp: the first grid interval where the high branch beats the old equilibrium, then the root of Δf.
@@ -184,7 +214,8 @@ function solveRowCore(model: ShallowModel, y: number, alphas: number[], alphaMax
       qAbove: hSp ? Math.max(...hSp.Q) : null,
       converged: alphaSp === null || (hSp !== null && hSp.converged),
     };
-    if (alphaSp !== null && oldSp && hSp) seed = { alphaSp, high: hSp, old: oldSp, oldKind: oldIsLow ? 'low' : 'universal' };
+    if (alphaSp !== null && oldSp && hSp)
+      seed = { alphaSp, high: hSp, old: oldSp, oldKind: oldIsLow ? 'low' : 'universal' };
   }
 
   const pointAt = (a: number, side?: 'old' | 'new'): PhaseSample => {
@@ -256,9 +287,18 @@ export function rowAlphas(alphaMax: number, n: number): number[] {
  * One row of a phase diagram: the equilibrium at every α of the grid (plus samples at its lines) and the row's
  * line point. `exactTables` uses the curve engine's tables (tests), otherwise the phase tables.
  */
-export function solveRow(base: ShallowParams, plane: PhasePlane, y: number, alphas: number[], opts: RowOptions & { exactTables?: boolean }): PhaseRow {
+export function solveRow(
+  base: ShallowParams,
+  plane: PhasePlane,
+  y: number,
+  alphas: number[],
+  opts: RowOptions & { exactTables?: boolean },
+): PhaseRow {
   const model = phaseModel(rowParams(base, plane, y), opts.exactTables);
-  const core = model.system.v2.length === 1 ? solveRowCore(model, y, alphas, opts.alphaMax) : solveRowGeneric(model, y, alphas, opts.alphaMax);
+  const core =
+    model.system.v2.length === 1
+      ? solveRowCore(model, y, alphas, opts.alphaMax)
+      : solveRowGeneric(model, y, alphas, opts.alphaMax);
   const samples: PhaseSample[] = alphas.map((a) => core.pointAt(a));
   // Samples at the lines, just below (old side) and at them, so that jumps and regions have sharp edges.
   const { alphaSp, spinodalLow, spinodalHigh, order } = core.line;
@@ -266,10 +306,16 @@ export function solveRow(base: ShallowParams, plane: PhasePlane, y: number, alph
   const lo = alphas[0];
   const hi = alphas[alphas.length - 1];
   const inRange = (a: number | null): a is number => a !== null && a > lo && a < hi;
-  if (inRange(alphaSp)) extra.push(core.pointAt(alphaSp * (1 - 1e-9), 'old'), core.pointAt(alphaSp, order === 'first-order' ? 'new' : undefined));
+  if (inRange(alphaSp))
+    extra.push(
+      core.pointAt(alphaSp * (1 - 1e-9), 'old'),
+      core.pointAt(alphaSp, order === 'first-order' ? 'new' : undefined),
+    );
   if (order === 'first-order') {
-    if (inRange(spinodalLow) && spinodalLow !== alphaSp) extra.push(core.pointAt(spinodalLow * (1 - 1e-9)), core.pointAt(spinodalLow));
-    if (inRange(spinodalHigh) && spinodalHigh !== alphaSp) extra.push(core.pointAt(spinodalHigh * (1 - 1e-9)), core.pointAt(spinodalHigh));
+    if (inRange(spinodalLow) && spinodalLow !== alphaSp)
+      extra.push(core.pointAt(spinodalLow * (1 - 1e-9)), core.pointAt(spinodalLow));
+    if (inRange(spinodalHigh) && spinodalHigh !== alphaSp)
+      extra.push(core.pointAt(spinodalHigh * (1 - 1e-9)), core.pointAt(spinodalHigh));
   }
   samples.push(...extra);
   samples.sort((p, q) => p.alpha - q.alpha);

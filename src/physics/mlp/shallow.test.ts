@@ -7,11 +7,18 @@ import { getShallowModel } from './shallowModel';
 
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.abs(y);
 const P = (activation: string, delta: number, extra: Partial<ShallowParams> = {}): ShallowParams => ({
-  activation, gamma: 0.5, delta, readout: 'ones', weights: 'gaussian', ...extra,
+  activation,
+  gamma: 0.5,
+  delta,
+  readout: 'ones',
+  weights: 'gaussian',
+  ...extra,
 });
 /** CSV from public/data (the authors' data; source in public/data/SOURCE.md). */
 const csv = (name: string) => {
-  const [head, ...rows] = readFileSync(new URL(`../../../public/data/${name}`, import.meta.url), 'utf8').trim().split(/\r?\n/);
+  const [head, ...rows] = readFileSync(new URL(`../../../public/data/${name}`, import.meta.url), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const keys = head.split(',').map((k) => k.trim());
   return rows.map((r) => Object.fromEntries(r.split(',').map((x, i) => [keys[i], Number(x)])));
 };
@@ -38,11 +45,15 @@ describe('universal branch ε_uni(α) (reference-values.md)', () => {
     expect(Math.abs(m.solvePoint(4).epsUni - 0.10547)).toBeLessThan(5e-6);
   });
 
-  for (const [file, act, delta] of [['universal_relu_delta0.1_gamma0.5_ones.csv', 'relu', 0.1], ['universal_h23_delta1.25_gamma0.5_ones.csv', 'h23', 1.25]] as const) {
+  for (const [file, act, delta] of [
+    ['universal_relu_delta0.1_gamma0.5_ones.csv', 'relu', 0.1],
+    ['universal_h23_delta1.25_gamma0.5_ones.csv', 'h23', 1.25],
+  ] as const) {
     it(`${act}: the whole published universal curve (${file})`, () => {
       const m = getShallowModel(P(act, delta));
       let worst = 0;
-      for (const row of csv(file)) if (row.alpha > 0) worst = Math.max(worst, rel(m.solvePoint(row.alpha).epsUni, row.mmse));
+      for (const row of csv(file))
+        if (row.alpha > 0) worst = Math.max(worst, rel(m.solvePoint(row.alpha).epsUni, row.mmse));
       expect(worst).toBeLessThan(1e-5);
     });
   }
@@ -51,7 +62,9 @@ describe('universal branch ε_uni(α) (reference-values.md)', () => {
     expect(rel(getShallowModel(P('relu', 0.1)).solvePoint(1e-9).epsUni, 0.0908451)).toBeLessThan(1e-6);
     expect(rel(getShallowModel(P('h23', 1.25)).solvePoint(1e-9).epsUni, 1.1666667)).toBeLessThan(1e-6);
     const a = getActivation('tanh2');
-    expect(rel(getShallowModel(P('tanh2', 0.1)).solvePoint(0).epsUni, a.Esigma2 - a.mu[0] ** 2 - a.mu[1] ** 2)).toBeLessThan(1e-9);
+    expect(
+      rel(getShallowModel(P('tanh2', 0.1)).solvePoint(0).epsUni, a.Esigma2 - a.mu[0] ** 2 - a.mu[1] ** 2),
+    ).toBeLessThan(1e-9);
   });
 
   it('α → ∞ on the universal branch gives g(1) (ReLU 0.0112676)', () => {
@@ -113,7 +126,11 @@ describe('specialisation (paper B theory, mlp-shallow.md §7)', () => {
     // continuum solver is 0.5–3 % higher (docs/physics/mlp-shallow.md §7). We assert that documented offset, not their digits.
     const m = getShallowModel(P('h23', 0.1, { readout: 'gauss' }));
     const Q0 = new Float64Array(m.system.v2.length).fill(0.8);
-    for (const [alpha, theirs] of [[0.4, 0.23079], [1.04, 0.059847], [2, 0.02655]]) {
+    for (const [alpha, theirs] of [
+      [0.4, 0.23079],
+      [1.04, 0.059847],
+      [2, 0.02655],
+    ]) {
       const sol = solveFromStart(m.system, alpha, Q0);
       expect(sol.converged).toBe(true);
       const d = sol.eps / theirs - 1;
@@ -154,7 +171,12 @@ describe('specialisation (paper B theory, mlp-shallow.md §7)', () => {
   it('Rademacher W, v = 1: first-order α_sp near paper A v1’s older-theory values (1.74, 3.00, 1.60, 1.12)', () => {
     // Paper A v1 used a Gaussian ansatz for ι; paper B's theory shifts α_sp by 1–2 % (ReLU 1.757, x²/√2 3.065,
     // h23 1.611, h3 1.114 here). A sanity range, not a reference.
-    const cases: Array<[string, number, number]> = [['relu', 0.1, 1.74], ['h2', 1.25, 3.0], ['h23', 1.25, 1.6], ['h3', 1.25, 1.12]];
+    const cases: Array<[string, number, number]> = [
+      ['relu', 0.1, 1.74],
+      ['h2', 1.25, 3.0],
+      ['h23', 1.25, 1.6],
+      ['h3', 1.25, 1.12],
+    ];
     for (const [act, delta, older] of cases) {
       const tr = getShallowModel(P(act, delta, { weights: 'rademacher' })).transition();
       expect(tr.order).toBe('first-order');
@@ -186,12 +208,15 @@ describe('specialisation (paper B theory, mlp-shallow.md §7)', () => {
     expect(tr.order).toBe('continuous');
     expect(Math.abs(tr.alphaOnset! - tr.spinodalUni!)).toBeLessThan(2e-3);
   });
-
 });
 
 describe('warm starts', () => {
   it('a curve solved with warm starts has the same equilibrium as every α solved from scratch', () => {
-    for (const params of [P('relu', 0.1), P('h23', 1.25, { weights: 'rademacher' }), P('tanh2', 0.1, { readout: 'rad' })]) {
+    for (const params of [
+      P('relu', 0.1),
+      P('h23', 1.25, { weights: 'rademacher' }),
+      P('tanh2', 0.1, { readout: 'rad' }),
+    ]) {
       const m = getShallowModel(params);
       let warm = null;
       for (let i = 1; i <= 60; i++) {
@@ -221,7 +246,8 @@ describe('the saddle-point equations are the stationarity conditions of f_RS', (
       const sol = pt.specialised ?? pt.universal;
       const Q = Float64Array.from(sol.Q);
       const Qh = Float64Array.from(sol.Qhat);
-      const f = (R2: number, R2h: number, q: Float64Array, qh: Float64Array) => freeEntropyOf(m.system, alpha, R2, R2h, q, qh);
+      const f = (R2: number, R2h: number, q: Float64Array, qh: Float64Array) =>
+        freeEntropyOf(m.system, alpha, R2, R2h, q, qh);
       const f0 = f(sol.R2, sol.R2hat, Q, Qh);
       expect(Math.abs(f0 - sol.f)).toBeLessThan(1e-9);
       const h = 1e-5;
@@ -245,7 +271,8 @@ describe('the saddle-point equations are the stationarity conditions of f_RS', (
   it('away from a stationary point the gradient is not zero (the check can fail)', () => {
     const m = getShallowModel(P('relu', 0.1));
     const sol = m.solvePoint(3).specialised!;
-    const f = (R2: number) => freeEntropyOf(m.system, 3, R2, sol.R2hat * 1.2, Float64Array.from(sol.Q), Float64Array.from(sol.Qhat));
+    const f = (R2: number) =>
+      freeEntropyOf(m.system, 3, R2, sol.R2hat * 1.2, Float64Array.from(sol.Q), Float64Array.from(sol.Qhat));
     expect(Math.abs((f(sol.R2 + 1e-5) - f(sol.R2 - 1e-5)) / 2e-5)).toBeGreaterThan(1e-3);
   });
 });
@@ -256,14 +283,23 @@ describe('no NaN anywhere on a wide parameter grid', () => {
     for (const activation of ACTIVATION_NAMES) {
       for (const readout of READOUT_LAWS) {
         for (const weights of WEIGHT_PRIORS) {
-          for (const [gamma, delta] of [[0.5, 0.1], [0.2, 1.25], [1.5, 1e-3]]) {
+          for (const [gamma, delta] of [
+            [0.5, 0.1],
+            [0.2, 1.25],
+            [1.5, 1e-3],
+          ]) {
             const m = getShallowModel({ activation, readout, weights, gamma, delta });
             let warm = null;
             for (const alpha of [0.05, 0.7, 2.5, 9]) {
               const pt = m.solvePoint(alpha, warm);
               warm = pt;
               const sols = [pt.universal, ...pt.stationary];
-              const ok = Number.isFinite(pt.eps) && pt.eps >= -1e-12 && sols.every((s) => s.converged && Number.isFinite(s.f) && Number.isFinite(s.R2) && s.Q.every(Number.isFinite));
+              const ok =
+                Number.isFinite(pt.eps) &&
+                pt.eps >= -1e-12 &&
+                sols.every(
+                  (s) => s.converged && Number.isFinite(s.f) && Number.isFinite(s.R2) && s.Q.every(Number.isFinite),
+                );
               if (!ok) bad.push(`${activation}/${readout}/${weights}/γ=${gamma}/Δ=${delta}/α=${alpha}: eps=${pt.eps}`);
             }
           }

@@ -40,7 +40,13 @@ export interface Evaluation {
 const mEv = { v: 0, d: 0 };
 
 /** Solves R̂2 = αμ2²/(Δ + (μ2²/2) mmse_S(τ + R̂2) + g1 − G) for R̂2 ≥ 0 (increasing right-hand side). */
-export function solveR2hat(sys: ShallowSystem, alpha: number, tau: number, G: number, guess: number): { r: number; ok: boolean } {
+export function solveR2hat(
+  sys: ShallowSystem,
+  alpha: number,
+  tau: number,
+  G: number,
+  guess: number,
+): { r: number; ok: boolean } {
   const { mu2sq, delta, g1, table } = sys;
   if (mu2sq === 0 || alpha === 0) return { r: 0, ok: true };
   const base = delta + g1 - G;
@@ -90,7 +96,13 @@ export function evaluate(sys: ShallowSystem, alpha: number, Q: Float64Array, r0:
 }
 
 /** Q̂(v) from the stationarity in Q (docs/physics/mlp-shallow.md §5). */
-export function conjugateQ(sys: ShallowSystem, alpha: number, Q: Float64Array, ev: Evaluation, Qhat: Float64Array): void {
+export function conjugateQ(
+  sys: ShallowSystem,
+  alpha: number,
+  Q: Float64Array,
+  ev: Evaluation,
+  Qhat: Float64Array,
+): void {
   const { v2, gamma } = sys;
   // [m_S(τ + R̂2) − m_S(τ)]/m_S'(τ) with m_S(τ) = M; from mmse differences, so it stays accurate as Q → 1.
   const matrix = ev.M > 0 ? sys.table.gain(ev.tau, ev.R2hat) : 0;
@@ -100,7 +112,16 @@ export function conjugateQ(sys: ShallowSystem, alpha: number, Q: Float64Array, e
 }
 
 /** f_RS from its ingredients: D = Δ + K_d − K*, ρ2 − R2, R̂2, τ, Q, Q̂ (docs/physics/mlp-shallow.md §5). */
-function freeEntropyFrom(sys: ShallowSystem, alpha: number, D: number, rho2MinusR2: number, R2hat: number, tau: number, Q: Float64Array, Qhat: Float64Array): number {
+function freeEntropyFrom(
+  sys: ShallowSystem,
+  alpha: number,
+  D: number,
+  rho2MinusR2: number,
+  R2hat: number,
+  tau: number,
+  Q: Float64Array,
+  Qhat: Float64Array,
+): number {
   const { v2, pv, gamma, prior, table } = sys;
   let ps = 0;
   for (let c = 0; c < v2.length; c++) ps += pv[c] * (freeEntropyW(prior, Qhat[c]) - 0.5 * Q[c] * Qhat[c]);
@@ -113,7 +134,13 @@ function freeEntropyFrom(sys: ShallowSystem, alpha: number, D: number, rho2Minus
 }
 
 /** RS free entropy per sample at a stationary point, where ρ2 − R2 = mmse_S(τ + R̂2). */
-export function freeEntropy(sys: ShallowSystem, alpha: number, Q: Float64Array, Qhat: Float64Array, ev: Evaluation): number {
+export function freeEntropy(
+  sys: ShallowSystem,
+  alpha: number,
+  Q: Float64Array,
+  Qhat: Float64Array,
+  ev: Evaluation,
+): number {
   return freeEntropyFrom(sys, alpha, ev.D, 1 - ev.mS, ev.R2hat, ev.tau, Q, Qhat);
 }
 
@@ -121,7 +148,14 @@ export function freeEntropy(sys: ShallowSystem, alpha: number, Q: Float64Array, 
  * f_RS as an explicit function of all order parameters (R2, R̂2, Q, Q̂), τ = m_S⁻¹(E v²Q²):
  * its gradient vanishes exactly at the stationary points (used by tests to check the equations).
  */
-export function freeEntropyOf(sys: ShallowSystem, alpha: number, R2: number, R2hat: number, Q: Float64Array, Qhat: Float64Array): number {
+export function freeEntropyOf(
+  sys: ShallowSystem,
+  alpha: number,
+  R2: number,
+  R2hat: number,
+  Q: Float64Array,
+  Qhat: Float64Array,
+): number {
   const { v2, pv, table, mu2sq, g1, delta, rho2 } = sys;
   let M = 0;
   let G = 0;
@@ -144,9 +178,27 @@ export interface SolveOptions {
  * Solves the saddle-point equations from the start Q0 by a damped fixed point with Anderson acceleration.
  * Returns the stationary point with its free entropy and convergence report.
  */
-export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Array, r0?: number, opts?: SolveOptions & { known?: undefined }): BranchSolution;
-export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Array, r0: number, opts: SolveOptions): BranchSolution | null;
-export function solveFromStart(sys: ShallowSystem, alpha: number, Q0: Float64Array, r0 = 0, opts: SolveOptions = {}): BranchSolution | null {
+export function solveFromStart(
+  sys: ShallowSystem,
+  alpha: number,
+  Q0: Float64Array,
+  r0?: number,
+  opts?: SolveOptions & { known?: undefined },
+): BranchSolution;
+export function solveFromStart(
+  sys: ShallowSystem,
+  alpha: number,
+  Q0: Float64Array,
+  r0: number,
+  opts: SolveOptions,
+): BranchSolution | null;
+export function solveFromStart(
+  sys: ShallowSystem,
+  alpha: number,
+  Q0: Float64Array,
+  r0 = 0,
+  opts: SolveOptions = {},
+): BranchSolution | null {
   const K = sys.v2.length;
   const tol = opts.tol ?? 1e-11;
   const maxIter = opts.maxIter ?? 4000;

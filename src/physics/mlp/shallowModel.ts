@@ -22,7 +22,8 @@ import { solveFromStart, solveUniversal, type ShallowSystem } from './shallow';
 /** Checks and completes the parameters; throws ParamError with a one-line message. */
 export function validateShallowParams(p: Partial<ShallowParams>): ShallowParams {
   const num = (name: string, x: unknown, lo: number, hi: number): number => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) throw new ParamError(`${name} must be a number, got ${JSON.stringify(x)}`);
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      throw new ParamError(`${name} must be a number, got ${JSON.stringify(x)}`);
     if (x < lo || x > hi) throw new ParamError(`${name} must lie in [${lo}, ${hi}], got ${x}`);
     return x;
   };
@@ -85,14 +86,18 @@ export interface ShallowModel {
 const tables = new Memo<string, SpectralTable>(16);
 
 export function getSpectralTable(gamma: number, law: ReadoutLaw): SpectralTable {
-  return tables.get(`${gamma}|${law}`, () => buildSpectralTable(spectralLaw(law, gamma), isContinuousLaw(law) ? COARSE_TABLE : {}));
+  return tables.get(`${gamma}|${law}`, () =>
+    buildSpectralTable(spectralLaw(law, gamma), isContinuousLaw(law) ? COARSE_TABLE : {}),
+  );
 }
 
 const models = new Memo<string, ShallowModel>(64);
 
 export function getShallowModel(params: ShallowParams): ShallowModel {
   const p = validateShallowParams(params);
-  return models.get(JSON.stringify([p.activation, p.gamma, p.delta, p.readout, p.weights]), () => createShallowModel(p));
+  return models.get(JSON.stringify([p.activation, p.gamma, p.delta, p.readout, p.weights]), () =>
+    createShallowModel(p),
+  );
 }
 
 const SAME = 1e-6; // two stationary points with max|ΔQ| below this are one
@@ -161,9 +166,13 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
     );
   }
   if (!discrete) {
-    notes.push(`The continuous readout law is discretised deterministically into ${atoms.v.length} atoms with E v² = 1 exactly; each atom has its own Q(v).`);
+    notes.push(
+      `The continuous readout law is discretised deterministically into ${atoms.v.length} atoms with E v² = 1 exactly; each atom has its own Q(v).`,
+    );
   }
-  notes.push('Equilibrium = the stationary point with the largest RS free entropy f; the other branches are drawn dashed where metastable.');
+  notes.push(
+    'Equilibrium = the stationary point with the largest RS free entropy f; the other branches are drawn dashed where metastable.',
+  );
 
   // Threshold starts Q0(v) = 0.99·1{v² > v_c²}: each Q(v) of a non-homogeneous law jumps at its own α (§7).
   const order = Array.from({ length: K }, (_, c) => c).sort((a, b) => system.v2[a] - system.v2[b]);
@@ -185,7 +194,8 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
   const universalGain = (uni: BranchSolution) => (maxV2 * table.mS(uni.R2hat)) / params.gamma;
 
   const solvePoint = (alpha: number, warm?: ShallowPoint | null): ShallowPoint => {
-    if (!(alpha >= 0) || !Number.isFinite(alpha)) throw new ParamError(`alpha must be a finite number ≥ 0, got ${alpha}`);
+    if (!(alpha >= 0) || !Number.isFinite(alpha))
+      throw new ParamError(`alpha must be a finite number ≥ 0, got ${alpha}`);
     const universal = solveUniversal(system, alpha, warm?.universal.R2hat ?? 0);
     const stationary: BranchSolution[] = [];
     if (!pinnedUniversal && alpha > 0) {
@@ -222,8 +232,11 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
   const distinct = (a: BranchSolution, b: BranchSolution) => a.Q.some((q, c) => Math.abs(q - b.Q[c]) > 1e-3);
   /** Continues a branch to α from the solution `from` (the universal branch continues as itself). */
   const continueBranch = (alpha: number, from: BranchSolution): BranchSolution =>
-    from.kind === 'universal' ? solveUniversal(system, alpha, from.R2hat) : solveFromStart(system, alpha, Float64Array.from(from.Q), from.R2hat);
-  const equilibriumOf = (p: ShallowPoint): BranchSolution => (p.equilibrium === 'specialised' ? (p.specialised as BranchSolution) : p.universal);
+    from.kind === 'universal'
+      ? solveUniversal(system, alpha, from.R2hat)
+      : solveFromStart(system, alpha, Float64Array.from(from.Q), from.R2hat);
+  const equilibriumOf = (p: ShallowPoint): BranchSolution =>
+    p.equilibrium === 'specialised' ? (p.specialised as BranchSolution) : p.universal;
 
   const spinodalUniversal = (alphaMax = 16): number | null => {
     const mu2sq = system.mu2sq;
@@ -237,10 +250,19 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
 
   const transition = (alphaMax = 16): TransitionResult => {
     const spinodalUni = spinodalUniversal(alphaMax);
-    const none: TransitionResult = { alphaSp: null, alphaOnset: null, spinodalSpec: null, spinodalUni, order: null, alphaMax, converged: true };
+    const none: TransitionResult = {
+      alphaSp: null,
+      alphaOnset: null,
+      spinodalSpec: null,
+      spinodalUni,
+      order: null,
+      alphaMax,
+      converged: true,
+    };
     if (pinnedUniversal) return { ...none, spinodalUni: null };
     // The first α where `test` holds, to 1e−7 relative.
-    const firstWhere = (lo: number, hi: number, test: (alpha: number) => boolean): number => bisect(test, lo, hi, 1e-7, 40).hi;
+    const firstWhere = (lo: number, hi: number, test: (alpha: number) => boolean): number =>
+      bisect(test, lo, hi, 1e-7, 40).hi;
     // Scan α with warm starts; the first-order transition is where the equilibrium leaves the branch it was on
     // for another one with larger f (the continued old branch still exists there, as a metastable state).
     const n = 96;
@@ -253,7 +275,8 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
       const pt = solvePoint(alpha, prev);
       if (!pt.universal.converged) converged = false;
       const lo = i === 0 ? 0 : grid[i - 1];
-      if (alphaOnset === null && pt.equilibrium === 'specialised') alphaOnset = firstWhere(lo, alpha, (a) => solvePoint(a).equilibrium === 'specialised');
+      if (alphaOnset === null && pt.equilibrium === 'specialised')
+        alphaOnset = firstWhere(lo, alpha, (a) => solvePoint(a).equilibrium === 'specialised');
       if (prev) {
         const before = equilibriumOf(prev);
         const now = equilibriumOf(pt);
@@ -280,13 +303,28 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
             return high.converged && distinct(continueBranch(a, before), high);
           };
           const spinodalSpec = exists(1e-3 * alphaSp) ? null : firstWhere(1e-3 * alphaSp, alphaSp, exists);
-          return { alphaSp, alphaOnset: alphaOnset ?? alphaSp, spinodalSpec, spinodalUni, order: 'first-order', alphaMax, converged };
+          return {
+            alphaSp,
+            alphaOnset: alphaOnset ?? alphaSp,
+            spinodalSpec,
+            spinodalUni,
+            order: 'first-order',
+            alphaMax,
+            converged,
+          };
         }
       }
       prev = pt;
     }
     // No jump: the specialised state grows continuously from Q = 0 at the onset (if any).
-    return { ...none, alphaSp: alphaOnset, alphaOnset, spinodalSpec: alphaOnset, order: alphaOnset === null ? null : 'continuous', converged };
+    return {
+      ...none,
+      alphaSp: alphaOnset,
+      alphaOnset,
+      spinodalSpec: alphaOnset,
+      order: alphaOnset === null ? null : 'continuous',
+      converged,
+    };
   };
 
   const overlapByValue = (sol: BranchSolution): Record<string, number> => {
@@ -295,5 +333,18 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
     return out;
   };
 
-  return { params, atoms, activation, notes, pinnedUniversal, theoryUnverified, system, classOfAtom, solvePoint, transition, spinodalUniversal, overlapByValue };
+  return {
+    params,
+    atoms,
+    activation,
+    notes,
+    pinnedUniversal,
+    theoryUnverified,
+    system,
+    classOfAtom,
+    solvePoint,
+    transition,
+    spinodalUniversal,
+    overlapByValue,
+  };
 }

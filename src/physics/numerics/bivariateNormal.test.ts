@@ -6,7 +6,11 @@ import { bivariateNormalCdf } from './bivariateNormal';
 /** Φ2(a, b; r) = E_x[1{x < a} Φ((b − r x)/√(1−r²))] by composite quadrature with a breakpoint at a. */
 function reference(a: number, b: number, r: number): number {
   const c = Math.sqrt(1 - r * r);
-  return gaussExpect((x) => (x < a ? normalCdf((b - r * x) / c) : 0), { breakpoints: [a], points: 30, panelWidth: 0.25 });
+  return gaussExpect((x) => (x < a ? normalCdf((b - r * x) / c) : 0), {
+    breakpoints: [a],
+    points: 30,
+    panelWidth: 0.25,
+  });
 }
 
 describe('bivariate normal CDF (Genz)', () => {
@@ -17,7 +21,13 @@ describe('bivariate normal CDF (Genz)', () => {
   });
   it('agrees with a direct 1-D integral across every branch of the algorithm', () => {
     for (const r of [-0.97, -0.8, -0.4, 0.1, 0.5, 0.8, 0.96]) {
-      for (const [a, b] of [[0.3, -1.1], [-2, 1.5], [1.7, 2.2], [-0.4, -0.9], [3, -3]]) {
+      for (const [a, b] of [
+        [0.3, -1.1],
+        [-2, 1.5],
+        [1.7, 2.2],
+        [-0.4, -0.9],
+        [3, -3],
+      ]) {
         expect(Math.abs(bivariateNormalCdf(a, b, r) - reference(a, b, r))).toBeLessThan(1e-13);
       }
     }

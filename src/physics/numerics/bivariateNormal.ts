@@ -46,7 +46,9 @@ export function bvnUpper(h: number, k: number, r: number): number {
       const xs = (a * (x[i] + 1)) ** 2;
       const rs = Math.sqrt(1 - xs);
       asr = -(bs / xs + hk) / 2;
-      if (asr > -100) bvn += a * w[i] * Math.exp(asr) * (Math.exp((-hk * (1 - rs)) / (2 * (1 + rs))) / rs - (1 + c * xs * (1 + d * xs)));
+      if (asr > -100)
+        bvn +=
+          a * w[i] * Math.exp(asr) * (Math.exp((-hk * (1 - rs)) / (2 * (1 + rs))) / rs - (1 + c * xs * (1 + d * xs)));
     }
     bvn = -bvn / TWO_PI;
   }

@@ -17,7 +17,8 @@ export function brent(f: (x: number) => number, a: number, b: number, xtol = 1e-
   let fb = f(b);
   if (fa === 0) return { x: a, converged: true, iterations: 0, residual: 0 };
   if (fb === 0) return { x: b, converged: true, iterations: 0, residual: 0 };
-  if (fa * fb > 0 || !Number.isFinite(fa) || !Number.isFinite(fb)) return { x: NaN, converged: false, iterations: 0, residual: NaN };
+  if (fa * fb > 0 || !Number.isFinite(fa) || !Number.isFinite(fb))
+    return { x: NaN, converged: false, iterations: 0, residual: NaN };
   let c = a;
   let fc = fa;
   let d = b - a;

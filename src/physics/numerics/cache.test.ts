@@ -19,7 +19,11 @@ describe('Memo', () => {
     let rebuilt = false;
     m.get(1, (x) => ((rebuilt = true), x));
     expect(rebuilt).toBe(true); // 1 was the oldest
-    expect(() => m.get(9, () => { throw new Error('no'); })).toThrow('no');
+    expect(() =>
+      m.get(9, () => {
+        throw new Error('no');
+      }),
+    ).toThrow('no');
     expect(m.size).toBe(2);
     m.clear();
     expect(m.size).toBe(0);

@@ -12,7 +12,8 @@ const hermiteRules = new Memo<number, QuadratureRule>();
 const legendreRules = new Memo<number, QuadratureRule>();
 
 function checkOrder(n: number, max: number, what: string): void {
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`${what}: n must be an integer in [1, ${max}], got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new RangeError(`${what}: n must be an integer in [1, ${max}], got ${n}`);
 }
 
 /** Orthonormal physicists' Hermite h_n(z) and h_{n−1}(z) (weight e^{−z²}) by the stable recurrence. */

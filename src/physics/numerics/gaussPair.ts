@@ -3,7 +3,15 @@
 // product Gauss–Hermite for smooth f.
 import { Memo } from './cache';
 import { gaussHermite, gaussLegendre, type QuadratureRule } from './gaussHermite';
-import { gaussRule, panelEdges, panelPoints, resolve, ruleOnEdges, type GaussRuleOptions, type ResolvedOptions } from './gaussRule';
+import {
+  gaussRule,
+  panelEdges,
+  panelPoints,
+  resolve,
+  ruleOnEdges,
+  type GaussRuleOptions,
+  type ResolvedOptions,
+} from './gaussRule';
 import { normalPdf } from './normal';
 
 /**
@@ -81,7 +89,8 @@ function basePanels(o: ResolvedOptions): BasePanels {
   return bases.get(key, () => {
     const edges = panelEdges(o.L, o.panelWidth, []);
     const first = new Int32Array(edges.length);
-    for (let p = 0; p + 1 < edges.length; p++) first[p + 1] = first[p] + panelPoints(edges[p], edges[p + 1], o.points, o.tailTolerance);
+    for (let p = 0; p + 1 < edges.length; p++)
+      first[p + 1] = first[p] + panelPoints(edges[p], edges[p + 1], o.points, o.tailTolerance);
     return { edges, first, rule: gaussRule({ ...o, breakpoints: [] }) };
   });
 }

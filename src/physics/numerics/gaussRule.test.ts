@@ -38,7 +38,10 @@ describe('gaussExpect', () => {
     expect(gaussExpect(Math.exp)).toBeCloseTo(Math.exp(0.5), 14);
     expect(gaussExpect(Math.cos)).toBeCloseTo(Math.exp(-0.5), 15);
     expect(gaussExpect((z) => Math.tanh(2 * z) ** 2)).toBeCloseTo(0.63526123425693992486, 15);
-    expect(gaussExpect((z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))))).toBeCloseTo(0.80605918334743978453, 15);
+    expect(gaussExpect((z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))))).toBeCloseTo(
+      0.80605918334743978453,
+      15,
+    );
   });
 
   it('the rule is cached and its weights sum to 1', () => {

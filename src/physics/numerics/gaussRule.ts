@@ -5,7 +5,6 @@ import { Memo } from './cache';
 import { gaussLegendre, type QuadratureRule } from './gaussHermite';
 import { normalCdf, normalPdf } from './normal';
 
-
 export interface GaussRuleOptions {
   /** Points where the integrand has a kink or jump (in it or its derivative); panel edges are put there. Default [0]. */
   breakpoints?: readonly number[];

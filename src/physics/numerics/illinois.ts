@@ -10,7 +10,7 @@ export function illinois(f: (x: number) => number, a: number, b: number, fa: num
     const fc = f(c);
     if (!Number.isFinite(fc)) return 0.5 * (a + b);
     if (fc === 0) return c;
-    if ((fc > 0) === (fb > 0)) {
+    if (fc > 0 === fb > 0) {
       b = c;
       fb = fc;
       if (side === -1) fa *= 0.5;

@@ -5,7 +5,13 @@
  * Maximum of f on [a, b]: the best of `samples` evenly spaced points, then golden-section search in the
  * neighbouring cells (f need not be unimodal on the whole interval, only near its maximum).
  */
-export function maximise(f: (x: number) => number, a: number, b: number, samples = 24, xtol = 1e-13): { x: number; value: number } {
+export function maximise(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  samples = 24,
+  xtol = 1e-13,
+): { x: number; value: number } {
   let best = a;
   let bestV = -Infinity;
   const h = (b - a) / samples;

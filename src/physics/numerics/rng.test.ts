@@ -24,16 +24,26 @@ describe('Rng (xoshiro128** + Box–Muller)', () => {
     // Pinned from the three generators before they were merged, so that every seeded run keeps its numbers.
     expect(first(new Rng(0), 4)).toEqual([3809008728, 1133695204, 53579671, 2891528803]);
     const bm = new Rng(42);
-    expect([bm.uniform(), bm.normal(), bm.normal()]).toEqual([0.6606157208001621, 1.8404173453525816, 0.998351629569368]);
+    expect([bm.uniform(), bm.normal(), bm.normal()]).toEqual([
+      0.6606157208001621, 1.8404173453525816, 0.998351629569368,
+    ]);
     const polar = new Rng(42, 'polar');
-    expect([polar.uniform(), polar.normal(), polar.normal()]).toEqual([0.6606157208001621, 1.5576636023738426, -0.019829215651034723]);
+    expect([polar.uniform(), polar.normal(), polar.normal()]).toEqual([
+      0.6606157208001621, 1.5576636023738426, -0.019829215651034723,
+    ]);
     expect(new Rng(1).uniform()).toBe(new Rng(1.7).uniform()); // float seeds are truncated
     expect(() => new Rng(NaN)).toThrow(/seed/);
   });
 
   it('named streams: reproducible, distinct by name and by index', () => {
     expect(first(Rng.stream(3, 'gamp', 0, 1))).toEqual(first(Rng.stream(3, 'gamp', 0, 1)));
-    const streams = [Rng.stream(3, 'gamp', 0, 1), Rng.stream(3, 'gamp', 1, 0), Rng.stream(3, 'gamp', 0, 2), Rng.stream(3, 'init', 0, 1), Rng.stream(4, 'gamp', 0, 1)];
+    const streams = [
+      Rng.stream(3, 'gamp', 0, 1),
+      Rng.stream(3, 'gamp', 1, 0),
+      Rng.stream(3, 'gamp', 0, 2),
+      Rng.stream(3, 'init', 0, 1),
+      Rng.stream(4, 'gamp', 0, 1),
+    ];
     const heads = streams.map((r) => first(r).join(','));
     expect(new Set(heads).size).toBe(heads.length);
   });

@@ -8,7 +8,10 @@ const dp = (x: number) => -1 + 1.5 * x - 0.6 * x * x;
 describe('uniform not-a-knot spline', () => {
   it('reproduces a cubic exactly (value and derivative), between and beyond the middle knots', () => {
     const h = 0.25;
-    const s = uniformSpline(Float64Array.from({ length: 9 }, (_, i) => p(i * h)), h);
+    const s = uniformSpline(
+      Float64Array.from({ length: 9 }, (_, i) => p(i * h)),
+      h,
+    );
     const out = { v: 0, d: 0 };
     for (const u of [0, 0.1, 0.37, 1, 1.6, 1.99, 2]) {
       splineEval(s, u, out);
@@ -20,7 +23,10 @@ describe('uniform not-a-knot spline', () => {
   it('interpolates sin to O(h⁴)', () => {
     const err = (n: number) => {
       const h = Math.PI / (n - 1);
-      const s = uniformSpline(Float64Array.from({ length: n }, (_, i) => Math.sin(i * h)), h);
+      const s = uniformSpline(
+        Float64Array.from({ length: n }, (_, i) => Math.sin(i * h)),
+        h,
+      );
       const out = { v: 0, d: 0 };
       let e = 0;
       for (let k = 0; k <= 200; k++) {

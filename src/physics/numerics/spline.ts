@@ -19,7 +19,16 @@ function solveTridiagonal(a: Float64Array, b: Float64Array, c: Float64Array, d: 
 }
 
 /** Value and d/du of the cubic piece of width h at local coordinates A = (u_{i+1} − u)/h, B = (u − u_i)/h. */
-function cubicPiece(A: number, B: number, h: number, y0: number, y1: number, m0: number, m1: number, out: { v: number; d: number }): void {
+function cubicPiece(
+  A: number,
+  B: number,
+  h: number,
+  y0: number,
+  y1: number,
+  m0: number,
+  m1: number,
+  out: { v: number; d: number },
+): void {
   out.v = A * y0 + B * y1 + (((A * A * A - A) * m0 + (B * B * B - B) * m1) * h * h) / 6;
   out.d = (y1 - y0) / h + ((-(3 * A * A - 1) * m0 + (3 * B * B - 1) * m1) * h) / 6;
 }

@@ -22,7 +22,8 @@ export function linearFloor(p: Pick<RFParams, 'target' | 'noise'>): number {
 export function krrPoint(p: RFParams, alpha: number): KRRPoint {
   if (!(alpha > 0 && Number.isFinite(alpha))) throw new TwoLayerParamError(`α must be > 0, got ${alpha}`);
   const m12 = p.activation.mu1 ** 2;
-  if (!(m12 > 0)) throw new TwoLayerParamError(`activation ${p.activation.name} has μ1 = 0: the kernel learns nothing linear`);
+  if (!(m12 > 0))
+    throw new TwoLayerParamError(`activation ${p.activation.name} has μ1 = 0: the kernel learns nothing linear`);
   const floor = linearFloor(p);
   const lEff = (p.activation.muStar2 + alpha * p.lambda) / (alpha * m12);
   // k² + b k − λ_eff = 0 with b = 1 − 1/α − λ_eff: the positive root, in the form without cancellation

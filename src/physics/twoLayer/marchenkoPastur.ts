@@ -32,7 +32,7 @@ function buildMPRule(beta: number, n: number): MPRule {
     const ch = Math.cos(0.5 * t);
     const v = (1 - Math.sqrt(beta)) ** 2 + 2 * r * ch * ch;
     nu[i] = v;
-    wt[i] = 0.5 * Math.PI * w[i] * (2 / Math.PI) * (s * s) / v;
+    wt[i] = (0.5 * Math.PI * w[i] * (2 / Math.PI) * (s * s)) / v;
   }
   if (atom > 0) {
     nu[n] = 0;

@@ -6,7 +6,6 @@
 import { TwoLayerParamError } from '../errors';
 import { meanF2Z2, type HermiteProfile } from './profiles';
 
-
 export interface OneStepParams {
   activation: HermiteProfile;
   target: HermiteProfile;

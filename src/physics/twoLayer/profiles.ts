@@ -54,7 +54,17 @@ function fromActivation(name: string): HermiteProfile {
       break;
     }
   }
-  return { name, label: a.label, f: a.sigma, df: a.dsigma, mu0, mu1, Ef2: a.Esigma2, muStar2: Math.max(0, a.Esigma2 - mu0 * mu0 - mu1 * mu1), infoExponent };
+  return {
+    name,
+    label: a.label,
+    f: a.sigma,
+    df: a.dsigma,
+    mu0,
+    mu1,
+    Ef2: a.Esigma2,
+    muStar2: Math.max(0, a.Esigma2 - mu0 * mu0 - mu1 * mu1),
+    infoExponent,
+  };
 }
 
 /** g = He_K/√K!: E g² = 1, μ1 = δ_K1, information exponent K. */
@@ -97,13 +107,18 @@ export function targetProfile(name: string): HermiteProfile {
   const m = /^he([0-9]+)$/.exec(name);
   if (m) return heKProfile(Number(m[1]));
   if (name.startsWith('expr:') || (ACTIVATION_NAMES as readonly string[]).includes(name)) return fromActivation(name);
-  throw new ActivationError(`unknown target '${name}': use one of ${TARGET_NAMES.join(', ')}, heK (K ≤ ${MAX_K}) or expr:<expression in x>`);
+  throw new ActivationError(
+    `unknown target '${name}': use one of ${TARGET_NAMES.join(', ')}, heK (K ≤ ${MAX_K}) or expr:<expression in x>`,
+  );
 }
 
 /** E[f(z)² z²]: sets the O(1/√d) overlap a one-step spike shows for an ℓ ≥ 2 target (§3). */
 export function meanF2Z2(p: HermiteProfile): number {
-  return gaussExpect((z) => {
-    const v = p.f(z) * z;
-    return v * v;
-  }, { breakpoints: [0], points: 24 });
+  return gaussExpect(
+    (z) => {
+      const v = p.f(z) * z;
+      return v * v;
+    },
+    { breakpoints: [0], points: 24 },
+  );
 }

@@ -35,7 +35,9 @@ export function validateRF(p: RFParams): void {
   if (!(p.lambda >= 0 && Number.isFinite(p.lambda))) throw new TwoLayerParamError(`λ must be ≥ 0, got ${p.lambda}`);
   if (!(p.noise >= 0 && Number.isFinite(p.noise))) throw new TwoLayerParamError(`σ_ε must be ≥ 0, got ${p.noise}`);
   if (!(p.activation.muStar2 > 1e-12)) {
-    throw new TwoLayerParamError(`activation ${p.activation.name} is linear (μ*² = 0): the random-features formula needs a non-linear σ`);
+    throw new TwoLayerParamError(
+      `activation ${p.activation.name} is linear (μ*² = 0): the random-features formula needs a non-linear σ`,
+    );
   }
 }
 
@@ -70,7 +72,17 @@ export function rfPoint(p: RFParams, alpha: number, beta: number, rule: MPRule =
   const sigmaE2 = g12 * (1 - m12 * beta * nuOverS) + p.target.muStar2 + p.noise ** 2;
   const base = { alpha, beta, sigmaE2 };
   if (lp === 0 && Math.abs(c - 1) < 1e-13) {
-    return { ...base, testError: Infinity, diverges: true, kappa: 0, df2: 1, bias: 0, converged: true, iterations: 0, residual: 0 };
+    return {
+      ...base,
+      testError: Infinity,
+      diverges: true,
+      kappa: 0,
+      df2: 1,
+      bias: 0,
+      converged: true,
+      iterations: 0,
+      residual: 0,
+    };
   }
   let kappa = 0;
   let iterations = 0;
@@ -79,7 +91,10 @@ export function rfPoint(p: RFParams, alpha: number, beta: number, rule: MPRule =
   if (!(lp === 0 && c < 1)) {
     // F(κ) = κ − c⟨sκ/(s+κ)⟩ − λ' is convex with F(0) = −λ' ≤ 0 and F'(0) = 1 − c; at λ' = 0 and c > 1
     // the wanted root is the positive one, so bracket away from 0 by F(κ)/κ (same sign for κ > 0).
-    const G = lp > 0 ? (k: number) => k - c * k * moments(rule, ms2, m12, k)[0] - lp : (k: number) => 1 - c * moments(rule, ms2, m12, k)[0];
+    const G =
+      lp > 0
+        ? (k: number) => k - c * k * moments(rule, ms2, m12, k)[0] - lp
+        : (k: number) => 1 - c * moments(rule, ms2, m12, k)[0];
     let lo = 0;
     let hi = Math.max(lp, ms2, 1e-3);
     while (G(hi) < 0 && hi < 1e300) {

@@ -10,7 +10,6 @@ import { gaussHermite } from '../numerics/gaussHermite';
 import { integrateToEvent } from './ode';
 import { heKProfile, type HermiteProfile } from './profiles';
 
-
 export interface EscapeParams {
   ell: number; // information exponent ℓ (target He_ℓ/√ℓ!)
   eta: number; // η for ℓ ≤ 2, η0 for ℓ ≥ 3
@@ -20,9 +19,11 @@ export const ESCAPE_LEVEL = 0.5;
 const N_GH = 60; // exact for the polynomial integrands (degree ≤ 4ℓ + 2 ≤ 119)
 
 export function validateEscape(p: EscapeParams, d?: number): void {
-  if (!(Number.isInteger(p.ell) && p.ell >= 1 && p.ell <= 4)) throw new TwoLayerParamError(`ℓ must be 1, 2, 3 or 4, got ${p.ell}`);
+  if (!(Number.isInteger(p.ell) && p.ell >= 1 && p.ell <= 4))
+    throw new TwoLayerParamError(`ℓ must be 1, 2, 3 or 4, got ${p.ell}`);
   if (!(p.eta > 0 && Number.isFinite(p.eta))) throw new TwoLayerParamError(`η must be > 0, got ${p.eta}`);
-  if (d !== undefined && !(Number.isInteger(d) && d >= 4)) throw new TwoLayerParamError(`d must be an integer ≥ 4, got ${d}`);
+  if (d !== undefined && !(Number.isInteger(d) && d >= 4))
+    throw new TwoLayerParamError(`d must be an integer ≥ 4, got ${d}`);
 }
 
 /** The actual step η at dimension d: η for ℓ ≤ 2, η0 d^{−(ℓ−2)/2} for ℓ ≥ 3. */
@@ -117,7 +118,7 @@ export function escapeODE(p: EscapeParams, d: number, continueFactor = 1): Escap
   const drift = overlapDrift(p.ell, eta, (m) => sgdMoments(g, m).C);
   const m0 = 1 / Math.sqrt(d);
   // Generous horizon: 1000× the small-m time scale.
-  const tMax = 1000 * Math.max(1, Math.pow(d, Math.max(0, p.ell - 2))) * (1 + Math.log(d)) / Math.max(eta, 1e-12);
+  const tMax = (1000 * Math.max(1, Math.pow(d, Math.max(0, p.ell - 2))) * (1 + Math.log(d))) / Math.max(eta, 1e-12);
   const r = integrateToEvent(drift, m0, (m) => Math.abs(m) - ESCAPE_LEVEL, tMax);
   if (continueFactor > 1 && Number.isFinite(r.tEvent)) {
     const more = integrateToEvent(drift, r.y[r.y.length - 1], () => -1, (continueFactor - 1) * r.tEvent);
@@ -126,5 +127,15 @@ export function escapeODE(p: EscapeParams, d: number, continueFactor = 1): Escap
       r.y.push(more.y[i]);
     }
   }
-  return { ell: p.ell, d, eta: p.eta, stepEta: eta, samplesODE: r.tEvent * d, tEscape: r.tEvent, converged: r.converged, t: r.t, m: r.y };
+  return {
+    ell: p.ell,
+    d,
+    eta: p.eta,
+    stepEta: eta,
+    samplesODE: r.tEvent * d,
+    tEscape: r.tEvent,
+    converged: r.converged,
+    t: r.t,
+    m: r.y,
+  };
 }

@@ -2,7 +2,15 @@
 // dm = [η(1 − m²)ℓ m^{ℓ−1} − (η²/2) m C(m)] dt + η √(D(m)/d) dB, t = samples/d, from m0 = 1/√d to |m| = 0.5.
 // For ℓ ≥ 3 noise matters at every d: T/d^{ℓ−1} has a d-independent law with a heavy right tail.
 import { Rng } from '../numerics/rng';
-import { escapeODE, ESCAPE_LEVEL, momentTable, overlapDrift, stepSize, validateEscape, type EscapeParams } from './sgdOde';
+import {
+  escapeODE,
+  ESCAPE_LEVEL,
+  momentTable,
+  overlapDrift,
+  stepSize,
+  validateEscape,
+  type EscapeParams,
+} from './sgdOde';
 
 export interface SdeOptions {
   paths: number;
@@ -35,7 +43,8 @@ function quantile(sorted: Float64Array, q: number): number {
 
 export function sampleEscapeSDE(p: EscapeParams, d: number, o: SdeOptions): SdeResult {
   validateEscape(p, d);
-  if (!(Number.isInteger(o.paths) && o.paths >= 1 && o.paths <= 1e6)) throw new RangeError(`paths must be an integer in [1, 1e6], got ${o.paths}`);
+  if (!(Number.isInteger(o.paths) && o.paths >= 1 && o.paths <= 1e6))
+    throw new RangeError(`paths must be an integer in [1, 1e6], got ${o.paths}`);
   const ode = escapeODE(p, d);
   const eta = stepSize(p, d);
   const tab = momentTable(p.ell);
@@ -69,11 +78,20 @@ export function sampleEscapeSDE(p: EscapeParams, d: number, o: SdeOptions): SdeR
   out.sort();
   let s = 0;
   let n = 0;
-  for (const v of out) if (Number.isFinite(v)) {
-    s += v;
-    n++;
-  }
-  return { d, samples: out, median: quantile(out, 0.5), mean: n ? s / n : Infinity, q25: quantile(out, 0.25), q75: quantile(out, 0.75), censored };
+  for (const v of out)
+    if (Number.isFinite(v)) {
+      s += v;
+      n++;
+    }
+  return {
+    d,
+    samples: out,
+    median: quantile(out, 0.5),
+    mean: n ? s / n : Infinity,
+    q25: quantile(out, 0.25),
+    q75: quantile(out, 0.75),
+    censored,
+  };
 }
 
 export interface SdeBand {
@@ -84,7 +102,15 @@ export interface SdeBand {
 }
 
 /** Quartiles of m(t) across SDE paths on a uniform grid of `points` times up to tEnd (paths keep running after escape). */
-export function sdeBand(p: EscapeParams, d: number, paths: number, seed: number, tEnd: number, points = 80, stepsPerPoint = 25): SdeBand {
+export function sdeBand(
+  p: EscapeParams,
+  d: number,
+  paths: number,
+  seed: number,
+  tEnd: number,
+  points = 80,
+  stepsPerPoint = 25,
+): SdeBand {
   validateEscape(p, d);
   const eta = stepSize(p, d);
   const tab = momentTable(p.ell);

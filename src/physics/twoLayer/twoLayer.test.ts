@@ -15,7 +15,12 @@ import { sampleEscapeSDE } from './sgdSde';
 import { heKProfile } from './profiles';
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
-const P = (a: string, t: string, lambda: number, noise: number) => ({ activation: activationProfile(a), target: targetProfile(t), lambda, noise });
+const P = (a: string, t: string, lambda: number, noise: number) => ({
+  activation: activationProfile(a),
+  target: targetProfile(t),
+  lambda,
+  noise,
+});
 
 describe('Hermite profiles (§0 table)', () => {
   const table: [string, 'a' | 't', number, number, number, number][] = [
@@ -44,7 +49,7 @@ describe('Hermite profiles (§0 table)', () => {
       let e2 = 0;
       for (let i = 0; i < x.length; i++) {
         const z = 12 * x[i];
-        e2 += 12 * w[i] * g.f(z) ** 2 * Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+        e2 += (12 * w[i] * g.f(z) ** 2 * Math.exp((-z * z) / 2)) / Math.sqrt(2 * Math.PI);
       }
       expect(e2).toBeCloseTo(1, 10);
       expect(g.infoExponent).toBe(K);
@@ -68,15 +73,33 @@ describe('Marchenko–Pastur quadrature', () => {
 describe('random features (§1, §6)', () => {
   it('relu, linear, σ_ε = 0.1, λ = 1e−3, β = 2', () => {
     const p = P('relu', 'linear', 1e-3, 0.1);
-    for (const [a, e] of [[0.5, 0.817778], [1, 0.749354], [2.5, 0.852326], [3.5, 0.516962], [4, 0.454085]]) expect(rel(rfPoint(p, a, 2).testError, e)).toBeLessThan(1e-5);
+    for (const [a, e] of [
+      [0.5, 0.817778],
+      [1, 0.749354],
+      [2.5, 0.852326],
+      [3.5, 0.516962],
+      [4, 0.454085],
+    ])
+      expect(rel(rfPoint(p, a, 2).testError, e)).toBeLessThan(1e-5);
   });
   it('erf, tanh2, σ_ε = 0.1, λ = 1e−2, β = 1.5', () => {
     const p = P('erf', 'tanh2', 1e-2, 0.1);
-    for (const [a, e] of [[0.5, 0.643889], [1.5, 0.448705], [2.5, 0.314909], [3.5, 0.267483]]) expect(rel(rfPoint(p, a, 1.5).testError, e)).toBeLessThan(1e-5);
+    for (const [a, e] of [
+      [0.5, 0.643889],
+      [1.5, 0.448705],
+      [2.5, 0.314909],
+      [3.5, 0.267483],
+    ])
+      expect(rel(rfPoint(p, a, 1.5).testError, e)).toBeLessThan(1e-5);
   });
   it('ridgeless tanh, linear, σ_ε = 0.3, α = 1; ∞ at β = α', () => {
     const p = P('tanh', 'linear', 0, 0.3);
-    for (const [b, e] of [[0.25, 1.149415], [0.5, 1.297922], [1.5, 1.006694], [2, 0.678155]]) {
+    for (const [b, e] of [
+      [0.25, 1.149415],
+      [0.5, 1.297922],
+      [1.5, 1.006694],
+      [2, 0.678155],
+    ]) {
       const r = rfPoint(p, 1, b);
       expect(rel(r.testError, e)).toBeLessThan(1e-5);
       expect(r.converged).toBe(true);
@@ -86,9 +109,17 @@ describe('random features (§1, §6)', () => {
     expect(peak.testError).toBe(Infinity);
   });
   it('λ = 0, β < α: E (1 − β/α) = σ_e²', () => {
-    for (const [act, tgt] of [['relu', 'tanh2'], ['erf', 'he1he2'], ['tanh', 'linear']]) {
+    for (const [act, tgt] of [
+      ['relu', 'tanh2'],
+      ['erf', 'he1he2'],
+      ['tanh', 'linear'],
+    ]) {
       const p = P(act, tgt, 0, 0.2);
-      for (const [a, b] of [[2, 0.5], [3, 2.5], [10, 1.2]]) {
+      for (const [a, b] of [
+        [2, 0.5],
+        [3, 2.5],
+        [10, 1.2],
+      ]) {
         const r = rfPoint(p, a, b);
         expect(rel(r.testError * (1 - b / a), r.sigmaE2)).toBeLessThan(1e-12);
       }
@@ -105,14 +136,19 @@ describe('random features (§1, §6)', () => {
       expect(d1 / d2).toBeGreaterThan(90); // linear in λ
       expect(d1 / d2).toBeLessThan(110);
     }
-    expect(rfPoint(p0, 2, 2.002).testError).toBeGreaterThan(50 * rfPoint(p0, 2, 2.2).testError / 10);
+    expect(rfPoint(p0, 2, 2.002).testError).toBeGreaterThan((50 * rfPoint(p0, 2, 2.2).testError) / 10);
     const finite = rfPoint({ ...p0, lambda: 1e-3 }, 2, 2);
     expect(Number.isFinite(finite.testError)).toBe(true);
     expect(finite.diverges).toBe(false);
   });
   it('RF → KRR as β grows (erf, tanh2, α = 2, λ = 0.01)', () => {
     const p = P('erf', 'tanh2', 0.01, 0.1);
-    const want = [[10, 0.21775], [100, 0.199558], [1000, 0.197875], [1e5, 0.197691]];
+    const want = [
+      [10, 0.21775],
+      [100, 0.199558],
+      [1000, 0.197875],
+      [1e5, 0.197691],
+    ];
     for (const [b, e] of want) expect(rel(rfPoint(p, 2, b).testError, e)).toBeLessThan(1e-5);
     const krr = krrPoint(p, 2).testError;
     expect(rel(krr, 0.197689)).toBeLessThan(1e-5);
@@ -120,9 +156,11 @@ describe('random features (§1, §6)', () => {
   });
   it('no ridge beats the linear floor', () => {
     const p = P('relu', 'he1he2', 0, 0.1);
-    for (const lambda of [0, 1e-3, 0.1]) for (const a of [0.5, 2, 8, 50]) for (const b of [0.5, 3, 30]) {
-      expect(rfPoint({ ...p, lambda }, a, b).testError).toBeGreaterThanOrEqual(linearFloor(p) * (1 - 1e-12));
-    }
+    for (const lambda of [0, 1e-3, 0.1])
+      for (const a of [0.5, 2, 8, 50])
+        for (const b of [0.5, 3, 30]) {
+          expect(rfPoint({ ...p, lambda }, a, b).testError).toBeGreaterThanOrEqual(linearFloor(p) * (1 - 1e-12));
+        }
   });
   it('rejects a linear activation with a message', () => {
     expect(() => rfCurve(P('linear', 'tanh2', 0, 0.1), [1], [1])).toThrow(/non-linear/);
@@ -134,12 +172,21 @@ describe('random features (§1, §6)', () => {
 describe('kernel limit and linear floor (§2, §6)', () => {
   it('erf, tanh2, σ_ε = 0.1, λ = 0⁺', () => {
     const p = P('erf', 'tanh2', 0, 0.1);
-    for (const [a, e] of [[0.5, 0.453561], [2, 0.201941], [8, 0.128905]]) expect(rel(krrPoint(p, a).testError, e)).toBeLessThan(1e-5);
+    for (const [a, e] of [
+      [0.5, 0.453561],
+      [2, 0.201941],
+      [8, 0.128905],
+    ])
+      expect(rel(krrPoint(p, a).testError, e)).toBeLessThan(1e-5);
     expect(rel(linearFloor(p), 0.113124)).toBeLessThan(1e-5);
   });
   it('relu, he1he2, σ_ε = 0, λ = 1e−2', () => {
     const p = P('relu', 'he1he2', 1e-2, 0);
-    for (const [a, e] of [[0.5, 1.210208], [1, 1.003496]]) expect(rel(krrPoint(p, a).testError, e)).toBeLessThan(1e-5);
+    for (const [a, e] of [
+      [0.5, 1.210208],
+      [1, 1.003496],
+    ])
+      expect(rel(krrPoint(p, a).testError, e)).toBeLessThan(1e-5);
   });
   it('KRR at λ = 0⁺ tends to the floor as α → ∞, from above', () => {
     const p = P('erf', 'tanh2', 0, 0.1);
@@ -157,7 +204,11 @@ describe('kernel limit and linear floor (§2, §6)', () => {
 describe('one giant step (§3, §6)', () => {
   it('relu, tanh2, σ_ε = 0, η̃ = 1', () => {
     const p = { activation: activationProfile('relu'), target: targetProfile('tanh2'), eta: 1, noise: 0 };
-    const want = [[1, 0.5402, 0.6752], [4, 0.4156, 0.8776], [8, 0.391, 0.9328]];
+    const want = [
+      [1, 0.5402, 0.6752],
+      [4, 0.4156, 0.8776],
+      [8, 0.391, 0.9328],
+    ];
     for (const [a0, s1, ov] of want) {
       const r = oneStepPoint(p, a0);
       expect(Math.abs(r.s1 - s1)).toBeLessThan(1e-4);
@@ -174,7 +225,11 @@ describe('one giant step (§3, §6)', () => {
 
 describe('online SGD overlap ODE (§4, §6)', () => {
   it('C(0) = ℓ and D(0) = 3, 10, 21', () => {
-    for (const [l, D] of [[1, 3], [2, 10], [3, 21]]) {
+    for (const [l, D] of [
+      [1, 3],
+      [2, 10],
+      [3, 21],
+    ]) {
       const mo = sgdMoments(heKProfile(l), 0);
       expect(mo.C).toBeCloseTo(l, 12);
       expect(mo.D).toBeCloseTo(D, 12);
@@ -183,12 +238,18 @@ describe('online SGD overlap ODE (§4, §6)', () => {
   it('escape samples T against the public values', () => {
     const want: [number, number, number, number][] = [
       // last printed digit, or 1e−5 relative for six digits
-      [1, 100, 98.9, 0.1], [1, 400, 436.5, 0.1], [1, 3200, 3700.8, 0.1],
-      [2, 100, 286.0, 0.1], [2, 400, 1519.2, 0.1], [2, 3200, 16602.5, 1e-5 * 16602.5],
+      [1, 100, 98.9, 0.1],
+      [1, 400, 436.5, 0.1],
+      [1, 3200, 3700.8, 0.1],
+      [2, 100, 286.0, 0.1],
+      [2, 400, 1519.2, 0.1],
+      [2, 3200, 16602.5, 1e-5 * 16602.5],
       // ℓ = 3: our values are 7321.13, 1916012.03, 7710987.7 (and 16602.43 above); an independent
       // quadrature T = d∫dm/ṁ agrees with the solver to 1e−10 (test below), so the last digits of the
       // published 1916016 / 7711004 (2e−6 off) carry the reference solver's tolerance: 1e−5 relative.
-      [3, 100, 7321.2, 1e-5 * 7321.2], [3, 1600, 1916016, 1e-5 * 1916016], [3, 3200, 7711004, 1e-5 * 7711004],
+      [3, 100, 7321.2, 1e-5 * 7321.2],
+      [3, 1600, 1916016, 1e-5 * 1916016],
+      [3, 3200, 7711004, 1e-5 * 7711004],
     ];
     for (const [ell, d, T, tol] of want) {
       const r = escapeODE({ ell, eta: 0.5 }, d);
@@ -233,7 +294,7 @@ describe('online SGD overlap ODE (§4, §6)', () => {
     })();
     expect(rel(T(1, 1e6) / 1e6, lim1)).toBeLessThan(2e-3);
     // ℓ = 2: T/(d ln(0.5√d)) → 1/(η(2 − η)) (slowly: the O(d) remainder)
-    const r2 = (d: number) => T(2, d) / (d * Math.log(0.5 * Math.sqrt(d))) * (0.5 * 1.5);
+    const r2 = (d: number) => (T(2, d) / (d * Math.log(0.5 * Math.sqrt(d)))) * (0.5 * 1.5);
     expect(Math.abs(r2(1e8) - 1)).toBeLessThan(Math.abs(r2(1e4) - 1));
     expect(Math.abs(r2(1e8) - 1)).toBeLessThan(0.1);
     // ℓ = 3, η = η0/√d: T/d² → (2/(3η0²)) ln(1/(1 − η0/2))
@@ -268,7 +329,14 @@ describe('numerics', () => {
     expect(brent((x) => x * x + 1, 0, 2).converged).toBe(false);
   });
   it('ODE event time of ẏ = y from 1 to e', () => {
-    expect(integrateToEvent((y) => y, 1, (y) => y - Math.E, 10).tEvent).toBeCloseTo(1, 9);
+    expect(
+      integrateToEvent(
+        (y) => y,
+        1,
+        (y) => y - Math.E,
+        10,
+      ).tEvent,
+    ).toBeCloseTo(1, 9);
   });
   it('Rng: seeded, uniform mean 1/2, normal mean 0 and variance 1', () => {
     const r = new Rng(42, 'polar');

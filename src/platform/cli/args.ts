@@ -102,7 +102,12 @@ export function parseFlags(argv: string[], spec: Record<string, FlagSpec>): Pars
       name = name.slice(0, eq);
     }
     const s = spec[name];
-    if (!s) throw new UsageError(`unknown flag --${name} (known: ${Object.keys(spec).map((k) => '--' + k).join(' ')})`);
+    if (!s)
+      throw new UsageError(
+        `unknown flag --${name} (known: ${Object.keys(spec)
+          .map((k) => '--' + k)
+          .join(' ')})`,
+      );
     if (s.kind === 'boolean') {
       if (value !== undefined) throw new UsageError(`--${name} takes no value`);
       out[name] = true;
@@ -113,12 +118,15 @@ export function parseFlags(argv: string[], spec: Record<string, FlagSpec>): Pars
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
     }
     if (s.choices && !s.choices.includes(value) && !(name === 'activation' && value.startsWith('expr:'))) {
-      throw new UsageError(`--${name} must be one of ${s.choices.join(', ')}${name === 'activation' ? ' or expr:<expression in x>' : ''}, got '${value}'`);
+      throw new UsageError(
+        `--${name} must be one of ${s.choices.join(', ')}${name === 'activation' ? ' or expr:<expression in x>' : ''}, got '${value}'`,
+      );
     }
     if (s.kind === 'number') parseNumber(name, value);
     if (s.kind === 'list') parseList(name, value);
     out[name] = value;
   }
-  for (const [name, s] of Object.entries(spec)) if (out[name] === undefined && s.default !== undefined) out[name] = s.default;
+  for (const [name, s] of Object.entries(spec))
+    if (out[name] === undefined && s.default !== undefined) out[name] = s.default;
   return out;
 }

@@ -57,7 +57,8 @@ export interface CurveStreamOptions<S, P> {
   emit(chunk: StreamChunk<P>): void;
 }
 
-export type StreamResult<P> = { ok: true; points: P[] } | { ok: false; stale: true } | { ok: false; stale?: false; error: unknown; index: number };
+export type StreamResult<P> =
+  { ok: true; points: P[] } | { ok: false; stale: true } | { ok: false; stale?: false; error: unknown; index: number };
 
 export async function streamCurve<S, P>(o: CurveStreamOptions<S, P>): Promise<StreamResult<P>> {
   const { order, coarseCount } = sweepOrder(o.n, Math.max(1, o.coarseStep), o.direction, o.withFarEnd ?? true);
@@ -84,7 +85,13 @@ export async function streamCurve<S, P>(o: CurveStreamOptions<S, P>): Promise<St
     pts.push(points[i] as P);
     const done = k === order.length - 1;
     if (done || k === coarseCount - 1 || o.now() - lastFlush >= o.chunkMs) {
-      o.emit({ indices, points: pts, phase: k < coarseCount ? 'coarse' : 'fine', spansRange: k >= coarseCount - 1, done });
+      o.emit({
+        indices,
+        points: pts,
+        phase: k < coarseCount ? 'coarse' : 'fine',
+        spansRange: k >= coarseCount - 1,
+        done,
+      });
       indices = [];
       pts = [];
       if (done) break;

@@ -15,9 +15,19 @@ describe('outcomes', () => {
   const classify = classifier({ ParamError, ActivationError });
 
   it('sorts thrown errors by class, naming the parameter and where a solver failed', () => {
-    expect(classify(new ParamError('γ must be > 0', 'gamma'))).toEqual({ kind: 'param', message: 'γ must be > 0', param: 'gamma' });
-    expect(classify(new ActivationError('cannot parse "x+"'), 'at α = 1')).toEqual({ kind: 'activation', message: 'cannot parse "x+"' });
-    expect(classify(new Error('no fixed point\nafter 500 steps'), 'at α = 1')).toEqual({ kind: 'solver', message: 'no fixed point (at α = 1)' });
+    expect(classify(new ParamError('γ must be > 0', 'gamma'))).toEqual({
+      kind: 'param',
+      message: 'γ must be > 0',
+      param: 'gamma',
+    });
+    expect(classify(new ActivationError('cannot parse "x+"'), 'at α = 1')).toEqual({
+      kind: 'activation',
+      message: 'cannot parse "x+"',
+    });
+    expect(classify(new Error('no fixed point\nafter 500 steps'), 'at α = 1')).toEqual({
+      kind: 'solver',
+      message: 'no fixed point (at α = 1)',
+    });
   });
 
   it('attempt turns a throw into an error value; errorOf ignores success and stale replies', () => {

@@ -11,11 +11,15 @@ export interface ComputeError {
   param?: string;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; stale: true } | { ok: false; stale?: false; error: ComputeError };
+export type Outcome<T> =
+  { ok: true; value: T } | { ok: false; stale: true } | { ok: false; stale?: false; error: ComputeError };
 
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 export const STALE: Outcome<never> = { ok: false, stale: true };
-export const failed = (kind: ComputeErrorKind, message: string): Outcome<never> => ({ ok: false, error: { kind, message } });
+export const failed = (kind: ComputeErrorKind, message: string): Outcome<never> => ({
+  ok: false,
+  error: { kind, message },
+});
 
 /** The error of a failed outcome that should be shown (null for success or a stale reply). */
 export const errorOf = <T>(r: Outcome<T>): ComputeError | null => (r.ok || r.stale ? null : r.error);
@@ -42,7 +46,11 @@ export function classifier(classes: ErrorClasses): (e: unknown, where?: string) 
 }
 
 /** Runs `f`, turning a throw into a classified error outcome. */
-export function attempt<T>(classify: (e: unknown, where?: string) => ComputeError, f: () => T, where?: string): Outcome<T> {
+export function attempt<T>(
+  classify: (e: unknown, where?: string) => ComputeError,
+  f: () => T,
+  where?: string,
+): Outcome<T> {
   try {
     return ok(f());
   } catch (e) {

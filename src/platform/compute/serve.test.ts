@@ -15,9 +15,16 @@ describe('serve', () => {
       },
       channel.port2 as unknown as Endpoint,
     );
-    const api = wrap<{ count(n: number, onStep: (i: number) => void): Promise<number> }>(channel.port1 as unknown as Endpoint);
+    const api = wrap<{ count(n: number, onStep: (i: number) => void): Promise<number> }>(
+      channel.port1 as unknown as Endpoint,
+    );
     const seen: number[] = [];
-    expect(await api.count(3, proxy((i: number) => void seen.push(i)))).toBe(6);
+    expect(
+      await api.count(
+        3,
+        proxy((i: number) => void seen.push(i)),
+      ),
+    ).toBe(6);
     await new Promise((r) => setTimeout(r, 20));
     expect(seen).toEqual([1, 2, 3]);
     channel.port1.close();

@@ -14,7 +14,12 @@ export interface TabState<P> {
 }
 
 /** The tab's worker, with generations on `channels`; `onCrash` from crashMessage. */
-export function tabWorker<Api extends object>(name: string, factory: WorkerFactory, channels: readonly string[], onCrash: (message: string) => void): WorkerClient<Api> {
+export function tabWorker<Api extends object>(
+  name: string,
+  factory: WorkerFactory,
+  channels: readonly string[],
+  onCrash: (message: string) => void,
+): WorkerClient<Api> {
   return new WorkerClient<Api>({ name, factory, generations: new GenerationCounters(channels), onCrash });
 }
 
@@ -22,7 +27,12 @@ export function tabWorker<Api extends object>(name: string, factory: WorkerFacto
  * Binds the tab's parameters to the URL and calls `compute` now and after every change; returns the stop
  * function, which also stops the worker.
  */
-export function followParams<P, S extends TabState<P>>(codec: HashCodec<P>, store: StoreApi<S>, client: WorkerClient<object>, compute: () => void): () => void {
+export function followParams<P, S extends TabState<P>>(
+  codec: HashCodec<P>,
+  store: StoreApi<S>,
+  client: WorkerClient<object>,
+  compute: () => void,
+): () => void {
   const unbind = bindHash(codec, store);
   const unsub = store.subscribe((s, prev) => {
     if (s.params !== prev.params) compute();
@@ -39,9 +49,18 @@ export function followParams<P, S extends TabState<P>>(codec: HashCodec<P>, stor
  * Writes a finished computation: `patch(value)` on success; the message on failure (`prefix` before the physics'
  * own errors, a lost worker's message as it is); nothing for a superseded request.
  */
-export function settle<P, S extends TabState<P>, T>(store: StoreApi<S>, r: Outcome<T>, prefix: string, patch: (value: T) => Partial<S>): void {
+export function settle<P, S extends TabState<P>, T>(
+  store: StoreApi<S>,
+  r: Outcome<T>,
+  prefix: string,
+  patch: (value: T) => Partial<S>,
+): void {
   if (r.ok) store.setState({ ...patch(r.value), computing: false, computeError: null });
-  else if (!r.stale) store.setState({ computing: false, computeError: r.error.kind === 'worker' ? r.error.message : `${prefix}${r.error.message}` } as Partial<S>);
+  else if (!r.stale)
+    store.setState({
+      computing: false,
+      computeError: r.error.kind === 'worker' ? r.error.message : `${prefix}${r.error.message}`,
+    } as Partial<S>);
 }
 
 /** A crash while no computation runs still says so on the tab. */

@@ -40,7 +40,9 @@ describe('WorkerClient', () => {
     workers[0].crash('RangeError: out of memory');
     expect(await call).toMatchObject({ ok: false, error: { kind: 'worker' } });
     expect(crashes).toHaveLength(1);
-    expect(crashes[0]).toMatch(/test worker crashed: RangeError: out of memory \(model\.worker\.js:7\)\. It was restarted/);
+    expect(crashes[0]).toMatch(
+      /test worker crashed: RangeError: out of memory \(model\.worker\.js:7\)\. It was restarted/,
+    );
     expect(workers).toHaveLength(2);
     expect(workers[0].terminated).toBe(true);
     expect(await c.call((api) => api.echo(2))).toEqual({ ok: true, value: 2 });
@@ -63,7 +65,10 @@ describe('WorkerClient', () => {
     );
     expect(await c.call((api, alive) => api.slow(1, proxy(alive)))).toEqual({ ok: true, value: 1 });
     expect(crashes).toEqual([]);
-    expect(await c.call((api) => api.echo(1))).toMatchObject({ ok: false, error: { kind: 'worker', message: expect.stringContaining('stopped responding') } });
+    expect(await c.call((api) => api.echo(1))).toMatchObject({
+      ok: false,
+      error: { kind: 'worker', message: expect.stringContaining('stopped responding') },
+    });
     expect(crashes).toHaveLength(1);
   });
 
@@ -85,13 +90,19 @@ describe('WorkerClient', () => {
   });
 
   it('does not send again the parameters that crashed the worker, until its channel asks for others', async () => {
-    const { c, crashes, workers } = client(() => ({ ...okEcho, echo: (x: number) => (x === 13 ? never() : okEcho.echo(x)) }));
+    const { c, crashes, workers } = client(() => ({
+      ...okEcho,
+      echo: (x: number) => (x === 13 ? never() : okEcho.echo(x)),
+    }));
     const call = c.call((api) => api.echo(13), { channel: 'a', key: '13' });
     await tick();
     workers[0].crash('bad');
     await call;
     const again = await c.call((api) => api.echo(13), { channel: 'a', key: '13' });
-    expect(again).toMatchObject({ ok: false, error: { kind: 'worker', message: expect.stringContaining('Change a parameter') } });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { kind: 'worker', message: expect.stringContaining('Change a parameter') },
+    });
     expect(workers).toHaveLength(2);
     expect(crashes).toHaveLength(1); // the refusal is no new crash
     expect(await c.call((api) => api.echo(14), { channel: 'a', key: '14' })).toEqual({ ok: true, value: 14 });
@@ -99,7 +110,10 @@ describe('WorkerClient', () => {
     const retry = c.call((api) => api.echo(13), { channel: 'a', key: '13' });
     await tick();
     workers[1].crash('bad again');
-    expect(await retry).toMatchObject({ ok: false, error: { kind: 'worker', message: expect.stringContaining('bad again') } });
+    expect(await retry).toMatchObject({
+      ok: false,
+      error: { kind: 'worker', message: expect.stringContaining('bad again') },
+    });
   });
 
   it('answers stale for a call whose generation was superseded, and publishes generations to the worker', async () => {

@@ -118,12 +118,14 @@ export class WorkerClient<Api extends object> {
       const where = ev.filename ? ` (${ev.filename.split('/').pop()}:${ev.lineno})` : '';
       this.crash(worker, `The ${this.opts.name} worker crashed: ${ev.message || 'unknown error'}${where}.`);
     };
-    worker.onmessageerror = () => this.crash(worker, `The ${this.opts.name} worker sent a message that could not be read.`);
+    worker.onmessageerror = () =>
+      this.crash(worker, `The ${this.opts.name} worker sent a message that could not be read.`);
     this.worker = worker;
     const remote = wrap<Api>(worker);
     this.remote = remote;
     const shared = this.generations.shared;
-    if (shared) void (remote as unknown as Remote<GenerationsApi>).attachGenerations(shared.buffer as SharedArrayBuffer);
+    if (shared)
+      void (remote as unknown as Remote<GenerationsApi>).attachGenerations(shared.buffer as SharedArrayBuffer);
     this.opts.onSpawn?.();
     return remote;
   }
@@ -151,12 +153,20 @@ export class WorkerClient<Api extends object> {
    * Runs one worker call; if the worker dies, hangs (watchdog) or the client is disposed, the call resolves with
    * `lost(message)` instead of never. A rejected call (comlink transport error) counts as lost too.
    */
-  run<T>(work: (api: Remote<Api>, control: CallControl) => Promise<T>, lost: (message: string) => T, opts: RunOptions = {}): Promise<T> {
+  run<T>(
+    work: (api: Remote<Api>, control: CallControl) => Promise<T>,
+    lost: (message: string) => T,
+    opts: RunOptions = {},
+  ): Promise<T> {
     const channel = opts.channel ?? '';
     if (this.disposed) return new Promise<T>(() => {});
     if (opts.key !== undefined) {
       if (this.crashedKeys.get(channel) === opts.key)
-        return Promise.resolve(lost(`Not computed again: these parameters just crashed the ${this.opts.name} worker. Change a parameter to retry.`));
+        return Promise.resolve(
+          lost(
+            `Not computed again: these parameters just crashed the ${this.opts.name} worker. Change a parameter to retry.`,
+          ),
+        );
       this.crashedKeys.delete(channel);
     }
     const api = this.api;
@@ -168,7 +178,11 @@ export class WorkerClient<Api extends object> {
         clearTimeout(timer);
         if (paused || !this.inflight.has(entry)) return;
         timer = setTimeout(
-          () => this.crash(worker, `The ${this.opts.name} worker stopped responding (no progress for ${Math.round(this.watchdogMs / 1000)} s).`),
+          () =>
+            this.crash(
+              worker,
+              `The ${this.opts.name} worker stopped responding (no progress for ${Math.round(this.watchdogMs / 1000)} s).`,
+            ),
           this.watchdogMs,
         );
       };
@@ -198,13 +212,22 @@ export class WorkerClient<Api extends object> {
       };
       this.inflight.add(entry);
       control.alive();
-      work(api, control).then(settle, (e: unknown) => settle(lost(`The ${this.opts.name} worker failed: ${e instanceof Error ? e.message : String(e)}`)));
+      work(api, control).then(settle, (e: unknown) =>
+        settle(lost(`The ${this.opts.name} worker failed: ${e instanceof Error ? e.message : String(e)}`)),
+      );
     });
   }
 
   /** `run` for calls that answer with an Outcome: lost → a 'worker' error; superseded (channel + gen) → stale. */
-  async call<T>(work: (api: Remote<Api>, alive: () => void) => Promise<Outcome<T>>, opts: CallOptions = {}): Promise<Outcome<T>> {
-    const r = await this.run((api, control) => work(api, control.alive), (message) => failed('worker', message), opts);
+  async call<T>(
+    work: (api: Remote<Api>, alive: () => void) => Promise<Outcome<T>>,
+    opts: CallOptions = {},
+  ): Promise<Outcome<T>> {
+    const r = await this.run(
+      (api, control) => work(api, control.alive),
+      (message) => failed('worker', message),
+      opts,
+    );
     return opts.channel !== undefined && opts.gen !== undefined && !this.isCurrent(opts.channel, opts.gen) ? STALE : r;
   }
 
@@ -217,7 +240,8 @@ export class WorkerClient<Api extends object> {
 
   /** Tells the running worker about a generation (needed only without a shared buffer). */
   publish(channel: string, gen: number): void {
-    if (!this.generations.shared && this.remote) void (this.remote as unknown as Remote<GenerationsApi>).supersede(channel, gen);
+    if (!this.generations.shared && this.remote)
+      void (this.remote as unknown as Remote<GenerationsApi>).supersede(channel, gen);
   }
 
   isCurrent(channel: string, gen: number): boolean {

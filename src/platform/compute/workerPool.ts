@@ -22,7 +22,14 @@ export class WorkerPool<Api extends object> {
     this.generations = generations;
     this.members = Array.from(
       { length: opts.size },
-      (_, i) => new WorkerClient<Api>({ name: opts.name, factory: opts.factory, watchdogMs: opts.watchdogMs, generations, onCrash: (m) => opts.onCrash(m, i) }),
+      (_, i) =>
+        new WorkerClient<Api>({
+          name: opts.name,
+          factory: opts.factory,
+          watchdogMs: opts.watchdogMs,
+          generations,
+          onCrash: (m) => opts.onCrash(m, i),
+        }),
     );
   }
 

@@ -1,7 +1,17 @@
 // Export buttons for any plot: SVG, PNG (2×), CSV of its data, JSON of its parameters. A family adopts it with one
 // element inside the plot's <figure>; the SVG is the figure's `.plot-box svg`.
 import { useRef, useState } from 'react';
-import { download, fileName, pageBackground, serializeSvg, svgToPng, toCsv, toJson, type DataTable, type ExportContext } from './export';
+import {
+  download,
+  fileName,
+  pageBackground,
+  serializeSvg,
+  svgToPng,
+  toCsv,
+  toJson,
+  type DataTable,
+  type ExportContext,
+} from './export';
 import '../../app/share.css';
 
 export interface ExportMenuProps {
@@ -48,22 +58,45 @@ export function ExportMenu({ plot, title, context, table, fileKeys = [], extraJs
     if (!t || t.rows.length === 0) throw new Error('no data yet');
     download(toCsv(t, context()), name('csv'), 'text/csv');
   });
-  const jsonExport = run('JSON', () => download(toJson(context(), extraJson?.() ?? {}), name('json'), 'application/json'));
+  const jsonExport = run('JSON', () =>
+    download(toJson(context(), extraJson?.() ?? {}), name('json'), 'application/json'),
+  );
   return (
-    <span ref={ref} className="export-menu advanced" role="group" aria-label={`export the ${title}`} data-testid={`export-${plot}`}>
+    <span
+      ref={ref}
+      className="export-menu advanced"
+      role="group"
+      aria-label={`export the ${title}`}
+      data-testid={`export-${plot}`}
+    >
       <span className="export-label" aria-hidden="true">
         export
       </span>
       <button type="button" onClick={svgExport} aria-label={`${title} as SVG`} data-testid={`export-${plot}-svg`}>
         SVG
       </button>
-      <button type="button" onClick={pngExport} aria-label={`${title} as PNG (2× resolution)`} data-testid={`export-${plot}-png`}>
+      <button
+        type="button"
+        onClick={pngExport}
+        aria-label={`${title} as PNG (2× resolution)`}
+        data-testid={`export-${plot}-png`}
+      >
         PNG
       </button>
-      <button type="button" onClick={csvExport} aria-label={`data of the ${title} as CSV`} data-testid={`export-${plot}-csv`}>
+      <button
+        type="button"
+        onClick={csvExport}
+        aria-label={`data of the ${title} as CSV`}
+        data-testid={`export-${plot}-csv`}
+      >
         CSV
       </button>
-      <button type="button" onClick={jsonExport} aria-label={`parameters of the ${title} as JSON`} data-testid={`export-${plot}-json`}>
+      <button
+        type="button"
+        onClick={jsonExport}
+        aria-label={`parameters of the ${title} as JSON`}
+        data-testid={`export-${plot}-json`}
+      >
         JSON
       </button>
       {error && (

@@ -36,7 +36,19 @@ export interface ColourScale {
 }
 
 /** A vertical colour bar at x (plot coordinates), with ticks and a rotated label on its right. */
-export function ColourBar({ scale, label, x, height, testId }: { scale: ColourScale; label: string; x: number; height: number; testId?: string }) {
+export function ColourBar({
+  scale,
+  label,
+  x,
+  height,
+  testId,
+}: {
+  scale: ColourScale;
+  label: string;
+  x: number;
+  height: number;
+  testId?: string;
+}) {
   const n = 48;
   const [lo, hi] = scale.domain;
   const at = (t: number) => (scale.log ? lo * Math.pow(hi / lo, t) : lo + (hi - lo) * t);
@@ -45,7 +57,13 @@ export function ColourBar({ scale, label, x, height, testId }: { scale: ColourSc
   return (
     <g transform={`translate(${x},0)`} data-testid={testId}>
       {Array.from({ length: n }, (_, i) => (
-        <rect key={i} y={(height * (n - 1 - i)) / n} width={12} height={height / n + 0.5} fill={scale.colour(at((i + 0.5) / n))} />
+        <rect
+          key={i}
+          y={(height * (n - 1 - i)) / n}
+          width={12}
+          height={height / n + 0.5}
+          fill={scale.colour(at((i + 0.5) / n))}
+        />
       ))}
       <rect width={12} height={height} fill="none" stroke={COLOURS.lightGrey} />
       {ticks.map((t) => (

@@ -6,13 +6,43 @@ const STROKE = { bold: 3, regular: 1.8, thin: 1.1 } as const;
 
 /** The sample of one entry, 22 px wide, centred on y = 0. */
 function Swatch({ e }: { e: LegendEntry }) {
-  if (e.swatch === 'dot' || e.swatch === 'ring') return <circle cx={11} cy={0} r={3.5} fill={e.swatch === 'dot' ? e.colour : 'white'} stroke={e.colour} strokeWidth={1.5} />;
+  if (e.swatch === 'dot' || e.swatch === 'ring')
+    return (
+      <circle
+        cx={11}
+        cy={0}
+        r={3.5}
+        fill={e.swatch === 'dot' ? e.colour : 'white'}
+        stroke={e.colour}
+        strokeWidth={1.5}
+      />
+    );
   if (e.swatch === 'fill') return <rect x={0} y={-5} width={22} height={10} fill={e.colour} opacity={0.6} />;
-  return <line x1={0} x2={22} y1={0} y2={0} stroke={e.colour} strokeWidth={STROKE[e.swatch]} strokeDasharray={e.dashed ? '5 3' : undefined} />;
+  return (
+    <line
+      x1={0}
+      x2={22}
+      y1={0}
+      y2={0}
+      stroke={e.colour}
+      strokeWidth={STROKE[e.swatch]}
+      strokeDasharray={e.dashed ? '5 3' : undefined}
+    />
+  );
 }
 
 /** A legend box in plot coordinates, top-left corner at (x, y). */
-export function Legend({ entries, x, y, width }: { entries: readonly LegendEntry[]; x: number; y: number; width: number }) {
+export function Legend({
+  entries,
+  x,
+  y,
+  width,
+}: {
+  entries: readonly LegendEntry[];
+  x: number;
+  y: number;
+  width: number;
+}) {
   return (
     <g className="legend" transform={`translate(${x},${y})`}>
       <rect width={width} height={legendHeight(entries.length)} rx={4} />

@@ -47,7 +47,13 @@ function MarkView({ m, height }: { m: Mark; height: number }) {
     const l = m.series;
     return (
       <>
-        <path data-series={l.id} d={m.d} className={cls(LINE_CLASS[l.weight ?? 'regular'], l.dashed && 'dashed', l.className)} stroke={l.colour} strokeOpacity={l.opacity} />
+        <path
+          data-series={l.id}
+          d={m.d}
+          className={cls(LINE_CLASS[l.weight ?? 'regular'], l.dashed && 'dashed', l.className)}
+          stroke={l.colour}
+          strokeOpacity={l.opacity}
+        />
         {m.dots.map((p, i) => (
           <circle key={i} cx={p[0]} cy={p[1]} r={2.2} fill={l.colour} />
         ))}
@@ -61,7 +67,14 @@ function MarkView({ m, height }: { m: Mark; height: number }) {
         {m.points.map((q, i) => (
           <g key={i} data-series={p.id} className={cls('point', p.className)}>
             {q.bar && <line x1={q.cx} x2={q.cx} y1={q.bar[0]} y2={q.bar[1]} stroke={p.colour} strokeWidth={1.3} />}
-            <circle cx={q.cx} cy={q.cy} r={3.4} fill={p.ring ? 'white' : p.colour} stroke={p.colour} strokeWidth={p.ring ? 1.5 : 0} />
+            <circle
+              cx={q.cx}
+              cy={q.cy}
+              r={3.4}
+              fill={p.ring ? 'white' : p.colour}
+              stroke={p.colour}
+              strokeWidth={p.ring ? 1.5 : 0}
+            />
           </g>
         ))}
       </>
@@ -84,7 +97,15 @@ function MarkView({ m, height }: { m: Mark; height: number }) {
     const r = m.series;
     return (
       <g data-testid={r.testId} className={cls('rule', r.className)}>
-        <line data-series={r.id} x1={m.x1} x2={m.x2} y1={m.y1} y2={m.y2} stroke={r.colour} strokeDasharray={dashArray(r.dash)} />
+        <line
+          data-series={r.id}
+          x1={m.x1}
+          x2={m.x2}
+          y1={m.y1}
+          y2={m.y2}
+          stroke={r.colour}
+          strokeDasharray={dashArray(r.dash)}
+        />
         {m.text && (
           <text className="halo" x={m.text.x} y={m.text.y} textAnchor={m.text.anchor} fill={r.colour}>
             {r.text}
@@ -100,12 +121,20 @@ function MarkView({ m, height }: { m: Mark; height: number }) {
 /** Marks in order, consecutive series of one group wrapped in `<g data-series={group}>`. */
 function MarkList({ marks, height }: { marks: readonly Mark[]; height: number }) {
   const out: ReactNode[] = [];
-  for (let i = 0; i < marks.length; ) {
+  for (let i = 0; i < marks.length;) {
     const group = marks[i].series.group;
     let j = i + 1;
     while (group !== undefined && j < marks.length && marks[j].series.group === group) j++;
     const views = marks.slice(i, j).map((m) => <MarkView key={m.series.id} m={m} height={height} />);
-    out.push(group === undefined ? views : <g key={group} data-series={group}>{views}</g>);
+    out.push(
+      group === undefined ? (
+        views
+      ) : (
+        <g key={group} data-series={group}>
+          {views}
+        </g>
+      ),
+    );
     i = j;
   }
   return <>{out}</>;
@@ -115,10 +144,25 @@ export function LinePlot(p: LinePlotProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const height = p.height ?? 300;
   const legendMode = p.legend ?? 'inside';
-  const lay = layoutLinePlot({ width, height, xDomain: p.xDomain, yDomain: p.yDomain, xLog: p.xLog, yLog: p.yLog, series: p.series, legendBox: legendMode === 'inside' ? { width: p.legendWidth } : undefined });
+  const lay = layoutLinePlot({
+    width,
+    height,
+    xDomain: p.xDomain,
+    yDomain: p.yDomain,
+    xLog: p.xLog,
+    yLog: p.yLog,
+    series: p.series,
+    legendBox: legendMode === 'inside' ? { width: p.legendWidth } : undefined,
+  });
   const clip = `${p.testId}-clip`;
   const isRule = (m: Mark) => m.series.mark === 'rule';
-  const aria = p.ariaLabel ?? (typeof p.caption === 'string' ? p.caption : typeof p.xLabel === 'string' && typeof p.yLabel === 'string' ? `${p.yLabel} against ${p.xLabel}` : p.testId);
+  const aria =
+    p.ariaLabel ??
+    (typeof p.caption === 'string'
+      ? p.caption
+      : typeof p.xLabel === 'string' && typeof p.yLabel === 'string'
+        ? `${p.yLabel} against ${p.xLabel}`
+        : p.testId);
   const htmlLegend = lay.legend.length > 0 ? <HtmlLegend entries={lay.legend} testId={`${p.testId}-legend`} /> : null;
   return (
     <figure className={cls('plot', p.className)} data-testid={p.testId} {...p.attrs}>
@@ -135,7 +179,14 @@ export function LinePlot(p: LinePlotProps) {
             </clipPath>
           </defs>
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            <Axes xTicks={lay.xTicks} yTicks={lay.yTicks} width={lay.innerWidth} height={lay.innerHeight} xLabel={p.xLabel} yLabel={p.yLabel} />
+            <Axes
+              xTicks={lay.xTicks}
+              yTicks={lay.yTicks}
+              width={lay.innerWidth}
+              height={lay.innerHeight}
+              xLabel={p.xLabel}
+              yLabel={p.yLabel}
+            />
             <g clipPath={`url(#${clip})`}>
               <MarkList marks={lay.marks.filter((m) => !isRule(m))} height={lay.innerHeight} />
               {p.overlay?.(lay.x, lay.y)}

@@ -21,7 +21,15 @@ interface Shown {
   rows: [string, string][];
 }
 
-export function PlotHover({ table, columns, plot }: { table(): DataTable | null; columns: HoverColumn[]; plot: string }) {
+export function PlotHover({
+  table,
+  columns,
+  plot,
+}: {
+  table(): DataTable | null;
+  columns: HoverColumn[];
+  plot: string;
+}) {
   const anchor = useRef<HTMLSpanElement>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   useEffect(() => {
@@ -71,7 +79,12 @@ export function PlotHover({ table, columns, plot }: { table(): DataTable | null;
       {shown && (
         <>
           <span className="plot-hover-guide" style={{ left: shown.left, top: shown.top, height: shown.height }} />
-          <span className="plot-hover-box" role="status" data-testid={`hover-${plot}`} style={{ left: shown.boxLeft, top: shown.boxTop }}>
+          <span
+            className="plot-hover-box"
+            role="status"
+            data-testid={`hover-${plot}`}
+            style={{ left: shown.boxLeft, top: shown.boxTop }}
+          >
             {shown.rows.map(([k, v]) => (
               <span key={k} className="plot-hover-row">
                 <span>{k}</span>

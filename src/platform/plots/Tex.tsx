@@ -4,5 +4,9 @@ import 'katex/dist/katex.min.css';
 
 export function Tex({ children, block = false }: { children: string; block?: boolean }) {
   const html = katex.renderToString(children, { displayMode: block, throwOnError: false, output: 'htmlAndMathml' });
-  return block ? <div className="tex-block" dangerouslySetInnerHTML={{ __html: html }} /> : <span dangerouslySetInnerHTML={{ __html: html }} />;
+  return block ? (
+    <div className="tex-block" dangerouslySetInnerHTML={{ __html: html }} />
+  ) : (
+    <span dangerouslySetInnerHTML={{ __html: html }} />
+  );
 }

@@ -173,15 +173,30 @@ export function branchPaths(
     const o = otherSpecialisedOf(p);
     return o ? read(o, p) : null;
   });
-  const uni = splitBranch(alphas, yUni, eq.map((e) => e === 'universal'), switches);
-  const spec = splitBranch(alphas, ySpec, eq.map((e) => e === 'specialised'), switches);
+  const uni = splitBranch(
+    alphas,
+    yUni,
+    eq.map((e) => e === 'universal'),
+    switches,
+  );
+  const spec = splitBranch(
+    alphas,
+    ySpec,
+    eq.map((e) => e === 'specialised'),
+    switches,
+  );
   return {
     equilibrium: equilibriumLine(alphas, yUni, ySpec, eq, switches),
     universalOn: uni.on,
     universalOff: uni.off,
     specialisedOn: spec.on,
     specialisedOff: spec.off,
-    otherOff: splitBranch(alphas, yOther, alphas.map(() => false), switches).off,
+    otherOff: splitBranch(
+      alphas,
+      yOther,
+      alphas.map(() => false),
+      switches,
+    ).off,
   };
 }
 

@@ -5,7 +5,11 @@ import { defaultParams } from '../../families/mlp/params';
 import type { CurveData } from '../../families/mlp/store';
 import type { BranchSolution, ShallowPoint } from '../../physics/types';
 
-const ctx: ExportContext = { model: 'mlp', params: { activation: 'expr:max(x, 0)', gamma: 0.5 }, url: 'http://h/#model=mlp&v=2' };
+const ctx: ExportContext = {
+  model: 'mlp',
+  params: { activation: 'expr:max(x, 0)', gamma: 0.5 },
+  url: 'http://h/#model=mlp&v=2',
+};
 
 describe('export text', () => {
   it('writes cells that round-trip: full precision, empty for missing or non-finite, quoted text', () => {
@@ -19,7 +23,16 @@ describe('export text', () => {
 
   it('puts the parameters and the share URL on one comment line above the column names', () => {
     expect(csvHeaderLine(ctx)).toBe('# model=mlp activation=expr:max(x,0) gamma=0.5 url=http://h/#model=mlp&v=2');
-    const csv = toCsv({ columns: ['alpha', 'eps'], rows: [[1, 0.5], [2, null]] }, ctx);
+    const csv = toCsv(
+      {
+        columns: ['alpha', 'eps'],
+        rows: [
+          [1, 0.5],
+          [2, null],
+        ],
+      },
+      ctx,
+    );
     expect(csv.split('\n')).toEqual([csvHeaderLine(ctx), 'alpha,eps', '1,0.5', '2,', '']);
   });
 
@@ -30,13 +43,41 @@ describe('export text', () => {
 });
 
 function branch(kind: 'universal' | 'specialised', eps: number, q: number[]): BranchSolution {
-  return { kind, eps, f: -eps, R2: 1.2, R2hat: 1, tau: 0, Q: q, Qhat: q, converged: true, iterations: 3, residual: 1e-12 };
+  return {
+    kind,
+    eps,
+    f: -eps,
+    R2: 1.2,
+    R2hat: 1,
+    tau: 0,
+    Q: q,
+    Qhat: q,
+    converged: true,
+    iterations: 3,
+    residual: 1e-12,
+  };
 }
 
 describe('MLP export tables', () => {
   const pts: ShallowPoint[] = [
-    { alpha: 1, eps: 0.04, epsUni: 0.041, equilibrium: 'universal', universal: branch('universal', 0.041, [0, 0]), specialised: null, stationary: [] },
-    { alpha: 2, eps: 0.02, epsUni: 0.03, equilibrium: 'specialised', universal: branch('universal', 0.03, [0, 0]), specialised: branch('specialised', 0.02, [0.9, 0.9]), stationary: [] },
+    {
+      alpha: 1,
+      eps: 0.04,
+      epsUni: 0.041,
+      equilibrium: 'universal',
+      universal: branch('universal', 0.041, [0, 0]),
+      specialised: null,
+      stationary: [],
+    },
+    {
+      alpha: 2,
+      eps: 0.02,
+      epsUni: 0.03,
+      equilibrium: 'specialised',
+      universal: branch('universal', 0.03, [0, 0]),
+      specialised: branch('specialised', 0.02, [0.9, 0.9]),
+      stationary: [],
+    },
   ];
   const curve = {
     points: pts,
@@ -54,14 +95,31 @@ describe('MLP export tables', () => {
 
   it('groups ±v into one Q column and shifts R2 by ρ2 − 1 (= 0 for centred v)', () => {
     const t = overlapTable(curve);
-    expect(t.columns).toEqual(['alpha', 'equilibrium', 'R2_shifted', 'Q_v1', 'R2_shifted_specialised', 'Q_v1_specialised']);
+    expect(t.columns).toEqual([
+      'alpha',
+      'equilibrium',
+      'R2_shifted',
+      'Q_v1',
+      'R2_shifted_specialised',
+      'Q_v1_specialised',
+    ]);
     expect(t.rows[1]).toEqual([2, 'specialised', 1.2, 0.9, 1.2, 0.9]);
     expect(t.rows[0][5]).toBeNull();
   });
 
   it('records the parameters under the CLI flag names with the v2 share link', () => {
     const c = mlpContext(defaultParams(), 'https://x.org/app/');
-    expect(c.params).toEqual({ activation: 'relu', gamma: 0.5, delta: 0.1, readout: 'ones', weights: 'gaussian', alpha: 2, 'alpha-max': 8 });
-    expect(c.url).toBe('https://x.org/app/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8');
+    expect(c.params).toEqual({
+      activation: 'relu',
+      gamma: 0.5,
+      delta: 0.1,
+      readout: 'ones',
+      weights: 'gaussian',
+      alpha: 2,
+      'alpha-max': 8,
+    });
+    expect(c.url).toBe(
+      'https://x.org/app/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8',
+    );
   });
 });

@@ -43,8 +43,17 @@ export function toJson(ctx: ExportContext, extra: Record<string, unknown> = {}):
 
 /** A file name from the plot and its parameters: `eps_relu_gamma0.5_delta0.1.csv` (safe characters only). */
 export function fileName(plot: string, ctx: ExportContext, ext: string, keys: string[] = []): string {
-  const bits = [plot, ...keys.filter((k) => k in ctx.params).map((k) => (k === 'activation' ? String(ctx.params[k]) : `${k}${ctx.params[k]}`))];
-  const base = bits.join('_').replace(/[^A-Za-z0-9._+-]+/g, '-').replace(/-+/g, '-').slice(0, 120);
+  const bits = [
+    plot,
+    ...keys
+      .filter((k) => k in ctx.params)
+      .map((k) => (k === 'activation' ? String(ctx.params[k]) : `${k}${ctx.params[k]}`)),
+  ];
+  const base = bits
+    .join('_')
+    .replace(/[^A-Za-z0-9._+-]+/g, '-')
+    .replace(/-+/g, '-')
+    .slice(0, 120);
   return `${base}.${ext}`;
 }
 
@@ -74,7 +83,10 @@ const SVG_STYLE_PROPS = [
 ] as const;
 
 /** A standalone copy of a plot's SVG: computed styles inlined, explicit size, background, xmlns. */
-export function serializeSvg(svg: SVGSVGElement, background: string | null = null): { text: string; width: number; height: number } {
+export function serializeSvg(
+  svg: SVGSVGElement,
+  background: string | null = null,
+): { text: string; width: number; height: number } {
   const box = svg.getBoundingClientRect();
   const width = Math.round(Number(svg.getAttribute('width')) || box.width);
   const height = Math.round(Number(svg.getAttribute('height')) || box.height);
@@ -128,7 +140,9 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     if (!ctx) throw new Error('no 2-D canvas');
     ctx.setTransform(scale, 0, 0, scale, 0, 0);
     ctx.drawImage(img, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -11,30 +11,74 @@ import { COLOURS } from './palette';
 const xs = Array.from({ length: 9 }, (_, i) => i);
 const curve = (f: (x: number) => number): [number, number][] => xs.map((x) => [x, f(x)]);
 const render = (p: Partial<LinePlotProps> & { series: Series[] }) =>
-  renderToStaticMarkup(createElement(LinePlot, { testId: 'fig', caption: 'figure', xLabel: 'x', yLabel: 'y', xDomain: [0, 8], ...p }))
-    .replace(/="[^"]*"/g, (attr) => attr.replace(/-?\d+\.\d+(e-?\d+)?/g, (m) => String(Math.round(Number(m) * 100) / 100)))
+  renderToStaticMarkup(
+    createElement(LinePlot, { testId: 'fig', caption: 'figure', xLabel: 'x', yLabel: 'y', xDomain: [0, 8], ...p }),
+  )
+    .replace(/="[^"]*"/g, (attr) =>
+      attr.replace(/-?\d+\.\d+(e-?\d+)?/g, (m) => String(Math.round(Number(m) * 100) / 100)),
+    )
     .replaceAll('><', '>\n<');
 const count = (svg: string, what: RegExp) => (svg.match(what) ?? []).length;
 
 const FIGURES: Record<string, Partial<LinePlotProps> & { series: Series[] }> = {
   lines: {
     series: [
-      { mark: 'line', id: 'bold', data: curve((x) => 1 / (1 + x)), colour: COLOURS.equilibrium, weight: 'bold', label: 'bold' },
-      { mark: 'line', id: 'regular', data: curve((x) => 0.5 / (1 + x)), colour: COLOURS.blue, label: 'regular', dots: true },
-      { mark: 'line', id: 'thin', data: curve((x) => 0.1 + 0.01 * x), colour: COLOURS.grey, weight: 'thin', label: 'thin' },
+      {
+        mark: 'line',
+        id: 'bold',
+        data: curve((x) => 1 / (1 + x)),
+        colour: COLOURS.equilibrium,
+        weight: 'bold',
+        label: 'bold',
+      },
+      {
+        mark: 'line',
+        id: 'regular',
+        data: curve((x) => 0.5 / (1 + x)),
+        colour: COLOURS.blue,
+        label: 'regular',
+        dots: true,
+      },
+      {
+        mark: 'line',
+        id: 'thin',
+        data: curve((x) => 0.1 + 0.01 * x),
+        colour: COLOURS.grey,
+        weight: 'thin',
+        label: 'thin',
+      },
     ],
   },
   'dashed branch': {
     series: [
-      { mark: 'line', id: 'on', data: curve((x) => (x <= 4 ? 1 - x / 8 : NaN)), colour: COLOURS.universal, label: 'equilibrium' },
-      { mark: 'line', id: 'off', data: curve((x) => (x >= 4 ? 1 - x / 8 : NaN)), colour: COLOURS.universal, dashed: true, label: 'metastable' },
+      {
+        mark: 'line',
+        id: 'on',
+        data: curve((x) => (x <= 4 ? 1 - x / 8 : NaN)),
+        colour: COLOURS.universal,
+        label: 'equilibrium',
+      },
+      {
+        mark: 'line',
+        id: 'off',
+        data: curve((x) => (x >= 4 ? 1 - x / 8 : NaN)),
+        colour: COLOURS.universal,
+        dashed: true,
+        label: 'metastable',
+      },
     ],
     yDomain: [0, 1],
   },
   'band and span': {
     series: [
       { mark: 'span', id: 'hard', x0: 2, x1: 3, colour: COLOURS.hard, text: 'hard', testId: 'band-hard' },
-      { mark: 'area', id: 'quartiles', data: xs.map((x) => ({ x, lo: x / 10, hi: x / 10 + 0.2 })), colour: COLOURS.blueBand, label: 'quartiles' },
+      {
+        mark: 'area',
+        id: 'quartiles',
+        data: xs.map((x) => ({ x, lo: x / 10, hi: x / 10 + 0.2 })),
+        colour: COLOURS.blueBand,
+        label: 'quartiles',
+      },
       { mark: 'line', id: 'median', data: curve((x) => x / 10 + 0.1), colour: COLOURS.blue, label: 'median' },
     ],
     legend: 'below',
@@ -49,11 +93,36 @@ const FIGURES: Record<string, Partial<LinePlotProps> & { series: Series[] }> = {
     yDomain: [0, 1],
   },
   'error bars': {
-    series: [{ mark: 'points', id: 'gamp', data: [1, 3, 5].map((x) => ({ x, y: 0.5 / x, err: 0.05 })), colour: COLOURS.green, label: 'GAMP' }, { mark: 'points', id: 'hmc', data: [{ x: 2, y: 0.2 }], colour: COLOURS.hmcUninformative, ring: true, dx: -2.5, label: 'HMC' }],
+    series: [
+      {
+        mark: 'points',
+        id: 'gamp',
+        data: [1, 3, 5].map((x) => ({ x, y: 0.5 / x, err: 0.05 })),
+        colour: COLOURS.green,
+        label: 'GAMP',
+      },
+      {
+        mark: 'points',
+        id: 'hmc',
+        data: [{ x: 2, y: 0.2 }],
+        colour: COLOURS.hmcUninformative,
+        ring: true,
+        dx: -2.5,
+        label: 'HMC',
+      },
+    ],
     yDomain: [0, 0.6],
   },
   'log axes': {
-    series: [{ mark: 'line', id: 'power', data: [1, 10, 100, 1000].map((x) => [x, 1 / x] as [number, number]), colour: COLOURS.equilibrium, label: '1/x' }],
+    series: [
+      {
+        mark: 'line',
+        id: 'power',
+        data: [1, 10, 100, 1000].map((x) => [x, 1 / x] as [number, number]),
+        colour: COLOURS.equilibrium,
+        label: '1/x',
+      },
+    ],
     xDomain: [1, 1000],
     yDomain: [1e-3, 1],
     xLog: true,
@@ -89,6 +158,8 @@ describe('LinePlot figures', () => {
     expect(svg).not.toMatch(/>(empty|all NaN|no points)</);
     // The empty series still has its (empty) path: e2e and exports find every series by its data-series.
     expect(svg).toContain('data-series="empty" d=""');
-    expect(render({ series: [{ mark: 'line', id: 'nan', data: curve(() => NaN), colour: COLOURS.red, label: 'all NaN' }] })).not.toContain('class="legend"');
+    expect(
+      render({ series: [{ mark: 'line', id: 'nan', data: curve(() => NaN), colour: COLOURS.red, label: 'all NaN' }] }),
+    ).not.toContain('class="legend"');
   });
 });

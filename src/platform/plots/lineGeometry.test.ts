@@ -4,8 +4,15 @@ import { layoutLinePlot, logLabel, logTicks, rule, type LinePlotSpec, type Serie
 
 // Margins 64 + 18 and 12 + 48: a 400 × 200 px plot area.
 const frame = { width: 482, height: 260 };
-const layout = (series: Series[], more: Partial<LinePlotSpec> = {}) => layoutLinePlot({ ...frame, xDomain: [0, 8], yDomain: [0, 0.1], series, ...more });
-const line = (id: string, data: ([number, number] | null)[], label?: string): Series => ({ mark: 'line', id, data, colour: '#000000', label });
+const layout = (series: Series[], more: Partial<LinePlotSpec> = {}) =>
+  layoutLinePlot({ ...frame, xDomain: [0, 8], yDomain: [0, 0.1], series, ...more });
+const line = (id: string, data: ([number, number] | null)[], label?: string): Series => ({
+  mark: 'line',
+  id,
+  data,
+  colour: '#000000',
+  label,
+});
 
 describe('LinePlot geometry', () => {
   it('maps the domain onto the plot area and breaks a line at gaps and non-finite values', () => {
@@ -15,7 +22,16 @@ describe('LinePlot geometry', () => {
   });
 
   it('leaves out values ≤ 0 on a log axis and labels its ticks as powers of ten', () => {
-    const l = layout([line('a', [[1, 1e-3], [10, 0], [100, 1e-1]])], { xDomain: [1, 100], xLog: true, yLog: true, yDomain: [1e-4, 1] });
+    const l = layout(
+      [
+        line('a', [
+          [1, 1e-3],
+          [10, 0],
+          [100, 1e-1],
+        ]),
+      ],
+      { xDomain: [1, 100], xLog: true, yLog: true, yDomain: [1e-4, 1] },
+    );
     expect(l.marks[0]).toMatchObject({ d: 'M0,150ZM400,50Z' });
     expect(logTicks([1, 1e5])).toEqual([1, 10, 100, 1000, 1e4, 1e5]);
     expect(logTicks([0.2, 5])).toEqual([0.2, 0.5, 1, 2, 5]); // under two decades: 1, 2, 5 × 10ᵏ
@@ -24,20 +40,71 @@ describe('LinePlot geometry', () => {
   });
 
   it('rounds a default y range outwards from the largest value in the x range', () => {
-    const l = layoutLinePlot({ ...frame, xDomain: [0, 1], series: [line('a', [[0.5, 0.93], [2, 50]])] });
+    const l = layoutLinePlot({
+      ...frame,
+      xDomain: [0, 1],
+      series: [
+        line('a', [
+          [0.5, 0.93],
+          [2, 50],
+        ]),
+      ],
+    });
     expect(l.y.invert(0)).toBeCloseTo(1, 12);
   });
 
   it('gives a legend entry only to a labelled series drawn inside the frame, once per name', () => {
     const l = layout([
       line('empty', [], 'empty'),
-      line('nan', [[1, NaN], [2, NaN]], 'all NaN'),
-      line('outside', [[9, 0.05], [10, 0.05]], 'beyond x'),
-      line('above', [[1, 0.5], [2, 0.6]], 'above the frame'),
-      line('crossing', [[1, -1], [2, 1]], 'crossing'),
+      line(
+        'nan',
+        [
+          [1, NaN],
+          [2, NaN],
+        ],
+        'all NaN',
+      ),
+      line(
+        'outside',
+        [
+          [9, 0.05],
+          [10, 0.05],
+        ],
+        'beyond x',
+      ),
+      line(
+        'above',
+        [
+          [1, 0.5],
+          [2, 0.6],
+        ],
+        'above the frame',
+      ),
+      line(
+        'crossing',
+        [
+          [1, -1],
+          [2, 1],
+        ],
+        'crossing',
+      ),
       line('unlabelled', [[1, 0.05]]),
-      line('piece-1', [[1, 0.05], [2, 0.05]], 'branch'),
-      line('piece-2', [[5, 0.05], [6, 0.05]], 'branch'),
+      line(
+        'piece-1',
+        [
+          [1, 0.05],
+          [2, 0.05],
+        ],
+        'branch',
+      ),
+      line(
+        'piece-2',
+        [
+          [5, 0.05],
+          [6, 0.05],
+        ],
+        'branch',
+      ),
       { mark: 'points', id: 'pts', data: [{ x: 20, y: 0.05 }], colour: '#000000', label: 'points beyond x' },
       rule('r', 'x', 12, '#000000', { text: 'beyond x' }),
     ]);
@@ -46,7 +113,11 @@ describe('LinePlot geometry', () => {
   });
 
   it('stacks the texts of vertical rules and puts one near the right edge on its left', () => {
-    const l = layout([rule('a', 'x', 1, '#000000', { text: 'a' }), rule('b', 'x', 7.9, '#000000', { text: 'b', ringAt: 0.05 }), rule('c', 'y', 0.05, '#000000', { text: 'c' })]);
+    const l = layout([
+      rule('a', 'x', 1, '#000000', { text: 'a' }),
+      rule('b', 'x', 7.9, '#000000', { text: 'b', ringAt: 0.05 }),
+      rule('c', 'y', 0.05, '#000000', { text: 'c' }),
+    ]);
     expect(l.marks.map((m) => ('text' in m ? m.text : null))).toEqual([
       { x: 55, y: 14, anchor: 'start' },
       { x: 390, y: 30, anchor: 'end' },
@@ -56,15 +127,55 @@ describe('LinePlot geometry', () => {
   });
 
   it('draws error bars from y − err to y + err, cut at the bottom of a log axis', () => {
-    const pts: Series = { mark: 'points', id: 'p', data: [{ x: 4, y: 0.05, err: 0.01 }, { x: 6, y: 0.05 }], colour: '#000000', dx: 2 };
-    expect(layout([pts]).marks[0]).toMatchObject({ points: [{ cx: 202, cy: 100, bar: [expect.closeTo(120, 9), expect.closeTo(80, 9)] }, { cx: 302, cy: 100, bar: null }] });
+    const pts: Series = {
+      mark: 'points',
+      id: 'p',
+      data: [
+        { x: 4, y: 0.05, err: 0.01 },
+        { x: 6, y: 0.05 },
+      ],
+      colour: '#000000',
+      dx: 2,
+    };
+    expect(layout([pts]).marks[0]).toMatchObject({
+      points: [
+        { cx: 202, cy: 100, bar: [expect.closeTo(120, 9), expect.closeTo(80, 9)] },
+        { cx: 302, cy: 100, bar: null },
+      ],
+    });
     const log = layout([{ ...pts, data: [{ x: 4, y: 0.01, err: 0.02 }] }], { yLog: true, yDomain: [1e-3, 1] });
     expect(log.marks[0]).toMatchObject({ points: [{ bar: [200, expect.closeTo(200 * (1 - Math.log10(30) / 3), 9)] }] });
   });
 
   it('places the legend box away from the marks, counting a vertical jump between two points', () => {
-    const l = layout([line('jump', [[7.6, 0], [7.6, 0.1]], 'jump')], { legendBox: { width: 100 } });
+    const l = layout(
+      [
+        line(
+          'jump',
+          [
+            [7.6, 0],
+            [7.6, 0.1],
+          ],
+          'jump',
+        ),
+      ],
+      { legendBox: { width: 100 } },
+    );
     expect(l.box).toMatchObject({ x: 6, y: 6, width: 100 });
-    expect(layout([line('low', [[0, 0.01], [8, 0.01]], 'low')], { legendBox: { width: 100 } }).box).toMatchObject({ x: 294, y: 6 });
+    expect(
+      layout(
+        [
+          line(
+            'low',
+            [
+              [0, 0.01],
+              [8, 0.01],
+            ],
+            'low',
+          ),
+        ],
+        { legendBox: { width: 100 } },
+      ).box,
+    ).toMatchObject({ x: 294, y: 6 });
   });
 });

@@ -68,7 +68,13 @@ export interface PointSeries extends SeriesBase {
 export type Series = LineSeries | AreaSeries | SpanSeries | RuleSeries | PointSeries;
 
 /** A rule at x = at (axis 'x', vertical) or y = at (axis 'y', horizontal). */
-export function rule(id: string, axis: 'x' | 'y', at: number, colour: string, more: Omit<Partial<RuleSeries>, 'mark'> = {}): RuleSeries {
+export function rule(
+  id: string,
+  axis: 'x' | 'y',
+  at: number,
+  colour: string,
+  more: Omit<Partial<RuleSeries>, 'mark'> = {},
+): RuleSeries {
   return { mark: 'rule', id, axis, at, colour, ...more };
 }
 
@@ -96,7 +102,15 @@ export type Mark =
   | { series: LineSeries; d: string; dots: XY[] }
   | { series: AreaSeries; d: string }
   | { series: SpanSeries; x: number; width: number }
-  | { series: RuleSeries; x1: number; y1: number; x2: number; y2: number; text: { x: number; y: number; anchor: 'start' | 'end' } | null; ring: XY | null }
+  | {
+      series: RuleSeries;
+      x1: number;
+      y1: number;
+      x2: number;
+      y2: number;
+      text: { x: number; y: number; anchor: 'start' | 'end' } | null;
+      ring: XY | null;
+    }
   | { series: PointSeries; points: { cx: number; cy: number; bar: [number, number] | null }[] };
 
 export interface LinePlotSpec {
@@ -128,9 +142,22 @@ export const MARGIN = { top: 12, right: 18, bottom: 48, left: 64 };
 export const LEGEND_ROW = 17;
 export const legendHeight = (rows: number) => rows * LEGEND_ROW + 8;
 const DASH = { dashed: '6 4', dotted: '2 3' } as const;
-export const dashArray = (dash: 'dashed' | 'dotted' | undefined | boolean) => (dash === true ? DASH.dashed : dash ? DASH[dash] : undefined);
+export const dashArray = (dash: 'dashed' | 'dotted' | undefined | boolean) =>
+  dash === true ? DASH.dashed : dash ? DASH[dash] : undefined;
 
-const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const SUP: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
 
 /** Log-axis ticks: 1, 2, 5 × 10ᵏ when the domain spans under two decades, else the powers of ten. */
 export function logTicks([a, b]: [number, number]): number[] {
@@ -151,7 +178,12 @@ export function logLabel(v: number): string {
   if (v >= 0.01 && v < 1e4) return tickFormat(v);
   const k = Math.round(Math.log10(v));
   const m = v / 10 ** k;
-  const pow = '10' + String(k).split('').map((c) => SUP[c]).join('');
+  const pow =
+    '10' +
+    String(k)
+      .split('')
+      .map((c) => SUP[c])
+      .join('');
   return Math.abs(m - 1) < 1e-9 ? pow : `${tickFormat(Number(m.toPrecision(2)))}·${pow}`;
 }
 
@@ -179,7 +211,12 @@ function segmentInBox(a: XY, b: XY, w: number, h: number): boolean {
   let t1 = 1;
   const dx = b[0] - a[0];
   const dy = b[1] - a[1];
-  for (const [p, q] of [[-dx, a[0]], [dx, w - a[0]], [-dy, a[1]], [dy, h - a[1]]]) {
+  for (const [p, q] of [
+    [-dx, a[0]],
+    [dx, w - a[0]],
+    [-dy, a[1]],
+    [dy, h - a[1]],
+  ]) {
     if (p === 0) {
       if (q < 0) return false;
       continue;
@@ -239,7 +276,8 @@ function* occupied(marks: readonly Mark[], pixels: Map<Mark, (XY | null)[]>): Ge
   };
   for (const m of marks) {
     if ('points' in m) for (const p of m.points) yield [p.cx, p.cy];
-    if ('x1' in m && m.text) yield* along([m.text.x, m.text.y - 4], [m.text.x + (m.text.anchor === 'end' ? -110 : 110), m.text.y - 4]);
+    if ('x1' in m && m.text)
+      yield* along([m.text.x, m.text.y - 4], [m.text.x + (m.text.anchor === 'end' ? -110 : 110), m.text.y - 4]);
     const px = pixels.get(m);
     if (!px) continue;
     for (let i = 0; i < px.length; i++) {
@@ -256,12 +294,22 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
   const innerWidth = Math.max(10, spec.width - MARGIN.left - MARGIN.right);
   const innerHeight = Math.max(10, spec.height - MARGIN.top - MARGIN.bottom);
   const x = (xLog ? scaleLog() : scaleLinear()).domain(xDomain).range([0, innerWidth]);
-  const yLin = spec.yDomain ? null : scaleLinear().domain([0, yMaxOf(seriesYs(series, xDomain[0], xDomain[1]))]).nice(6);
-  const y = (yLog ? scaleLog() : scaleLinear()).domain(spec.yDomain ?? (yLin!.domain() as [number, number])).range([innerHeight, 0]);
+  const yLin = spec.yDomain
+    ? null
+    : scaleLinear()
+        .domain([0, yMaxOf(seriesYs(series, xDomain[0], xDomain[1]))])
+        .nice(6);
+  const y = (yLog ? scaleLog() : scaleLinear())
+    .domain(spec.yDomain ?? (yLin!.domain() as [number, number]))
+    .range([innerHeight, 0]);
   // Far off-frame values are pulled in so that a divergence leaves the frame without huge coordinates.
   const clampPx = (v: number) => Math.max(-20 * innerHeight, Math.min(21 * innerHeight, v));
   const ticks = (s: typeof x, log: boolean | undefined, domain: [number, number], n: number): Tick[] =>
-    (log ? logTicks(domain) : s.ticks(n)).map((value) => ({ value, px: s(value), label: log ? logLabel(value) : tickFormat(value) }));
+    (log ? logTicks(domain) : s.ticks(n)).map((value) => ({
+      value,
+      px: s(value),
+      label: log ? logLabel(value) : tickFormat(value),
+    }));
 
   const marks: Mark[] = [];
   const pixels = new Map<Mark, (XY | null)[]>();
@@ -269,14 +317,22 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
   for (const s of series) {
     if (s.mark === 'line') {
       const px = linePixels(s, x, y, xLog, yLog).map((p): XY | null => (p ? [p[0], clampPx(p[1])] : null));
-      const d = line<XY | null>().defined((p) => p !== null).x((p) => p![0]).y((p) => p![1])(px) ?? '';
+      const d =
+        line<XY | null>()
+          .defined((p) => p !== null)
+          .x((p) => p![0])
+          .y((p) => p![1])(px) ?? '';
       const m: Mark = { series: s, d, dots: s.dots ? (px.filter((p) => p !== null) as XY[]) : [] };
       pixels.set(m, px);
       marks.push(m);
     } else if (s.mark === 'area') {
       const ok = s.data.filter((p) => inDomain(p.x, xLog) && inDomain(p.hi, yLog) && Number.isFinite(p.lo));
       const floor = yLog ? (y.domain()[0] as number) : -Infinity;
-      const d = area<(typeof ok)[number]>().x((p) => x(p.x)).y0((p) => clampPx(y(Math.max(p.lo, floor)))).y1((p) => clampPx(y(p.hi)))(ok) ?? '';
+      const d =
+        area<(typeof ok)[number]>()
+          .x((p) => x(p.x))
+          .y0((p) => clampPx(y(Math.max(p.lo, floor))))
+          .y1((p) => clampPx(y(p.hi)))(ok) ?? '';
       marks.push({ series: s, d });
     } else if (s.mark === 'span') {
       const a = x(Math.max(s.x0, xDomain[0]));
@@ -289,9 +345,22 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
       if (!inDomain(s.at, log) || s.at < Math.min(lo, hi) || s.at > Math.max(lo, hi)) continue;
       const at = vertical ? x(s.at) : y(s.at);
       const right = vertical && at > innerWidth - 130; // text on the left of the line near the right edge
-      const text = s.text === undefined ? null : vertical ? { x: at + (right ? -5 : 5), y: 14 + 16 * labelledX++, anchor: right ? ('end' as const) : ('start' as const) } : { x: innerWidth - 4, y: at - 4, anchor: 'end' as const };
+      const text =
+        s.text === undefined
+          ? null
+          : vertical
+            ? {
+                x: at + (right ? -5 : 5),
+                y: 14 + 16 * labelledX++,
+                anchor: right ? ('end' as const) : ('start' as const),
+              }
+            : { x: innerWidth - 4, y: at - 4, anchor: 'end' as const };
       const ring: XY | null = vertical && s.ringAt != null && inDomain(s.ringAt, yLog) ? [at, y(s.ringAt)] : null;
-      marks.push(vertical ? { series: s, x1: at, x2: at, y1: 0, y2: innerHeight, text, ring } : { series: s, x1: 0, x2: innerWidth, y1: at, y2: at, text, ring });
+      marks.push(
+        vertical
+          ? { series: s, x1: at, x2: at, y1: 0, y2: innerHeight, text, ring }
+          : { series: s, x1: 0, x2: innerWidth, y1: at, y2: at, text, ring },
+      );
     } else {
       const dx = s.dx ?? 0;
       const points = s.data
@@ -299,7 +368,11 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
         .map((p) => {
           const err = p.err !== undefined && Number.isFinite(p.err) ? p.err : null;
           const lo = err === null ? 0 : yLog ? Math.max(p.y - err, y.domain()[0] as number) : p.y - err;
-          return { cx: x(p.x) + dx, cy: clampPx(y(p.y)), bar: err === null ? null : ([clampPx(y(lo)), clampPx(y(p.y + err))] as [number, number]) };
+          return {
+            cx: x(p.x) + dx,
+            cy: clampPx(y(p.y)),
+            bar: err === null ? null : ([clampPx(y(lo)), clampPx(y(p.y + err))] as [number, number]),
+          };
         });
       marks.push({ series: s, points });
     }
@@ -308,12 +381,42 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
   const legend: LegendEntry[] = [];
   for (const m of marks) {
     const s = m.series;
-    if (s.label === undefined || s.label === null || s.label === '' || !visible(m, innerWidth, innerHeight, pixels.get(m))) continue;
-    const entry: LegendEntry = { id: s.id, label: s.label, colour: s.colour, swatch: swatchOf(s), dashed: (s.mark === 'line' && !!s.dashed) || (s.mark === 'rule' && s.dash === 'dashed') };
+    if (
+      s.label === undefined ||
+      s.label === null ||
+      s.label === '' ||
+      !visible(m, innerWidth, innerHeight, pixels.get(m))
+    )
+      continue;
+    const entry: LegendEntry = {
+      id: s.id,
+      label: s.label,
+      colour: s.colour,
+      swatch: swatchOf(s),
+      dashed: (s.mark === 'line' && !!s.dashed) || (s.mark === 'rule' && s.dash === 'dashed'),
+    };
     // One entry for several series drawn alike under one name (the pieces of a branch).
-    if (!legend.some((e) => e.label === entry.label && e.colour === entry.colour && e.swatch === entry.swatch && e.dashed === entry.dashed)) legend.push(entry);
+    if (
+      !legend.some(
+        (e) =>
+          e.label === entry.label &&
+          e.colour === entry.colour &&
+          e.swatch === entry.swatch &&
+          e.dashed === entry.dashed,
+      )
+    )
+      legend.push(entry);
   }
-  const box = spec.legendBox && legend.length > 0 ? legendBox(occupied(marks, pixels), innerWidth, innerHeight, Math.min(spec.legendBox.width ?? legendWidthOf(legend), innerWidth - 12), legendHeight(legend.length)) : null;
+  const box =
+    spec.legendBox && legend.length > 0
+      ? legendBox(
+          occupied(marks, pixels),
+          innerWidth,
+          innerHeight,
+          Math.min(spec.legendBox.width ?? legendWidthOf(legend), innerWidth - 12),
+          legendHeight(legend.length),
+        )
+      : null;
   return {
     innerWidth,
     innerHeight,

@@ -5,10 +5,26 @@ import { BLUE_RAMP, COLOURS, SERIES_HUES } from './palette';
 // in L*a*b* (D65). ΔE ≈ 2 is "just noticeable"; we ask for ≥ 15 between series drawn side by side (the Okabe–Ito
 // pair for the HMC points reaches 17.9 under deutan vision; those points also differ in shape: filled vs ring).
 const CVD: Record<string, number[][]> = {
-  normal: [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
-  protan: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
-  deutan: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
-  tritan: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3039]],
+  normal: [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ],
+  protan: [
+    [0.152286, 1.052583, -0.204868],
+    [0.114503, 0.786281, 0.099216],
+    [-0.003882, -0.048116, 1.051998],
+  ],
+  deutan: [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881],
+  ],
+  tritan: [
+    [1.255528, -0.076749, -0.178779],
+    [-0.078411, 0.930809, 0.147602],
+    [0.004733, 0.691367, 0.3039],
+  ],
 };
 const toLinear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
 function rgb(hex: string): number[] {
@@ -39,7 +55,14 @@ const contrast = (a: string, b: string) => {
 
 describe('plot palette', () => {
   // Series that appear together in the ε plot and must be told apart.
-  const series = ['equilibrium', 'universal', 'specialised', 'hmcInformative', 'hmcUninformative', 'selection'] as const;
+  const series = [
+    'equilibrium',
+    'universal',
+    'specialised',
+    'hmcInformative',
+    'hmcUninformative',
+    'selection',
+  ] as const;
 
   it('keeps every pair of series distinct for normal, protan, deutan and tritan vision', () => {
     for (const [kind, m] of Object.entries(CVD)) {
@@ -55,7 +78,15 @@ describe('plot palette', () => {
   });
 
   it('draws lines with at least 3:1 contrast against the white panel (WCAG non-text contrast)', () => {
-    for (const k of ['equilibrium', 'universal', 'specialised', 'hmcInformative', 'hmcUninformative', 'selection', 'transition'] as const) {
+    for (const k of [
+      'equilibrium',
+      'universal',
+      'specialised',
+      'hmcInformative',
+      'hmcUninformative',
+      'selection',
+      'transition',
+    ] as const) {
       expect(contrast(COLOURS[k], '#ffffff'), k).toBeGreaterThanOrEqual(3);
     }
     for (const c of SERIES_HUES) expect(contrast(c, '#ffffff'), c).toBeGreaterThanOrEqual(3);

@@ -34,7 +34,16 @@ export const COLOURS = {
 } as const;
 
 /** Categorical series colours in order (overlap matrices, per-readout traces). */
-export const SERIES_HUES: readonly string[] = [COLOURS.blue, COLOURS.rose, COLOURS.green, COLOURS.amber, COLOURS.violet, COLOURS.teal, COLOURS.lime, COLOURS.red];
+export const SERIES_HUES: readonly string[] = [
+  COLOURS.blue,
+  COLOURS.rose,
+  COLOURS.green,
+  COLOURS.amber,
+  COLOURS.violet,
+  COLOURS.teal,
+  COLOURS.lime,
+  COLOURS.red,
+];
 
 /** An ordered blue ramp (light → dark) for one quantity at increasing values of a parameter (|v| groups). */
 export const BLUE_RAMP: readonly string[] = ['#7fb8d8', '#4a90c2', '#2166ac', '#163f7a', '#0b1f4d'];

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BranchSolution, ShallowPoint } from '../../physics/types';
-import { branchPaths, equilibriumLine, interpolateEps, nearestPoint, otherSpecialisedOf, splitBranch, switchAlphas } from './branches';
+import {
+  branchPaths,
+  equilibriumLine,
+  interpolateEps,
+  nearestPoint,
+  otherSpecialisedOf,
+  splitBranch,
+  switchAlphas,
+} from './branches';
 import { r2Offset, vColour, vGroups } from '../../families/mlp/overlapSeries';
 import { formatValue, yMaxOf } from './scales';
 
@@ -15,7 +23,15 @@ function fixture(): ShallowPoint[] {
     const u = sol('universal', 1 / (1 + alpha), 0, [0]);
     const s = alpha >= 1 ? sol('specialised', 0.5 / (1 + alpha), alpha - 2.5, [0.9]) : null;
     const eq = s && s.f > u.f ? 'specialised' : 'universal';
-    pts.push({ alpha, eps: eq === 'universal' ? u.eps : s!.eps, epsUni: u.eps, equilibrium: eq, universal: u, specialised: s, stationary: s ? [s] : [] });
+    pts.push({
+      alpha,
+      eps: eq === 'universal' ? u.eps : s!.eps,
+      epsUni: u.eps,
+      equilibrium: eq,
+      universal: u,
+      specialised: s,
+      stationary: s ? [s] : [],
+    });
   }
   return pts;
 }
@@ -26,13 +42,21 @@ describe('branch series', () => {
     const small = sol('specialised', 0.4, -1, [0.2]);
     const high = sol('specialised', 0.1, -1.5, [0.95]);
     const pts: ShallowPoint[] = [1, 1.5, 2].map((alpha) => ({
-      alpha, eps: 0.4, epsUni: 0.5, equilibrium: 'specialised', universal: u, specialised: small,
+      alpha,
+      eps: 0.4,
+      epsUni: 0.5,
+      equilibrium: 'specialised',
+      universal: u,
+      specialised: small,
       stationary: alpha >= 1.5 ? [small, high] : [small],
     }));
     expect(otherSpecialisedOf(pts[0])).toBeNull();
     expect(otherSpecialisedOf(pts[1])).toBe(high);
     const p = branchPaths(pts, (b) => b.eps, switchAlphas(pts));
-    expect(p.otherOff.filter((d) => d !== null)).toEqual([[1.5, 0.1], [2, 0.1]]);
+    expect(p.otherOff.filter((d) => d !== null)).toEqual([
+      [1.5, 0.1],
+      [2, 0.1],
+    ]);
   });
 
   it('finds the switch from the f difference (or uses α_sp when it is in the interval)', () => {
@@ -81,7 +105,12 @@ describe('branch series', () => {
 
   it('extrapolates across a missing side at a switch', () => {
     const line = equilibriumLine([0, 1], [1, 0.8], [null, 0.2], ['universal', 'specialised'], [0.5]);
-    expect(line).toEqual([[0, 1], [0.5, 0.9], [0.5, 0.2], [1, 0.2]]);
+    expect(line).toEqual([
+      [0, 1],
+      [0.5, 0.9],
+      [0.5, 0.2],
+      [1, 0.2],
+    ]);
   });
 
   it('interpolates the marker and finds warm starts', () => {
@@ -142,6 +171,14 @@ describe('legend placement', () => {
     expect(legendBox(top, 400, 300, 100, 50)).toMatchObject({ x: 294, y: 244 });
     // Lines near the top and at the bottom right: top-left is free.
     const more = [...top, ...Array.from({ length: 20 }, (_, i) => [300 + i * 5, 270] as [number, number])];
-    expect(legendBox(more.filter(([x]) => x > 150 || x < 0), 400, 300, 100, 50)).toMatchObject({ x: 6, y: 6 });
+    expect(
+      legendBox(
+        more.filter(([x]) => x > 150 || x < 0),
+        400,
+        300,
+        100,
+        50,
+      ),
+    ).toMatchObject({ x: 6, y: 6 });
   });
 });

@@ -33,7 +33,14 @@ export interface Box {
  * Where to put a legend box inside the plot: the corner (top-right, bottom-right, top-left, bottom-left, in that
  * order of preference) that covers the fewest data points (pixel coordinates).
  */
-export function legendBox(pointsPx: Iterable<readonly [number, number]>, innerWidth: number, innerHeight: number, width: number, height: number, pad = 6): Box {
+export function legendBox(
+  pointsPx: Iterable<readonly [number, number]>,
+  innerWidth: number,
+  innerHeight: number,
+  width: number,
+  height: number,
+  pad = 6,
+): Box {
   const corners: Box[] = [
     { x: innerWidth - pad - width, y: pad, width, height },
     { x: innerWidth - pad - width, y: innerHeight - pad - height, width, height },
@@ -44,7 +51,8 @@ export function legendBox(pointsPx: Iterable<readonly [number, number]>, innerWi
   const margin = 3;
   for (const [px, py] of pointsPx) {
     corners.forEach((c, i) => {
-      if (px >= c.x - margin && px <= c.x + c.width + margin && py >= c.y - margin && py <= c.y + c.height + margin) hits[i]++;
+      if (px >= c.x - margin && px <= c.x + c.width + margin && py >= c.y - margin && py <= c.y + c.height + margin)
+        hits[i]++;
     });
   }
   let best = 0;

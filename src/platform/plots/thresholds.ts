@@ -7,7 +7,11 @@ export function thresholdRule(id: string, at: number, text: string): RuleSeries 
   return rule(id, 'x', at, COLOURS.grey, { dash: 'dotted', text, testId: `mark-${id}` });
 }
 
-const NAMES = { alphaSpec: ['alpha-spec', 'α_spec'], alphaIT: ['alpha-it', 'α_IT'], alphaAMP: ['alpha-amp', 'α_AMP'] } as const;
+const NAMES = {
+  alphaSpec: ['alpha-spec', 'α_spec'],
+  alphaIT: ['alpha-it', 'α_IT'],
+  alphaAMP: ['alpha-amp', 'α_AMP'],
+} as const;
 type Thresholds = Partial<Record<keyof typeof NAMES, number | null>>;
 
 /** Rules at the known thresholds; the hard phase, labelled `hard`, where both α_IT and α_AMP are known. */
@@ -15,7 +19,8 @@ export function thresholdMarks(t: Thresholds, hard: string): { spans: SpanSeries
   const rules: RuleSeries[] = [];
   for (const key of Object.keys(NAMES) as (keyof typeof NAMES)[]) {
     const at = t[key];
-    if (at !== null && at !== undefined) rules.push(thresholdRule(NAMES[key][0], at, `${NAMES[key][1]} ≈ ${at.toFixed(3)}`));
+    if (at !== null && at !== undefined)
+      rules.push(thresholdRule(NAMES[key][0], at, `${NAMES[key][1]} ≈ ${at.toFixed(3)}`));
   }
   const { alphaIT, alphaAMP } = t;
   const spans: SpanSeries[] =

@@ -69,7 +69,10 @@ export const simSection: BenchSection = {
         // The gradient's two big products: H = Xs·Wᵀ (n×d by d×k) and Xsᵀ·G (d×n by n×k).
         const roof = flopsPerGrad / ((await matmulMs(n, d, k)) + (await matmulMs(d, n, k))) / 1e6;
         const leapfrogPerS = throughput({ algo: 'hmc', init: 'informative', d, alpha: 4, leapfrog: 10, warmup: 0 }, 2);
-        const adamPerS = throughput({ algo: 'adam', init: 'uninformative', d, alpha: 4, readouts: 'learned', batch: 1 }, 10);
+        const adamPerS = throughput(
+          { algo: 'adam', init: 'uninformative', d, alpha: 4, readouts: 'learned', batch: 1 },
+          10,
+        );
         const gradGflops = (leapfrogPerS * flopsPerGrad) / 1e9;
         res[`d${d}MatmulGflops`] = roof;
         res[`d${d}LeapfrogPerS`] = leapfrogPerS;
@@ -78,7 +81,7 @@ export const simSection: BenchSection = {
         res[`d${d}RooflineFraction`] = gradGflops / roof;
         log(
           `sim ${backend} d=${d} (n=${n}, k=${k}): HMC ${leapfrogPerS.toFixed(1)} leapfrog steps/s, ADAM (full batch) ${adamPerS.toFixed(1)} steps/s; ` +
-            `gradient ${gradGflops.toFixed(2)} GFLOP/s = ${(100 * gradGflops / roof).toFixed(0)} % of this backend's matmul roofline at the gradient's two shapes (${roof.toFixed(2)} GFLOP/s)`,
+            `gradient ${gradGflops.toFixed(2)} GFLOP/s = ${((100 * gradGflops) / roof).toFixed(0)} % of this backend's matmul roofline at the gradient's two shapes (${roof.toFixed(2)} GFLOP/s)`,
         );
       }
       {
@@ -89,9 +92,29 @@ export const simSection: BenchSection = {
         const n = 4 * d * d;
         const flopsPerGrad = 2 * n * (2 * k1 * d + 3 * k1 * k2);
         // H1 = Xs·W1ᵀ, Xsᵀ·G1, H2 = A1·W2ᵀ, G2ᵀ·A1, G2·W2.
-        const ms = (await matmulMs(n, d, k1)) + (await matmulMs(d, n, k1)) + (await matmulMs(n, k1, k2)) + (await matmulMs(k2, n, k1)) + (await matmulMs(n, k2, k1));
+        const ms =
+          (await matmulMs(n, d, k1)) +
+          (await matmulMs(d, n, k1)) +
+          (await matmulMs(n, k1, k2)) +
+          (await matmulMs(k2, n, k1)) +
+          (await matmulMs(n, k2, k1));
         const roof = flopsPerGrad / ms / 1e6;
-        const leapfrogPerS = throughput({ depth: 2, activation: 'tanh2-unit', gamma: 0.5, gamma2: 0.5, delta: 0.2, algo: 'hmc', init: 'informative', d, alpha: 4, leapfrog: 10, warmup: 0 }, 2);
+        const leapfrogPerS = throughput(
+          {
+            depth: 2,
+            activation: 'tanh2-unit',
+            gamma: 0.5,
+            gamma2: 0.5,
+            delta: 0.2,
+            algo: 'hmc',
+            init: 'informative',
+            d,
+            alpha: 4,
+            leapfrog: 10,
+            warmup: 0,
+          },
+          2,
+        );
         const gradGflops = (leapfrogPerS * flopsPerGrad) / 1e9;
         res.deepD30LeapfrogPerS = leapfrogPerS;
         res.deepD30GradGflops = gradGflops;

@@ -11,7 +11,15 @@ import type { SimWorkerClient, SimWorkerHandlers } from './simWorkerClient';
 interface Form extends SimFormCommon {
   starts: Init[];
 }
-const FORM: Form = { starts: ['informative'], d: 12, seed: 7, steps: 50, speed: 10, sweepAlphas: '1,2', sweepSeeds: '1,2,3' };
+const FORM: Form = {
+  starts: ['informative'],
+  d: 12,
+  seed: 7,
+  steps: 50,
+  speed: 10,
+  sweepAlphas: '1,2',
+  sweepSeeds: '1,2,3',
+};
 
 interface Call {
   req: RunRequest;
@@ -20,7 +28,16 @@ interface Call {
   fail(e: Error): void;
 }
 
-const info: BackendInfo = { backend: 'cpu', reason: 'test', renderer: null, gflops: 1, threads: false, crossOriginIsolated: false, failed: [], measured: { cpu: 1 } };
+const info: BackendInfo = {
+  backend: 'cpu',
+  reason: 'test',
+  renderer: null,
+  gflops: 1,
+  threads: false,
+  crossOriginIsolated: false,
+  failed: [],
+  measured: { cpu: 1 },
+};
 
 /** A worker client whose runs wait until the test replies, recording every request and control. */
 function fakeWorker() {
@@ -31,7 +48,8 @@ function fakeWorker() {
   let alive = false;
   const api = {
     init: async () => info,
-    run: (req: RunRequest, onEvent: (e: SimEvent) => void) => new Promise<RunOutcome>((reply, fail) => calls.push({ req, onEvent, reply, fail })),
+    run: (req: RunRequest, onEvent: (e: SimEvent) => void) =>
+      new Promise<RunOutcome>((reply, fail) => calls.push({ req, onEvent, reply, fail })),
     control: (id: number, cmd: Control) => void controls.push([id, cmd]),
     setSpeed: (id: number, speed: number) => void speeds.push([id, speed]),
   } as unknown as Remote<SimWorkerApi>;
@@ -70,8 +88,14 @@ function setup() {
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
-const row = (step: number, eps: number) => ({ step, eps, testError: 2 * eps, Q: [{ v: 1, Q: 0.5 }], R2: 0.5 }) as unknown as SimProgress;
-const ok = (id: number, eps: number, cancelled = false): RunOutcome => ({ ok: true, id, cancelled, summary: { eps, steps: 50, elapsedMs: 10 } as SimSummary });
+const row = (step: number, eps: number) =>
+  ({ step, eps, testError: 2 * eps, Q: [{ v: 1, Q: 0.5 }], R2: 0.5 }) as unknown as SimProgress;
+const ok = (id: number, eps: number, cancelled = false): RunOutcome => ({
+  ok: true,
+  id,
+  cancelled,
+  summary: { eps, steps: 50, elapsedMs: 10 } as SimSummary,
+});
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -81,7 +105,16 @@ describe('simulation controller', () => {
     store.getState().setForm('starts', ['informative', 'uninformative']);
     sim.play();
     await settle();
-    expect(worker.calls.map((c) => [c.req.config.init, c.req.config.alpha, c.req.config.seed, c.req.alongside, c.req.stream, c.req.speed])).toEqual([
+    expect(
+      worker.calls.map((c) => [
+        c.req.config.init,
+        c.req.config.alpha,
+        c.req.config.seed,
+        c.req.alongside,
+        c.req.stream,
+        c.req.speed,
+      ]),
+    ).toEqual([
       ['informative', 3, 7, false, true, 10],
       ['uninformative', 3, 7, true, true, 10],
     ]);
@@ -89,7 +122,8 @@ describe('simulation controller', () => {
     expect(store.getState().status).toBe('running');
     expect(store.getState().backend).toBe(info);
 
-    const progress = (id: number, rows: SimProgress[]) => worker.calls[0].onEvent({ type: 'progress', id, rows, stepsPerSecond: 5, gradientsPerSecond: null });
+    const progress = (id: number, rows: SimProgress[]) =>
+      worker.calls[0].onEvent({ type: 'progress', id, rows, stepsPerSecond: 5, gradientsPerSecond: null });
     progress(a, [row(1, 0.3), row(2, 0.25)]);
     progress(b, [row(1, 0.4)]);
     progress(999, [row(1, 9)]); // a stale run's rows

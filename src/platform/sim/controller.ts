@@ -7,7 +7,14 @@ import type { Init, SimConfig } from '../../sim/simulation';
 import { RESET_EVENT, TOGGLE_PLAY_EVENT } from '../../app/shortcuts';
 import type { Control, RunOutcome, SimEvent } from './protocol';
 import type { RunSlice, RunStatus, SimFormCommon } from './runSlice';
-import { createSimWorkerClient, finishedRunOf, parseSweep, runSweepJobs, type SimWorkerClient, type SimWorkerHandlers } from './simWorkerClient';
+import {
+  createSimWorkerClient,
+  finishedRunOf,
+  parseSweep,
+  runSweepJobs,
+  type SimWorkerClient,
+  type SimWorkerHandlers,
+} from './simWorkerClient';
 
 export interface SimFamily<Form extends SimFormCommon> {
   /** The tab's α: live runs go there. */
@@ -71,7 +78,9 @@ export function createSimController<Form extends SimFormCommon>(
     const remote = client.api();
     const alpha = family.alpha();
     const key = family.physicsKey();
-    const runs = family.starts(s.form).map((init) => ({ id: nextId++, config: family.config(s.form, alpha, s.form.seed, init) }));
+    const runs = family
+      .starts(s.form)
+      .map((init) => ({ id: nextId++, config: family.config(s.form, alpha, s.form.seed, init) }));
     const first = runs[0].id;
     liveIds = runs.map((r) => r.id);
     s.startRuns(
@@ -92,7 +101,14 @@ export function createSimController<Form extends SimFormCommon>(
     });
     let outcomes: RunOutcome[];
     try {
-      outcomes = await Promise.all(runs.map((r, i) => remote.run({ id: r.id, config: r.config, speed: s.form.speed, paused, stepBudget, stream: true, alongside: i > 0 }, onEvent)));
+      outcomes = await Promise.all(
+        runs.map((r, i) =>
+          remote.run(
+            { id: r.id, config: r.config, speed: s.form.speed, paused, stepBudget, stream: true, alongside: i > 0 },
+            onEvent,
+          ),
+        ),
+      );
     } catch (e) {
       if (liveIds.includes(first)) client.crash(`Simulation failed: ${errorText(e)}.`);
       return;
@@ -162,7 +178,12 @@ export function createSimController<Form extends SimFormCommon>(
       const key = family.physicsKey();
       const startWord = (init: Init) => (inits.length > 1 ? `, ${init} start` : '');
       const jobs = alphas.flatMap((alpha) =>
-        seeds.flatMap((seed) => inits.map((init) => ({ config: family.config(form, alpha, seed, init), label: `α = ${alpha}, seed ${seed}${startWord(init)}` }))),
+        seeds.flatMap((seed) =>
+          inits.map((init) => ({
+            config: family.config(form, alpha, seed, init),
+            label: `α = ${alpha}, seed ${seed}${startWord(init)}`,
+          })),
+        ),
       );
       const done = await runSweepJobs(client, jobs, {
         newId: () => (sweepId = nextId++),

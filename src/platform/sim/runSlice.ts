@@ -80,7 +80,10 @@ export interface RunSlice<Row, Form extends SimFormCommon> {
   setSweep(sweep: SweepState): void;
 }
 
-export function runSlice<Row, Form extends SimFormCommon>(form: Form, rowOf: (p: SimProgress) => Row): StateCreator<RunSlice<Row, Form>> {
+export function runSlice<Row, Form extends SimFormCommon>(
+  form: Form,
+  rowOf: (p: SimProgress) => Row,
+): StateCreator<RunSlice<Row, Form>> {
   return (set) => ({
     form,
     runs: [],
@@ -93,7 +96,13 @@ export function runSlice<Row, Form extends SimFormCommon>(form: Form, rowOf: (p:
     sweep: { running: false, done: 0, total: 0 },
     setForm: (key, value) => set((s) => ({ form: { ...s.form, [key]: value } })),
     startRuns: (runs, status) =>
-      set({ runs: runs.map((r) => ({ ...r, qValues: [], trace: [], last: null, summary: null })), status, message: null, stepsPerSecond: 0, gradientsPerSecond: null }),
+      set({
+        runs: runs.map((r) => ({ ...r, qValues: [], trace: [], last: null, summary: null })),
+        status,
+        message: null,
+        stepsPerSecond: 0,
+        gradientsPerSecond: null,
+      }),
     appendRows: (id, rows, stepsPerSecond, gradientsPerSecond) =>
       set((s) => {
         const i = s.runs.findIndex((r) => r.id === id);

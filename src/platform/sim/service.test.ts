@@ -9,7 +9,16 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const info: BackendInfo = { backend: 'cpu', reason: 'test', renderer: null, gflops: 1, threads: false, crossOriginIsolated: false, failed: [], measured: { cpu: 1 } };
+const info: BackendInfo = {
+  backend: 'cpu',
+  reason: 'test',
+  renderer: null,
+  gflops: 1,
+  threads: false,
+  crossOriginIsolated: false,
+  failed: [],
+  measured: { cpu: 1 },
+};
 
 function service(onLost?: (cb: () => void) => void) {
   return createSimService({
@@ -23,7 +32,15 @@ function service(onLost?: (cb: () => void) => void) {
   });
 }
 
-const config: SimConfig = { ...DEFAULT_SIM, algo: 'adam', init: 'uninformative', d: 8, alpha: 2, steps: 30, nTest: 200 };
+const config: SimConfig = {
+  ...DEFAULT_SIM,
+  algo: 'adam',
+  init: 'uninformative',
+  d: 8,
+  alpha: 2,
+  steps: 30,
+  nTest: 200,
+};
 
 describe('simulation service', () => {
   it('runs to the end, streaming every step once', async () => {
@@ -39,9 +56,12 @@ describe('simulation service', () => {
   it('a paused run takes exactly the requested steps, then resumes and can be cancelled', async () => {
     const svc = service();
     const rows: number[] = [];
-    const done = svc.run({ id: 7, config: { ...config, steps: 1000 }, speed: 0, paused: true, stepBudget: 1, stream: true }, (e) => {
-      if (e.type === 'progress') rows.push(...e.rows.map((r) => r.step));
-    });
+    const done = svc.run(
+      { id: 7, config: { ...config, steps: 1000 }, speed: 0, paused: true, stepBudget: 1, stream: true },
+      (e) => {
+        if (e.type === 'progress') rows.push(...e.rows.map((r) => r.step));
+      },
+    );
     await new Promise((r) => setTimeout(r, 200));
     expect(rows).toEqual([1]);
     svc.control(7, 'step');
@@ -61,7 +81,10 @@ describe('simulation service', () => {
   });
 
   it('bad configuration → a config error, not a crash', async () => {
-    const out = await service().run({ id: 2, config: { ...config, d: 1 }, speed: 0, paused: false, stream: true }, () => {});
+    const out = await service().run(
+      { id: 2, config: { ...config, d: 1 }, speed: 0, paused: false, stream: true },
+      () => {},
+    );
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.kind).toBe('config');
   });
@@ -89,15 +112,24 @@ describe('simulation service', () => {
     const track = (e: SimEvent) => {
       if (e.type === 'progress') order.push(...e.rows.map(() => e.id));
     };
-    const a = svc.run({ id: 10, config: { ...deep, init: 'informative' }, speed: 0, paused: false, stream: true }, track);
-    const b = svc.run({ id: 11, config: { ...deep, init: 'uninformative' }, speed: 0, paused: false, stream: true, alongside: true }, track);
+    const a = svc.run(
+      { id: 10, config: { ...deep, init: 'informative' }, speed: 0, paused: false, stream: true },
+      track,
+    );
+    const b = svc.run(
+      { id: 11, config: { ...deep, init: 'uninformative' }, speed: 0, paused: false, stream: true, alongside: true },
+      track,
+    );
     const [oa, ob] = await Promise.all([a, b]);
     expect(oa.ok && ob.ok && !oa.cancelled && !ob.cancelled).toBe(true);
     if (oa.ok && ob.ok) expect([oa.summary.Q1, ob.summary.Q1].every((q) => typeof q === 'number')).toBe(true);
     expect(order.filter((i) => i === 10)).toHaveLength(12);
     expect(order.filter((i) => i === 11)).toHaveLength(12);
     const c = svc.run({ id: 12, config: { ...deep, steps: 1000 }, speed: 0, paused: true, stream: true }, () => {});
-    const d = svc.run({ id: 13, config: { ...deep, steps: 1000 }, speed: 0, paused: true, stream: true, alongside: true }, () => {});
+    const d = svc.run(
+      { id: 13, config: { ...deep, steps: 1000 }, speed: 0, paused: true, stream: true, alongside: true },
+      () => {},
+    );
     await new Promise((r) => setTimeout(r, 50));
     const e = svc.run({ id: 14, config: deep, speed: 0, paused: false, stream: false }, () => {});
     const [oc, od, oe] = await Promise.all([c, d, e]);

@@ -66,7 +66,14 @@ export function createSimService(deps: SimServiceDeps) {
           o.cancelled = true;
           wake(o);
         }
-      const a: Active = { id: req.id, paused: req.paused, stepBudget: req.stepBudget ?? 0, cancelled: false, speed: req.speed, wake: null };
+      const a: Active = {
+        id: req.id,
+        paused: req.paused,
+        stepBudget: req.stepBudget ?? 0,
+        cancelled: false,
+        speed: req.speed,
+        wake: null,
+      };
       active.set(req.id, a);
       if (!backend) backend = await deps.chooseBackend(null);
       let sim: Simulation | null = null;
@@ -92,7 +99,13 @@ export function createSimService(deps: SimServiceDeps) {
             if (deps.now() - lastFlush < 1000) return;
           } else if (!buffer.length) return;
           const s = sim!.summary(backend!.backend);
-          emit({ type: 'progress', id: req.id, rows: buffer, stepsPerSecond, gradientsPerSecond: s.gradientsPerSecond });
+          emit({
+            type: 'progress',
+            id: req.id,
+            rows: buffer,
+            stepsPerSecond,
+            gradientsPerSecond: s.gradientsPerSecond,
+          });
           buffer = [];
           lastFlush = deps.now();
         };
@@ -118,7 +131,12 @@ export function createSimService(deps: SimServiceDeps) {
             unwatch = deps.watchContextLoss(() => {
               contextLost = true;
             });
-            emit({ type: 'notice', id: req.id, message: `WebGL context lost: the run restarted from step 0 on ${backend.backend}.`, backend });
+            emit({
+              type: 'notice',
+              id: req.id,
+              message: `WebGL context lost: the run restarted from step 0 on ${backend.backend}.`,
+              backend,
+            });
             sim = new Simulation(req.config);
             continue;
           }
@@ -129,7 +147,8 @@ export function createSimService(deps: SimServiceDeps) {
             stepsPerSecond = (1000 * windowSteps) / (now - windowStart);
             windowStart = now;
             windowSteps = 0;
-          } else if (stepsPerSecond === 0 && now > windowStart) stepsPerSecond = (1000 * windowSteps) / (now - windowStart);
+          } else if (stepsPerSecond === 0 && now > windowStart)
+            stepsPerSecond = (1000 * windowSteps) / (now - windowStart);
           if (now - lastFlush > 50 || a.paused || sim.done) flush();
           // Yield to the message loop; honour the speed cap.
           const wait = a.speed > 0 ? Math.max(0, 1000 / a.speed - (deps.now() - t0)) : 0;

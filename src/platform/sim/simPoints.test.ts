@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { FinishedRun } from './runSlice';
 import { simPoints } from './simPoints';
 
-const run = (alpha: number, seed: number, eps: number, over: Partial<FinishedRun> = {}): FinishedRun => ({ key: 'k', algo: 'hmc', init: 'informative', alpha, d: 20, seed, eps, ...over });
+const run = (alpha: number, seed: number, eps: number, over: Partial<FinishedRun> = {}): FinishedRun => ({
+  key: 'k',
+  algo: 'hmc',
+  init: 'informative',
+  alpha,
+  d: 20,
+  seed,
+  eps,
+  ...over,
+});
 
 describe('simPoints', () => {
   it('averages seeds per (algorithm, start, α, d) with the sample standard deviation, sorted by α', () => {
@@ -15,7 +24,16 @@ describe('simPoints', () => {
   });
 
   it('keeps other parameters, other sizes, other starts and non-finite errors out of a point', () => {
-    const pts = simPoints([run(2, 1, 0.1), run(2, 2, 0.5, { key: 'other' }), run(2, 3, 0.5, { d: 40 }), run(2, 4, 0.5, { init: 'uninformative' }), run(2, 5, NaN)], 'k');
+    const pts = simPoints(
+      [
+        run(2, 1, 0.1),
+        run(2, 2, 0.5, { key: 'other' }),
+        run(2, 3, 0.5, { d: 40 }),
+        run(2, 4, 0.5, { init: 'uninformative' }),
+        run(2, 5, NaN),
+      ],
+      'k',
+    );
     expect(pts.map((p) => [p.init, p.d, p.mean, p.count])).toEqual([
       ['informative', 20, 0.1, 1],
       ['informative', 40, 0.5, 1],

@@ -12,17 +12,15 @@ const req = (id: number, paused = false): RunRequest => ({ id, config: DEFAULT_S
 function setup(first: Partial<SimWorkerApi>, watchdogMs = 80) {
   const crashes: string[] = [];
   const backends: BackendInfo[] = [];
-  const { factory, workers } = fakeFactory(
-    (n): Partial<SimWorkerApi> => ({
-      init: async () => info,
-      control: () => {},
-      run: async (r, onEvent) => {
-        onEvent({ type: 'progress', id: r.id, rows: [], stepsPerSecond: 1, gradientsPerSecond: null });
-        return { ok: true, id: r.id, summary: {} as never, cancelled: false };
-      },
-      ...(n === 0 ? first : {}),
-    }),
-  );
+  const { factory, workers } = fakeFactory((n): Partial<SimWorkerApi> => ({
+    init: async () => info,
+    control: () => {},
+    run: async (r, onEvent) => {
+      onEvent({ type: 'progress', id: r.id, rows: [], stepsPerSecond: 1, gradientsPerSecond: null });
+      return { ok: true, id: r.id, summary: {} as never, cancelled: false };
+    },
+    ...(n === 0 ? first : {}),
+  }));
   const client = createSimWorkerClient(
     { onBackend: (b) => backends.push(b), onMessage: () => {}, onCrash: (m) => crashes.push(m) },
     { factory, watchdogMs, forced: null },
@@ -37,7 +35,12 @@ describe('simulation worker client', () => {
     await client.ready();
     await tick();
     workers[0].crash('Error: WebGL context lost for good');
-    expect(await run).toMatchObject({ ok: false, id: 1, kind: 'runtime', message: expect.stringContaining('context lost for good') });
+    expect(await run).toMatchObject({
+      ok: false,
+      id: 1,
+      kind: 'runtime',
+      message: expect.stringContaining('context lost for good'),
+    });
     expect(crashes[0]).toContain('The rest of the page is unaffected');
     expect(client.current()).toBeNull();
     const events: SimEvent[] = [];
@@ -53,7 +56,11 @@ describe('simulation worker client', () => {
     await tick(200);
     expect(crashes).toEqual([]);
     client.current()?.control(1, 'resume');
-    expect(await paused).toMatchObject({ ok: false, kind: 'runtime', message: expect.stringContaining('stopped responding') });
+    expect(await paused).toMatchObject({
+      ok: false,
+      kind: 'runtime',
+      message: expect.stringContaining('stopped responding'),
+    });
     await vi.waitFor(() => expect(crashes).toHaveLength(1));
     expect(await client.api().run(req(2), () => {})).toMatchObject({ ok: true });
   });

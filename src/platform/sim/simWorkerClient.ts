@@ -50,7 +50,8 @@ export interface SimWorkerOptions {
   forced?: BrowserBackend | null;
 }
 
-const defaultFactory: WorkerFactory = () => new Worker(new URL('../../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'sim' });
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('../../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'sim' });
 
 export function createSimWorkerClient(h: SimWorkerHandlers, opts: SimWorkerOptions = {}): SimWorkerClient {
   const unaffected = (message: string) => h.onCrash(`${message} The rest of the page is unaffected.`);
@@ -73,7 +74,8 @@ export function createSimWorkerClient(h: SimWorkerHandlers, opts: SimWorkerOptio
           api.init(forced).then(
             (info) => {
               h.onBackend(info);
-              if (forced && info.backend !== forced) h.onMessage(`backend=${forced} could not start (${info.failed.join('; ')}); using ${info.backend}.`);
+              if (forced && info.backend !== forced)
+                h.onMessage(`backend=${forced} could not start (${info.failed.join('; ')}); using ${info.backend}.`);
               return null;
             },
             (e: unknown) => `No TensorFlow.js backend could start: ${e instanceof Error ? e.message : String(e)}.`,
@@ -123,7 +125,15 @@ export function createSimWorkerClient(h: SimWorkerHandlers, opts: SimWorkerOptio
 /** A finished, not cancelled run as a point of the ε(α) plot (null otherwise). */
 export function finishedRunOf(key: string, config: SimConfig, outcome: RunOutcome): FinishedRun | null {
   if (!outcome.ok || outcome.cancelled) return null;
-  return { key, algo: config.algo, init: config.init, alpha: config.alpha, d: config.d, seed: config.seed, eps: outcome.summary.eps };
+  return {
+    key,
+    algo: config.algo,
+    init: config.init,
+    alpha: config.alpha,
+    d: config.d,
+    seed: config.seed,
+    eps: outcome.summary.eps,
+  };
 }
 
 export interface SweepHooks {
@@ -140,7 +150,11 @@ export interface SweepHooks {
  * Runs the sweep's configurations one after the other on the client's worker (no streaming), reporting each
  * finished run; returns how many finished. A failed run (a lost worker included) ends the sweep with its message.
  */
-export async function runSweepJobs(client: SimWorkerClient, jobs: { config: SimConfig; label: string }[], h: SweepHooks): Promise<number> {
+export async function runSweepJobs(
+  client: SimWorkerClient,
+  jobs: { config: SimConfig; label: string }[],
+  h: SweepHooks,
+): Promise<number> {
   const remote = client.api();
   await client.ready();
   let done = 0;
@@ -158,7 +172,11 @@ export async function runSweepJobs(client: SimWorkerClient, jobs: { config: SimC
 }
 
 /** The sweep's α and seed lists from the panel's text fields, or the message to show (at most 200 runs). */
-export function parseSweep(alphasText: string, seedsText: string, runsPerPair = 1): { alphas: number[]; seeds: number[] } | string {
+export function parseSweep(
+  alphasText: string,
+  seedsText: string,
+  runsPerPair = 1,
+): { alphas: number[]; seeds: number[] } | string {
   try {
     const alphas = parseList('alpha', alphasText);
     const seeds = parseList('seeds', seedsText);

@@ -137,7 +137,9 @@ export function createHashCodec<T>(
     const n = v === null ? null : Number(v);
     if (v !== String(version)) {
       if (n !== null && Number.isInteger(n) && n > version) {
-        errors.push(`This link was made by a newer version of the explorer (v=${clip(v!, 20)}); reading it as v=${version}.`);
+        errors.push(
+          `This link was made by a newer version of the explorer (v=${clip(v!, 20)}); reading it as v=${version}.`,
+        );
       } else if (n !== null && !(Number.isInteger(n) && n >= 1)) {
         errors.push(`URL parameter "v" = "${clip(v!, 20)}" is not a known link version; reading it as v=${version}.`);
       } else if (options.migrate) {
@@ -147,7 +149,8 @@ export function createHashCodec<T>(
       }
     }
     const known = new Set<string>(['v', 'model', ...GLOBAL_KEYS, ...table.map((s) => s.key)]);
-    for (const key of new Set(search.keys())) if (!known.has(key)) errors.push(`URL parameter "${clip(key)}" is not known to this model; ignored.`);
+    for (const key of new Set(search.keys()))
+      if (!known.has(key)) errors.push(`URL parameter "${clip(key)}" is not known to this model; ignored.`);
     for (const s of table) {
       const raw = search.get(s.key);
       if (raw === null) continue;
@@ -156,24 +159,35 @@ export function createHashCodec<T>(
         case 'number': {
           const x = raw.trim() === '' ? NaN : Number(raw);
           if (!Number.isFinite(x) || (s.integer && !Number.isInteger(x))) {
-            errors.push(`URL parameter "${s.key}" = "${shown}" is not ${s.integer ? 'an integer' : 'a number'}; using the default ${formatNumber(s.def)}.`);
+            errors.push(
+              `URL parameter "${s.key}" = "${shown}" is not ${s.integer ? 'an integer' : 'a number'}; using the default ${formatNumber(s.def)}.`,
+            );
           } else if (s.choices && !s.choices.includes(x)) {
-            errors.push(`URL parameter "${s.key}" = ${shown} is not one of ${s.choices.join(', ')}; using the default ${formatNumber(s.def)}.`);
+            errors.push(
+              `URL parameter "${s.key}" = ${shown} is not one of ${s.choices.join(', ')}; using the default ${formatNumber(s.def)}.`,
+            );
           } else if (x < s.min || x > s.max) {
             const range = `[${formatNumber(s.min)}, ${formatNumber(s.max)}]`;
             if (s.clamp) {
               const c = Math.min(s.max, Math.max(s.min, x));
               params[s.field] = c;
-              errors.push(`URL parameter "${s.key}" = ${shown} is outside ${range}; using ${s.key} = ${formatNumber(c)}.`);
+              errors.push(
+                `URL parameter "${s.key}" = ${shown} is outside ${range}; using ${s.key} = ${formatNumber(c)}.`,
+              );
             } else {
-              errors.push(`URL parameter "${s.key}" = ${shown} is outside ${range}; using the default ${formatNumber(s.def)}.`);
+              errors.push(
+                `URL parameter "${s.key}" = ${shown} is outside ${range}; using the default ${formatNumber(s.def)}.`,
+              );
             }
           } else params[s.field] = x;
           break;
         }
         case 'enum':
           if (s.values.includes(raw)) params[s.field] = raw;
-          else errors.push(`URL parameter "${s.key}" = "${shown}" is not a known ${s.label} (${s.values.join(', ')}); using "${s.def}".`);
+          else
+            errors.push(
+              `URL parameter "${s.key}" = "${shown}" is not a known ${s.label} (${s.values.join(', ')}); using "${s.def}".`,
+            );
           break;
         case 'boolean':
           if (raw === '1' || raw === 'true') params[s.field] = true;
@@ -181,7 +195,8 @@ export function createHashCodec<T>(
           else errors.push(`URL parameter "${s.key}" = "${shown}" is not 0 or 1; using ${s.def ? 1 : 0}.`);
           break;
         case 'string': {
-          const why = raw.length > s.maxLength ? `is longer than ${s.maxLength} characters` : (s.validate?.(raw) ?? null);
+          const why =
+            raw.length > s.maxLength ? `is longer than ${s.maxLength} characters` : (s.validate?.(raw) ?? null);
           if (why === null) params[s.field] = raw;
           else errors.push(`URL parameter "${s.key}" = "${shown}" ${why}; using "${s.def}".`);
           break;
@@ -196,7 +211,14 @@ export function createHashCodec<T>(
     const rec = p as Record<string, unknown>;
     for (const s of table) {
       const value = rec[s.field];
-      const text = typeof value === 'number' ? formatNumber(value) : typeof value === 'boolean' ? (value ? '1' : '0') : encodeValue(String(value));
+      const text =
+        typeof value === 'number'
+          ? formatNumber(value)
+          : typeof value === 'boolean'
+            ? value
+              ? '1'
+              : '0'
+            : encodeValue(String(value));
       parts.push(`${s.key}=${text}`);
     }
     return `#${parts.join('&')}`;
@@ -253,7 +275,11 @@ export interface BindOptions<T> {
  * hashchange/popstate, writes it when params change: debounced replaceState, so a slider drag does not flood
  * history, or one pushState for a discrete change when `isDiscrete` says so.
  */
-export function bindHash<T>(codec: HashCodec<T>, store: HashBoundStore<T>, opts: number | BindOptions<T> = 300): () => void {
+export function bindHash<T>(
+  codec: HashCodec<T>,
+  store: HashBoundStore<T>,
+  opts: number | BindOptions<T> = 300,
+): () => void {
   const o: BindOptions<T> = typeof opts === 'number' ? { delayMs: opts } : opts;
   const delayMs = o.delayMs ?? 300;
   const active = o.active ?? (() => true);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { create } from 'zustand';
-import { curveSlice, messagesSlice, paramsSlice, type CurveSlice, type MessagesSlice, type ParamsSlice } from './slices';
+import {
+  curveSlice,
+  messagesSlice,
+  paramsSlice,
+  type CurveSlice,
+  type MessagesSlice,
+  type ParamsSlice,
+} from './slices';
 import { useGlm } from '../../families/glm/store';
 import { useDeep } from '../../families/deep/store';
 import { useExplorer } from '../../families/mlp/store';
@@ -20,7 +27,14 @@ const makeStore = () =>
     ...curveSlice<number, Header, string>()(...a),
   }));
 
-const chunk = (gen: number, indices: number[], spansRange: boolean, done: boolean, header?: Header) => ({ gen, header, indices, points: indices.map((i) => 10 * i), spansRange, done });
+const chunk = (gen: number, indices: number[], spansRange: boolean, done: boolean, header?: Header) => ({
+  gen,
+  header,
+  indices,
+  points: indices.map((i) => 10 * i),
+  spansRange,
+  done,
+});
 
 describe('store slices', () => {
   it('params: setParam and patch keep the fields consistent; setParams replaces the link messages only when given', () => {
@@ -68,7 +82,17 @@ describe('store slices', () => {
   it('are what the family stores are made of', () => {
     for (const store of [useGlm, useDeep, useExplorer, useTwoLayer]) {
       const st = store.getState() as unknown as Record<string, unknown>;
-      for (const k of ['params', 'setParams', 'setParam', 'patch', 'urlErrors', 'dismissUrl', 'setComputeError', 'setWorkerMessage']) expect(st, k).toHaveProperty(k);
+      for (const k of [
+        'params',
+        'setParams',
+        'setParam',
+        'patch',
+        'urlErrors',
+        'dismissUrl',
+        'setComputeError',
+        'setWorkerMessage',
+      ])
+        expect(st, k).toHaveProperty(k);
     }
     expect(useDeep.getState()).toHaveProperty('applyChunk');
   });

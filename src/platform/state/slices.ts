@@ -74,7 +74,10 @@ export function messagesSlice<E = string>(): StateCreator<MessagesSlice<E>, [], 
 }
 
 /** `adjust` keeps fields consistent after a change (e.g. the selected α inside a narrowed α range). */
-export function paramsSlice<P>(defaults: P, adjust: (p: P) => P = (p) => p): StateCreator<ParamsSlice<P> & MessagesSlice<unknown>, [], [], ParamsSlice<P>> {
+export function paramsSlice<P>(
+  defaults: P,
+  adjust: (p: P) => P = (p) => p,
+): StateCreator<ParamsSlice<P> & MessagesSlice<unknown>, [], [], ParamsSlice<P>> {
   return (set) => ({
     params: defaults,
     setParams: (params, urlErrors) => set(urlErrors ? { params, urlErrors } : { params }),
@@ -83,7 +86,12 @@ export function paramsSlice<P>(defaults: P, adjust: (p: P) => P = (p) => p): Sta
   });
 }
 
-export function curveSlice<Pt, H extends CurveHeaderOf, E>(): StateCreator<CurveSlice<Pt, H, E> & MessagesSlice<E>, [], [], CurveSlice<Pt, H, E>> {
+export function curveSlice<Pt, H extends CurveHeaderOf, E>(): StateCreator<
+  CurveSlice<Pt, H, E> & MessagesSlice<E>,
+  [],
+  [],
+  CurveSlice<Pt, H, E>
+> {
   return (set, get) => ({
     curve: null,
     streaming: null,
@@ -97,13 +105,22 @@ export function curveSlice<Pt, H extends CurveHeaderOf, E>(): StateCreator<Curve
       // A chunk with a header starts a curve (a restarted worker counts generations from 1 again).
       if (!prev || prev.gen !== chunk.gen || chunk.header) {
         if (!chunk.header) return; // a continuation of a curve we never saw start
-        curve = { gen: chunk.gen, header: chunk.header, slots: new Array<Pt | null>(chunk.header.alphas.length).fill(null), points: [], spansRange: false, complete: false };
+        curve = {
+          gen: chunk.gen,
+          header: chunk.header,
+          slots: new Array<Pt | null>(chunk.header.alphas.length).fill(null),
+          points: [],
+          spansRange: false,
+          complete: false,
+        };
       } else curve = { ...prev, slots: prev.slots.slice() };
       chunk.indices.forEach((i, k) => (curve.slots[i] = chunk.points[k]));
       curve.points = curve.slots.filter((p): p is Pt => p !== null);
       curve.spansRange = curve.spansRange || chunk.spansRange;
       curve.complete = chunk.done;
-      set(curve.spansRange ? { streaming: curve, curve, computeError: null } : { streaming: curve, computeError: null });
+      set(
+        curve.spansRange ? { streaming: curve, curve, computeError: null } : { streaming: curve, computeError: null },
+      );
     },
     finished: (gen, error) => {
       if (gen !== get().requestedGen) return;

@@ -59,7 +59,21 @@ const DECADE_LABELS: [number, string][] = [
 ];
 
 /** Δ: a number box (any value in [min, max]) over a log-scale slider with decade marks. */
-export function DeltaInput({ value, min, max, testId, logTestId, onChange }: { value: number; min: number; max: number; testId: string; logTestId?: string; onChange: (x: number) => void }) {
+export function DeltaInput({
+  value,
+  min,
+  max,
+  testId,
+  logTestId,
+  onChange,
+}: {
+  value: number;
+  min: number;
+  max: number;
+  testId: string;
+  logTestId?: string;
+  onChange: (x: number) => void;
+}) {
   const id = useId();
   const [text, setText] = useState(formatNumber(value));
   // eslint-disable-next-line react-hooks/set-state-in-effect -- the draft text follows the value when it changes elsewhere (URL, preset, reset)
@@ -114,7 +128,17 @@ export function DeltaInput({ value, min, max, testId, logTestId, onChange }: { v
 }
 
 /** The right end of the α axis, from a fixed list of choices. */
-export function AlphaMaxSelect({ value, choices, testId, onChange }: { value: number; choices: readonly number[]; testId: string; onChange: (x: number) => void }) {
+export function AlphaMaxSelect({
+  value,
+  choices,
+  testId,
+  onChange,
+}: {
+  value: number;
+  choices: readonly number[];
+  testId: string;
+  onChange: (x: number) => void;
+}) {
   const id = useId();
   return (
     <div className="control inline">

@@ -1,7 +1,15 @@
 // Form fields (slider, select) and the message banner of the GLM, committee and Saad–Solla tabs.
 import { formatValue } from '../plots/scales';
 
-export function Banner({ urlErrors, computeError, onDismiss }: { urlErrors: string[]; computeError: string | null; onDismiss(): void }) {
+export function Banner({
+  urlErrors,
+  computeError,
+  onDismiss,
+}: {
+  urlErrors: string[];
+  computeError: string | null;
+  onDismiss(): void;
+}) {
   if (urlErrors.length === 0 && !computeError) return null;
   return (
     <div className="error-banner" role="alert" data-testid="error-banner">
@@ -20,23 +28,51 @@ export function Banner({ urlErrors, computeError, onDismiss }: { urlErrors: stri
   );
 }
 
-export function Slider(props: { id: string; label: React.ReactNode; value: number; min: number; max: number; step: number; onChange(v: number): void }) {
+export function Slider(props: {
+  id: string;
+  label: React.ReactNode;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  onChange(v: number): void;
+}) {
   return (
     <div className="control">
       <label htmlFor={props.id}>
         <span>{props.label}</span>
         <span className="value">{formatValue(props.value, 4)}</span>
       </label>
-      <input id={props.id} data-testid={props.id} type="range" min={props.min} max={props.max} step={props.step} value={props.value} onChange={(e) => props.onChange(Number(e.target.value))} />
+      <input
+        id={props.id}
+        data-testid={props.id}
+        type="range"
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        value={props.value}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+      />
     </div>
   );
 }
 
-export function Select<T extends string>(props: { id: string; label: React.ReactNode; value: T; options: readonly (readonly [T, string])[]; onChange(v: T): void }) {
+export function Select<T extends string>(props: {
+  id: string;
+  label: React.ReactNode;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange(v: T): void;
+}) {
   return (
     <div className="control">
       <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} data-testid={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+      <select
+        id={props.id}
+        data-testid={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value as T)}
+      >
         {props.options.map(([v, text]) => (
           <option key={v} value={v}>
             {text}

@@ -39,7 +39,8 @@ export function simulateOneStepSeed(p: OneStepSimParams, seed: number, nTest = 2
   // G[j, i] = a_j σ'(w_j·x_i) y_i η̃/n0, then Δ = G X0 (p×d)
   const pre = mulABt(W0, X, pp, n0, d);
   const c = p.eta / n0;
-  for (let j = 0; j < pp; j++) for (let i = 0; i < n0; i++) pre[j * n0 + i] = c * a[j] * p.activation.df(pre[j * n0 + i]) * y[i];
+  for (let j = 0; j < pp; j++)
+    for (let i = 0; i < n0; i++) pre[j * n0 + i] = c * a[j] * p.activation.df(pre[j * n0 + i]) * y[i];
   const Delta = new Float64Array(pp * d);
   for (let j = 0; j < pp; j++) {
     const gj = j * n0;

@@ -14,7 +14,13 @@ export interface RidgeSetting {
 }
 
 /** Draw n points: X (n×d, row-major) and labels. */
-export function drawData(rng: Rng, target: HermiteProfile, n: number, d: number, noise: number): { X: Float64Array; y: Float64Array } {
+export function drawData(
+  rng: Rng,
+  target: HermiteProfile,
+  n: number,
+  d: number,
+  noise: number,
+): { X: Float64Array; y: Float64Array } {
   const X = rng.fillNormal(new Float64Array(n * d));
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = target.f(X[i * d]) + noise * rng.normal();
@@ -33,14 +39,29 @@ export function sphereRows(rng: Rng, p: number, d: number): Float64Array {
   return F;
 }
 
-function features(act: HermiteProfile, X: Float64Array, W: Float64Array, n: number, p: number, d: number): Float64Array {
+function features(
+  act: HermiteProfile,
+  X: Float64Array,
+  W: Float64Array,
+  n: number,
+  p: number,
+  d: number,
+): Float64Array {
   const Z = mulABt(X, W, n, p, d);
   for (let i = 0; i < Z.length; i++) Z[i] = act.f(Z[i]);
   return Z;
 }
 
 /** Ridge on σ(W x), W (p×d); returns the test error on nTest fresh points (Infinity if the system is singular). */
-export function ridgeTestError(rng: Rng, s: RidgeSetting, W: Float64Array, p: number, d: number, n: number, nTest: number): number {
+export function ridgeTestError(
+  rng: Rng,
+  s: RidgeSetting,
+  W: Float64Array,
+  p: number,
+  d: number,
+  n: number,
+  nTest: number,
+): number {
   const { X, y } = drawData(rng, s.target, n, d, s.noise);
   const Z = features(s.activation, X, W, n, p, d);
   const reg = n * (p / d) * s.lambda; // (ZᵀZ + n β λ I) a = Zᵀ y

@@ -29,7 +29,15 @@ describe('random-features ridge simulation', () => {
 
 describe('one-step simulation', () => {
   it('ℓ = 1 (tanh2): s1/√p and the overlap match the d → ∞ values within 3 SE', () => {
-    const p = { activation: activationProfile('relu'), target: targetProfile('tanh2'), eta: 1, noise: 0, alpha0: 4, beta: 1, d: 100 };
+    const p = {
+      activation: activationProfile('relu'),
+      target: targetProfile('tanh2'),
+      eta: 1,
+      noise: 0,
+      alpha0: 4,
+      beta: 1,
+      d: 100,
+    };
     const rs = seeds(8).map((s) => simulateOneStepSeed(p, s));
     const th = oneStepPoint(p, 4);
     const s1 = meanSE(rs.map((r) => r.s1));
@@ -40,13 +48,24 @@ describe('one-step simulation', () => {
     for (const r of rs) expect(r.s1).toBeGreaterThan(5 * r.singularValues[r.singularValues.length - 2]);
   });
   it('ℓ = 2 (He2/√2): the overlap is noise of order 1/√d and vanishes as d grows', () => {
-    const mk = (d: number) => ({ activation: activationProfile('relu'), target: targetProfile('he2'), eta: 1, noise: 0, alpha0: 4, beta: 1, d });
+    const mk = (d: number) => ({
+      activation: activationProfile('relu'),
+      target: targetProfile('he2'),
+      eta: 1,
+      noise: 0,
+      alpha0: 4,
+      beta: 1,
+      d,
+    });
     const ov = (d: number) => meanSE(seeds(6).map((s) => simulateOneStepSeed(mk(d), s).overlap)).mean;
     const o40 = ov(40);
     const o160 = ov(160);
     expect(o160).toBeLessThan(0.75 * o40); // expected ratio 1/2
     // E|N(0,1)| = 0.80 times the scale √(E[g²z²]/E g²/d)
-    for (const [d, o] of [[40, o40], [160, o160]]) {
+    for (const [d, o] of [
+      [40, o40],
+      [160, o160],
+    ]) {
       const sc = nullOverlapScale(targetProfile('he2'), d);
       expect(o).toBeGreaterThan(0.3 * sc);
       expect(o).toBeLessThan(2 * sc);

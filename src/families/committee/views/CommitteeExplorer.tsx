@@ -13,10 +13,11 @@ const C = { q11: COLOURS.blue, q12: COLOURS.rose, ns: COLOURS.grey };
 
 function series(points: CommitteePoint[]): { q: Series[]; eps: Series[] } {
   const spEq = (p: CommitteePoint) => p.equilibrium === 'specialised';
-  const line = (f: (p: CommitteePoint) => number | null): Polyline => points.map((p) => {
-    const v = f(p);
-    return v === null ? null : [p.alpha, v];
-  });
+  const line = (f: (p: CommitteePoint) => number | null): Polyline =>
+    points.map((p) => {
+      const v = f(p);
+      return v === null ? null : [p.alpha, v];
+    });
   const nsEq = line((p) => (spEq(p) ? null : p.nonSpecialised.q11));
   const nsMeta = line((p) => (spEq(p) ? p.nonSpecialised.q11 : null));
   const sp11 = line((p) => (p.specialised ? p.specialised.q11 : null));
@@ -24,15 +25,57 @@ function series(points: CommitteePoint[]): { q: Series[]; eps: Series[] } {
   const spMeta11 = line((p) => (p.specialised && !spEq(p) ? p.specialised.q11 : null));
   return {
     q: [
-      { mark: 'line', id: 'q-nonspecialised', data: nsEq, colour: C.ns, weight: 'bold', label: 'q11 = q12, non-specialised' },
-      { mark: 'line', id: 'q-nonspecialised-metastable', data: nsMeta, colour: C.ns, dashed: true, label: 'non-specialised, not the equilibrium' },
-      { mark: 'line', id: 'q11-specialised', data: sp11.map((p, i) => (spMeta11[i] ? null : p)), colour: C.q11, weight: 'bold', label: 'q11, specialised' },
-      { mark: 'line', id: 'q12-specialised', data: sp12.map((p, i) => (spMeta11[i] ? null : p)), colour: C.q12, weight: 'bold', label: 'q12, specialised' },
+      {
+        mark: 'line',
+        id: 'q-nonspecialised',
+        data: nsEq,
+        colour: C.ns,
+        weight: 'bold',
+        label: 'q11 = q12, non-specialised',
+      },
+      {
+        mark: 'line',
+        id: 'q-nonspecialised-metastable',
+        data: nsMeta,
+        colour: C.ns,
+        dashed: true,
+        label: 'non-specialised, not the equilibrium',
+      },
+      {
+        mark: 'line',
+        id: 'q11-specialised',
+        data: sp11.map((p, i) => (spMeta11[i] ? null : p)),
+        colour: C.q11,
+        weight: 'bold',
+        label: 'q11, specialised',
+      },
+      {
+        mark: 'line',
+        id: 'q12-specialised',
+        data: sp12.map((p, i) => (spMeta11[i] ? null : p)),
+        colour: C.q12,
+        weight: 'bold',
+        label: 'q12, specialised',
+      },
       { mark: 'line', id: 'q11-specialised-metastable', data: spMeta11, colour: C.q11, dashed: true },
     ],
     eps: [
-      { mark: 'line', id: 'eps-equilibrium', data: line((p) => (spEq(p) && p.specialised ? p.specialised.eps : p.nonSpecialised.eps)), colour: COLOURS.equilibrium, weight: 'bold', label: 'ε, equilibrium' },
-      { mark: 'line', id: 'eps-nonspecialised', data: line((p) => (spEq(p) ? p.nonSpecialised.eps : null)), colour: C.ns, dashed: true, label: 'ε, non-specialised (AMP)' },
+      {
+        mark: 'line',
+        id: 'eps-equilibrium',
+        data: line((p) => (spEq(p) && p.specialised ? p.specialised.eps : p.nonSpecialised.eps)),
+        colour: COLOURS.equilibrium,
+        weight: 'bold',
+        label: 'ε, equilibrium',
+      },
+      {
+        mark: 'line',
+        id: 'eps-nonspecialised',
+        data: line((p) => (spEq(p) ? p.nonSpecialised.eps : null)),
+        colour: C.ns,
+        dashed: true,
+        label: 'ε, non-specialised (AMP)',
+      },
     ],
   };
 }
@@ -46,19 +89,47 @@ export function CommitteeExplorer() {
   const computeError = useCommittee((s) => s.computeError);
   const patch = useCommittee((s) => s.patch);
 
-
   const s = series(points);
   const t = thresholds;
   const marks = thresholdMarks({ alphaSpec: t?.alphaSpec, alphaIT: t?.alphaIT, alphaAMP: t?.alphaAMP }, 'hard');
   const framed = (series: Series[]) => [...marks.spans, ...series, ...marks.rules];
   return (
     <>
-      <Banner urlErrors={urlErrors} computeError={computeError} onDismiss={() => useCommittee.getState().dismissUrl()} />
-      <main className="classic-layout" data-testid="committee-explorer" data-points={points.length} data-complete={!computing && !!thresholds ? 'true' : 'false'}>
+      <Banner
+        urlErrors={urlErrors}
+        computeError={computeError}
+        onDismiss={() => useCommittee.getState().dismissUrl()}
+      />
+      <main
+        className="classic-layout"
+        data-testid="committee-explorer"
+        data-points={points.length}
+        data-complete={!computing && !!thresholds ? 'true' : 'false'}
+      >
         <section className="panel">
           <h2>Committee machine, K = 2</h2>
-          <Select id="control-committee-prior" label="teacher weights" value={params.prior} onChange={(v) => patch({ prior: v })} options={[['gaussian', 'Gaussian N(0, 1)'], ['rademacher', 'binary ±1']] as const} />
-          <Select id="control-committee-alpha-max" label="α range" value={String(params.alphaMax)} onChange={(v) => patch({ alphaMax: Number(v) })} options={(['3', '5', '8'].includes(String(params.alphaMax)) ? ['3', '5', '8'] : ['3', '5', '8', String(params.alphaMax)]).map((v) => [v, `0 – ${v}`] as const)} />
+          <Select
+            id="control-committee-prior"
+            label="teacher weights"
+            value={params.prior}
+            onChange={(v) => patch({ prior: v })}
+            options={
+              [
+                ['gaussian', 'Gaussian N(0, 1)'],
+                ['rademacher', 'binary ±1'],
+              ] as const
+            }
+          />
+          <Select
+            id="control-committee-alpha-max"
+            label="α range"
+            value={String(params.alphaMax)}
+            onChange={(v) => patch({ alphaMax: Number(v) })}
+            options={(['3', '5', '8'].includes(String(params.alphaMax))
+              ? ['3', '5', '8']
+              : ['3', '5', '8', String(params.alphaMax)]
+            ).map((v) => [v, `0 – ${v}`] as const)}
+          />
           <dl className="classic-readout">
             <dt>α_spec (continuous specialisation)</dt>
             <dd data-testid="readout-alpha-spec">{t ? fmt(t.alphaSpec) : '…'}</dd>
@@ -68,17 +139,36 @@ export function CommitteeExplorer() {
             <dd data-testid="readout-committee-alpha-amp">{t ? fmt(t.alphaAMP) : '…'}</dd>
           </dl>
           <p className="classic-note">
-            y = sign(sign z₁ + sign z₂) ∈ {'{−1, 0, +1}'} (0: the two units disagree). Error convention: ε = ½(E y² − E(Σ_y y Z_out)²), the squared error of the
-            posterior-mean label (¼ at q = 0). Non-specialised: q11 = q12 (both units learn their sum); specialised: q11 &gt; q12. Aubin et al., arXiv 1806.05451.
+            y = sign(sign z₁ + sign z₂) ∈ {'{−1, 0, +1}'} (0: the two units disagree). Error convention: ε = ½(E y² −
+            E(Σ_y y Z_out)²), the squared error of the posterior-mean label (¼ at q = 0). Non-specialised: q11 = q12
+            (both units learn their sum); specialised: q11 &gt; q12. Aubin et al., arXiv 1806.05451.
           </p>
           <p className="classic-note">
-            Large K (lecture, from the literature, not computed here): information-theoretic specialisation at α̃ = α/K ≈ 7.65, while AMP needs n = Θ(K²p): a
-            computational gap.
+            Large K (lecture, from the literature, not computed here): information-theoretic specialisation at α̃ = α/K ≈
+            7.65, while AMP needs n = Θ(K²p): a computational gap.
           </p>
         </section>
         <div className="classic-plots">
-          <LinePlot testId="plot-committee-q" caption="overlaps q11 and q12 against α" xLabel="sample ratio α = m / n" yLabel="overlap" xDomain={[0, params.alphaMax]} yDomain={[0, 1]} series={framed(s.q)} busy={computing} />
-          <LinePlot testId="plot-committee-eps" caption="generalisation error ε(α)" xLabel="sample ratio α = m / n" yLabel="ε (squared error of the mean label)" xDomain={[0, params.alphaMax]} yDomain={[0, 0.26]} series={framed(s.eps)} busy={computing} />
+          <LinePlot
+            testId="plot-committee-q"
+            caption="overlaps q11 and q12 against α"
+            xLabel="sample ratio α = m / n"
+            yLabel="overlap"
+            xDomain={[0, params.alphaMax]}
+            yDomain={[0, 1]}
+            series={framed(s.q)}
+            busy={computing}
+          />
+          <LinePlot
+            testId="plot-committee-eps"
+            caption="generalisation error ε(α)"
+            xLabel="sample ratio α = m / n"
+            yLabel="ε (squared error of the mean label)"
+            xDomain={[0, params.alphaMax]}
+            yDomain={[0, 0.26]}
+            series={framed(s.eps)}
+            busy={computing}
+          />
         </div>
       </main>
     </>

@@ -9,15 +9,43 @@ import { DepthControl } from './DepthControl';
 import { AlphaMaxSelect, DeltaInput, READOUT_LABELS, Slider } from '../../../platform/ui/controlWidgets';
 
 /** A slider over the row's range; `max` narrows it (α stops at the α range). */
-function StoreSlider({ label, testId, field, max }: { label: ReactNode; testId: string; field: 'gamma' | 'gamma2' | 'alpha'; max?: number }) {
+function StoreSlider({
+  label,
+  testId,
+  field,
+  max,
+}: {
+  label: ReactNode;
+  testId: string;
+  field: 'gamma' | 'gamma2' | 'alpha';
+  max?: number;
+}) {
   const value = useDeep((s) => s.params[field]);
   const setParam = useDeep((s) => s.setParam);
   const r = sliderOf(numberRow(DEEP_TABLE, field));
-  return <Slider label={label} testId={testId} value={value} min={r.min} max={max ?? r.max} step={r.step} onChange={(x) => setParam(field, x)} />;
+  return (
+    <Slider
+      label={label}
+      testId={testId}
+      value={value}
+      min={r.min}
+      max={max ?? r.max}
+      step={r.step}
+      onChange={(x) => setParam(field, x)}
+    />
+  );
 }
 
 /** Activation of one layer: a built-in name or a custom expression (committed after a pause or on Enter). */
-function ActivationSelect({ field, testId, label }: { field: 'activation' | 'activation2'; testId: string; label: ReactNode }) {
+function ActivationSelect({
+  field,
+  testId,
+  label,
+}: {
+  field: 'activation' | 'activation2';
+  testId: string;
+  label: ReactNode;
+}) {
   const value = useDeep((s) => s.params[field]);
   const setParam = useDeep((s) => s.setParam);
   const id = useId();
@@ -33,7 +61,12 @@ function ActivationSelect({ field, testId, label }: { field: 'activation' | 'act
   return (
     <div className="control">
       <label htmlFor={id}>{label}</label>
-      <select id={id} data-testid={testId} value={custom ? 'expr:' : value} onChange={(e) => setParam(field, e.currentTarget.value === 'expr:' ? 'expr:tanh(2*x)' : e.currentTarget.value)}>
+      <select
+        id={id}
+        data-testid={testId}
+        value={custom ? 'expr:' : value}
+        onChange={(e) => setParam(field, e.currentTarget.value === 'expr:' ? 'expr:tanh(2*x)' : e.currentTarget.value)}
+      >
         {ACTIVATION_NAMES.map((n) => (
           <option key={n} value={n}>
             {n}
@@ -42,7 +75,15 @@ function ActivationSelect({ field, testId, label }: { field: 'activation' | 'act
         <option value="expr:">custom expression σ(x) = …</option>
       </select>
       {custom && (
-        <input type="text" className="expr" data-testid={`${testId}-expr`} aria-label={`custom ${field}`} spellCheck={false} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <input
+          type="text"
+          className="expr"
+          data-testid={`${testId}-expr`}
+          aria-label={`custom ${field}`}
+          spellCheck={false}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+        />
       )}
     </div>
   );
@@ -52,17 +93,36 @@ function DeltaControl() {
   const delta = useDeep((s) => s.params.delta);
   const setParam = useDeep((s) => s.setParam);
   const r = numberRow(DEEP_TABLE, 'delta');
-  return <DeltaInput value={delta} min={r.min} max={r.max} testId="deep-delta" onChange={(x) => setParam('delta', x)} />;
+  return (
+    <DeltaInput value={delta} min={r.min} max={r.max} testId="deep-delta" onChange={(x) => setParam('delta', x)} />
+  );
 }
 
-function Choice<K extends 'readout' | 'weights'>({ field, testId, choices, labels, title }: { field: K; testId: string; choices: readonly string[]; labels?: Record<string, string>; title: ReactNode }) {
+function Choice<K extends 'readout' | 'weights'>({
+  field,
+  testId,
+  choices,
+  labels,
+  title,
+}: {
+  field: K;
+  testId: string;
+  choices: readonly string[];
+  labels?: Record<string, string>;
+  title: ReactNode;
+}) {
   const value = useDeep((s) => s.params[field]);
   const setParam = useDeep((s) => s.setParam);
   const id = useId();
   return (
     <div className="control">
       <label htmlFor={id}>{title}</label>
-      <select id={id} data-testid={testId} value={value} onChange={(e) => setParam(field, e.currentTarget.value as DeepUiParams[K])}>
+      <select
+        id={id}
+        data-testid={testId}
+        value={value}
+        onChange={(e) => setParam(field, e.currentTarget.value as DeepUiParams[K])}
+      >
         {choices.map((n) => (
           <option key={n} value={n}>
             {labels?.[n] ?? n}
@@ -85,16 +145,71 @@ export function DeepControls() {
       <ActivationSelect field="activation" testId="deep-activation" label={<>first-layer activation σ⁽¹⁾</>} />
       <ActivationSelect field="activation2" testId="deep-activation2" label={<>second-layer activation σ⁽²⁾</>} />
       <DeltaControl />
-      <StoreSlider label={<>first width <i>γ</i>₁ = k₁/d</>} testId="deep-gamma" field="gamma" />
-      <StoreSlider label={<>second width <i>γ</i>₂ = k₂/d</>} testId="deep-gamma2" field="gamma2" />
-      <Choice field="readout" testId="deep-readout" choices={DEEP_READOUTS} labels={READOUT_LABELS} title={<span>readout law P<sub>v</sub></span>} />
-      <Choice field="weights" testId="deep-weights" choices={WEIGHT_PRIORS} title={<span>weight prior P<sub>W</sub> (both layers)</span>} />
+      <StoreSlider
+        label={
+          <>
+            first width <i>γ</i>₁ = k₁/d
+          </>
+        }
+        testId="deep-gamma"
+        field="gamma"
+      />
+      <StoreSlider
+        label={
+          <>
+            second width <i>γ</i>₂ = k₂/d
+          </>
+        }
+        testId="deep-gamma2"
+        field="gamma2"
+      />
+      <Choice
+        field="readout"
+        testId="deep-readout"
+        choices={DEEP_READOUTS}
+        labels={READOUT_LABELS}
+        title={
+          <span>
+            readout law P<sub>v</sub>
+          </span>
+        }
+      />
+      <Choice
+        field="weights"
+        testId="deep-weights"
+        choices={WEIGHT_PRIORS}
+        title={
+          <span>
+            weight prior P<sub>W</sub> (both layers)
+          </span>
+        }
+      />
       <div className="control inline">
-        <input id={qid} type="checkbox" data-testid="deep-quenched" checked={quenched} onChange={(e) => setParam('quenched', e.currentTarget.checked)} />
+        <input
+          id={qid}
+          type="checkbox"
+          data-testid="deep-quenched"
+          checked={quenched}
+          onChange={(e) => setParam('quenched', e.currentTarget.checked)}
+        />
         <label htmlFor={qid}>quenched: first layer given (Q1 ≡ 1)</label>
       </div>
-      <StoreSlider label={<>selected <i>α</i> = n/d²</>} testId="deep-alpha" field="alpha" max={alphaMax} />
-      <AlphaMaxSelect value={alphaMax} choices={DEEP_ALPHA_MAX} testId="deep-alpha-max" onChange={(x) => setParam('alphaMax', x)} />
+      <StoreSlider
+        label={
+          <>
+            selected <i>α</i> = n/d²
+          </>
+        }
+        testId="deep-alpha"
+        field="alpha"
+        max={alphaMax}
+      />
+      <AlphaMaxSelect
+        value={alphaMax}
+        choices={DEEP_ALPHA_MAX}
+        testId="deep-alpha-max"
+        onChange={(x) => setParam('alphaMax', x)}
+      />
     </section>
   );
 }

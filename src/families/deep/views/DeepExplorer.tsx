@@ -29,7 +29,9 @@ const Messages = memo(function Messages() {
       {error && (
         <div className="error-banner deep-refusal" role="alert" data-testid="deep-error" data-kind={error.kind}>
           <p>
-            <strong>{error.kind === 'param' || error.kind === 'activation' ? 'Not covered by the L = 2 theory: ' : 'Error: '}</strong>
+            <strong>
+              {error.kind === 'param' || error.kind === 'activation' ? 'Not covered by the L = 2 theory: ' : 'Error: '}
+            </strong>
             {error.message}
           </p>
         </div>
@@ -68,7 +70,9 @@ const Readout = memo(function Readout() {
           ))}
         </tbody>
       </table>
-      {notConverged > 0 && <p className="hint warn">The solver did not converge at {notConverged} α points of the curve.</p>}
+      {notConverged > 0 && (
+        <p className="hint warn">The solver did not converge at {notConverged} α points of the curve.</p>
+      )}
     </section>
   );
 });
@@ -79,15 +83,15 @@ const Notes = memo(function Notes() {
     <aside className="notes" data-testid="deep-notes">
       <ul>
         <li>
-          Theory: replica-symmetric saddle point of arXiv 2510.24616 (Result 3) for L = 2, hypothesis μ0 = μ2 = 0 in both layers.
-          Branches start from the authors’ four initialisations; the equilibrium is the point of largest free entropy
-          (the s threshold of the specialised first-layer neurons is also optimised).
+          Theory: replica-symmetric saddle point of arXiv 2510.24616 (Result 3) for L = 2, hypothesis μ0 = μ2 = 0 in
+          both layers. Branches start from the authors’ four initialisations; the equilibrium is the point of largest
+          free entropy (the s threshold of the specialised first-layer neurons is also optimised).
         </li>
         <li>Solid black: equilibrium. Dashed: other stationary points where they are metastable (lower f).</li>
         <li>
-          Before the second layer specialises, ε and mean Q1 fall in small steps: each is one more |s| class of the 100-point
-          effective-readout grid (the authors’ discretisation, folded to 50 classes) switching on, largest |s| first. The steps
-          are the discretisation; their trend is the theory’s.
+          Before the second layer specialises, ε and mean Q1 fall in small steps: each is one more |s| class of the
+          100-point effective-readout grid (the authors’ discretisation, folded to 50 classes) switching on, largest |s|
+          first. The steps are the discretisation; their trend is the theory’s.
         </li>
         {curve?.header.notes.map((n) => (
           <li key={n}>{n}</li>

@@ -28,9 +28,18 @@ export const Q_COLOURS = { Q1: COLOURS.blue, Q2: COLOURS.amber, Q21: COLOURS.vio
 const ORDER: DeepBranch[] = ['universal', 'layer1', 'product', 'specialised'];
 
 /** The vertical line at the selected α. */
-export const alphaMarker = (testId: string, alpha: number): RuleSeries => ({ mark: 'rule', id: 'alpha', axis: 'x', at: alpha, colour: COLOURS.selection, className: 'selection', testId: `${testId}-marker` });
+export const alphaMarker = (testId: string, alpha: number): RuleSeries => ({
+  mark: 'rule',
+  id: 'alpha',
+  axis: 'x',
+  at: alpha,
+  colour: COLOURS.selection,
+  className: 'selection',
+  testId: `${testId}-marker`,
+});
 
-const same = (a: DeepPointView, b: DeepPointView) => Math.abs(a.eps - b.eps) < 1e-7 && Math.abs(a.f - b.f) < 1e-9 * (1 + Math.abs(b.f));
+const same = (a: DeepPointView, b: DeepPointView) =>
+  Math.abs(a.eps - b.eps) < 1e-7 && Math.abs(a.f - b.f) < 1e-9 * (1 + Math.abs(b.f));
 
 /** Each branch where it is metastable: converged, not the equilibrium point, not a copy of an earlier branch. */
 export function metastableParts(points: readonly DeepCurvePoint[]): Record<DeepBranch, Polyline> {
@@ -56,8 +65,22 @@ export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
   const series = useMemo<Series[]>(() => {
     if (!curve) return [];
     const parts = metastableParts(curve.points);
-    const out: Series[] = ORDER.map((b) => ({ mark: 'line', id: `branch-${b}`, label: `${BRANCH_LABELS[b]}, metastable`, colour: BRANCH_COLOURS[b], dashed: true, data: parts[b] }));
-    out.push({ mark: 'line', id: 'equilibrium', label: 'ε_opt (equilibrium, largest f)', colour: COLOURS.equilibrium, weight: 'bold', data: curve.points.map((p) => [p.alpha, p.eq.eps]) });
+    const out: Series[] = ORDER.map((b) => ({
+      mark: 'line',
+      id: `branch-${b}`,
+      label: `${BRANCH_LABELS[b]}, metastable`,
+      colour: BRANCH_COLOURS[b],
+      dashed: true,
+      data: parts[b],
+    }));
+    out.push({
+      mark: 'line',
+      id: 'equilibrium',
+      label: 'ε_opt (equilibrium, largest f)',
+      colour: COLOURS.equilibrium,
+      weight: 'bold',
+      data: curve.points.map((p) => [p.alpha, p.eq.eps]),
+    });
     return out;
   }, [curve]);
   return (
@@ -77,7 +100,11 @@ export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
       height={340}
       legend="above"
       overlay={(x, y) => <DeepSimPointsLayer x={x} y={y} />}
-      attrs={{ 'data-complete': curve?.complete ? 'true' : 'false', 'data-points': curve?.points.length ?? 0, 'data-gen': curve?.gen }}
+      attrs={{
+        'data-complete': curve?.complete ? 'true' : 'false',
+        'data-points': curve?.points.length ?? 0,
+        'data-gen': curve?.gen,
+      }}
     />
   );
 });
@@ -90,9 +117,29 @@ export const OverlapsPlot = memo(function OverlapsPlot() {
     if (!curve) return [];
     const pts = curve.points;
     return [
-      { mark: 'line', id: 'Q1', label: 'mean Q1 (first layer)', colour: Q_COLOURS.Q1, weight: 'bold', data: pts.map((p) => [p.alpha, p.eq.Q1mean]) },
-      { mark: 'line', id: 'Q2', label: 'mean Q2 (second layer)', colour: Q_COLOURS.Q2, weight: 'bold', data: pts.map((p) => [p.alpha, p.eq.Q2mean]) },
-      { mark: 'line', id: 'Q21', label: 'Q2:1 (product W⁽²⁾W⁽¹⁾)', colour: Q_COLOURS.Q21, data: pts.map((p) => [p.alpha, p.eq.Q21mean]) },
+      {
+        mark: 'line',
+        id: 'Q1',
+        label: 'mean Q1 (first layer)',
+        colour: Q_COLOURS.Q1,
+        weight: 'bold',
+        data: pts.map((p) => [p.alpha, p.eq.Q1mean]),
+      },
+      {
+        mark: 'line',
+        id: 'Q2',
+        label: 'mean Q2 (second layer)',
+        colour: Q_COLOURS.Q2,
+        weight: 'bold',
+        data: pts.map((p) => [p.alpha, p.eq.Q2mean]),
+      },
+      {
+        mark: 'line',
+        id: 'Q21',
+        label: 'Q2:1 (product W⁽²⁾W⁽¹⁾)',
+        colour: Q_COLOURS.Q21,
+        data: pts.map((p) => [p.alpha, p.eq.Q21mean]),
+      },
     ];
   }, [curve]);
   return (
@@ -121,13 +168,30 @@ export const ProfilePlot = memo(function ProfilePlot() {
   const series = useMemo<Series[]>(() => {
     if (!curve || !pt) return [];
     const s = curve.header.s;
-    const out: LineSeries[] = [{ mark: 'line', id: 'profile-eq', label: `equilibrium (${pt.equilibrium})`, colour: COLOURS.equilibrium, weight: 'bold', data: s.map((x, i) => [x, pt.eq.Q1[i]]), dots: true }];
+    const out: LineSeries[] = [
+      {
+        mark: 'line',
+        id: 'profile-eq',
+        label: `equilibrium (${pt.equilibrium})`,
+        colour: COLOURS.equilibrium,
+        weight: 'bold',
+        data: s.map((x, i) => [x, pt.eq.Q1[i]]),
+        dots: true,
+      },
+    ];
     const shown: DeepPointView[] = [pt.eq];
     for (const b of ORDER) {
       const sol = pt.branches[b];
       if (!sol.converged || sol.Q1mean < 1e-6 || shown.some((o) => same(o, sol))) continue;
       shown.push(sol);
-      out.push({ mark: 'line', id: `profile-${b}`, label: `${b}, metastable`, colour: BRANCH_COLOURS[b], dashed: true, data: s.map((x, i) => [x, sol.Q1[i]]) });
+      out.push({
+        mark: 'line',
+        id: `profile-${b}`,
+        label: `${b}, metastable`,
+        colour: BRANCH_COLOURS[b],
+        dashed: true,
+        data: s.map((x, i) => [x, sol.Q1[i]]),
+      });
     }
     return out;
   }, [curve, pt]);
@@ -138,7 +202,8 @@ export const ProfilePlot = memo(function ProfilePlot() {
       caption={
         <>
           First-layer overlap <i>Q</i>
-          <sub>1</sub>(<i>s</i>) against the effective readout |<i>s</i>| = |W⁽²⁾ᵀv|/√k₂ at α = {pt ? pt.alpha.toFixed(2) : '—'}
+          <sub>1</sub>(<i>s</i>) against the effective readout |<i>s</i>| = |W⁽²⁾ᵀv|/√k₂ at α ={' '}
+          {pt ? pt.alpha.toFixed(2) : '—'}
           <DeepExport plot="deep-profile" />
         </>
       }

@@ -20,10 +20,16 @@ const TheoryNote = memo(function TheoryNote() {
   if (error)
     return (
       <p className="hint warn" data-testid="deep-sim-no-theory">
-        No L = 2 theory curve for these parameters ({error.message}). Simulations still run with any activation; their points and traces have no theory to compare with.
+        No L = 2 theory curve for these parameters ({error.message}). Simulations still run with any activation; their
+        points and traces have no theory to compare with.
       </p>
     );
-  if (quenched) return <p className="hint warn">The simulations learn both layers: the quenched curve (first layer given) is not their reference.</p>;
+  if (quenched)
+    return (
+      <p className="hint warn">
+        The simulations learn both layers: the quenched curve (first layer given) is not their reference.
+      </p>
+    );
   return null;
 });
 
@@ -32,9 +38,31 @@ function Fields({ locked }: { locked: boolean }) {
   const setForm = useDeepSim((s) => s.setForm);
   return (
     <>
-      <SimSelect id="deep-sim-algo" label="algorithm" value={form.algo} values={DEEP_SIM_ALGOS} onChange={(v) => setForm('algo', v)} disabled={locked} />
-      <SimSelect id="deep-sim-start" label="start" value={form.start} values={DEEP_SIM_STARTS} onChange={(v) => setForm('start', v)} disabled={locked} />
-      <SimSelect id="deep-sim-d" label="d" value={form.d} values={DEEP_SIM_DS} labels={D_LABELS} onChange={(v) => setForm('d', v)} disabled={locked} />
+      <SimSelect
+        id="deep-sim-algo"
+        label="algorithm"
+        value={form.algo}
+        values={DEEP_SIM_ALGOS}
+        onChange={(v) => setForm('algo', v)}
+        disabled={locked}
+      />
+      <SimSelect
+        id="deep-sim-start"
+        label="start"
+        value={form.start}
+        values={DEEP_SIM_STARTS}
+        onChange={(v) => setForm('start', v)}
+        disabled={locked}
+      />
+      <SimSelect
+        id="deep-sim-d"
+        label="d"
+        value={form.d}
+        values={DEEP_SIM_DS}
+        labels={D_LABELS}
+        onChange={(v) => setForm('d', v)}
+        disabled={locked}
+      />
     </>
   );
 }
@@ -51,10 +79,11 @@ export function DeepSimPanel() {
       intro={
         <>
           <p className="hint">
-            Teacher y = v·σ2(W2 σ1(W1 x/√d)/√k1)/√k2 + √Δ z with this tab&apos;s σ1, σ2, γ1, γ2, Δ, P_v and P_W; the student samples (HMC, Gaussian
-            prior, v fixed to the teacher&apos;s) or trains (ADAM) both layers. Informative HMC starts at W = W⁰ and should follow ε_opt; the
-            uninformative start is meant to stall on a sub-optimal branch (first layer partly learnt, second not). Small d escapes sooner: at d ≈ 20–40
-            the gap is shorter-lived than at the papers&apos; d = 200.
+            Teacher y = v·σ2(W2 σ1(W1 x/√d)/√k1)/√k2 + √Δ z with this tab&apos;s σ1, σ2, γ1, γ2, Δ, P_v and P_W; the
+            student samples (HMC, Gaussian prior, v fixed to the teacher&apos;s) or trains (ADAM) both layers.
+            Informative HMC starts at W = W⁰ and should follow ε_opt; the uninformative start is meant to stall on a
+            sub-optimal branch (first layer partly learnt, second not). Small d escapes sooner: at d ≈ 20–40 the gap is
+            shorter-lived than at the papers&apos; d = 200.
           </p>
           <TheoryNote />
         </>

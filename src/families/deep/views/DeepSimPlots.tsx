@@ -38,28 +38,79 @@ export const DeepSimErrorPlot = memo(function DeepSimErrorPlot() {
   const series = useMemo<Series[]>(() => {
     const out: Series[] = [];
     if (theory) {
-      out.push({ mark: 'line', id: 'theory-eq', label: `theory ε_opt (${theory.equilibrium}) at α ≈ ${theory.alpha.toFixed(2)}`, colour: COLOURS.equilibrium, weight: 'bold', data: flat(theory.eq.eps, xMax) });
+      out.push({
+        mark: 'line',
+        id: 'theory-eq',
+        label: `theory ε_opt (${theory.equilibrium}) at α ≈ ${theory.alpha.toFixed(2)}`,
+        colour: COLOURS.equilibrium,
+        weight: 'bold',
+        data: flat(theory.eq.eps, xMax),
+      });
       // Other stationary points as on the ε(α) plot: converged, distinct from the equilibrium and from each other.
       const parts = metastableParts([theory]);
       for (const b of ['layer1', 'product', 'specialised'] as const) {
         const p = parts[b][0];
-        if (p) out.push({ mark: 'line', id: `theory-${b}`, label: `${b} branch (metastable)`, colour: BRANCH_COLOURS[b], dashed: true, data: flat(p[1], xMax) });
+        if (p)
+          out.push({
+            mark: 'line',
+            id: `theory-${b}`,
+            label: `${b} branch (metastable)`,
+            colour: BRANCH_COLOURS[b],
+            dashed: true,
+            data: flat(p[1], xMax),
+          });
       }
     }
-    if (plateau !== null) out.push({ mark: 'line', id: 'theory-plateau', label: 'plateau (universal: nothing specialised)', colour: COLOURS.universal, dashed: true, data: flat(plateau, xMax) });
+    if (plateau !== null)
+      out.push({
+        mark: 'line',
+        id: 'theory-plateau',
+        label: 'plateau (universal: nothing specialised)',
+        colour: COLOURS.universal,
+        dashed: true,
+        data: flat(plateau, xMax),
+      });
     for (const r of runs) {
       const c = simColour(r.algo, r.init);
       if (r.algo === 'hmc') {
-        out.push({ mark: 'line', id: `run-${r.init}-sample`, label: `${startWord(r)}: Gibbs error/2 of each sample`, colour: c, weight: 'thin', data: r.trace.map((t) => [t.step, t.testError / 2]) });
-        out.push({ mark: 'line', id: `run-${r.init}`, label: `${startWord(r)}: mean over kept samples`, colour: c, weight: 'bold', data: r.trace.map((t) => [t.step, t.eps]) });
-      } else out.push({ mark: 'line', id: `run-${r.init}`, label: `${startWord(r)}: ADAM test error/2`, colour: c, weight: 'bold', data: r.trace.map((t) => [t.step, t.eps]) });
+        out.push({
+          mark: 'line',
+          id: `run-${r.init}-sample`,
+          label: `${startWord(r)}: Gibbs error/2 of each sample`,
+          colour: c,
+          weight: 'thin',
+          data: r.trace.map((t) => [t.step, t.testError / 2]),
+        });
+        out.push({
+          mark: 'line',
+          id: `run-${r.init}`,
+          label: `${startWord(r)}: mean over kept samples`,
+          colour: c,
+          weight: 'bold',
+          data: r.trace.map((t) => [t.step, t.eps]),
+        });
+      } else
+        out.push({
+          mark: 'line',
+          id: `run-${r.init}`,
+          label: `${startWord(r)}: ADAM test error/2`,
+          colour: c,
+          weight: 'bold',
+          data: r.trace.map((t) => [t.step, t.eps]),
+        });
     }
     return out;
   }, [runs, theory, plateau, xMax]);
   return (
     <LinePlot
       testId="plot-deep-sim-error"
-      caption={<>{runs[0]?.algo === 'adam' ? 'ADAM test error / 2' : 'Gibbs error / 2'} against {runs[0]?.algo === 'adam' ? 'ADAM steps' : 'HMC trajectories'}{alpha !== null ? ` at α = ${alpha}, d = ${runs[0].d}` : ''}</>}
+      caption={
+        <>
+          {runs[0]?.algo === 'adam' ? 'ADAM test error / 2' : 'Gibbs error / 2'} against{' '}
+          {runs[0]?.algo === 'adam' ? 'ADAM steps' : 'HMC trajectories'}
+          {alpha !== null ? ` at α = ${alpha}, d = ${runs[0].d}` : ''}
+        </>
+      }
       xLabel={<>step</>}
       yLabel={<>test error ε</>}
       series={series}
@@ -87,11 +138,27 @@ export const DeepSimOverlapPlot = memo(function DeepSimOverlapPlot() {
     const out: Series[] = [];
     for (const r of runs)
       for (const q of Q_SERIES)
-        out.push({ mark: 'line', id: `run-${r.init}-${q.key}`, label: `${q.label}, ${startWord(r)}`, colour: q.colour, weight: r.init === 'informative' ? 'bold' : 'regular', dashed: r.init !== 'informative', data: r.trace.map((t) => [t.step, t[q.key]]) });
+        out.push({
+          mark: 'line',
+          id: `run-${r.init}-${q.key}`,
+          label: `${q.label}, ${startWord(r)}`,
+          colour: q.colour,
+          weight: r.init === 'informative' ? 'bold' : 'regular',
+          dashed: r.init !== 'informative',
+          data: r.trace.map((t) => [t.step, t[q.key]]),
+        });
     if (theory) {
       const eq = theory.eq;
       const vals = { Q1: eq.Q1mean, Q2: eq.Q2mean, Q21: eq.Q21mean };
-      for (const q of Q_SERIES) out.push({ mark: 'line', id: `theory-${q.key}`, label: `theory ${q.label} (equilibrium)`, colour: q.colour, weight: 'thin', data: flat(vals[q.key], xMax) });
+      for (const q of Q_SERIES)
+        out.push({
+          mark: 'line',
+          id: `theory-${q.key}`,
+          label: `theory ${q.label} (equilibrium)`,
+          colour: q.colour,
+          weight: 'thin',
+          data: flat(vals[q.key], xMax),
+        });
     }
     return out;
   }, [runs, theory, xMax]);

@@ -11,7 +11,8 @@ import { ALPHA_MAX_CHOICES, CUSTOM_ACTIVATION } from '../../mlp/params';
 export const DEPTH3_REASON =
   'L = 3 is not available: the authors’ L = 3 equations (arXiv 2510.24616, appendix) are not derived and checked by ∂f = 0 here, so no numbers are shown as the paper’s.';
 
-const nearest = (choices: readonly number[], x: number) => choices.reduce((a, b) => (Math.abs(b - x) < Math.abs(a - x) ? b : a));
+const nearest = (choices: readonly number[], x: number) =>
+  choices.reduce((a, b) => (Math.abs(b - x) < Math.abs(a - x) ? b : a));
 
 /** MLP (L = 1) → deep (L = 2). */
 export function toDeep(): void {
@@ -19,7 +20,17 @@ export function toDeep(): void {
   const activation = m.act === CUSTOM_ACTIVATION ? `expr:${m.expr}` : m.act;
   const d = useDeep.getState();
   const alphaMax = nearest(DEEP_ALPHA_MAX, m.alphaMax);
-  d.setParams({ ...d.params, activation, activation2: activation, gamma: m.gamma, delta: m.delta, readout: m.readout, weights: m.weights, alphaMax, alpha: Math.min(m.alpha, alphaMax) });
+  d.setParams({
+    ...d.params,
+    activation,
+    activation2: activation,
+    gamma: m.gamma,
+    delta: m.delta,
+    readout: m.readout,
+    weights: m.weights,
+    alphaMax,
+    alpha: Math.min(m.alpha, alphaMax),
+  });
   useFamily.getState().setModel('deep');
 }
 

@@ -12,11 +12,24 @@ export function DeepExport({ plot }: { plot: keyof typeof TITLES }) {
   const table = useCallback(() => {
     const { curve, params } = useDeep.getState();
     if (!curve) return null;
-    return plot === 'deep-eps' ? deepEpsTable(curve) : plot === 'deep-overlaps' ? deepOverlapTable(curve) : deepProfileTable(curve, params.alpha);
+    return plot === 'deep-eps'
+      ? deepEpsTable(curve)
+      : plot === 'deep-overlaps'
+        ? deepOverlapTable(curve)
+        : deepProfileTable(curve, params.alpha);
   }, [plot]);
   const extraJson = () => {
     const c = useDeep.getState().curve;
     return c ? { epsUniversal: c.header.epsUniversal, Kd: c.header.Kd, notes: c.header.notes } : {};
   };
-  return <ExportMenu plot={plot} title={TITLES[plot]} context={context} table={table} extraJson={extraJson} fileKeys={['activation', 'gamma', 'gamma2', 'delta', 'readout', 'weights']} />;
+  return (
+    <ExportMenu
+      plot={plot}
+      title={TITLES[plot]}
+      context={context}
+      table={table}
+      extraJson={extraJson}
+      fileKeys={['activation', 'gamma', 'gamma2', 'delta', 'readout', 'weights']}
+    />
+  );
 }

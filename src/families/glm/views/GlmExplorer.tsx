@@ -17,9 +17,11 @@ import '../../../platform/ui/classic.css';
 const C = { unf: COLOURS.blue, inf: COLOURS.amber, gamp: COLOURS.green };
 
 function branchSeries(points: GlmPoint[], val: (b: GlmPoint['uninformed']) => number): Series[] {
-  const pick = (keep: (p: GlmPoint) => boolean, b: 'uninformed' | 'informed'): Polyline => points.map((p) => (keep(p) ? [p.alpha, val(p[b])] : null));
+  const pick = (keep: (p: GlmPoint) => boolean, b: 'uninformed' | 'informed'): Polyline =>
+    points.map((p) => (keep(p) ? [p.alpha, val(p[b])] : null));
   // Extend each segment by one point on each side so that solid and dashed parts join.
-  const widen = (keep: (p: GlmPoint) => boolean) => (p: GlmPoint, i: number) => keep(p) || (i > 0 && keep(points[i - 1])) || (i + 1 < points.length && keep(points[i + 1]));
+  const widen = (keep: (p: GlmPoint) => boolean) => (p: GlmPoint, i: number) =>
+    keep(p) || (i > 0 && keep(points[i - 1])) || (i + 1 < points.length && keep(points[i + 1]));
   const unfEq = (p: GlmPoint) => !p.coexist || p.equilibrium === 'uninformed';
   const infEq = (p: GlmPoint) => p.coexist && p.equilibrium === 'informed';
   const unfMeta = (p: GlmPoint) => p.coexist && p.equilibrium === 'informed';
@@ -29,10 +31,38 @@ function branchSeries(points: GlmPoint[], val: (b: GlmPoint['uninformed']) => nu
     return (p: GlmPoint) => f(p, points.indexOf(p));
   };
   return [
-    { mark: 'line', id: 'uninformed-metastable', data: pick(w(unfMeta), 'uninformed'), colour: C.unf, dashed: true, label: 'uninformed (AMP), metastable' },
-    { mark: 'line', id: 'informed-metastable', data: pick(w(infMeta), 'informed'), colour: C.inf, dashed: true, label: 'informed, metastable' },
-    { mark: 'line', id: 'uninformed', data: pick(w(unfEq), 'uninformed'), colour: C.unf, weight: 'bold', label: 'uninformed (AMP), equilibrium' },
-    { mark: 'line', id: 'informed', data: pick(w(infEq), 'informed'), colour: C.inf, weight: 'bold', label: 'informed, equilibrium' },
+    {
+      mark: 'line',
+      id: 'uninformed-metastable',
+      data: pick(w(unfMeta), 'uninformed'),
+      colour: C.unf,
+      dashed: true,
+      label: 'uninformed (AMP), metastable',
+    },
+    {
+      mark: 'line',
+      id: 'informed-metastable',
+      data: pick(w(infMeta), 'informed'),
+      colour: C.inf,
+      dashed: true,
+      label: 'informed, metastable',
+    },
+    {
+      mark: 'line',
+      id: 'uninformed',
+      data: pick(w(unfEq), 'uninformed'),
+      colour: C.unf,
+      weight: 'bold',
+      label: 'uninformed (AMP), equilibrium',
+    },
+    {
+      mark: 'line',
+      id: 'informed',
+      data: pick(w(infEq), 'informed'),
+      colour: C.inf,
+      weight: 'bold',
+      label: 'informed, equilibrium',
+    },
   ];
 }
 
@@ -47,14 +77,15 @@ export function GlmExplorer() {
   const patch = useGlm((s) => s.patch);
   const [gampN, setGampN] = useState(200);
 
-
   const pts = useMemo(() => result?.points ?? [], [result]);
   const th = result?.thresholds;
   const marks = thresholdMarks({ alphaIT: th?.alphaIT, alphaAMP: th?.alphaAMP }, 'hard phase');
   const epsSeries = useMemo(() => branchSeries(pts, (b) => b.eps), [pts]);
   const qSeries = useMemo(() => branchSeries(pts, (b) => b.q), [pts]);
   const classification = params.channel === 'sign' || params.channel === 'probit';
-  const epsMax = pts.length ? Math.max(...pts.map((p) => Math.max(p.uninformed.eps, p.informed.eps)).filter(Number.isFinite)) * 1.05 : 0.5;
+  const epsMax = pts.length
+    ? Math.max(...pts.map((p) => Math.max(p.uninformed.eps, p.informed.eps)).filter(Number.isFinite)) * 1.05
+    : 0.5;
   const rho = params.prior === 'gauss-bernoulli' ? params.sparsity : 1;
   const gampGamp = params.channel === 'relu' ? [] : gamp;
 
@@ -71,12 +102,71 @@ export function GlmExplorer() {
               </button>
             ))}
           </div>
-          <Select id="control-prior" label="teacher prior P₀" value={params.prior} onChange={(v) => patch({ prior: v })} options={[['gaussian', 'Gaussian N(0, 1)'], ['rademacher', 'Rademacher ±1'], ['binary-biased', 'biased ±1'], ['gauss-bernoulli', 'Gauss–Bernoulli (sparse)']] as const} />
-          <Select id="control-channel" label="output channel" value={params.channel} onChange={(v) => patch({ channel: v })} options={[['sign', 'sign (noiseless)'], ['probit', 'probit: sign(z + √Δ ξ)'], ['linear', 'linear: z + √Δ ξ'], ['relu', 'ReLU: max(0, z) + √Δ ξ']] as const} />
-          {params.channel !== 'sign' && <Slider id="control-delta" label="noise Δ" value={params.delta} {...sliderOf(numberRow(GLM_TABLE, 'delta'))} onChange={(v) => patch({ delta: v })} />}
-          {params.prior === 'binary-biased' && <Slider id="control-bias" label="bias E w" value={params.bias} {...sliderOf(numberRow(GLM_TABLE, 'bias'))} onChange={(v) => patch({ bias: v })} />}
-          {params.prior === 'gauss-bernoulli' && <Slider id="control-sparsity" label="density ρ" value={params.sparsity} {...sliderOf(numberRow(GLM_TABLE, 'sparsity'))} onChange={(v) => patch({ sparsity: v })} />}
-          <Select id="control-alpha-max" label="α range" value={String(params.alphaMax)} onChange={(v) => patch({ alphaMax: Number(v) })} options={(['1.5', '3', '5', '10', '20'].includes(String(params.alphaMax)) ? ['1.5', '3', '5', '10', '20'] : ['1.5', '3', '5', '10', '20', String(params.alphaMax)]).map((v) => [v, `0 – ${v}`] as const)} />
+          <Select
+            id="control-prior"
+            label="teacher prior P₀"
+            value={params.prior}
+            onChange={(v) => patch({ prior: v })}
+            options={
+              [
+                ['gaussian', 'Gaussian N(0, 1)'],
+                ['rademacher', 'Rademacher ±1'],
+                ['binary-biased', 'biased ±1'],
+                ['gauss-bernoulli', 'Gauss–Bernoulli (sparse)'],
+              ] as const
+            }
+          />
+          <Select
+            id="control-channel"
+            label="output channel"
+            value={params.channel}
+            onChange={(v) => patch({ channel: v })}
+            options={
+              [
+                ['sign', 'sign (noiseless)'],
+                ['probit', 'probit: sign(z + √Δ ξ)'],
+                ['linear', 'linear: z + √Δ ξ'],
+                ['relu', 'ReLU: max(0, z) + √Δ ξ'],
+              ] as const
+            }
+          />
+          {params.channel !== 'sign' && (
+            <Slider
+              id="control-delta"
+              label="noise Δ"
+              value={params.delta}
+              {...sliderOf(numberRow(GLM_TABLE, 'delta'))}
+              onChange={(v) => patch({ delta: v })}
+            />
+          )}
+          {params.prior === 'binary-biased' && (
+            <Slider
+              id="control-bias"
+              label="bias E w"
+              value={params.bias}
+              {...sliderOf(numberRow(GLM_TABLE, 'bias'))}
+              onChange={(v) => patch({ bias: v })}
+            />
+          )}
+          {params.prior === 'gauss-bernoulli' && (
+            <Slider
+              id="control-sparsity"
+              label="density ρ"
+              value={params.sparsity}
+              {...sliderOf(numberRow(GLM_TABLE, 'sparsity'))}
+              onChange={(v) => patch({ sparsity: v })}
+            />
+          )}
+          <Select
+            id="control-alpha-max"
+            label="α range"
+            value={String(params.alphaMax)}
+            onChange={(v) => patch({ alphaMax: Number(v) })}
+            options={(['1.5', '3', '5', '10', '20'].includes(String(params.alphaMax))
+              ? ['1.5', '3', '5', '10', '20']
+              : ['1.5', '3', '5', '10', '20', String(params.alphaMax)]
+            ).map((v) => [v, `0 – ${v}`] as const)}
+          />
           <dl className="classic-readout" data-testid="glm-thresholds">
             <dt>α_IT (information-theoretic)</dt>
             <dd data-testid="readout-alpha-it">{th ? fmt(th.alphaIT) : '…'}</dd>
@@ -85,12 +175,32 @@ export function GlmExplorer() {
           </dl>
           {th?.note && <p className="classic-note">{th.note}</p>}
           <h2>GAMP at finite n</h2>
-          <Select id="control-gamp-n" label="n" value={String(gampN)} onChange={(v) => setGampN(Number(v))} options={[['100', '100'], ['200', '200'], ['400', '400'], ['800', '800']] as const} />
-          <button type="button" data-testid="run-gamp" disabled={params.channel === 'relu'} onClick={() => runGamp(gampN)}>
+          <Select
+            id="control-gamp-n"
+            label="n"
+            value={String(gampN)}
+            onChange={(v) => setGampN(Number(v))}
+            options={
+              [
+                ['100', '100'],
+                ['200', '200'],
+                ['400', '400'],
+                ['800', '800'],
+              ] as const
+            }
+          />
+          <button
+            type="button"
+            data-testid="run-gamp"
+            disabled={params.channel === 'relu'}
+            onClick={() => runGamp(gampN)}
+          >
             {gampRunning ? 'running… (restart)' : 'run GAMP (4 seeds × 8 α)'}
           </button>
           <p className="classic-note">
-            {params.channel === 'relu' ? 'GAMP is wired for the sign, probit and linear channels.' : 'GAMP from a random start, seeded; points: mean ± std over 4 teachers.'}
+            {params.channel === 'relu'
+              ? 'GAMP is wired for the sign, probit and linear channels.'
+              : 'GAMP from a random start, seeded; points: mean ± std over 4 teachers.'}
           </p>
           <p className="classic-note">
             {classification
@@ -107,7 +217,18 @@ export function GlmExplorer() {
             yLabel={classification ? 'test error ε' : 'test MSE ε'}
             xDomain={[0, params.alphaMax]}
             yDomain={[0, epsMax || 0.5]}
-            series={[...marks.spans, ...epsSeries, { mark: 'points', id: 'gamp', colour: C.gamp, label: `GAMP, n = ${gampN}`, data: gampGamp.map((g) => ({ x: g.alpha, y: g.eps, err: g.epsStd })) }, ...marks.rules]}
+            series={[
+              ...marks.spans,
+              ...epsSeries,
+              {
+                mark: 'points',
+                id: 'gamp',
+                colour: C.gamp,
+                label: `GAMP, n = ${gampN}`,
+                data: gampGamp.map((g) => ({ x: g.alpha, y: g.eps, err: g.epsStd })),
+              },
+              ...marks.rules,
+            ]}
             busy={computing}
           />
           <LinePlot
@@ -117,7 +238,18 @@ export function GlmExplorer() {
             yLabel="overlap q"
             xDomain={[0, params.alphaMax]}
             yDomain={[0, rho * 1.02]}
-            series={[...marks.spans, ...qSeries, { mark: 'points', id: 'gamp-q', colour: C.gamp, label: `GAMP, n = ${gampN}`, data: gampGamp.map((g) => ({ x: g.alpha, y: g.q, err: g.qStd })) }, ...marks.rules]}
+            series={[
+              ...marks.spans,
+              ...qSeries,
+              {
+                mark: 'points',
+                id: 'gamp-q',
+                colour: C.gamp,
+                label: `GAMP, n = ${gampN}`,
+                data: gampGamp.map((g) => ({ x: g.alpha, y: g.q, err: g.qStd })),
+              },
+              ...marks.rules,
+            ]}
           />
         </div>
       </main>

@@ -22,7 +22,11 @@ const AlphaControl = memo(function AlphaControl() {
   return (
     <>
       <Slider
-        label={<>sample ratio <i>α</i> = n/d²</>}
+        label={
+          <>
+            sample ratio <i>α</i> = n/d²
+          </>
+        }
         hint="selected α: marker on the curves and values in the readout panel"
         testId="control-alpha"
         value={alpha}
@@ -31,7 +35,12 @@ const AlphaControl = memo(function AlphaControl() {
         step={range('alpha').step}
         onChange={(x) => setParam('alpha', x)}
       />
-      <AlphaMaxSelect value={alphaMax} choices={ALPHA_MAX_CHOICES} testId="control-alpha-max" onChange={(x) => setParam('alphaMax', x)} />
+      <AlphaMaxSelect
+        value={alphaMax}
+        choices={ALPHA_MAX_CHOICES}
+        testId="control-alpha-max"
+        onChange={(x) => setParam('alphaMax', x)}
+      />
     </>
   );
 });
@@ -42,7 +51,11 @@ const GammaControl = memo(function GammaControl() {
   const r = range('gamma');
   return (
     <Slider
-      label={<>width ratio <i>γ</i> = k/d</>}
+      label={
+        <>
+          width ratio <i>γ</i> = k/d
+        </>
+      }
       hint="hidden units per input dimension"
       testId="control-gamma"
       value={gamma}
@@ -59,7 +72,16 @@ const DeltaControl = memo(function DeltaControl() {
   const delta = useExplorer((s) => s.params.delta);
   const setParam = useExplorer((s) => s.setParam);
   const r = range('delta');
-  return <DeltaInput value={delta} min={r.min} max={r.max} testId="control-delta" logTestId="control-delta-log" onChange={(x) => setParam('delta', x)} />;
+  return (
+    <DeltaInput
+      value={delta}
+      min={r.min}
+      max={r.max}
+      testId="control-delta"
+      logTestId="control-delta-log"
+      onChange={(x) => setParam('delta', x)}
+    />
+  );
 });
 
 const ActivationControl = memo(function ActivationControl() {
@@ -80,7 +102,12 @@ const ActivationControl = memo(function ActivationControl() {
   return (
     <div className="control">
       <label htmlFor={id}>activation σ</label>
-      <select id={id} data-testid="control-activation" value={act} onChange={(e) => setParam('act', e.currentTarget.value)}>
+      <select
+        id={id}
+        data-testid="control-activation"
+        value={act}
+        onChange={(e) => setParam('act', e.currentTarget.value)}
+      >
         {ACTIVATION_NAMES.map((n) => (
           <option key={n} value={n}>
             {labels[n] && labels[n] !== n ? `${labels[n]} (${n})` : n}
@@ -124,7 +151,12 @@ const ChoiceControl = memo(function ChoiceControl<K extends 'readout' | 'weights
       <label htmlFor={id}>
         <span>{props.title}</span>
       </label>
-      <select id={id} data-testid={props.testId} value={value} onChange={(e) => setParam(props.param, e.currentTarget.value as typeof value)}>
+      <select
+        id={id}
+        data-testid={props.testId}
+        value={value}
+        onChange={(e) => setParam(props.param, e.currentTarget.value as typeof value)}
+      >
         {props.choices.map((n) => (
           <option key={n} value={n}>
             {props.labels[n] ?? n}

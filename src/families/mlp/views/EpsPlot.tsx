@@ -35,20 +35,66 @@ export const EpsPlot = memo(function EpsPlot() {
   const match = useMemo(() => (curveParams ? matchReference(reference, curveParams) : null), [reference, curveParams]);
 
   const hmc = match?.showHmc ? match.entry.hmc.filter((r) => r.alpha <= alphaMax) : [];
-  const markerEps = curve ? (point && point.key === curve.key && point.alpha === alpha ? point.value.eps : interpolateEps(curve.points, alpha)) : null;
+  const markerEps = curve
+    ? point && point.key === curve.key && point.alpha === alpha
+      ? point.value.eps
+      : interpolateEps(curve.points, alpha)
+    : null;
   // Transition markers: α_sp, and the onset of Q ≠ 0 where it comes earlier (continuous growth from Q = 0).
   const rules: Series[] = [];
   if (alphaSp !== null) {
-    rules.push(rule('alpha-sp', 'x', alphaSp, COLOURS.transition, { dash: 'dotted', className: 'alpha-sp', testId: 'marker-alpha-sp', text: <>α<tspan baselineShift="sub" fontSize="0.75em">sp</tspan> ≈ {alphaSp.toFixed(2)}</> }));
+    rules.push(
+      rule('alpha-sp', 'x', alphaSp, COLOURS.transition, {
+        dash: 'dotted',
+        className: 'alpha-sp',
+        testId: 'marker-alpha-sp',
+        text: (
+          <>
+            α
+            <tspan baselineShift="sub" fontSize="0.75em">
+              sp
+            </tspan>{' '}
+            ≈ {alphaSp.toFixed(2)}
+          </>
+        ),
+      }),
+    );
   }
   if (alphaOnset !== null && (alphaSp === null || alphaSp - alphaOnset > 1e-3)) {
-    rules.push(rule('alpha-onset', 'x', alphaOnset, COLOURS.transition, { dash: 'dotted', className: 'alpha-sp', testId: 'marker-alpha-onset', text: <>Q ≠ 0 from α ≈ {alphaOnset.toFixed(2)}</> }));
+    rules.push(
+      rule('alpha-onset', 'x', alphaOnset, COLOURS.transition, {
+        dash: 'dotted',
+        className: 'alpha-sp',
+        testId: 'marker-alpha-onset',
+        text: <>Q ≠ 0 from α ≈ {alphaOnset.toFixed(2)}</>,
+      }),
+    );
   }
-  rules.push(rule('alpha', 'x', alpha, COLOURS.selection, { className: 'selection', testId: 'marker-alpha', ringAt: markerEps }));
-  const branch = (id: string, data: Polyline, colour: string, label?: string): Series => ({ mark: 'line', id, data, colour, dashed: !!label, label });
+  rules.push(
+    rule('alpha', 'x', alpha, COLOURS.selection, { className: 'selection', testId: 'marker-alpha', ringAt: markerEps }),
+  );
+  const branch = (id: string, data: Polyline, colour: string, label?: string): Series => ({
+    mark: 'line',
+    id,
+    data,
+    colour,
+    dashed: !!label,
+    label,
+  });
   const series: Series[] = [
     { mark: 'line', id: 'ghost', data: ghost, colour: COLOURS.ghost, className: 'ghost' },
-    ...(match ? [{ mark: 'line', id: 'paper-universal', data: match.entry.universal.map((r) => [r.alpha, r.eps]), colour: COLOURS.paperUniversal, weight: 'thin', label: 'paper: universal branch' } satisfies Series] : []),
+    ...(match
+      ? [
+          {
+            mark: 'line',
+            id: 'paper-universal',
+            data: match.entry.universal.map((r) => [r.alpha, r.eps]),
+            colour: COLOURS.paperUniversal,
+            weight: 'thin',
+            label: 'paper: universal branch',
+          } satisfies Series,
+        ]
+      : []),
     ...(paths
       ? [
           branch('universal-off', paths.universalOff, COLOURS.universal, 'universal (Q ≡ 0), metastable'),
@@ -56,11 +102,33 @@ export const EpsPlot = memo(function EpsPlot() {
           branch('specialised-other', paths.otherOff, COLOURS.specialised, 'specialised (Q ≠ 0), metastable'),
           branch('universal-on', paths.universalOn, COLOURS.universal),
           branch('specialised-on', paths.specialisedOn, COLOURS.specialised),
-          { mark: 'line', id: 'equilibrium', data: paths.equilibrium, colour: COLOURS.equilibrium, weight: 'bold', label: 'ε_opt (equilibrium, largest f)' } satisfies Series,
+          {
+            mark: 'line',
+            id: 'equilibrium',
+            data: paths.equilibrium,
+            colour: COLOURS.equilibrium,
+            weight: 'bold',
+            label: 'ε_opt (equilibrium, largest f)',
+          } satisfies Series,
         ]
       : []),
-    { mark: 'points', id: 'hmc-uninformative', data: hmc.map((r) => ({ x: r.alpha, y: r.unfoMean, err: r.unfoStd })), colour: COLOURS.hmcUninformative, ring: true, dx: -2.5, label: 'HMC d=150, uninformative' },
-    { mark: 'points', id: 'hmc-informative', data: hmc.map((r) => ({ x: r.alpha, y: r.infoMean, err: r.infoStd })), colour: COLOURS.hmcInformative, dx: 2.5, label: 'HMC d=150, informative' },
+    {
+      mark: 'points',
+      id: 'hmc-uninformative',
+      data: hmc.map((r) => ({ x: r.alpha, y: r.unfoMean, err: r.unfoStd })),
+      colour: COLOURS.hmcUninformative,
+      ring: true,
+      dx: -2.5,
+      label: 'HMC d=150, uninformative',
+    },
+    {
+      mark: 'points',
+      id: 'hmc-informative',
+      data: hmc.map((r) => ({ x: r.alpha, y: r.infoMean, err: r.infoStd })),
+      colour: COLOURS.hmcInformative,
+      dx: 2.5,
+      label: 'HMC d=150, informative',
+    },
     ...rules,
   ];
   const complete = !!curve?.complete;
@@ -72,8 +140,7 @@ export const EpsPlot = memo(function EpsPlot() {
       caption={
         <>
           Bayes-optimal test error <i>ε</i>
-          <sub>opt</sub>(<i>α</i>)
-          {computing && <span className="busy"> · computing…</span>}
+          <sub>opt</sub>(<i>α</i>){computing && <span className="busy"> · computing…</span>}
           <MlpExport plot="eps" />
         </>
       }

@@ -22,7 +22,17 @@ export function MlpExport({ plot }: { plot: 'eps' | 'overlaps' }) {
   }, [plot]);
   const extraJson = () => {
     const t = useExplorer.getState().curve?.transition;
-    return t ? { transition: { alphaSp: t.alphaSp, order: t.order, alphaOnset: t.alphaOnset, spinodalSpec: t.spinodalSpec, spinodalUni: t.spinodalUni } } : {};
+    return t
+      ? {
+          transition: {
+            alphaSp: t.alphaSp,
+            order: t.order,
+            alphaOnset: t.alphaOnset,
+            spinodalSpec: t.spinodalSpec,
+            spinodalUni: t.spinodalUni,
+          },
+        }
+      : {};
   };
   const header = useExplorer((s) => s.curve?.header);
   const hover: HoverColumn[] =
@@ -32,7 +42,11 @@ export function MlpExport({ plot }: { plot: 'eps' | 'overlaps' }) {
           { column: 'alpha', label: 'α' },
           { column: 'equilibrium', label: 'equilibrium' },
           { column: 'R2_shifted', label: 'R₂ − (ρ₂ − 1)' },
-          ...(header ? overlapTable({ ...useExplorer.getState().curve!, points: [] }).columns.filter((c) => /^Q_v[\d.]+$/.test(c)).map((c) => ({ column: c, label: `Q(|v| = ${c.slice(3)})` })) : []),
+          ...(header
+            ? overlapTable({ ...useExplorer.getState().curve!, points: [] })
+                .columns.filter((c) => /^Q_v[\d.]+$/.test(c))
+                .map((c) => ({ column: c, label: `Q(|v| = ${c.slice(3)})` }))
+            : []),
         ];
   return (
     <>

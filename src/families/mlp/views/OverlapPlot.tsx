@@ -55,10 +55,26 @@ export const OverlapPlot = memo(function OverlapPlot() {
   }, [curve, alphaSp, alphaOnset]);
 
   const lines: Series[] = series.flatMap((x) => {
-    const piece = (part: string, data: Polyline, eq = false): Series => ({ mark: 'line', id: `${x.id}-${part}`, group: x.id, data, colour: x.colour, dashed: !eq, className: eq ? 'overlap-eq' : undefined, label: eq ? x.label : undefined });
-    return [piece('universal-off', x.paths.universalOff), piece('specialised-off', x.paths.specialisedOff), piece('other-off', x.paths.otherOff), piece('equilibrium', x.paths.equilibrium, true)];
+    const piece = (part: string, data: Polyline, eq = false): Series => ({
+      mark: 'line',
+      id: `${x.id}-${part}`,
+      group: x.id,
+      data,
+      colour: x.colour,
+      dashed: !eq,
+      className: eq ? 'overlap-eq' : undefined,
+      label: eq ? x.label : undefined,
+    });
+    return [
+      piece('universal-off', x.paths.universalOff),
+      piece('specialised-off', x.paths.specialisedOff),
+      piece('other-off', x.paths.otherOff),
+      piece('equilibrium', x.paths.equilibrium, true),
+    ];
   });
-  const transitions = [alphaOnset, alphaSp].flatMap((a, i) => (a === null ? [] : [rule(`transition-${i}`, 'x', a, COLOURS.transition, { dash: 'dotted' })]));
+  const transitions = [alphaOnset, alphaSp].flatMap((a, i) =>
+    a === null ? [] : [rule(`transition-${i}`, 'x', a, COLOURS.transition, { dash: 'dotted' })],
+  );
 
   return (
     <LinePlot

@@ -50,8 +50,8 @@ export const ActivationPanel = memo(function ActivationPanel() {
         </tbody>
       </table>
       <p className="hint">
-        Hermite coefficients μ<sub>ℓ</sub> = E[σ(z) He<sub>ℓ</sub>(z)]; g(1) = E σ² − μ₀² − μ₁² − μ₂²/2 is the part beyond
-        order 2 that only specialisation can learn.
+        Hermite coefficients μ<sub>ℓ</sub> = E[σ(z) He<sub>ℓ</sub>(z)]; g(1) = E σ² − μ₀² − μ₁² − μ₂²/2 is the part
+        beyond order 2 that only specialisation can learn.
       </p>
     </section>
   );
@@ -105,15 +105,55 @@ export const ReadoutPanel = memo(function ReadoutPanel() {
       {p && eq && (
         <table className="kv">
           <tbody>
-            <Row k={<>ε<sub>opt</sub></>} v={formatValue(p.eps)} testId="readout-eps" title="Bayes-optimal test error (equilibrium branch)" />
-            <Row k={<>ε<sub>uni</sub></>} v={formatValue(p.epsUni)} testId="readout-eps-uni" title="universal branch (what uninformed algorithms reach)" />
-            <Row k="equilibrium" v={<span className={`tag ${p.equilibrium}`}>{p.equilibrium}</span>} testId="readout-branch" />
+            <Row
+              k={
+                <>
+                  ε<sub>opt</sub>
+                </>
+              }
+              v={formatValue(p.eps)}
+              testId="readout-eps"
+              title="Bayes-optimal test error (equilibrium branch)"
+            />
+            <Row
+              k={
+                <>
+                  ε<sub>uni</sub>
+                </>
+              }
+              v={formatValue(p.epsUni)}
+              testId="readout-eps-uni"
+              title="universal branch (what uninformed algorithms reach)"
+            />
+            <Row
+              k="equilibrium"
+              v={<span className={`tag ${p.equilibrium}`}>{p.equilibrium}</span>}
+              testId="readout-branch"
+            />
             <Row k={<>f (universal)</>} v={formatValue(p.universal.f)} />
             <Row k={<>f (specialised)</>} v={p.specialised ? formatValue(p.specialised.f) : 'none found'} />
-            <Row k={<>R<sub>2</sub></>} v={formatValue(eq.R2)} />
-            <Row k={<>R<sub>2</sub> − (ρ<sub>2</sub> − 1)</>} v={formatValue(eq.R2 - offset)} />
+            <Row
+              k={
+                <>
+                  R<sub>2</sub>
+                </>
+              }
+              v={formatValue(eq.R2)}
+            />
+            <Row
+              k={
+                <>
+                  R<sub>2</sub> − (ρ<sub>2</sub> − 1)
+                </>
+              }
+              v={formatValue(eq.R2 - offset)}
+            />
             {groups.map((g) => (
-              <Row key={g.index} k={vLabel(g.absV, groups.length === 1 && v.length === 1)} v={formatValue(eq.Q[g.index])} />
+              <Row
+                key={g.index}
+                k={vLabel(g.absV, groups.length === 1 && v.length === 1)}
+                v={formatValue(eq.Q[g.index])}
+              />
             ))}
             <Row k="universal solve" v={conv(p.universal)} />
             <Row k="specialised solve" v={conv(p.specialised)} />
@@ -123,7 +163,11 @@ export const ReadoutPanel = memo(function ReadoutPanel() {
       <table className="kv transition">
         <tbody>
           <Row
-            k={<>α<sub>sp</sub></>}
+            k={
+              <>
+                α<sub>sp</sub>
+              </>
+            }
             testId="readout-alpha-sp"
             v={
               curve.transitionState === 'pending' || curve.transitionState === 'idle'
@@ -140,7 +184,11 @@ export const ReadoutPanel = memo(function ReadoutPanel() {
             }
           />
           {t && t.alphaOnset !== null && (t.alphaSp === null || t.alphaSp - t.alphaOnset > 1e-3) && (
-            <Row k="onset of Q ≠ 0" v={`α ≈ ${formatValue(t.alphaOnset, 4)} (equilibrium leaves Q = 0)`} testId="readout-alpha-onset" />
+            <Row
+              k="onset of Q ≠ 0"
+              v={`α ≈ ${formatValue(t.alphaOnset, 4)} (equilibrium leaves Q = 0)`}
+              testId="readout-alpha-onset"
+            />
           )}
           {t && (t.spinodalSpec !== null || t.spinodalUni !== null) && (
             <Row
@@ -179,7 +227,8 @@ export const Notes = memo(function Notes() {
       {header.pinnedUniversal && <span className="tag">Q pinned to 0</span>}
       {bad.length > 0 && (
         <p className="tag warn" data-testid="convergence-warning">
-          The saddle-point solver did not converge at {bad.length} of {points!.length} α points (α = {bad.slice(0, 6).join(', ')}
+          The saddle-point solver did not converge at {bad.length} of {points!.length} α points (α ={' '}
+          {bad.slice(0, 6).join(', ')}
           {bad.length > 6 ? ', …' : ''}); the values there are the last iterate, not a solution.
         </p>
       )}
@@ -200,7 +249,9 @@ export const ErrorBanner = memo(function ErrorBanner() {
   const lines: { key: string; text: string }[] = [];
   if (worker) lines.push({ key: 'worker', text: worker });
   if (compute) {
-    const what = { param: 'Invalid parameter', activation: 'Activation', solver: 'Solver error', worker: 'Worker' }[compute.kind];
+    const what = { param: 'Invalid parameter', activation: 'Activation', solver: 'Solver error', worker: 'Worker' }[
+      compute.kind
+    ];
     lines.push({ key: 'compute', text: `${what}: ${compute.message}. The plots show the last valid result.` });
   }
   url.forEach((u, i) => lines.push({ key: `url${i}`, text: u }));

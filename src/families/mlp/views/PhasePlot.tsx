@@ -48,14 +48,18 @@ export const PhasePlot = memo(function PhasePlot() {
   const y = scaleLinear().domain(yDomain).range([innerH, 0]);
 
   // Rows to draw: the new ones, or the previous diagram's until the first new row arrives.
-  const rows = useMemo(() => (diagram ? (diagram.received > 0 || !diagram.previousRows ? diagram.rows : diagram.previousRows) : []), [diagram]);
+  const rows = useMemo(
+    () => (diagram ? (diagram.received > 0 || !diagram.previousRows ? diagram.rows : diagram.previousRows) : []),
+    [diagram],
+  );
   const firstRow = rows.find((r) => r !== null) ?? null;
   const classV2 = firstRow?.classV2 ?? [1];
   const cls = classOf(classV2, readoutValue);
   const map = useMemo(() => {
     const vals: number[] = [];
     if (quantity === 'epsOpt' || quantity === 'gap') {
-      for (const r of rows) if (r) for (const s of r.samples) vals.push(quantity === 'epsOpt' ? s.epsOpt : s.epsUni - s.epsOpt);
+      for (const r of rows)
+        if (r) for (const s of r.samples) vals.push(quantity === 'epsOpt' ? s.epsOpt : s.epsUni - s.epsOpt);
     }
     return colourMap(quantity, vals);
   }, [rows, quantity]);
@@ -63,7 +67,10 @@ export const PhasePlot = memo(function PhasePlot() {
   const pixelW = Math.round(innerW);
   const pixelH = Math.round(innerH);
   const pixels = useMemo(
-    () => (diagram ? heatmapPixels(rows, diagram.ys, pixelW, pixelH, diagram.alphaMax, yDomain, map, quantity, readoutValue) : null),
+    () =>
+      diagram
+        ? heatmapPixels(rows, diagram.ys, pixelW, pixelH, diagram.alphaMax, yDomain, map, quantity, readoutValue)
+        : null,
     [rows, diagram, pixelW, pixelH, map, quantity, readoutValue, yDomain[0], yDomain[1]], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
@@ -89,7 +96,13 @@ export const PhasePlot = memo(function PhasePlot() {
     diagram.rows.forEach((r, i) => {
       if (r && (best === null || Math.abs(diagram.ys[i] - yNow) < Math.abs(diagram.ys[best] - yNow))) best = i;
     });
-    if (best !== null) here = rowValueAt((diagram.rows[best] as NonNullable<(typeof diagram.rows)[number]>).samples, alpha, quantity, cls);
+    if (best !== null)
+      here = rowValueAt(
+        (diagram.rows[best] as NonNullable<(typeof diagram.rows)[number]>).samples,
+        alpha,
+        quantity,
+        cls,
+      );
   }
   const total = diagram?.ys.length ?? 0;
   const received = diagram?.received ?? 0;
@@ -110,7 +123,10 @@ export const PhasePlot = memo(function PhasePlot() {
         Phase diagram: where specialisation happens
         <span className="busy">
           {' '}
-          · {done ? `${total} × ${diagram?.rows[0]?.samples.length ?? 64} points in ${Math.round(diagram?.elapsedMs ?? 0)} ms` : `computing… ${received}/${total} rows`}
+          ·{' '}
+          {done
+            ? `${total} × ${diagram?.rows[0]?.samples.length ?? 64} points in ${Math.round(diagram?.elapsedMs ?? 0)} ms`
+            : `computing… ${received}/${total} rows`}
         </span>
       </figcaption>
       <div className="phase-tools">
@@ -118,14 +134,25 @@ export const PhasePlot = memo(function PhasePlot() {
           <legend>plane</legend>
           {(['gamma', 'delta'] as const).map((p) => (
             <label key={p}>
-              <input type="radio" name="phase-plane" value={p} checked={plane === p} onChange={() => usePhase.getState().setPlane(p)} data-testid={`phase-plane-${p}`} />
+              <input
+                type="radio"
+                name="phase-plane"
+                value={p}
+                checked={plane === p}
+                onChange={() => usePhase.getState().setPlane(p)}
+                data-testid={`phase-plane-${p}`}
+              />
               (α, {p === 'gamma' ? 'γ' : 'Δ'})
             </label>
           ))}
         </fieldset>
         <label>
           colour
-          <select value={quantity} onChange={(e) => usePhase.getState().setQuantity(e.target.value as PhaseQuantity)} data-testid="phase-quantity">
+          <select
+            value={quantity}
+            onChange={(e) => usePhase.getState().setQuantity(e.target.value as PhaseQuantity)}
+            data-testid="phase-quantity"
+          >
             {PHASE_QUANTITIES.map((q) => (
               <option key={q} value={q}>
                 {QUANTITY_LABELS[q]}
@@ -136,7 +163,11 @@ export const PhasePlot = memo(function PhasePlot() {
         {quantity === 'overlap' && atomValues.length > 1 && (
           <label>
             |v| =
-            <select value={atomValues[cls]} onChange={(e) => usePhase.getState().setReadoutValue(Number(e.target.value))} data-testid="phase-readout-value">
+            <select
+              value={atomValues[cls]}
+              onChange={(e) => usePhase.getState().setReadoutValue(Number(e.target.value))}
+              data-testid="phase-readout-value"
+            >
               {atomValues.map((v) => (
                 <option key={v} value={v}>
                   {formatNumber(v)}
@@ -146,21 +177,53 @@ export const PhasePlot = memo(function PhasePlot() {
           </label>
         )}
         <span className="phase-status" data-testid="phase-here">
-          at the crosshair: {QUANTITY_LABELS[quantity]} = {here === null || !Number.isFinite(here) ? '…' : quantity === 'state' ? PHASE_STATE_LABELS[Math.round(here)] : tickFormat(Number(here.toPrecision(3)))}
+          at the crosshair: {QUANTITY_LABELS[quantity]} ={' '}
+          {here === null || !Number.isFinite(here)
+            ? '…'
+            : quantity === 'state'
+              ? PHASE_STATE_LABELS[Math.round(here)]
+              : tickFormat(Number(here.toPrecision(3)))}
         </span>
       </div>
-      {diagram?.error && <p className="phase-error" role="alert">{diagram.error.message}</p>}
-      {workerMessage && <p className="phase-error" role="alert">{workerMessage}</p>}
+      {diagram?.error && (
+        <p className="phase-error" role="alert">
+          {diagram.error.message}
+        </p>
+      )}
+      {workerMessage && (
+        <p className="phase-error" role="alert">
+          {workerMessage}
+        </p>
+      )}
       <div ref={boxRef} className="phase-box">
-        <Heatmap pixels={pixels} width={pixelW} height={pixelH} left={MARGIN.left} top={MARGIN.top} testId="phase-canvas" />
-        <svg width={width} height={HEIGHT} role="img" aria-label={`Phase diagram in the (α, ${plane === 'gamma' ? 'γ' : 'Δ'}) plane`}>
+        <Heatmap
+          pixels={pixels}
+          width={pixelW}
+          height={pixelH}
+          left={MARGIN.left}
+          top={MARGIN.top}
+          testId="phase-canvas"
+        />
+        <svg
+          width={width}
+          height={HEIGHT}
+          role="img"
+          aria-label={`Phase diagram in the (α, ${plane === 'gamma' ? 'γ' : 'Δ'}) plane`}
+        >
           <defs>
             <clipPath id="phase-clip">
               <rect width={innerW} height={innerH} />
             </clipPath>
           </defs>
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            <Axes xTicks={linearTicks(x, 8)} yTicks={linearTicks(y, 6)} width={innerW} height={innerH} xLabel={<>sample ratio α = n / d²</>} yLabel={Y_LABEL[plane]} />
+            <Axes
+              xTicks={linearTicks(x, 8)}
+              yTicks={linearTicks(y, 6)}
+              width={innerW}
+              height={innerH}
+              xLabel={<>sample ratio α = n / d²</>}
+              yLabel={Y_LABEL[plane]}
+            />
             <g clipPath="url(#phase-clip)">
               {(['spinodalLow', 'spinodalHigh'] as const).flatMap((k) =>
                 clip(lines[k]).map((l, i) => (
@@ -191,7 +254,15 @@ export const PhasePlot = memo(function PhasePlot() {
               )}
             </g>
             <rect width={innerW} height={innerH} fill="transparent" onClick={onClick} data-testid="phase-click" />
-            {map.kind === 'continuous' && <ColourBar scale={map} label={QUANTITY_LABELS[quantity]} x={innerW + 14} height={innerH} testId="phase-legend" />}
+            {map.kind === 'continuous' && (
+              <ColourBar
+                scale={map}
+                label={QUANTITY_LABELS[quantity]}
+                x={innerW + 14}
+                height={innerH}
+                testId="phase-legend"
+              />
+            )}
           </g>
         </svg>
       </div>
@@ -206,8 +277,9 @@ export const PhasePlot = memo(function PhasePlot() {
         </ul>
       ) : null}
       <p className="phase-status">
-        Solid: specialisation transition α<sub>sp</sub> (first order); dashed: spinodals (lowest α where the specialised state exists,
-        highest α where the uninformed state stays stable); dotted: onset of Q ≠ 0 (continuous). Click to move the sliders.
+        Solid: specialisation transition α<sub>sp</sub> (first order); dashed: spinodals (lowest α where the specialised
+        state exists, highest α where the uninformed state stays stable); dotted: onset of Q ≠ 0 (continuous). Click to
+        move the sliders.
       </p>
     </figure>
   );

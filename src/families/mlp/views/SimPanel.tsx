@@ -15,9 +15,30 @@ function Fields({ locked }: { locked: boolean }) {
   const gamp = form.algo === 'gamp';
   return (
     <>
-      <SimSelect id="sim-algo" label="algorithm" value={form.algo} values={ALGORITHMS} onChange={(v) => setForm('algo', v)} disabled={locked} />
-      <SimSelect id="sim-init" label="start" value={form.init} values={INITS} onChange={(v) => setForm('init', v)} disabled={locked || gamp} />
-      <SimSelect id="sim-readouts" label="readouts v" value={form.readouts} values={READOUT_MODES} onChange={(v) => setForm('readouts', v)} disabled={locked || gamp} />
+      <SimSelect
+        id="sim-algo"
+        label="algorithm"
+        value={form.algo}
+        values={ALGORITHMS}
+        onChange={(v) => setForm('algo', v)}
+        disabled={locked}
+      />
+      <SimSelect
+        id="sim-init"
+        label="start"
+        value={form.init}
+        values={INITS}
+        onChange={(v) => setForm('init', v)}
+        disabled={locked || gamp}
+      />
+      <SimSelect
+        id="sim-readouts"
+        label="readouts v"
+        value={form.readouts}
+        values={READOUT_MODES}
+        onChange={(v) => setForm('readouts', v)}
+        disabled={locked || gamp}
+      />
       <SimIntField id="sim-d" label="d" value={form.d} min={8} max={200} onChange={(x) => setForm('d', x)} />
     </>
   );
@@ -33,9 +54,9 @@ export function SimPanel() {
       title={<>Simulation at α = {alpha} (finite d, in your browser)</>}
       intro={
         <p className="hint">
-          Teacher, data and student from one seeded generator with the theory&apos;s σ, γ, Δ, P_v and P_W. Informative HMC should follow ε_opt;
-          uninformative HMC, ADAM and GAMP-RIE stay on the universal branch past α_sp. Small d escapes the universal branch sooner: the gap lasts
-          for d ≳ 50 (the papers used d = 150–240).
+          Teacher, data and student from one seeded generator with the theory&apos;s σ, γ, Δ, P_v and P_W. Informative
+          HMC should follow ε_opt; uninformative HMC, ADAM and GAMP-RIE stay on the universal branch past α_sp. Small d
+          escapes the universal branch sooner: the gap lasts for d ≳ 50 (the papers used d = 150–240).
         </p>
       }
       Fields={Fields}

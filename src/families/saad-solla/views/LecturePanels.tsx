@@ -50,10 +50,11 @@ export function InformationExponentPanel() {
         </table>
       )}
       <p className="classic-note">
-        k* is the first non-zero Hermite coefficient μ_ℓ = E[σ(z)He_ℓ(z)], computed here. Online SGD from a random start needs n ≍ d (k* = 1), d log d (k* = 2),
-        d^(k*−1) (k* ≥ 3) (Ben Arous, Gheissari, Jagannath, arXiv 2003.10409); kernel methods need n ≫ d^ℓ to fit the degree-ℓ part of any target; Bayes-optimal
-        estimation and AMP need n = Θ(d) when the generative exponent is ≤ 2, as for these links (Damian et al., arXiv 2403.05529). Table after B. Loureiro, “Statistical
-        physics of learning with two-layer neural networks” (lecture, 2025).
+        k* is the first non-zero Hermite coefficient μ_ℓ = E[σ(z)He_ℓ(z)], computed here. Online SGD from a random start
+        needs n ≍ d (k* = 1), d log d (k* = 2), d^(k*−1) (k* ≥ 3) (Ben Arous, Gheissari, Jagannath, arXiv 2003.10409);
+        kernel methods need n ≫ d^ℓ to fit the degree-ℓ part of any target; Bayes-optimal estimation and AMP need n =
+        Θ(d) when the generative exponent is ≤ 2, as for these links (Damian et al., arXiv 2403.05529). Table after B.
+        Loureiro, “Statistical physics of learning with two-layer neural networks” (lecture, 2025).
       </p>
     </section>
   );
@@ -64,8 +65,9 @@ export function MatrixTensorPanel() {
     <section className="panel" data-testid="panel-matrix-tensor">
       <h2>Spiked matrix–tensor model (literature, not computed here)</h2>
       <p className="classic-note">
-        Y = xxᵀ/√N + noise of variance Δ₂ together with an order-p spiked tensor of noise Δ_p. In the (Δ_p, 1/Δ₂) plane, from Sarao Mannelli, Krzakala, Urbani,
-        Zdeborová (arXiv 1812.09066) and Sarao Mannelli, Biroli, Cammarota, Krzakala, Urbani, Zdeborová (arXiv 1902.00139):
+        Y = xxᵀ/√N + noise of variance Δ₂ together with an order-p spiked tensor of noise Δ_p. In the (Δ_p, 1/Δ₂) plane,
+        from Sarao Mannelli, Krzakala, Urbani, Zdeborová (arXiv 1812.09066) and Sarao Mannelli, Biroli, Cammarota,
+        Krzakala, Urbani, Zdeborová (arXiv 1902.00139):
       </p>
       <table className="classic-table">
         <thead>
@@ -93,7 +95,10 @@ export function MatrixTensorPanel() {
           </tr>
         </tbody>
       </table>
-      <p className="classic-note">All these thresholds tend to 1/Δ₂ → 1 as Δ_p → ∞ (the tensor becomes pure noise). The curves are shown in the papers; this explorer does not reproduce them.</p>
+      <p className="classic-note">
+        All these thresholds tend to 1/Δ₂ → 1 as Δ_p → ∞ (the tensor becomes pure noise). The curves are shown in the
+        papers; this explorer does not reproduce them.
+      </p>
     </section>
   );
 }

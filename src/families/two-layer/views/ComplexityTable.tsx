@@ -17,7 +17,12 @@ const ROWS: Row[] = [
   { target: 'z³ − 3z', kernels: 'd³', sgd: 'd² (ℓ = 3)', amp: 'Θ(d)', ell: 3 },
   { target: 'z1 z2', kernels: 'd²', sgd: 'd log d (leap 2)', amp: 'Θ(d)' },
   { target: 'z1 z2 z3', kernels: 'd³', sgd: 'd² (leap 3)', amp: 'Θ(d)' },
-  { target: 'sign(z1 z2 z3)', kernels: 'no finite degree', sgd: 'd² (leap 3)', amp: 'hard: d^(3/2) in polynomial time' },
+  {
+    target: 'sign(z1 z2 z3)',
+    kernels: 'no finite degree',
+    sgd: 'd² (leap 3)',
+    amp: 'hard: d^(3/2) in polynomial time',
+  },
 ];
 
 export function ComplexityTable() {
@@ -52,7 +57,9 @@ export function ComplexityTable() {
                       set('ell', r.ell!);
                       // the store update is synchronous: the run picks up the new ℓ
                       void twoLayerController()?.runSgd(5);
-                      document.querySelector('[data-testid="plot-sgd-m"]')?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+                      document
+                        .querySelector('[data-testid="plot-sgd-m"]')
+                        ?.scrollIntoView({ behavior: 'smooth', block: 'center' });
                     }}
                   >
                     simulate SGD (ℓ = {r.ell})
@@ -66,9 +73,11 @@ export function ComplexityTable() {
         </tbody>
       </table>
       <p className="hint">
-        Sources: Mei–Misiakiewicz–Montanari 2022 (arXiv 2101.10588), Ghorbani et al. 2021 (arXiv 1904.12191); Ben Arous–Gheissari–Jagannath 2021 (arXiv 2003.10409);
-        Abbe–Boix-Adserà–Misiakiewicz 2022/2023 (arXiv 2202.08658, 2302.11055); Mondelli–Montanari 2018 (arXiv 1708.05932); Barbier et al. 2019 (arXiv 1708.03395);
-        Troiani et al. 2024/2025 (arXiv 2403.04234); Damian et al. 2024 (arXiv 2403.05529). The kernel column at n ∝ d is the linear floor of the panel above.
+        Sources: Mei–Misiakiewicz–Montanari 2022 (arXiv 2101.10588), Ghorbani et al. 2021 (arXiv 1904.12191); Ben
+        Arous–Gheissari–Jagannath 2021 (arXiv 2003.10409); Abbe–Boix-Adserà–Misiakiewicz 2022/2023 (arXiv 2202.08658,
+        2302.11055); Mondelli–Montanari 2018 (arXiv 1708.05932); Barbier et al. 2019 (arXiv 1708.03395); Troiani et al.
+        2024/2025 (arXiv 2403.04234); Damian et al. 2024 (arXiv 2403.05529). The kernel column at n ∝ d is the linear
+        floor of the panel above.
       </p>
     </section>
   );

@@ -19,7 +19,16 @@ function Slider({ k, label, hint }: { k: NumKey; label: string; hint?: string })
           {formatValue(value, 4)}
         </span>
       </label>
-      <input id={`tl-${k}`} data-testid={`tl-slider-${k}`} type="range" min={min} max={max} step={step} value={value} onChange={(e) => set(k, Number(e.target.value) as TwoLayerParams[NumKey])} />
+      <input
+        id={`tl-${k}`}
+        data-testid={`tl-slider-${k}`}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        onChange={(e) => set(k, Number(e.target.value) as TwoLayerParams[NumKey])}
+      />
       {hint && <p className="hint">{hint}</p>}
     </div>
   );
@@ -67,7 +76,12 @@ export function TwoLayerControls() {
       <h2>Parameters</h2>
       <div className="control inline">
         <label htmlFor="tl-activation">activation σ</label>
-        <select id="tl-activation" data-testid="tl-activation" value={activation} onChange={(e) => set('activation', e.target.value)}>
+        <select
+          id="tl-activation"
+          data-testid="tl-activation"
+          value={activation}
+          onChange={(e) => set('activation', e.target.value)}
+        >
           {TWO_LAYER_ACTIVATIONS.map((a) => (
             <option key={a}>{a}</option>
           ))}

@@ -36,13 +36,49 @@ function Histogram({ r, slot }: { r: OneStepSimSummary; slot: OneStepSlot }) {
   );
 }
 
-function HistBars({ counts, w, spike, maxCount, s }: { counts: number[]; w: number; spike: number; maxCount: number; s: { x: Scale; y: Scale } }) {
+function HistBars({
+  counts,
+  w,
+  spike,
+  maxCount,
+  s,
+}: {
+  counts: number[];
+  w: number;
+  spike: number;
+  maxCount: number;
+  s: { x: Scale; y: Scale };
+}) {
   const y0 = s.y(0);
   return (
     <g className="tl-hist">
-      {counts.map((c, i) => (c > 0 ? <rect key={i} x={s.x(i * w)} y={s.y(c)} width={Math.max(1, s.x(w) - s.x(0) - 1)} height={y0 - s.y(c)} fill={COLOURS.slate} /> : null))}
-      <rect data-testid="spike-bar" x={s.x(spike) - 2} y={s.y(Math.max(1, maxCount * 0.3))} width={4} height={y0 - s.y(Math.max(1, maxCount * 0.3))} fill={COLOURS.red} />
-      <text x={s.x(spike) - 6} y={s.y(Math.max(1, maxCount * 0.3)) - 6} textAnchor="end" fill={COLOURS.red} className="tl-marker-label">
+      {counts.map((c, i) =>
+        c > 0 ? (
+          <rect
+            key={i}
+            x={s.x(i * w)}
+            y={s.y(c)}
+            width={Math.max(1, s.x(w) - s.x(0) - 1)}
+            height={y0 - s.y(c)}
+            fill={COLOURS.slate}
+          />
+        ) : null,
+      )}
+      <rect
+        data-testid="spike-bar"
+        x={s.x(spike) - 2}
+        y={s.y(Math.max(1, maxCount * 0.3))}
+        width={4}
+        height={y0 - s.y(Math.max(1, maxCount * 0.3))}
+        fill={COLOURS.red}
+      />
+      <text
+        x={s.x(spike) - 6}
+        y={s.y(Math.max(1, maxCount * 0.3)) - 6}
+        textAnchor="end"
+        fill={COLOURS.red}
+        className="tl-marker-label"
+      >
         spike s1 (one value)
       </text>
     </g>
@@ -58,14 +94,24 @@ export function OneStepPanel() {
     <section className="tl-section" aria-label="one giant step">
       <h2>One giant gradient step: a spike that learns one direction</h2>
       <p className="hint">
-        Network f(x) = Σ a_j σ(w_j·x)/√p, p = βd; one full-batch step with learning rate η̃√p on n0 = α0·d samples (Ba et al. arXiv 2205.01445). The step is
-        a rank-one spike of size ~√p plus an O(1) bulk; the spike points along θ* only if the target has a linear part (g1 ≠ 0). For the selected target
-        ({params.target}) the d → ∞ theory gives s1/√p = {formatValue(theory?.oneStep.s1 ?? NaN, 4)} and overlap {formatValue(theory?.oneStep.overlap ?? NaN, 4)}.
+        Network f(x) = Σ a_j σ(w_j·x)/√p, p = βd; one full-batch step with learning rate η̃√p on n0 = α0·d samples (Ba et
+        al. arXiv 2205.01445). The step is a rank-one spike of size ~√p plus an O(1) bulk; the spike points along θ*
+        only if the target has a linear part (g1 ≠ 0). For the selected target ({params.target}) the d → ∞ theory gives
+        s1/√p = {formatValue(theory?.oneStep.s1 ?? NaN, 4)} and overlap {formatValue(theory?.oneStep.overlap ?? NaN, 4)}
+        .
       </p>
       <div className="tl-actions">
         {slots.map((slot) => (
-          <button key={slot} type="button" data-testid={`run-onestep-${slot}`} disabled={one.running !== null} onClick={() => void twoLayerController()?.runOneStep(slot)}>
-            {one.running === slot ? 'stepping…' : `Take one step: ${LABEL[slot]} (d = ${params.d}, α0 = ${params.alpha0}, β = ${params.beta})`}
+          <button
+            key={slot}
+            type="button"
+            data-testid={`run-onestep-${slot}`}
+            disabled={one.running !== null}
+            onClick={() => void twoLayerController()?.runOneStep(slot)}
+          >
+            {one.running === slot
+              ? 'stepping…'
+              : `Take one step: ${LABEL[slot]} (d = ${params.d}, α0 = ${params.alpha0}, β = ${params.beta})`}
           </button>
         ))}
         {one.error && <span className="expr-error">{one.error}</span>}
@@ -80,7 +126,9 @@ export function OneStepPanel() {
         <table className="kv tl-table" data-testid="onestep-table">
           <thead>
             <tr>
-              <th>target ({ONE_STEP_TARGETS.ell1}, {ONE_STEP_TARGETS.ell2})</th>
+              <th>
+                target ({ONE_STEP_TARGETS.ell1}, {ONE_STEP_TARGETS.ell2})
+              </th>
               <th>s1/√p sim (d → ∞)</th>
               <th>overlap |⟨v1, θ*⟩| sim (d → ∞)</th>
               <th>ridge E on σ(W⁰x) (simulation)</th>
@@ -115,8 +163,9 @@ export function OneStepPanel() {
         </table>
       )}
       <p className="hint">
-        Ridge after the step: n = α·d fresh samples, penalty λ (λ = 0⁺ is ill-posed near p = n: use λ ≈ 0.03 as in the lecture). Errors before/after are one
-        seed, simulation only (no exact theory here). He₂ needs n0 = Θ(d²) samples to be learnt in one step (Dandi et al. arXiv 2305.18270).
+        Ridge after the step: n = α·d fresh samples, penalty λ (λ = 0⁺ is ill-posed near p = n: use λ ≈ 0.03 as in the
+        lecture). Errors before/after are one seed, simulation only (no exact theory here). He₂ needs n0 = Θ(d²) samples
+        to be learnt in one step (Dandi et al. arXiv 2305.18270).
       </p>
     </section>
   );

@@ -16,10 +16,12 @@ const pts = (c: Curve): XY[] => c.x.map((x, i) => [x, c.y[i]]);
 function yRange(curves: Curve[], floor: number, log: boolean): [number, number] {
   let lo = floor > 0 ? floor : Infinity;
   let hi = 0;
-  for (const c of curves) for (const v of c.y) if (Number.isFinite(v) && v < 1e6) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
+  for (const c of curves)
+    for (const v of c.y)
+      if (Number.isFinite(v) && v < 1e6) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
   if (!Number.isFinite(lo) || hi <= 0) return log ? [0.01, 10] : [0, 2];
   if (log) return [Math.max(1e-4, lo * 0.8), Math.max(2 * lo, Math.min(hi * 1.5, 1e3))];
   return [0, Math.min(hi, 12 * Math.max(lo, 0.05)) * 1.08];
@@ -31,18 +33,31 @@ export function RFPlots() {
   const rfSim = useTwoLayer((s) => s.rfSim);
   const log = params.lambda < 1e-3;
   const simPoints = rfSim.key === rfSimKey(params) ? rfSim.points : [];
-  const alphaY = useMemo(() => (theory ? yRange([theory.alphaGrid, theory.krrAlpha], theory.floor, log) : ([0, 1] as [number, number])), [theory, log]);
-  const betaY = useMemo(() => (theory ? yRange([theory.betaGrid], theory.floor, log) : ([0, 1] as [number, number])), [theory, log]);
+  const alphaY = useMemo(
+    () => (theory ? yRange([theory.alphaGrid, theory.krrAlpha], theory.floor, log) : ([0, 1] as [number, number])),
+    [theory, log],
+  );
+  const betaY = useMemo(
+    () => (theory ? yRange([theory.betaGrid], theory.floor, log) : ([0, 1] as [number, number])),
+    [theory, log],
+  );
   if (!theory) return <p className="hint">computing…</p>;
   const E = theory.point;
-  const simAlphas = Array.from({ length: 12 }, (_, i) => Number((0.25 + (i * (6 - 0.25)) / 11).toFixed(3))).filter((a) => Math.abs(a - params.beta) > 0.02);
+  const simAlphas = Array.from({ length: 12 }, (_, i) => Number((0.25 + (i * (6 - 0.25)) / 11).toFixed(3))).filter(
+    (a) => Math.abs(a - params.beta) > 0.02,
+  );
   return (
     <section className="tl-section" aria-label="random features and kernels">
       <h2>Random features and kernels: double descent and the linear floor</h2>
-      <p className="tl-readout" data-testid="rf-readout" data-test-error={E.diverges ? 'inf' : String(E.testError)} data-diverges={String(E.diverges)}>
+      <p
+        className="tl-readout"
+        data-testid="rf-readout"
+        data-test-error={E.diverges ? 'inf' : String(E.testError)}
+        data-diverges={String(E.diverges)}
+      >
         E(α = {formatValue(theory.params.alpha, 4)}, β = {formatValue(theory.params.beta, 4)}) ={' '}
-        <strong>{E.diverges ? '∞ (p = n, λ → 0⁺)' : formatValue(E.testError, 5)}</strong> · kernel (β → ∞) {formatValue(theory.krrAtAlpha, 5)} · linear floor g*² + σ_ε² ={' '}
-        {formatValue(theory.floor, 5)}
+        <strong>{E.diverges ? '∞ (p = n, λ → 0⁺)' : formatValue(E.testError, 5)}</strong> · kernel (β → ∞){' '}
+        {formatValue(theory.krrAtAlpha, 5)} · linear floor g*² + σ_ε² = {formatValue(theory.floor, 5)}
       </p>
       <div className="tl-row">
         <LinePlot
@@ -59,9 +74,29 @@ export function RFPlots() {
             rule('floor', 'y', theory.floor, COLOURS.red, { text: 'linear floor', dash: 'dashed' }),
             rule('peak', 'x', params.beta, COLOURS.grey, { text: 'p = n', dash: 'dashed' }),
             rule('alpha', 'x', params.alpha, COLOURS.equilibrium, { text: 'α' }),
-            { mark: 'line', id: 'rf', data: pts(theory.alphaGrid), colour: COLOURS.blue, label: 'random features (theory)' },
-            { mark: 'line', id: 'krr', data: pts(theory.krrAlpha), colour: COLOURS.violet, dashed: true, label: 'kernel limit β → ∞' },
-            { mark: 'points', id: 'sim', className: 'tl-point', data: simPoints.map((p) => ({ x: p.alpha, y: p.mean, err: p.se })), colour: COLOURS.amber, label: `simulation d = ${params.d} (mean ± SE)` },
+            {
+              mark: 'line',
+              id: 'rf',
+              data: pts(theory.alphaGrid),
+              colour: COLOURS.blue,
+              label: 'random features (theory)',
+            },
+            {
+              mark: 'line',
+              id: 'krr',
+              data: pts(theory.krrAlpha),
+              colour: COLOURS.violet,
+              dashed: true,
+              label: 'kernel limit β → ∞',
+            },
+            {
+              mark: 'points',
+              id: 'sim',
+              className: 'tl-point',
+              data: simPoints.map((p) => ({ x: p.alpha, y: p.mean, err: p.se })),
+              colour: COLOURS.amber,
+              label: `simulation d = ${params.d} (mean ± SE)`,
+            },
           ]}
           attrs={{ 'data-sim-points': String(simPoints.length) }}
         />
@@ -80,13 +115,26 @@ export function RFPlots() {
             rule('floor', 'y', theory.floor, COLOURS.red, { text: 'linear floor', dash: 'dashed' }),
             rule('peak', 'x', params.alpha, COLOURS.grey, { text: 'p = n', dash: 'dashed' }),
             rule('beta', 'x', params.beta, COLOURS.equilibrium, { text: 'β' }),
-            { mark: 'line', id: 'rf', data: pts(theory.betaGrid), colour: COLOURS.blue, label: 'random features (theory)' },
+            {
+              mark: 'line',
+              id: 'rf',
+              data: pts(theory.betaGrid),
+              colour: COLOURS.blue,
+              label: 'random features (theory)',
+            },
           ]}
         />
       </div>
       <div className="tl-actions">
-        <button type="button" data-testid="run-rf" disabled={rfSim.running} onClick={() => void twoLayerController()?.runRF(simAlphas, 5)}>
-          {rfSim.running ? `simulating… (${simPoints.length}/${simAlphas.length})` : `Simulate ridge on random features (d = ${params.d}, 5 seeds, 12 values of α)`}
+        <button
+          type="button"
+          data-testid="run-rf"
+          disabled={rfSim.running}
+          onClick={() => void twoLayerController()?.runRF(simAlphas, 5)}
+        >
+          {rfSim.running
+            ? `simulating… (${simPoints.length}/${simAlphas.length})`
+            : `Simulate ridge on random features (d = ${params.d}, 5 seeds, 12 values of α)`}
         </button>
         {rfSim.running && (
           <button type="button" data-testid="cancel-rf" onClick={() => twoLayerController()?.cancel()}>

@@ -27,11 +27,43 @@ export function SgdPanels() {
   const colour = ELL_COLOURS[params.ell - 1];
   const tMax = ode && Number.isFinite(ode.tEscape) ? 3 * ode.tEscape : 10;
   const mSeries: Series[] = [];
-  if (band) mSeries.push({ mark: 'area', id: 'sde-band', data: band.t.map((x, i) => ({ x, lo: band.q25[i], hi: band.q75[i] })), colour: COLOURS.blueBand, label: 'SDE quartiles (400 paths)' });
+  if (band)
+    mSeries.push({
+      mark: 'area',
+      id: 'sde-band',
+      data: band.t.map((x, i) => ({ x, lo: band.q25[i], hi: band.q75[i] })),
+      colour: COLOURS.blueBand,
+      label: 'SDE quartiles (400 paths)',
+    });
   mSeries.push(rule('escape', 'y', 0.5, COLOURS.grey, { text: 'escape |m| = 0.5', dash: 'dashed' }));
-  if (ode) mSeries.push({ mark: 'line', id: 'ode', data: ode.t.map((t, i) => [t, ode.m[i]] as XY), colour: COLOURS.equilibrium, weight: 'bold', label: 'ODE (d → ∞ drift, from m0 = 1/√d)' });
-  if (band) mSeries.push({ mark: 'line', id: 'sde-median', data: band.t.map((t, i) => [t, band.median[i]] as XY), colour: COLOURS.blue, dashed: true, label: 'SDE median' });
-  runs.forEach((r, i) => mSeries.push({ mark: 'line', id: `sgd-run-${i}`, data: r.t.map((t, k) => [t, r.m[k]] as XY), colour, weight: 'thin', label: i === 0 ? `SGD runs at d = ${params.d}` : undefined }));
+  if (ode)
+    mSeries.push({
+      mark: 'line',
+      id: 'ode',
+      data: ode.t.map((t, i) => [t, ode.m[i]] as XY),
+      colour: COLOURS.equilibrium,
+      weight: 'bold',
+      label: 'ODE (d → ∞ drift, from m0 = 1/√d)',
+    });
+  if (band)
+    mSeries.push({
+      mark: 'line',
+      id: 'sde-median',
+      data: band.t.map((t, i) => [t, band.median[i]] as XY),
+      colour: COLOURS.blue,
+      dashed: true,
+      label: 'SDE median',
+    });
+  runs.forEach((r, i) =>
+    mSeries.push({
+      mark: 'line',
+      id: `sgd-run-${i}`,
+      data: r.t.map((t, k) => [t, r.m[k]] as XY),
+      colour,
+      weight: 'thin',
+      label: i === 0 ? `SGD runs at d = ${params.d}` : undefined,
+    }),
+  );
 
   // Escape plot: ODE curves per ℓ, reference slopes anchored below each curve's first point.
   const eSeries: Series[] = [];
@@ -44,13 +76,28 @@ export function SgdPanels() {
         yLo = Math.min(yLo, p[1]);
         yHi = Math.max(yHi, p[1]);
       }
-      eSeries.push({ mark: 'line', id: `escape-${e.ell}`, data: pts, colour: ELL_COLOURS[e.ell - 1], label: `ℓ = ${e.ell} (ODE)` });
+      eSeries.push({
+        mark: 'line',
+        id: `escape-${e.ell}`,
+        data: pts,
+        colour: ELL_COLOURS[e.ell - 1],
+        label: `ℓ = ${e.ell} (ODE)`,
+      });
       if (pts.length) {
         const [d0, T0] = pts[0];
         const ref = (f: (d: number) => number): XY[] => ESCAPE_DS.map((d) => [d, (0.5 * T0 * f(d)) / f(d0)]);
-        const shape = e.ell === 1 ? (d: number) => d : e.ell === 2 ? (d: number) => d * Math.log(d) : (d: number) => d * d;
+        const shape =
+          e.ell === 1 ? (d: number) => d : e.ell === 2 ? (d: number) => d * Math.log(d) : (d: number) => d * d;
         const name = e.ell === 1 ? 'slope 1 (d)' : e.ell === 2 ? 'd log d' : 'slope 2 (d²)';
-        eSeries.push({ mark: 'line', id: `slope-${e.ell}`, data: ref(shape), colour: COLOURS.lightGrey, dashed: true, weight: 'thin', label: name });
+        eSeries.push({
+          mark: 'line',
+          id: `slope-${e.ell}`,
+          data: ref(shape),
+          colour: COLOURS.lightGrey,
+          dashed: true,
+          weight: 'thin',
+          label: name,
+        });
       }
     }
   }
@@ -59,26 +106,44 @@ export function SgdPanels() {
     escapePoints.length > 0
       ? escapePoints.filter((p) => Number.isFinite(p.mean)).map((p) => ({ x: p.d, y: p.mean, err: p.se }))
       : finished.length > 0
-      ? (() => {
-          const m = finished.reduce((a, b) => a + b, 0) / finished.length;
-          const se = finished.length > 1 ? Math.sqrt(finished.reduce((a, b) => a + (b - m) ** 2, 0) / (finished.length - 1) / finished.length) : NaN;
-          return [{ x: params.d, y: m, err: se }];
-        })()
-      : [];
+        ? (() => {
+            const m = finished.reduce((a, b) => a + b, 0) / finished.length;
+            const se =
+              finished.length > 1
+                ? Math.sqrt(finished.reduce((a, b) => a + (b - m) ** 2, 0) / (finished.length - 1) / finished.length)
+                : NaN;
+            return [{ x: params.d, y: m, err: se }];
+          })()
+        : [];
   return (
     <section className="tl-section" aria-label="online SGD">
       <h2>Online SGD: escape time and the information exponent</h2>
       <p className="hint">
-        Target y = He_ℓ(θ*·x)/√ℓ!, student σ = g on the sphere, one fresh sample a step (Ben Arous–Gheissari–Jagannath arXiv 2003.10409). Escape from m0 = 1/√d
-        to |m| = 0.5 takes Θ(d) samples for ℓ = 1, Θ(d log d) for ℓ = 2 and Θ(d^(ℓ−1)) for ℓ ≥ 3 (with step η0·d^(−(ℓ−2)/2)). For ℓ = 3 noise matters at
-        every d: the SDE band is wide and its right tail heavy.
+        Target y = He_ℓ(θ*·x)/√ℓ!, student σ = g on the sphere, one fresh sample a step (Ben Arous–Gheissari–Jagannath
+        arXiv 2003.10409). Escape from m0 = 1/√d to |m| = 0.5 takes Θ(d) samples for ℓ = 1, Θ(d log d) for ℓ = 2 and
+        Θ(d^(ℓ−1)) for ℓ ≥ 3 (with step η0·d^(−(ℓ−2)/2)). For ℓ = 3 noise matters at every d: the SDE band is wide and
+        its right tail heavy.
       </p>
       <div className="tl-actions">
-        <button type="button" data-testid="run-sgd" disabled={sgd.running} onClick={() => void twoLayerController()?.runSgd(RUNS)}>
-          {sgd.running ? `running… (${runs.length}/${RUNS})` : `Run online SGD: ${RUNS} runs, ℓ = ${params.ell}, d = ${params.d}, η = ${params.eta}`}
+        <button
+          type="button"
+          data-testid="run-sgd"
+          disabled={sgd.running}
+          onClick={() => void twoLayerController()?.runSgd(RUNS)}
+        >
+          {sgd.running
+            ? `running… (${runs.length}/${RUNS})`
+            : `Run online SGD: ${RUNS} runs, ℓ = ${params.ell}, d = ${params.d}, η = ${params.eta}`}
         </button>
-        <button type="button" data-testid="run-escape" disabled={escapeSim.running} onClick={() => void twoLayerController()?.runEscape(8)}>
-          {escapeSim.running ? `escape times… (${escapePoints.length}/${escapeSimDs(params.ell).length} d)` : `Escape time vs d: 8 runs at d = ${escapeSimDs(params.ell).join(', ')} (ℓ = ${params.ell})`}
+        <button
+          type="button"
+          data-testid="run-escape"
+          disabled={escapeSim.running}
+          onClick={() => void twoLayerController()?.runEscape(8)}
+        >
+          {escapeSim.running
+            ? `escape times… (${escapePoints.length}/${escapeSimDs(params.ell).length} d)`
+            : `Escape time vs d: 8 runs at d = ${escapeSimDs(params.ell).join(', ')} (ℓ = ${params.ell})`}
         </button>
         {(sgd.running || escapeSim.running) && (
           <button type="button" data-testid="cancel-escape" onClick={() => twoLayerController()?.cancel()}>
@@ -89,7 +154,9 @@ export function SgdPanels() {
         {escapeSim.error && <span className="expr-error">{escapeSim.error}</span>}
         {finished.length > 0 && (
           <span data-testid="sgd-summary">
-            escape samples at d = {params.d}: mean {formatValue(finished.reduce((a, b) => a + b, 0) / finished.length, 4)} over {finished.length} runs; ODE {formatValue(ode ? ode.tEscape * params.d : NaN, 4)}
+            escape samples at d = {params.d}: mean{' '}
+            {formatValue(finished.reduce((a, b) => a + b, 0) / finished.length, 4)} over {finished.length} runs; ODE{' '}
+            {formatValue(ode ? ode.tEscape * params.d : NaN, 4)}
           </span>
         )}
       </div>
@@ -117,7 +184,17 @@ export function SgdPanels() {
           yLog
           xDomain={[ESCAPE_DS[0], ESCAPE_DS[ESCAPE_DS.length - 1]]}
           yDomain={Number.isFinite(yLo) ? [yLo * 0.3, yHi * 2] : [10, 1e7]}
-          series={[...eSeries, { mark: 'points', id: 'sgd-escape', className: 'tl-point', data: simPoint, colour: COLOURS.equilibrium, label: `SGD runs (ℓ = ${params.ell}, mean ± SE)` }]}
+          series={[
+            ...eSeries,
+            {
+              mark: 'points',
+              id: 'sgd-escape',
+              className: 'tl-point',
+              data: simPoint,
+              colour: COLOURS.equilibrium,
+              label: `SGD runs (ℓ = ${params.ell}, mean ± SE)`,
+            },
+          ]}
           attrs={{ 'data-curves': String(escape?.length ?? 0), 'data-sim-points': String(escapePoints.length) }}
         />
       </div>

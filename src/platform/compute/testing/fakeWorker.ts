@@ -4,7 +4,8 @@ import { expose } from 'comlink';
 import type { WorkerFactory } from '../workerClient';
 
 export class FakeWorker {
-  onerror: ((ev: { message: string; filename?: string; lineno?: number; preventDefault(): void }) => void) | null = null;
+  onerror: ((ev: { message: string; filename?: string; lineno?: number; preventDefault(): void }) => void) | null =
+    null;
   onmessageerror: (() => void) | null = null;
   terminated = false;
   private readonly channel = new MessageChannel();

@@ -28,7 +28,17 @@ export interface SimPanelProps<Row, Form extends SimFormCommon> {
   plots: ReactNode;
 }
 
-export function SimPanelFrame<Row, Form extends SimFormCommon>({ prefix, className = '', useStore, sim, title, intro, Fields, gamp, plots }: SimPanelProps<Row, Form>) {
+export function SimPanelFrame<Row, Form extends SimFormCommon>({
+  prefix,
+  className = '',
+  useStore,
+  sim,
+  title,
+  intro,
+  Fields,
+  gamp,
+  plots,
+}: SimPanelProps<Row, Form>) {
   const form = useStore((s) => s.form);
   const status = useStore((s) => s.status);
   const message = useStore((s) => s.message);
@@ -43,14 +53,39 @@ export function SimPanelFrame<Row, Form extends SimFormCommon>({ prefix, classNa
   useEffect(() => sim.listenToShortcuts(), [sim]);
   const locked = status === 'running' || status === 'starting' || status === 'paused' || sweep.running;
   return (
-    <section className={`panel sim-panel ${className}`} data-testid={`${prefix}-panel`} aria-labelledby={`${prefix}-title`}>
+    <section
+      className={`panel sim-panel ${className}`}
+      data-testid={`${prefix}-panel`}
+      aria-labelledby={`${prefix}-title`}
+    >
       <h2 id={`${prefix}-title`}>{title}</h2>
       {intro}
       <div className="sim-controls" onFocus={() => sim.warmUp()}>
         <Fields locked={locked} />
-        <SimIntField id={`${prefix}-seed`} label="seed" value={form.seed} min={0} max={1e9} onChange={(x) => setForm('seed', x)} />
-        <SimIntField id={`${prefix}-steps`} label="steps" value={form.steps} min={1} max={100000} onChange={(x) => setForm('steps', x)} />
-        <SimSelect id={`${prefix}-speed`} label="speed" value={form.speed} values={SPEEDS} labels={SPEED_LABELS} onChange={(v) => sim.setSpeed(v)} />
+        <SimIntField
+          id={`${prefix}-seed`}
+          label="seed"
+          value={form.seed}
+          min={0}
+          max={1e9}
+          onChange={(x) => setForm('seed', x)}
+        />
+        <SimIntField
+          id={`${prefix}-steps`}
+          label="steps"
+          value={form.steps}
+          min={1}
+          max={100000}
+          onChange={(x) => setForm('steps', x)}
+        />
+        <SimSelect
+          id={`${prefix}-speed`}
+          label="speed"
+          value={form.speed}
+          values={SPEEDS}
+          labels={SPEED_LABELS}
+          onChange={(v) => sim.setSpeed(v)}
+        />
       </div>
       <SimRunButtons
         prefix={prefix}
@@ -60,12 +95,25 @@ export function SimPanelFrame<Row, Form extends SimFormCommon>({ prefix, classNa
         sweepAlphas={form.sweepAlphas}
         sweepSeeds={form.sweepSeeds}
         message={message}
-        controls={{ ...sim, clearFinished, setSweepAlphas: (t) => setForm('sweepAlphas', t), setSweepSeeds: (t) => setForm('sweepSeeds', t) }}
+        controls={{
+          ...sim,
+          clearFinished,
+          setSweepAlphas: (t) => setForm('sweepAlphas', t),
+          setSweepSeeds: (t) => setForm('sweepSeeds', t),
+        }}
       />
       <FinishedRunsLegend gamp={gamp} testId={`${prefix}-legend`} />
       <SimRunsStatus prefix={prefix} status={status} runs={runs} />
-      <BackendLine backend={backend} stepsPerSecond={sps} gradientsPerSecond={gps} algo={runs[0]?.algo} testId={`${prefix}-backend`} />
-      {runs.length > 1 && <p className="hint">Both runs share one worker and take turns step by step (the speed shown is per run).</p>}
+      <BackendLine
+        backend={backend}
+        stepsPerSecond={sps}
+        gradientsPerSecond={gps}
+        algo={runs[0]?.algo}
+        testId={`${prefix}-backend`}
+      />
+      {runs.length > 1 && (
+        <p className="hint">Both runs share one worker and take turns step by step (the speed shown is per run).</p>
+      )}
       <div className="sim-plots">{plots}</div>
     </section>
   );

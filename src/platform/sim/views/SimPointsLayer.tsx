@@ -29,11 +29,21 @@ export function SimPointMarks({ points, x, y, testId }: { points: SimPoint[]; x:
         return (
           <g key={`${p.algo}-${p.init}-${p.alpha}-${p.d}`} data-series={`sim-${p.algo}-${p.init}`}>
             <title>{`${p.algo.toUpperCase()} ${p.algo === 'gamp' ? '' : p.init} α = ${p.alpha}, d = ${p.d}: ε = ${p.mean.toPrecision(4)} ± ${p.std.toPrecision(2)} (${p.count} seed${p.count > 1 ? 's' : ''})`}</title>
-            {p.std > 0 && <line x1={cx} x2={cx} y1={y(p.mean - p.std)} y2={y(p.mean + p.std)} stroke={c} strokeWidth={1.3} />}
+            {p.std > 0 && (
+              <line x1={cx} x2={cx} y1={y(p.mean - p.std)} y2={y(p.mean + p.std)} stroke={c} strokeWidth={1.3} />
+            )}
             {p.algo === 'hmc' ? (
               <circle cx={cx} cy={cy} r={4} fill={filled ? c : 'white'} stroke={c} strokeWidth={1.6} />
             ) : p.algo === 'adam' ? (
-              <rect x={cx - 3.5} y={cy - 3.5} width={7} height={7} fill={filled ? c : 'white'} stroke={c} strokeWidth={1.6} />
+              <rect
+                x={cx - 3.5}
+                y={cy - 3.5}
+                width={7}
+                height={7}
+                fill={filled ? c : 'white'}
+                stroke={c}
+                strokeWidth={1.6}
+              />
             ) : (
               <path d={`M${cx},${cy - 5}L${cx + 5},${cy}L${cx},${cy + 5}L${cx - 5},${cy}Z`} fill={c} stroke={c} />
             )}

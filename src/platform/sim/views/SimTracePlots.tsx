@@ -23,17 +23,41 @@ export const SimErrorPlot = memo(function SimErrorPlot() {
   const colour = live ? simColour(live.algo, live.init) : COLOURS.equilibrium;
   const series: Series[] = [];
   if (theory) {
-    series.push({ mark: 'rule', id: 'theory-opt', axis: 'y', at: theory.eps, colour: COLOURS.equilibrium, text: 'ε_opt' });
-    series.push({ mark: 'rule', id: 'theory-uni', axis: 'y', at: theory.epsUni, colour: COLOURS.universal, dash: 'dashed', text: 'ε_uni' });
+    series.push({
+      mark: 'rule',
+      id: 'theory-opt',
+      axis: 'y',
+      at: theory.eps,
+      colour: COLOURS.equilibrium,
+      text: 'ε_opt',
+    });
+    series.push({
+      mark: 'rule',
+      id: 'theory-uni',
+      axis: 'y',
+      at: theory.epsUni,
+      colour: COLOURS.universal,
+      dash: 'dashed',
+      text: 'ε_uni',
+    });
   }
-  series.push({ mark: 'line', id: 'sim-error', colour, weight: algo === 'hmc' ? 'thin' : 'regular', opacity: algo === 'hmc' ? 0.45 : 1, data: trace.map((r) => [r.step, r.testError * half]) });
-  if (algo === 'hmc') series.push({ mark: 'line', id: 'sim-error-avg', colour, weight: 'bold', data: trace.map((r) => [r.step, r.eps]) });
+  series.push({
+    mark: 'line',
+    id: 'sim-error',
+    colour,
+    weight: algo === 'hmc' ? 'thin' : 'regular',
+    opacity: algo === 'hmc' ? 0.45 : 1,
+    data: trace.map((r) => [r.step, r.testError * half]),
+  });
+  if (algo === 'hmc')
+    series.push({ mark: 'line', id: 'sim-error-avg', colour, weight: 'bold', data: trace.map((r) => [r.step, r.eps]) });
   return (
     <LinePlot
       testId="plot-sim-error"
       caption={
         <>
-          {algo === 'gamp' ? 'GAMP-RIE test error ε' : 'Gibbs error / 2'} against {algo === 'hmc' ? 'HMC trajectories' : algo === 'adam' ? 'ADAM steps' : 'AMP iterations'}
+          {algo === 'gamp' ? 'GAMP-RIE test error ε' : 'Gibbs error / 2'} against{' '}
+          {algo === 'hmc' ? 'HMC trajectories' : algo === 'adam' ? 'ADAM steps' : 'AMP iterations'}
           {live ? <> at α = {live.alpha}</> : null}
         </>
       }
@@ -65,8 +89,21 @@ export const SimOverlapPlot = memo(function SimOverlapPlot() {
   const r2: Polyline = trace.map((r) => [r.step, r.R2]);
   const qs: Polyline[] = (live?.qValues ?? []).map((_, j) => trace.map((r) => (r.Q ? [r.step, r.Q[j]] : null)));
   const ys = [...r2, ...qs.flat()].flatMap((p) => (p ? [p[1]] : []));
-  const series: Series[] = (live?.qValues ?? []).map((v, j) => ({ mark: 'line', id: `sim-q-${j}`, label: `Q(v = ${+v.toPrecision(3)})`, colour: Q_COLOURS[j % Q_COLOURS.length], data: qs[j] }));
-  series.push({ mark: 'line', id: 'sim-r2', label: 'R2 = Tr(S2⁰S2)/d', colour: COLOURS.equilibrium, dashed: true, data: r2 });
+  const series: Series[] = (live?.qValues ?? []).map((v, j) => ({
+    mark: 'line',
+    id: `sim-q-${j}`,
+    label: `Q(v = ${+v.toPrecision(3)})`,
+    colour: Q_COLOURS[j % Q_COLOURS.length],
+    data: qs[j],
+  }));
+  series.push({
+    mark: 'line',
+    id: 'sim-r2',
+    label: 'R2 = Tr(S2⁰S2)/d',
+    colour: COLOURS.equilibrium,
+    dashed: true,
+    data: r2,
+  });
   return (
     <LinePlot
       testId="plot-sim-overlaps"

@@ -16,11 +16,33 @@ export const SIM_LABELS: Record<string, string> = {
   learned: 'sampled / learned',
 };
 
-export function SimSelect<T extends string | number>({ id, label, value, values, onChange, disabled, labels = SIM_LABELS }: { id: string; label: string; value: T; values: readonly T[]; onChange: (v: T) => void; disabled?: boolean; labels?: Record<string, string> }) {
+export function SimSelect<T extends string | number>({
+  id,
+  label,
+  value,
+  values,
+  onChange,
+  disabled,
+  labels = SIM_LABELS,
+}: {
+  id: string;
+  label: string;
+  value: T;
+  values: readonly T[];
+  onChange: (v: T) => void;
+  disabled?: boolean;
+  labels?: Record<string, string>;
+}) {
   return (
     <label className="sim-field" htmlFor={id}>
       {label}
-      <select id={id} data-testid={id} value={value} disabled={disabled} onChange={(e) => onChange((typeof value === 'number' ? Number(e.target.value) : e.target.value) as T)}>
+      <select
+        id={id}
+        data-testid={id}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange((typeof value === 'number' ? Number(e.target.value) : e.target.value) as T)}
+      >
         {values.map((v) => (
           <option key={v} value={v}>
             {labels[String(v)] ?? v}
@@ -31,13 +53,36 @@ export function SimSelect<T extends string | number>({ id, label, value, values,
   );
 }
 
-export function BackendLine({ backend, stepsPerSecond: sps, gradientsPerSecond: gps, algo, testId }: { backend: BackendInfo | null; stepsPerSecond: number; gradientsPerSecond: number | null; algo: string | undefined; testId: string }) {
-  if (!backend) return <p className="sim-backend" data-testid={testId}>Backend: not started yet (chosen by measurement on the first run).</p>;
+export function BackendLine({
+  backend,
+  stepsPerSecond: sps,
+  gradientsPerSecond: gps,
+  algo,
+  testId,
+}: {
+  backend: BackendInfo | null;
+  stepsPerSecond: number;
+  gradientsPerSecond: number | null;
+  algo: string | undefined;
+  testId: string;
+}) {
+  if (!backend)
+    return (
+      <p className="sim-backend" data-testid={testId}>
+        Backend: not started yet (chosen by measurement on the first run).
+      </p>
+    );
   return (
     <p className="sim-backend" data-testid={testId} data-backend={backend.backend}>
       Backend: <b>{backend.backend}</b>
-      {backend.backend === 'wasm' ? (backend.threads ? ' (SIMD, threads)' : backend.crossOriginIsolated ? ' (SIMD, one thread)' : ' (SIMD, no threads: page not cross-origin isolated)') : ''} · {backend.reason} · matmul{' '}
-      {backend.gflops.toFixed(1)} GFLOP/s
+      {backend.backend === 'wasm'
+        ? backend.threads
+          ? ' (SIMD, threads)'
+          : backend.crossOriginIsolated
+            ? ' (SIMD, one thread)'
+            : ' (SIMD, no threads: page not cross-origin isolated)'
+        : ''}{' '}
+      · {backend.reason} · matmul {backend.gflops.toFixed(1)} GFLOP/s
       {Object.keys(backend.measured).length > 1 &&
         ` (measured: ${Object.entries(backend.measured)
           .map(([b, g]) => `${b} ${g!.toFixed(1)}`)
@@ -59,7 +104,13 @@ export function Swatch({ colour, shape }: { colour: string; shape: '●' | '○'
   const common = { fill: shape === '○' ? 'none' : colour, stroke: colour, strokeWidth: 1.5 };
   return (
     <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" style={{ verticalAlign: 'baseline' }}>
-      {shape === '■' ? <rect x="1" y="1" width="8" height="8" {...common} /> : shape === '◆' ? <path d="M5 0.5 9.5 5 5 9.5 0.5 5Z" {...common} /> : <circle cx="5" cy="5" r="4" {...common} />}
+      {shape === '■' ? (
+        <rect x="1" y="1" width="8" height="8" {...common} />
+      ) : shape === '◆' ? (
+        <path d="M5 0.5 9.5 5 5 9.5 0.5 5Z" {...common} />
+      ) : (
+        <circle cx="5" cy="5" r="4" {...common} />
+      )}
     </svg>
   );
 }
@@ -74,7 +125,7 @@ export function FinishedRunsLegend({ gamp, testId }: { gamp: boolean; testId: st
       <Swatch colour={simColour('adam', 'uninformative')} shape="■" /> ADAM (□ informative start)
       {gamp ? (
         <>
-          ,{' '}<Swatch colour={simColour('gamp', 'informative')} shape="◆" /> GAMP-RIE.
+          , <Swatch colour={simColour('gamp', 'informative')} shape="◆" /> GAMP-RIE.
         </>
       ) : (
         '.'
@@ -96,13 +147,36 @@ export interface SimRunControls {
 }
 
 /** Play/pause, step, reset, the α × seeds sweep and "clear points", then the panel's message; test ids `<prefix>-…`. */
-export function SimRunButtons({ prefix, status, sweep, finished, sweepAlphas, sweepSeeds, message, controls: c }: { prefix: string; status: string; sweep: { running: boolean; done: number; total: number }; finished: number; sweepAlphas: string; sweepSeeds: string; message: string | null; controls: SimRunControls }) {
+export function SimRunButtons({
+  prefix,
+  status,
+  sweep,
+  finished,
+  sweepAlphas,
+  sweepSeeds,
+  message,
+  controls: c,
+}: {
+  prefix: string;
+  status: string;
+  sweep: { running: boolean; done: number; total: number };
+  finished: number;
+  sweepAlphas: string;
+  sweepSeeds: string;
+  message: string | null;
+  controls: SimRunControls;
+}) {
   const running = status === 'running' || status === 'starting';
   const busy = sweep.running;
   return (
     <>
       <div className="sim-buttons">
-        <button type="button" data-testid={`${prefix}-play`} onClick={() => (running ? c.pause() : c.play())} disabled={busy}>
+        <button
+          type="button"
+          data-testid={`${prefix}-play`}
+          onClick={() => (running ? c.pause() : c.play())}
+          disabled={busy}
+        >
           {running ? '❚❚ Pause' : status === 'paused' ? '▶ Resume' : '▶ Run'}
         </button>
         <button type="button" data-testid={`${prefix}-step`} onClick={() => c.step()} disabled={running || busy}>
@@ -114,11 +188,23 @@ export function SimRunButtons({ prefix, status, sweep, finished, sweepAlphas, sw
         <span className="sim-sep" />
         <label className="sim-field" htmlFor={`${prefix}-sweep-alphas`}>
           sweep α
-          <input id={`${prefix}-sweep-alphas`} data-testid={`${prefix}-sweep-alphas`} value={sweepAlphas} onChange={(e) => c.setSweepAlphas(e.target.value)} size={12} />
+          <input
+            id={`${prefix}-sweep-alphas`}
+            data-testid={`${prefix}-sweep-alphas`}
+            value={sweepAlphas}
+            onChange={(e) => c.setSweepAlphas(e.target.value)}
+            size={12}
+          />
         </label>
         <label className="sim-field" htmlFor={`${prefix}-sweep-seeds`}>
           seeds
-          <input id={`${prefix}-sweep-seeds`} data-testid={`${prefix}-sweep-seeds`} value={sweepSeeds} onChange={(e) => c.setSweepSeeds(e.target.value)} size={6} />
+          <input
+            id={`${prefix}-sweep-seeds`}
+            data-testid={`${prefix}-sweep-seeds`}
+            value={sweepSeeds}
+            onChange={(e) => c.setSweepSeeds(e.target.value)}
+            size={6}
+          />
         </label>
         {busy ? (
           <button type="button" data-testid={`${prefix}-sweep-cancel`} onClick={() => c.cancelSweep()}>
@@ -145,7 +231,21 @@ export function SimRunButtons({ prefix, status, sweep, finished, sweepAlphas, sw
 }
 
 /** An integer input that only accepts values in [min, max]. */
-export function SimIntField({ id, label, value, min, max, onChange }: { id: string; label: string; value: number; min: number; max: number; onChange: (x: number) => void }) {
+export function SimIntField({
+  id,
+  label,
+  value,
+  min,
+  max,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onChange: (x: number) => void;
+}) {
   return (
     <label className="sim-field" htmlFor={id}>
       {label}
@@ -171,13 +271,18 @@ function RunLine({ prefix, run }: { prefix: string; run: LiveRun<unknown> }) {
   const last = run.last;
   return (
     <li data-testid={`${prefix}-run-${run.init}`} data-step={last?.step ?? 0}>
-      <span style={{ color: simColour(run.algo, run.init) }}>■</span> {simLabel(run.algo, run.init)}: step {last?.step ?? 0}
+      <span style={{ color: simColour(run.algo, run.init) }}>■</span> {simLabel(run.algo, run.init)}: step{' '}
+      {last?.step ?? 0}
       {last && (
         <>
           {' '}
           · ε ≈ {last.eps.toPrecision(4)}
-          {last.Q1 !== undefined ? ` · Q1 ${last.Q1.toFixed(2)} · Q2 ${last.Q2?.toFixed(2)} · Q2:1 ${last.Q21?.toFixed(2)}` : ''}
-          {last.acceptance !== undefined && Number.isFinite(last.acceptance) ? ` · acceptance ${last.acceptance.toFixed(2)}` : ''}
+          {last.Q1 !== undefined
+            ? ` · Q1 ${last.Q1.toFixed(2)} · Q2 ${last.Q2?.toFixed(2)} · Q2:1 ${last.Q21?.toFixed(2)}`
+            : ''}
+          {last.acceptance !== undefined && Number.isFinite(last.acceptance)
+            ? ` · acceptance ${last.acceptance.toFixed(2)}`
+            : ''}
           {last.stepSize !== undefined ? ` · step size ${last.stepSize.toPrecision(3)}` : ''}
           {last.divergences ? ` · ${last.divergences} divergent` : ''}
           {last.warmup ? ' · warm-up' : ''}
@@ -189,7 +294,15 @@ function RunLine({ prefix, run }: { prefix: string; run: LiveRun<unknown> }) {
 }
 
 /** The status tag (`data-status`) and a line per run on screen; test ids `<prefix>-status`, `<prefix>-run-<start>`. */
-export function SimRunsStatus({ prefix, status, runs }: { prefix: string; status: RunStatus; runs: LiveRun<unknown>[] }) {
+export function SimRunsStatus({
+  prefix,
+  status,
+  runs,
+}: {
+  prefix: string;
+  status: RunStatus;
+  runs: LiveRun<unknown>[];
+}) {
   return (
     <div className="sim-status" data-testid={`${prefix}-status`} data-status={status}>
       <span className={`tag sim-tag-${status}`}>{status}</span>

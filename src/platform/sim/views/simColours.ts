@@ -14,4 +14,11 @@ export function simLabel(algo: Algorithm, init: Init): string {
 }
 
 /** Colours of the overlaps Q(v), one per readout value. */
-export const Q_COLOURS: readonly string[] = [COLOURS.green, COLOURS.blue, COLOURS.amber, COLOURS.pink, COLOURS.violet, COLOURS.teal];
+export const Q_COLOURS: readonly string[] = [
+  COLOURS.green,
+  COLOURS.blue,
+  COLOURS.amber,
+  COLOURS.pink,
+  COLOURS.violet,
+  COLOURS.teal,
+];

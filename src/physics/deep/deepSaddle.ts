@@ -5,6 +5,7 @@
 // Q2:1(v) per readout atom v. Prefactors as in docs/physics/mlp-deep.md §6: (μ1⁽¹⁾)² in Q̂2:1, α/γ1 in both
 // terms of Q̂1, and ½ ln(1 + Q̂2:1(1 − T)) in the scalar channel's ι-difference (all checked by ∂f = 0 tests).
 
+import type { AndersonMixer } from '../numerics/anderson';
 import { freeEntropyW, overlapW } from '../priors';
 import type { WeightPrior } from '../types';
 import type { Denoiser } from './denoiser';
@@ -30,6 +31,8 @@ export interface DeepSystem {
   den: Denoiser[]; // mmse_v per atom (η_v = γ2 P_v(v))
   /** Last g⁽¹⁾(Q1), g⁽¹⁾'(Q1) per s class (filled by evaluatePrimal). */
   memo?: { q: Float64Array; g: Float64Array; gp: Float64Array };
+  /** Anderson history reused by every solve on this system (solves never nest; reset at each start). */
+  mixer?: AndersonMixer;
 }
 
 /** A point of the order-parameter space: Q1 (S), Q2 (V × S, row-major by v), Q2:1 (V). */

@@ -137,7 +137,9 @@ export function solveDeep(
   const X = views(sys, x);
   const FX = views(sys, fx);
   const ev = newEval(sys);
-  const mixer = new AndersonMixer(n);
+  if (sys.mixer?.unknowns !== n) sys.mixer = new AndersonMixer(n);
+  const mixer = sys.mixer;
+  mixer.reset();
   let residual = Infinity;
   let lastResidual = Infinity;
   let it = 0;

@@ -13,7 +13,8 @@ export class AndersonMixer {
   private readonly prevX: Float64Array;
   private readonly prevR: Float64Array;
   readonly coef: Float64Array;
-  private count = 0; // filled slots
+  private count = 0; // slots in use
+  private filled = 0; // slots written since the last reset (≥ count after a restart)
   private head = 0;
   private havePrev = false;
 
@@ -32,6 +33,10 @@ export class AndersonMixer {
     this.coef = new Float64Array(m);
   }
 
+  get unknowns(): number {
+    return this.n;
+  }
+
   get size(): number {
     return this.count;
   }
@@ -39,6 +44,7 @@ export class AndersonMixer {
   /** Forget the history (after a restart or a jump). */
   reset(): void {
     this.count = 0;
+    this.filled = 0;
     this.head = 0;
     this.havePrev = false;
   }
@@ -65,8 +71,9 @@ export class AndersonMixer {
       }
       this.head = (k + 1) % m;
       this.count = Math.min(this.count + 1, m);
-      // Against every slot (not only those in use), so that the Gram matrix stays exact across a restart.
-      for (let j = 0; j < m; j++) {
+      this.filled = Math.max(this.filled, k + 1);
+      // Against every written slot (not only those in use), so that the Gram matrix stays exact across a restart.
+      for (let j = 0; j < this.filled; j++) {
         const o = this.dR[j];
         let s = 0;
         for (let i = 0; i < n; i++) s += dr[i] * o[i];

@@ -3,9 +3,8 @@
 // No comlink and no physics import: workers/committee.worker.ts injects the physics.
 import type { solveCommitteePoint } from '../../physics/classic/committee';
 import type { committeeThresholds } from '../../physics/classic/committeeThresholds';
-import { createGenerations } from '../../platform/compute/generations';
-import { attempt, classifier, STALE, type ErrorClasses } from '../../platform/compute/outcome';
-import { yieldToEventLoop } from '../../platform/compute/yield';
+import { attempt, type ErrorClasses } from '../../platform/compute/outcome';
+import { workerService } from '../../platform/compute/service';
 import { COMMITTEE_CHANNELS, type CommitteeApi } from './protocol';
 
 export interface CommitteeDeps extends ErrorClasses {
@@ -14,28 +13,25 @@ export interface CommitteeDeps extends ErrorClasses {
 }
 
 export function createCommitteeService(deps: CommitteeDeps): CommitteeApi {
-  const generations = createGenerations(COMMITTEE_CHANNELS);
-  const classify = classifier(deps);
-  return {
-    attachGenerations: generations.attachGenerations,
-    supersede: generations.supersede,
+  return workerService(COMMITTEE_CHANNELS, deps, ({ classify, each }) => ({
     async committee(prior, alphas, gen, onPoint) {
-      generations.note('curve', gen);
       let warm: Parameters<typeof solveCommitteePoint>[2] = { x: 0 };
-      for (const alpha of alphas) {
-        await yieldToEventLoop();
-        if (generations.isStale('curve', gen)) return STALE;
-        const r = attempt(classify, () => deps.solveCommitteePoint(prior, alpha, warm));
-        if (!r.ok) return r;
-        const p = r.value;
-        warm = {
-          x: p.nonSpecialised.q11,
-          spec: p.specialised && prior === 'gaussian' ? [p.specialised.q11, p.specialised.q12] : undefined,
-          jacobian: p.specialised?.jacobian,
-        };
-        onPoint(p);
-      }
+      const r = await each(
+        'curve',
+        gen,
+        alphas,
+        (alpha) => deps.solveCommitteePoint(prior, alpha, warm),
+        (p) => {
+          warm = {
+            x: p.nonSpecialised.q11,
+            spec: p.specialised && prior === 'gaussian' ? [p.specialised.q11, p.specialised.q12] : undefined,
+            jacobian: p.specialised?.jacobian,
+          };
+          onPoint(p);
+        },
+      );
+      if (!r.ok) return r;
       return attempt(classify, () => deps.committeeThresholds(prior, alphas[alphas.length - 1], 16));
     },
-  };
+  }));
 }

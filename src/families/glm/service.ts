@@ -2,9 +2,8 @@
 // newer request stops it). No comlink and no physics import: workers/glm.worker.ts injects the physics.
 import type { glmCurve, glmThresholds, makeGlm } from '../../physics/classic/glm';
 import type { runGamp } from '../../physics/classic/gamp';
-import { createGenerations } from '../../platform/compute/generations';
-import { attempt, classifier, ok, STALE, type ErrorClasses } from '../../platform/compute/outcome';
-import { yieldToEventLoop } from '../../platform/compute/yield';
+import type { ErrorClasses } from '../../platform/compute/outcome';
+import { workerService } from '../../platform/compute/service';
 import { GLM_CHANNELS, type GlmApi } from './protocol';
 
 export interface GlmDeps extends ErrorClasses {
@@ -15,15 +14,9 @@ export interface GlmDeps extends ErrorClasses {
 }
 
 export function createGlmService(deps: GlmDeps): GlmApi {
-  const generations = createGenerations(GLM_CHANNELS);
-  const classify = classifier(deps);
-  return {
-    attachGenerations: generations.attachGenerations,
-    supersede: generations.supersede,
+  return workerService(GLM_CHANNELS, deps, ({ once, each }) => ({
     async glm(params, alphas, alphaMax, gen) {
-      generations.note('curve', gen);
-      if (generations.isStale('curve', gen)) return STALE;
-      return attempt(classify, () => {
+      return once('curve', gen, () => {
         const m = deps.makeGlm(params);
         const points = deps.glmCurve(m, alphas);
         // The ReLU channel's 2-D quadrature makes the threshold scan take tens of seconds: not searched there.
@@ -41,17 +34,7 @@ export function createGlmService(deps: GlmDeps): GlmApi {
       });
     },
     async gamp(req, gen, onPoint) {
-      generations.note('gamp', gen);
-      let n = 0;
-      for (const alpha of req.alphas) {
-        await yieldToEventLoop();
-        if (generations.isStale('gamp', gen)) return STALE;
-        const r = attempt(classify, () => deps.runGamp({ ...req, alphas: [alpha] })[0]);
-        if (!r.ok) return r;
-        onPoint(r.value);
-        n++;
-      }
-      return ok(n);
+      return each('gamp', gen, req.alphas, (alpha) => deps.runGamp({ ...req, alphas: [alpha] })[0], onPoint);
     },
-  };
+  }));
 }

@@ -12,7 +12,7 @@ import { getDeepModel } from '../../physics/deep/deepModel';
 import { DEEP_BRANCHES, type DeepBranch } from '../../physics/deep/deepSolver';
 import { URL_TABLE, type MlpLinkParams } from './params';
 import { phaseCommands } from './phaseCli';
-import { simulateCommands } from './simulateCli';
+import { DEPTH2_FLAGS, simulateCommands } from './simulateCli';
 
 const row = (field: keyof MlpLinkParams) => rowOf(URL_TABLE, field);
 
@@ -38,12 +38,7 @@ const shallowFlags: Record<string, FlagSpec> = {
   transition: { kind: 'boolean', help: 'print α_sp (and spinodals) instead of a curve' },
   'alpha-max': flagOf(row('alphaMax'), { help: 'largest α searched by --transition', default: '16' }),
   depth: { kind: 'number', help: 'hidden layers L: 1 or 2 (arXiv 2510.24616, Result 3)', default: '1' },
-  activation2: {
-    kind: 'string',
-    help: 'depth 2: second-layer activation (default: --activation)',
-    choices: ACTIVATION_NAMES,
-  },
-  gamma2: { kind: 'number', help: 'depth 2: γ2 = k2/d (default: --gamma)' },
+  ...DEPTH2_FLAGS,
   quenched: { kind: 'boolean', help: 'depth 2: first layer given (Q1 ≡ 1)' },
 };
 

@@ -23,6 +23,16 @@ import {
   type SimProgress,
 } from '../../sim/simulation';
 
+/** The second layer's flags at `--depth 2`, shared with `mlp` (cli.ts). */
+export const DEPTH2_FLAGS: Record<string, FlagSpec> = {
+  activation2: {
+    kind: 'string',
+    help: 'depth 2: second-layer activation (default: --activation)',
+    choices: ACTIVATION_NAMES,
+  },
+  gamma2: { kind: 'number', help: 'depth 2: γ2 = k2/d (default: --gamma)' },
+};
+
 const D = DEFAULT_SIM;
 const flags: Record<string, FlagSpec> = {
   algo: { kind: 'string', help: 'algorithm', default: D.algo, choices: ALGORITHMS },
@@ -70,12 +80,7 @@ const flags: Record<string, FlagSpec> = {
     help: 'add the RS theory ε_opt and ε_uni at this α to the final line (depth 2: the equilibrium ε and the universal plateau)',
   },
   depth: { kind: 'number', help: 'hidden layers L: 1 or 2 (arXiv 2510.24616; depth 2: HMC and ADAM)', default: '1' },
-  activation2: {
-    kind: 'string',
-    help: 'depth 2: second-layer activation (default: --activation)',
-    choices: ACTIVATION_NAMES,
-  },
-  gamma2: { kind: 'number', help: 'depth 2: γ2 = k2/d (default: --gamma)' },
+  ...DEPTH2_FLAGS,
 };
 
 function int(name: string, text: string): number {

@@ -37,6 +37,17 @@ const F = {
   seed: { kind: 'number', help: 'first seed (runs use seed, seed + 1, …)', default: '1' },
 } satisfies Record<string, FlagSpec>;
 
+/** Flags of a command on σ and g: the two profiles first, then its own (help lists them in this order). */
+const profileFlags = (own: Record<string, FlagSpec>): Record<string, FlagSpec> => ({
+  activation: F.activation,
+  target: F.target,
+  ...own,
+});
+/** Flags of a random-features command: the profiles, its grid flags, then λ and σ_ε. */
+const rfFlags = (grid: Record<string, FlagSpec>) => profileFlags({ ...grid, lambda: F.lambda, noise: F.noise });
+/** Flags of a finite-d simulation: its own, then d and the seeds. */
+const simFlags = (own: Record<string, FlagSpec>) => ({ ...own, d: F.d, seeds: F.seeds, seed: F.seed });
+
 /** Parameter errors of the engine are usage errors here (exit 2, one line). */
 function guard(run: (flags: Flags, emit: Emit) => void | Promise<void>): Command['run'] {
   return async (flags, emit) => {
@@ -50,6 +61,8 @@ function guard(run: (flags: Flags, emit: Emit) => void | Promise<void>): Command
 }
 
 const number = (flags: Flags, name: string): number => parseNumber(name, flags[name] as string);
+/** Several number flags, parsed in the order given (the first bad one is the one reported). */
+const numbers = (flags: Flags, ...names: string[]): number[] => names.map((name) => number(flags, name));
 function count(flags: Flags, name: string, max: number): number {
   const v = number(flags, name);
   if (!(Number.isInteger(v) && v >= 1 && v <= max))
@@ -62,28 +75,45 @@ function positiveList(flags: Flags, name: string): number[] {
   return xs;
 }
 
+const profiles = (flags: Flags) => ({
+  activation: activationProfile(flags.activation as string),
+  target: targetProfile(flags.target as string),
+});
 function rfParams(flags: Flags): RFParams {
-  const p = {
-    activation: activationProfile(flags.activation as string),
-    target: targetProfile(flags.target as string),
-    lambda: number(flags, 'lambda'),
-    noise: number(flags, 'noise'),
-  };
+  const p = { ...profiles(flags), lambda: number(flags, 'lambda'), noise: number(flags, 'noise') };
   validateRF(p);
   return p;
+}
+function oneStepParams(flags: Flags) {
+  const p = { ...profiles(flags), eta: number(flags, 'eta'), noise: number(flags, 'noise') };
+  validateOneStep(p);
+  return p;
+}
+
+/** Runs seeds seed0, seed0 + 1, … in turn, emitting a progress line after each; returns the results in order. */
+function overSeeds<T>(
+  seeds: number,
+  seed0: number,
+  emit: Emit,
+  run: (seed: number) => T,
+  line: (r: T) => Record<string, unknown>,
+): T[] {
+  const out: T[] = [];
+  for (let k = 0; k < seeds; k++) {
+    const r = run(seed0 + k);
+    out.push(r);
+    emit({ progress: (k + 1) / seeds, seed: seed0 + k, ...line(r) });
+  }
+  return out;
 }
 
 export const commands: Record<string, Command> = {
   rf: {
     help: 'random-features ridge test error E(α, β, λ, σ_ε) in the proportional limit (a list in --alpha or --beta)',
-    flags: {
-      activation: F.activation,
-      target: F.target,
+    flags: rfFlags({
       alpha: { kind: 'list', help: 'α = n/d', default: '0.5:4:0.5' },
       beta: { kind: 'list', help: 'β = p/d', default: '2' },
-      lambda: F.lambda,
-      noise: F.noise,
-    },
+    }),
     run: guard((flags, emit) => {
       const p = rfParams(flags);
       const alphas = positiveList(flags, 'alpha');
@@ -107,13 +137,7 @@ export const commands: Record<string, Command> = {
   },
   krr: {
     help: 'kernel ridge regression (β → ∞) test error and the linear floor g*² + σ_ε²',
-    flags: {
-      activation: F.activation,
-      target: F.target,
-      alpha: { kind: 'list', help: 'α = n/d', default: '0.5:8:0.5' },
-      lambda: F.lambda,
-      noise: F.noise,
-    },
+    flags: rfFlags({ alpha: { kind: 'list', help: 'α = n/d', default: '0.5:8:0.5' } }),
     run: guard((flags, emit) => {
       const p = rfParams(flags);
       for (const alpha of positiveList(flags, 'alpha')) {
@@ -124,21 +148,13 @@ export const commands: Record<string, Command> = {
   },
   onestep: {
     help: 'one giant gradient step (η = η̃√p): top singular value s1/√p of W¹ − W⁰ and its overlap with θ* (d → ∞)',
-    flags: {
-      activation: F.activation,
-      target: F.target,
+    flags: profileFlags({
       alpha0: { kind: 'list', help: 'α0 = n0/d, samples in the step', default: '1,4,8' },
       eta: { kind: 'number', help: 'η̃ (learning rate η̃√p)', default: '1' },
       noise: F.noise,
-    },
+    }),
     run: guard((flags, emit) => {
-      const p = {
-        activation: activationProfile(flags.activation as string),
-        target: targetProfile(flags.target as string),
-        eta: number(flags, 'eta'),
-        noise: number(flags, 'noise'),
-      };
-      validateOneStep(p);
+      const p = oneStepParams(flags);
       for (const a0 of positiveList(flags, 'alpha0')) emit({ ...oneStepPoint(p, a0) });
     }),
   },
@@ -186,31 +202,26 @@ export const commands: Record<string, Command> = {
   },
   'simulate-rf': {
     help: 'random-features ridge at finite d over seeds (progress lines, then mean and standard error beside the theory)',
-    flags: {
-      activation: F.activation,
-      target: F.target,
-      alpha: { kind: 'number', help: 'α = n/d', default: '2' },
-      beta: { kind: 'number', help: 'β = p/d', default: '1' },
-      lambda: F.lambda,
-      noise: F.noise,
-      d: F.d,
-      seeds: F.seeds,
-      seed: F.seed,
-    },
+    flags: simFlags(
+      rfFlags({
+        alpha: { kind: 'number', help: 'α = n/d', default: '2' },
+        beta: { kind: 'number', help: 'β = p/d', default: '1' },
+      }),
+    ),
     run: guard(async (flags, emit) => {
       const p = rfParams(flags);
-      const alpha = number(flags, 'alpha');
-      const beta = number(flags, 'beta');
+      const [alpha, beta] = numbers(flags, 'alpha', 'beta');
       const d = count(flags, 'd', 2000);
       const seeds = count(flags, 'seeds', 1000);
       const seed0 = number(flags, 'seed');
       const theory = rfCurve(p, [alpha], [beta])[0];
-      const xs: number[] = [];
-      for (let k = 0; k < seeds; k++) {
-        const e = simulateRFSeed({ ...p, alpha, beta, d }, seed0 + k);
-        xs.push(e);
-        emit({ progress: (k + 1) / seeds, seed: seed0 + k, testError: num(e) });
-      }
+      const xs = overSeeds(
+        seeds,
+        seed0,
+        emit,
+        (seed) => simulateRFSeed({ ...p, alpha, beta, d }, seed),
+        (e) => ({ testError: num(e) }),
+      );
       const s = meanSE(xs);
       emit({
         alpha,
@@ -226,50 +237,37 @@ export const commands: Record<string, Command> = {
   },
   'simulate-onestep': {
     help: 'one giant step at finite d over seeds: s1/√p, overlap, ridge error on σ(W⁰x) and σ(W¹x) (simulation only)',
-    flags: {
-      activation: F.activation,
-      target: F.target,
-      alpha0: { kind: 'number', help: 'α0 = n0/d', default: '8' },
-      beta: { kind: 'number', help: 'β = p/d', default: '2' },
-      eta: { kind: 'number', help: 'η̃', default: '1' },
-      alpha: { kind: 'number', help: 'α = n/d of the ridge after the step', default: '8' },
-      lambda: { kind: 'number', help: 'ridge λ after the step', default: '0.03' },
-      noise: { kind: 'number', help: 'label noise σ_ε', default: '0' },
-      d: F.d,
-      seeds: F.seeds,
-      seed: F.seed,
-    },
+    flags: simFlags(
+      profileFlags({
+        alpha0: { kind: 'number', help: 'α0 = n0/d', default: '8' },
+        beta: { kind: 'number', help: 'β = p/d', default: '2' },
+        eta: { kind: 'number', help: 'η̃', default: '1' },
+        alpha: { kind: 'number', help: 'α = n/d of the ridge after the step', default: '8' },
+        lambda: { kind: 'number', help: 'ridge λ after the step', default: '0.03' },
+        noise: { kind: 'number', help: 'label noise σ_ε', default: '0' },
+      }),
+    ),
     run: guard(async (flags, emit) => {
-      const base = {
-        activation: activationProfile(flags.activation as string),
-        target: targetProfile(flags.target as string),
-        eta: number(flags, 'eta'),
-        noise: number(flags, 'noise'),
-      };
-      validateOneStep(base);
-      const alpha0 = number(flags, 'alpha0');
-      const beta = number(flags, 'beta');
-      const alpha = number(flags, 'alpha');
-      const lambda = number(flags, 'lambda');
+      const base = oneStepParams(flags);
+      const [alpha0, beta, alpha, lambda] = numbers(flags, 'alpha0', 'beta', 'alpha', 'lambda');
       for (const [k, v] of Object.entries({ alpha0, beta, alpha }))
         if (!(v > 0)) throw new UsageError(`--${k} must be > 0, got ${v}`);
       if (!(lambda >= 0)) throw new UsageError(`--lambda must be ≥ 0, got ${lambda}`);
       const d = count(flags, 'd', 1000);
       const seeds = count(flags, 'seeds', 1000);
       const seed0 = number(flags, 'seed');
-      const rows: { s1: number; overlap: number; errorBefore: number; errorAfter: number }[] = [];
-      for (let k = 0; k < seeds; k++) {
-        const r = simulateOneStepSeed({ ...base, alpha0, beta, d, ridge: { alpha, lambda } }, seed0 + k);
-        rows.push(r);
-        emit({
-          progress: (k + 1) / seeds,
-          seed: seed0 + k,
+      const rows = overSeeds(
+        seeds,
+        seed0,
+        emit,
+        (seed) => simulateOneStepSeed({ ...base, alpha0, beta, d, ridge: { alpha, lambda } }, seed),
+        (r) => ({
           s1: num(r.s1),
           overlap: num(r.overlap),
           errorBefore: num(r.errorBefore),
           errorAfter: num(r.errorAfter),
-        });
-      }
+        }),
+      );
       const th = oneStepPoint(base, alpha0);
       const st = (key: 's1' | 'overlap' | 'errorBefore' | 'errorAfter') => meanSE(rows.map((r) => r[key]));
       const ov = st('overlap');
@@ -299,14 +297,11 @@ export const commands: Record<string, Command> = {
   },
   'simulate-sgd': {
     help: 'online SGD at finite d over seeds: escape samples (mean, standard error, median) beside the ODE',
-    flags: {
+    flags: simFlags({
       ell: { kind: 'number', help: 'information exponent ℓ', default: '1' },
       eta: { kind: 'number', help: 'η (η0 for ℓ ≥ 3)', default: '0.5' },
       'max-samples': { kind: 'number', help: 'give up after this many samples (per run)', default: '1e7' },
-      d: F.d,
-      seeds: F.seeds,
-      seed: F.seed,
-    },
+    }),
     run: guard(async (flags, emit) => {
       const ell = number(flags, 'ell');
       const eta = number(flags, 'eta');
@@ -315,12 +310,13 @@ export const commands: Record<string, Command> = {
       const seeds = count(flags, 'seeds', 10000);
       const seed0 = number(flags, 'seed');
       const maxSamples = count(flags, 'max-samples', 1e9);
-      const xs: number[] = [];
-      for (let k = 0; k < seeds; k++) {
-        const r = simulateSgdSeed({ ell, eta }, d, seed0 + k, maxSamples, 2);
-        xs.push(r.samples);
-        emit({ progress: (k + 1) / seeds, seed: seed0 + k, samples: num(r.samples) });
-      }
+      const xs = overSeeds(
+        seeds,
+        seed0,
+        emit,
+        (seed) => simulateSgdSeed({ ell, eta }, d, seed, maxSamples, 2).samples,
+        (samples) => ({ samples: num(samples) }),
+      );
       const done = xs.filter(Number.isFinite).sort((a, b) => a - b);
       const s = meanSE(done);
       const median = xs.length ? [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] : NaN;

@@ -11,6 +11,24 @@ import '../../../platform/ui/classic.css';
 
 const C = { q11: COLOURS.blue, q12: COLOURS.rose, ns: COLOURS.grey };
 
+/** The two plots, both against α; `of` names their series in series()'s result. */
+const PLOTS: { testId: string; caption: string; yLabel: string; yDomain: [number, number]; of: 'q' | 'eps' }[] = [
+  {
+    testId: 'plot-committee-q',
+    caption: 'overlaps q11 and q12 against α',
+    yLabel: 'overlap',
+    yDomain: [0, 1],
+    of: 'q',
+  },
+  {
+    testId: 'plot-committee-eps',
+    caption: 'generalisation error ε(α)',
+    yLabel: 'ε (squared error of the mean label)',
+    yDomain: [0, 0.26],
+    of: 'eps',
+  },
+];
+
 function series(points: CommitteePoint[]): { q: Series[]; eps: Series[] } {
   const spEq = (p: CommitteePoint) => p.equilibrium === 'specialised';
   const line = (f: (p: CommitteePoint) => number | null): Polyline =>
@@ -149,26 +167,16 @@ export function CommitteeExplorer() {
           </p>
         </section>
         <div className="classic-plots">
-          <LinePlot
-            testId="plot-committee-q"
-            caption="overlaps q11 and q12 against α"
-            xLabel="sample ratio α = m / n"
-            yLabel="overlap"
-            xDomain={[0, params.alphaMax]}
-            yDomain={[0, 1]}
-            series={framed(s.q)}
-            busy={computing}
-          />
-          <LinePlot
-            testId="plot-committee-eps"
-            caption="generalisation error ε(α)"
-            xLabel="sample ratio α = m / n"
-            yLabel="ε (squared error of the mean label)"
-            xDomain={[0, params.alphaMax]}
-            yDomain={[0, 0.26]}
-            series={framed(s.eps)}
-            busy={computing}
-          />
+          {PLOTS.map(({ of, ...plot }) => (
+            <LinePlot
+              key={plot.testId}
+              {...plot}
+              xLabel="sample ratio α = m / n"
+              xDomain={[0, params.alphaMax]}
+              series={framed(s[of])}
+              busy={computing}
+            />
+          ))}
         </div>
       </main>
     </>

@@ -36,6 +36,34 @@ function StoreSlider({
   );
 }
 
+/** A labelled select of the `control` layout; `after` (e.g. an input) follows the select in the same block. */
+function SelectControl({
+  label,
+  testId,
+  value,
+  onChange,
+  after,
+  children,
+}: {
+  label: ReactNode;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  after?: ReactNode;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="control">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} data-testid={testId} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {children}
+      </select>
+      {after}
+    </div>
+  );
+}
+
 /** Activation of one layer: a built-in name or a custom expression (committed after a pause or on Enter). */
 function ActivationSelect({
   field,
@@ -48,7 +76,6 @@ function ActivationSelect({
 }) {
   const value = useDeep((s) => s.params[field]);
   const setParam = useDeep((s) => s.setParam);
-  const id = useId();
   const custom = value.startsWith('expr:');
   const [text, setText] = useState(custom ? value.slice(5) : '');
   // eslint-disable-next-line react-hooks/set-state-in-effect -- the draft text follows the value when it changes elsewhere (URL, preset, reset)
@@ -59,33 +86,32 @@ function ActivationSelect({
     return () => clearTimeout(t);
   }, [text, custom, value, field, setParam]);
   return (
-    <div className="control">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        data-testid={testId}
-        value={custom ? 'expr:' : value}
-        onChange={(e) => setParam(field, e.currentTarget.value === 'expr:' ? 'expr:tanh(2*x)' : e.currentTarget.value)}
-      >
-        {ACTIVATION_NAMES.map((n) => (
-          <option key={n} value={n}>
-            {n}
-          </option>
-        ))}
-        <option value="expr:">custom expression σ(x) = …</option>
-      </select>
-      {custom && (
-        <input
-          type="text"
-          className="expr"
-          data-testid={`${testId}-expr`}
-          aria-label={`custom ${field}`}
-          spellCheck={false}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-        />
-      )}
-    </div>
+    <SelectControl
+      label={label}
+      testId={testId}
+      value={custom ? 'expr:' : value}
+      onChange={(v) => setParam(field, v === 'expr:' ? 'expr:tanh(2*x)' : v)}
+      after={
+        custom && (
+          <input
+            type="text"
+            className="expr"
+            data-testid={`${testId}-expr`}
+            aria-label={`custom ${field}`}
+            spellCheck={false}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+          />
+        )
+      }
+    >
+      {ACTIVATION_NAMES.map((n) => (
+        <option key={n} value={n}>
+          {n}
+        </option>
+      ))}
+      <option value="expr:">custom expression σ(x) = …</option>
+    </SelectControl>
   );
 }
 
@@ -113,25 +139,22 @@ function Choice<K extends 'readout' | 'weights'>({
 }) {
   const value = useDeep((s) => s.params[field]);
   const setParam = useDeep((s) => s.setParam);
-  const id = useId();
   return (
-    <div className="control">
-      <label htmlFor={id}>{title}</label>
-      <select
-        id={id}
-        data-testid={testId}
-        value={value}
-        onChange={(e) => setParam(field, e.currentTarget.value as DeepUiParams[K])}
-      >
-        {choices.map((n) => (
-          <option key={n} value={n}>
-            {labels?.[n] ?? n}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectControl label={title} testId={testId} value={value} onChange={(v) => setParam(field, v as DeepUiParams[K])}>
+      {choices.map((n) => (
+        <option key={n} value={n}>
+          {labels?.[n] ?? n}
+        </option>
+      ))}
+    </SelectControl>
   );
 }
+
+/** The hidden layers' widths γ_l = k_l/d. */
+const WIDTHS = [
+  { field: 'gamma', ordinal: 'first', sub: '₁' },
+  { field: 'gamma2', ordinal: 'second', sub: '₂' },
+] as const;
 
 export function DeepControls() {
   const quenched = useDeep((s) => s.params.quenched);
@@ -145,24 +168,19 @@ export function DeepControls() {
       <ActivationSelect field="activation" testId="deep-activation" label={<>first-layer activation σ⁽¹⁾</>} />
       <ActivationSelect field="activation2" testId="deep-activation2" label={<>second-layer activation σ⁽²⁾</>} />
       <DeltaControl />
-      <StoreSlider
-        label={
-          <>
-            first width <i>γ</i>₁ = k₁/d
-          </>
-        }
-        testId="deep-gamma"
-        field="gamma"
-      />
-      <StoreSlider
-        label={
-          <>
-            second width <i>γ</i>₂ = k₂/d
-          </>
-        }
-        testId="deep-gamma2"
-        field="gamma2"
-      />
+      {WIDTHS.map(({ field, ordinal, sub }) => (
+        <StoreSlider
+          key={field}
+          label={
+            <>
+              {ordinal} width <i>γ</i>
+              {sub} = k{sub}/d
+            </>
+          }
+          testId={`deep-${field}`}
+          field={field}
+        />
+      ))}
       <Choice
         field="readout"
         testId="deep-readout"

@@ -4,14 +4,20 @@
 // runs appear as points on the ε(α) plot above.
 import { memo } from 'react';
 import { deepSim } from '../simController';
-import { DEEP_SIM_ALGOS, DEEP_SIM_DS, DEEP_SIM_STARTS, useDeepSim } from '../simStore';
+import { DEEP_SIM_ALGOS, DEEP_SIM_DS, DEEP_SIM_STARTS, useDeepSim, type DeepSimForm } from '../simStore';
 import { useDeep } from '../store';
 import { SimPanelFrame } from '../../../platform/sim/views/SimPanelFrame';
-import { SimSelect } from '../../../platform/sim/views/SimWidgets';
+import { SimFormSelects, type SimSelectSpec } from '../../../platform/sim/views/SimWidgets';
 import { DeepSimErrorPlot, DeepSimOverlapPlot } from './DeepSimPlots';
 import './deepSim.css';
 
 const D_LABELS: Record<string, string> = Object.fromEntries(DEEP_SIM_DS.map((d) => [d, `${d} (k1 = γ1 d)`]));
+
+const FIELDS: readonly SimSelectSpec<DeepSimForm>[] = [
+  { key: 'algo', id: 'deep-sim-algo', label: 'algorithm', values: DEEP_SIM_ALGOS },
+  { key: 'start', id: 'deep-sim-start', label: 'start', values: DEEP_SIM_STARTS },
+  { key: 'd', id: 'deep-sim-d', label: 'd', values: DEEP_SIM_DS, labels: D_LABELS },
+];
 
 /** Says when the tab's parameters have no L = 2 theory curve (the runs still go, without reference lines). */
 const TheoryNote = memo(function TheoryNote() {
@@ -36,35 +42,7 @@ const TheoryNote = memo(function TheoryNote() {
 function Fields({ locked }: { locked: boolean }) {
   const form = useDeepSim((s) => s.form);
   const setForm = useDeepSim((s) => s.setForm);
-  return (
-    <>
-      <SimSelect
-        id="deep-sim-algo"
-        label="algorithm"
-        value={form.algo}
-        values={DEEP_SIM_ALGOS}
-        onChange={(v) => setForm('algo', v)}
-        disabled={locked}
-      />
-      <SimSelect
-        id="deep-sim-start"
-        label="start"
-        value={form.start}
-        values={DEEP_SIM_STARTS}
-        onChange={(v) => setForm('start', v)}
-        disabled={locked}
-      />
-      <SimSelect
-        id="deep-sim-d"
-        label="d"
-        value={form.d}
-        values={DEEP_SIM_DS}
-        labels={D_LABELS}
-        onChange={(v) => setForm('d', v)}
-        disabled={locked}
-      />
-    </>
-  );
+  return <SimFormSelects fields={FIELDS} form={form} setForm={setForm} locked={locked} />;
 }
 
 export function DeepSimPanel() {

@@ -66,6 +66,14 @@ function Row({ k, v, testId, title }: { k: React.ReactNode; v: React.ReactNode; 
   );
 }
 
+/** A row label with a subscript: sub('ε', 'opt') is ε<sub>opt</sub>. */
+const sub = (base: string, subscript: string) => (
+  <>
+    {base}
+    <sub>{subscript}</sub>
+  </>
+);
+
 function conv(b: BranchSolution | null): string {
   if (!b) return '—';
   return `${b.converged ? 'converged' : 'NOT converged'} · ${b.iterations} it · res ${formatValue(b.residual, 2)}`;
@@ -106,21 +114,13 @@ export const ReadoutPanel = memo(function ReadoutPanel() {
         <table className="kv">
           <tbody>
             <Row
-              k={
-                <>
-                  ε<sub>opt</sub>
-                </>
-              }
+              k={sub('ε', 'opt')}
               v={formatValue(p.eps)}
               testId="readout-eps"
               title="Bayes-optimal test error (equilibrium branch)"
             />
             <Row
-              k={
-                <>
-                  ε<sub>uni</sub>
-                </>
-              }
+              k={sub('ε', 'uni')}
               v={formatValue(p.epsUni)}
               testId="readout-eps-uni"
               title="universal branch (what uninformed algorithms reach)"
@@ -132,14 +132,7 @@ export const ReadoutPanel = memo(function ReadoutPanel() {
             />
             <Row k={<>f (universal)</>} v={formatValue(p.universal.f)} />
             <Row k={<>f (specialised)</>} v={p.specialised ? formatValue(p.specialised.f) : 'none found'} />
-            <Row
-              k={
-                <>
-                  R<sub>2</sub>
-                </>
-              }
-              v={formatValue(eq.R2)}
-            />
+            <Row k={sub('R', '2')} v={formatValue(eq.R2)} />
             <Row
               k={
                 <>
@@ -163,11 +156,7 @@ export const ReadoutPanel = memo(function ReadoutPanel() {
       <table className="kv transition">
         <tbody>
           <Row
-            k={
-              <>
-                α<sub>sp</sub>
-              </>
-            }
+            k={sub('α', 'sp')}
             testId="readout-alpha-sp"
             v={
               curve.transitionState === 'pending' || curve.transitionState === 'idle'

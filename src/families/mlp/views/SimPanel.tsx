@@ -4,41 +4,24 @@
 import { ALGORITHMS, INITS, READOUT_MODES } from '../../../sim/simulation';
 import { mlpSim } from '../simController';
 import { useExplorer } from '../store';
-import { useMlpSim } from '../simStore';
+import { useMlpSim, type SimForm } from '../simStore';
 import { SimErrorPlot, SimOverlapPlot } from '../../../platform/sim/views/SimTracePlots';
 import { SimPanelFrame } from '../../../platform/sim/views/SimPanelFrame';
-import { SimIntField, SimSelect } from '../../../platform/sim/views/SimWidgets';
+import { SimFormSelects, SimIntField, type SimSelectSpec } from '../../../platform/sim/views/SimWidgets';
 
 function Fields({ locked }: { locked: boolean }) {
   const form = useMlpSim((s) => s.form);
   const setForm = useMlpSim((s) => s.setForm);
+  // GAMP-RIE takes no start and keeps the teacher's readouts.
   const gamp = form.algo === 'gamp';
+  const selects: SimSelectSpec<SimForm>[] = [
+    { key: 'algo', id: 'sim-algo', label: 'algorithm', values: ALGORITHMS },
+    { key: 'init', id: 'sim-init', label: 'start', values: INITS, disabled: gamp },
+    { key: 'readouts', id: 'sim-readouts', label: 'readouts v', values: READOUT_MODES, disabled: gamp },
+  ];
   return (
     <>
-      <SimSelect
-        id="sim-algo"
-        label="algorithm"
-        value={form.algo}
-        values={ALGORITHMS}
-        onChange={(v) => setForm('algo', v)}
-        disabled={locked}
-      />
-      <SimSelect
-        id="sim-init"
-        label="start"
-        value={form.init}
-        values={INITS}
-        onChange={(v) => setForm('init', v)}
-        disabled={locked || gamp}
-      />
-      <SimSelect
-        id="sim-readouts"
-        label="readouts v"
-        value={form.readouts}
-        values={READOUT_MODES}
-        onChange={(v) => setForm('readouts', v)}
-        disabled={locked || gamp}
-      />
+      <SimFormSelects fields={selects} form={form} setForm={setForm} locked={locked} />
       <SimIntField id="sim-d" label="d" value={form.d} min={8} max={200} onChange={(x) => setForm('d', x)} />
     </>
   );

@@ -8,9 +8,19 @@ import { ALPHA_MAX, BETA_MAX, type Curve } from '../service';
 import { COLOURS } from '../../../platform/plots/palette';
 import type { XY } from '../../../platform/plots/branches';
 import { LinePlot } from '../../../platform/plots/LinePlot';
-import { rule } from '../../../platform/plots/lineGeometry';
+import { rule, type LineSeries } from '../../../platform/plots/lineGeometry';
+import { RunActions } from './SgdPanels';
 
 const pts = (c: Curve): XY[] => c.x.map((x, i) => [x, c.y[i]]);
+
+/** The random-features theory curve, drawn in both panels. */
+const rfTheory = (c: Curve): LineSeries => ({
+  mark: 'line',
+  id: 'rf',
+  data: pts(c),
+  colour: COLOURS.blue,
+  label: 'random features (theory)',
+});
 
 /** y range from the finite values (the points inserted at p = n ± 1e−9 are left out: the divergence leaves the frame). */
 function yRange(curves: Curve[], floor: number, log: boolean): [number, number] {
@@ -43,9 +53,16 @@ export function RFPlots() {
   );
   if (!theory) return <p className="hint">computing…</p>;
   const E = theory.point;
+  // Props shared by E(α) and E(β); log scale at small λ, where the ridgeless peak diverges.
+  const errorPlot = { className: 'tl-plot', yLabel: 'test error E', yLog: log, legend: 'below' } as const;
+  const floorRule = rule('floor', 'y', theory.floor, COLOURS.red, { text: 'linear floor', dash: 'dashed' });
+  const peakRule = (at: number) => rule('peak', 'x', at, COLOURS.grey, { text: 'p = n', dash: 'dashed' });
   const simAlphas = Array.from({ length: 12 }, (_, i) => Number((0.25 + (i * (6 - 0.25)) / 11).toFixed(3))).filter(
     (a) => Math.abs(a - params.beta) > 0.02,
   );
+  const runLabel = rfSim.running
+    ? `simulating… (${simPoints.length}/${simAlphas.length})`
+    : `Simulate ridge on random features (d = ${params.d}, 5 seeds, 12 values of α)`;
   return (
     <section className="tl-section" aria-label="random features and kernels">
       <h2>Random features and kernels: double descent and the linear floor</h2>
@@ -62,25 +79,16 @@ export function RFPlots() {
       <div className="tl-row">
         <LinePlot
           testId="plot-rf-alpha"
-          className="tl-plot"
+          {...errorPlot}
           caption={`Test error E(α) at β = ${formatValue(params.beta, 3)}${log ? ' (log scale: it diverges at p = n)' : ''}`}
           xLabel="α = n/d"
-          yLabel="test error E"
-          yLog={log}
           xDomain={[0, ALPHA_MAX]}
           yDomain={alphaY}
-          legend="below"
           series={[
-            rule('floor', 'y', theory.floor, COLOURS.red, { text: 'linear floor', dash: 'dashed' }),
-            rule('peak', 'x', params.beta, COLOURS.grey, { text: 'p = n', dash: 'dashed' }),
+            floorRule,
+            peakRule(params.beta),
             rule('alpha', 'x', params.alpha, COLOURS.equilibrium, { text: 'α' }),
-            {
-              mark: 'line',
-              id: 'rf',
-              data: pts(theory.alphaGrid),
-              colour: COLOURS.blue,
-              label: 'random features (theory)',
-            },
+            rfTheory(theory.alphaGrid),
             {
               mark: 'line',
               id: 'krr',
@@ -102,47 +110,26 @@ export function RFPlots() {
         />
         <LinePlot
           testId="plot-rf-beta"
-          className="tl-plot"
+          {...errorPlot}
           caption={`Test error E(β) at α = ${formatValue(params.alpha, 3)}`}
           xLabel="β = p/d"
-          yLabel="test error E"
-          yLog={log}
           xDomain={[0, BETA_MAX]}
           yDomain={betaY}
-          legend="below"
           series={[
             rule('kernel', 'y', theory.krrAtAlpha, COLOURS.violet, { text: 'kernel', dash: 'dashed' }),
-            rule('floor', 'y', theory.floor, COLOURS.red, { text: 'linear floor', dash: 'dashed' }),
-            rule('peak', 'x', params.alpha, COLOURS.grey, { text: 'p = n', dash: 'dashed' }),
+            floorRule,
+            peakRule(params.alpha),
             rule('beta', 'x', params.beta, COLOURS.equilibrium, { text: 'β' }),
-            {
-              mark: 'line',
-              id: 'rf',
-              data: pts(theory.betaGrid),
-              colour: COLOURS.blue,
-              label: 'random features (theory)',
-            },
+            rfTheory(theory.betaGrid),
           ]}
         />
       </div>
-      <div className="tl-actions">
-        <button
-          type="button"
-          data-testid="run-rf"
-          disabled={rfSim.running}
-          onClick={() => void twoLayerController()?.runRF(simAlphas, 5)}
-        >
-          {rfSim.running
-            ? `simulating… (${simPoints.length}/${simAlphas.length})`
-            : `Simulate ridge on random features (d = ${params.d}, 5 seeds, 12 values of α)`}
-        </button>
-        {rfSim.running && (
-          <button type="button" data-testid="cancel-rf" onClick={() => twoLayerController()?.cancel()}>
-            cancel
-          </button>
-        )}
-        {rfSim.error && <span className="expr-error">{rfSim.error}</span>}
-      </div>
+      <RunActions
+        cancelId="cancel-rf"
+        actions={[
+          { id: 'run-rf', sim: rfSim, run: () => void twoLayerController()?.runRF(simAlphas, 5), label: runLabel },
+        ]}
+      />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // Online SGD and the information exponent: m(t) of live runs beside the ODE and the SDE band, and the escape
 // time against d on log–log axes with reference slopes d, d log d, d².
+import type { ReactNode } from 'react';
 import { formatValue } from '../../../platform/plots/scales';
 import { escapeKey, sgdKey, useTwoLayer } from '../store';
 import { twoLayerController } from '../controller';
@@ -7,12 +8,65 @@ import { ESCAPE_DS, escapeSimDs } from '../service';
 import { COLOURS } from '../../../platform/plots/palette';
 import type { XY } from '../../../platform/plots/branches';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
-import { rule } from '../../../platform/plots/lineGeometry';
+import { rule, type LineSeries } from '../../../platform/plots/lineGeometry';
 
 /** Colours of the information exponents ℓ = 1, 2, 3. */
 const ELL_COLOURS = [COLOURS.blue, COLOURS.green, COLOURS.amber];
 
 const RUNS = 5;
+
+/** A trajectory m(t) as a line series; `more` sets its weight or dash. */
+const mLine = (
+  id: string,
+  t: number[],
+  m: number[],
+  colour: string,
+  label: string | undefined,
+  more: Partial<LineSeries>,
+): LineSeries => ({ mark: 'line', id, data: t.map((x, i) => [x, m[i]] as XY), colour, label, ...more });
+
+/** A run button: its test id, the store slice of its simulation, what it starts and its text. */
+export interface RunAction {
+  id: string;
+  sim: { running: boolean; error: string | null };
+  run(): void;
+  label: string;
+}
+
+/** A panel's action row (shared with RFPlots): run buttons, cancel while any runs, their errors, then `children`. */
+export function RunActions({
+  actions,
+  cancelId,
+  children,
+}: {
+  actions: RunAction[];
+  cancelId: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="tl-actions">
+      {actions.map((a) => (
+        <button key={a.id} type="button" data-testid={a.id} disabled={a.sim.running} onClick={() => a.run()}>
+          {a.label}
+        </button>
+      ))}
+      {actions.some((a) => a.sim.running) && (
+        <button type="button" data-testid={cancelId} onClick={() => twoLayerController()?.cancel()}>
+          cancel
+        </button>
+      )}
+      {actions.map(
+        (a) =>
+          a.sim.error && (
+            <span key={a.id} className="expr-error">
+              {a.sim.error}
+            </span>
+          ),
+      )}
+      {children}
+    </div>
+  );
+}
 
 export function SgdPanels() {
   const params = useTwoLayer((s) => s.params);
@@ -37,32 +91,14 @@ export function SgdPanels() {
     });
   mSeries.push(rule('escape', 'y', 0.5, COLOURS.grey, { text: 'escape |m| = 0.5', dash: 'dashed' }));
   if (ode)
-    mSeries.push({
-      mark: 'line',
-      id: 'ode',
-      data: ode.t.map((t, i) => [t, ode.m[i]] as XY),
-      colour: COLOURS.equilibrium,
-      weight: 'bold',
-      label: 'ODE (d → ∞ drift, from m0 = 1/√d)',
-    });
-  if (band)
-    mSeries.push({
-      mark: 'line',
-      id: 'sde-median',
-      data: band.t.map((t, i) => [t, band.median[i]] as XY),
-      colour: COLOURS.blue,
-      dashed: true,
-      label: 'SDE median',
-    });
+    mSeries.push(
+      mLine('ode', ode.t, ode.m, COLOURS.equilibrium, 'ODE (d → ∞ drift, from m0 = 1/√d)', { weight: 'bold' }),
+    );
+  if (band) mSeries.push(mLine('sde-median', band.t, band.median, COLOURS.blue, 'SDE median', { dashed: true }));
   runs.forEach((r, i) =>
-    mSeries.push({
-      mark: 'line',
-      id: `sgd-run-${i}`,
-      data: r.t.map((t, k) => [t, r.m[k]] as XY),
-      colour,
-      weight: 'thin',
-      label: i === 0 ? `SGD runs at d = ${params.d}` : undefined,
-    }),
+    mSeries.push(
+      mLine(`sgd-run-${i}`, r.t, r.m, colour, i === 0 ? `SGD runs at d = ${params.d}` : undefined, { weight: 'thin' }),
+    ),
   );
 
   // Escape plot: ODE curves per ℓ, reference slopes anchored below each curve's first point.
@@ -115,6 +151,12 @@ export function SgdPanels() {
             return [{ x: params.d, y: m, err: se }];
           })()
         : [];
+  const sgdLabel = sgd.running
+    ? `running… (${runs.length}/${RUNS})`
+    : `Run online SGD: ${RUNS} runs, ℓ = ${params.ell}, d = ${params.d}, η = ${params.eta}`;
+  const escapeLabel = escapeSim.running
+    ? `escape times… (${escapePoints.length}/${escapeSimDs(params.ell).length} d)`
+    : `Escape time vs d: 8 runs at d = ${escapeSimDs(params.ell).join(', ')} (ℓ = ${params.ell})`;
   return (
     <section className="tl-section" aria-label="online SGD">
       <h2>Online SGD: escape time and the information exponent</h2>
@@ -124,34 +166,13 @@ export function SgdPanels() {
         Θ(d^(ℓ−1)) for ℓ ≥ 3 (with step η0·d^(−(ℓ−2)/2)). For ℓ = 3 noise matters at every d: the SDE band is wide and
         its right tail heavy.
       </p>
-      <div className="tl-actions">
-        <button
-          type="button"
-          data-testid="run-sgd"
-          disabled={sgd.running}
-          onClick={() => void twoLayerController()?.runSgd(RUNS)}
-        >
-          {sgd.running
-            ? `running… (${runs.length}/${RUNS})`
-            : `Run online SGD: ${RUNS} runs, ℓ = ${params.ell}, d = ${params.d}, η = ${params.eta}`}
-        </button>
-        <button
-          type="button"
-          data-testid="run-escape"
-          disabled={escapeSim.running}
-          onClick={() => void twoLayerController()?.runEscape(8)}
-        >
-          {escapeSim.running
-            ? `escape times… (${escapePoints.length}/${escapeSimDs(params.ell).length} d)`
-            : `Escape time vs d: 8 runs at d = ${escapeSimDs(params.ell).join(', ')} (ℓ = ${params.ell})`}
-        </button>
-        {(sgd.running || escapeSim.running) && (
-          <button type="button" data-testid="cancel-escape" onClick={() => twoLayerController()?.cancel()}>
-            cancel
-          </button>
-        )}
-        {sgd.error && <span className="expr-error">{sgd.error}</span>}
-        {escapeSim.error && <span className="expr-error">{escapeSim.error}</span>}
+      <RunActions
+        cancelId="cancel-escape"
+        actions={[
+          { id: 'run-sgd', sim: sgd, run: () => void twoLayerController()?.runSgd(RUNS), label: sgdLabel },
+          { id: 'run-escape', sim: escapeSim, run: () => void twoLayerController()?.runEscape(8), label: escapeLabel },
+        ]}
+      >
         {finished.length > 0 && (
           <span data-testid="sgd-summary">
             escape samples at d = {params.d}: mean{' '}
@@ -159,7 +180,7 @@ export function SgdPanels() {
             {formatValue(ode ? ode.tEscape * params.d : NaN, 4)}
           </span>
         )}
-      </div>
+      </RunActions>
       <div className="tl-row">
         <LinePlot
           testId="plot-sgd-m"

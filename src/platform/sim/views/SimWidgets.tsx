@@ -53,6 +53,50 @@ export function SimSelect<T extends string | number>({
   );
 }
 
+/** One select of a run form: `key` names the form field (string or number valued); `id` is also the test id. */
+export type SimSelectSpec<F> = {
+  [K in keyof F]: F[K] extends string | number
+    ? {
+        key: K;
+        id: string;
+        label: string;
+        values: readonly F[K][];
+        labels?: Record<string, string>;
+        disabled?: boolean;
+      }
+    : never;
+}[keyof F];
+
+/** The form's selects, in order, each bound to its field; all disabled while `locked` (a run is live). */
+export function SimFormSelects<F>({
+  fields,
+  form,
+  setForm,
+  locked,
+}: {
+  fields: readonly SimSelectSpec<F>[];
+  form: F;
+  setForm: <K extends keyof F>(key: K, value: F[K]) => void;
+  locked: boolean;
+}) {
+  return (
+    <>
+      {fields.map((f) => (
+        <SimSelect
+          key={f.id}
+          id={f.id}
+          label={f.label}
+          value={form[f.key] as string | number}
+          values={f.values as readonly (string | number)[]}
+          labels={f.labels}
+          onChange={(v) => setForm(f.key, v as F[keyof F])}
+          disabled={locked || f.disabled}
+        />
+      ))}
+    </>
+  );
+}
+
 export function BackendLine({
   backend,
   stepsPerSecond: sps,

@@ -9,7 +9,7 @@ import { COLOURS } from '../../../platform/plots/palette';
 import type { XY } from '../../../platform/plots/branches';
 import { LinePlot } from '../../../platform/plots/LinePlot';
 import { rule, type LineSeries } from '../../../platform/plots/lineGeometry';
-import { RunActions } from './SgdPanels';
+import { RunActions } from './RunActions';
 
 const pts = (c: Curve): XY[] => c.x.map((x, i) => [x, c.y[i]]);
 

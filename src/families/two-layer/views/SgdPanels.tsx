@@ -1,6 +1,5 @@
 // Online SGD and the information exponent: m(t) of live runs beside the ODE and the SDE band, and the escape
 // time against d on log–log axes with reference slopes d, d log d, d².
-import type { ReactNode } from 'react';
 import { formatValue } from '../../../platform/plots/scales';
 import { escapeKey, sgdKey, useTwoLayer } from '../store';
 import { twoLayerController } from '../controller';
@@ -8,6 +7,7 @@ import { ESCAPE_DS, escapeSimDs } from '../service';
 import { COLOURS } from '../../../platform/plots/palette';
 import type { XY } from '../../../platform/plots/branches';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { RunActions } from './RunActions';
 import { rule, type LineSeries } from '../../../platform/plots/lineGeometry';
 
 /** Colours of the information exponents ℓ = 1, 2, 3. */
@@ -24,49 +24,6 @@ const mLine = (
   label: string | undefined,
   more: Partial<LineSeries>,
 ): LineSeries => ({ mark: 'line', id, data: t.map((x, i) => [x, m[i]] as XY), colour, label, ...more });
-
-/** A run button: its test id, the store slice of its simulation, what it starts and its text. */
-export interface RunAction {
-  id: string;
-  sim: { running: boolean; error: string | null };
-  run(): void;
-  label: string;
-}
-
-/** A panel's action row (shared with RFPlots): run buttons, cancel while any runs, their errors, then `children`. */
-export function RunActions({
-  actions,
-  cancelId,
-  children,
-}: {
-  actions: RunAction[];
-  cancelId: string;
-  children?: ReactNode;
-}) {
-  return (
-    <div className="tl-actions">
-      {actions.map((a) => (
-        <button key={a.id} type="button" data-testid={a.id} disabled={a.sim.running} onClick={() => a.run()}>
-          {a.label}
-        </button>
-      ))}
-      {actions.some((a) => a.sim.running) && (
-        <button type="button" data-testid={cancelId} onClick={() => twoLayerController()?.cancel()}>
-          cancel
-        </button>
-      )}
-      {actions.map(
-        (a) =>
-          a.sim.error && (
-            <span key={a.id} className="expr-error">
-              {a.sim.error}
-            </span>
-          ),
-      )}
-      {children}
-    </div>
-  );
-}
 
 export function SgdPanels() {
   const params = useTwoLayer((s) => s.params);

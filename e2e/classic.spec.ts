@@ -64,3 +64,18 @@ test.describe('classic models', () => {
     await expect(banner).toHaveCount(0);
   });
 });
+
+test.describe('a tab whose code cannot load', () => {
+  // page.route does not see what a service worker fetches.
+  test.use({ serviceWorkers: 'block' });
+
+  test('says so in its panel, and the other tabs keep working', async ({ page }) => {
+    await page.route('**/assets/GlmExplorer-*.js', (route) => route.abort());
+    await page.goto('/#model=glm');
+    await expect(page.getByTestId('tab-error')).toContainText('Perceptron / GLM tab stopped');
+    await page.screenshot({ path: `${SHOTS}/tab-load-error.png` });
+    await page.getByTestId('family-committee').click();
+    await expect(page.getByTestId('tab-error')).toHaveCount(0);
+    await expect(page.getByTestId('plot-committee-q')).toBeVisible();
+  });
+});

@@ -5,6 +5,7 @@ import { FAMILIES } from './families';
 import { HelpOverlay, Toolbar, useShareSetup } from './Toolbar';
 import { PresetCaption } from './PresetMenu';
 import { Explain } from './Explain';
+import { TabBoundary } from './TabBoundary';
 
 /** Starts the shown family; returns its stop unless it is kept alive (`kept`: those started for the page's life). */
 function startShown(f: Family, kept: Set<string>): (() => void) | undefined {
@@ -60,9 +61,11 @@ export function App() {
         </p>
       )}
       <div role="tabpanel" aria-label={shown.label}>
-        <Suspense fallback={<p className="hint">loading…</p>}>
-          <shown.View />
-        </Suspense>
+        <TabBoundary key={shown.id} label={shown.label}>
+          <Suspense fallback={<p className="hint">loading…</p>}>
+            <shown.View />
+          </Suspense>
+        </TabBoundary>
       </div>
       <Explain family={shown} />
       <HelpOverlay />

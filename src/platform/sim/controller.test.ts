@@ -4,7 +4,8 @@ import { createStore } from 'zustand/vanilla';
 import { RESET_EVENT, TOGGLE_PLAY_EVENT } from '../../app/shortcuts';
 import { DEFAULT_SIM, type Init, type SimProgress, type SimSummary } from '../../sim/simulation';
 import { createSimController, type SimFamily } from './controller';
-import type { BackendInfo, Control, RunOutcome, RunRequest, SimEvent, SimWorkerApi } from './protocol';
+import type { Control, RunOutcome, RunRequest, SimEvent, SimWorkerApi } from './protocol';
+import { TEST_BACKEND } from './testing';
 import { runSlice, type SimFormCommon } from './runSlice';
 import type { SimWorkerClient, SimWorkerHandlers } from './simWorkerClient';
 
@@ -28,16 +29,7 @@ interface Call {
   fail(e: Error): void;
 }
 
-const info: BackendInfo = {
-  backend: 'cpu',
-  reason: 'test',
-  renderer: null,
-  gflops: 1,
-  threads: false,
-  crossOriginIsolated: false,
-  failed: [],
-  measured: { cpu: 1 },
-};
+const info = TEST_BACKEND;
 
 /** A worker client whose runs wait until the test replies, recording every request and control. */
 function fakeWorker() {

@@ -2,23 +2,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SIM, type SimConfig } from '../../sim/simulation';
-import type { BackendInfo, SimEvent } from './protocol';
+import type { SimEvent } from './protocol';
+import { TEST_BACKEND } from './testing';
 import { createSimService } from './service';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const info: BackendInfo = {
-  backend: 'cpu',
-  reason: 'test',
-  renderer: null,
-  gflops: 1,
-  threads: false,
-  crossOriginIsolated: false,
-  failed: [],
-  measured: { cpu: 1 },
-};
+const info = TEST_BACKEND;
 
 function service(onLost?: (cb: () => void) => void) {
   return createSimService({

@@ -2,9 +2,8 @@
 // .wasm files from node_modules). No WebGL in Node.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-
-export const NODE_BACKENDS = ['cpu', 'wasm'] as const;
-export type NodeBackend = (typeof NODE_BACKENDS)[number];
+import type { NodeBackend } from './config';
+export { NODE_BACKENDS, type NodeBackend } from './config';
 
 /** Sets the backend and returns the name tfjs reports; throws with a clear message when it cannot load. */
 export async function useNodeBackend(name: NodeBackend = 'cpu'): Promise<string> {

@@ -1,7 +1,7 @@
 // The deep tab's simulations on the platform's controller: a run's configuration is the tab's σ1, σ2, γ1, γ2, Δ,
 // P_v, P_W at L = 2 with the panel's algorithm, d, seed and steps; "both" starts run informative and
 // uninformative side by side.
-import { DEFAULT_SIM } from '../../sim/simulation';
+import { DEFAULT_SIM } from '../../sim/config';
 import { createSimController } from '../../platform/sim/controller';
 import { useDeep } from './store';
 import { deepPhysicsKey, useDeepSim } from './simStore';

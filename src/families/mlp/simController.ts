@@ -1,6 +1,6 @@
 // The MLP tab's simulations on the platform's controller: a run's configuration is the theory's σ, γ, Δ, P_v,
 // P_W at the tab's α with the panel's algorithm, start, readouts, d, seed and steps.
-import { DEFAULT_SIM } from '../../sim/simulation';
+import { DEFAULT_SIM } from '../../sim/config';
 import { createSimController } from '../../platform/sim/controller';
 import { shallowParamsOf, useExplorer } from './store';
 import { physicsKey, useMlpSim } from './simStore';

@@ -8,20 +8,21 @@ import { num, type Command, type Emit } from '../../platform/cli/command';
 import { getDeepModel } from '../../physics/deep/deepModel';
 import { getShallowModel, validateShallowParams } from '../../physics/mlp/shallowModel';
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS, type ReadoutLaw, type WeightPrior } from '../../physics/types';
-import { NODE_BACKENDS, useNodeBackend, type NodeBackend } from '../../sim/backendNode';
 import type { OverlapByValue } from '../../sim/overlaps';
+// Flags and defaults only: the simulation stack (tfjs) is imported by runSimulate, so theory commands never load it.
 import {
   ALGORITHMS,
   DEFAULT_SIM,
   INITS,
+  NODE_BACKENDS,
   READOUT_MODES,
-  Simulation,
   type Algorithm,
   type Init,
+  type NodeBackend,
   type ReadoutMode,
   type SimConfig,
-  type SimProgress,
-} from '../../sim/simulation';
+} from '../../sim/config';
+import type { Simulation, SimProgress } from '../../sim/simulation';
 
 /** The second layer's flags at `--depth 2`, shared with `mlp` (cli.ts). */
 export const DEPTH2_FLAGS: Record<string, FlagSpec> = {
@@ -189,6 +190,10 @@ export async function runSimulate(f: Record<string, string | boolean>, emit: Emi
   let backend: string;
   let theory: Record<string, unknown> | null = null;
   try {
+    const [{ useNodeBackend }, { Simulation }] = await Promise.all([
+      import('../../sim/backendNode'),
+      import('../../sim/simulation'),
+    ]);
     backend = await useNodeBackend(f.backend as NodeBackend);
     sim = new Simulation(config);
     if (f.theory && depth === 2) theory = deepTheory(sim.config);

@@ -1,7 +1,7 @@
 // The Simulation panel of the MLP family: finite-size HMC / ADAM / GAMP-RIE runs at the selected α with the
 // theory's parameters, live plots, the backend and its measured speed, and a sweep over α × seeds whose finished
 // runs appear as points on the ε(α) plot.
-import { ALGORITHMS, INITS, READOUT_MODES } from '../../../sim/simulation';
+import { ALGORITHMS, INITS, READOUT_MODES } from '../../../sim/config';
 import { mlpSim } from '../simController';
 import { useExplorer } from '../store';
 import { useMlpSim, type SimForm } from '../simStore';

@@ -4,6 +4,10 @@
 //   coldCurveMs   200-point equilibrium curve, every α solved from scratch (tables built)
 //   warmCurveMs   the same curve with warm starts from the neighbouring α (what the worker does)
 //   sliderRedrawMs  a Δ slider move to the ε plot redrawn over the whole α range, headless Chromium
+//   gammaSliderMs   the same for γ (a new m_S table); …Gauss: Gaussian readouts; deepSliderMs, deepGammaSliderMs:
+//                 the deep tab's Δ and γ1; *CompleteMs: until every point of the new curve is drawn
+//   firstCurveMs  navigation → complete default ε(α) curve (fresh context, empty cache); firstViewSimStack: whether
+//                 the simulation stack was fetched meanwhile (it must not be)
 //   naive*        the same universal point with m_S evaluated directly (no table), the naive first version
 //   tableMsByGamma  ones-table builds over a γ sweep (γ = 0.85 took 17–18 s before Newton accepted stalled edge
 //                 roots, spectral.ts)
@@ -101,14 +105,41 @@ log(
 
 let sliderRedrawMs: number | null = null;
 let sliderRedrawCompleteMs: number | null = null;
+const browserFigures: Record<string, unknown> = {};
 if (!args.has('--no-browser')) {
-  const { measureSliderRedraw } = await import('./sliderRedraw');
-  const r = await measureSliderRedraw({ samples: 20, log: json ? undefined : log });
-  sliderRedrawMs = r.medianMs;
-  sliderRedrawCompleteMs = r.medianCompleteMs;
-  log(
-    `slider → redraw (whole α range drawn): ${r.medianMs.toFixed(1)} ms; all 200 points: ${r.medianCompleteMs.toFixed(1)} ms`,
-  );
+  const { firstCurve, sliderSamples, withPreview } = await import('./sliderRedraw');
+  const pageLog = json ? undefined : log;
+  await withPreview({ log: pageLog }, async (session) => {
+    const first = await firstCurve(session);
+    log(
+      `first view → complete default ε(α) curve: ${first.medianMs.toFixed(0)} ms (target ≤ 1000); ${first.scripts.length} scripts, ` +
+        `${(first.scriptBytes / 1024).toFixed(0)} kB; simulation stack loaded: ${first.simStackLoaded}`,
+    );
+    Object.assign(browserFigures, {
+      firstCurveMs: first.medianMs,
+      firstViewScriptBytes: first.scriptBytes,
+      firstViewSimStack: first.simStackLoaded,
+    });
+    // Each slider: median ms to the new curve drawn over the whole α range (the key), and to all its points.
+    const sliders = [
+      ['sliderRedrawMs', 'delta', 'ones', 50],
+      ['gammaSliderMs', 'gamma', 'ones', 150],
+      ['sliderRedrawMsGauss', 'delta', 'gauss', 50],
+      ['gammaSliderMsGauss', 'gamma', 'gauss', 150],
+      ['deepSliderMs', 'deep-delta', 'ones', 50],
+      ['deepGammaSliderMs', 'deep-gamma', 'ones', 150],
+    ] as const;
+    for (const [key, control, readout, target] of sliders) {
+      const r = await sliderSamples(session, { control, readout, samples: 20 });
+      log(
+        `slider ${control} (${readout}) → redraw over the α range: ${r.medianMs.toFixed(1)} ms (target ≤ ${target}); all points: ${r.medianCompleteMs.toFixed(1)} ms`,
+      );
+      browserFigures[key] = r.medianMs;
+      browserFigures[key.replace('Ms', 'CompleteMs')] = r.medianCompleteMs;
+    }
+  });
+  sliderRedrawMs = browserFigures.sliderRedrawMs as number;
+  sliderRedrawCompleteMs = browserFigures.sliderRedrawCompleteMs as number;
 }
 
 const result = {
@@ -117,6 +148,7 @@ const result = {
   warmCurveMs,
   sliderRedrawMs,
   sliderRedrawCompleteMs,
+  ...browserFigures,
   tableMsByLaw,
   tableMsByGamma,
   warmCurveMsOther: others,

@@ -4,11 +4,12 @@
 import { FAMILIES } from '../src/app/families';
 import type { BenchSection } from '../src/families/family';
 import { simSection } from '../src/platform/sim/bench';
+import { cliSection } from './cliStartup';
 import { shareSection } from './share';
 
 export type { BenchLog, BenchSection } from '../src/families/family';
 
 export async function loadSections(): Promise<BenchSection[]> {
   const own = await Promise.all(FAMILIES.flatMap((f) => (f.bench ? [f.bench().then((m) => m.section)] : [])));
-  return [...own, shareSection, simSection];
+  return [...own, shareSection, simSection, cliSection];
 }

@@ -4,7 +4,10 @@
 // MutationObserver, the time from the input event to the ε plot being re-rendered with the new curve:
 //   - `medianMs`: until the new curve spans the whole α range (data-render-gen: the coarse pass is drawn),
 //   - `medianCompleteMs`: until all 200 grid points are drawn (data-complete-gen).
-// Usage: `npx tsx bench/sliderRedraw.ts` (prints JSON), or import { measureSliderRedraw } (bench/bench.ts).
+// The same for the deep tab (`control: 'deep-delta' | 'deep-gamma'`, its ε plot) and for Gaussian readouts
+// (`readout: 'gauss'`). `measureFirstCurve`: from navigation to the complete default ε(α) curve, in a fresh browser
+// context (empty cache) each time, with the scripts the page fetched meanwhile (is the simulation stack among them?).
+// Usage: `npx tsx bench/sliderRedraw.ts [--gamma]` (prints JSON), or import the measures (bench/bench.ts).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,8 +19,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 export interface SliderRedrawOptions {
   /** Number of slider changes measured (default 20). */
   samples?: number;
-  /** Which control to move (default 'delta'). */
-  control?: 'delta' | 'gamma';
+  /** Which control to move (default 'delta'); `deep-*` on the deep tab. */
+  control?: SliderControl;
+  /** Readout law of the page (default 'ones'). */
+  readout?: 'ones' | 'gauss';
   /** Rebuild dist/ even if it exists (default: build only when missing). */
   build?: boolean;
   executablePath?: string;
@@ -33,8 +38,43 @@ export interface SliderRedrawResult {
   /** Median ms from the input event to the full 200-point curve being drawn. */
   medianCompleteMs: number;
   completeSamples: number[];
-  control: 'delta' | 'gamma';
+  control: SliderControl;
 }
+
+export type SliderControl = 'delta' | 'gamma' | 'deep-delta' | 'deep-gamma';
+
+/** The page, plot and control of each measured slider; `value(k)` gives fresh values (no cache hits). */
+const TARGETS: Record<
+  SliderControl,
+  { hash: (readout: string) => string; plot: string; testId: string; value: (k: number) => number }
+> = {
+  delta: {
+    hash: (r) => `#v=1&alpha=2&amax=8&gamma=0.5&delta=0.1&act=relu&readout=${r}&weights=gaussian`,
+    plot: 'plot-eps',
+    testId: 'control-delta',
+    value: (k) => Number((0.1 * (1 + 0.0173 * (k + 1))).toPrecision(6)),
+  },
+  gamma: {
+    hash: (r) => `#v=1&alpha=2&amax=8&gamma=0.5&delta=0.1&act=relu&readout=${r}&weights=gaussian`,
+    plot: 'plot-eps',
+    testId: 'control-gamma',
+    value: (k) => Number((0.5 + 0.01 * (k + 1)).toFixed(2)),
+  },
+  'deep-delta': {
+    hash: (r) =>
+      `#model=deep&v=1&depth=2&activation=tanh2-unit&activation2=tanh2-unit&gamma=0.5&gamma2=0.5&delta=0.2&readout=${r}&weights=gaussian`,
+    plot: 'plot-deep-eps',
+    testId: 'deep-delta',
+    value: (k) => Number((0.2 * (1 + 0.0173 * (k + 1))).toPrecision(6)),
+  },
+  'deep-gamma': {
+    hash: (r) =>
+      `#model=deep&v=1&depth=2&activation=tanh2-unit&activation2=tanh2-unit&gamma=0.5&gamma2=0.5&delta=0.2&readout=${r}&weights=gaussian`,
+    plot: 'plot-deep-eps',
+    testId: 'deep-gamma',
+    value: (k) => Number((0.5 + 0.01 * (k + 1)).toFixed(2)),
+  },
+};
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -81,9 +121,16 @@ function stop(child: ChildProcess): void {
   }
 }
 
-export async function measureSliderRedraw(opts: SliderRedrawOptions = {}): Promise<SliderRedrawResult> {
-  const n = opts.samples ?? 20;
-  const control = opts.control ?? 'delta';
+/** A built app served by `vite preview` and a headless Chromium, for several measures in one go. */
+export interface PageSession {
+  base: string;
+  browser: Browser;
+}
+
+export async function withPreview<T>(
+  opts: Pick<SliderRedrawOptions, 'build' | 'executablePath' | 'log'>,
+  run: (s: PageSession) => Promise<T>,
+): Promise<T> {
   const log = opts.log ?? (() => {});
   const viteBin = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   if (opts.build || !existsSync(join(ROOT, 'dist', 'index.html'))) {
@@ -109,22 +156,32 @@ export async function measureSliderRedraw(opts: SliderRedrawOptions = {}): Promi
       executablePath: opts.executablePath ?? CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${base}#v=1&alpha=2&amax=8&gamma=0.5&delta=0.1&act=relu&readout=ones&weights=gaussian`);
-    await page.waitForSelector('[data-testid=plot-eps][data-complete=true]', { timeout: 60_000 });
+    return await run({ base, browser });
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    stop(preview);
+  }
+}
+
+/** Slider moves on one page of a session (see the file's header). */
+export async function sliderSamples(session: PageSession, opts: SliderRedrawOptions = {}): Promise<SliderRedrawResult> {
+  const n = opts.samples ?? 20;
+  const control = opts.control ?? 'delta';
+  const log = opts.log ?? (() => {});
+  const target = TARGETS[control];
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await page.goto(session.base + target.hash(opts.readout ?? 'ones'));
+    await page.waitForSelector(`[data-testid=${target.plot}][data-complete=true]`, { timeout: 120_000 });
     await page.waitForTimeout(500); // let α_sp and the selected-α solve finish
     const samples: number[] = [];
     const completeSamples: number[] = [];
     for (let k = 0; k < n; k++) {
-      // Fresh values each time (no cache hits): Δ = 0.1·(1 + 0.0173 (k+1)), γ = 0.5 + 0.01 (k+1).
-      const value =
-        control === 'delta'
-          ? Number((0.1 * (1 + 0.0173 * (k + 1))).toPrecision(6))
-          : Number((0.5 + 0.01 * (k + 1)).toFixed(2));
+      const value = target.value(k);
       const r = await page.evaluate(
-        ({ value, testId, timeoutMs }) =>
+        ({ value, testId, plot, timeoutMs }) =>
           new Promise<{ range: number; complete: number } | null>((resolve) => {
-            const fig = document.querySelector('[data-testid=plot-eps]') as HTMLElement;
+            const fig = document.querySelector(`[data-testid=${plot}]`) as HTMLElement;
             const input = document.querySelector(`[data-testid=${testId}]`) as HTMLInputElement;
             const beforeRange = fig.getAttribute('data-render-gen');
             const beforeComplete = fig.getAttribute('data-complete-gen');
@@ -151,7 +208,7 @@ export async function measureSliderRedraw(opts: SliderRedrawOptions = {}): Promi
             setter.call(input, String(value));
             input.dispatchEvent(new Event('input', { bubbles: true }));
           }),
-        { value, testId: `control-${control}`, timeoutMs: opts.sampleTimeoutMs ?? 20_000 },
+        { value, testId: target.testId, plot: target.plot, timeoutMs: opts.sampleTimeoutMs ?? 20_000 },
       );
       if (!r) throw new Error(`sample ${k}: the plot did not redraw after setting ${control} = ${value}`);
       samples.push(r.range);
@@ -161,14 +218,75 @@ export async function measureSliderRedraw(opts: SliderRedrawOptions = {}): Promi
     }
     return { medianMs: median(samples), samples, medianCompleteMs: median(completeSamples), completeSamples, control };
   } finally {
-    if (browser) await browser.close().catch(() => {});
-    stop(preview);
+    await page.close();
   }
 }
 
+export async function measureSliderRedraw(opts: SliderRedrawOptions = {}): Promise<SliderRedrawResult> {
+  return withPreview(opts, (s) => sliderSamples(s, opts));
+}
+
+export interface FirstCurveResult {
+  /** Median ms from navigation start to the complete default ε(α) curve. */
+  medianMs: number;
+  samples: number[];
+  /** Scripts fetched until then (file names), from the last sample. */
+  scripts: string[];
+  /** Bytes of those scripts, and whether the simulation stack (sim worker, tfjs) was among them. */
+  scriptBytes: number;
+  simStackLoaded: boolean;
+}
+
+/** Navigation → complete default curve, in a fresh context (empty cache) each time. */
+export async function firstCurve(session: PageSession, samples = 5): Promise<FirstCurveResult> {
+  const times: number[] = [];
+  let scripts: { url: string; bytes: number }[] = [];
+  for (let k = 0; k < samples; k++) {
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const fetched: { url: string; bytes: number }[] = [];
+    page.on('response', (res) => {
+      if (/\.m?js(\?|$)/.test(res.url()))
+        void res.body().then(
+          (b) => fetched.push({ url: res.url(), bytes: b.length }),
+          () => fetched.push({ url: res.url(), bytes: 0 }),
+        );
+    });
+    // Stamp the moment the plot first reports a complete curve, from the document's start.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstCurveMs?: number };
+      const mo = new MutationObserver(() => {
+        if (document.querySelector('[data-testid=plot-eps][data-complete=true]')) {
+          w.__firstCurveMs = performance.now();
+          mo.disconnect();
+        }
+      });
+      mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-complete'] });
+    });
+    await page.goto(session.base);
+    await page.waitForSelector('[data-testid=plot-eps][data-complete=true]', { timeout: 120_000 });
+    times.push(await page.evaluate(() => (window as unknown as { __firstCurveMs: number }).__firstCurveMs));
+    scripts = fetched;
+    await context.close();
+  }
+  const names = scripts.map((f) => f.url.replace(/^.*\//, ''));
+  return {
+    medianMs: median(times),
+    samples: times,
+    scripts: names,
+    scriptBytes: scripts.reduce((a, f) => a + f.bytes, 0),
+    simStackLoaded: names.some((n) => /sim\.worker|simulation|tfjs|backendBrowser/.test(n)),
+  };
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const control = process.argv.includes('--gamma') ? 'gamma' : 'delta';
-  measureSliderRedraw({ control, log: (l) => console.error(l) }).then(
+  const control = (process.argv.find((a) => a.startsWith('--control='))?.slice(10) ??
+    (process.argv.includes('--gamma') ? 'gamma' : 'delta')) as SliderControl;
+  const readout = process.argv.includes('--gauss') ? 'gauss' : 'ones';
+  const job = process.argv.includes('--first')
+    ? withPreview({}, (s) => firstCurve(s))
+    : measureSliderRedraw({ control, readout, log: (l) => console.error(l) });
+  job.then(
     (r) => console.log(JSON.stringify(r)),
     (e) => {
       console.error(e);

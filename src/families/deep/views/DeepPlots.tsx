@@ -104,6 +104,9 @@ export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
         'data-complete': curve?.complete ? 'true' : 'false',
         'data-points': curve?.points.length ?? 0,
         'data-gen': curve?.gen,
+        // As the MLP's ε plot: the generation drawn over the whole α range, and once complete (bench/sliderRedraw.ts).
+        'data-render-gen': curve?.gen,
+        'data-complete-gen': curve?.complete ? curve.gen : undefined,
       }}
     />
   );

@@ -2,15 +2,15 @@
 // Also keeps the URL hash in sync (hashCodec.bindHash), follows the keyboard shortcuts and loads the reference data.
 import { ACTIVATION_NAMES } from '../../physics/types';
 import type { ShallowParams } from '../../physics/types';
-import { curveKey, type AlphaGrid } from './protocol';
+import { curveKey, gammaNeighbours, type AlphaGrid } from './protocol';
 import { loadReference } from './reference';
 import { nearestPoint } from '../../platform/plots/branches';
 import { ALPHA_MIN, CURVE_POINTS, shallowParamsOf, useExplorer } from './store';
 import { TheoryClient } from './theoryClient';
 import type { WorkerFactory } from '../../platform/compute/workerClient';
-import { encodeHash, isDiscreteChange, mlpCodec } from './params';
+import { encodeHash, isDiscreteChange, mlpCodec, URL_TABLE } from './params';
 import { useFamily } from '../../app/familyStore';
-import { bindHash, DEFAULT_MODEL, writeHash } from '../../platform/state/hashCodec';
+import { bindHash, DEFAULT_MODEL, numberRow, sliderOf, writeHash } from '../../platform/state/hashCodec';
 import { listenMlpShortcuts } from './shortcuts';
 
 export interface ControllerOptions {
@@ -40,6 +40,8 @@ export function startController(opts: ControllerOptions = {}): () => void {
   let lastCurveKey: string | null = null;
   let lastPointKey: string | null = null;
   let lastActivation: string | null = null;
+  let lastGamma: number | null = null;
+  const gammaRange = sliderOf(numberRow(URL_TABLE, 'gamma'));
   let transitionTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
 
@@ -102,10 +104,21 @@ export function startController(opts: ControllerOptions = {}): () => void {
     clearTimeout(transitionTimer);
     const gen = client.nextGeneration('curve');
     store.getState().curveRequested(gen);
+    // After a γ move, the m_S tables of the next γ steps are built while the user is idle (the table is most of the
+    // cost of a γ move; the physics is the same, only computed earlier).
+    const neighbours = gammaNeighbours(sp.gamma, lastGamma, gammaRange);
+    lastGamma = sp.gamma;
     const r = await client.curve(gen, sp, grid, (chunk) => {
       store.getState().applyChunk(chunk, sp);
       if (chunk.spansRange) void requestPoint();
-      if (chunk.done) curveComplete(gen, sp, grid, key);
+      if (chunk.done) {
+        curveComplete(gen, sp, grid, key);
+        if (neighbours.length)
+          void client.prefetch(
+            gen,
+            neighbours.map((gamma) => ({ ...sp, gamma })),
+          );
+      }
     });
     if (!r.ok && r.stale) return;
     store.getState().curveFinished(gen, r.ok ? r.value.elapsedMs : null, r.ok ? null : r.error);

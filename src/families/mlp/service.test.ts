@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BranchSolution, ShallowParams, ShallowPoint } from '../../physics/types';
 import { createTheoryService, type PhysicsDeps } from './service';
-import type { CurveChunk } from './protocol';
+import { gammaNeighbours, type CurveChunk } from './protocol';
 
 class FakeParamError extends Error {}
 class FakeActivationError extends Error {}
@@ -192,5 +192,42 @@ describe('theory service', () => {
     expect(await svc.solveAt(2, params, 1, null)).toEqual({ ok: false, stale: true });
     const r = await svc.solveAt(3, params, 1, null);
     expect(r).toMatchObject({ ok: true, value: { alpha: 1, eps: 0.5 } });
+  });
+
+  it('builds the models of the next γ steps ahead, in order, and stops when a newer curve is requested', async () => {
+    const log = { warm: [] as (ShallowPoint | null)[], solves: 0 };
+    const deps = fakeDeps(log);
+    const built: number[] = [];
+    const svc = createTheoryService({
+      ...deps,
+      getShallowModel: (p) => {
+        built.push(p.gamma);
+        return deps.getShallowModel(p);
+      },
+    });
+    const next = [0.52, 0.5].map((gamma) => ({ ...params, gamma }));
+    expect(await svc.prefetchModels(1, [...next, { ...params, gamma: -1 }])).toEqual({ ok: true, value: 2 });
+    expect(built).toEqual([0.52, 0.5]);
+    // A curve request of a later generation arrives before the prefetch gets its turn: nothing is built.
+    const stale = svc.prefetchModels(1, next);
+    const curve = svc.computeCurve({ gen: 2, params, grid }, () => {});
+    expect(await stale).toEqual({ ok: false, stale: true });
+    expect(await curve).toMatchObject({ ok: true });
+    expect(built).toEqual([0.52, 0.5, 0.5]); // the curve's own model only
+  });
+});
+
+describe('gammaNeighbours', () => {
+  const range = { min: 0.1, max: 2, step: 0.01 };
+  it('is one step on in the direction of the last move, then one step back, on the slider grid', () => {
+    expect(gammaNeighbours(0.51, 0.5, range)).toEqual([0.52, 0.5]);
+    expect(gammaNeighbours(0.49, 0.5, range)).toEqual([0.48, 0.5]);
+    expect(gammaNeighbours(0.7, 0.5, range)).toEqual([0.71, 0.69]);
+  });
+  it('stays inside the slider range and is empty when γ did not move', () => {
+    expect(gammaNeighbours(2, 1.99, range)).toEqual([1.99]);
+    expect(gammaNeighbours(0.1, 0.11, range)).toEqual([0.11]);
+    expect(gammaNeighbours(0.5, 0.5, range)).toEqual([]);
+    expect(gammaNeighbours(0.5, null, range)).toEqual([]);
   });
 });

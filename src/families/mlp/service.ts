@@ -3,6 +3,7 @@
 import type { ShallowParams, ShallowPoint } from '../../physics/types';
 import type { ShallowModel, TransitionResult } from '../../physics/mlp/shallowModel';
 import { streamCurve } from '../../platform/compute/curveStream';
+import { yieldToEventLoop } from '../../platform/compute/yield';
 import { createGenerations } from '../../platform/compute/generations';
 import { Lru } from '../../platform/compute/lru';
 import { attempt, classifier, ok, STALE, type ErrorClasses, type Outcome } from '../../platform/compute/outcome';
@@ -140,6 +141,17 @@ export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}
       generations.note('point', gen);
       if (generations.isStale('point', gen)) return STALE;
       return attempt(classify, () => modelFor(params).solvePoint(alpha, warm), `at α = ${alpha}`);
+    },
+
+    async prefetchModels(gen, list) {
+      let built = 0;
+      for (const p of list) {
+        await yieldToEventLoop(); // a newer request queued meanwhile goes first
+        if (generations.isStale('curve', gen)) return built ? ok(built) : STALE;
+        // Errors (a γ out of range) are the curve request's to report, if the user ever moves there.
+        if (attempt(classify, () => modelFor(p)).ok) built++;
+      }
+      return ok(built);
     },
 
     async describeActivation(name): Promise<Outcome<ActivationInfo>> {

@@ -80,6 +80,11 @@ export class TheoryClient {
     });
   }
 
+  /** Models built ahead on the curve channel: a newer curve request stops it. */
+  prefetch(gen: number, params: ShallowParams[]): Promise<Outcome<number>> {
+    return this.client.call((api) => api.prefetchModels(gen, params), { channel: 'curve', gen });
+  }
+
   describeActivation(name: string): Promise<Outcome<ActivationInfo>> {
     return this.client.call((api) => api.describeActivation(name));
   }

@@ -6,7 +6,7 @@
 //   node scripts/build-cli.mjs           build
 //   node scripts/build-cli.mjs --check   build in memory and compare with dist-cli/ byte for byte (exit 1 if stale)
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -17,11 +17,11 @@ export const MANIFEST = join(OUT_DIR, 'manifest.json');
 export const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
 /** esbuild's options: the same for the build and the check, so that their outputs can be compared. */
-function options(write) {
+function options(write, outdir = 'dist-cli') {
   return {
     absWorkingDir: ROOT,
     entryPoints: ['src/cli.ts'],
-    outdir: 'dist-cli',
+    outdir,
     bundle: true,
     splitting: true, // dynamic imports stay lazy: tfjs loads only with `simulate`, a family's module with its command
     format: 'esm',
@@ -50,14 +50,27 @@ function sourcesOf(metafile) {
   return out;
 }
 
-/** Builds dist-cli/ afresh and writes its manifest; returns the number of output files. */
+/**
+ * Builds dist-cli/ afresh and writes its manifest; returns the number of output files. The build goes to a
+ * directory of its own, swapped in at the end, so a CLI started meanwhile (scripts sweeping parameters in parallel)
+ * never sees a half-written one.
+ */
 export async function buildCli() {
   const { build } = await import('esbuild');
-  rmSync(OUT_DIR, { recursive: true, force: true });
-  const res = await build(options(true));
-  const files = Object.keys(res.metafile.outputs).map((p) => relative('dist-cli', p));
-  mkdirSync(OUT_DIR, { recursive: true });
-  writeFileSync(MANIFEST, JSON.stringify({ files, sources: sourcesOf(res.metafile) }, null, 1) + '\n');
+  const tmp = `dist-cli.tmp-${process.pid}`;
+  const tmpAbs = join(ROOT, tmp);
+  rmSync(tmpAbs, { recursive: true, force: true });
+  const res = await build(options(true, tmp));
+  const files = Object.keys(res.metafile.outputs).map((p) => relative(tmp, p));
+  mkdirSync(tmpAbs, { recursive: true });
+  writeFileSync(
+    join(tmpAbs, 'manifest.json'),
+    JSON.stringify({ files, sources: sourcesOf(res.metafile) }, null, 1) + '\n',
+  );
+  const old = `${OUT_DIR}.old-${process.pid}`;
+  if (existsSync(OUT_DIR)) renameSync(OUT_DIR, old);
+  renameSync(tmpAbs, OUT_DIR);
+  rmSync(old, { recursive: true, force: true });
   return files.length;
 }
 

@@ -1,12 +1,12 @@
 // The ε(α) curve survives a crash of the theory worker: the store stops computing, the message is shown, the
 // crashing parameters are not sent again by themselves, and the next change computes on a fresh worker.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ShallowPoint } from '../../physics/types';
+import { ACTIVATION_NAMES, type ShallowPoint } from '../../physics/types';
 import { fakeFactory, never } from '../../platform/compute/testing/fakeWorker';
 import { stubBrowser } from '../../platform/compute/testing/fakeBrowser';
 import type { TheoryApi } from './protocol';
 import { startController } from './controller';
-import { useExplorer } from './store';
+import { shallowParamsOf, useExplorer } from './store';
 
 const point = (alpha: number) => ({ alpha, eps: 0.1 }) as ShallowPoint;
 const info = { name: 'relu', label: 'ReLU', formula: '', mu: [], g1: 0, Esigma2: 0, isQuadratic: false };
@@ -67,6 +67,40 @@ describe('MLP theory controller', () => {
     );
     expect(useExplorer.getState()).toMatchObject({ workerMessage: null, computeError: null });
     expect(curves).toEqual([0, 1]);
+    stop();
+  });
+
+  it('sends the first curve before the activation menu labels, and the labels once the curve is in', async () => {
+    const calls: string[] = [];
+    const { factory } = fakeFactory((): Partial<TheoryApi> => ({
+      supersede: () => {},
+      describeActivation: async (name) => {
+        calls.push(`label ${name}`);
+        return { ok: true, value: { ...info, name } };
+      },
+      solveAt: async (_gen, _p, alpha) => ({ ok: true, value: point(alpha) }),
+      computeTransition: async () => ({ ok: false, error: { kind: 'solver', message: 'not in this test' } }),
+      computeCurve: async ({ gen, grid }, onChunk) => {
+        calls.push('curve');
+        const header = {
+          key: 'k',
+          alphas: [grid.min],
+          notes: [],
+          pinnedUniversal: false,
+          theoryUnverified: false,
+          atoms: { law: 'ones' as const, v: [1], p: [1] },
+        };
+        const chunk = { gen, header, indices: [0], points: [point(grid.min)], spansRange: true, cached: false };
+        onChunk({ ...chunk, phase: 'fine', done: true });
+        return { ok: true, value: { gen, n: 1, elapsedMs: 1, cached: false } };
+      },
+    }));
+    const stop = startController({ factory, transitionDelayMs: 1e6, urlDelayMs: 0 });
+    await vi.waitFor(() => expect(calls.length).toBe(2 + ACTIVATION_NAMES.length));
+    // The shown activation's own description, then the curve, then every label.
+    const shown = shallowParamsOf(useExplorer.getState().params).activation;
+    expect(calls.slice(0, 2)).toEqual([`label ${shown}`, 'curve']);
+    expect(calls.slice(2)).toEqual(ACTIVATION_NAMES.map((n) => `label ${n}`));
     stop();
   });
 });

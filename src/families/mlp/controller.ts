@@ -121,6 +121,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
       }
     });
     if (!r.ok && r.stale) return;
+    requestLabels();
     store.getState().curveFinished(gen, r.ok ? r.value.elapsedMs : null, r.ok ? null : r.error);
     if (r.ok) store.getState().setWorkerMessage(null);
   }
@@ -136,6 +137,21 @@ export function startController(opts: ControllerOptions = {}): () => void {
       if (!r.ok && r.stale) return;
       store.getState().setTransition(gen, r.ok ? r.value : null);
     }, transitionDelayMs);
+  }
+
+  /**
+   * The labels of every built-in activation (the activation menu): asked for once the first curve is in, since the
+   * worker builds each activation's tables in turn and the first view must not wait for them.
+   */
+  let labelsRequested = false;
+  function requestLabels(): void {
+    if (labelsRequested) return;
+    labelsRequested = true;
+    for (const name of ACTIVATION_NAMES) {
+      void client.describeActivation(name).then((r) => {
+        if (r.ok) store.getState().setActivationLabel(name, r.value.label);
+      });
+    }
   }
 
   /** Solves the selected α exactly, warm-started from the nearest computed point of the displayed curve. */
@@ -171,11 +187,6 @@ export function startController(opts: ControllerOptions = {}): () => void {
   const unlistenShortcuts = listenMlpShortcuts(store);
   schedule();
 
-  for (const name of ACTIVATION_NAMES) {
-    void client.describeActivation(name).then((r) => {
-      if (r.ok) store.getState().setActivationLabel(name, r.value.label);
-    });
-  }
   loadReference(import.meta.env.BASE_URL).then(
     (ref) => store.getState().setReference(ref),
     (e: unknown) => console.warn('reference data unavailable:', e),

@@ -103,4 +103,37 @@ describe('MLP theory controller', () => {
     expect(calls.slice(2)).toEqual(ACTIVATION_NAMES.map((n) => `label ${n}`));
     stop();
   });
+
+  it('searches α_sp in a second worker, so the curve worker stays free for the next slider move', async () => {
+    const calls: string[] = [];
+    const transition = { alphaSp: 1.5, alphaOnset: 1.5, spinodalSpec: 1.2, spinodalUni: 2 };
+    const { factory } = fakeFactory((n): Partial<TheoryApi> => ({
+      supersede: () => {},
+      describeActivation: async (name) => ({ ok: true, value: { ...info, name } }),
+      solveAt: async (_gen, _p, alpha) => ({ ok: true, value: point(alpha) }),
+      computeTransition: async () => {
+        calls.push(`transition on ${n}`);
+        return { ok: true, value: { ...transition, order: 'first-order', alphaMax: 8, converged: true } };
+      },
+      computeCurve: async ({ gen, grid }, onChunk) => {
+        calls.push(`curve on ${n}`);
+        const header = {
+          key: 'k',
+          alphas: [grid.min],
+          notes: [],
+          pinnedUniversal: false,
+          theoryUnverified: false,
+          atoms: { law: 'ones' as const, v: [1], p: [1] },
+        };
+        const chunk = { gen, header, indices: [0], points: [point(grid.min)], spansRange: true, cached: false };
+        onChunk({ ...chunk, phase: 'fine', done: true });
+        return { ok: true, value: { gen, n: 1, elapsedMs: 1, cached: false } };
+      },
+    }));
+    const stop = startController({ factory, transitionDelayMs: 0, urlDelayMs: 0 });
+    await vi.waitFor(() => expect(useExplorer.getState().curve?.transitionState).toBe('done'));
+    expect(calls).toEqual(['curve on 0', 'transition on 1']);
+    expect(useExplorer.getState().curve?.transition).toMatchObject(transition);
+    stop();
+  });
 });

@@ -58,6 +58,15 @@ export function startController(opts: ControllerOptions = {}): () => void {
     },
   });
 
+  // α_sp searches run in a second theory worker, started on first use: a search is one synchronous solve (tens of
+  // ms, far more on a loaded machine) that a slider move would otherwise queue behind. Its results are the same.
+  let searcher: TheoryClient | null = null;
+  const searchClient = (): TheoryClient =>
+    (searcher ??= new TheoryClient({
+      factory: opts.factory,
+      onCrash: () => {}, // the search answers with a worker error (no α_sp shown); the next curve asks again
+    }));
+
   // ---- coalescing: the first change in a frame is sent at once, later ones in that frame on the next frame ----
   let frameOpen = false;
   let dirty = false;
@@ -102,6 +111,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
 
   async function requestCurve(sp: ShallowParams, grid: AlphaGrid, key: string): Promise<void> {
     clearTimeout(transitionTimer);
+    searcher?.nextGeneration('curve'); // a search not started yet is dropped
     const gen = client.nextGeneration('curve');
     store.getState().curveRequested(gen);
     // After a γ move, the m_S tables of the next γ steps are built while the user is idle (the table is most of the
@@ -133,8 +143,9 @@ export function startController(opts: ControllerOptions = {}): () => void {
     transitionTimer = setTimeout(async () => {
       if (!client.isCurrent('curve', gen)) return;
       store.getState().transitionPending(gen);
-      const r = await client.transition(gen, sp, grid.max);
-      if (!r.ok && r.stale) return;
+      const search = searchClient();
+      const r = await search.transition(search.nextGeneration('curve'), sp, grid.max);
+      if ((!r.ok && r.stale) || !client.isCurrent('curve', gen)) return;
       store.getState().setTransition(gen, r.ok ? r.value : null);
     }, transitionDelayMs);
   }
@@ -195,6 +206,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
   return () => {
     disposed = true;
     clearTimeout(transitionTimer);
+    searcher?.dispose();
     unbindHash();
     unlistenShortcuts();
     unsubscribe();

@@ -7,7 +7,8 @@
 // The same for the deep tab (`control: 'deep-delta' | 'deep-gamma'`, its ε plot) and for Gaussian readouts
 // (`readout: 'gauss'`). `measureFirstCurve`: from navigation to the complete default ε(α) curve, in a fresh browser
 // context (empty cache) each time, with the scripts the page fetched meanwhile (is the simulation stack among them?).
-// Usage: `npx tsx bench/sliderRedraw.ts [--gamma]` (prints JSON), or import the measures (bench/bench.ts).
+// Usage: `npx tsx bench/sliderRedraw.ts [--control=delta|gamma|deep-delta|deep-gamma] [--gauss] [--samples=N]` or
+// `… --first [--samples=N]` (prints JSON), or import the measures (bench/bench.ts).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -283,9 +284,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const control = (process.argv.find((a) => a.startsWith('--control='))?.slice(10) ??
     (process.argv.includes('--gamma') ? 'gamma' : 'delta')) as SliderControl;
   const readout = process.argv.includes('--gauss') ? 'gauss' : 'ones';
+  const given = process.argv.find((a) => a.startsWith('--samples='));
+  const samples = given ? Number(given.slice(10)) : undefined;
   const job = process.argv.includes('--first')
-    ? withPreview({}, (s) => firstCurve(s))
-    : measureSliderRedraw({ control, readout, log: (l) => console.error(l) });
+    ? withPreview({}, (s) => firstCurve(s, samples))
+    : measureSliderRedraw({ control, readout, samples, log: (l) => console.error(l) });
   job.then(
     (r) => console.log(JSON.stringify(r)),
     (e) => {

@@ -24,7 +24,16 @@ const nodeFiles = [
 
 export default defineConfig(
   // What .gitignore lists (ESLint skips node_modules/ itself). public/sw.js is hand-written, so it is linted.
-  globalIgnores(['dist/', 'dist-cli/', 'dist-cli.*/', 'test-results/', 'playwright-report/', 'shots/', '.gl/', '.whl/']),
+  globalIgnores([
+    'dist/',
+    'dist-cli/',
+    'dist-cli.*/',
+    'test-results/',
+    'playwright-report/',
+    'shots/',
+    '.gl/',
+    '.whl/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -124,7 +124,13 @@ export function escapeODE(p: EscapeParams, d: number, continueFactor = 1): Escap
   const m0 = 1 / Math.sqrt(d);
   // Generous horizon: 1000× the small-m time scale.
   const tMax = (1000 * Math.max(1, Math.pow(d, Math.max(0, p.ell - 2))) * (1 + Math.log(d))) / Math.max(eta, 1e-12);
-  const r = integrateToEvent(drift, m0, (m) => Math.abs(m) - ESCAPE_LEVEL, tMax);
+  // m(t) runs monotonically to m*: it escapes iff |m*| passes the level; if not, it is followed only until it is
+  // within 1e−6 of m* (not to tMax, thousands of slow steps with nothing to see).
+  const mStationary = stationaryOverlap(drift, m0);
+  const escapes = Math.abs(mStationary) > ESCAPE_LEVEL;
+  const event = escapes ? (m: number) => Math.abs(m) - ESCAPE_LEVEL : (m: number) => 1e-6 - Math.abs(m - mStationary);
+  const r = integrateToEvent(drift, m0, event, tMax);
+  if (!escapes) r.tEvent = Infinity;
   if (continueFactor > 1 && Number.isFinite(r.tEvent)) {
     const more = integrateToEvent(drift, r.y[r.y.length - 1], () => -1, (continueFactor - 1) * r.tEvent);
     for (let i = 1; i < more.t.length; i++) {
@@ -139,8 +145,8 @@ export function escapeODE(p: EscapeParams, d: number, continueFactor = 1): Escap
     stepEta: eta,
     samplesODE: r.tEvent * d,
     tEscape: r.tEvent,
-    escapes: Number.isFinite(r.tEvent),
-    mStationary: stationaryOverlap(drift, m0),
+    escapes,
+    mStationary,
     converged: r.converged,
     t: r.t,
     m: r.y,

@@ -27,7 +27,7 @@ const GAMP_RIE = (activation: 'relu' | 'tanh2', readout: 'ones' | '4point' | 'ga
   id: `gamprie-${activation}-${readout}`,
   match: { activation, delta: 0.1, gamma: 0.5, readout, weights: 'gaussian' },
   file: `gamprie_d200_${activation}_delta0.1_gamma0.5_${readout}.csv`,
-  label: 'GAMP-RIE d=200 (paper; follows the universal branch)',
+  label: 'GAMP-RIE d=200 (paper)',
 });
 
 /** Minh-Toan/statphys-deep-NN @ c45c86f, gamp-rie/gamp_data_1 (arXiv 2510.24616): 12 runs per α. */

@@ -30,10 +30,25 @@ const GAMP_RIE = (activation: 'relu' | 'tanh2', readout: 'ones' | '4point' | 'ga
   label: 'GAMP-RIE d=200 (paper)',
 });
 
-/** Minh-Toan/statphys-deep-NN @ c45c86f, gamp-rie/gamp_data_1 (arXiv 2510.24616): 12 runs per α. */
-export const PUBLISHED_SPECS: readonly PublishedSpec[] = (['relu', 'tanh2'] as const).flatMap((a) =>
-  (['ones', '4point', 'gauss'] as const).map((r) => GAMP_RIE(a, r)),
-);
+const AMP_RIE = (activation: 'relu' | 'elu' | 'h2' | 'h23', delta: number): PublishedSpec => ({
+  id: `amprie-${activation}`,
+  match: { activation, delta, gamma: 0.5, readout: 'ones', weights: 'rademacher' },
+  file: `amprie_d150_${activation}_delta${delta}_gamma0.5_ones_Wrad.csv`,
+  label: 'Metropolis + AMP-RIE d=150 (paper)',
+});
+
+/**
+ * GAMP-RIE: Minh-Toan/statphys-deep-NN @ c45c86f, gamp-rie/gamp_data_1 (arXiv 2510.24616), 12 runs per α.
+ * Binary W, Metropolis for S1 + AMP-RIE for S2: Minh-Toan/extensive-width-NN @ df09239, discrete_W/algo_perf
+ * (arXiv 2501.18530), 16 runs per α.
+ */
+export const PUBLISHED_SPECS: readonly PublishedSpec[] = [
+  ...(['relu', 'tanh2'] as const).flatMap((a) => (['ones', '4point', 'gauss'] as const).map((r) => GAMP_RIE(a, r))),
+  AMP_RIE('relu', 0.1),
+  AMP_RIE('elu', 0.1),
+  AMP_RIE('h2', 1.25),
+  AMP_RIE('h23', 1.25),
+];
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 

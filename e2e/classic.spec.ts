@@ -39,6 +39,20 @@ test.describe('classic models', () => {
     await page.screenshot({ path: `${SHOTS}/classic-committee.png`, fullPage: true });
   });
 
+  test('committee with ±1 weights: AMP breaks the symmetry at α_sb, reaches q = I at α_AMP ≈ 1.98', async ({
+    page,
+  }) => {
+    await page.goto('/#model=committee&prior=rademacher&alpha-max=3');
+    await expect(page.getByTestId('readout-committee-alpha-amp')).toHaveText(/^1\.97/, { timeout: 60_000 });
+    await expect(page.getByTestId('readout-committee-alpha-sb')).toHaveText(/^1\.58/);
+    await expect(page.getByTestId('readout-committee-alpha-it')).toHaveText(/^1\.54/);
+    const q = page.getByTestId('plot-committee-q');
+    await expect(q.getByTestId('band-hard')).toBeVisible();
+    await expect(q.getByTestId('mark-alpha-sb')).toBeVisible();
+    await expect(q.locator('path[data-series=q11-amp]')).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
+    await page.screenshot({ path: `${SHOTS}/classic-committee-binary.png`, fullPage: true });
+  });
+
   test('open the Saad–Solla plateau', async ({ page }) => {
     await page.goto('/#model=saad-solla&K=2&M=2&eta=0.1');
     await expect(page.getByTestId('readout-eps-plateau')).toHaveText(/^0\.012/);

@@ -76,6 +76,19 @@ test.describe('two-layer lecture', () => {
     await page.screenshot({ path: `${SHOTS}/two-layer-sgd.png`, fullPage: false });
   });
 
+  test('the default view draws every escape curve; at η = 1 the ℓ = 2 one says it does not escape', async ({
+    page,
+  }) => {
+    await page.goto('/#model=two-layer');
+    const esc = page.getByTestId('plot-escape');
+    await expect(esc).toHaveAttribute('data-curves', '3', { timeout: 60_000 });
+    for (const l of [1, 2, 3]) await expect(esc.locator(`path[data-series=escape-${l}]`)).toHaveAttribute('d', /^M/);
+    await expect(esc.getByTestId('escape-none')).toHaveCount(0);
+    await page.goto('/#model=two-layer&v=1&eta=1');
+    await expect(esc.getByTestId('escape-none').first()).toContainText('ℓ = 2: no escape', { timeout: 60_000 });
+    await expect(page.getByTestId('ode-no-escape')).toContainText('0.408');
+  });
+
   test('a bad URL value shows a message and the page keeps working', async ({ page }) => {
     await page.goto('/#model=two-layer&v=1&alpha=banana&beta=99&target=nope');
     const msg = page.getByTestId('tl-url-error');

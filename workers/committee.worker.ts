@@ -1,7 +1,7 @@
 // The committee-machine worker: src/families/committee/service.ts on the float64 physics.
-import { solveCommitteePoint } from '../src/physics/classic/committee';
+import { nextWarm, solveCommitteePoint } from '../src/physics/classic/committee';
 import { committeeThresholds } from '../src/physics/classic/committeeThresholds';
 import { createCommitteeService } from '../src/families/committee/service';
 import { serve } from '../src/platform/compute/serve';
 
-serve(createCommitteeService({ solveCommitteePoint, committeeThresholds }));
+serve(createCommitteeService({ solveCommitteePoint, nextWarm, committeeThresholds }));

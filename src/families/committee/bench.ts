@@ -1,7 +1,8 @@
 // Bench section "committee": the K = 2 committee curve of the tab, 40 α points (both branches), Gaussian and
-// ±1 weights (committeeCurveMs).
+// ±1 weights (committeeCurveMs), and the thresholds the tab computes after it (committeeThresholdsMs).
 import type { BenchSection } from '../family';
 import { committeeCurve } from '../../physics/classic/committee';
+import { committeeThresholds } from '../../physics/classic/committeeThresholds';
 import { time } from '../../../bench/timing';
 
 export const section: BenchSection = {
@@ -13,6 +14,12 @@ export const section: BenchSection = {
       committeeCurveMs[prior] = time(() => committeeCurve(prior, calphas), prior === 'gaussian' ? 1 : 3);
       log(`committee K = 2 ${prior} curve, 40 α: ${committeeCurveMs[prior].toFixed(0)} ms`);
     }
-    return { committeeCurveMs };
+    // The tab's thresholds after the curve; ±1 weights include the α_AMP fold (Newton along the partial branch).
+    const committeeThresholdsMs: Record<string, number> = {};
+    for (const prior of ['gaussian', 'rademacher'] as const) {
+      committeeThresholdsMs[prior] = time(() => committeeThresholds(prior, 5, 16), 1);
+      log(`committee K = 2 ${prior} thresholds (α ≤ 5): ${committeeThresholdsMs[prior].toFixed(0)} ms`);
+    }
+    return { committeeCurveMs, committeeThresholdsMs };
   },
 };

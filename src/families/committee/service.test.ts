@@ -1,4 +1,5 @@
-// The committee service with fake physics: points streamed in α order, each warm-started from the previous one,
+// The committee service with fake physics: points streamed in α order, each warm-started from the previous one
+// (by the injected nextWarm),
 // a superseded curve stopped between points, thresholds at the end.
 import { describe, expect, it } from 'vitest';
 import { createCommitteeService, type CommitteeDeps } from './service';
@@ -14,6 +15,10 @@ function deps(warmStarts: unknown[], onSolve?: (alpha: number) => void): Committ
         specialised: alpha > 1 ? { q11: 0.9, q12: 0.1, jacobian: [alpha] } : null,
       };
     }) as unknown as CommitteeDeps['solveCommitteePoint'],
+    nextWarm: ((prior: string, p: { alpha: number }) => ({
+      prior,
+      from: p.alpha,
+    })) as unknown as CommitteeDeps['nextWarm'],
     committeeThresholds: ((_prior: string, alphaMax: number) => ({
       alphaSpec: alphaMax / 2,
     })) as unknown as CommitteeDeps['committeeThresholds'],
@@ -27,11 +32,7 @@ describe('committee service', () => {
     const r = await createCommitteeService(deps(warm)).committee('gaussian', [1, 2, 3], 1, (p) => seen.push(p.alpha));
     expect(r).toEqual({ ok: true, value: { alphaSpec: 1.5 } });
     expect(seen).toEqual([1, 2, 3]);
-    expect(warm).toEqual([
-      { x: 0 },
-      { x: 0.1, spec: undefined, jacobian: undefined },
-      { x: 0.2, spec: [0.9, 0.1], jacobian: [2] },
-    ]);
+    expect(warm).toEqual([{ x: 0 }, { prior: 'gaussian', from: 1 }, { prior: 'gaussian', from: 2 }]);
   });
 
   it('stops a superseded curve between points', async () => {

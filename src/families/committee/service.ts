@@ -1,7 +1,7 @@
 // The committee-machine worker's service: the curve α by α (a specialised point costs ~0.1 s), each point warm-
 // started from the previous one, with an event-loop yield between points so that a newer request stops it.
 // No comlink and no physics import: workers/committee.worker.ts injects the physics.
-import type { solveCommitteePoint } from '../../physics/classic/committee';
+import type { nextWarm, solveCommitteePoint } from '../../physics/classic/committee';
 import type { committeeThresholds } from '../../physics/classic/committeeThresholds';
 import { attempt, type ErrorClasses } from '../../platform/compute/outcome';
 import { workerService } from '../../platform/compute/service';
@@ -9,6 +9,7 @@ import { COMMITTEE_CHANNELS, type CommitteeApi } from './protocol';
 
 export interface CommitteeDeps extends ErrorClasses {
   solveCommitteePoint: typeof solveCommitteePoint;
+  nextWarm: typeof nextWarm;
   committeeThresholds: typeof committeeThresholds;
 }
 
@@ -22,11 +23,7 @@ export function createCommitteeService(deps: CommitteeDeps): CommitteeApi {
         alphas,
         (alpha) => deps.solveCommitteePoint(prior, alpha, warm),
         (p) => {
-          warm = {
-            x: p.nonSpecialised.q11,
-            spec: p.specialised && prior === 'gaussian' ? [p.specialised.q11, p.specialised.q12] : undefined,
-            jacobian: p.specialised?.jacobian,
-          };
+          warm = deps.nextWarm(prior, p);
           onPoint(p);
         },
       );

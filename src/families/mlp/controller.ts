@@ -3,6 +3,7 @@
 import { ACTIVATION_NAMES } from '../../physics/types';
 import type { ShallowParams } from '../../physics/types';
 import { curveKey, gammaNeighbours, type AlphaGrid } from './protocol';
+import { loadPublished } from './published';
 import { loadReference } from './reference';
 import { nearestPoint } from '../../platform/plots/branches';
 import { ALPHA_MIN, CURVE_POINTS, shallowParamsOf, useExplorer } from './store';
@@ -201,6 +202,10 @@ export function startController(opts: ControllerOptions = {}): () => void {
   loadReference(import.meta.env.BASE_URL).then(
     (ref) => store.getState().setReference(ref),
     (e: unknown) => console.warn('reference data unavailable:', e),
+  );
+  loadPublished(import.meta.env.BASE_URL).then(
+    (pub) => store.getState().setPublished(pub),
+    (e: unknown) => console.warn('published points unavailable:', e),
   );
 
   return () => {

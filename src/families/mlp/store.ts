@@ -6,6 +6,7 @@ import { messagesSlice, paramsSlice, type MessagesSlice, type ParamsSlice } from
 import type { ShallowParams, ShallowPoint } from '../../physics/types';
 import type { ActivationInfo, CurveChunk, CurveHeader, TransitionResult } from './protocol';
 import type { ComputeError as TheoryError } from '../../platform/compute/outcome';
+import type { PublishedSet } from './published';
 import type { ReferenceSet } from './reference';
 import { CUSTOM_ACTIVATION, defaultParams, type ExplorerParams } from './params';
 
@@ -57,6 +58,8 @@ export interface ExplorerState extends ParamsSlice<ExplorerParams>, MessagesSlic
   /** Display labels of the built-in activations (from the physics registry, via the worker). */
   activationLabels: Record<string, string>;
   reference: ReferenceSet | null;
+  /** The authors' published algorithm points (published.ts). */
+  published: PublishedSet[] | null;
 
   curveRequested(gen: number): void;
   applyChunk(chunk: CurveChunk, params: ShallowParams): void;
@@ -67,6 +70,7 @@ export interface ExplorerState extends ParamsSlice<ExplorerParams>, MessagesSlic
   setActivation(a: ActivationState): void;
   setActivationLabel(name: string, label: string): void;
   setReference(r: ReferenceSet): void;
+  setPublished(p: PublishedSet[]): void;
 }
 
 /** The physics parameters of a curve (α excluded: it only moves the marker). */
@@ -96,6 +100,7 @@ export const useExplorer = create<ExplorerState>()((...a) => {
     activation: null,
     activationLabels: {},
     reference: null,
+    published: null,
 
     curveRequested: (gen) => set({ requestedGen: gen, computing: true }),
 
@@ -163,5 +168,6 @@ export const useExplorer = create<ExplorerState>()((...a) => {
     setActivation: (activation) => set({ activation }),
     setActivationLabel: (name, label) => set((s) => ({ activationLabels: { ...s.activationLabels, [name]: label } })),
     setReference: (reference) => set({ reference }),
+    setPublished: (published) => set({ published }),
   };
 });

@@ -183,6 +183,9 @@ export const commands: Record<string, Command> = {
           eta,
           stepEta: r.stepEta,
           samplesODE: num(r.samplesODE),
+          // samplesODE is null exactly where m(t) never reaches 0.5: it settles at mStationary.
+          escapes: r.escapes,
+          mStationary: r.mStationary,
           converged: r.converged,
         };
         if (flags.sde) {

@@ -102,26 +102,34 @@ export function computeTheory(p: TwoLayerParams): Outcome<TheoryResult> {
 }
 
 export const ESCAPE_DS = [25, 50, 100, 200, 400, 800, 1600, 3200];
-const escapeMemo = new Map<string, number>();
-/** ODE escape samples for ℓ = 1, 2, 3 over ESCAPE_DS (η for ℓ ≤ 2, η0 for ℓ = 3), memoised. */
-export function escapeCurves(eta: number): Outcome<{ ell: number; d: number[]; samples: number[] }[]> {
+const escapeMemo = new Map<string, { samples: number; mStationary: number }>();
+/**
+ * ODE escape samples for ℓ = 1, 2, 3 over ESCAPE_DS (η for ℓ ≤ 2, η0 for ℓ = 3), memoised; where m(t) does not
+ * reach 0.5 the samples are Infinity and mStationary says where it settles.
+ */
+export function escapeCurves(eta: number): Outcome<EscapeSeries[]> {
   try {
     return {
       ok: true,
-      value: [1, 2, 3].map((ell) => ({
-        ell,
-        d: ESCAPE_DS,
-        samples: ESCAPE_DS.map((d) => {
+      value: [1, 2, 3].map((ell) => {
+        const rows = ESCAPE_DS.map((d) => {
           const key = `${ell}|${eta}|${d}`;
           let v = escapeMemo.get(key);
           if (v === undefined) {
-            v = escapeODE({ ell, eta }, d).samplesODE;
+            const r = escapeODE({ ell, eta }, d);
+            v = { samples: r.samplesODE, mStationary: r.mStationary };
             if (escapeMemo.size > 2000) escapeMemo.clear();
             escapeMemo.set(key, v);
           }
           return v;
-        }),
-      })),
+        });
+        return {
+          ell,
+          d: ESCAPE_DS,
+          samples: rows.map((r) => r.samples),
+          mStationary: rows.map((r) => r.mStationary),
+        };
+      }),
     };
   } catch (e) {
     return failure(e);
@@ -132,11 +140,22 @@ export interface OdeCurve {
   t: number[];
   m: number[];
   tEscape: number;
+  /** Where m(t) settles (|m| for even ℓ); below 0.5 when it does not escape (tEscape = Infinity). */
+  mStationary: number;
+}
+
+export interface EscapeSeries {
+  ell: number;
+  d: number[];
+  samples: number[];
+  /** lim m(t) of the ODE at each d (below 0.5 where samples is Infinity: no escape). */
+  mStationary: number[];
 }
 export function odeCurve(ell: number, eta: number, d: number): Outcome<OdeCurve> {
   try {
     const r = escapeODE({ ell, eta }, d, 3); // on to 3× the escape time, as far as the SDE band and the runs go
-    return { ok: true, value: { t: r.t, m: r.m.map((m) => (ell % 2 === 0 ? Math.abs(m) : m)), tEscape: r.tEscape } };
+    const m = r.m.map((x) => (ell % 2 === 0 ? Math.abs(x) : x));
+    return { ok: true, value: { t: r.t, m, tEscape: r.tEscape, mStationary: r.mStationary } };
   } catch (e) {
     return failure(e);
   }

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { SdeBand } from '../../physics/twoLayer/sgdSde';
 import type {
+  EscapeSeries,
   EscapeSimPoint,
   OdeCurve,
   OneStepSimSummary,
@@ -15,12 +16,6 @@ import { twoLayerCodec } from './params';
 
 export type OneStepSlot = 'ell1' | 'ell2';
 export const ONE_STEP_TARGETS: Record<OneStepSlot, string> = { ell1: 'he1he2', ell2: 'he2' };
-
-export interface EscapeSeries {
-  ell: number;
-  d: number[];
-  samples: number[];
-}
 
 export interface TwoLayerState extends ParamsSlice<TwoLayerParams>, MessagesSlice {
   theory: TheoryResult | null;

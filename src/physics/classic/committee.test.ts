@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { committeeFreeEntropy, nonSpecialised, solveCommitteePoint } from './committee';
+import {
+  ampFixedPoint,
+  ampStateEvolution,
+  committeeFreeEntropy,
+  nonSpecialised,
+  solveCommitteePoint,
+} from './committee';
 import { outputState } from './committeeOutput';
 import { committeeThresholds } from './committeeThresholds';
 
@@ -80,13 +86,53 @@ describe('committee machine K = 2, sign–sign, Gaussian weights (classic.md §5
 });
 
 describe('committee machine K = 2 with ±1 weights', () => {
-  it('first-order: exact recovery (Φ = −2 ln 2) wins at α_IT before AMP leaves the non-specialised state at α_AMP', () => {
-    const t = committeeThresholds('rademacher', 3, 12);
+  const t = committeeThresholds('rademacher', 3, 12);
+
+  it('α_IT ≈ 1.546 < α_sb ≈ 1.589 (AMP breaks the symmetry) < α_AMP ≈ 1.98 (AMP reaches q = I)', () => {
+    // Aubin et al., arXiv 1806.05451 (K = 2, ±1 weights, sign–sign): α_IT ≈ 1.5; its stored state-evolution
+    // objects jump to exact recovery between α = 1.95 and 2.00; α_AMP ≈ 1.98 to the two printed digits (±0.005).
+    // α_IT and α_sb: issue 15 §4's values (1.546, 1.589, three decimals, ±5e−4).
     expect(t.converged).toBe(true);
     expect(t.alphaSpec).toBeNull();
-    expect(t.alphaIT!).toBeGreaterThan(1.4);
-    expect(t.alphaIT!).toBeLessThan(t.alphaAMP!);
-    expect(t.alphaAMP!).toBeLessThan(1.8);
+    expect(Math.abs(t.alphaIT! - 1.546)).toBeLessThan(5e-4);
+    expect(Math.abs(t.alphaSymBreak! - 1.589)).toBeLessThan(5e-4);
+    expect(Math.abs(t.alphaAMP! - 1.98)).toBeLessThan(5e-3);
+    expect(t.alphaAMP!).toBeGreaterThan(1.95);
+  });
+
+  it('state evolution from the uninformed start, converged relative to 1 − q, jumps to q = I at α_AMP', () => {
+    // Just below the fold: critical slowing down (≈ 400 steps at 0.01 below, ≈ 1000 at 0.002), still partial.
+    const below = ampStateEvolution('rademacher', t.alphaAMP! - 0.01);
+    expect(below.converged).toBe(true);
+    expect(below.iterations).toBeGreaterThan(300);
+    expect(below.q11).toBeLessThan(0.75);
+    expect(below.q11 - below.q12).toBeGreaterThan(0.5);
+    const above = ampStateEvolution('rademacher', t.alphaAMP! + 0.01);
+    expect(above).toMatchObject({ q11: 1, q12: 0, converged: true, f: -2 * Math.LN2 });
+    // Below α_sb AMP stays non-specialised (q11 = q12).
+    const sym = ampStateEvolution('rademacher', t.alphaSymBreak! - 0.02);
+    expect(sym.q11 - sym.q12).toBeLessThan(1e-6);
+  });
+
+  it('at α = 1.95 AMP is partially specialised, q11 ≈ 0.63, q12 ≈ 0.13; plain SE and Newton agree', () => {
+    // Issue 15 §4 (two digits); the accurate rule in both engines, SE converged relative to 1 − q11.
+    const se = ampStateEvolution('rademacher', 1.95, { tol: 1e-10, accuracy: 'accurate', maxIter: 2000 });
+    expect(se.converged).toBe(true);
+    expect(Math.abs(se.q11 - 0.63)).toBeLessThan(5e-3);
+    expect(Math.abs(se.q12 - 0.13)).toBeLessThan(5e-3);
+    // The point solver's partially specialised branch (chord-Newton from a cold start) is the same point.
+    const nw = solveCommitteePoint('rademacher', 1.95);
+    expect(ampFixedPoint(nw)).toBe(nw.partial);
+    expect(Math.abs(nw.partial!.q11 - se.q11)).toBeLessThan(1e-7);
+    expect(Math.abs(nw.partial!.q12 - se.q12)).toBeLessThan(1e-7);
+    // Past the fold there is none, and AMP's point is exact recovery.
+    const past = solveCommitteePoint('rademacher', 2.05);
+    expect(past.partial).toBeNull();
+    expect(ampFixedPoint(past)).toMatchObject({ q11: 1, q12: 0 });
+  });
+
+  it('first-order: exact recovery (Φ = −2 ln 2) wins at α_IT', () => {
+    expect(t.alphaIT!).toBeLessThan(t.alphaSymBreak!);
     expect(nonSpecialised('rademacher', t.alphaIT!).f).toBeCloseTo(-2 * Math.LN2, 8);
     const p = solveCommitteePoint('rademacher', 1.2);
     expect(p.equilibrium).toBe('nonSpecialised');

@@ -71,9 +71,29 @@ export function iterateCommittee(
 }
 
 /** Committee-symmetric map θ = (q11, q12) → θ' with q = [[q11, q12], [q12, q11]]. */
-function symMap(prior: CommitteePrior, alpha: number, a: number, b: number, accuracy: Accuracy): [number, number] {
+export function symMap(
+  prior: CommitteePrior,
+  alpha: number,
+  a: number,
+  b: number,
+  accuracy: Accuracy,
+): [number, number] {
   const n = committeeMap(prior, alpha, sym(a, b, a), accuracy);
   return [Math.min(0.5 * (n.a + n.c), CLAMP), n.b];
+}
+
+/** Cheap iterations (Gauss–Hermite rule) from (a, b) until they settle or q11 passes 0.9: [a, b, steps taken]. */
+function enterBasin(prior: CommitteePrior, alpha: number, a: number, b: number, steps = 300): [number, number, number] {
+  let evals = 0;
+  while (a < 0.9 && evals < steps) {
+    const [na, nb] = symMap(prior, alpha, a, b, 'fast');
+    const d = Math.max(Math.abs(na - a), Math.abs(nb - b));
+    a = na;
+    b = nb;
+    evals++;
+    if (d < 1e-7) break;
+  }
+  return [a, b, evals];
 }
 
 /**
@@ -89,20 +109,9 @@ export function solveSymmetric(
   b0: number,
   warm = false,
   J0?: number[],
+  maxSteps = 30,
 ): CommitteeSolution {
-  let a = a0;
-  let b = b0;
-  let evals = 0;
-  if (a < 0.9 && !warm) {
-    for (let it = 0; it < 300; it++) {
-      const [na, nb] = symMap(prior, alpha, a, b, 'fast');
-      const d = Math.max(Math.abs(na - a), Math.abs(nb - b));
-      a = na;
-      b = nb;
-      evals++;
-      if (d < 1e-7 || a > 0.9) break;
-    }
-  }
+  let [a, b, evals] = warm ? [a0, b0, 0] : enterBasin(prior, alpha, a0, b0);
   let J: number[] = [];
   let res = Infinity;
   const jac = () => {
@@ -123,7 +132,7 @@ export function solveSymmetric(
     R = [na - a, nb - b];
   } else R = jac();
   let prevRes = Infinity;
-  for (let it = 0; it < 30; it++) {
+  for (let it = 0; it < maxSteps; it++) {
     res = Math.max(Math.abs(R[0]), Math.abs(R[1]));
     if (res < 1e-9) return { ...solution(prior, alpha, sym(a, b, a), true, evals, res), jacobian: J };
     // A stale Jacobian (from the neighbouring α) that no longer contracts fast is refreshed.
@@ -187,6 +196,11 @@ export interface CommitteePoint {
   lambda: number;
   /** Specialised fixed point (exact recovery q = I for ±1 weights), null where none is found. */
   specialised: CommitteeSolution | null;
+  /**
+   * ±1 weights: the partially specialised fixed point (q12 < q11 < 1) that AMP from the uninformed start reaches
+   * between α_sb (q_d = 0 unstable) and α_AMP (its fold); null elsewhere and for Gaussian weights.
+   */
+  partial?: CommitteeSolution | null;
   equilibrium: 'nonSpecialised' | 'specialised';
 }
 
@@ -200,16 +214,15 @@ function perfect(alpha: number): CommitteeSolution {
  * from a neighbouring solution or from the non-specialised point pushed along q_d. ±1 weights: the informed
  * branch is exact recovery.
  */
-export function solveCommitteePoint(
-  prior: CommitteePrior,
-  alpha: number,
-  warm?: { x?: number; spec?: [number, number]; jacobian?: number[] },
-): CommitteePoint {
+export function solveCommitteePoint(prior: CommitteePrior, alpha: number, warm?: CommitteeWarm): CommitteePoint {
   const ns = nonSpecialised(prior, alpha, warm?.x ?? 0);
   const lambda = specialisationEigenvalue(prior, alpha, ns.q11, 'fast');
   let sp: CommitteeSolution | null = null;
-  if (prior === 'rademacher') sp = perfect(alpha);
-  else if (lambda > 1 || warm?.spec) {
+  let partial: CommitteeSolution | null = null;
+  if (prior === 'rademacher') {
+    sp = perfect(alpha);
+    if (lambda > 1 && !warm?.pastFold) partial = partialBranch(alpha, ns.q11, warm);
+  } else if (lambda > 1 || warm?.spec) {
     const starts: [number, number, boolean][] = [];
     if (warm?.spec) starts.push([...warm.spec, true]);
     starts.push([ns.q11 + 0.3 * (1 - ns.q11), ns.q12, false]);
@@ -227,7 +240,56 @@ export function solveCommitteePoint(
     nonSpecialised: ns,
     lambda,
     specialised,
+    partial,
     equilibrium: specialised && specialised.f > ns.f ? 'specialised' : 'nonSpecialised',
+  };
+}
+
+/**
+ * ±1 weights, q_d = 0 unstable: the partially specialised fixed point, by chord-Newton from the neighbouring one
+ * (warm.spec) or from the non-specialised point x pushed along q_d; null where it has gone (past the fold α_AMP,
+ * where AMP reaches q = I).
+ */
+function partialBranch(alpha: number, x: number, warm?: CommitteeWarm) {
+  const ok = (s: CommitteeSolution) => s.converged && 1 - s.q11 > 1e-6 && s.q11 - s.q12 > 1e-6;
+  if (warm?.spec) {
+    const s = solveSymmetric('rademacher', alpha, ...warm.spec, true, warm.jacobian, 12);
+    return ok(s) ? s : null;
+  }
+  // Cold: cheap plain steps from the non-specialised point pushed along q_d; past the fold they run towards q = I,
+  // where there is nothing to polish; else Newton from where they are (near α_sb they crawl: λ ≈ 1).
+  const [a, b] = enterBasin('rademacher', alpha, x + 0.1 * (1 - x), x - 0.1 * x, 80);
+  if (a >= 0.9) return null;
+  const s = solveSymmetric('rademacher', alpha, a, b, true);
+  return ok(s) ? s : null;
+}
+
+/**
+ * The fixed point AMP reaches from the uninformed start: non-specialised while q_d = 0 is stable (λ < 1), else the
+ * partially specialised point (±1 weights, up to α_AMP), else the specialised one (exact recovery for ±1 weights).
+ */
+export function ampFixedPoint(p: CommitteePoint): CommitteeSolution {
+  return p.partial ?? (p.lambda > 1 && p.specialised ? p.specialised : p.nonSpecialised);
+}
+
+/** A point's solutions as the start of the next (larger) α. */
+export interface CommitteeWarm {
+  /** Non-specialised x (q = x·11ᵀ). */
+  x?: number;
+  /** (q11, q12) of the specialised (Gaussian) or partially specialised (±1) branch, with its Jacobian. */
+  spec?: [number, number];
+  jacobian?: number[];
+  /** ±1 weights: the partial branch has ended (past its fold α_AMP), so larger α have none either. */
+  pastFold?: boolean;
+}
+
+export function nextWarm(prior: CommitteePrior, p: CommitteePoint): CommitteeWarm {
+  const w = (prior === 'gaussian' ? p.specialised : p.partial) ?? null;
+  return {
+    x: p.nonSpecialised.q11,
+    spec: w ? [w.q11, w.q12] : undefined,
+    jacobian: w?.jacobian,
+    pastFold: prior === 'rademacher' && p.lambda > 1 && !p.partial,
   };
 }
 
@@ -238,14 +300,10 @@ export function committeeCurve(
   onPoint?: (p: CommitteePoint) => boolean | void,
 ): CommitteePoint[] {
   const out: CommitteePoint[] = [];
-  let x = 0;
-  let spec: [number, number] | undefined;
-  let jacobian: number[] | undefined;
+  let warm: CommitteeWarm = { x: 0 };
   for (const a of alphas) {
-    const p = solveCommitteePoint(prior, a, { x, spec, jacobian });
-    x = p.nonSpecialised.q11;
-    spec = p.specialised && prior === 'gaussian' ? [p.specialised.q11, p.specialised.q12] : undefined;
-    jacobian = p.specialised?.jacobian;
+    const p = solveCommitteePoint(prior, a, warm);
+    warm = nextWarm(prior, p);
     out.push(p);
     if (onPoint && onPoint(p) === false) break;
   }
@@ -257,4 +315,29 @@ export function committeeFreeEntropy(prior: CommitteePrior, alpha: number, q: Sy
   const pr = priorUpdate(prior, qhat);
   const psiP = pr.psiMinusTrace + 0.5 * (pr.q.a * qhat.a + 2 * pr.q.b * qhat.b + pr.q.c * qhat.c);
   return psiP - 0.5 * (q.a * qhat.a + 2 * q.b * qhat.b + q.c * qhat.c) + alpha * outputState(q).psi;
+}
+
+/**
+ * State evolution of AMP from the uninformed start (q = 10⁻⁴·11ᵀ plus a 10⁻⁶ push along q_d, the finite-n
+ * asymmetry), plain iteration on the committee-symmetric manifold, converged relative to 1 − q11: it stops when
+ * max|Δθ| < tol·(1 − q11) (near the fold at α_AMP critical slowing down needs thousands of steps), or at exact
+ * recovery (1 − q11 < 10⁻⁹, reported as q = I).
+ */
+export function ampStateEvolution(
+  prior: CommitteePrior,
+  alpha: number,
+  { tol = 1e-9, maxIter = 20000, accuracy = 'fast' as Accuracy } = {},
+): CommitteeSolution {
+  let a = 1e-4 + 1e-6;
+  let b = 1e-4;
+  let res = Infinity;
+  for (let it = 1; it <= maxIter; it++) {
+    const [na, nb] = symMap(prior, alpha, a, b, accuracy);
+    res = Math.max(Math.abs(na - a), Math.abs(nb - b));
+    a = na;
+    b = nb;
+    if (1 - a < 1e-9 && prior === 'rademacher') return { ...perfect(alpha), iterations: it, residual: 1 - a };
+    if (res < tol * (1 - a)) return solution(prior, alpha, sym(a, b, a), true, it, res);
+  }
+  return solution(prior, alpha, sym(a, b, a), false, maxIter, res);
 }

@@ -1,7 +1,9 @@
 // Committee machine, K = 2 (Aubin, Maillard, Barbier, Krzakala, Macris, Zdeborová, arXiv 1806.05451; docs/physics/classic.md §2): the thresholds in α, located by Brent on
 // the stability eigenvalue of the non-specialised fixed point and on the crossing of the branches' Φ.
 import { brent } from '../numerics/brent';
-import type { CommitteePrior } from './committeePrior';
+import { maximise } from '../numerics/maximise';
+import { outputState, sym, type Sym2 } from './committeeOutput';
+import { priorUpdate, type CommitteePrior } from './committeePrior';
 import { nonSpecialised, specialisationEigenvalue } from './committee';
 
 export interface CommitteeThresholds {
@@ -9,15 +11,81 @@ export interface CommitteeThresholds {
   alphaSpec: number | null;
   /** First-order transition: Φ of the two branches cross. */
   alphaIT: number | null;
-  /** Where AMP from the non-specialised state leaves it: loss of stability of q_d = 0 (the spinodal). */
+  /**
+   * ±1 weights: α_AMP, where state evolution from the uninformed start reaches exact recovery (q11 → 1): the fold
+   * (saddle-node) that ends the partially specialised AMP branch. Between α_IT and α_AMP: the hard phase.
+   */
   alphaAMP: number | null;
+  /**
+   * ±1 weights: where the AMP branch breaks the permutation symmetry (q_d = 0 loses stability, λ = 1); above it AMP
+   * is partially specialised (q11 > q12, q11 < 1) up to α_AMP. Null for Gaussian weights (there it is alphaSpec).
+   */
+  alphaSymBreak: number | null;
+  converged: boolean;
+}
+
+/** The partially specialised AMP branch parametrised by q11: (q12, α) with q = [[q11, q12], [q12, q11]] a fixed point. */
+interface BranchPoint {
+  q11: number;
+  q12: number;
+  alpha: number;
   converged: boolean;
 }
 
 /**
+ * α and q12 on the AMP branch at given q11: 2-D Newton in (q12, α) on q = P(α F(q)) (finite differences). The
+ * output integrals F(q) do not depend on α, so ∂/∂α costs only prior updates, and the system stays regular at the
+ * fold, where Newton in q at fixed α does not.
+ */
+export function branchAtQ11(prior: CommitteePrior, q11: number, q12: number, alpha: number): BranchPoint {
+  const resid = (F: Sym2, b: number, al: number) => {
+    const n = priorUpdate(prior, sym(al * F.a, al * F.b, al * F.c)).q;
+    return [0.5 * (n.a + n.c) - q11, n.b - b];
+  };
+  let b = q12;
+  let al = alpha;
+  for (let it = 0; it < 30; it++) {
+    const F = outputState(sym(q11, b, q11)).fisher;
+    const r = resid(F, b, al);
+    if (Math.max(Math.abs(r[0]), Math.abs(r[1])) < 1e-11) return { q11, q12: b, alpha: al, converged: true };
+    const hb = 1e-6;
+    const ha = 1e-6 * al;
+    const rb = resid(outputState(sym(q11, b + hb, q11)).fisher, b + hb, al);
+    const ra = resid(F, b, al + ha);
+    const J = [(rb[0] - r[0]) / hb, (ra[0] - r[0]) / ha, (rb[1] - r[1]) / hb, (ra[1] - r[1]) / ha];
+    const det = J[0] * J[3] - J[1] * J[2];
+    b -= (J[3] * r[0] - J[1] * r[1]) / det;
+    al -= (-J[2] * r[0] + J[0] * r[1]) / det;
+    if (!Number.isFinite(b) || !Number.isFinite(al)) break;
+  }
+  return { q11, q12: b, alpha: al, converged: false };
+}
+
+/**
+ * α_AMP for ±1 weights: the largest α on the partially specialised AMP branch, max over q11 of α(q11) (a
+ * saddle-node in α), from just above the symmetry-breaking point (α_sb, q11 = q12 = x_sb) to q11 = 0.97.
+ */
+export function ampFold(prior: CommitteePrior, alphaSymBreak: number, xSymBreak: number): BranchPoint {
+  let warm = { q12: xSymBreak - 0.02, alpha: alphaSymBreak };
+  let ok = true;
+  let best: BranchPoint | null = null;
+  const alphaOf = (q11: number) => {
+    const p = branchAtQ11(prior, q11, warm.q12, warm.alpha);
+    ok = ok && p.converged;
+    if (p.converged) warm = p;
+    if (p.converged && (!best || p.alpha > best.alpha)) best = p;
+    return p.converged ? p.alpha : -Infinity;
+  };
+  maximise(alphaOf, xSymBreak + 0.02, 0.97, 8, 1e-3);
+  const b = best as BranchPoint | null;
+  return b ? { ...b, converged: ok } : { q11: NaN, q12: NaN, alpha: NaN, converged: false };
+}
+
+/**
  * Thresholds on α ∈ (0, alphaMax]. α where q_d = 0 loses stability: λ(α) = 1 by Brent (no iteration at the
- * critical point). Gaussian weights: that is the continuous specialisation α_spec. ±1 weights: it is α_AMP
- * (AMP leaves the non-specialised state), and α_IT is where Φ_nonspec = −2 ln 2 (exact recovery).
+ * critical point). Gaussian weights: that is the continuous specialisation α_spec. ±1 weights: it is α_sb, where
+ * AMP breaks the permutation symmetry; α_AMP is the fold of the partially specialised branch that follows (ampFold),
+ * and α_IT is where Φ_nonspec = −2 ln 2 (exact recovery).
  */
 export function committeeThresholds(prior: CommitteePrior, alphaMax = 6, scan = 24): CommitteeThresholds {
   const lam = (a: number) => specialisationEigenvalue(prior, a) - 1;
@@ -37,7 +105,8 @@ export function committeeThresholds(prior: CommitteePrior, alphaMax = 6, scan = 
     prevA = a;
     prevL = l;
   }
-  if (prior === 'gaussian') return { alphaSpec: alphaStab, alphaIT: null, alphaAMP: null, converged: ok };
+  if (prior === 'gaussian')
+    return { alphaSpec: alphaStab, alphaIT: null, alphaAMP: null, alphaSymBreak: null, converged: ok };
   const df = (a: number) => nonSpecialised(prior, a).f + 2 * Math.LN2;
   let alphaIT: number | null = null;
   let a0 = 1e-3;
@@ -54,5 +123,11 @@ export function committeeThresholds(prior: CommitteePrior, alphaMax = 6, scan = 
     a0 = a;
     d0 = d;
   }
-  return { alphaSpec: null, alphaIT, alphaAMP: alphaStab, converged: ok };
+  let alphaAMP: number | null = null;
+  if (alphaStab !== null) {
+    const fold = ampFold(prior, alphaStab, nonSpecialised(prior, alphaStab).q11);
+    ok = ok && fold.converged;
+    alphaAMP = fold.converged ? fold.alpha : null;
+  }
+  return { alphaSpec: null, alphaIT, alphaAMP, alphaSymBreak: alphaStab, converged: ok };
 }

@@ -6,6 +6,7 @@
 // with s = θ*·x, u = w·x, corr(s, u) = m. For ℓ ≥ 3 the step is η = η0 d^{−(ℓ−2)/2}.
 import { Memo } from '../numerics/cache';
 import { TwoLayerParamError } from '../errors';
+import { brent } from '../numerics/brent';
 import { gaussHermite } from '../numerics/gaussHermite';
 import { integrateToEvent } from './ode';
 import { heKProfile, type HermiteProfile } from './profiles';
@@ -104,6 +105,10 @@ export interface EscapeResult {
   stepEta: number; // the η used at this d
   samplesODE: number; // T = t d at |m| = 0.5, Infinity if never
   tEscape: number; // in t = samples/d
+  /** m(t) reaches |m| = 0.5 (false: it settles below, at mStationary). */
+  escapes: boolean;
+  /** lim m(t), t → ∞, from m0 = 1/√d: the stable zero of the drift it runs into (above 0.5 iff it escapes). */
+  mStationary: number;
   converged: boolean;
   /** m(t) on the solver's steps (t = samples/d). */
   t: number[];
@@ -119,7 +124,13 @@ export function escapeODE(p: EscapeParams, d: number, continueFactor = 1): Escap
   const m0 = 1 / Math.sqrt(d);
   // Generous horizon: 1000× the small-m time scale.
   const tMax = (1000 * Math.max(1, Math.pow(d, Math.max(0, p.ell - 2))) * (1 + Math.log(d))) / Math.max(eta, 1e-12);
-  const r = integrateToEvent(drift, m0, (m) => Math.abs(m) - ESCAPE_LEVEL, tMax);
+  // m(t) runs monotonically to m*: it escapes iff |m*| passes the level; if not, it is followed only until it is
+  // within 1e−6 of m* (not to tMax, thousands of slow steps with nothing to see).
+  const mStationary = stationaryOverlap(drift, m0);
+  const escapes = Math.abs(mStationary) > ESCAPE_LEVEL;
+  const event = escapes ? (m: number) => Math.abs(m) - ESCAPE_LEVEL : (m: number) => 1e-6 - Math.abs(m - mStationary);
+  const r = integrateToEvent(drift, m0, event, tMax);
+  if (!escapes) r.tEvent = Infinity;
   if (continueFactor > 1 && Number.isFinite(r.tEvent)) {
     const more = integrateToEvent(drift, r.y[r.y.length - 1], () => -1, (continueFactor - 1) * r.tEvent);
     for (let i = 1; i < more.t.length; i++) {
@@ -134,8 +145,32 @@ export function escapeODE(p: EscapeParams, d: number, continueFactor = 1): Escap
     stepEta: eta,
     samplesODE: r.tEvent * d,
     tEscape: r.tEvent,
+    escapes,
+    mStationary,
     converged: r.converged,
     t: r.t,
     m: r.y,
   };
+}
+
+/**
+ * The limit of m(t) from m0 under dm/dt = drift(m) (drift(−m) = −drift(m) or drift > 0 near 0): the first zero of
+ * the drift met going up from m0 (drift(m0) > 0) or down (drift(m0) < 0; for ℓ ≥ 2 drift(0) = 0, so at worst 0).
+ * Zeros are bracketed on a grid of 400 cells, then Brent. ℓ = 2: C(m) = 2 + 8m², so m*² = (2 − η)/(2 + 4η).
+ */
+export function stationaryOverlap(drift: (m: number) => number, m0: number): number {
+  const up = drift(m0) > 0;
+  const end = up ? 1 : 0;
+  const n = 400;
+  let a = m0;
+  let fa = drift(a);
+  for (let i = 1; i <= n; i++) {
+    const b = m0 + ((end - m0) * i) / n;
+    const fb = drift(b);
+    if (fb === 0) return b;
+    if (fa * fb < 0) return brent(drift, Math.min(a, b), Math.max(a, b), 1e-13).x;
+    a = b;
+    fa = fb;
+  }
+  return end;
 }

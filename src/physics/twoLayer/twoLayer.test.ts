@@ -257,6 +257,29 @@ describe('online SGD overlap ODE (§4, §6)', () => {
       expect(Math.abs(r.samplesODE - T)).toBeLessThanOrEqual(tol);
     }
   });
+  it('no escape is said, not hidden: mStationary against the closed forms, escapes ⟺ mStationary > 0.5', () => {
+    // ℓ = 1: C = 1, m*² + (η/2)m* − 1 = 0. ℓ = 2: C(m) = E[(s² − 1)² u²] = 2 + 8m², so 2(1 − m²) = (η/2)(2 + 8m²),
+    // m*² = (2 − η)/(2 + 4η): below 0.5 (no escape) for η > 0.75.
+    const m1 = (eta: number) => (-eta / 2 + Math.sqrt((eta * eta) / 4 + 4)) / 2;
+    const m2 = (eta: number) => Math.sqrt((2 - eta) / (2 + 4 * eta));
+    for (const eta of [0.25, 0.5, 0.74, 0.76, 1, 1.5]) {
+      const r1 = escapeODE({ ell: 1, eta }, 100);
+      expect(Math.abs(r1.mStationary - m1(eta))).toBeLessThan(1e-10);
+      const r2 = escapeODE({ ell: 2, eta }, 100);
+      expect(Math.abs(r2.mStationary - m2(eta))).toBeLessThan(1e-10);
+      expect(r2.escapes).toBe(eta < 0.75);
+      expect(r2.escapes).toBe(Number.isFinite(r2.samplesODE));
+    }
+    // Where it does not escape, the trajectory itself runs to mStationary (η = 1: |m| → 1/√6 ≈ 0.408), followed
+    // until it is within 1e−6 of it, without ever reaching 0.5.
+    const stuck = escapeODE({ ell: 2, eta: 1 }, 100);
+    expect(stuck.converged).toBe(true);
+    expect(Math.abs(Math.abs(stuck.m[stuck.m.length - 1]) - 1 / Math.sqrt(6))).toBeLessThan(1.000001e-6);
+    expect(Math.max(...stuck.m.map(Math.abs))).toBeLessThan(1 / Math.sqrt(6));
+    // ℓ = 3 with a large η0 at small d: the noise term wins from the start and m decays to 0.
+    expect(escapeODE({ ell: 3, eta: 1.9 }, 25)).toMatchObject({ escapes: false, mStationary: 0 });
+  });
+
   it('continued past the escape, m(t) rises monotonically towards its fixed point below 1', () => {
     const r = escapeODE({ ell: 1, eta: 0.5 }, 100, 3);
     expect(r.samplesODE).toBe(escapeODE({ ell: 1, eta: 0.5 }, 100).samplesODE);

@@ -1,15 +1,15 @@
 // The K = 2 committee-machine tab: q11 and q12 against α for the non-specialised and specialised branches
 // (metastable dashed), ε, and the thresholds. Points stream from the worker (a specialised point costs ~0.1 s).
 import { useCommittee } from '../store';
-import type { CommitteePoint } from '../../../physics/classic/committee';
+import { ampFixedPoint, type CommitteePoint } from '../../../physics/classic/committee';
 import { Banner, fmt, Select } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import type { Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
-import { thresholdMarks } from '../../../platform/plots/thresholds';
+import { thresholdMarks, thresholdRule } from '../../../platform/plots/thresholds';
 import '../../../platform/ui/classic.css';
 
-const C = { q11: COLOURS.blue, q12: COLOURS.rose, ns: COLOURS.grey };
+const C = { q11: COLOURS.blue, q12: COLOURS.rose, ns: COLOURS.grey, amp: COLOURS.green };
 
 /** The two plots, both against α; `of` names their series in series()'s result. */
 const PLOTS: { testId: string; caption: string; yLabel: string; yDomain: [number, number]; of: 'q' | 'eps' }[] = [
@@ -76,6 +76,14 @@ function series(points: CommitteePoint[]): { q: Series[]; eps: Series[] } {
         label: 'q12, specialised',
       },
       { mark: 'line', id: 'q11-specialised-metastable', data: spMeta11, colour: C.q11, dashed: true },
+      ...(['q11', 'q12'] as const).map((k): Series => ({
+        mark: 'line',
+        id: `${k}-amp`,
+        data: line((p) => (p.partial ? p.partial[k] : null)),
+        colour: C[k],
+        weight: 'thin',
+        label: `${k}, AMP partially specialised (±1 weights)`,
+      })),
     ],
     eps: [
       {
@@ -92,7 +100,15 @@ function series(points: CommitteePoint[]): { q: Series[]; eps: Series[] } {
         data: line((p) => (spEq(p) ? p.nonSpecialised.eps : null)),
         colour: C.ns,
         dashed: true,
-        label: 'ε, non-specialised (AMP)',
+        label: 'ε, non-specialised',
+      },
+      {
+        mark: 'line',
+        id: 'eps-amp',
+        data: line((p) => ampFixedPoint(p).eps),
+        colour: C.amp,
+        weight: 'thin',
+        label: 'ε of AMP from the uninformed start',
       },
     ],
   };
@@ -110,6 +126,9 @@ export function CommitteeExplorer() {
   const s = series(points);
   const t = thresholds;
   const marks = thresholdMarks({ alphaSpec: t?.alphaSpec, alphaIT: t?.alphaIT, alphaAMP: t?.alphaAMP }, 'hard');
+  // ±1 weights: where AMP leaves q11 = q12 (below α_AMP, where it reaches q = I).
+  const sb = t?.alphaSymBreak;
+  if (sb !== null && sb !== undefined) marks.rules.push(thresholdRule('alpha-sb', sb, `α_sb ≈ ${sb.toFixed(3)}`));
   const framed = (series: Series[]) => [...marks.spans, ...series, ...marks.rules];
   return (
     <>
@@ -153,9 +172,18 @@ export function CommitteeExplorer() {
             <dd data-testid="readout-alpha-spec">{t ? fmt(t.alphaSpec) : '…'}</dd>
             <dt>α_IT</dt>
             <dd data-testid="readout-committee-alpha-it">{t ? fmt(t.alphaIT) : '…'}</dd>
-            <dt>α_AMP</dt>
+            <dt>α_AMP (AMP from the uninformed start reaches q = I)</dt>
             <dd data-testid="readout-committee-alpha-amp">{t ? fmt(t.alphaAMP) : '…'}</dd>
+            <dt>α_sb (AMP breaks the symmetry, q11 &gt; q12)</dt>
+            <dd data-testid="readout-committee-alpha-sb">{t ? fmt(t.alphaSymBreak) : '…'}</dd>
           </dl>
+          {params.prior === 'rademacher' && (
+            <p className="classic-note">
+              ±1 weights: exact recovery is the equilibrium beyond α_IT, but AMP from the uninformed start only leaves
+              q11 = q12 at α_sb, stays partially specialised (q11 &lt; 1) and jumps to q = I at α_AMP. Shaded: the hard
+              phase α_IT &lt; α &lt; α_AMP.
+            </p>
+          )}
           <p className="classic-note">
             y = sign(sign z₁ + sign z₂) ∈ {'{−1, 0, +1}'} (0: the two units disagree). Error convention: ε = ½(E y² −
             E(Σ_y y Z_out)²), the squared error of the posterior-mean label (¼ at q = 0). Non-specialised: q11 = q12

@@ -6,6 +6,7 @@ import { branchPaths, interpolateEps, switchAlphas, type Polyline } from '../../
 import { COLOURS } from '../../../platform/plots/palette';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { rule } from '../../../platform/plots/lineGeometry';
+import { matchPublished } from '../published';
 import { matchReference } from '../reference';
 import { MlpExport } from './ExportTools';
 import { SimPointsLayer } from '../../../platform/sim/views/SimPointsLayer';
@@ -33,6 +34,8 @@ export const EpsPlot = memo(function EpsPlot() {
   }, [curve, previous]);
   const curveParams = curve?.params;
   const match = useMemo(() => (curveParams ? matchReference(reference, curveParams) : null), [reference, curveParams]);
+  const published = useExplorer((s) => s.published);
+  const pubMatch = useMemo(() => (curveParams ? matchPublished(published, curveParams) : []), [published, curveParams]);
 
   const hmc = match?.showHmc ? match.entry.hmc.filter((r) => r.alpha <= alphaMax) : [];
   const markerEps = curve
@@ -129,6 +132,14 @@ export const EpsPlot = memo(function EpsPlot() {
       dx: 2.5,
       label: 'HMC d=150, informative',
     },
+    ...pubMatch.map((set): Series => ({
+      mark: 'points',
+      id: set.id,
+      data: set.rows.filter((r) => r.alpha <= alphaMax).map((r) => ({ x: r.alpha, y: r.mean, err: r.sd })),
+      colour: COLOURS.paperUniversal,
+      ring: true,
+      label: set.label,
+    })),
     ...rules,
   ];
   const complete = !!curve?.complete;
@@ -159,6 +170,7 @@ export const EpsPlot = memo(function EpsPlot() {
         'data-transition': curve?.transitionState ?? 'idle',
         'data-points': curve?.points.length ?? 0,
         'data-reference': match ? match.entry.id : undefined,
+        'data-published': pubMatch.length ? pubMatch.map((p) => p.id).join(' ') : undefined,
       }}
     />
   );

@@ -25,6 +25,18 @@ const mLine = (
   more: Partial<LineSeries>,
 ): LineSeries => ({ mark: 'line', id, data: t.map((x, i) => [x, m[i]] as XY), colour, label, ...more });
 
+/** In words: the d where ℓ's ODE does not reach 0.5, and where it settles; null where it always escapes. */
+function stuckNote(ell: number, eta: number, stuck: XY[], none: boolean): string | null {
+  if (!stuck.length) return null;
+  const where = none ? 'at any d shown' : `at d = ${stuck.map((p) => p[0]).join(', ')}`;
+  const ms = stuck.map((p) => p[1]);
+  const lo = formatValue(Math.min(...ms), 3);
+  const hi = formatValue(Math.max(...ms), 3);
+  const at = lo === hi ? `|m| = ${lo}` : `|m| between ${lo} and ${hi}`;
+  const hint = ell === 2 ? ' (ℓ = 2 needs η < 0.75)' : '';
+  return `ℓ = ${ell}: no escape ${where} at η${ell >= 3 ? '0' : ''} = ${eta}: the ODE settles at ${at} < 0.5${hint}.`;
+}
+
 export function SgdPanels() {
   const params = useTwoLayer((s) => s.params);
   const ode = useTwoLayer((s) => s.ode);
@@ -58,8 +70,10 @@ export function SgdPanels() {
     ),
   );
 
-  // Escape plot: ODE curves per ℓ, reference slopes anchored below each curve's first point.
+  // Escape plot: ODE curves per ℓ, reference slopes anchored below each curve's first point; a curve whose m(t)
+  // settles below 0.5 at some d says so (legend and a line under the plot) instead of vanishing.
   const eSeries: Series[] = [];
+  const noEscape: string[] = [];
   let yLo = Infinity;
   let yHi = 0;
   if (escape) {
@@ -69,12 +83,15 @@ export function SgdPanels() {
         yLo = Math.min(yLo, p[1]);
         yHi = Math.max(yHi, p[1]);
       }
+      const stuck = e.d.map((d, i) => [d, e.mStationary[i]] as XY).filter((_, i) => !Number.isFinite(e.samples[i]));
+      const note = stuckNote(e.ell, params.eta, stuck, pts.length === 0);
+      if (note) noEscape.push(note);
       eSeries.push({
         mark: 'line',
         id: `escape-${e.ell}`,
         data: pts,
         colour: ELL_COLOURS[e.ell - 1],
-        label: `ℓ = ${e.ell} (ODE)`,
+        label: pts.length ? `ℓ = ${e.ell} (ODE)` : `ℓ = ${e.ell}: no escape at η = ${params.eta}`,
       });
       if (pts.length) {
         const [d0, T0] = pts[0];
@@ -150,7 +167,15 @@ export function SgdPanels() {
           yDomain={[params.ell % 2 === 0 ? 0 : -0.3, 1]}
           series={mSeries}
           attrs={{ 'data-runs': String(runs.length), 'data-band': band ? '1' : '0' }}
-        />
+        >
+          {ode && !Number.isFinite(ode.tEscape) && (
+            <p className="hint" data-testid="ode-no-escape">
+              No escape: at η = {params.eta} the ODE settles at {params.ell % 2 === 0 ? '|m|' : 'm'} ={' '}
+              {formatValue(ode.mStationary, 3)} &lt; 0.5, where the drift η(1 − m²)φ′(m) balances the noise term (η²/2)m
+              C(m){params.ell === 2 ? '; ℓ = 2 escapes only for η < 0.75' : ''}.
+            </p>
+          )}
+        </LinePlot>
         <LinePlot
           testId="plot-escape"
           className="tl-plot"
@@ -173,8 +198,18 @@ export function SgdPanels() {
               label: `SGD runs (ℓ = ${params.ell}, mean ± SE)`,
             },
           ]}
-          attrs={{ 'data-curves': String(escape?.length ?? 0), 'data-sim-points': String(escapePoints.length) }}
-        />
+          attrs={{
+            'data-curves': String(escape?.length ?? 0),
+            'data-sim-points': String(escapePoints.length),
+            'data-no-escape': noEscape.length,
+          }}
+        >
+          {noEscape.map((n) => (
+            <p key={n} className="hint" data-testid="escape-none">
+              {n}
+            </p>
+          ))}
+        </LinePlot>
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faddeeva, normalStieltjes } from './faddeeva';
+import { faddeeva, normalStieltjesBelow } from './faddeeva';
 import { gaussHermite } from './gaussHermite';
 
 // mpmath, 30 digits (faddeeva.fixtures.py): [x, y, Re w(x + iy), Im w(x + iy)]
@@ -53,7 +53,7 @@ describe('Faddeeva function (Weideman 1994, N = 40)', () => {
   });
 });
 
-describe('Stieltjes transform of N(0, 1): G(z) = E[1/(z − v)]', () => {
+describe('Stieltjes transform of N(0, 1) from below: G(z) = E[1/(z − v)], Im z ≤ 0, continued', () => {
   const gh = gaussHermite(120);
   const direct = (x: number, y: number) => {
     let re = 0;
@@ -67,28 +67,44 @@ describe('Stieltjes transform of N(0, 1): G(z) = E[1/(z − v)]', () => {
     return { re, im };
   };
 
-  it('agrees with 120-point Gauss–Hermite quadrature away from the real axis (to 1e−12)', () => {
+  it('agrees with 120-point Gauss–Hermite quadrature below the real axis (to 1e−12)', () => {
     for (const [x, y] of [
-      [0.3, 2],
-      [-1.5, 3],
+      [0.3, -2],
+      [-1.5, -3],
       [4, -2.5],
       [0, -6],
     ]) {
-      const g = normalStieltjes(x, y);
+      const g = normalStieltjesBelow(x, y);
       const d = direct(x, y);
       expect(Math.hypot(g.re - d.re, g.im - d.im)).toBeLessThan(1e-12);
     }
   });
 
-  it('has Im G = −π φ(x) on the real axis (from above) and G ~ 1/z + 1/z³ at large |z|', () => {
-    for (const x of [-2, 0, 0.7, 3]) {
-      const g = normalStieltjes(x, 0);
-      expect(Math.abs(g.im + (Math.PI * Math.exp((-x * x) / 2)) / Math.sqrt(2 * Math.PI))).toBeLessThan(1e-14);
+  it('continues across the real axis: above it, G(z) = conj G(z̄) + 2πi φ(z) (φ the normal density, entire)', () => {
+    for (const [x, y] of [
+      [0.3, 0.2],
+      [-1.5, 1],
+      [2, 0.01],
+    ]) {
+      const g = normalStieltjesBelow(x, y);
+      const c = normalStieltjesBelow(x, -y);
+      // 2πi φ(z) = i√(2π) e^{−z²/2}, −z²/2 = (y² − x²)/2 − i x y.
+      const m = Math.sqrt(2 * Math.PI) * Math.exp((y * y - x * x) / 2);
+      const pr = -m * Math.sin(-x * y);
+      const pi = m * Math.cos(-x * y);
+      expect(Math.hypot(g.re - (c.re + pr), g.im - (-c.im + pi))).toBeLessThan(1e-13);
     }
-    const g = normalStieltjes(40, 1);
-    // 1/z + 1/z³ + 3/z⁵ at z = 40 + i, error ~ 15/|z|⁷.
+  });
+
+  it('has Im G = π φ(x) on the real axis (from below) and G ~ 1/z + 1/z³ at large |z|', () => {
+    for (const x of [-2, 0, 0.7, 3]) {
+      const g = normalStieltjesBelow(x, 0);
+      expect(Math.abs(g.im - (Math.PI * Math.exp((-x * x) / 2)) / Math.sqrt(2 * Math.PI))).toBeLessThan(1e-14);
+    }
+    const g = normalStieltjesBelow(40, -1);
+    // 1/z + 1/z³ + 3/z⁵ at z = 40 − i, error ~ 15/|z|⁷.
     const zr = 40;
-    const zi = 1;
+    const zi = -1;
     let ar = 0;
     let ai = 0;
     let pr = 1;
@@ -111,14 +127,14 @@ describe('Stieltjes transform of N(0, 1): G(z) = E[1/(z − v)]', () => {
 
   it("satisfies Stein's identity G'(z) = 1 − z G(z)", () => {
     for (const [x, y] of [
-      [0.4, 0.3],
+      [0.4, -0.3],
       [-2, -0.8],
       [1.7, 1e-3],
     ]) {
       const h = 1e-5;
-      const a = normalStieltjes(x + h, y);
-      const b = normalStieltjes(x - h, y);
-      const g = normalStieltjes(x, y);
+      const a = normalStieltjesBelow(x + h, y);
+      const b = normalStieltjesBelow(x - h, y);
+      const g = normalStieltjesBelow(x, y);
       const dr = (a.re - b.re) / (2 * h);
       const di = (a.im - b.im) / (2 * h);
       expect(Math.hypot(dr - (1 - (x * g.re - y * g.im)), di + (x * g.im + y * g.re))).toBeLessThan(1e-8);

@@ -78,16 +78,16 @@ export function faddeeva(x: number, y: number, out: Complex = { re: 0, im: 0 }):
 const SQRT_HALF_PI = Math.sqrt(Math.PI / 2);
 
 /**
- * Stieltjes transform of the standard normal law, G(z) = E_v[1/(z − v)], v ~ N(0, 1), for z off the real axis:
- * G(z) = −i√(π/2) w(z/√2) for Im z > 0 and its conjugate G(z̄)* below (each half-plane on its own sheet, so no
- * e^{−z²} term is ever formed). On the real axis the limit from above.
+ * Stieltjes transform of the standard normal law from below, G(z) = E_v[1/(z − v)], v ~ N(0, 1), for Im z ≤ 0
+ * (the real axis as the limit from below), continued analytically across the real axis:
+ * G(z) = i√(π/2) w(−z/√2), an entire function. For Im z > 0 it is not E[1/(z − v)] (that is its conjugate
+ * G(z̄)*) but the continuation, which keeps equations in G analytic next to the real axis, so that Newton converges
+ * where a root approaches it (spectral.ts). Overflows where e^{−z²/2} does (|Im z| ≫ |Re z| above the axis).
  */
-export function normalStieltjes(x: number, y: number, out: Complex = { re: 0, im: 0 }): Complex {
-  const up = y >= 0;
-  faddeevaUpper(x * Math.SQRT1_2, Math.abs(y) * Math.SQRT1_2, out);
-  const re = SQRT_HALF_PI * out.im; // −i·(a + ib) = b − ia
-  const im = -SQRT_HALF_PI * out.re;
+export function normalStieltjesBelow(x: number, y: number, out: Complex = { re: 0, im: 0 }): Complex {
+  faddeeva(-x * Math.SQRT1_2, -y * Math.SQRT1_2, out);
+  const re = -SQRT_HALF_PI * out.im; // i·(a + ib) = −b + ia
+  out.im = SQRT_HALF_PI * out.re;
   out.re = re;
-  out.im = up ? im : -im;
   return out;
 }

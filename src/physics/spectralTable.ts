@@ -45,7 +45,7 @@ export interface TableOptions {
 /**
  * Continuous laws (`gauss`, `unif`, exact transforms: a Faddeeva function or logarithm per Newton step) get fewer
  * nodes: 200 to λ_max = 2000 and the tail keep m_S and mmse within 2e−7 of the direct values on λ ∈ [0, 10⁴]
- * (spectral.test.ts), while building in about half the time of the 64-atom tables they replace.
+ * (spectral.test.ts); the build costs 2–3 times the `ones` table's (bench/bench.ts, tableMsByLaw).
  */
 export const COARSE_TABLE: TableOptions = { nodes: 200, lambdaMax: 2000, relTol: 1e-9 };
 

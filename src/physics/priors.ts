@@ -81,8 +81,8 @@ function discretise(law: ReadoutLaw, n: number): { v: number[]; p: number[] } {
       return { v: Array.from(x, (u) => u * Math.sqrt(3)), p: Array.from(w, (u) => u / 2) };
     }
     case 'gauss': {
-      // Equal-mass quantile midpoints (as the papers' sorted quantiles), rescaled to E v² = 1. Gauss–Hermite
-      // atoms are avoided: their tiny tail weights put far outliers into the spectrum of S.
+      // Equal-mass quantile midpoints (as the papers' sorted quantiles), rescaled to E v² = 1: the Q(v) classes and
+      // the simulations' teacher readouts (the spectrum of S uses the exact law, spectralLaw).
       const v = Array.from({ length: n }, (_, i) => normalQuantile((i + 0.5) / n));
       const m2 = v.reduce((s, u) => s + u * u, 0) / n;
       return { v: v.map((u) => u / Math.sqrt(m2)), p: new Array(n).fill(1 / n) };

@@ -155,6 +155,28 @@ describe('continuous readout laws: m_S from the exact Stieltjes transforms (γ =
     });
   }
 
+  it('the RIE root search (stieltjesAt) finds the density everywhere, tails included: unit mass, same ∫ρ³', () => {
+    for (const name of ['gauss', 'unif'] as const) {
+      const l = spectralLaw(name, 0.5);
+      const d = spectralDensity(l, 0.2, 1e-10);
+      const [a, b] = d.intervals[0];
+      const n = 4000;
+      const h = (b - a) / n;
+      let mass = 0;
+      let r3 = 0;
+      for (let i = 0; i < n; i++) {
+        const g = stieltjesAt(l, 0.2, a + (i + 0.5) * h);
+        expect(g.im).toBeGreaterThanOrEqual(0);
+        mass += (g.im / Math.PI) * h;
+        r3 += (g.im / Math.PI) ** 3 * h;
+      }
+      // Midpoint rule: 1e−5 covers its error at the unif edges; the density itself has mass 1 to 1e−12.
+      expect(Math.abs(mass - 1)).toBeLessThan(1e-5);
+      expect(Math.abs(d.mass - 1)).toBeLessThan(1e-12);
+      expect(rel(r3, d.rho3)).toBeLessThan(1e-5);
+    }
+  });
+
   it('gauss at λ = 0.5: 0.488002 (the 64 equal-mass atoms used before gave 0.48344)', () => {
     expect(Math.abs(1 - mmseSDirect(spectralLaw('gauss', 0.5), 0.5) - 0.4880017171)).toBeLessThan(1e-9);
   });

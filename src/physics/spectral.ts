@@ -339,7 +339,10 @@ function edgeSeeds(edges: Edge[], x: number): Array<[number, number]> {
 
 /** g(x + i0⁺) at a point x inside the support (the root with the largest imaginary part). */
 export function stieltjesAt(law: SpectralLaw, t: number, x: number): { re: number; im: number } {
-  bestRoot(law, t, x, edgeSeeds([], x));
+  const seeds = edgeSeeds([], x);
+  // N(0, 1) readouts: in the far tails the root is near the real axis, close to its expansion g ≈ −1/x.
+  if (law.continuous === 'gauss' && x !== 0) seeds.push([-1 / x, 1e-9 / Math.abs(x)]);
+  bestRoot(law, t, x, seeds);
   return { re: root.re, im: root.im };
 }
 

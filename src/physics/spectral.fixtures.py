@@ -6,8 +6,7 @@
 # U[−√3, √3]; the root by complex Newton (numerical derivative) seeded from a continuation grid; ∫ρ³ by QUADPACK
 # (scipy.integrate.quad) with breakpoints at the support edges and at ±2^j √t (the spike of the zero eigenvalues).
 # Run: python3 src/physics/spectral.fixtures.py   (prints the rows of the table; minutes). Each row asserts unit
-# mass of ρ_t to 1e−9, the check that the root was followed (at λ = 10⁴ for `unif` this continuation still loses the
-# spike at x = 0, so that row is left out).
+# mass of ρ_t to 1e−9, the check that the root was followed.
 import numpy as np
 from scipy.special import wofz
 from scipy.integrate import quad
@@ -79,7 +78,7 @@ def mS(law, a, lam):
 
 
 for law, lam in [('gauss', '0.5'), ('gauss', '5'), ('gauss', '500'), ('gauss', '10000'),
-                 ('unif', '0.5'), ('unif', '5'), ('unif', '500')]:
+                 ('unif', '0.5'), ('unif', '5'), ('unif', '500'), ('unif', '10000')]:
     m, mass = mS(law, 0.5, float(lam))
     assert abs(mass - 1) < 1e-9, (law, lam, mass)
     print(f"  ['{law}', {lam}, {m!r}],")

@@ -127,7 +127,16 @@ describe('matrix denoising m_S(λ) at γ = 0.5 (reference-values.md)', () => {
 });
 
 // spectral.fixtures.py (scipy's Faddeeva function, QUADPACK): [law, λ, m_S(λ)] at γ = 0.5.
-const CONTINUOUS_MS: Array<['gauss' | 'unif', number, number]> = [['gauss', 0.5, 0.48800171714136265]];
+const CONTINUOUS_MS: Array<['gauss' | 'unif', number, number]> = [
+  ['gauss', 0.5, 0.4880017171413624],
+  ['gauss', 5, 0.8953316240916187],
+  ['gauss', 500, 0.9985486835516064],
+  ['gauss', 10000, 0.9999255348755185],
+  ['unif', 0.5, 0.4319623869660547],
+  ['unif', 5, 0.886888442979496],
+  ['unif', 500, 0.9985352875088702],
+  ['unif', 10000, 0.999925387074055],
+];
 
 describe('continuous readout laws: m_S from the exact Stieltjes transforms (γ = 0.5)', () => {
   it('direct m_S matches an independent high-accuracy integration (spectral.fixtures.py) to 1e−9', () => {

@@ -429,11 +429,16 @@ function panel(
  */
 const RHO_TAIL = 1e-13;
 
-function gaussianRange(law: SpectralLaw, t: number): [Edge, Edge] {
+/** g(0) of a symmetric law (imaginary, ρ even) into `root`; seed: a semicircle of the same variance σ², g(0) = i/σ. */
+function centreRoot(law: SpectralLaw, t: number): void {
   const sigma = Math.sqrt(1 / law.a + t);
-  // At x = 0 the root is imaginary (ρ even); seed: a semicircle of the same variance, g(0) = i/σ.
   newtonComplex(law, t, 0, 0, 1 / sigma);
   if (!(root.ok && root.im > 0)) bestRoot(law, t, 0, [[0, 1 / sigma], ...edgeSeeds([], 0)]);
+}
+
+function gaussianRange(law: SpectralLaw, t: number): [Edge, Edge] {
+  const sigma = Math.sqrt(1 / law.a + t);
+  centreRoot(law, t);
   let gr = root.re;
   let gi = root.im;
   let x = 0;
@@ -483,17 +488,14 @@ function supportComponents(law: SpectralLaw, t: number): Array<[Edge, Edge]> {
 }
 
 /**
- * Coarse panels in θ on a component (x = c − r cos θ): 8 equal ones, and for continuous laws also breaks at
- * x = ±2^j √t: their zero eigenvalues (mass 1 − γ) sit inside the one band as a spike of width ~4√t at x = 0,
- * which equal panels would step over at small t.
+ * Coarse panels in θ on a component (x = c − r cos θ): 8 equal ones. Continuous laws (symmetric: the half x ≥ 0)
+ * also break at x = 2^j √t: their zero eigenvalues (mass 1 − γ) sit inside the one band as a spike of width ~4√t
+ * at x = 0, which equal panels would step over at small t.
  */
-function coarseBreaks(law: SpectralLaw, t: number, c: number, r: number): number[] {
-  const P = 8;
-  const th = Array.from({ length: P + 1 }, (_, k) => (k * Math.PI) / P);
-  if (law.continuous) {
-    for (let s = Math.sqrt(t); s < r; s *= 2)
-      for (const x of [-s, s]) if (Math.abs(x - c) < r) th.push(Math.acos((c - x) / r));
-  }
+function coarseBreaks(t: number, c: number, r: number, symmetric: boolean): number[] {
+  if (!symmetric) return Array.from({ length: 9 }, (_, k) => (k * Math.PI) / 8);
+  const th = Array.from({ length: 5 }, (_, k) => (Math.PI * (4 + k)) / 8);
+  for (let s = Math.sqrt(t); s < r; s *= 2) th.push(Math.acos((c - s) / r));
   th.sort((p, q) => p - q);
   return th.filter((v, i) => i === 0 || v - th[i - 1] > 1e-12);
 }
@@ -503,15 +505,23 @@ export function spectralDensity(law: SpectralLaw, t: number, relTol = 1e-11): Sp
   let rho3 = 0;
   let mass = 0;
   const intervals: Array<[number, number]> = [];
-  for (const [eL, eR] of supportComponents(law, t)) {
+  const comps = supportComponents(law, t);
+  // Continuous laws: one band, symmetric about 0 (v ↦ −v), integrated over x ≥ 0 and doubled.
+  const symmetric = !!law.continuous && comps.length === 1;
+  for (const [eL, eR] of comps) {
     const c = 0.5 * (eL.x + eR.x);
     const r = 0.5 * (eR.x - eL.x);
     intervals.push([eL.x, eR.x]);
     // Coarse pass sets the absolute tolerance; then each coarse panel is refined until its halves agree.
-    const th = coarseBreaks(law, t, c, r);
+    const th = coarseBreaks(t, c, r, symmetric);
     const coarse: Panel[] = [];
     let sr = NaN;
     let si = NaN;
+    if (symmetric) {
+      centreRoot(law, t); // the half-range starts at x = 0
+      sr = root.re;
+      si = root.im;
+    }
     let scale3 = 0;
     for (let k = 0; k + 1 < th.length; k++) {
       const pn = panel(law, t, c, r, th[k], th[k + 1], sr, si, eL, eR);
@@ -521,7 +531,8 @@ export function spectralDensity(law: SpectralLaw, t: number, relTol = 1e-11): Sp
       si = pn.midI;
     }
     const tol3 = relTol * scale3;
-    const tol1 = relTol;
+    const half = symmetric ? 2 : 1;
+    const tol1 = relTol / half;
     const refine = (ta: number, tb: number, whole: Panel, depth: number): void => {
       const tm = 0.5 * (ta + tb);
       const left = panel(law, t, c, r, ta, tm, whole.firstR, whole.firstI, eL, eR);
@@ -529,8 +540,8 @@ export function spectralDensity(law: SpectralLaw, t: number, relTol = 1e-11): Sp
       const err3 = Math.abs(left.i3 + right.i3 - whole.i3);
       const err1 = Math.abs(left.i1 + right.i1 - whole.i1);
       if ((err3 <= tol3 && err1 <= tol1) || depth >= MAX_DEPTH) {
-        rho3 += left.i3 + right.i3;
-        mass += left.i1 + right.i1;
+        rho3 += half * (left.i3 + right.i3);
+        mass += half * (left.i1 + right.i1);
         return;
       }
       refine(ta, tm, left, depth + 1);

@@ -167,7 +167,7 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
   }
   if (!discrete) {
     notes.push(
-      `The continuous readout law is discretised deterministically into ${atoms.v.length} atoms with E v² = 1 exactly; each atom has its own Q(v).`,
+      `The continuous readout law is discretised deterministically into ${atoms.v.length} atoms with E v² = 1 exactly; each atom has its own Q(v) (the spectrum of S uses the exact law).`,
     );
   }
   notes.push(

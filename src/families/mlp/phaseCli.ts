@@ -33,6 +33,8 @@ export const phaseCommands: Record<string, Command> = {
       },
       'alpha-max': { kind: 'number', help: 'largest α searched', default: '16' },
     },
+    // null: that line does not exist (or was not found) below --alpha-max at this row.
+    nullable: ['alphaSp', 'spinodalLow', 'spinodalHigh', 'alphaOnset', 'spinodalUni', 'qBelow', 'qAbove'],
     run(flags, emit) {
       const over = flags.over as PhasePlane;
       const alphaMax = parseNumber('alpha-max', flags['alpha-max'] as string);

@@ -25,6 +25,7 @@ export const commands: Record<string, Command> = {
   'saad-solla': {
     help: 'online SGD of the soft committee machine, Saad–Solla ODEs (g = erf(u/√2), T = I)',
     flags,
+    direct: true, // the trajectory's rows are RK4 values (the plateau row says whether Newton converged)
     run(f, emit) {
       const p = asUsage(() =>
         validateSaadSolla({
@@ -55,8 +56,10 @@ export const commands: Record<string, Command> = {
         return;
       }
       for (const pt of run.points) emit({ alpha: pt.alpha, eps: num(pt.eps), R: pt.R.map(num), Q: pt.Q.map(num) });
-      if (run.diverged)
-        emit({ note: `the dynamics diverged after α = ${run.points[run.points.length - 1].alpha} (η too large)` });
+      if (run.diverged) {
+        const note = `the dynamics diverged after α = ${run.points[run.points.length - 1].alpha} (η too large)`;
+        emit({ note, converged: false, reason: note });
+      }
     },
   },
 };

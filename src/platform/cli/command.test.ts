@@ -1,7 +1,7 @@
 // Honest rows and bounded work (issue 21, points 2 and 3): what every CLI row passes through in src/cli.ts.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './args';
-import { boundRun, boundWork, honestRow, rowProblems, STREAM_LIMIT_S, WORK_LIMIT_S } from './command';
+import { boundRun, boundWork, honestRow, rowProblems, WORK_LIMITS } from './command';
 
 describe('honestRow', () => {
   it('passes a converged row whose values lie in their ranges, unchanged', () => {
@@ -51,14 +51,14 @@ describe('honestRow', () => {
 
 describe('boundWork', () => {
   it('refuses an estimate above the limit with the estimate and the flags to lower', () => {
-    expect(() => boundWork(WORK_LIMIT_S, '--d')).not.toThrow();
+    expect(() => boundWork(WORK_LIMITS.seconds, '--d')).not.toThrow();
     expect(() => boundWork(2 * 3600, '--d')).toThrow(/about 2\.0 h \(limit 60 s\): lower --d/);
     expect(() => boundWork(NaN, '--d')).toThrow(UsageError);
   });
 
   it('lets a streamed run last longer than a minute, but no piece of it', () => {
-    expect(() => boundRun(30, STREAM_LIMIT_S / 30, '--steps')).not.toThrow();
+    expect(() => boundRun(30, WORK_LIMITS.streamSeconds / 30, '--steps')).not.toThrow();
     expect(() => boundRun(90, 2, '--steps')).toThrow(UsageError);
-    expect(() => boundRun(30, STREAM_LIMIT_S / 30 + 1, '--steps')).toThrow(UsageError);
+    expect(() => boundRun(30, WORK_LIMITS.streamSeconds / 30 + 1, '--steps')).toThrow(UsageError);
   });
 });

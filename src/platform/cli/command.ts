@@ -60,25 +60,25 @@ export function honestRow(row: Record<string, unknown>, cmd: Pick<Command, 'null
   return { ...row, converged: false, reason: why };
 }
 
-/** The most work one CLI call may start: a minute (issue 21: eight legal calls ran for hours). */
-export const WORK_LIMIT_S = 60;
+/**
+ * The most work one CLI call may start: a minute (issue 21: eight legal calls ran for hours); a run that prints a
+ * progress line after each piece may take half an hour, but no piece more than a minute. Tests lower them.
+ */
+export const WORK_LIMITS = { seconds: 60, streamSeconds: 1800 };
 
 /**
  * Refuses work whose estimate exceeds the limit before it starts (issue 21): `seconds` from the command's measured
  * cost per unit of work (a deliberate over-estimate on a slow machine), `lower` names the flags to lower.
  */
-export function boundWork(seconds: number, lower: string, limit = WORK_LIMIT_S): void {
+export function boundWork(seconds: number, lower: string, limit = WORK_LIMITS.seconds): void {
   if (!(seconds <= limit))
     throw new UsageError(`this would take about ${fmtSeconds(seconds)} (limit ${fmtSeconds(limit)}): lower ${lower}`);
 }
 
-/** A run that prints a progress line after each piece may take half an hour, but no piece more than a minute. */
-export const STREAM_LIMIT_S = 1800;
-
 /** `boundWork` for a run of `lines` pieces of `perLine` seconds each, a progress line after every piece. */
 export function boundRun(perLine: number, lines: number, lower: string): void {
   boundWork(perLine, lower);
-  boundWork(perLine * lines, lower, STREAM_LIMIT_S);
+  boundWork(perLine * lines, lower, WORK_LIMITS.streamSeconds);
 }
 
 const fmtSeconds = (s: number) =>

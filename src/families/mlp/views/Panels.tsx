@@ -6,6 +6,7 @@ import { formatValue } from '../../../platform/plots/scales';
 import { r2Offset, vGroups } from '../overlapSeries';
 import { nearestPoint } from '../../../platform/plots/branches';
 import { vLabel } from './OverlapPlot';
+import { shownText } from '../../../platform/ui/fields';
 
 export const ActivationPanel = memo(function ActivationPanel() {
   const a = useExplorer((s) => s.activation);
@@ -244,8 +245,7 @@ export const ErrorBanner = memo(function ErrorBanner() {
     const what = { param: 'Invalid parameter', activation: 'Activation', solver: 'Solver error', worker: 'Worker' }[
       compute.kind
     ];
-    const shown = hasCurve ? 'The plots show the last valid result.' : 'Nothing is plotted until this is fixed.';
-    lines.push({ key: 'compute', text: `${what}: ${compute.message}. ${shown}` });
+    lines.push({ key: 'compute', text: shownText(`${what}: ${compute.message}`, hasCurve) });
   }
   url.forEach((u, i) => lines.push({ key: `url${i}`, text: u }));
   if (lines.length === 0) return null;

@@ -54,7 +54,9 @@ function guard(run: (flags: Flags, emit: Emit) => void | Promise<void>): Command
     try {
       await run(flags, emit);
     } catch (e) {
-      if (e instanceof TwoLayerParamError || e instanceof RangeError) throw new UsageError(e.message);
+      // An allocation failure (a RangeError too) is not the user's input: it must not read as a usage error.
+      const memory = e instanceof RangeError && /array length|allocation|memory/i.test(e.message);
+      if (e instanceof TwoLayerParamError || (e instanceof RangeError && !memory)) throw new UsageError(e.message);
       throw e;
     }
   };

@@ -19,6 +19,11 @@ describe('parseFlags', () => {
       expect(() => parseFlags(argv, spec), argv.join(' ')).toThrow(/given twice/);
     expect(parseFlags(['--alpha', '2', '--seed', '3'], spec)).toEqual({ alpha: '2', seed: '3' });
   });
+
+  it('refuses a number beyond the float64 range (1e400 would read as Infinity and pass "> 0")', () => {
+    expect(() => parseFlags(['--seed', '1e400'], spec)).toThrow(/beyond the float64 range/);
+    expect(() => parseFlags(['--alpha', '1,-1e999'], spec)).toThrow(/beyond the float64 range/);
+  });
 });
 
 describe('seedFlag', () => {

@@ -42,7 +42,10 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 export function parseNumber(flag: string, text: string): number {
   if (!NUMBER.test(text.trim())) throw new UsageError(`--${flag} expects a number, got '${text}'`);
-  return Number(text);
+  const x = Number(text);
+  // 1e400 reads as Infinity: refuse it here rather than let it pass every "> 0" check downstream.
+  if (!Number.isFinite(x)) throw new UsageError(`--${flag}: ${text.trim()} is beyond the float64 range`);
+  return x;
 }
 
 /** "1,2,4" or "start:stop:step" (inclusive, up to 100 000 values). */

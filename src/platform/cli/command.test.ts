@@ -13,6 +13,7 @@ describe('honestRow', () => {
     const r = honestRow({ snr: 1e-20, mS: -1e20, converged: true }, {});
     expect(r).toMatchObject({ converged: false, reason: expect.stringContaining('mS = -100000000000000000000') });
     expect(honestRow({ eps: -1e-3, converged: true }, {})).toMatchObject({ converged: false });
+    expect(honestRow({ eps: -1e-17, converged: true }, {})).toMatchObject({ converged: true }); // rounding at 0
     expect(honestRow({ overlap: 1.5, converged: true }, {})).toMatchObject({ converged: false });
     expect(honestRow({ acceptance: 1.01, converged: true }, {})).toMatchObject({ converged: false });
   });

@@ -152,4 +152,3 @@ describe('HMC samples the right distribution', () => {
     h.dispose();
   });
 });
-

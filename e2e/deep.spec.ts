@@ -118,7 +118,13 @@ test.describe('deep MLP (L = 2)', () => {
     await expect(page.getByTestId('deep-error')).toContainText('layer 1 activation relu has μ0');
     await expect(page.getByTestId('deep-error')).toContainText('μ0 = μ2 = 0');
     await page.screenshot({ path: `${SHOTS}/deep-refused.png` });
+    // erf (E σ² = 0.46) is refused in the first layer, which must have unit variance; sin(8x) too (E σ² = ½).
     await page.getByTestId('deep-activation').selectOption('erf');
+    await expect(page.getByTestId('deep-error')).toContainText('E σ² = 0.4646 ≠ 1');
+    await page.getByTestId('deep-activation').selectOption('expr:');
+    await page.getByTestId('deep-activation-expr').fill('sin(8*x)');
+    await expect(page.getByTestId('deep-error')).toContainText('divide σ by 0.707107');
+    await page.getByTestId('deep-activation').selectOption('h3');
     await completeCurve(page);
     await expect(page.getByTestId('deep-error')).toHaveCount(0);
     // A bad URL value is reported, not silently used.

@@ -3,7 +3,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { parseFlags, UsageError } from './platform/cli/args';
-import type { Command } from './platform/cli/command';
+import { honestRow, type Command } from './platform/cli/command';
 import { FAMILIES } from './app/families';
 import { ParamError } from './physics/errors';
 
@@ -43,7 +43,7 @@ export async function main(
     const cmd = await load(name);
     if (!cmd) throw new UsageError(`unknown command '${name}' (commands: ${[...owners.keys()].join(', ')})`);
     const flags = parseFlags(rest, cmd.flags);
-    await cmd.run(flags, (row) => out(JSON.stringify(row)));
+    await cmd.run(flags, (row) => out(JSON.stringify(honestRow(row, cmd))));
     return 0;
   } catch (e) {
     if (usageErrorTypes.some((T) => e instanceof T)) {

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readoutAtoms, spectralLaw } from './priors';
-import { mmseSDirect, spectralDensity, stieltjesAt, type AtomicSpectralLaw } from './spectral';
+import {
+  mmseSDirect,
+  mSDirect,
+  mSSmall,
+  seriesLambda,
+  spectralDensity,
+  stieltjesAt,
+  type AtomicSpectralLaw,
+} from './spectral';
 import { buildSpectralTable, COARSE_TABLE } from './spectralTable';
 
 const law = (name: 'ones' | 'rad' | '4point', gamma = 0.5): AtomicSpectralLaw => {
@@ -268,5 +276,36 @@ describe('spectral limits and checks', () => {
     const gr = stieltjesAt(l, t, x);
     expect(gr.im).toBeGreaterThan(0);
     expect(sextic(gr.re, gr.im)).toBeLessThan(1e-9);
+  });
+});
+
+describe('small λ: the series instead of the cancelling direct form (issue 21)', () => {
+  const laws = [
+    law('ones'),
+    law('rad'),
+    law('ones', 2),
+    law('4point'),
+    spectralLaw('gauss', 0.5),
+    spectralLaw('unif', 1),
+  ];
+
+  it('agrees with the direct form where both are accurate: the gap is the λ³ term (|coefficient| ≤ 40 here)', () => {
+    // Measured λ³ coefficients 5.0, 3.0, 0.75, 11.7, 36.8 (exact gauss law, checked at 1e−3 and 3e−3), 4.2; a λ² coefficient off by 0.1 would give a gap 0.1λ².
+    for (const l of laws)
+      for (const lambda of l.continuous === 'gauss' ? [1e-3, 3e-3] : [3e-4, 1e-3])
+        expect(Math.abs(mSDirect(l, lambda) - mSSmall(l, lambda))).toBeLessThan(40 * lambda ** 3);
+  });
+
+  it('m_S = 1 − mmse_S is positive, increasing and ≈ λ down to λ = 1e−20 (was −1e20 there)', () => {
+    for (const l of laws) {
+      let prev = 0;
+      for (let e = -20; e <= -2; e += 0.25) {
+        const lambda = 10 ** e;
+        const mS = mSDirect(l, lambda);
+        expect(mS).toBeGreaterThan(prev);
+        expect(Math.abs(mS / lambda - 1)).toBeLessThan(lambda < seriesLambda(l) ? 1e-3 : 0.05);
+        prev = mS;
+      }
+    }
   });
 });

@@ -552,9 +552,48 @@ export function spectralDensity(law: SpectralLaw, t: number, relTol = 1e-11): Sp
   return { intervals, rho3, mass };
 }
 
+/**
+ * Below this λ the direct form's two terms (each ≈ a t = 1/λ) cancel to about mmse_S, so its quadrature error
+ * (≈ 1e−11/λ) swamps m_S = 1 − mmse_S ≈ λ: the small-λ series takes over (its λ³ term ≲ 3e−11 here).
+ */
+export const SERIES_LAMBDA = 1e-4;
+/**
+ * The exact Gaussian law's density has no edge, and the direct form's quadrature at t = 1/λ loses about 2e−6 at
+ * λ = 3e−4 (measured against the series, whose λ³ term is ≈ 37λ³ ≤ 4e−8 at 1e−3): the series takes over earlier.
+ */
+const SERIES_LAMBDA_GAUSS = 1e-3;
+/** Where m_S switches from the direct form to its small-λ series for this law. */
+export const seriesLambda = (law: SpectralLaw): number =>
+  law.continuous === 'gauss' ? SERIES_LAMBDA_GAUSS : SERIES_LAMBDA;
+
+/**
+ * m_S(λ) = 1 − mmse_S(λ) for small λ: κ2²λ − (κ2³ − κ3²)λ² + O(λ³), with κ_n = E[vⁿ] a^{1−n/2} the free cumulants of
+ * S⁰ = √a S_k (R-transform of S_k: a E_v[v/(a − v s)]; κ2 = E v² = 1 for the project's laws). Written for m_S
+ * itself, since 1 − mmse_S rounds to 0 below λ ≈ 1e−16. The λ² coefficient is checked against the direct form in
+ * spectral.test.ts (docs/physics/mlp-shallow.md §4).
+ */
+export function mSSmall(law: SpectralLaw, lambda: number): number {
+  // Both continuous laws (gauss, unif) are symmetric with E v² = 1.
+  let v2 = law.continuous ? 1 : 0;
+  let v3 = 0;
+  if (!law.continuous)
+    for (let j = 0; j < law.v.length; j++) {
+      v2 += law.p[j] * law.v[j] ** 2;
+      v3 += law.p[j] * law.v[j] ** 3;
+    }
+  const k3sq = (v3 * v3) / law.a;
+  return v2 * v2 * lambda - (v2 * v2 * v2 - k3sq) * lambda * lambda;
+}
+
+/** m_S(λ) = 1 − mmse_S(λ), accurate down to λ → 0 (the series below seriesLambda(law)). */
+export function mSDirect(law: SpectralLaw, lambda: number, relTol = 1e-11): number {
+  return lambda > 0 && lambda < seriesLambda(law) ? mSSmall(law, lambda) : 1 - mmseSDirect(law, lambda, relTol);
+}
+
 /** mmse_S(λ) per d for the channel √λ S⁰ + Z, S⁰ = √a S_k: a[t − (4π²/3) t² ∫ρ_t³], t = 1/(aλ) (docs/physics/mlp-shallow.md §4). */
 export function mmseSDirect(law: SpectralLaw, lambda: number, relTol = 1e-11): number {
   if (lambda <= 0) return 1;
+  if (lambda < seriesLambda(law)) return 1 - mSSmall(law, lambda);
   const t = 1 / (law.a * lambda);
   const { rho3 } = spectralDensity(law, t, relTol);
   return law.a * (t - ((4 * Math.PI * Math.PI) / 3) * t * t * rho3);

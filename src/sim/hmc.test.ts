@@ -136,4 +136,19 @@ describe('HMC samples the right distribution', () => {
     sample(gaussian, [1, 1], { stepSize: 0.3, leapfrog: 5, warmup: 5, n: 10, seed: 2 });
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('the acceptance rate is a number on every step, also on the one that ends warm-up (was NaN there)', () => {
+    const h = new Hmc(gaussian, [tf.tensor1d([0.5, -0.5])], new Rng(2), {
+      stepSize: 0.3,
+      leapfrog: 3,
+      targetAccept: 0.8,
+      warmup: 3,
+    });
+    for (let i = 0; i < 6; i++) {
+      h.step();
+      expect(h.acceptanceRate, `step ${i + 1}`).toBeGreaterThanOrEqual(0);
+      expect(h.acceptanceRate).toBeLessThanOrEqual(1);
+    }
+    h.dispose();
+  });
 });

@@ -126,6 +126,8 @@ export class Hmc {
   /** Mean acceptance probability since warm-up ended (or over warm-up while it lasts). */
   private acceptSum = 0;
   private acceptCount = 0;
+  /** The warm-up's mean, reported until the first kept trajectory (never a NaN row after warm-up, issue 21). */
+  private warmupRate = NaN;
 
   constructor(
     private readonly vg: ValueAndGrad,
@@ -152,7 +154,7 @@ export class Hmc {
   }
 
   get acceptanceRate(): number {
-    return this.acceptCount ? this.acceptSum / this.acceptCount : NaN;
+    return this.acceptCount ? this.acceptSum / this.acceptCount : this.warmupRate;
   }
 
   get warmingUp(): boolean {
@@ -191,12 +193,12 @@ export class Hmc {
     if (warm) {
       this.adapter.update(acceptProb);
       this.eps = this.iteration >= this.opts.warmup ? this.adapter.final : this.adapter.current;
+      this.acceptSum += acceptProb;
+      this.acceptCount++;
       if (this.iteration >= this.opts.warmup) {
+        this.warmupRate = this.acceptSum / this.acceptCount;
         this.acceptSum = 0;
         this.acceptCount = 0;
-      } else {
-        this.acceptSum += acceptProb;
-        this.acceptCount++;
       }
     } else {
       this.acceptSum += acceptProb;

@@ -19,7 +19,7 @@ import { deepMse, deepPotential } from './deepTf';
 import { GampRie, quadraticPart } from './gampRie';
 import { Hmc } from './hmc';
 import { shallowOverlaps, type OverlapByValue } from './overlaps';
-import { Rng } from '../physics/numerics/rng';
+import { isSeed, Rng, SEED_MAX } from '../physics/numerics/rng';
 import { disposeData, shallowData, shallowMse, shallowPotential, type ShallowData } from './shallowTf';
 import {
   meanSquaredError,
@@ -60,7 +60,7 @@ export function validateSimConfig(c: SimConfig): SimConfig {
     Number.isInteger(c.steps) && c.steps >= 1 && c.steps <= 1e6,
     `steps must be an integer in [1, 1e6], got ${c.steps}`,
   );
-  need(Number.isFinite(c.seed), `seed must be a number, got ${c.seed}`);
+  need(isSeed(c.seed), `seed must be an integer in [0, ${SEED_MAX}], got ${c.seed}`);
   need(
     Number.isInteger(c.leapfrog) && c.leapfrog >= 1 && c.leapfrog <= 1000,
     `leapfrog must be an integer in [1, 1000], got ${c.leapfrog}`,

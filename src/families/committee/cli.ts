@@ -1,7 +1,7 @@
 // CLI command `committee`: the Bayes-optimal K = 2 committee machine (arXiv 1806.05451). Flags of the page's
 // parameters come from the table in params.ts.
 import { flagOf, listWhere, numberWhere, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
-import { num, type Command } from '../../platform/cli/command';
+import { boundWork, num, type Command } from '../../platform/cli/command';
 import { rowOf } from '../../platform/state/hashCodec';
 import { ampFixedPoint, committeeCurve } from '../../physics/classic/committee';
 import type { CommitteePrior } from '../../physics/classic/committeePrior';
@@ -27,6 +27,7 @@ export const commands: Record<string, Command> = {
       'Bayes-optimal committee machine K = 2, sign–sign output; eps = ½(E y² − E(Σ_y y Z)²); amp* keys: the fixed ' +
       'point of AMP from the uninformed start (arXiv 1806.05451)',
     flags,
+    nullable: ['alphaSpec', 'alphaIT', 'alphaAMP'], // --thresholds: not defined (no transition below --alpha-max)
     run(f, emit) {
       const K = parseNumber('K', f.K as string);
       if (K !== 2) throw new UsageError(`--K ${K} is not implemented (only K = 2)`);
@@ -46,6 +47,7 @@ export const commands: Record<string, Command> = {
         return;
       }
       const order = listWhere(f, 'alpha', (a) => a >= 0 && a <= 1e6, '[0, 1e6]').sort((a, b) => a - b);
+      boundWork(order.length * 0.5, 'the number of --alpha values'); // ≈ 0.25 s a point on a slow core
       for (const p of committeeCurve(prior, order)) {
         const b = p.equilibrium === 'specialised' && p.specialised ? p.specialised : p.nonSpecialised;
         const amp = ampFixedPoint(p);

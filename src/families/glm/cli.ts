@@ -10,7 +10,7 @@ import {
   type FlagSpec,
   type ParsedFlags,
 } from '../../platform/cli/args';
-import { num, type Command } from '../../platform/cli/command';
+import { boundWork, num, type Command } from '../../platform/cli/command';
 import { rowOf } from '../../platform/state/hashCodec';
 import { glmCurve, glmThresholds, makeGlm, type GlmModel, type GlmParams } from '../../physics/classic/glm';
 import type { GlmChannelName } from '../../physics/classic/glmChannels';
@@ -55,6 +55,7 @@ export const commands: Record<string, Command> = {
   glm: {
     help: 'Bayes-optimal teacher–student GLM / perceptron: state evolution and RS free entropy (arXiv 1708.03395)',
     flags,
+    nullable: ['alphaIT', 'alphaAMP', 'alphaInformed'], // --thresholds: not defined (no transition below --alpha-max)
     run(f, emit) {
       const m = glmModelOf(f);
       if (f.thresholds) {
@@ -72,10 +73,9 @@ export const commands: Record<string, Command> = {
         return;
       }
       const pick = f.branch as string;
-      for (const p of glmCurve(
-        m,
-        listWhere(f, 'alpha', (a) => a >= 0 && a <= 1e6, '[0, 1e6]'),
-      )) {
+      const alphas = listWhere(f, 'alpha', (a) => a >= 0 && a <= 1e6, '[0, 1e6]');
+      boundWork(alphas.length * 0.03, 'the number of --alpha values'); // ≈ 0.01 s a point on a slow core
+      for (const p of glmCurve(m, alphas)) {
         const name = pick === 'equilibrium' ? p.equilibrium : (pick as 'uninformed' | 'informed');
         const b = p[name];
         emit({

@@ -1,12 +1,20 @@
 // CLI commands of the teacher–student MLP: `mlp` (RS theory, arXiv 2510.24616), `rie` (matrix denoising), and
 // from their own files `phase` (phase diagrams) and `simulate` (finite-size runs). The flags of the page's
 // parameters come from the table in params.ts.
-import { flagOf, parseList, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
+import {
+  flagOf,
+  listWhere,
+  numberWhere,
+  parseList,
+  parseNumber,
+  UsageError,
+  type FlagSpec,
+} from '../../platform/cli/args';
 import { rowOf } from '../../platform/state/hashCodec';
-import { num, type Command } from '../../platform/cli/command';
+import { boundWork, num, type Command } from '../../platform/cli/command';
 import { getShallowModel, getSpectralTable, validateShallowParams } from '../../physics/mlp/shallowModel';
 import { spectralLaw } from '../../physics/priors';
-import { mmseSDirect } from '../../physics/spectral';
+import { mmseSDirect, mSDirect } from '../../physics/spectral';
 import { ACTIVATION_NAMES, BRANCH_CHOICES, type BranchSolution, type ReadoutLaw } from '../../physics/types';
 import { getDeepModel } from '../../physics/deep/deepModel';
 import { DEEP_BRANCHES, type DeepBranch } from '../../physics/deep/deepSolver';
@@ -42,6 +50,22 @@ const shallowFlags: Record<string, FlagSpec> = {
   quenched: { kind: 'boolean', help: 'depth 2: first layer given (Q1 ≡ 1)' },
 };
 
+/**
+ * Beyond α = 1e6 the equations are past their use (ε ≈ γ/(2α)·… ≪ float64 noise of f; at 1e308 f overflowed):
+ * the largest α the commands accept.
+ */
+const ALPHA_MAX = 1e6;
+/** Seconds per α point on a slow core (measured ≈ 0.05 s and 0.3 s; twice that here). */
+const SHALLOW_POINT_S = 0.1;
+const DEEP_POINT_S = 0.6;
+
+function alphaList(flags: Record<string, string | boolean>, what: string, ok: (a: number) => boolean): number[] {
+  const alphas = parseList('alpha', flags.alpha as string);
+  for (const a of alphas)
+    if (!(ok(a) && a <= ALPHA_MAX)) throw new UsageError(`--alpha values must satisfy ${what} and α ≤ 1e6, got ${a}`);
+  return alphas;
+}
+
 /** `mlp --depth 2`: the L = 2 theory, one line per α (cold starts from the authors' initialisations). */
 function runDeep(flags: Record<string, string | boolean>, emit: (row: Record<string, unknown>) => void): void {
   if (flags.transition)
@@ -58,8 +82,8 @@ function runDeep(flags: Record<string, string | boolean>, emit: (row: Record<str
     weights: flags.weights as 'gaussian' | 'rademacher',
     quenched: !!flags.quenched,
   });
-  const alphas = parseList('alpha', flags.alpha as string);
-  for (const a of alphas) if (!(a > 0)) throw new UsageError(`--alpha values must be > 0 at --depth 2, got ${a}`);
+  const alphas = alphaList(flags, 'α > 0 at --depth 2', (a) => a > 0);
+  boundWork(alphas.length * DEEP_POINT_S, 'the number of --alpha values');
   const branch = flags.branch as string;
   const several = model.atoms.v.length > 1; // keyed by every readout value (±v share a class)
   for (const alpha of alphas) {
@@ -108,14 +132,14 @@ export const commands: Record<string, Command> = {
       });
       const model = getShallowModel(params);
       if (flags.transition) {
-        const alphaMax = parseNumber('alpha-max', flags['alpha-max'] as string);
-        if (!(alphaMax > 0)) throw new UsageError('--alpha-max must be > 0');
+        // Up to 1e4 the answer stays put (α_sp = 0.632 for relu, γ = 0.5); at 1e20 the search grid missed it.
+        const alphaMax = numberWhere(flags, 'alpha-max', (a) => a > 0 && a <= 1e4, '(0, 1e4]');
         const tr = model.transition(alphaMax);
         emit({ ...tr, notes: model.notes });
         return;
       }
-      const alphas = parseList('alpha', flags.alpha as string);
-      for (const a of alphas) if (!(a >= 0)) throw new UsageError(`--alpha values must be ≥ 0, got ${a}`);
+      const alphas = alphaList(flags, 'α ≥ 0', (a) => a >= 0);
+      boundWork(alphas.length * SHALLOW_POINT_S, 'the number of --alpha values');
       const branch = flags.branch as string;
       let warm = null;
       for (const alpha of alphas) {
@@ -153,16 +177,18 @@ export const commands: Record<string, Command> = {
       gamma: flagOf(row('gamma')),
       snr: { kind: 'list', help: 'SNR λ values', default: '0.5,2.5,5' },
     },
+    direct: true,
     run(flags, emit) {
       const gamma = parseNumber('gamma', flags.gamma as string);
       if (!(gamma > 0 && gamma <= 20)) throw new UsageError(`--gamma must lie in (0, 20], got ${gamma}`);
       const law = flags.readout as ReadoutLaw;
       const spec = spectralLaw(law, gamma);
-      for (const snr of parseList('snr', flags.snr as string)) {
-        if (!(snr >= 0)) throw new UsageError(`--snr values must be ≥ 0, got ${snr}`);
+      const snrs = listWhere(flags, 'snr', (x) => x >= 0 && x <= 1e8, '[0, 1e8]');
+      boundWork(snrs.length * 0.02, 'the number of --snr values');
+      for (const snr of snrs) {
         // Direct evaluation (not the table) so that the printed values carry the full accuracy.
         const mmse = mmseSDirect(spec, snr);
-        emit({ snr, mS: num(1 - mmse), mmse: num(mmse), iota: num(getSpectralTable(gamma, law).iota(snr)) });
+        emit({ snr, mS: num(mSDirect(spec, snr)), mmse: num(mmse), iota: num(getSpectralTable(gamma, law).iota(snr)) });
       }
     },
   },

@@ -2,7 +2,7 @@
 // followed by continuation from row to row. Same model flags as `mlp`.
 import { flagOf, parseList, parseNumber, UsageError } from '../../platform/cli/args';
 import { rowOf } from '../../platform/state/hashCodec';
-import { num, type Command } from '../../platform/cli/command';
+import { boundWork, num, type Command } from '../../platform/cli/command';
 import type { PhasePlane } from '../../physics/mlp/phase';
 import { followLine } from '../../physics/mlp/phaseLine';
 import { validateShallowParams } from '../../physics/mlp/shallowModel';
@@ -33,6 +33,8 @@ export const phaseCommands: Record<string, Command> = {
       },
       'alpha-max': { kind: 'number', help: 'largest α searched', default: '16' },
     },
+    // null: that line does not exist (or was not found) below --alpha-max at this row.
+    nullable: ['alphaSp', 'spinodalLow', 'spinodalHigh', 'alphaOnset', 'spinodalUni', 'qBelow', 'qAbove'],
     run(flags, emit) {
       const over = flags.over as PhasePlane;
       const alphaMax = parseNumber('alpha-max', flags['alpha-max'] as string);
@@ -45,6 +47,7 @@ export const phaseCommands: Record<string, Command> = {
       const fixed = parseNumber(fixedFlag, fixedText);
       const ys = parseList(over, flags[over] as string);
       if (ys.length > 400) throw new UsageError(`--${over} has ${ys.length} values (at most 400)`);
+      boundWork(ys.length * 0.5, `the number of --${over} values or --alpha-max`); // ≈ 0.1–0.3 s a row
       const base = validateShallowParams({
         activation: flags.activation as string,
         readout: flags.readout as ReadoutLaw,

@@ -1,9 +1,15 @@
 // CLI command `saad-solla`: online SGD of the soft committee machine, the Saad–Solla ODEs (PRL 74, 4337, 1995).
 // Flags of the page's parameters come from the table in params.ts.
 import { asUsage, flagOf, numberWhere, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
-import { num, type Command } from '../../platform/cli/command';
+import { boundWork, num, type Command } from '../../platform/cli/command';
 import { rowOf } from '../../platform/state/hashCodec';
-import { escapeAlpha, symmetricPlateau, trajectory, validateSaadSolla } from '../../physics/classic/saadSolla';
+import {
+  escapeAlpha,
+  integrationSeconds,
+  symmetricPlateau,
+  trajectory,
+  validateSaadSolla,
+} from '../../physics/classic/saadSolla';
 import { SAAD_SOLLA_TABLE, type SaadSollaUiParams } from './params';
 
 const flag = (field: keyof SaadSollaUiParams) => flagOf(rowOf(SAAD_SOLLA_TABLE, field));
@@ -25,6 +31,7 @@ export const commands: Record<string, Command> = {
   'saad-solla': {
     help: 'online SGD of the soft committee machine, Saad–Solla ODEs (g = erf(u/√2), T = I)',
     flags,
+    direct: true, // the trajectory's rows are RK4 values (the plateau row says whether Newton converged)
     run(f, emit) {
       const p = asUsage(() =>
         validateSaadSolla({
@@ -41,6 +48,7 @@ export const commands: Record<string, Command> = {
       const points = parseNumber('points', f.points as string);
       if (!Number.isInteger(points) || points < 2 || points > 10000)
         throw new UsageError(`--points must be an integer in [2, 10000], got ${points}`);
+      boundWork(integrationSeconds(p, aMax), '--alpha-max, --eta, --K or --M'); // the physics' own limit is 20 s
       const run = trajectory(p, aMax, points);
       if (f.plateau) {
         const pl = symmetricPlateau(p);
@@ -55,8 +63,10 @@ export const commands: Record<string, Command> = {
         return;
       }
       for (const pt of run.points) emit({ alpha: pt.alpha, eps: num(pt.eps), R: pt.R.map(num), Q: pt.Q.map(num) });
-      if (run.diverged)
-        emit({ note: `the dynamics diverged after α = ${run.points[run.points.length - 1].alpha} (η too large)` });
+      if (run.diverged) {
+        const note = `the dynamics diverged after α = ${run.points[run.points.length - 1].alpha} (η too large)`;
+        emit({ note, converged: false, reason: note });
+      }
     },
   },
 };

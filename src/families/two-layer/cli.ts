@@ -2,8 +2,8 @@
 // `onestep`, `sgd-escape` and finite-d simulations `simulate-rf`, `simulate-onestep`, `simulate-sgd`.
 // Keys are a contract: a diverging error is printed as null with diverges: true.
 import { TwoLayerParamError } from '../../physics/errors';
-import { parseList, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
-import { num, type Command, type Emit } from '../../platform/cli/command';
+import { parseList, parseNumber, seedFlag, UsageError, type FlagSpec } from '../../platform/cli/args';
+import { boundRun, boundWork, num, type Command, type Emit } from '../../platform/cli/command';
 import { krrPoint } from '../../physics/twoLayer/kernel';
 import { oneStepPoint, validateOneStep } from '../../physics/twoLayer/oneStep';
 import { activationProfile, targetProfile } from '../../physics/twoLayer/profiles';
@@ -54,7 +54,9 @@ function guard(run: (flags: Flags, emit: Emit) => void | Promise<void>): Command
     try {
       await run(flags, emit);
     } catch (e) {
-      if (e instanceof TwoLayerParamError || e instanceof RangeError) throw new UsageError(e.message);
+      // An allocation failure (a RangeError too) is not the user's input: it must not read as a usage error.
+      const memory = e instanceof RangeError && /array length|allocation|memory/i.test(e.message);
+      if (e instanceof TwoLayerParamError || (e instanceof RangeError && !memory)) throw new UsageError(e.message);
       throw e;
     }
   };
@@ -89,6 +91,12 @@ function oneStepParams(flags: Flags) {
   validateOneStep(p);
   return p;
 }
+
+/**
+ * Seconds of one finite-d run, from its time at d = 100 (measured on a slow core at the defaults) and its d³ growth
+ * (Gram matrices and their solves); `scale` is the run's size relative to the defaults (α, β).
+ */
+const runSeconds = (at100: number, d: number, scale: number) => at100 * (d / 100) ** 3 * scale;
 
 /** Runs seeds seed0, seed0 + 1, … in turn, emitting a progress line after each; returns the results in order. */
 function overSeeds<T>(
@@ -138,6 +146,7 @@ export const commands: Record<string, Command> = {
   krr: {
     help: 'kernel ridge regression (β → ∞) test error and the linear floor g*² + σ_ε²',
     flags: rfFlags({ alpha: { kind: 'list', help: 'α = n/d', default: '0.5:8:0.5' } }),
+    direct: true,
     run: guard((flags, emit) => {
       const p = rfParams(flags);
       for (const alpha of positiveList(flags, 'alpha')) {
@@ -153,6 +162,7 @@ export const commands: Record<string, Command> = {
       eta: { kind: 'number', help: 'η̃ (learning rate η̃√p)', default: '1' },
       noise: F.noise,
     }),
+    direct: true,
     run: guard((flags, emit) => {
       const p = oneStepParams(flags);
       for (const a0 of positiveList(flags, 'alpha0')) emit({ ...oneStepPoint(p, a0) });
@@ -173,8 +183,11 @@ export const commands: Record<string, Command> = {
       const eta = number(flags, 'eta');
       validateEscape({ ell, eta });
       const paths = count(flags, 'paths', 1e6);
-      const seed = number(flags, 'seed');
-      for (const d of parseList('d', flags.d as string)) {
+      const seed = seedFlag(flags, 'seed');
+      const ds = parseList('d', flags.d as string);
+      // The ODE ≈ 0.2 s a dimension; an SDE path ≈ 1 ms (2000 steps to escape, measured at d = 100).
+      boundWork(ds.length * (0.2 + (flags.sde ? paths * 1e-3 : 0)), 'the number of --d values or --paths');
+      for (const d of ds) {
         validateEscape({ ell, eta }, d);
         const r = escapeODE({ ell, eta }, d);
         const row: Record<string, unknown> = {
@@ -211,12 +224,14 @@ export const commands: Record<string, Command> = {
         beta: { kind: 'number', help: 'β = p/d', default: '1' },
       }),
     ),
+    direct: true, // finished runs: every row's values are checked
     run: guard(async (flags, emit) => {
       const p = rfParams(flags);
       const [alpha, beta] = numbers(flags, 'alpha', 'beta');
       const d = count(flags, 'd', 2000);
       const seeds = count(flags, 'seeds', 1000);
-      const seed0 = number(flags, 'seed');
+      const seed0 = seedFlag(flags, 'seed', seeds);
+      boundRun(runSeconds(0.5, d, (alpha * beta) / 2), seeds, '--seeds, --d, --alpha or --beta');
       const theory = rfCurve(p, [alpha], [beta])[0];
       const xs = overSeeds(
         seeds,
@@ -250,6 +265,7 @@ export const commands: Record<string, Command> = {
         noise: { kind: 'number', help: 'label noise σ_ε', default: '0' },
       }),
     ),
+    direct: true, // finished runs: every row's values are checked
     run: guard(async (flags, emit) => {
       const base = oneStepParams(flags);
       const [alpha0, beta, alpha, lambda] = numbers(flags, 'alpha0', 'beta', 'alpha', 'lambda');
@@ -258,7 +274,8 @@ export const commands: Record<string, Command> = {
       if (!(lambda >= 0)) throw new UsageError(`--lambda must be ≥ 0, got ${lambda}`);
       const d = count(flags, 'd', 1000);
       const seeds = count(flags, 'seeds', 1000);
-      const seed0 = number(flags, 'seed');
+      const seed0 = seedFlag(flags, 'seed', seeds);
+      boundRun(runSeconds(2.4, d, ((alpha0 + alpha) * beta) / 32), seeds, '--seeds, --d, --alpha0, --beta or --alpha');
       const rows = overSeeds(
         seeds,
         seed0,
@@ -305,14 +322,18 @@ export const commands: Record<string, Command> = {
       eta: { kind: 'number', help: 'η (η0 for ℓ ≥ 3)', default: '0.5' },
       'max-samples': { kind: 'number', help: 'give up after this many samples (per run)', default: '1e7' },
     }),
+    direct: true, // finished runs: every row's values are checked
     run: guard(async (flags, emit) => {
       const ell = number(flags, 'ell');
       const eta = number(flags, 'eta');
       const d = count(flags, 'd', 100000);
       validateEscape({ ell, eta }, d);
       const seeds = count(flags, 'seeds', 10000);
-      const seed0 = number(flags, 'seed');
+      const seed0 = seedFlag(flags, 'seed', seeds);
       const maxSamples = count(flags, 'max-samples', 1e9);
+      // A run stops at its escape (a few times the ODE's samples) or at --max-samples; a sample ≈ 4d flops (≈ 1e8/s).
+      const expected = Math.min(maxSamples, 5 * (escapeODE({ ell, eta }, d).samplesODE || Infinity));
+      boundRun((4 * d * expected) / 1e8, seeds, '--seeds, --d or --max-samples');
       const xs = overSeeds(
         seeds,
         seed0,

@@ -6,6 +6,9 @@ import {
   escapeAlpha,
   generalisationError,
   initialState,
+  INTEGRATION_LIMIT_S,
+  integrationSeconds,
+  stepFor,
   symmetricPlateau,
   trajectory,
   validateSaadSolla,
@@ -98,5 +101,18 @@ describe('Saad–Solla ODEs', () => {
     expect(noisy[noisy.length - 1].eps).toBeGreaterThan(1e-4);
     expect(() => validateSaadSolla({ ...base, K: 0 })).toThrow(/K/);
     expect(() => validateSaadSolla({ ...base, eta: -1 })).toThrow(/eta/);
+  });
+
+  it('refuses, before any step, an integration of hours (the link K = M = 5, η = 3, α_max = 1e6), with the estimate', () => {
+    const p = { ...base, K: 5, M: 5, eta: 3 };
+    // α/h RK4 steps of K²(K + M)² terms each: 1e6/(0.05/9) = 1.8e8 steps.
+    expect(1e6 / stepFor(3)).toBeCloseTo(1.8e8, -6);
+    expect(integrationSeconds(p, 1e6)).toBeGreaterThan(3600);
+    expect(() => trajectory(p, 1e6, 10)).toThrow(/about \d+ h \(limit 20 s\)/);
+    expect(integrationSeconds(base, 1e4)).toBeLessThan(INTEGRATION_LIMIT_S); // the defaults run
+  });
+
+  it('seeds are integers in [0, 2³² − 1] (a float or a huge seed would repeat another run)', () => {
+    for (const seed of [1.5, -1, 2 ** 32, Infinity]) expect(() => validateSaadSolla({ ...base, seed })).toThrow();
   });
 });

@@ -2,7 +2,7 @@
 // g(u) = erf(u/√2), in the N → ∞ limit: the ODEs of Saad & Solla (PRL 74, 4337; PRE 52, 4225, 1995) for
 // Q_ik = J_i·J_k/N and R_in = J_i·B_n/N with time α = steps/N (docs/physics/classic.md §3). Integrated by RK4.
 import { SaadSollaError } from '../errors';
-import { Rng } from '../numerics/rng';
+import { Rng, SEED_MAX } from '../numerics/rng';
 
 export interface SaadSollaParams {
   K: number;
@@ -25,6 +25,7 @@ export function validateSaadSolla(p: SaadSollaParams): SaadSollaParams {
   };
   int(p.K, 1, 8, 'K');
   int(p.M, 1, 8, 'M');
+  int(p.seed, 0, SEED_MAX, 'seed');
   if (!(p.eta > 0 && p.eta <= 10)) throw new SaadSollaError(`eta must lie in (0, 10], got ${p.eta}`);
   if (!(p.noise >= 0 && p.noise <= 10)) throw new SaadSollaError(`noise must lie in [0, 10], got ${p.noise}`);
   if (!(p.q0 > 0 && p.q0 <= 10)) throw new SaadSollaError(`q0 must lie in (0, 10], got ${p.q0}`);
@@ -173,6 +174,25 @@ export interface TrajectoryPoint {
 /** Step size: RK4 is accurate to ~1e−8 when η·h stays ≲ 0.05 (rates scale with η and η²). */
 export const stepFor = (eta: number) => Math.min(0.5, 0.05 / Math.max(eta, eta * eta));
 
+/** Seconds of one RK4 step per K²(K + M)² (its I4 terms), on a slow core: measured 0.5–0.8 µs at K = M = 2 and 8. */
+const STEP_UNIT_S = 5e-7;
+/** The most one integration may take: well inside the tab's 30 s watchdog and the CLI's minute (issue 21). */
+export const INTEGRATION_LIMIT_S = 20;
+
+/** Estimated seconds to integrate from 0 to `alpha` (α/h RK4 steps). */
+export function integrationSeconds(p: SaadSollaParams, alpha: number): number {
+  return (alpha / stepFor(p.eta)) * p.K * p.K * (p.K + p.M) ** 2 * STEP_UNIT_S;
+}
+
+/** Refuses, before any step, an integration that would run for minutes or hours (e.g. K = M = 5, η = 3, α = 1e6). */
+function checkCost(p: SaadSollaParams, alpha: number, what: string): void {
+  const s = integrationSeconds(p, alpha);
+  if (s > INTEGRATION_LIMIT_S)
+    throw new SaadSollaError(
+      `${what} up to α = ${+alpha.toPrecision(3)} needs ${(alpha / stepFor(p.eta)).toPrecision(2)} RK4 steps at η = ${p.eta}, K = ${p.K}, M = ${p.M}: about ${s < 7200 ? `${Math.round(s / 60)} min` : `${Math.round(s / 3600)} h`} (limit ${INTEGRATION_LIMIT_S} s). Lower α_max, η, K or M.`,
+    );
+}
+
 /**
  * Integrates from α = 0 to alphaMax and samples `points` log-spaced times (plus α = 0). Non-finite values (an η
  * beyond the stable range blows up) stop the run and are reported by `diverged`.
@@ -183,6 +203,7 @@ export function trajectory(
   points = 200,
   start?: OrderParams,
 ): { points: TrajectoryPoint[]; diverged: boolean } {
+  checkCost(p, alphaMax, 'The trajectory');
   const s = start ? clone(start) : initialState(p);
   const h = stepFor(p.eta);
   const out: TrajectoryPoint[] = [{ alpha: 0, eps: generalisationError(s), Q: Array.from(s.Q), R: Array.from(s.R) }];
@@ -235,9 +256,11 @@ export function symmetricPlateau(p: SaadSollaParams): Plateau {
   let alpha = 0;
   const dQ = new Float64Array(K * K);
   const dR = new Float64Array(K * M);
-  // Until ε_g stops falling fast (the plateau): at most α = 200/η.
+  // Until ε_g stops falling fast (the plateau): at most α = 200/η, and never past the time limit (Newton finishes
+  // from wherever this stops, and says whether it converged).
+  const alphaStop = Math.min(200 / p.eta, INTEGRATION_LIMIT_S / 2 / integrationSeconds(p, 1));
   let prev = generalisationError(s);
-  while (alpha < 200 / p.eta) {
+  while (alpha < alphaStop) {
     for (let j = 0; j < 50; j++) rk4Step(s, p.eta, p.noise, h);
     alpha += 50 * h;
     const e = generalisationError(s);

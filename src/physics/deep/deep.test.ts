@@ -104,7 +104,14 @@ describe('L = 2: activations and covariances', () => {
       /layer 1 activation relu has μ0 = .* μ2 = .*μ0 = μ2 = 0/,
     );
     expect(() => getDeepModel({ ...AUTHORS, activation2: 'h23' })).toThrow(/layer 2 activation h23 has μ2/);
-    expect(() => getDeepModel({ ...AUTHORS, activation: 'expr:2*tanh(x)' })).toThrow(/E σ² = .* > 1/);
+    expect(() => getDeepModel({ ...AUTHORS, activation: 'expr:2*tanh(x)' })).toThrow(/E σ² = 1\.577 ≠ 1/);
+    // sin(8x): E σ² = (1 − e^{−128})/2 = ½; it gave ε ≈ 6e−15 at every α before (issue 21).
+    expect(() => getDeepModel({ ...AUTHORS, activation: 'expr:sin(8*x)' })).toThrow(
+      /E σ² = 0\.5000 ≠ 1.*divide σ by 0\.707107/,
+    );
+    expect(() => getDeepModel({ ...AUTHORS, activation: 'erf' })).toThrow(/unit-variance/);
+    // Only the first layer feeds another layer: the last may have any variance.
+    expect(() => getDeepModel({ ...AUTHORS, activation2: 'erf' })).not.toThrow();
   });
 });
 
@@ -181,7 +188,7 @@ describe('L = 2: ∂f = 0 at the fixed points (catches the notebooks’ prefacto
     [
       'different widths γ1 ≠ γ2, rad readout',
       {
-        activation: 'erf',
+        activation: 'expr:erf(x)/0.6815856911625566', // E erf(z)² = (2/π) asin(2/3): unit variance
         activation2: 'tanh2-unit',
         gamma: 0.4,
         gamma2: 0.9,

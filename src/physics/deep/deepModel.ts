@@ -175,11 +175,6 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
     den,
   };
   const notes: string[] = [];
-  const var1 = act1.mu[1] ** 2 + act1.g1;
-  if (Math.abs(var1 - 1) > 1e-6)
-    notes.push(
-      `E σ⁽¹⁾² = ${var1.toFixed(4)} ≠ 1: the theory assumes unit-variance hidden layers (as tanh2-unit); the second layer's g is evaluated at E σ⁽¹⁾².`,
-    );
   if (params.quenched) notes.push('Quenched: the first layer is given (Q1 ≡ 1); only W⁽²⁾ and the product are learnt.');
   if (den.some((d) => d.kind === 'scalar'))
     notes.push('Fine readout bins (η_v < 0.02) use the scalar Gaussian channel for mmse_v (error O(η)).');

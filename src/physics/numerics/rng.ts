@@ -28,6 +28,11 @@ function nameHash(name: string): number {
   return h >>> 0;
 }
 
+/** Seeds are the integers 0 … 2³² − 1: the constructor folds a seed into 32 bits, so these (and only these) give
+ *  distinct runs; a float, a negative or a larger seed would silently repeat another run (issue 21). */
+export const SEED_MAX = 4294967295;
+export const isSeed = (x: number): boolean => Number.isInteger(x) && x >= 0 && x <= SEED_MAX;
+
 export type NormalMethod = 'box-muller' | 'polar';
 
 export class Rng {

@@ -1,5 +1,6 @@
 // Strict flag parsing for the CLI: every flag is declared, every value is checked, errors are one line.
 import { ParamError } from '../../physics/errors';
+import { isSeed, SEED_MAX } from '../../physics/numerics/rng';
 import type { HashSpec } from '../state/hashCodec';
 
 export class UsageError extends Error {
@@ -41,7 +42,10 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 export function parseNumber(flag: string, text: string): number {
   if (!NUMBER.test(text.trim())) throw new UsageError(`--${flag} expects a number, got '${text}'`);
-  return Number(text);
+  const x = Number(text);
+  // 1e400 reads as Infinity: refuse it here rather than let it pass every "> 0" check downstream.
+  if (!Number.isFinite(x)) throw new UsageError(`--${flag}: ${text.trim()} is beyond the float64 range`);
+  return x;
 }
 
 /** "1,2,4" or "start:stop:step" (inclusive, up to 100 000 values). */
@@ -76,6 +80,19 @@ export function listWhere(flags: ParsedFlags, name: string, ok: (x: number) => b
   return xs;
 }
 
+/**
+ * The first seed of `runs` runs that use seed, seed + 1, …: an integer with every run's seed in [0, 2³² − 1], so
+ * that no two runs are the same run (the generator folds seeds into 32 bits).
+ */
+export function seedFlag(flags: ParsedFlags, name: string, runs = 1): number {
+  const x = parseNumber(name, flags[name] as string);
+  if (!isSeed(x) || x + runs - 1 > SEED_MAX)
+    throw new UsageError(
+      `--${name} must be an integer in [0, ${SEED_MAX - runs + 1}]${runs > 1 ? ` (${runs} runs use seed … seed + ${runs - 1})` : ''}, got ${flags[name]}`,
+    );
+  return x;
+}
+
 /** Parameter errors of a physics module become usage errors (exit 2, one line). */
 export function asUsage<T>(f: () => T): T {
   try {
@@ -102,6 +119,8 @@ export function parseFlags(argv: string[], spec: Record<string, FlagSpec>): Pars
       name = name.slice(0, eq);
     }
     const s = spec[name];
+    // The last of two copies winning silently would hide a typo in a script: refuse (issue 21).
+    if (s && name in out) throw new UsageError(`--${name} is given twice`);
     if (!s)
       throw new UsageError(
         `unknown flag --${name} (known: ${Object.keys(spec)

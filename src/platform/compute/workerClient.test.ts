@@ -2,7 +2,7 @@ import { proxy } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Outcome } from './outcome';
 import { fakeFactory, never, tick } from './testing/fakeWorker';
-import { GenerationCounters, WorkerClient } from './workerClient';
+import { GenerationCounters, MAX_EAGER_RESPAWNS, WorkerClient } from './workerClient';
 
 interface Api {
   echo(x: number): Promise<Outcome<number>>;
@@ -46,6 +46,20 @@ describe('WorkerClient', () => {
     expect(workers).toHaveLength(2);
     expect(workers[0].terminated).toBe(true);
     expect(await c.call((api) => api.echo(2))).toEqual({ ok: true, value: 2 });
+  });
+
+  it('a worker that dies as it starts is respawned a few times, then only with the next request (no endless loop)', async () => {
+    const { c, crashes, workers } = client(() => okEcho);
+    for (let i = 0; i < 2 * MAX_EAGER_RESPAWNS; i++) {
+      workers[workers.length - 1].crash('SyntaxError: bad chunk'); // each fresh worker dies at once
+      await tick(1);
+    }
+    expect(workers).toHaveLength(MAX_EAGER_RESPAWNS);
+    expect(crashes.at(-1)).toMatch(/It restarts with the next request\./);
+    // The next request starts a worker; an answered call resets the count.
+    expect(await c.call((api) => api.echo(5))).toEqual({ ok: true, value: 5 });
+    workers[workers.length - 1].crash('Error: once');
+    expect(crashes.at(-1)).toMatch(/It was restarted\./);
   });
 
   it('treats a call with no reply past the watchdog as a hung worker, and progress keeps it alive', async () => {

@@ -6,6 +6,9 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { GenerationsApi } from './generations';
 import { failed, STALE, type Outcome } from './outcome';
 
+/** Crashes in a row (no call answered between them) after which a worker restarts only with the next request. */
+export const MAX_EAGER_RESPAWNS = 3;
+
 /** Starts a worker; vite bundles a worker only where `new Worker(new URL('…', import.meta.url))` is written out. */
 export type WorkerFactory = () => Worker;
 
@@ -94,6 +97,8 @@ export class WorkerClient<Api extends object> {
   private readonly watchdogMs: number;
   readonly generations: GenerationCounters;
   private disposed = false;
+  /** Crashes since the last answered call: a worker that dies as it starts must not be respawned for ever. */
+  private crashesInRow = 0;
 
   constructor(private readonly opts: WorkerClientOptions) {
     this.watchdogMs = opts.watchdogMs ?? 30_000;
@@ -140,11 +145,12 @@ export class WorkerClient<Api extends object> {
     worker.terminate();
     this.worker = null;
     this.remote = null;
-    const message = `${cause} ${this.opts.lazy ? 'It restarts with the next request.' : 'It was restarted.'}`;
+    const now = !this.opts.lazy && ++this.crashesInRow < MAX_EAGER_RESPAWNS;
+    const message = `${cause} ${now ? 'It was restarted.' : 'It restarts with the next request.'}`;
     const pending = [...this.inflight];
     this.inflight.clear();
     for (const c of pending) if (c.key !== undefined) this.crashedKeys.set(c.channel, c.key);
-    if (!this.opts.lazy) this.spawn();
+    if (now) this.spawn();
     for (const c of pending) c.fail(message);
     this.opts.onCrash?.(message);
   }
@@ -199,7 +205,9 @@ export class WorkerClient<Api extends object> {
       };
       const settle = (value: T) => {
         clearTimeout(timer);
-        if (this.inflight.delete(entry)) resolve(value);
+        if (!this.inflight.delete(entry)) return;
+        this.crashesInRow = 0;
+        resolve(value);
       };
       const entry: InFlight = {
         channel,

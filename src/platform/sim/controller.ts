@@ -6,7 +6,8 @@ import { proxy } from 'comlink';
 import type { Init, SimConfig } from '../../sim/simulation';
 import { RESET_EVENT, TOGGLE_PLAY_EVENT } from '../../app/shortcuts';
 import type { Control, RunOutcome, SimEvent } from './protocol';
-import type { RunSlice, RunStatus, SimFormCommon } from './runSlice';
+import { keepSim } from './keep';
+import type { RunStatus, SimFormCommon } from './runSlice';
 import {
   createSimWorkerClient,
   finishedRunOf,
@@ -40,6 +41,8 @@ export interface SimController {
   warmUp(): void;
   /** Space and r (dispatched as window events by the app's shortcuts) play/pause and reset. Returns an unsubscribe. */
   listenToShortcuts(): () => void;
+  /** Keeps the form and finished runs across reloads under `key`, and warns before leaving a run (./keep.ts). */
+  keep(key: string): () => void;
 }
 
 const isRunning = (s: RunStatus) => s === 'running' || s === 'starting';
@@ -47,7 +50,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function createSimController<Form extends SimFormCommon>(
   family: SimFamily<Form>,
-  store: { getState(): RunSlice<unknown, Form> },
+  store: Parameters<typeof keepSim<Form>>[0],
   connect: (h: SimWorkerHandlers) => SimWorkerClient = createSimWorkerClient,
 ): SimController {
   const get = store.getState;
@@ -202,6 +205,7 @@ export function createSimController<Form extends SimFormCommon>(
     warmUp() {
       client.api();
     },
+    keep: (key) => keepSim(store, key),
     listenToShortcuts() {
       const onToggle = () => controller.togglePlay();
       const onReset = () => controller.reset();

@@ -3,6 +3,7 @@
 // crash), backend measurement before the first run (`?backend=` forces one), and the sweep loop both panels use.
 // A worker that dies or stops sending progress (watchdog; paused runs are exempt) ends its runs with a runtime
 // error and a message; the next run starts a fresh worker.
+import { isSeed, SEED_MAX } from '../../physics/numerics/rng';
 import { parseList } from '../cli/args';
 import type { SimConfig } from '../../sim/simulation';
 import { progress, WorkerClient, type CallControl, type WorkerFactory } from '../compute/workerClient';
@@ -180,6 +181,10 @@ export function parseSweep(
   try {
     const alphas = parseList('alpha', alphasText);
     const seeds = parseList('seeds', seedsText);
+    // Two equal seeds would be the same run twice, and a standard error of 0 (issue 21).
+    const bad = seeds.find((x) => !isSeed(x));
+    if (bad !== undefined) return `Sweep: seeds must be integers in [0, ${SEED_MAX}], got ${bad}.`;
+    if (new Set(seeds).size < seeds.length) return 'Sweep: a seed is given twice (the same run twice).';
     const total = alphas.length * seeds.length * runsPerPair;
     return total > 200 ? `Sweep: ${total} runs is too many (at most 200).` : { alphas, seeds };
   } catch (e) {

@@ -1,20 +1,27 @@
 // Form fields (slider, select) and the message banner of the GLM, committee and Saad–Solla tabs.
 import { formatValue } from '../plots/scales';
 
+/** What the plots show beside a failed computation: the last result, or nothing yet (a failure on first load). */
+export const shownText = (message: string, hasResult: boolean) =>
+  `${message.replace(/\.+$/, '')}. ${hasResult ? 'The plots show the last valid result.' : 'Nothing is plotted until this is fixed.'}`;
+
 export function Banner({
   urlErrors,
   computeError,
+  hasResult,
   onDismiss,
 }: {
   urlErrors: string[];
   computeError: string | null;
+  /** Whether the plots hold a result (from before the failure). */
+  hasResult: boolean;
   onDismiss(): void;
 }) {
   if (urlErrors.length === 0 && !computeError) return null;
   return (
     <div className="error-banner" role="alert" data-testid="error-banner">
       <ul>
-        {computeError && <li>{computeError}. The plots show the last valid result.</li>}
+        {computeError && <li>{shownText(computeError, hasResult)}</li>}
         {urlErrors.map((u, i) => (
           <li key={i}>{u}</li>
         ))}

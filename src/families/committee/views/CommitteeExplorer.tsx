@@ -135,6 +135,7 @@ export function CommitteeExplorer() {
       <Banner
         urlErrors={urlErrors}
         computeError={computeError}
+        hasResult={points.length > 0}
         onDismiss={() => useCommittee.getState().dismissUrl()}
       />
       <main

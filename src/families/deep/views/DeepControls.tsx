@@ -64,6 +64,9 @@ function SelectControl({
   );
 }
 
+/** A custom expression's starting text: tanh(2x) at unit variance, as the L = 2 theory needs (mlp-deep.md §1). */
+const UNIT_EXPR = 'expr:tanh(2*x)/0.7970327686';
+
 /** Activation of one layer: a built-in name or a custom expression (committed after a pause or on Enter). */
 function ActivationSelect({
   field,
@@ -90,7 +93,7 @@ function ActivationSelect({
       label={label}
       testId={testId}
       value={custom ? 'expr:' : value}
-      onChange={(v) => setParam(field, v === 'expr:' ? 'expr:tanh(2*x)' : v)}
+      onChange={(v) => setParam(field, v === 'expr:' ? UNIT_EXPR : v)}
       after={
         custom && (
           <input

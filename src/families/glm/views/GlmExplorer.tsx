@@ -91,7 +91,12 @@ export function GlmExplorer() {
 
   return (
     <>
-      <Banner urlErrors={urlErrors} computeError={computeError} onDismiss={() => useGlm.getState().dismissUrl()} />
+      <Banner
+        urlErrors={urlErrors}
+        computeError={computeError}
+        hasResult={result !== null}
+        onDismiss={() => useGlm.getState().dismissUrl()}
+      />
       <main className="classic-layout" data-testid="glm-explorer">
         <section className="panel">
           <h2>Teacher–student GLM</h2>

@@ -6,6 +6,7 @@ import { formatValue } from '../../../platform/plots/scales';
 import { r2Offset, vGroups } from '../overlapSeries';
 import { nearestPoint } from '../../../platform/plots/branches';
 import { vLabel } from './OverlapPlot';
+import { shownText } from '../../../platform/ui/fields';
 
 export const ActivationPanel = memo(function ActivationPanel() {
   const a = useExplorer((s) => s.activation);
@@ -83,11 +84,13 @@ export const ReadoutPanel = memo(function ReadoutPanel() {
   const curve = useExplorer((s) => s.curve);
   const point = useExplorer((s) => s.point);
   const alpha = useExplorer((s) => s.params.alpha);
+  const failed = useExplorer((s) => s.computeError !== null && !s.computing);
   if (!curve) {
     return (
       <section className="panel readout">
         <h2>At the selected α</h2>
-        <p className="hint">computing…</p>
+        {/* With no valid result yet (a bad expression on first load), say so rather than "computing…" for good. */}
+        <p className="hint">{failed ? 'no result: see the message above' : 'computing…'}</p>
       </section>
     );
   }
@@ -235,13 +238,14 @@ export const ErrorBanner = memo(function ErrorBanner() {
   const compute = useExplorer((s) => s.computeError);
   const url = useExplorer((s) => s.urlErrors);
   const dismiss = useExplorer((s) => s.dismissUrl);
+  const hasCurve = useExplorer((s) => s.curve !== null);
   const lines: { key: string; text: string }[] = [];
   if (worker) lines.push({ key: 'worker', text: worker });
   if (compute) {
     const what = { param: 'Invalid parameter', activation: 'Activation', solver: 'Solver error', worker: 'Worker' }[
       compute.kind
     ];
-    lines.push({ key: 'compute', text: `${what}: ${compute.message}. The plots show the last valid result.` });
+    lines.push({ key: 'compute', text: shownText(`${what}: ${compute.message}`, hasCurve) });
   }
   url.forEach((u, i) => lines.push({ key: `url${i}`, text: u }));
   if (lines.length === 0) return null;

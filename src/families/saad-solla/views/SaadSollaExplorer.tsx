@@ -79,6 +79,7 @@ export function SaadSollaExplorer() {
       <Banner
         urlErrors={urlErrors}
         computeError={computeError}
+        hasResult={result !== null}
         onDismiss={() => useSaadSolla.getState().dismissUrl()}
       />
       <main

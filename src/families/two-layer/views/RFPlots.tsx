@@ -41,6 +41,7 @@ export function RFPlots() {
   const theory = useTwoLayer((s) => s.theory);
   const params = useTwoLayer((s) => s.params);
   const rfSim = useTwoLayer((s) => s.rfSim);
+  const failed = useTwoLayer((s) => s.theoryError !== null);
   const log = params.lambda < 1e-3;
   const simPoints = rfSim.key === rfSimKey(params) ? rfSim.points : [];
   const alphaY = useMemo(
@@ -51,7 +52,7 @@ export function RFPlots() {
     () => (theory ? yRange([theory.betaGrid], theory.floor, log) : ([0, 1] as [number, number])),
     [theory, log],
   );
-  if (!theory) return <p className="hint">computing…</p>;
+  if (!theory) return <p className="hint">{failed ? 'no result: see the message above' : 'computing…'}</p>;
   const E = theory.point;
   // Props shared by E(α) and E(β); log scale at small λ, where the ridgeless peak diverges.
   const errorPlot = { className: 'tl-plot', yLabel: 'test error E', yLog: log, legend: 'below' } as const;

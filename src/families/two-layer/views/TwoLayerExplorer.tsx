@@ -1,4 +1,5 @@
 // The two-layer lecture family (Loureiro 2025): kernels and random features, one giant step, online SGD.
+import { shownText } from '../../../platform/ui/fields';
 import { useTwoLayer } from '../store';
 import { ComplexityTable } from './ComplexityTable';
 import { TwoLayerControls } from './Controls';
@@ -10,6 +11,7 @@ import './twoLayer.css';
 export function TwoLayerExplorer() {
   const urlErrors = useTwoLayer((s) => s.urlErrors);
   const theoryError = useTwoLayer((s) => s.theoryError);
+  const hasTheory = useTwoLayer((s) => s.theory !== null);
   return (
     <>
       {urlErrors.length > 0 && (
@@ -21,7 +23,8 @@ export function TwoLayerExplorer() {
       )}
       {theoryError && (
         <p className="error-banner" role="alert" data-testid="tl-theory-error">
-          {theoryError}
+          {/* Old numbers stay on screen, and are said to be the last valid ones (issue 21). */}
+          {shownText(theoryError, hasTheory)}
         </p>
       )}
       <main className="tl-layout">

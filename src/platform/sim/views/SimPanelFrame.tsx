@@ -51,6 +51,7 @@ export function SimPanelFrame<Row, Form extends SimFormCommon>({
   const setForm = useStore((s) => s.setForm);
   const clearFinished = useStore((s) => s.clearFinished);
   useEffect(() => sim.listenToShortcuts(), [sim]);
+  useEffect(() => sim.keep(prefix), [sim, prefix]);
   const locked = status === 'running' || status === 'starting' || status === 'paused' || sweep.running;
   return (
     <section

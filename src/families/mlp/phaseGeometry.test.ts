@@ -21,6 +21,8 @@ const line = (y: number, o: Partial<LinePoint>): LinePoint => ({
   order: null,
   qBelow: null,
   qAbove: null,
+  onset: null,
+  jumps: [],
   converged: true,
   method: 'row',
   ...o,

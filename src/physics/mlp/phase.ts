@@ -17,7 +17,8 @@
 import { Memo } from '../numerics/cache';
 import { isContinuousLaw, spectralLaw } from '../priors';
 import { buildSpectralTable, type SpectralTable, type TableOptions } from '../spectralTable';
-import type { BranchSolution, ShallowParams } from '../types';
+import type { ShallowParams } from '../types';
+import type { Jump } from './branchCurve';
 import { createShallowModel, getSpectralTable, validateShallowParams, type ShallowModel } from './shallowModel';
 
 /** Which parameter varies between rows: the (α, γ) plane or the (α, Δ) plane. */
@@ -106,9 +107,22 @@ export interface LinePoint {
   /** Equilibrium Q (largest class) just below and just above α_sp. */
   qBelow: number | null;
   qAbove: number | null;
+  /** The continuous onset (Q grows from 0), null where Q = 0 never gives way continuously. */
+  onset: number | null;
+  /** Every first-order jump up to α_max with its spinodals (α_sp is the largest). */
+  jumps: Jump[];
   converged: boolean;
-  /** How the point was found: row sweep + root-finding, continuation from the previous row, or the 1-D engine. */
-  method: 'row' | 'continuation' | 'curve-engine';
+  /** How the point was found: one readout class, the curve α(Q) of the row; several, the curve engine's scan. */
+  method: 'row' | 'curve-engine';
+}
+
+/** Where a first-order line ends in the plane: the two spinodals meet and the jump in Q vanishes. */
+export interface CriticalPoint {
+  /** γ or Δ of the critical point. */
+  y: number;
+  alpha: number;
+  /** Q at the critical point (the jump's two sides meet there). */
+  q: number;
 }
 
 export interface PhaseRow {
@@ -117,16 +131,6 @@ export interface PhaseRow {
   samples: PhaseSample[];
   line: LinePoint;
   classV2: number[];
-  /** Solutions at α_sp for the continuation to the next row (not sent to the UI). */
-  seed?: LineSeed;
-}
-
-/** Branch solutions at α_sp: the starting point of the continuation to the next row. */
-export interface LineSeed {
-  alphaSp: number;
-  high: BranchSolution;
-  old: BranchSolution; // universal or low
-  oldKind: 'universal' | 'low';
 }
 
 export interface RowOptions {

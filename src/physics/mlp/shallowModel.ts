@@ -18,6 +18,7 @@ import {
   type ShallowPoint,
 } from '../types';
 import { solveFromStart, solveUniversal, type ShallowSystem } from './shallow';
+import { BranchCurve, transitionsOf, type Jump } from './branchCurve';
 
 /** Checks and completes the parameters; throws ParamError with a one-line message. */
 export function validateShallowParams(p: Partial<ShallowParams>): ShallowParams {
@@ -58,6 +59,10 @@ export interface TransitionResult {
   spinodalUni: number | null;
   /** 'first-order' if Q jumps at α_sp, 'continuous' if it grows from 0. */
   order: 'first-order' | 'continuous' | null;
+  /** The continuous onset: Q grows from 0 where the universal branch loses stability (null if it does not). */
+  onset: number | null;
+  /** Every first-order jump of the equilibrium up to alphaMax, with its spinodals (α_sp is the largest). */
+  jumps: Jump[];
   alphaMax: number;
   converged: boolean;
 }
@@ -248,6 +253,10 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
     return Number.isFinite(a) && a <= alphaMax ? a : null;
   };
 
+  // One readout class: the stationary points are the curve α(Q) (branchCurve.ts), built once per model.
+  let curve: BranchCurve | null = null;
+  const branchCurve = (): BranchCurve => (curve ??= new BranchCurve(system, spinodalUniversal(Infinity)));
+
   const transition = (alphaMax = 16): TransitionResult => {
     const spinodalUni = spinodalUniversal(alphaMax);
     const none: TransitionResult = {
@@ -256,10 +265,31 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
       spinodalSpec: null,
       spinodalUni,
       order: null,
+      onset: null,
+      jumps: [],
       alphaMax,
       converged: true,
     };
     if (pinnedUniversal) return { ...none, spinodalUni: null };
+    if (K === 1) {
+      // Folds and crossings of f from the curve α(Q): windows of any width, never by sampling α (§6a).
+      const set = transitionsOf(branchCurve(), alphaMax);
+      // α_sp is the specialisation jump: the largest jump in Q (a small one can precede it where the onset is
+      // subcritical, §6a).
+      let first: Jump | null = null;
+      for (const j of set.jumps) if (!first || j.qAbove - j.qBelow > first.qAbove - first.qBelow) first = j;
+      const onset = set.onset !== null && set.onset <= alphaMax ? set.onset : null;
+      const alphaSp = first ? first.alpha : onset;
+      return {
+        ...none,
+        alphaSp,
+        alphaOnset: onset !== null && alphaSp !== null ? Math.min(onset, alphaSp) : alphaSp,
+        spinodalSpec: first ? first.spinodalLow : onset,
+        order: first ? 'first-order' : onset !== null ? 'continuous' : null,
+        onset,
+        jumps: set.jumps,
+      };
+    }
     // The first α where `test` holds, to 1e−7 relative.
     const firstWhere = (lo: number, hi: number, test: (alpha: number) => boolean): number =>
       bisect(test, lo, hi, 1e-7, 40).hi;
@@ -303,12 +333,24 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
             return high.converged && distinct(continueBranch(a, before), high);
           };
           const spinodalSpec = exists(1e-3 * alphaSp) ? null : firstWhere(1e-3 * alphaSp, alphaSp, exists);
+          const qOf = (s: BranchSolution) => Math.max(...s.Q);
           return {
             alphaSp,
             alphaOnset: alphaOnset ?? alphaSp,
             spinodalSpec,
             spinodalUni,
             order: 'first-order',
+            // Several classes: the scan reports the first jump; the old branch is taken as the universal one.
+            onset: alphaOnset !== null && alphaOnset < alphaSp ? alphaOnset : null,
+            jumps: [
+              {
+                alpha: alphaSp,
+                spinodalLow: spinodalSpec ?? alphaSp,
+                spinodalHigh: spinodalUni,
+                qBelow: qOf(b),
+                qAbove: qOf(a),
+              },
+            ],
             alphaMax,
             converged,
           };
@@ -323,6 +365,7 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
       alphaOnset,
       spinodalSpec: alphaOnset,
       order: alphaOnset === null ? null : 'continuous',
+      onset: alphaOnset,
       converged,
     };
   };

@@ -2,7 +2,6 @@
 // lines over rows (γ or Δ), each row's transitions from the curve engine (one readout class: the curve α(Q), whose
 // folds give every metastable window however narrow; several: the engine's scan), and the critical points where a
 // first-order line ends between two rows.
-import { bisect } from '../numerics/bisect';
 import type { ShallowParams } from '../types';
 import { phaseModel, rowParams, type CriticalPoint, type LinePoint, type PhasePlane } from './phase';
 import { lineOf, rowAlphas, solveRow } from './phaseRow';
@@ -28,7 +27,8 @@ export function followLine(
 /**
  * Critical points between consecutive rows (one readout class): where a row has a first-order jump and its
  * neighbour has none near the same α with the same onset, the jump's window closes in between. Located by
- * bisection in y (to 1e−4 relative) on "the row has a jump within 25 % of that α"; α and Q there are the jump's.
+ * bisection in y (to 1e−4 of the row spacing), following the jump's α; α and Q there are those of the last row
+ * that still has it (the window is then far below the α resolution of any plot).
  */
 export function criticalPoints(
   base: ShallowParams,
@@ -49,10 +49,19 @@ export function criticalPoints(
         if (near(without, j.alpha)) continue;
         // The jump must close continuously: its neighbour passes through the same region without a jump.
         if (without.alphaSp === null && without.onset === null) continue;
-        const has = (y: number) => near(lineAt(base, plane, y, alphaMax), j.alpha) !== null;
-        const br = bisect((t) => !has(without.y + t * (withJ.y - without.y)), 0, 1, 1e-4, 30);
-        const y = without.y + br.hi * (withJ.y - without.y);
-        const jc = near(lineAt(base, plane, y, alphaMax), j.alpha) ?? j;
+        // Bisection in y, following the jump (its α moves with y): t = 0 is the row without it, t = 1 the row with.
+        let lo = 0;
+        let hi = 1;
+        let jc = j;
+        while (hi - lo > 1e-4) {
+          const t = 0.5 * (lo + hi);
+          const found = near(lineAt(base, plane, without.y + t * (withJ.y - without.y), alphaMax), jc.alpha);
+          if (found) {
+            hi = t;
+            jc = found;
+          } else lo = t;
+        }
+        const y = without.y + hi * (withJ.y - without.y);
         out.push({ y, alpha: jc.alpha, q: 0.5 * (jc.qBelow + jc.qAbove), after: k - 1 });
       }
     }

@@ -135,3 +135,48 @@ describe('one vocabulary: curve engine and phase engine, 30-row sweeps (ReLU, h2
           });
         });
 });
+
+describe("every branch by name: the authors' binary-W points (arXiv 2510.24616; repository Minh-Toan/statphys-deep-NN @ c45c86f, rademacher-W/data/<act>/W_rad/Delta_<Δ>/v_ones/unified.csv)", () => {
+  const model = (activation: string, delta: number) =>
+    getShallowModel({ activation, gamma: 0.5, delta, readout: 'ones', weights: 'rademacher' });
+  const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+  it.each([
+    // act, Δ, α, their large-Q (qw_, mmse_), their small-Q (qw, mmse), tolerance on ε
+    ['h23', 1.25, 1.6006, [0.9392041375932946, 0.11416884869860544], [0.45612256615067015, 0.3868233290123149], 1e-4],
+    // h2: ε = 0.0077 is ∝ 1 − Q ≈ 4e−3, which their 401-point continuation carries to ~1e−3 relative.
+    ['h2', 1.25, 3.00025, [0.9959312619591902, 0.007722213849195471], [0.3341843326813019, 0.13386985933091292], 2e-3],
+  ] as const)('%s, Δ = %s, α = %s: large-Q and small-Q coexist', (act, delta, alpha, large, small, tol) => {
+    const m = model(act, delta);
+    const pt = m.solvePoint(alpha);
+    const L = m.branchOf(pt, 'large-Q');
+    const S = m.branchOf(pt, 'small-Q');
+    expect(m.branchOf(pt, 'specialised')).toEqual(L); // the branch a reader expects: the authors' large-Q one
+    expect(Math.abs((L as { Q: number[] }).Q[0] - large[0])).toBeLessThan(1e-4);
+    expect(rel((L as { eps: number }).eps, large[1])).toBeLessThan(tol);
+    expect(Math.abs((S as { Q: number[] }).Q[0] - small[0])).toBeLessThan(1e-4);
+    expect(rel((S as { eps: number }).eps, small[1])).toBeLessThan(1e-4);
+    // Cold starts (solvePoint: Q = 0.99, small Q) find the same two points as the continuation in Q.
+    for (const b of [L, S]) {
+      const cold = pt.stationary.find((s) => Math.abs(s.Q[0] - (b as { Q: number[] }).Q[0]) < 1e-6);
+      expect(cold).toBeDefined();
+      expect(Math.abs((cold as { eps: number }).eps - (b as { eps: number }).eps)).toBeLessThan(1e-8);
+    }
+  });
+
+  it('ELU, Δ = 0.1, α = 3.5003: large-Q ε within the 15-term Hermite truncation of their g', () => {
+    const m = model('elu', 0.1);
+    const L = m.branchOf(m.solvePoint(3.5003), 'large-Q') as { eps: number };
+    // Theirs 0.0045653 with g truncated at 15 Hermite terms; the exact g gives 0.00446 (−2.3 %).
+    expect(rel(L.eps, 0.0045652861039714235)).toBeLessThan(0.03);
+    expect(L.eps).toBeLessThan(0.0045652861039714235);
+  });
+
+  it('names that do not exist at α are null (below the large-Q spinodal; pinned universal)', () => {
+    const m = model('h23', 1.25);
+    expect(m.branchOf(m.solvePoint(1.2), 'large-Q')).toBeNull();
+    expect(m.branchOf(m.solvePoint(1.2), 'small-Q')).not.toBeNull();
+    expect(m.branchOf(m.solvePoint(0.5), 'specialised')).toBeNull(); // below the onset 0.638: only Q = 0
+    const pinned = getShallowModel({ activation: 'h2', gamma: 0.5, delta: 1.25, readout: 'ones', weights: 'gaussian' });
+    expect(pinned.branchOf(pinned.solvePoint(2), 'specialised')).toBeNull();
+  });
+});

@@ -11,6 +11,7 @@ import {
   ACTIVATION_NAMES,
   READOUT_LAWS,
   WEIGHT_PRIORS,
+  type BranchChoice,
   type BranchSolution,
   type ReadoutAtoms,
   type ReadoutLaw,
@@ -84,6 +85,8 @@ export interface ShallowModel {
   spinodalUniversal(alphaMax?: number): number | null;
   /** Q(v) of a solution keyed by readout value (as the CLI prints it). */
   overlapByValue(sol: BranchSolution): Record<string, number>;
+  /** A named stationary branch at the point's α (BRANCH_CHOICES; null where it does not exist there). */
+  branchOf(pt: ShallowPoint, name: BranchChoice): BranchSolution | null;
 }
 
 // ---------- tables and models, cached ----------
@@ -376,7 +379,33 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
     return out;
   };
 
+  /** Mean Q over the readout law (orders the stationary points of several classes). */
+  const meanQ = (sol: BranchSolution) => sol.Q.reduce((acc, q, c) => acc + system.pv[c] * q, 0);
+  const branchOf = (pt: ShallowPoint, name: BranchChoice): BranchSolution | null => {
+    if (name === 'universal') return pt.universal;
+    if (name === 'equilibrium') return equilibriumOf(pt);
+    if (pinnedUniversal || pt.alpha === 0) return null;
+    let small: BranchSolution | null;
+    let large: BranchSolution | null;
+    if (K === 1) {
+      // One class: the segments of the curve α(Q), continued in Q (the same points as the cold starts, tested).
+      const c = branchCurve();
+      const top = c.segments.findIndex((s) => s.alphaHi === Infinity && s.qHi === 1);
+      const low = c.segments.findIndex((s) => s.fromZero);
+      large = top >= 0 ? c.at(top, pt.alpha) : null;
+      small = low >= 0 && low !== top ? c.at(low, pt.alpha) : null;
+    } else {
+      const sorted = [...pt.stationary].sort((a, b) => meanQ(a) - meanQ(b));
+      large = sorted.length ? sorted[sorted.length - 1] : null;
+      small = sorted.length > 1 ? sorted[0] : null;
+    }
+    if (name === 'large-Q') return large;
+    if (name === 'small-Q') return small;
+    return large ?? small; // specialised: the largest Q that exists at this α
+  };
+
   return {
+    branchOf,
     params,
     atoms,
     activation,

@@ -6,7 +6,8 @@ import type { ShallowParams } from '../types';
 import { alphaOfQ, BranchCurve } from './branchCurve';
 import { phaseModel } from './phase';
 import { newtonBranch } from './phaseBranch';
-import { followLine } from './phaseLine';
+import { criticalPoints, followLine } from './phaseLine';
+import type { LinePoint } from './phase';
 import { conjugateQ, evaluate, solveFromStart, type Evaluation, type ShallowSystem } from './shallow';
 import { getShallowModel } from './shallowModel';
 
@@ -178,5 +179,24 @@ describe("every branch by name: the authors' binary-W points (arXiv 2510.24616; 
     expect(m.branchOf(m.solvePoint(0.5), 'specialised')).toBeNull(); // below the onset 0.638: only Q = 0
     const pinned = getShallowModel({ activation: 'h2', gamma: 0.5, delta: 1.25, readout: 'ones', weights: 'gaussian' });
     expect(pinned.branchOf(pinned.solvePoint(2), 'specialised')).toBeNull();
+  });
+});
+
+describe('critical points: where a first-order line ends (h23, Δ = 1.25, v = ±1, binary W)', () => {
+  it('in the (α, γ) plane just below γ = 0.5, and the window closes as (γ − γ_c)^{3/2}', () => {
+    const lines = followLine(H23_RAD, 'gamma', [0.45, 0.5, 0.55], 16);
+    expect(lines[0].jumps).toHaveLength(0);
+    expect(lines[1].jumps).toHaveLength(1);
+    const cps = criticalPoints(H23_RAD, 'gamma', lines, 16);
+    expect(cps).toHaveLength(1);
+    const c = cps[0];
+    expect(c.after).toBe(0);
+    expect(c.y).toBeGreaterThan(0.495);
+    expect(c.y).toBeLessThan(0.5);
+    expect(c.alpha).toBeCloseTo(1.476, 2);
+    // Cusp: width w ∝ (γ − γ_c)^{3/2}; from γ = 0.5 and 0.55, the exponent is 1.5 ± 0.2 for γ_c found above.
+    const w = (l: LinePoint) => (l.jumps[0].spinodalHigh as number) - l.jumps[0].spinodalLow;
+    const exponent = Math.log(w(lines[2]) / w(lines[1])) / Math.log((0.55 - c.y) / (0.5 - c.y));
+    expect(Math.abs(exponent - 1.5)).toBeLessThan(0.2);
   });
 });

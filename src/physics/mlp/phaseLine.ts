@@ -25,8 +25,8 @@ export function followLine(
 }
 
 /**
- * Critical points between consecutive rows (one readout class): where a row has a first-order jump and its
- * neighbour has none near the same α with the same onset, the jump's window closes in between. Located by
+ * Critical points between consecutive rows (one readout class): where a row has more first-order jumps than its
+ * neighbour, the unmatched jump's window closes in between. Located by
  * bisection in y (to 1e−4 of the row spacing), following the jump's α; α and Q there are those of the last row
  * that still has it (the window is then far below the α resolution of any plot).
  */
@@ -45,10 +45,15 @@ export function criticalPoints(
       [l0, l1],
       [l1, l0],
     ]) {
-      for (const j of withJ.jumps) {
-        if (near(without, j.alpha)) continue;
+      // The jumps the neighbour lacks: the ones farthest from any of its jumps (as many as it has fewer).
+      const extra = withJ.jumps.length - without.jumps.length;
+      if (extra <= 0) continue;
+      const gap = (a: number) => Math.min(Infinity, ...without.jumps.map((x) => Math.abs(x.alpha - a)));
+      const closing = [...withJ.jumps].sort((a, b) => gap(b.alpha) - gap(a.alpha)).slice(0, extra);
+      for (const j of closing) {
         // The jump must close continuously: its neighbour passes through the same region without a jump.
         if (without.alphaSp === null && without.onset === null) continue;
+        if (j.alpha > 0.9 * alphaMax) continue; // leaves the plotted range rather than closing
         // Bisection in y, following the jump (its α moves with y): t = 0 is the row without it, t = 1 the row with.
         let lo = 0;
         let hi = 1;

@@ -63,7 +63,7 @@ describe('phase rows against the curve engine (same tables)', () => {
     }
   });
 
-  it('regions: uninformed → metastable specialised → metastable uninformed → specialised only', () => {
+  it('regions by coexistence: one state → lower-Q equilibrium → higher-Q equilibrium → one state', () => {
     const row = solveRow(RELU_BIN, 'gamma', 0.5, grid, { alphaMax: ALPHA_MAX });
     const { spinodalLow, alphaSp, spinodalHigh } = row.line as Required<LinePoint>;
     for (const s of row.samples) {
@@ -74,7 +74,7 @@ describe('phase rows against the curve engine (same tables)', () => {
             ? 1
             : s.alpha < (spinodalHigh as number)
               ? 2
-              : 3;
+              : 0;
       if (Math.abs(s.alpha - (alphaSp as number)) > 1e-6) expect(s.state).toBe(want);
     }
     // The equilibrium jumps at α_sp: samples just below and at it carry the two branches.

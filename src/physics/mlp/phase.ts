@@ -69,16 +69,17 @@ export function phaseModel(params: ShallowParams, exactTables = false): ShallowM
 // ---------- results ----------
 
 /**
- * State of one point: 0 = only the uninformed state is stable (Q = 0 or the small-Q branch), 1 = it is the
- * equilibrium but the specialised branch is metastable, 2 = specialised equilibrium with the uninformed state
- * metastable (where uninformed algorithms stay stuck), 3 = only the specialised state.
+ * State of one point, by coexistence only (one physical state keeps one colour across a critical point; which
+ * state it is reads off Q or ε): 0 = one stable state, 1 = coexistence with the lower-Q state as the equilibrium,
+ * 2 = coexistence with the higher-Q state as the equilibrium (where uninformed algorithms stay stuck). 3 is kept
+ * for compatibility and no longer produced.
  */
 export type PhaseState = 0 | 1 | 2 | 3;
 export const PHASE_STATE_LABELS = [
-  'uninformed only (Q = 0 or small Q)',
-  'uninformed equilibrium, specialised metastable',
-  'specialised equilibrium, uninformed metastable',
-  'specialised only',
+  'one stable state (its Q: colour by overlap)',
+  'coexistence: lower-Q equilibrium, higher-Q metastable',
+  'coexistence: higher-Q equilibrium, lower-Q metastable',
+  'one stable state',
 ] as const;
 
 export interface PhaseSample {

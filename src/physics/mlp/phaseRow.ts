@@ -26,14 +26,13 @@ interface RowCore {
   pointAt(alpha: number, side?: 'old' | 'new'): PhaseSample;
 }
 
+/** Coexistence only (issue 15): outside the window of the α_sp jump there is one stable state, whatever its Q. */
 function stateOf(line: LinePoint, alpha: number): PhaseState {
   const { alphaSp, spinodalLow, spinodalHigh, order } = line;
-  if (order === 'continuous') return alphaSp !== null && alpha >= alphaSp ? 3 : 0;
-  if (order === null) return spinodalLow !== null && alpha >= spinodalLow ? 1 : 0;
-  if (spinodalLow !== null && alpha < spinodalLow) return 0;
+  if (order !== 'first-order' || spinodalLow === null || alpha < spinodalLow) return 0;
   if (alphaSp !== null && alpha < alphaSp) return 1;
   if (spinodalHigh === null || alpha < spinodalHigh) return 2;
-  return 3;
+  return 0;
 }
 
 /**

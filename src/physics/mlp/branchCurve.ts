@@ -20,7 +20,7 @@ export function overlapWInverse(prior: ShallowSystem['prior'], q: number): numbe
   if (prior === 'gaussian') return q / (1 - q);
   let hi = 1;
   while (overlapW(prior, hi) < q && hi < 1e4) hi *= 2;
-  return brent((x) => overlapW(prior, x) - q, 0, hi, 1e-14 * hi).x;
+  return brent((x) => overlapW(prior, x) - q, 0, hi, 1e-13 * hi).x;
 }
 
 /** α and R̂2 of the stationary point with overlap Q (one readout class); null where no α > 0 has it. */
@@ -39,7 +39,7 @@ export function alphaOfQ(sys: ShallowSystem, q: number): { alpha: number; R2hat:
     hi *= 2;
     if (hi > 1e12) return null; // Q̂ bounded (g' = 0): this Q is stationary at no α
   }
-  const x = brent(qhat, 0, hi, 1e-15 * hi).x;
+  const x = brent(qhat, 0, hi, 1e-14 * hi).x;
   const r = mu2sq * x;
   const alpha = x * (delta + 0.5 * mu2sq * table.mmse(tau + r) + g1 - G);
   return Number.isFinite(alpha) && alpha > 0 ? { alpha, R2hat: r } : null;
@@ -218,7 +218,7 @@ export class BranchCurve {
       da(lo) >= 0
         ? lo
         : Number.isFinite(dHi)
-          ? brent(da, lo, hi, 1e-14).x
+          ? brent(da, lo, hi, 1e-13).x
           : bisect((x) => da(x) > 0, lo, hi, 1e-14, 60).lo; // towards a gap where α(Q) → ∞
     const a = alphaOfQ(this.sys, q);
     return a ? pointAt(this.sys, alpha, q, a.R2hat) : null;

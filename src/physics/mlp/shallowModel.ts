@@ -260,7 +260,14 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
   let curve: BranchCurve | null = null;
   const branchCurve = (): BranchCurve => (curve ??= new BranchCurve(system, spinodalUniversal(Infinity)));
 
+  // The last result (the page asks for it for the readout panel and for each phase row of the same parameters).
+  let lastTransition: TransitionResult | null = null;
   const transition = (alphaMax = 16): TransitionResult => {
+    if (lastTransition && lastTransition.alphaMax === alphaMax) return lastTransition;
+    lastTransition = computeTransition(alphaMax);
+    return lastTransition;
+  };
+  const computeTransition = (alphaMax: number): TransitionResult => {
     const spinodalUni = spinodalUniversal(alphaMax);
     const none: TransitionResult = {
       alphaSp: null,

@@ -45,10 +45,16 @@ test.describe('phase diagram', () => {
     );
     await expect(fig(page).locator('path[data-series=spinodalLow]').first()).toHaveAttribute('d', /^M/);
     await expect(page.getByTestId('phase-crosshair')).toBeVisible();
-    // Left of the line: uninformed (light grey), far right at small γ: specialised only (dark orange).
-    expect(await canvasPixel(page, 0.02, 0.5)).toBe('238,240,243');
-    expect(await canvasPixel(page, 0.98, 0.98)).toBe('217,98,43');
+    // Default colouring: the overlap Q, a continuous quantity (one colour per physical state).
+    await expect(fig(page)).toHaveAttribute('data-quantity', 'overlap');
     await fig(page).scrollIntoViewIfNeeded();
+    await fig(page).screenshot({ path: `${SHOTS}/phase-relu-rademacher-overlap.png` });
+    const q0 = await canvasPixel(page, 0.02, 0.5); // Q = 0 at small α
+    expect(await canvasPixel(page, 0.98, 0.98)).not.toBe(q0); // Q ≈ 1 at large α, small γ
+    // Categories only for coexistence: left of the lines and far right at small γ both have one stable state.
+    await page.getByTestId('phase-quantity').selectOption('state');
+    await expect.poll(() => canvasPixel(page, 0.02, 0.5)).toBe('238,240,243');
+    expect(await canvasPixel(page, 0.98, 0.98)).toBe('238,240,243');
     await fig(page).screenshot({ path: `${SHOTS}/phase-relu-rademacher-state.png` });
     // The line crosses γ = 0.5 at the α_sp of the MLP readout panel.
     await expect(page.getByTestId('readout-alpha-sp')).toHaveText(/^\d/);

@@ -26,7 +26,12 @@ export type ReadoutLaw = (typeof READOUT_LAWS)[number];
 export const WEIGHT_PRIORS = ['gaussian', 'rademacher'] as const;
 export type WeightPrior = (typeof WEIGHT_PRIORS)[number];
 
-export const BRANCH_CHOICES = ['equilibrium', 'universal', 'specialised'] as const;
+/**
+ * Branches by name (docs/physics/mlp-shallow.md §6a): `specialised` is the stable Q ≠ 0 point of largest Q (the
+ * authors' large-Q branch where it exists); `large-Q` the branch that saturates at Q → 1, `small-Q` the one born at
+ * Q = 0 where the universal branch loses stability (each null where it does not exist).
+ */
+export const BRANCH_CHOICES = ['equilibrium', 'universal', 'specialised', 'small-Q', 'large-Q'] as const;
 export type BranchChoice = (typeof BRANCH_CHOICES)[number];
 
 /** Parameters of the shallow (L = 1) model that do not vary along an ε(α) curve. */

@@ -12,10 +12,22 @@ import {
 } from '../../platform/cli/args';
 import { rowOf } from '../../platform/state/hashCodec';
 import { boundWork, num, type Command } from '../../platform/cli/command';
-import { getShallowModel, getSpectralTable, validateShallowParams } from '../../physics/mlp/shallowModel';
+import {
+  getShallowModel,
+  getSpectralTable,
+  validateShallowParams,
+  type ShallowModel,
+} from '../../physics/mlp/shallowModel';
 import { spectralLaw } from '../../physics/priors';
 import { mmseSDirect, mSDirect } from '../../physics/spectral';
-import { ACTIVATION_NAMES, BRANCH_CHOICES, type BranchSolution, type ReadoutLaw } from '../../physics/types';
+import {
+  ACTIVATION_NAMES,
+  BRANCH_CHOICES,
+  type BranchChoice,
+  type BranchSolution,
+  type ReadoutLaw,
+  type ShallowPoint,
+} from '../../physics/types';
 import { getDeepModel } from '../../physics/deep/deepModel';
 import { DEEP_BRANCHES, type DeepBranch } from '../../physics/deep/deepSolver';
 import { URL_TABLE, type MlpLinkParams } from './params';
@@ -39,7 +51,7 @@ const shallowFlags: Record<string, FlagSpec> = {
   alpha: flagOf(row('alpha'), { kind: 'list', help: 'α values: 1,2,4 or start:stop:step', default: '0.5:8:0.5' }),
   branch: {
     kind: 'string',
-    help: 'which branch eps reports (depth 2 also: layer1, product)',
+    help: 'which branch eps reports: specialised = largest Q (the large-Q branch where it exists); small-Q, large-Q by name (depth 2 also: layer1, product)',
     default: 'equilibrium',
     choices: [...new Set([...BRANCH_CHOICES, ...DEEP_BRANCHES])],
   },
@@ -85,6 +97,8 @@ function runDeep(flags: Record<string, string | boolean>, emit: (row: Record<str
   const alphas = alphaList(flags, 'α > 0 at --depth 2', (a) => a > 0);
   boundWork(alphas.length * DEEP_POINT_S, 'the number of --alpha values');
   const branch = flags.branch as string;
+  if (branch !== 'equilibrium' && !(DEEP_BRANCHES as readonly string[]).includes(branch))
+    throw new UsageError(`--branch ${branch} is a depth-1 name (depth 2: equilibrium, ${DEEP_BRANCHES.join(', ')})`);
   const several = model.atoms.v.length > 1; // keyed by every readout value (±v share a class)
   for (const alpha of alphas) {
     const pt = model.solvePoint(alpha);
@@ -105,6 +119,13 @@ function runDeep(flags: Record<string, string | boolean>, emit: (row: Record<str
       residual: num(sol.residual),
     });
   }
+}
+
+/** The name of a depth-1 solution: universal, small-Q or large-Q (the branch it coincides with). */
+function nameOf(model: ShallowModel, pt: ShallowPoint, sol: BranchSolution): string {
+  if (sol.kind === 'universal') return 'universal';
+  const large = model.branchOf(pt, 'large-Q');
+  return large && large.Q.every((q, c) => Math.abs(q - sol.Q[c]) < 1e-6) ? 'large-Q' : 'small-Q';
 }
 
 export const commands: Record<string, Command> = {
@@ -140,32 +161,33 @@ export const commands: Record<string, Command> = {
       }
       const alphas = alphaList(flags, 'α ≥ 0', (a) => a >= 0);
       boundWork(alphas.length * SHALLOW_POINT_S, 'the number of --alpha values');
-      const branch = flags.branch as string;
+      const branch = flags.branch as BranchChoice;
       let warm = null;
       for (const alpha of alphas) {
         const pt = model.solvePoint(alpha, warm);
         warm = pt;
-        const sol: BranchSolution | null =
-          branch === 'universal'
-            ? pt.universal
-            : branch === 'specialised'
-              ? pt.specialised
-              : pt.equilibrium === 'specialised'
-                ? pt.specialised
-                : pt.universal;
+        const sol = model.branchOf(pt, branch);
+        const note =
+          alpha === 0
+            ? 'alpha = 0: no data; eps is the prior error E σ² − μ0² − μ1² (the α → 0⁺ limit) and the free entropy per sample is not defined'
+            : sol
+              ? undefined
+              : `no ${branch} stationary point at this alpha`;
         emit({
           alpha,
           eps: sol ? num(sol.eps) : null,
           epsUni: num(pt.epsUni),
           branch: sol ? sol.kind : null,
+          // The branch by name: universal, small-Q (born at Q = 0) or large-Q (saturates at Q → 1).
+          branchName: sol ? nameOf(model, pt, sol) : null,
           equilibrium: pt.equilibrium,
           R2: sol ? num(sol.R2) : null,
           Q: sol ? model.overlapByValue(sol) : null,
-          f: sol ? num(sol.f) : null,
-          converged: sol ? sol.converged : false,
+          f: sol && alpha > 0 ? num(sol.f) : null,
+          converged: sol ? sol.converged || alpha === 0 : false,
           iterations: sol ? sol.iterations : 0,
           residual: sol ? num(sol.residual) : null,
-          ...(sol ? {} : { note: 'no specialised stationary point at this alpha' }),
+          ...(note ? { note } : {}),
         });
       }
     },

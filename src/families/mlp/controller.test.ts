@@ -106,7 +106,7 @@ describe('MLP theory controller', () => {
 
   it('searches α_sp in a second worker, so the curve worker stays free for the next slider move', async () => {
     const calls: string[] = [];
-    const transition = { alphaSp: 1.5, alphaOnset: 1.5, spinodalSpec: 1.2, spinodalUni: 2 };
+    const transition = { alphaSp: 1.5, alphaOnset: 1.5, spinodalSpec: 1.2, spinodalUni: 2, onset: null, jumps: [] };
     const { factory } = fakeFactory((n): Partial<TheoryApi> => ({
       supersede: () => {},
       describeActivation: async (name) => ({ ok: true, value: { ...info, name } }),

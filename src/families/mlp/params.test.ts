@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_EXPRESSION_LENGTH } from '../../physics/expression/parse';
 import { commands } from './cli';
 import {
   decodeHash,
@@ -156,7 +157,7 @@ describe('urlCodec (link version 2)', () => {
         expect(v).toBeGreaterThanOrEqual(s.min);
         expect(v).toBeLessThanOrEqual(s.max);
       }
-      expect(params.expr.length).toBeLessThanOrEqual(200);
+      expect(params.expr.length).toBeLessThanOrEqual(MAX_EXPRESSION_LENGTH);
     }
   });
 

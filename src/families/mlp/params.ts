@@ -2,6 +2,7 @@
 // (`#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8`), a
 // custom σ is `activation=expr:<expression>` as on the command line. Version-1 links (`act`, `expr`, `amax`) are
 // migrated on read, so every link made since the first release keeps working. Built on the generic hashCodec.
+import { MAX_EXPRESSION_LENGTH } from '../../physics/expression/parse';
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS } from '../../physics/types';
 import type { ReadoutLaw, WeightPrior } from '../../physics/types';
 import {
@@ -22,7 +23,7 @@ export const CUSTOM_ACTIVATION = 'expr';
 export const ALPHA_MAX_CHOICES = [2, 4, 8, 12, 16] as const;
 const EXPR_PREFIX = `${CUSTOM_ACTIVATION}:`;
 export const DEFAULT_EXPRESSION = 'tanh(2*x)';
-const MAX_EXPRESSION = 200;
+const MAX_EXPRESSION = MAX_EXPRESSION_LENGTH;
 
 /** Everything the explorer's URL records. `act` is a built-in name or 'expr' (then `expr` holds σ(x)). */
 export interface ExplorerParams {

@@ -4,7 +4,7 @@ import { flagOf, parseList, parseNumber, UsageError } from '../../platform/cli/a
 import { rowOf } from '../../platform/state/hashCodec';
 import { boundWork, num, type Command } from '../../platform/cli/command';
 import type { PhasePlane } from '../../physics/mlp/phase';
-import { followLine } from '../../physics/mlp/phaseLine';
+import { criticalPoints, followLine } from '../../physics/mlp/phaseLine';
 import { validateShallowParams } from '../../physics/mlp/shallowModel';
 import { ACTIVATION_NAMES, type ReadoutLaw, type WeightPrior } from '../../physics/types';
 import { URL_TABLE } from './params';
@@ -57,7 +57,10 @@ export const phaseCommands: Record<string, Command> = {
       });
       // Every row's parameters are checked before any work (one clear message for a bad value).
       for (const y of ys) validateShallowParams(over === 'gamma' ? { ...base, gamma: y } : { ...base, delta: y });
-      for (const l of followLine(base, over, ys, alphaMax)) {
+      const lines = followLine(base, over, ys, alphaMax);
+      const critical = criticalPoints(base, over, lines, alphaMax);
+      const key = (y: number) => (over === 'gamma' ? { gamma: y, delta: base.delta } : { gamma: base.gamma, delta: y });
+      lines.forEach((l, i) => {
         emit({
           gamma: over === 'gamma' ? l.y : base.gamma,
           delta: over === 'delta' ? l.y : base.delta,
@@ -71,8 +74,21 @@ export const phaseCommands: Record<string, Command> = {
           qAbove: nul(l.qAbove),
           converged: l.converged,
           method: l.method,
+          // The full set: the continuous onset, every first-order jump with its spinodals, and the critical points
+          // (first-order line ends) between the previous row and this one.
+          onset: nul(l.onset),
+          jumps: l.jumps.map((j) => ({
+            alpha: num(j.alpha),
+            spinodalLow: num(j.spinodalLow),
+            spinodalHigh: nul(j.spinodalHigh),
+            qBelow: num(j.qBelow),
+            qAbove: num(j.qAbove),
+          })),
+          criticalPoints: critical
+            .filter((c) => c.after === i - 1)
+            .map((c) => ({ ...key(c.y), alpha: num(c.alpha), q: num(c.q) })),
         });
-      }
+      });
     },
   },
 };

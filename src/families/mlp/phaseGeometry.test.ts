@@ -21,6 +21,8 @@ const line = (y: number, o: Partial<LinePoint>): LinePoint => ({
   order: null,
   qBelow: null,
   qAbove: null,
+  onset: null,
+  jumps: [],
   converged: true,
   method: 'row',
   ...o,
@@ -79,5 +81,8 @@ describe('phase geometry', () => {
       ],
     ]);
     expect(l.onset).toEqual([[[0.5, 0.1]]]);
+    // The first-order line ends between γ = 0.1 (continuous) and 0.2: a critical point there; not at γ = 0.4
+    // (order null: the jump leaves the α range, it does not close).
+    expect(l.critical).toEqual([[1, 0.15000000000000002]]);
   });
 });

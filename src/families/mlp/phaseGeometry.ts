@@ -182,7 +182,7 @@ export type XY = [number, number];
 /** Polylines (α, y) of the lines over the computed rows, broken where a line is absent. */
 export function linePolylines(
   rows: readonly (PhaseRow | null)[],
-): Record<'alphaSp' | 'onset' | 'spinodalLow' | 'spinodalHigh', XY[][]> {
+): Record<'alphaSp' | 'onset' | 'spinodalLow' | 'spinodalHigh', XY[][]> & { critical: XY[] } {
   const pts = rows
     .filter((r): r is PhaseRow => r !== null)
     .map((r) => r.line)
@@ -200,7 +200,15 @@ export function linePolylines(
     if (cur.length) out.push(cur);
     return out;
   };
+  // Critical points (between rows): a first-order row next to one where Q rises continuously: the jump closes there.
+  const critical: XY[] = [];
+  pts.forEach((l, i) => {
+    if (l.order !== 'first-order' || l.alphaSp === null) return;
+    for (const n of [pts[i - 1], pts[i + 1]])
+      if (n && n.order === 'continuous') critical.push([l.alphaSp, 0.5 * (l.y + n.y)]);
+  });
   return {
+    critical,
     alphaSp: build((l) => (l.order === 'first-order' ? l.alphaSp : null)),
     onset: build((l) =>
       l.order === 'continuous'

@@ -20,7 +20,7 @@ export interface RowsRequest {
   nAlpha: number;
 }
 
-/** One computed row, as sent to the page (without the continuation seed). */
+/** One computed row, as sent to the page. */
 export interface RowMessage {
   gen: number;
   index: number;

@@ -31,8 +31,7 @@ export function createPhaseService(deps: PhaseDeps, now: () => number = () => pe
         } catch (e) {
           return { ok: false, error: classify(e, `${req.plane === 'gamma' ? 'γ' : 'Δ'} = ${y.toPrecision(4)}`) };
         }
-        const { seed: _seed, ...sent } = row; // the continuation seed stays in the worker
-        onRow({ gen: req.gen, index, row: sent, ms: now() - t0 });
+        onRow({ gen: req.gen, index, row, ms: now() - t0 });
         n++;
         await yieldToEventLoop();
       }

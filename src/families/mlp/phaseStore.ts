@@ -52,7 +52,8 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
 
 export const usePhase = create<PhaseState>()((set) => ({
   plane: 'gamma',
-  quantity: 'state',
+  // A continuous quantity by default: one colour per physical state on both sides of a critical point.
+  quantity: 'overlap',
   readoutValue: 1,
   diagram: null,
   workerMessage: null,

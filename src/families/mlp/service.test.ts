@@ -60,6 +60,8 @@ function fakeDeps(
           spinodalSpec: 1.2,
           spinodalUni: 2,
           order: 'first-order' as const,
+          onset: null,
+          jumps: [{ alpha: 1.5, spinodalLow: 1.2, spinodalHigh: 2, qBelow: 0, qAbove: 0.9 }],
           alphaMax: 16,
           converged: true,
         }),

@@ -209,8 +209,12 @@ describe('errors', () => {
   it('empty, too long, not a string', () => {
     expect(errorOf('').message).toBe('empty expression');
     expect(errorOf('   ').message).toBe('empty expression');
-    expect(errorOf('x+'.repeat(100) + 'x').message).toMatch(/too long \(201 characters; at most 200\)/);
-    expect(MAX_EXPRESSION_LENGTH).toBe(200);
+    expect(errorOf('x+'.repeat(500) + 'x').message).toMatch(/too long \(1001 characters; at most 1000\)/);
+    expect(MAX_EXPRESSION_LENGTH).toBe(1000);
+    // A 15-term polynomial with 17-digit coefficients (a truncated Hermite series typed out) fits.
+    const series = Array.from({ length: 15 }, (_, k) => `${(0.1234567890123456 / (k + 1)).toPrecision(17)}*x^${k}`);
+    expect(series.join('+').length).toBeGreaterThan(300);
+    expect(() => parseExpression(series.join('+'))).not.toThrow();
     expect(() => compileExpression(42 as unknown as string)).toThrow(ExpressionError);
   });
 

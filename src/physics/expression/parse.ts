@@ -9,7 +9,9 @@
 
 import { ExpressionError } from '../errors';
 
-export const MAX_EXPRESSION_LENGTH = 200;
+// Long enough for a truncated Hermite series typed out (15 terms with 17-digit coefficients ≈ 450 characters,
+// e.g. the authors' truncated tanh(2x) and ELU of arXiv 2510.24616), short enough for a URL.
+export const MAX_EXPRESSION_LENGTH = 1000;
 
 // ---------------------------------------------------------------------------------------------
 // Tokens

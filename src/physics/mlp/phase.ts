@@ -17,7 +17,8 @@
 import { Memo } from '../numerics/cache';
 import { isContinuousLaw, spectralLaw } from '../priors';
 import { buildSpectralTable, type SpectralTable, type TableOptions } from '../spectralTable';
-import type { BranchSolution, ShallowParams } from '../types';
+import type { ShallowParams } from '../types';
+import type { Jump } from './branchCurve';
 import { createShallowModel, getSpectralTable, validateShallowParams, type ShallowModel } from './shallowModel';
 
 /** Which parameter varies between rows: the (α, γ) plane or the (α, Δ) plane. */
@@ -68,16 +69,17 @@ export function phaseModel(params: ShallowParams, exactTables = false): ShallowM
 // ---------- results ----------
 
 /**
- * State of one point: 0 = only the uninformed state is stable (Q = 0 or the small-Q branch), 1 = it is the
- * equilibrium but the specialised branch is metastable, 2 = specialised equilibrium with the uninformed state
- * metastable (where uninformed algorithms stay stuck), 3 = only the specialised state.
+ * State of one point, by coexistence only (one physical state keeps one colour across a critical point; which
+ * state it is reads off Q or ε): 0 = one stable state, 1 = coexistence with the lower-Q state as the equilibrium,
+ * 2 = coexistence with the higher-Q state as the equilibrium (where uninformed algorithms stay stuck). 3 is kept
+ * for compatibility and no longer produced.
  */
 export type PhaseState = 0 | 1 | 2 | 3;
 export const PHASE_STATE_LABELS = [
-  'uninformed only (Q = 0 or small Q)',
-  'uninformed equilibrium, specialised metastable',
-  'specialised equilibrium, uninformed metastable',
-  'specialised only',
+  'one stable state (its Q: colour by overlap)',
+  'coexistence: lower-Q equilibrium, higher-Q metastable',
+  'coexistence: higher-Q equilibrium, lower-Q metastable',
+  'one stable state',
 ] as const;
 
 export interface PhaseSample {
@@ -106,9 +108,22 @@ export interface LinePoint {
   /** Equilibrium Q (largest class) just below and just above α_sp. */
   qBelow: number | null;
   qAbove: number | null;
+  /** The continuous onset (Q grows from 0), null where Q = 0 never gives way continuously. */
+  onset: number | null;
+  /** Every first-order jump up to α_max with its spinodals (α_sp is the largest). */
+  jumps: Jump[];
   converged: boolean;
-  /** How the point was found: row sweep + root-finding, continuation from the previous row, or the 1-D engine. */
-  method: 'row' | 'continuation' | 'curve-engine';
+  /** How the point was found: one readout class, the curve α(Q) of the row; several, the curve engine's scan. */
+  method: 'row' | 'curve-engine';
+}
+
+/** Where a first-order line ends in the plane: the two spinodals meet and the jump in Q vanishes. */
+export interface CriticalPoint {
+  /** γ or Δ of the critical point. */
+  y: number;
+  alpha: number;
+  /** Q at the critical point (the jump's two sides meet there). */
+  q: number;
 }
 
 export interface PhaseRow {
@@ -117,16 +132,6 @@ export interface PhaseRow {
   samples: PhaseSample[];
   line: LinePoint;
   classV2: number[];
-  /** Solutions at α_sp for the continuation to the next row (not sent to the UI). */
-  seed?: LineSeed;
-}
-
-/** Branch solutions at α_sp: the starting point of the continuation to the next row. */
-export interface LineSeed {
-  alphaSp: number;
-  high: BranchSolution;
-  old: BranchSolution; // universal or low
-  oldKind: 'universal' | 'low';
 }
 
 export interface RowOptions {

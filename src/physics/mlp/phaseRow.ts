@@ -2,10 +2,9 @@
 // high branches, the equilibrium (largest f_RS) and the state of each sample, α_sp (Illinois on the free-entropy
 // difference) and the spinodals bounding the metastable region; rows with several readout classes use the curve
 // engine (solvePoint with warm starts) and its 1-D transition instead.
-import { illinois } from '../numerics/illinois';
 import type { BranchSolution, ShallowParams, ShallowPoint } from '../types';
 import { solveFromStart, solveUniversal } from './shallow';
-import type { ShallowModel } from './shallowModel';
+import type { ShallowModel, TransitionResult } from './shallowModel';
 import { newtonBranch, SATURATED } from './phaseBranch';
 import {
   DISTINCT,
@@ -13,7 +12,6 @@ import {
   phaseModel,
   rowParams,
   type LinePoint,
-  type LineSeed,
   type PhasePlane,
   type PhaseRow,
   type PhaseSample,
@@ -24,19 +22,41 @@ import { follow, RowBranches } from './phaseContinuation';
 
 interface RowCore {
   line: LinePoint;
-  seed?: LineSeed;
   /** Equilibrium and state at α (valid for α in the row's range after solveRowFast). */
   pointAt(alpha: number, side?: 'old' | 'new'): PhaseSample;
 }
 
+/** Coexistence only (issue 15): outside the window of the α_sp jump there is one stable state, whatever its Q. */
 function stateOf(line: LinePoint, alpha: number): PhaseState {
   const { alphaSp, spinodalLow, spinodalHigh, order } = line;
-  if (order === 'continuous') return alphaSp !== null && alpha >= alphaSp ? 3 : 0;
-  if (order === null) return spinodalLow !== null && alpha >= spinodalLow ? 1 : 0;
-  if (spinodalLow !== null && alpha < spinodalLow) return 0;
+  if (order !== 'first-order' || spinodalLow === null || alpha < spinodalLow) return 0;
   if (alphaSp !== null && alpha < alphaSp) return 1;
   if (spinodalHigh === null || alpha < spinodalHigh) return 2;
-  return 3;
+  return 0;
+}
+
+/**
+ * The line point of a row from the curve engine's transitions: α_sp is the (largest) first-order jump where one
+ * exists, else the continuous onset; spinodalLow/High are that jump's (both equal to the onset where Q grows continuously).
+ */
+export function lineOf(y: number, tr: TransitionResult, method: LinePoint['method']): LinePoint {
+  const first = tr.jumps.find((j) => j.alpha === tr.alphaSp) ?? null;
+  const cont = tr.order === 'continuous' ? tr.alphaSp : null;
+  return {
+    y,
+    alphaSp: tr.alphaSp,
+    alphaOnset: tr.alphaOnset,
+    spinodalLow: first ? first.spinodalLow : cont,
+    spinodalHigh: first ? first.spinodalHigh : cont,
+    spinodalUni: tr.spinodalUni,
+    order: tr.order,
+    qBelow: first ? first.qBelow : cont === null ? null : 0,
+    qAbove: first ? first.qAbove : cont === null ? null : 0,
+    onset: tr.onset,
+    jumps: tr.jumps,
+    converged: tr.converged,
+    method,
+  };
 }
 
 /** Fast path (one readout class): branches by Newton continuation, α_sp by root-finding on Δf. */
@@ -57,21 +77,8 @@ function solveRowCore(model: ShallowModel, y: number, alphas: number[], alphaMax
   };
   for (const a of alphas) uniAt(a);
   const br = new RowBranches(sys);
-  const none: LinePoint = {
-    y,
-    alphaSp: null,
-    alphaOnset: null,
-    spinodalLow: null,
-    spinodalHigh: null,
-    spinodalUni: spUni !== null && spUni <= alphaMax ? spUni : null,
-    order: null,
-    qBelow: null,
-    qAbove: null,
-    converged: true,
-    method: 'row',
-  };
   if (model.pinnedUniversal) {
-    const line = { ...none, spinodalUni: null };
+    const line = lineOf(y, model.transition(alphaMax), 'row');
     return { line, pointAt: (a) => sample(a, uniAt(a), uniAt(a), 0) };
   }
 
@@ -159,64 +166,9 @@ function solveRowCore(model: ShallowModel, y: number, alphas: number[], alphaMax
     return l && l.f > u.f ? l : u;
   };
 
-  let line: LinePoint;
-  let seed: LineSeed | undefined;
-  const lowExists = lowStart !== null;
-  const onset = lowExists ? lowStart : null;
-  if (merged || highTop === null) {
-    // No separate specialised branch: Q grows continuously from the onset (or nothing happens).
-    const eqAtTop = oldAt(alphas[n - 1]);
-    if (onset !== null && eqAtTop.kind === 'specialised') {
-      line = {
-        ...none,
-        alphaSp: onset,
-        alphaOnset: onset,
-        spinodalLow: onset,
-        spinodalHigh: onset,
-        order: 'continuous',
-        qBelow: 0,
-        qAbove: 0,
-      };
-    } else line = none;
-  } else {
-    // α_sp: the first grid interval where the high branch beats the old equilibrium, then the root of Δf.
-    const df = (a: number) => {
-      const h = highAt(a);
-      return h ? h.f - oldAt(a).f : -Infinity;
-    };
-    let iSp = -1;
-    for (let i = 0; i < n; i++) {
-      if (df(alphas[i]) > 0) {
-        iSp = i;
-        break;
-      }
-    }
-    let alphaSp: number | null = null;
-    if (iSp >= 0) {
-      const b = alphas[iSp];
-      const a = Math.max(iSp > 0 ? alphas[iSp - 1] : 0, highEnd ?? 0);
-      const fa = df(a);
-      const fb = df(b);
-      alphaSp = fa >= 0 ? a : illinois(df, a, b, fa, fb);
-    }
-    const oldSp = alphaSp !== null ? oldAt(alphaSp) : null;
-    const oldIsLow = oldSp !== null && oldSp.kind === 'specialised';
-    const spinodalHigh = alphaSp === null ? null : oldIsLow ? lowEnd : none.spinodalUni;
-    const hSp = alphaSp !== null ? highAt(alphaSp) : null;
-    line = {
-      ...none,
-      alphaSp,
-      alphaOnset: onset !== null && alphaSp !== null ? Math.min(onset, alphaSp) : alphaSp,
-      spinodalLow: highEnd,
-      spinodalHigh,
-      order: alphaSp === null ? null : 'first-order',
-      qBelow: oldSp ? Math.max(...oldSp.Q) : null,
-      qAbove: hSp ? Math.max(...hSp.Q) : null,
-      converged: alphaSp === null || (hSp !== null && hSp.converged),
-    };
-    if (alphaSp !== null && oldSp && hSp)
-      seed = { alphaSp, high: hSp, old: oldSp, oldKind: oldIsLow ? 'low' : 'universal' };
-  }
+  // The line: every transition from the curve α(Q) (branchCurve.ts), the same computation as the curve engine's
+  // `transition`, so that both report one set of numbers; the branches above give the samples.
+  const line = lineOf(y, model.transition(alphaMax), 'row');
 
   const pointAt = (a: number, side?: 'old' | 'new'): PhaseSample => {
     const u = uniAt(a);
@@ -229,7 +181,7 @@ function solveRowCore(model: ShallowModel, y: number, alphas: number[], alphaMax
     if (side === 'old' && state === 2) state = 1;
     return sample(a, eq, u, state);
   };
-  return { line, seed, pointAt };
+  return { line, pointAt };
 }
 
 function sample(alpha: number, eq: BranchSolution, uni: BranchSolution, state: PhaseState): PhaseSample {
@@ -238,22 +190,7 @@ function sample(alpha: number, eq: BranchSolution, uni: BranchSolution, state: P
 
 /** Generic path (several readout classes): the curve engine along the row and its 1-D transition. */
 function solveRowGeneric(model: ShallowModel, y: number, alphas: number[], alphaMax: number): RowCore {
-  const tr = model.transition(alphaMax);
-  const line: LinePoint = {
-    y,
-    alphaSp: tr.alphaSp,
-    alphaOnset: tr.alphaOnset,
-    spinodalLow: tr.spinodalSpec,
-    // The curve engine reports the universal branch's spinodal; the upper end of a small-Q old branch is not
-    // followed for several classes.
-    spinodalHigh: tr.order === 'continuous' ? tr.alphaSp : tr.spinodalUni,
-    spinodalUni: tr.spinodalUni,
-    order: tr.order,
-    qBelow: null,
-    qAbove: null,
-    converged: tr.converged,
-    method: 'curve-engine',
-  };
+  const line = lineOf(y, model.transition(alphaMax), 'curve-engine');
   const pts = new Map<number, ShallowPoint>();
   let warm: ShallowPoint | null = null;
   for (const a of alphas) {
@@ -319,5 +256,5 @@ export function solveRow(
   }
   samples.push(...extra);
   samples.sort((p, q) => p.alpha - q.alpha);
-  return { y, samples, line: core.line, classV2: Array.from(model.system.v2), seed: core.seed };
+  return { y, samples, line: core.line, classV2: Array.from(model.system.v2) };
 }

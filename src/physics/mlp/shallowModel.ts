@@ -11,6 +11,7 @@ import {
   ACTIVATION_NAMES,
   READOUT_LAWS,
   WEIGHT_PRIORS,
+  type BranchChoice,
   type BranchSolution,
   type ReadoutAtoms,
   type ReadoutLaw,
@@ -18,6 +19,7 @@ import {
   type ShallowPoint,
 } from '../types';
 import { solveFromStart, solveUniversal, type ShallowSystem } from './shallow';
+import { BranchCurve, transitionsOf, type Jump } from './branchCurve';
 
 /** Checks and completes the parameters; throws ParamError with a one-line message. */
 export function validateShallowParams(p: Partial<ShallowParams>): ShallowParams {
@@ -58,6 +60,10 @@ export interface TransitionResult {
   spinodalUni: number | null;
   /** 'first-order' if Q jumps at α_sp, 'continuous' if it grows from 0. */
   order: 'first-order' | 'continuous' | null;
+  /** The continuous onset: Q grows from 0 where the universal branch loses stability (null if it does not). */
+  onset: number | null;
+  /** Every first-order jump of the equilibrium up to alphaMax, with its spinodals (α_sp is the largest). */
+  jumps: Jump[];
   alphaMax: number;
   converged: boolean;
 }
@@ -79,6 +85,8 @@ export interface ShallowModel {
   spinodalUniversal(alphaMax?: number): number | null;
   /** Q(v) of a solution keyed by readout value (as the CLI prints it). */
   overlapByValue(sol: BranchSolution): Record<string, number>;
+  /** A named stationary branch at the point's α (BRANCH_CHOICES; null where it does not exist there). */
+  branchOf(pt: ShallowPoint, name: BranchChoice): BranchSolution | null;
 }
 
 // ---------- tables and models, cached ----------
@@ -248,7 +256,18 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
     return Number.isFinite(a) && a <= alphaMax ? a : null;
   };
 
+  // One readout class: the stationary points are the curve α(Q) (branchCurve.ts), built once per model.
+  let curve: BranchCurve | null = null;
+  const branchCurve = (): BranchCurve => (curve ??= new BranchCurve(system, spinodalUniversal(Infinity)));
+
+  // The last result (the page asks for it for the readout panel and for each phase row of the same parameters).
+  let lastTransition: TransitionResult | null = null;
   const transition = (alphaMax = 16): TransitionResult => {
+    if (lastTransition && lastTransition.alphaMax === alphaMax) return lastTransition;
+    lastTransition = computeTransition(alphaMax);
+    return lastTransition;
+  };
+  const computeTransition = (alphaMax: number): TransitionResult => {
     const spinodalUni = spinodalUniversal(alphaMax);
     const none: TransitionResult = {
       alphaSp: null,
@@ -256,10 +275,31 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
       spinodalSpec: null,
       spinodalUni,
       order: null,
+      onset: null,
+      jumps: [],
       alphaMax,
       converged: true,
     };
     if (pinnedUniversal) return { ...none, spinodalUni: null };
+    if (K === 1) {
+      // Folds and crossings of f from the curve α(Q): windows of any width, never by sampling α (§6a).
+      const set = transitionsOf(branchCurve(), alphaMax);
+      // α_sp is the specialisation jump: the largest jump in Q (a small one can precede it where the onset is
+      // subcritical, §6a).
+      let first: Jump | null = null;
+      for (const j of set.jumps) if (!first || j.qAbove - j.qBelow > first.qAbove - first.qBelow) first = j;
+      const onset = set.onset !== null && set.onset <= alphaMax ? set.onset : null;
+      const alphaSp = first ? first.alpha : onset;
+      return {
+        ...none,
+        alphaSp,
+        alphaOnset: onset !== null && alphaSp !== null ? Math.min(onset, alphaSp) : alphaSp,
+        spinodalSpec: first ? first.spinodalLow : onset,
+        order: first ? 'first-order' : onset !== null ? 'continuous' : null,
+        onset,
+        jumps: set.jumps,
+      };
+    }
     // The first α where `test` holds, to 1e−7 relative.
     const firstWhere = (lo: number, hi: number, test: (alpha: number) => boolean): number =>
       bisect(test, lo, hi, 1e-7, 40).hi;
@@ -303,12 +343,24 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
             return high.converged && distinct(continueBranch(a, before), high);
           };
           const spinodalSpec = exists(1e-3 * alphaSp) ? null : firstWhere(1e-3 * alphaSp, alphaSp, exists);
+          const qOf = (s: BranchSolution) => Math.max(...s.Q);
           return {
             alphaSp,
             alphaOnset: alphaOnset ?? alphaSp,
             spinodalSpec,
             spinodalUni,
             order: 'first-order',
+            // Several classes: the scan reports the first jump; the old branch is taken as the universal one.
+            onset: alphaOnset !== null && alphaOnset < alphaSp ? alphaOnset : null,
+            jumps: [
+              {
+                alpha: alphaSp,
+                spinodalLow: spinodalSpec ?? alphaSp,
+                spinodalHigh: spinodalUni,
+                qBelow: qOf(b),
+                qAbove: qOf(a),
+              },
+            ],
             alphaMax,
             converged,
           };
@@ -323,6 +375,7 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
       alphaOnset,
       spinodalSpec: alphaOnset,
       order: alphaOnset === null ? null : 'continuous',
+      onset: alphaOnset,
       converged,
     };
   };
@@ -333,7 +386,33 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
     return out;
   };
 
+  /** Mean Q over the readout law (orders the stationary points of several classes). */
+  const meanQ = (sol: BranchSolution) => sol.Q.reduce((acc, q, c) => acc + system.pv[c] * q, 0);
+  const branchOf = (pt: ShallowPoint, name: BranchChoice): BranchSolution | null => {
+    if (name === 'universal') return pt.universal;
+    if (name === 'equilibrium') return equilibriumOf(pt);
+    if (pinnedUniversal || pt.alpha === 0) return null;
+    let small: BranchSolution | null;
+    let large: BranchSolution | null;
+    if (K === 1) {
+      // One class: the segments of the curve α(Q), continued in Q (the same points as the cold starts, tested).
+      const c = branchCurve();
+      const top = c.segments.findIndex((s) => s.alphaHi === Infinity && s.qHi === 1);
+      const low = c.segments.findIndex((s) => s.fromZero);
+      large = top >= 0 ? c.at(top, pt.alpha) : null;
+      small = low >= 0 && low !== top ? c.at(low, pt.alpha) : null;
+    } else {
+      const sorted = [...pt.stationary].sort((a, b) => meanQ(a) - meanQ(b));
+      large = sorted.length ? sorted[sorted.length - 1] : null;
+      small = sorted.length > 1 ? sorted[0] : null;
+    }
+    if (name === 'large-Q') return large;
+    if (name === 'small-Q') return small;
+    return large ?? small; // specialised: the largest Q that exists at this α
+  };
+
   return {
+    branchOf,
     params,
     atoms,
     activation,

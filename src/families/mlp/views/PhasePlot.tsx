@@ -245,6 +245,20 @@ export const PhasePlot = memo(function PhasePlot() {
                   <path data-series="alpha-sp" className="line-sp" d={path(l) ?? ''} />
                 </g>
               ))}
+              {lines.critical
+                .filter((p) => p[0] <= xDom)
+                .map((p, i) => (
+                  <circle
+                    key={`cp${i}`}
+                    data-series="critical"
+                    className="critical-point"
+                    cx={x(p[0])}
+                    cy={y(p[1])}
+                    r={4}
+                  >
+                    <title>critical point: the first-order line ends, Q rises continuously beyond</title>
+                  </circle>
+                ))}
               {alpha <= xDom && (
                 <g className="crosshair" data-testid="phase-crosshair">
                   <line x1={x(alpha)} x2={x(alpha)} y1={0} y2={innerH} />
@@ -268,7 +282,7 @@ export const PhasePlot = memo(function PhasePlot() {
       </div>
       {quantity === 'state' ? (
         <ul className="phase-legend-cat" data-testid="phase-legend">
-          {PHASE_STATE_LABELS.map((l, i) => (
+          {PHASE_STATE_LABELS.slice(0, 3).map((l, i) => (
             <li key={l}>
               <span className="swatch" style={{ background: STATE_COLOURS[i] }} />
               {l}
@@ -277,8 +291,9 @@ export const PhasePlot = memo(function PhasePlot() {
         </ul>
       ) : null}
       <p className="phase-status">
-        Solid: specialisation transition α<sub>sp</sub> (first order); dashed: spinodals (lowest α where the specialised
-        state exists, highest α where the uninformed state stays stable); dotted: onset of Q ≠ 0 (continuous). Click to
+        Solid: specialisation transition α<sub>sp</sub> (the largest first-order jump of Q); dashed: its spinodals
+        (lowest α where the higher-Q state exists, highest α where the lower-Q state stays stable); dotted: continuous
+        onset of Q ≠ 0. Open circle: a critical point, where the jump closes and Q rises continuously beyond. Click to
         move the sliders.
       </p>
     </figure>

@@ -1,5 +1,5 @@
 // CLI command `simulate`: one finite-size HMC / ADAM / GAMP-RIE run of the teacher–student MLP in Node on the
-// TensorFlow.js CPU backend (or WASM). One JSON line per progress report, then a final summary with testError,
+// fastest TensorFlow.js backend by measurement (WASM SIMD; `--backend cpu|wasm` forces one). One JSON line per progress report, then a final summary with testError,
 // gibbsHalf, Q (per readout value), R2 and the value to compare with theory (eps). `--depth 2` runs the
 // two-hidden-layer network of arXiv 2510.24616 (HMC, ADAM) and adds Q1, Q2, Q21 (Q, R2 are null there).
 import { ParamError, SimConfigError } from '../../physics/errors';
@@ -74,7 +74,12 @@ const flags: Record<string, FlagSpec> = {
   batch: { kind: 'number', help: 'ADAM mini-batch as a fraction of n (1 = full batch)', default: String(D.batch) },
   'n-test': { kind: 'number', help: 'test-set size', default: String(D.nTest) },
   every: { kind: 'number', help: 'print a progress line every N steps', default: '1' },
-  backend: { kind: 'string', help: 'TensorFlow.js backend', default: 'cpu', choices: NODE_BACKENDS },
+  backend: {
+    kind: 'string',
+    help: 'TensorFlow.js backend (auto: the fastest by measurement, WASM SIMD here)',
+    default: 'auto',
+    choices: NODE_BACKENDS,
+  },
   theory: {
     kind: 'boolean',
     help: 'add the RS theory ε_opt and ε_uni at this α to the final line (depth 2: the equilibrium ε and the universal plateau)',
@@ -240,7 +245,7 @@ export async function runSimulate(f: Record<string, string | boolean>, emit: Emi
 
 export const simulateCommands: Record<string, Command> = {
   simulate: {
-    help: 'finite-size HMC / ADAM / GAMP-RIE run of the shallow MLP (L = 1) on TensorFlow.js (CPU) or float64 (GAMP)',
+    help: 'finite-size HMC / ADAM / GAMP-RIE run of the MLP (L = 1, 2) on TensorFlow.js (fastest backend) or float64 (GAMP)',
     flags,
     run: runSimulate,
   },

@@ -11,6 +11,7 @@ import { ACTIVATION_NAMES, BRANCH_CHOICES, type BranchSolution, type ReadoutLaw 
 import { getDeepModel } from '../../physics/deep/deepModel';
 import { DEEP_BRANCHES, type DeepBranch } from '../../physics/deep/deepSolver';
 import { URL_TABLE, type MlpLinkParams } from './params';
+import { hardnessCommands } from './hardnessCli';
 import { phaseCommands } from './phaseCli';
 import { DEPTH2_FLAGS, simulateCommands } from './simulateCli';
 
@@ -168,4 +169,5 @@ export const commands: Record<string, Command> = {
   },
   ...phaseCommands,
   ...simulateCommands,
+  ...hardnessCommands,
 };

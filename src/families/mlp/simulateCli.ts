@@ -9,6 +9,7 @@ import { getDeepModel } from '../../physics/deep/deepModel';
 import { getShallowModel, validateShallowParams } from '../../physics/mlp/shallowModel';
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS, type ReadoutLaw, type WeightPrior } from '../../physics/types';
 import { NODE_BACKENDS, useNodeBackend, type NodeBackend } from '../../sim/backendNode';
+import { deepParamsOf } from '../../sim/hardness';
 import type { OverlapByValue } from '../../sim/overlaps';
 import {
   ALGORITHMS,
@@ -34,7 +35,8 @@ export const DEPTH2_FLAGS: Record<string, FlagSpec> = {
 };
 
 const D = DEFAULT_SIM;
-const flags: Record<string, FlagSpec> = {
+/** `simulate`'s flags; `hardness` (hardnessCli.ts) shares the model's and the algorithms'. */
+export const SIMULATE_FLAGS: Record<string, FlagSpec> = {
   algo: { kind: 'string', help: 'algorithm', default: D.algo, choices: ALGORITHMS },
   init: { kind: 'string', help: 'informative (W = W⁰) or uninformative start', default: D.init, choices: INITS },
   activation: {
@@ -88,7 +90,7 @@ const flags: Record<string, FlagSpec> = {
   ...DEPTH2_FLAGS,
 };
 
-function int(name: string, text: string): number {
+export function int(name: string, text: string): number {
   const x = parseNumber(name, text);
   if (!Number.isInteger(x)) throw new UsageError(`--${name} must be an integer, got ${text}`);
   return x;
@@ -126,15 +128,7 @@ function row(p: SimProgress): Record<string, unknown> {
 /** The L = 2 theory at the run's α (checked before the run so that a refusal costs nothing). */
 function deepTheory(config: SimConfig): Record<string, unknown> {
   try {
-    const model = getDeepModel({
-      activation: config.activation,
-      activation2: config.activation2,
-      gamma: config.gamma,
-      gamma2: config.gamma2,
-      delta: config.delta,
-      readout: config.readout,
-      weights: config.weights,
-    });
+    const model = getDeepModel(deepParamsOf(config));
     const pt = model.solvePoint(config.alpha);
     return {
       epsOpt: num(pt.eq.eps),
@@ -151,7 +145,8 @@ function deepTheory(config: SimConfig): Record<string, unknown> {
   }
 }
 
-export async function runSimulate(f: Record<string, string | boolean>, emit: Emit): Promise<void> {
+/** The SimConfig of parsed `simulate` flags (bad values → UsageError). */
+export function simConfigOf(f: Record<string, string | boolean>): SimConfig {
   const depth = int('depth', f.depth as string);
   if (depth !== 1 && depth !== 2) throw new UsageError(`--depth must be 1 or 2, got ${depth}`);
   if (depth === 1)
@@ -188,6 +183,12 @@ export async function runSimulate(f: Record<string, string | boolean>, emit: Emi
         }
       : {}),
   };
+  return config;
+}
+
+export async function runSimulate(f: Record<string, string | boolean>, emit: Emit): Promise<void> {
+  const config = simConfigOf(f);
+  const depth = config.depth ?? 1;
   const every = int('every', f.every as string);
   if (every < 1) throw new UsageError(`--every must be ≥ 1, got ${every}`);
   let sim: Simulation;
@@ -246,7 +247,7 @@ export async function runSimulate(f: Record<string, string | boolean>, emit: Emi
 export const simulateCommands: Record<string, Command> = {
   simulate: {
     help: 'finite-size HMC / ADAM / GAMP-RIE run of the MLP (L = 1, 2) on TensorFlow.js (fastest backend) or float64 (GAMP)',
-    flags,
+    flags: SIMULATE_FLAGS,
     run: runSimulate,
   },
 };

@@ -18,9 +18,9 @@ export interface HardnessForm {
 
 export const DEFAULT_HARDNESS_FORM: HardnessForm = {
   algo: 'adam',
-  ds: '10,14,20,28',
-  seeds: 6,
-  budget: 400,
+  ds: '8,10,14,20',
+  seeds: 4,
+  budget: 2000,
   chains: '1',
   threshold: '',
 };

@@ -95,7 +95,7 @@ function seriesOf(rows: SweepRow[], chains: number[], budget: number, fits: Map<
       out.push({
         mark: 'area',
         id: `band-${s}`,
-        colour,
+        colour: `${colour}33`, // 20 % opacity: the medians and fits stay visible through the band
         data: q.map((r) => ({ x: r.d, lo: Math.max(r.q1!, 0.5), hi: r.q3! })),
       });
     out.push({
@@ -129,7 +129,7 @@ function seriesOf(rows: SweepRow[], chains: number[], budget: number, fits: Map<
           colour,
           dashed: law === 'power',
           weight: 'thin',
-          label: i === 0 ? (law === 'exponential' ? 'fit A e^{bd}' : 'fit A d^b (dashed)') : undefined,
+          label: i === 0 ? (law === 'exponential' ? 'fit A·e^(b·d)' : 'fit A·d^b (dashed)') : undefined,
           data: xs.map((x) => [x, growthAt(fit, law, x)] as [number, number]),
         });
     }
@@ -194,7 +194,12 @@ export function HardnessPanel() {
         <button type="button" data-testid="hard-cancel" disabled={!running} onClick={() => ctl.current?.cancel()}>
           Cancel
         </button>
-        <progress data-testid="hard-progress" max={Math.max(total, 1)} value={sweep?.finished ?? 0} />
+        <progress
+          data-testid="hard-progress"
+          aria-label="runs finished"
+          max={Math.max(total, 1)}
+          value={sweep?.finished ?? 0}
+        />
         <span data-testid="hard-status" data-status={running ? 'running' : sweep ? 'done' : 'idle'}>
           {sweep ? `${sweep.finished}/${total} runs` : ''}
           {sweep?.threshold != null ? ` · ε̄ = ${formatValue(sweep.threshold, 4)}` : ''}

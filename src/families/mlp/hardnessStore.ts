@@ -78,7 +78,8 @@ export const useHardness = create<HardnessState>()((set) => ({
   update: (m) =>
     set((s) => {
       const sw = s.sweep;
-      if (!sw || sw.gen !== m.gen || !sw.jobs[m.index] || sw.jobs[m.index].done) return {};
+      // A cancelled sweep keeps what had finished; late messages of its runs are dropped.
+      if (!sw || !sw.running || sw.gen !== m.gen || !sw.jobs[m.index] || sw.jobs[m.index].done) return {};
       const jobs = sw.jobs.slice();
       jobs[m.index] = {
         ...jobs[m.index],

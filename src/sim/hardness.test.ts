@@ -93,6 +93,26 @@ describe('time to specialise', () => {
     [a, b].forEach((s) => s.dispose());
   });
 
+  it('depth 2: ε_uni from the L = 2 engine (0.2983141, `mlp --depth 2 --branch universal`) and a run that steps', () => {
+    const deep: SimConfig = {
+      ...config,
+      depth: 2,
+      activation: 'tanh2-unit',
+      activation2: 'tanh2-unit',
+      gamma2: 0.5,
+      delta: 0.2,
+      d: 8,
+      nTest: 300,
+    };
+    const t = theoryThreshold(deep);
+    expect(t.epsUni).toBeCloseTo(0.2983141, 5); // the CLI contract holds it to 1e−4 relative
+    expect(t.epsSpecialised).toBeLessThan(t.epsUni);
+    const r = runEscape(deep, { threshold: t.threshold, budget: 3, chains: 2 });
+    expect(r.chains).toBe(2);
+    expect(r.steps === null ? r.censored : r.steps <= 3).toBe(true);
+    expect(Number.isFinite(r.finalEps)).toBe(true);
+  });
+
   it('refuses a bad budget, chain count or threshold with a message', () => {
     expect(() => new EscapeRun(config, { threshold, budget: 0, chains: 1 })).toThrow(/budget/);
     expect(() => new EscapeRun(config, { threshold, budget: 10, chains: 0 })).toThrow(/chains/);

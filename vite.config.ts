@@ -1,16 +1,33 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// COOP/COEP make the page cross-origin isolated (needed later for tfjs WASM threads).
+// COOP/COEP make the page cross-origin isolated (SharedArrayBuffer, needed by tfjs WASM threads).
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+// tfjs-backend-wasm hands its pthread workers the threaded module factory as `factory.toString()`; bundled and
+// minified, that function reads a variable of its enclosing closure without the original `typeof` guard and the
+// workers die ("e is not defined", docs/physics/simulations.md §7). Give them the unbundled factory file instead.
+const BLOB = /new Blob\(\[`var WasmBackendModuleThreadedSimd = ` \+\s*wasmFactoryThreadedSimd\.toString\(\)\]/;
+function tfjsWasmThreads(): Plugin {
+  return {
+    name: 'tfjs-wasm-threads',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/tfjs-backend-wasm\/dist\/backend_wasm\.js$/.test(id)) return null;
+      if (!BLOB.test(code)) this.error('tfjs-backend-wasm changed: the threaded factory Blob was not found');
+      const raw = "import threadedFactorySource from '../wasm-out/tfjs-backend-wasm-threaded-simd.js?raw';\n";
+      return { code: raw + code.replace(BLOB, 'new Blob([threadedFactorySource]'), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
-  worker: { format: 'es' },
+  plugins: [react(), tfjsWasmThreads()],
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   server: { headers: isolation },
   preview: { headers: isolation },
   build: { target: 'es2022', sourcemap: true },

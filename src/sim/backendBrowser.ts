@@ -5,15 +5,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-// The threaded WASM build's inlined pthread worker dies with "ReferenceError: e is not defined" when started from
-// a Vite-bundled module worker (seen with tfjs 4.22 in Chromium 156), taking the simulation worker down. Until
-// that is solved, run WASM with SIMD on one thread even when the page is cross-origin isolated.
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+// Threads: the threaded WASM build starts its pthread pool when the page is cross-origin isolated (COOP/COEP in
+// vite.config.ts, whose tfjs-wasm-threads plugin gives the pthread workers the unbundled module factory: bundled,
+// they died with "ReferenceError: e is not defined", docs/physics/simulations.md §7).
 
 export const BROWSER_BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
 export type BrowserBackend = (typeof BROWSER_BACKENDS)[number];
@@ -92,9 +91,13 @@ async function tryBackend(name: BrowserBackend, failed: string[]): Promise<boole
 
 /**
  * Chooses and sets the backend. Forced: that one (falling back down the ladder if it fails). Otherwise WebGL on
- * a hardware renderer; on a software renderer WASM and WebGL are both measured and the faster kept.
+ * a hardware renderer; on a software renderer WASM and WebGL are both measured and the faster kept. `wasmThreads`:
+ * the WASM thread pool asked for where the page is cross-origin isolated (default: every core, at most 4; tfjs
+ * caps it at hardwareConcurrency/2, so a 2-core machine runs one thread); a pool of workers passes 1.
  */
-export async function chooseBackend(forced: BrowserBackend | null): Promise<BackendInfo> {
+export async function chooseBackend(forced: BrowserBackend | null, wasmThreads?: number): Promise<BackendInfo> {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
+  setThreadsCount(Math.max(1, Math.round(wasmThreads ?? Math.min(4, cores)))); // read when WASM first initialises
   const failed: string[] = [];
   const measured: Partial<Record<BrowserBackend, number>> = {};
   const renderer = webglRenderer();
@@ -108,7 +111,7 @@ export async function chooseBackend(forced: BrowserBackend | null): Promise<Back
       renderer,
       measured,
       gflops: measured[backend]!,
-      threads: backend === 'wasm' && coi && !!tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT'),
+      threads: backend === 'wasm' && getThreadsCount() > 1, // the pthread pool started
       crossOriginIsolated: coi,
       failed,
     };

@@ -36,6 +36,11 @@ export interface SimConfig {
   activation2?: string;
   /** L = 2: γ2 = k2/d (default: `gamma`). */
   gamma2?: number;
+  /**
+   * Independent chain c ≥ 1 on the same teacher and data: the algorithm's own draws (init, momenta, batches) come
+   * from Rng.stream(seed, 'chain', c) instead of the run's one stream (chain 0 / absent = the plain run).
+   */
+  chain?: number;
 }
 
 export const DEFAULT_SIM: SimConfig = {
@@ -61,5 +66,18 @@ export const DEFAULT_SIM: SimConfig = {
 };
 
 /** TensorFlow.js backends in Node (backendNode.ts loads them). */
-export const NODE_BACKENDS = ['cpu', 'wasm'] as const;
+export const NODE_BACKENDS = ['auto', 'cpu', 'wasm'] as const;
 export type NodeBackend = (typeof NODE_BACKENDS)[number];
+
+/** The L = 2 theory's parameters of a simulation config (shared with `simulate --theory`). */
+export function deepParamsOf(c: SimConfig) {
+  return {
+    activation: c.activation,
+    activation2: c.activation2,
+    gamma: c.gamma,
+    gamma2: c.gamma2,
+    delta: c.delta,
+    readout: c.readout,
+    weights: c.weights,
+  };
+}

@@ -50,36 +50,38 @@ export function leapfrog(
   eps: number,
   L: number,
 ): LeapfrogResult {
-  let q = q0.map((t) => t.clone());
-  let p = p0.map((t, i) => tf.tidy(() => tf.sub(t, tf.mul(grads0[i], eps / 2))));
+  // x + c·y over the parameter list in one tidy (no per-tensor scopes: op dispatch, not flops, costs here).
+  const axpy = (x: tf.Tensor[], c: number, y: tf.Tensor[]) =>
+    tf.tidy(() => x.map((t, i) => tf.add(t, tf.mul(y[i], c))));
+  let q = q0;
+  let p = axpy(p0, -eps / 2, grads0);
   let grads: tf.Tensor[] = [];
   let U = NaN;
   for (let l = 1; l <= L; l++) {
-    const qn = q.map((t, i) => tf.tidy(() => tf.add(t, tf.mul(p[i], eps))));
-    q.forEach((t) => t.dispose());
+    const qn = axpy(q, eps, p);
+    if (q !== q0) q.forEach((t) => t.dispose());
     q = qn;
     grads.forEach((g) => g.dispose());
     const r = vg(q);
     if (l === L) U = r.value.dataSync()[0]; // only the end point's energy is needed: no GPU read-back per step
     r.value.dispose();
     grads = r.grads;
-    const f = l < L ? eps : eps / 2;
-    const pn = p.map((t, i) => tf.tidy(() => tf.sub(t, tf.mul(grads[i], f))));
+    const pn = axpy(p, l < L ? -eps : -eps / 2, grads);
     p.forEach((t) => t.dispose());
     p = pn;
   }
-  return { q, p, U, grads };
+  return { q: q === q0 ? q0.map((t) => t.clone()) : q, p, U, grads };
+}
+
+/** ½ Σ p² in float64 over float32 values. */
+function halfSquares(arrays: ArrayLike<number>[]): number {
+  let s = 0;
+  for (const a of arrays) for (let i = 0; i < a.length; i++) s += a[i] * a[i];
+  return 0.5 * s;
 }
 
 /** ½ Σ p² in float64 over the tensors' float32 values. */
-export function kinetic(p: tf.Tensor[]): number {
-  let s = 0;
-  for (const t of p) {
-    const a = t.dataSync();
-    for (let i = 0; i < a.length; i++) s += a[i] * a[i];
-  }
-  return 0.5 * s;
-}
+export const kinetic = (p: tf.Tensor[]): number => halfSquares(p.map((t) => t.dataSync()));
 
 /** Dual averaging of log ε towards a target acceptance (Hoffman & Gelman's γ = 0.05, t0 = 10, κ = 0.75). */
 export class StepSizeAdapter {
@@ -166,8 +168,9 @@ export class Hmc {
     const warm = this.warmingUp;
     const jitter = this.opts.jitter ?? 0.2;
     const eps = this.eps * (1 + jitter * (2 * this.rng.uniform() - 1));
-    const p0 = this.q.map((t) => tf.tensor(Float32Array.from(this.rng.normals(t.size)), t.shape));
-    const H0 = this.U + kinetic(p0);
+    const momenta = this.q.map((t) => Float32Array.from(this.rng.normals(t.size)));
+    const p0 = momenta.map((m, i) => tf.tensor(m, this.q[i].shape));
+    const H0 = this.U + halfSquares(momenta); // from the host copy: no read-back of tensors just uploaded
     const res = leapfrog(this.vg, this.q, p0, this.grads, eps, this.opts.leapfrog);
     const H1 = res.U + kinetic(res.p);
     const dH = H1 - H0;

@@ -2,7 +2,9 @@
 //   HMC:  U(W, v) = ‖W‖²/2 [+ ‖v‖²/2 when v is sampled] + ‖y − f(X)‖²/(2Δ)   (docs/physics/simulations.md §3)
 //   ADAM: mean squared error over a (mini-)batch.
 // With H = Xs Wᵀ (Xs = X/√d), A = σ(H), r = y − f and c = ∂loss/∂f = −s r (s = 1/Δ for U, 2/b for the MSE):
-//   ∂/∂W = Gᵀ Xs with G = (c vᵀ/√k) ⊙ σ'(H),   ∂/∂v = Aᵀ c/√k.
+//   ∂/∂W = diag(v/√k) (c ⊙ σ'(H))ᵀ Xs,   ∂/∂v = Aᵀ c/√k  (only formed when v is a parameter).
+// The readouts scale the small k×d product rather than an n×k matrix: at browser and CLI sizes (n ≈ 4d², k = d/2)
+// the n×k elementwise ops, not the two matmuls, dominated a gradient (docs/physics/simulations.md §7).
 // Two matmuls of n·k·d each dominate (H and Gᵀ Xs); the rest is O(n k). Both are written without transpose
 // flags on the big operand (Xs and its stored transpose XsT): tfjs-wasm materialises a transposed operand, which
 // made them 7–20× slower (measured at n = 6400, d = 40, k = 20: 1.4 → 9 and 0.9 → 21 GFLOP/s).
@@ -69,21 +71,23 @@ export type ResidualGrads = (
   Ws: tf.Tensor[],
   v: tf.Tensor,
   scale: number,
-) => { sumR2: tf.Tensor; gWs: tf.Tensor[]; gv: tf.Tensor };
+  /** Whether ∂/∂v is needed (v is a parameter); a residual may return null for gv when it is not. */
+  wantV?: boolean,
+) => { sumR2: tf.Tensor; gWs: tf.Tensor[]; gv: tf.Tensor | null };
 
 /** The L = 1 residual: gW (k×d) and gv (k). */
 function shallowResidual(sigma: TfSigma, k: number): ResidualGrads {
   const rootK = Math.sqrt(k);
-  return (Xb, XbT, yb, Ws, v, scale) => {
+  return (Xb, XbT, yb, Ws, v, scale, wantV = true) => {
     const W = Ws[0];
+    const vs = tf.reshape(tf.mul(v, 1 / rootK), [k, 1]); // v/√k, folded into the small operand
     const H = tf.matMul(Xb, tf.transpose(W as tf.Tensor2D)); // n×k pre-activations
     const { s: A, ds: D } = sigma(H);
-    const f = tf.reshape(tf.mul(tf.matMul(A as tf.Tensor2D, tf.reshape(v, [k, 1])), 1 / rootK), [-1]);
-    const r = tf.sub(yb, f);
-    const c = tf.mul(r, -scale / rootK); // ∂/∂f (·/√k folded in)
-    const G = tf.mul(tf.mul(tf.reshape(c, [-1, 1]), tf.reshape(v, [1, k])), D) as tf.Tensor2D; // n×k
-    const gW = tf.transpose(tf.matMul(XbT, G)); // (Xᵀ G)ᵀ = Gᵀ X, k×d
-    const gv = tf.reshape(tf.matMul(tf.reshape(c, [1, -1]), A as tf.Tensor2D), [-1]); // cᵀ A, k
+    const r = tf.sub(yb, tf.reshape(tf.matMul(A as tf.Tensor2D, vs), [-1]));
+    const c = tf.mul(r, -scale); // ∂/∂f
+    const cD = tf.mul(tf.reshape(c, [-1, 1]), D) as tf.Tensor2D; // n×k
+    const gW = tf.mul(tf.transpose(tf.matMul(XbT, cD)), vs); // diag(v/√k) (Xᵀ (c ⊙ σ'))ᵀ, k×d
+    const gv = wantV ? tf.reshape(tf.matMul(tf.reshape(tf.mul(c, 1 / rootK), [1, -1]), A as tf.Tensor2D), [-1]) : null;
     return { sumR2: tf.sum(tf.square(r)), gWs: [gW], gv };
   };
 }
@@ -104,7 +108,7 @@ export function gaussianPotential(
     tf.tidy(() => {
       const Ws = params.slice(0, layers);
       const v = vFixed ?? params[layers];
-      const { sumR2, gWs, gv } = residual(data.Xs, data.XsT, data.y, Ws, v, 1 / delta);
+      const { sumR2, gWs, gv } = residual(data.Xs, data.XsT, data.y, Ws, v, 1 / delta, !vFixed);
       // Same float32 summation order as before the L = 2 student existed (priors of W first), so seeded runs repeat.
       let prior: tf.Tensor = tf.scalar(0);
       const grads: tf.Tensor[] = [];
@@ -116,7 +120,7 @@ export function gaussianPotential(
       let value = tf.add(prior, tf.mul(sumR2, 0.5 / delta));
       if (!vFixed) {
         value = tf.add(value, tf.mul(tf.sum(tf.square(v)), 0.5));
-        grads.push(tf.add(gv, v));
+        grads.push(tf.add(gv!, v));
       }
       return { value: value as tf.Scalar, grads };
     });
@@ -140,9 +144,9 @@ export function mseLoss(
       const XbT = it ? (tf.gather(data.XsT, it, 1) as tf.Tensor2D) : data.XsT;
       const yb = it ? (tf.gather(data.y, it) as tf.Tensor1D) : data.y;
       const b = idx ? idx.length : data.n;
-      const { sumR2, gWs, gv } = residual(Xb, XbT, yb, Ws, v, 2 / b);
+      const { sumR2, gWs, gv } = residual(Xb, XbT, yb, Ws, v, 2 / b, !vFixed);
       const grads: tf.Tensor[] = [...gWs];
-      if (!vFixed) grads.push(gv);
+      if (!vFixed) grads.push(gv!);
       return { value: tf.div(sumR2, b) as tf.Scalar, grads };
     });
   };

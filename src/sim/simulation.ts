@@ -92,6 +92,10 @@ export function validateSimConfig(c: SimConfig): SimConfig {
   const n = Math.round(c.alpha * c.d * c.d);
   need(n * c.d <= 6e7, `n·d = ${n * c.d} is too large for an in-memory run (n = α d² = ${n}); lower d or α`);
   need(k <= 400, `k = γ d = ${k} is too large`);
+  need(
+    c.chain === undefined || (Number.isInteger(c.chain) && c.chain >= 0),
+    `chain must be a non-negative integer, got ${c.chain}`,
+  );
   const warmup = c.warmup < 0 ? Math.floor(c.steps / 2) : c.warmup;
   need(Number.isInteger(warmup) && warmup >= 0, `warmup must be a non-negative integer, got ${c.warmup}`);
   return { ...c, ...deep, warmup };
@@ -151,7 +155,7 @@ export class Simulation {
   readonly test: Dataset;
   readonly k: number;
   readonly n: number;
-  private readonly rng: Rng;
+  private rng: Rng;
   private data: ShallowData | null = null;
   private vFixed: tf.Tensor1D | null = null;
   private hmc: Hmc | null = null;
@@ -182,6 +186,7 @@ export class Simulation {
     );
     this.train = sampleDataset(this.teacher, this.acts, this.n, c.delta, this.rng);
     this.test = sampleDataset(this.teacher, this.acts, c.nTest, 0, this.rng);
+    if (c.chain) this.rng = Rng.stream(c.seed, 'chain', c.chain);
     const t0 = performance.now();
     if (c.algo === 'gamp') {
       this.gamp = new GampRie({

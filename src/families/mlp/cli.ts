@@ -31,6 +31,7 @@ import {
 import { getDeepModel } from '../../physics/deep/deepModel';
 import { DEEP_BRANCHES, type DeepBranch } from '../../physics/deep/deepSolver';
 import { URL_TABLE, type MlpLinkParams } from './params';
+import { hardnessCommands } from './hardnessCli';
 import { phaseCommands } from './phaseCli';
 import { DEPTH2_FLAGS, simulateCommands } from './simulateCli';
 
@@ -216,4 +217,5 @@ export const commands: Record<string, Command> = {
   },
   ...phaseCommands,
   ...simulateCommands,
+  ...hardnessCommands,
 };

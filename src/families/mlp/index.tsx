@@ -18,6 +18,6 @@ export const family: Family = {
   ),
   presets: MLP_PRESETS,
   explain: () => import('./views/Explain').then((m) => ({ default: m.MlpExplain })),
-  cli: { commands: ['mlp', 'rie', 'phase', 'simulate'], load: () => import('./cli') },
+  cli: { commands: ['mlp', 'rie', 'phase', 'simulate', 'hardness'], load: () => import('./cli') },
   bench: () => import('./bench'),
 };

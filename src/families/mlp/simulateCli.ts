@@ -1,5 +1,5 @@
 // CLI command `simulate`: one finite-size HMC / ADAM / GAMP-RIE run of the teacher–student MLP in Node on the
-// TensorFlow.js CPU backend (or WASM). One JSON line per progress report, then a final summary with testError,
+// fastest TensorFlow.js backend by measurement (WASM SIMD; `--backend cpu|wasm` forces one). One JSON line per progress report, then a final summary with testError,
 // gibbsHalf, Q (per readout value), R2 and the value to compare with theory (eps). `--depth 2` runs the
 // two-hidden-layer network of arXiv 2510.24616 (HMC, ADAM) and adds Q1, Q2, Q21 (Q, R2 are null there).
 import { ParamError, SimConfigError } from '../../physics/errors';
@@ -21,6 +21,7 @@ import {
   type NodeBackend,
   type ReadoutMode,
   type SimConfig,
+  deepParamsOf,
 } from '../../sim/config';
 import type { Simulation, SimProgress } from '../../sim/simulation';
 
@@ -35,7 +36,8 @@ export const DEPTH2_FLAGS: Record<string, FlagSpec> = {
 };
 
 const D = DEFAULT_SIM;
-const flags: Record<string, FlagSpec> = {
+/** `simulate`'s flags; `hardness` (hardnessCli.ts) shares the model's and the algorithms'. */
+export const SIMULATE_FLAGS: Record<string, FlagSpec> = {
   algo: { kind: 'string', help: 'algorithm', default: D.algo, choices: ALGORITHMS },
   init: { kind: 'string', help: 'informative (W = W⁰) or uninformative start', default: D.init, choices: INITS },
   activation: {
@@ -75,7 +77,12 @@ const flags: Record<string, FlagSpec> = {
   batch: { kind: 'number', help: 'ADAM mini-batch as a fraction of n (1 = full batch)', default: String(D.batch) },
   'n-test': { kind: 'number', help: 'test-set size', default: String(D.nTest) },
   every: { kind: 'number', help: 'print a progress line every N steps', default: '1' },
-  backend: { kind: 'string', help: 'TensorFlow.js backend', default: 'cpu', choices: NODE_BACKENDS },
+  backend: {
+    kind: 'string',
+    help: 'TensorFlow.js backend (auto: the fastest by measurement, WASM SIMD here)',
+    default: 'auto',
+    choices: NODE_BACKENDS,
+  },
   theory: {
     kind: 'boolean',
     help: 'add the RS theory ε_opt and ε_uni at this α to the final line (depth 2: the equilibrium ε and the universal plateau)',
@@ -84,7 +91,7 @@ const flags: Record<string, FlagSpec> = {
   ...DEPTH2_FLAGS,
 };
 
-function int(name: string, text: string): number {
+export function int(name: string, text: string): number {
   const x = parseNumber(name, text);
   if (!Number.isInteger(x)) throw new UsageError(`--${name} must be an integer, got ${text}`);
   return x;
@@ -151,15 +158,7 @@ function status(p: SimProgress, final: boolean, steps: number): Record<string, u
 /** The L = 2 theory at the run's α (checked before the run so that a refusal costs nothing). */
 function deepTheory(config: SimConfig): Record<string, unknown> {
   try {
-    const model = getDeepModel({
-      activation: config.activation,
-      activation2: config.activation2,
-      gamma: config.gamma,
-      gamma2: config.gamma2,
-      delta: config.delta,
-      readout: config.readout,
-      weights: config.weights,
-    });
+    const model = getDeepModel(deepParamsOf(config));
     const pt = model.solvePoint(config.alpha);
     return {
       epsOpt: num(pt.eq.eps),
@@ -176,7 +175,8 @@ function deepTheory(config: SimConfig): Record<string, unknown> {
   }
 }
 
-export async function runSimulate(f: Record<string, string | boolean>, emit: Emit): Promise<void> {
+/** The SimConfig of parsed `simulate` flags (bad values → UsageError). */
+export function simConfigOf(f: Record<string, string | boolean>): SimConfig {
   const depth = int('depth', f.depth as string);
   if (depth !== 1 && depth !== 2) throw new UsageError(`--depth must be 1 or 2, got ${depth}`);
   if (depth === 1)
@@ -213,6 +213,12 @@ export async function runSimulate(f: Record<string, string | boolean>, emit: Emi
         }
       : {}),
   };
+  return config;
+}
+
+export async function runSimulate(f: Record<string, string | boolean>, emit: Emit): Promise<void> {
+  const config = simConfigOf(f);
+  const depth = config.depth ?? 1;
   const every = int('every', f.every as string);
   if (every < 1) throw new UsageError(`--every must be ≥ 1, got ${every}`);
   boundRun(
@@ -280,8 +286,8 @@ export async function runSimulate(f: Record<string, string | boolean>, emit: Emi
 
 export const simulateCommands: Record<string, Command> = {
   simulate: {
-    help: 'finite-size HMC / ADAM / GAMP-RIE run of the shallow MLP (L = 1) on TensorFlow.js (CPU) or float64 (GAMP)',
-    flags,
+    help: 'finite-size HMC / ADAM / GAMP-RIE run of the MLP (L = 1, 2) on TensorFlow.js (fastest backend) or float64 (GAMP)',
+    flags: SIMULATE_FLAGS,
     // GAMP has no Gibbs error or gradients; depth 2 prints Q1, Q2, Q21 instead of Q and R2.
     nullable: ['gibbsHalf', 'Q', 'R2', 'gradientsPerSecond'],
     run: runSimulate,

@@ -2,6 +2,7 @@
 // dm = [η(1 − m²)ℓ m^{ℓ−1} − (η²/2) m C(m)] dt + η √(D(m)/d) dB, t = samples/d, from m0 = 1/√d to |m| = 0.5.
 // For ℓ ≥ 3 noise matters at every d: T/d^{ℓ−1} has a d-independent law with a heavy right tail.
 import { Rng } from '../numerics/rng';
+import { quantileSorted } from '../numerics/quantile';
 import {
   escapeODE,
   ESCAPE_LEVEL,
@@ -29,16 +30,6 @@ export interface SdeResult {
   q25: number;
   q75: number;
   censored: number;
-}
-
-function quantile(sorted: Float64Array, q: number): number {
-  const x = q * (sorted.length - 1);
-  const k = Math.floor(x);
-  const f = x - k;
-  if (k + 1 >= sorted.length) return sorted[sorted.length - 1];
-  const a = sorted[k];
-  const b = sorted[k + 1];
-  return f === 0 ? a : a + f * (b - a);
 }
 
 export function sampleEscapeSDE(p: EscapeParams, d: number, o: SdeOptions): SdeResult {
@@ -86,10 +77,10 @@ export function sampleEscapeSDE(p: EscapeParams, d: number, o: SdeOptions): SdeR
   return {
     d,
     samples: out,
-    median: quantile(out, 0.5),
+    median: quantileSorted(out, 0.5),
     mean: n ? s / n : Infinity,
-    q25: quantile(out, 0.25),
-    q75: quantile(out, 0.75),
+    q25: quantileSorted(out, 0.25),
+    q75: quantileSorted(out, 0.75),
     censored,
   };
 }
@@ -137,9 +128,9 @@ export function sdeBand(
   for (let j = 0; j <= points; j++) {
     const col = grid[j].sort();
     band.t.push((j * tEnd) / points);
-    band.q25.push(quantile(col, 0.25));
-    band.median.push(quantile(col, 0.5));
-    band.q75.push(quantile(col, 0.75));
+    band.q25.push(quantileSorted(col, 0.25));
+    band.median.push(quantileSorted(col, 0.5));
+    band.q75.push(quantileSorted(col, 0.75));
   }
   return band;
 }

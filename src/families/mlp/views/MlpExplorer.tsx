@@ -4,6 +4,7 @@ import { EpsPlot } from './EpsPlot';
 import { OverlapPlot } from './OverlapPlot';
 import { ActivationPanel, ErrorBanner, Notes, ReadoutPanel } from './Panels';
 import { SimPanel } from './SimPanel';
+import { HardnessPanel } from './HardnessPanel';
 import { PhasePlot } from './PhasePlot';
 
 export function MlpExplorer() {
@@ -25,6 +26,7 @@ export function MlpExplorer() {
           <Notes />
           <OverlapPlot />
           <SimPanel />
+          <HardnessPanel />
           <PhasePlot />
         </div>
       </main>

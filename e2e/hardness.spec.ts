@@ -1,0 +1,41 @@
+// The time-to-specialise panel (MLP tab): a small ADAM sweep runs in the worker pool to the end with a growing
+// progress bar and median points per d; a long HMC sweep stops on Cancel. Setting: tanh(2x), Δ = 0.01, α = 4,
+// where the theory's ε̄ ≈ 0.052 and ADAM crosses within a few dozen steps at d ≤ 12.
+import { expect, test } from '@playwright/test';
+import { SHOTS, failOnPageErrors } from './helpers';
+
+const LINK = '/#model=mlp&v=2&activation=tanh2&gamma=0.5&delta=0.01&readout=ones&weights=gaussian&alpha=4&alpha-max=8';
+
+test.describe('time to specialise', () => {
+  failOnPageErrors();
+
+  test('a d-sweep runs to the end; a long sweep cancels', async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.goto(LINK);
+    const panel = page.getByTestId('hard-panel');
+    await panel.scrollIntoViewIfNeeded();
+    await page.getByTestId('hard-ds').fill('8,12');
+    await page.getByTestId('hard-seeds').fill('2');
+    await page.getByTestId('hard-budget').fill('300');
+    await page.getByTestId('hard-run').click();
+    const status = page.getByTestId('hard-status');
+    await expect(status).toHaveAttribute('data-status', 'running');
+    await expect(status).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
+    await expect(page.getByTestId('hard-plot')).toHaveAttribute('data-finished', '4');
+    await expect(status).toContainText('4/4 runs');
+    await expect(status).toContainText('ε̄ = 0.0522'); // midpoint of 1.44e−3 and 0.1031 (shallowModel)
+    expect(await page.getByTestId('hard-progress').getAttribute('value')).toBe('4');
+    await expect(page.getByTestId('hard-plot').locator('[data-series="median-1"] circle').first()).toBeVisible();
+    await panel.screenshot({ path: `${SHOTS}/hardness-sweep.png` });
+
+    await page.getByTestId('hard-algo').selectOption('hmc');
+    await page.getByTestId('hard-ds').fill('40');
+    await page.getByTestId('hard-budget').fill('5000');
+    await page.getByTestId('hard-run').click();
+    await expect(status).toHaveAttribute('data-status', 'running');
+    await page.getByTestId('hard-cancel').click();
+    await expect(status).toHaveAttribute('data-status', 'done');
+    await expect(page.getByTestId('hard-run')).toBeEnabled();
+    await expect(status).toContainText('0/2 runs');
+  });
+});

@@ -1,0 +1,124 @@
+// The time-to-specialise panel's store: its form and the sweep in progress (every job's live step and statistic,
+// its crossing time once done). Written by the panel's actions and hardnessController.ts only.
+import { create } from 'zustand';
+import { summariseTimes, type TimeSummary } from '../../sim/hardnessStats';
+import type { HardnessJob, HardnessMessage, HardnessReply } from './hardnessProtocol';
+
+export interface HardnessForm {
+  algo: 'hmc' | 'adam';
+  /** Dimensions, e.g. "20,30,40,60". */
+  ds: string;
+  seeds: number;
+  budget: number;
+  /** Chain counts s whose predictions are averaged, e.g. "1" or "1,2,5,10". */
+  chains: string;
+  /** ε̄ as typed; empty: the theory's midpoint of ε_spec and ε_uni. */
+  threshold: string;
+}
+
+export const DEFAULT_HARDNESS_FORM: HardnessForm = {
+  algo: 'adam',
+  ds: '8,10,14,20',
+  seeds: 4,
+  budget: 2000,
+  chains: '1',
+  threshold: '',
+};
+
+export interface JobState {
+  job: HardnessJob;
+  step: number;
+  eps: number | null;
+  done: boolean;
+  /** Once done: steps to the first crossing, null when censored. */
+  steps: number | null;
+}
+
+export interface Sweep {
+  gen: number;
+  alpha: number;
+  budget: number;
+  jobs: JobState[];
+  finished: number;
+  running: boolean;
+  /** The threshold used (known when the first worker has answered) and the backend that ran. */
+  threshold: number | null;
+  backend: string | null;
+  error: string | null;
+}
+
+export interface HardnessState {
+  form: HardnessForm;
+  sweep: Sweep | null;
+  setForm<K extends keyof HardnessForm>(key: K, value: HardnessForm[K]): void;
+  start(s: Pick<Sweep, 'gen' | 'alpha' | 'budget'> & { jobs: HardnessJob[] }): void;
+  update(m: HardnessMessage): void;
+  reply(r: HardnessReply): void;
+  finish(gen: number, error: string | null): void;
+}
+
+export const useHardness = create<HardnessState>()((set) => ({
+  form: DEFAULT_HARDNESS_FORM,
+  sweep: null,
+  setForm: (key, value) => set((s) => ({ form: { ...s.form, [key]: value } })),
+  start: ({ gen, alpha, budget, jobs }) =>
+    set({
+      sweep: {
+        gen,
+        alpha,
+        budget,
+        jobs: jobs.map((job) => ({ job, step: 0, eps: null, done: false, steps: null })),
+        finished: 0,
+        running: true,
+        threshold: null,
+        backend: null,
+        error: null,
+      },
+    }),
+  update: (m) =>
+    set((s) => {
+      const sw = s.sweep;
+      // A cancelled sweep keeps what had finished; late messages of its runs are dropped.
+      if (!sw || !sw.running || sw.gen !== m.gen || !sw.jobs[m.index] || sw.jobs[m.index].done) return {};
+      const jobs = sw.jobs.slice();
+      jobs[m.index] = {
+        ...jobs[m.index],
+        step: m.step,
+        eps: m.eps,
+        done: m.done,
+        steps: m.done ? (m.steps ?? null) : null,
+      };
+      return { sweep: { ...sw, jobs, finished: sw.finished + (m.done ? 1 : 0) } };
+    }),
+  reply: (r) =>
+    set((s) =>
+      s.sweep && s.sweep.gen === r.gen ? { sweep: { ...s.sweep, threshold: r.threshold, backend: r.backend } } : {},
+    ),
+  finish: (gen, error) =>
+    set((s) => (s.sweep && s.sweep.gen === gen ? { sweep: { ...s.sweep, running: false, error } } : {})),
+}));
+
+/** Per chain count s and dimension d: the summary of the finished runs (null before any has finished). */
+export interface SweepRow extends TimeSummary {
+  d: number;
+  chains: number;
+  /** Finished crossing times and censored runs, for the marks. */
+  times: (number | null)[];
+}
+
+export function sweepRows(sweep: Sweep): SweepRow[] {
+  const groups = new Map<string, JobState[]>();
+  for (const j of sweep.jobs) {
+    if (!j.done) continue;
+    const key = `${j.job.chains}|${j.job.d}`;
+    groups.set(key, [...(groups.get(key) ?? []), j]);
+  }
+  return [...groups.values()]
+    .map((js) => ({
+      d: js[0].job.d,
+      chains: js[0].job.chains,
+      times: js.map((j) => j.steps),
+      ...summariseTimes(js.map((j) => ({ steps: j.steps, budget: sweep.budget }))),
+    }))
+    .sort((a, b) => a.chains - b.chains || a.d - b.d);
+}

@@ -1,0 +1,121 @@
+// The time-to-threshold runner on the WASM backend (the fast one in Node). Setting: tanh(2x), γ = 0.5, Δ = 0.01,
+// α = 4, readouts v = 1: the theory's ε_spec = 1.44e−3 and ε_uni = 0.103 (shallowModel), so ε̄ ≈ 0.052.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useNodeBackend } from './backendNode';
+import { EscapeRun, runEscape, theoryThreshold } from './hardness';
+import { DEFAULT_SIM, Simulation, type SimConfig } from './simulation';
+import { predict } from './teacher';
+
+const config: SimConfig = {
+  ...DEFAULT_SIM,
+  algo: 'adam',
+  init: 'uninformative',
+  activation: 'tanh2',
+  gamma: 0.5,
+  delta: 0.01,
+  alpha: 4,
+  d: 12,
+  seed: 2,
+  nTest: 1000,
+};
+
+beforeAll(async () => {
+  await useNodeBackend('wasm');
+});
+
+describe('time to specialise', () => {
+  const { threshold, epsSpecialised, epsUni } = theoryThreshold(config);
+
+  it('default threshold: midpoint of the specialised branch and ε_uni (shallowModel at α = 4)', () => {
+    expect(epsSpecialised).toBeCloseTo(1.4388e-3, 6); // `mlp --activation tanh2 --delta 0.01 --alpha 4`
+    expect(epsUni).toBeCloseTo(0.1031238, 6);
+    expect(threshold).toBeCloseTo((epsSpecialised + epsUni) / 2, 15);
+  });
+
+  it('a seeded uninformative ADAM run at d = 12 crosses, at the step a plain simulation first goes below ε̄', () => {
+    const r = runEscape(config, { threshold, budget: 400, chains: 1 });
+    expect(r.censored).toBe(false);
+    expect(r.steps).toBeGreaterThan(0);
+    expect(r.initialEps).toBeGreaterThan(threshold);
+    // The same run through Simulation alone: ADAM's eps is testError/2.
+    const sim = new Simulation({ ...config, steps: 400 });
+    let first: number | null = null;
+    while (!sim.done && first === null) if (sim.advance().eps < threshold) first = sim.step;
+    sim.dispose();
+    expect(r.steps).toBe(first);
+  });
+
+  it('an informative run starts below ε̄ (0 steps)', () => {
+    const r = runEscape({ ...config, init: 'informative' }, { threshold, budget: 50, chains: 1 });
+    expect(r.steps).toBe(0);
+    expect(r.initialEps).toBeLessThan(threshold);
+  });
+
+  it('a run that has not crossed by the budget is censored after exactly `budget` steps', () => {
+    const full = runEscape(config, { threshold, budget: 400, chains: 1 });
+    const budget = full.steps! - 1;
+    const run = new EscapeRun(config, { threshold, budget, chains: 1 });
+    while (!run.done) run.advance();
+    const r = run.result();
+    expect(run.step).toBe(budget);
+    expect(r).toMatchObject({ steps: null, censored: true, budget });
+    expect(r.finalEps).toBeGreaterThanOrEqual(threshold);
+    run.dispose();
+  });
+
+  it('s chains share teacher and data; chain 0 is the plain run; the statistic is MSE(mean prediction)/(1 + 1/s)', () => {
+    const one = new EscapeRun(config, { threshold, budget: 5, chains: 1 });
+    const two = new EscapeRun(config, { threshold, budget: 5, chains: 2 });
+    const a = new Simulation({ ...config, chain: 1 });
+    const b = new Simulation({ ...config });
+    // Same teacher and test set, different starts.
+    expect(a.test.clean).toEqual(b.test.clean);
+    expect(a.student().layers[0].W).not.toEqual(b.student().layers[0].W);
+    // MSE of the mean of the two students' predictions, scaled by 1/(1 + 1/2), from the two simulations by hand.
+    const f = (s: Simulation) =>
+      predict(
+        s.student(),
+        s.acts.map((x) => x.sigma),
+        s.test.X,
+        s.test.n,
+      );
+    const [fa, fb] = [f(a), f(b)];
+    const y = b.test.clean;
+    let mse2 = 0;
+    let mse1 = 0;
+    for (let i = 0; i < y.length; i++) {
+      mse2 += ((fa[i] + fb[i]) / 2 - y[i]) ** 2 / y.length;
+      mse1 += (fb[i] - y[i]) ** 2 / y.length;
+    }
+    expect(two.initialEps).toBeCloseTo(mse2 / 1.5, 12);
+    expect(one.initialEps).toBeCloseTo(mse1 / 2, 12);
+    [one, two].forEach((r) => r.dispose());
+    [a, b].forEach((s) => s.dispose());
+  });
+
+  it('depth 2: ε_uni from the L = 2 engine (0.2983141, `mlp --depth 2 --branch universal`) and a run that steps', () => {
+    const deep: SimConfig = {
+      ...config,
+      depth: 2,
+      activation: 'tanh2-unit',
+      activation2: 'tanh2-unit',
+      gamma2: 0.5,
+      delta: 0.2,
+      d: 8,
+      nTest: 300,
+    };
+    const t = theoryThreshold(deep);
+    expect(t.epsUni).toBeCloseTo(0.2983141, 5); // the CLI contract holds it to 1e−4 relative
+    expect(t.epsSpecialised).toBeLessThan(t.epsUni);
+    const r = runEscape(deep, { threshold: t.threshold, budget: 3, chains: 2 });
+    expect(r.chains).toBe(2);
+    expect(r.steps === null ? r.censored : r.steps <= 3).toBe(true);
+    expect(Number.isFinite(r.finalEps)).toBe(true);
+  });
+
+  it('refuses a bad budget, chain count or threshold with a message', () => {
+    expect(() => new EscapeRun(config, { threshold, budget: 0, chains: 1 })).toThrow(/budget/);
+    expect(() => new EscapeRun(config, { threshold, budget: 10, chains: 0 })).toThrow(/chains/);
+    expect(() => new EscapeRun(config, { threshold: -1, budget: 10, chains: 1 })).toThrow(/threshold/);
+  });
+});

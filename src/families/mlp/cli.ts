@@ -13,6 +13,7 @@ import { DEEP_BRANCHES, type DeepBranch } from '../../physics/deep/deepSolver';
 import { URL_TABLE, type MlpLinkParams } from './params';
 import { phaseCommands } from './phaseCli';
 import { DEPTH2_FLAGS, simulateCommands } from './simulateCli';
+import { ANY_DEPTH_FLAGS, runAnyDepth } from '../deep/anyDepthCli';
 
 const row = (field: keyof MlpLinkParams) => rowOf(URL_TABLE, field);
 
@@ -36,9 +37,18 @@ const shallowFlags: Record<string, FlagSpec> = {
     choices: [...new Set([...BRANCH_CHOICES, ...DEEP_BRANCHES])],
   },
   transition: { kind: 'boolean', help: 'print α_sp (and spinodals) instead of a curve' },
-  'alpha-max': flagOf(row('alphaMax'), { help: 'largest α searched by --transition', default: '16' }),
-  depth: { kind: 'number', help: 'hidden layers L: 1 or 2 (arXiv 2510.24616, Result 3)', default: '1' },
+  // No default: 16 at depth 1, 16·L at depth L ≥ 3 (α_e grows with L).
+  'alpha-max': flagOf(row('alphaMax'), {
+    help: 'largest α searched by --transition (default 16; 16·L at --depth L ≥ 3)',
+    default: undefined,
+  }),
+  depth: {
+    kind: 'number',
+    help: 'hidden layers L: 1 … 8 (arXiv 2510.24616; L ≥ 3 needs μ0 = μ1 = μ2 = 0, E σ² = 1)',
+    default: '1',
+  },
   ...DEPTH2_FLAGS,
+  ...ANY_DEPTH_FLAGS,
   quenched: { kind: 'boolean', help: 'depth 2: first layer given (Q1 ≡ 1)' },
 };
 
@@ -89,11 +99,9 @@ export const commands: Record<string, Command> = {
     flags: shallowFlags,
     run(flags, emit) {
       const depth = parseNumber('depth', flags.depth as string);
-      if (depth === 3)
-        throw new UsageError(
-          '--depth 3 is not available: the L = 3 equations of arXiv 2510.24616 are not derived and checked here (docs/physics/mlp-deep.md §1)',
-        );
-      if (depth !== 1 && depth !== 2) throw new UsageError(`--depth must be 1 or 2, got ${flags.depth}`);
+      if (depth !== 1 && depth !== 2) return runAnyDepth(depth, flags, emit);
+      for (const f of ['gammas', 'activations'])
+        if (flags[f] !== undefined) throw new UsageError(`--${f} needs --depth 3 or more`);
       if (depth === 2) return runDeep(flags, emit);
       for (const f of ['activation2', 'gamma2', 'quenched'])
         if (flags[f] !== undefined) throw new UsageError(`--${f} needs --depth 2`);
@@ -108,10 +116,12 @@ export const commands: Record<string, Command> = {
       });
       const model = getShallowModel(params);
       if (flags.transition) {
-        const alphaMax = parseNumber('alpha-max', flags['alpha-max'] as string);
+        const alphaMax = parseNumber('alpha-max', (flags['alpha-max'] as string | undefined) ?? '16');
         if (!(alphaMax > 0)) throw new UsageError('--alpha-max must be > 0');
         const tr = model.transition(alphaMax);
-        emit({ ...tr, notes: model.notes });
+        // ε on the branch the equilibrium jumps to, at the jump (the key the any-depth transition shares).
+        const jump = tr.alphaSp === null ? null : model.solvePoint(tr.alphaSp).specialised;
+        emit({ ...tr, epsSp: jump ? num(jump.eps) : null, notes: model.notes });
         return;
       }
       const alphas = parseList('alpha', flags.alpha as string);

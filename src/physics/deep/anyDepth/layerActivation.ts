@@ -108,13 +108,16 @@ function parity(sigma: (x: number) => number): boolean {
 
 const layers = new Memo<string, LayerActivation>(16);
 
+/** The g, g', g'' of the activation called `name`, built now (uncached: the benchmark); ActivationError if refused. */
+export function buildLayerActivation(name: string): LayerActivation {
+  if (name === 'tanh2-nolin') return { name, ...buildLayerG(tanh2Nolin, true) };
+  if (name === 'h3') return { name, ...he3 };
+  return generic(name);
+}
+
 /** The g, g', g'' of the activation called `name` at depth L ≥ 3, cached; ActivationError when it is refused. */
 export function getLayerActivation(name: string): LayerActivation {
-  return layers.get(name, (n) => {
-    if (n === 'tanh2-nolin') return { name: n, ...buildLayerG(tanh2Nolin, true) };
-    if (n === 'h3') return { name: n, ...he3 };
-    return generic(n);
-  });
+  return layers.get(name, buildLayerActivation);
 }
 
 /** Why `name` cannot be used at depth L ≥ 3 (null when it can): for the views' depth control. */

@@ -26,7 +26,7 @@ test.describe('deep MLP (L = 2)', () => {
     await page.getByTestId('control-activation').selectOption('tanh2-unit');
     await page.getByTestId('control-delta').fill('0.2');
     await expect(page.getByTestId('control-depth').locator('option[value="3"]')).toBeDisabled();
-    await expect(page.getByTestId('depth3-reason')).toContainText('L = 3 is not available');
+    await expect(page.getByTestId('depth3-reason')).toContainText('μ0 = μ1 = μ2 = 0');
     await page.getByTestId('control-depth').selectOption('2');
     await expect(page.getByTestId('deep-explorer')).toBeVisible();
     await expect(page.getByTestId('deep-activation')).toHaveValue('tanh2-unit');

@@ -11,6 +11,8 @@ export const ANY_DEPTH_FLAGS: Record<string, FlagSpec> = {
     kind: 'string',
     help: 'depth ≥ 3: activations σ_1,…,σ_L, input side first (default: --activation in every layer)',
   },
+  'alpha-per-layer': { kind: 'boolean', help: 'depth ≥ 3: the --alpha values are α/L (the paper’s axis)' },
+  compare: { kind: 'boolean', help: 'depth ≥ 3: also the depths 1 … 5 (same σ and γ in every layer), key depth' },
 };
 
 /** Splits "a,b,expr:max(x,0)" at the commas outside parentheses. */
@@ -58,13 +60,18 @@ export function runAnyDepth(depth: number, flags: Record<string, string | boolea
     typeof flags.activations === 'string' ? splitList(flags.activations) : null,
     (flags.activation as string | undefined) ?? 'tanh2-nolin',
   );
-  const model = getAnyDepthModel({
-    activations,
-    gammas,
-    delta: parseNumber('delta', flags.delta as string),
-    readout: flags.readout as ReadoutLaw,
-    weights: flags.weights as WeightPrior,
-  });
+  const modelAt = (L: number) =>
+    getAnyDepthModel({
+      activations: L === depth ? activations : new Array<string>(L).fill(activations[0]),
+      gammas: L === depth ? gammas : new Array<number>(L).fill(gammas[0]),
+      delta: parseNumber('delta', flags.delta as string),
+      readout: flags.readout as ReadoutLaw,
+      weights: flags.weights as WeightPrior,
+    });
+  const model = modelAt(depth);
+  const depths = flags.compare ? [depth, ...[1, 2, 3, 4, 5].filter((L) => L !== depth)] : [depth];
+  if (flags.compare && (flags.gammas !== undefined || flags.activations !== undefined))
+    throw new UsageError('--compare takes one σ and γ for every layer (--activation, --gamma), not per-layer lists');
   if (flags.transition) {
     const given = flags['alpha-max'] as string | undefined;
     const alphaMax = given === undefined ? 16 * depth : parseNumber('alpha-max', given);
@@ -81,23 +88,26 @@ export function runAnyDepth(depth: number, flags: Record<string, string | boolea
     });
     return;
   }
-  const alphas = parseList('alpha', flags.alpha as string);
-  for (const a of alphas)
-    if (!(a > 0)) throw new UsageError(`--alpha values must be > 0 at --depth ${depth}, got ${a}`);
-  for (const pt of model.curve(alphas)) {
-    const sol: AnyDepthSolution | null =
-      branch === 'universal' ? pt.universal : branch === 'specialised' ? pt.specialised : pt.eq;
-    emit({
-      alpha: pt.alpha,
-      eps: sol ? num(sol.eps) : null,
-      branch: sol ? sol.branch : null,
-      f: sol ? num(sol.f) : null,
-      q: sol ? sol.q.map(num) : null, // layer overlaps, input side first
-      converged: sol ? sol.converged : false,
-      equilibrium: pt.equilibrium,
-      iterations: sol ? sol.iterations : 0,
-      residual: sol ? num(sol.residual) : null,
-      ...(sol ? {} : { note: 'no specialised stationary point at this alpha (below the spinodal α_sp)' }),
-    });
+  const given = parseList('alpha', flags.alpha as string);
+  for (const a of given) if (!(a > 0)) throw new UsageError(`--alpha values must be > 0 at --depth ${depth}, got ${a}`);
+  for (const L of depths) {
+    const alphas = flags['alpha-per-layer'] ? given.map((a) => a * L) : given;
+    for (const pt of modelAt(L).curve(alphas)) {
+      const sol: AnyDepthSolution | null =
+        branch === 'universal' ? pt.universal : branch === 'specialised' ? pt.specialised : pt.eq;
+      emit({
+        alpha: pt.alpha,
+        eps: sol ? num(sol.eps) : null,
+        branch: sol ? sol.branch : null,
+        f: sol ? num(sol.f) : null,
+        q: sol ? sol.q.map(num) : null, // layer overlaps, input side first
+        converged: sol ? sol.converged : false,
+        equilibrium: pt.equilibrium,
+        iterations: sol ? sol.iterations : 0,
+        residual: sol ? num(sol.residual) : null,
+        ...(flags.compare ? { depth: L } : {}),
+        ...(sol ? {} : { note: 'no specialised stationary point at this alpha (below the spinodal α_sp)' }),
+      });
+    }
   }
 }

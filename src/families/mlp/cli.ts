@@ -100,7 +100,7 @@ export const commands: Record<string, Command> = {
     run(flags, emit) {
       const depth = parseNumber('depth', flags.depth as string);
       if (depth !== 1 && depth !== 2) return runAnyDepth(depth, flags, emit);
-      for (const f of ['gammas', 'activations'])
+      for (const f of ['gammas', 'activations', 'alpha-per-layer', 'compare'])
         if (flags[f] !== undefined) throw new UsageError(`--${f} needs --depth 3 or more`);
       if (depth === 2) return runDeep(flags, emit);
       for (const f of ['activation2', 'gamma2', 'quenched'])

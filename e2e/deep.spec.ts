@@ -126,3 +126,27 @@ test.describe('deep MLP (L = 2)', () => {
     await expect(page.getByTestId('deep-url-errors')).toContainText('gamma2');
   });
 });
+
+test.describe('deep MLP of any depth (L ≥ 3)', () => {
+  failOnPageErrors();
+
+  test('the compare preset: L = 1 … 5 with the authors’ HMC, thresholds, and a refused activation', async ({
+    page,
+  }) => {
+    await page.goto(
+      '/#model=deep&v=1&depth=3&activation=tanh2-nolin&activation2=tanh2-unit&gamma=1&gamma2=0.5&delta=0.1&readout=ones&weights=gaussian&quenched=0&alpha=2&alpha-max=4&compare=1&alpha-per-layer=1',
+    );
+    const fig = page.getByTestId('plot-anydepth-eps');
+    await expect(fig).toHaveAttribute('data-curves', '5', { timeout: 60_000 });
+    await expect(fig).toHaveAttribute('data-hmc', 'true');
+    await expect(page.getByTestId('anydepth-hmc-caveat')).toContainText('finite-size');
+    await expect(page.getByTestId('anydepth-alpha-e')).toHaveText(/^9\.30/);
+    await expect(fig.locator('path[data-series="eq-L3"]')).toHaveCount(1);
+    await page.screenshot({ path: `${SHOTS}/anydepth-compare.png`, fullPage: true });
+    // An activation outside the hypothesis disables L ≥ 3 and says why.
+    await page.getByTestId('deep-activation').selectOption('tanh2-unit');
+    await expect(page.getByTestId('deep-error')).toContainText('μ1 = 0.915');
+    await expect(page.getByTestId('control-depth').locator('option[value="4"]')).toBeDisabled();
+    await expect(page.getByTestId('depth3-reason')).toContainText('tanh2-unit does not satisfy');
+  });
+});

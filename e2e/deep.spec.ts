@@ -26,7 +26,7 @@ test.describe('deep MLP (L = 2)', () => {
     await page.getByTestId('control-activation').selectOption('tanh2-unit');
     await page.getByTestId('control-delta').fill('0.2');
     await expect(page.getByTestId('control-depth').locator('option[value="3"]')).toBeDisabled();
-    await expect(page.getByTestId('depth3-reason')).toContainText('L = 3 is not available');
+    await expect(page.getByTestId('depth3-reason')).toContainText('μ0 = μ1 = μ2 = 0');
     await page.getByTestId('control-depth').selectOption('2');
     await expect(page.getByTestId('deep-explorer')).toBeVisible();
     await expect(page.getByTestId('deep-activation')).toHaveValue('tanh2-unit');
@@ -130,5 +130,29 @@ test.describe('deep MLP (L = 2)', () => {
     // A bad URL value is reported, not silently used.
     await page.goto('/#model=deep&v=1&depth=2&gamma2=banana');
     await expect(page.getByTestId('deep-url-errors')).toContainText('gamma2');
+  });
+});
+
+test.describe('deep MLP of any depth (L ≥ 3)', () => {
+  failOnPageErrors();
+
+  test('the compare preset: L = 1 … 5 with the authors’ HMC, thresholds, and a refused activation', async ({
+    page,
+  }) => {
+    await page.goto(
+      '/#model=deep&v=1&depth=3&activation=tanh2-nolin&activation2=tanh2-unit&gamma=1&gamma2=0.5&delta=0.1&readout=ones&weights=gaussian&quenched=0&alpha=2&alpha-max=4&compare=1&alpha-per-layer=1',
+    );
+    const fig = page.getByTestId('plot-anydepth-eps');
+    await expect(fig).toHaveAttribute('data-curves', '5', { timeout: 60_000 });
+    await expect(fig).toHaveAttribute('data-hmc', 'true');
+    await expect(page.getByTestId('anydepth-hmc-caveat')).toContainText('finite-size');
+    await expect(page.getByTestId('anydepth-alpha-e')).toHaveText(/^9\.30/);
+    await expect(fig.locator('path[data-series="eq-L3"]')).toHaveCount(1);
+    await page.screenshot({ path: `${SHOTS}/anydepth-compare.png`, fullPage: true });
+    // An activation outside the hypothesis disables L ≥ 3 and says why.
+    await page.getByTestId('deep-activation').selectOption('tanh2-unit');
+    await expect(page.getByTestId('deep-error')).toContainText('μ1 = 0.915');
+    await expect(page.getByTestId('control-depth').locator('option[value="4"]')).toBeDisabled();
+    await expect(page.getByTestId('depth3-reason')).toContainText('tanh2-unit does not satisfy');
   });
 });

@@ -6,6 +6,7 @@ import { shallowParamsOf } from '../families/mlp/store';
 import { deepCodec } from '../families/deep/params';
 import { getDeepModel } from '../physics/deep/deepModel';
 import { getShallowModel } from '../physics/mlp/shallowModel';
+import { getAnyDepthModel } from '../physics/deep/anyDepth/anyDepthModel';
 
 describe('presets', () => {
   it('have unique ids and links that decode cleanly to their canonical form', () => {
@@ -80,5 +81,28 @@ describe('presets', () => {
     expect(rad.solvePoint(2).eq.eps).toBeCloseTo(at2.eq.eps, 8);
     expect(rad.solvePoint(3).equilibrium).toBe('specialised');
     expect(rad.solvePoint(3).eq.eps).toBeCloseTo(0.16, 3);
+  });
+
+  it('any-depth presets quote the engine’s α_e/L and α_sp/L for L = 1 … 5 and the L = 3 values', () => {
+    const p = deepCodec.decode(PRESETS.find((x) => x.id === 'anydepth-L3')!.hash).params;
+    const at = (L: number) =>
+      getAnyDepthModel({
+        activations: new Array<string>(L).fill(p.activation),
+        gammas: new Array<number>(L).fill(p.gamma),
+        delta: p.delta,
+        readout: p.readout,
+        weights: p.weights,
+      }).transition();
+    const alphaE = [1.6, 2.49, 3.1, 3.63, 4.11];
+    const alphaSp = [1.47, 1.66, 1.69, 1.71, 1.72];
+    for (let L = 1; L <= 5; L++) {
+      const tr = at(L);
+      expect(tr.alphaSp! / L, `L = ${L}`).toBeCloseTo(alphaE[L - 1], 2);
+      expect(tr.spinodalSpec! / L, `L = ${L}`).toBeCloseTo(alphaSp[L - 1], 2);
+    }
+    const l3 = at(3);
+    expect(l3.spinodalSpec!).toBeCloseTo(5.08, 2);
+    expect(l3.alphaSp!).toBeCloseTo(9.31, 2);
+    expect(l3.epsSp!).toBeCloseTo(0.05, 2);
   });
 });

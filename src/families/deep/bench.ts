@@ -5,8 +5,14 @@
 //                     worker's tolerance: every branch continued downwards in α from the point above (solveCurve)
 //   deepWarmCurveMsCold  the same curve with all four starts cold at every α (solvePoint without `from`)
 //   deepWarmCurveMsByReadout / …ColdByReadout  both for ones, rad and gauss readouts
+//   anyDepthTableMs   exact g, g', g'', g''' table of tanh2-nolin by the trapezoid rule (any-depth theory, L ≥ 3);
+//                     anyDepthTableMsByActivation adds a typed expression (He5/√120, evaluated through the parser)
+//   anyDepthCurveMs   warm 200-point ε(α) curve at L = 5 (tanh2-nolin, γ_l = 1, Δ = 0.1) on α/L ∈ (0, 8]: tables
+//                     built and the branch traced, each α warm-started from the two before
 import { getDeepModel } from '../../physics/deep/deepModel';
 import { rectangularDenoiser } from '../../physics/deep/denoiser';
+import { getAnyDepthModel } from '../../physics/deep/anyDepth/anyDepthModel';
+import { buildLayerActivation } from '../../physics/deep/anyDepth/layerActivation';
 import { CURVE_SOLVE } from './service';
 import type { BenchSection } from '../family';
 import { time } from '../../../bench/timing';
@@ -47,7 +53,28 @@ export const section: BenchSection = {
           `cold starts at every α ${cold[readout].toFixed(0)} ms (×${ratio(cold[readout], curves[readout])})`,
       );
     }
+    const anyDepthTableMsByActivation: Record<string, number> = {};
+    for (const name of ['tanh2-nolin', 'expr:(x^5 - 10*x^3 + 15*x)/sqrt(120)'])
+      anyDepthTableMsByActivation[name] = time(() => buildLayerActivation(name), name === 'tanh2-nolin' ? 3 : 1);
+    const anyDepthTableMs = anyDepthTableMsByActivation['tanh2-nolin'];
+    const L = 5;
+    const anyDepth = getAnyDepthModel({
+      activations: new Array<string>(L).fill('tanh2-nolin'),
+      gammas: new Array<number>(L).fill(1),
+      delta: 0.1,
+      readout: 'ones',
+      weights: 'gaussian',
+    });
+    const anyAlphas = Array.from({ length: 200 }, (_, i) => (8 * L * (i + 1)) / 200);
+    anyDepth.curve(anyAlphas); // tables, branch and JIT
+    const anyDepthCurveMs = time(() => void anyDepth.curve(anyAlphas), 7);
+    log(
+      `deep: any-depth g table (trapezoid, quintic) tanh2-nolin ${anyDepthTableMs.toFixed(0)} ms (target ≤ 300), typed He5 ${anyDepthTableMsByActivation['expr:(x^5 - 10*x^3 + 15*x)/sqrt(120)'].toFixed(0)} ms; warm 200-point L = 5 curve ${anyDepthCurveMs.toFixed(1)} ms (target ≤ 20)`,
+    );
     return {
+      anyDepthTableMs,
+      anyDepthTableMsByActivation,
+      anyDepthCurveMs,
       deepTableMs,
       deepTableMsNaive,
       deepTableRatio: ratio(deepTableMsNaive, deepTableMs),

@@ -53,4 +53,30 @@ describe('deep controller', () => {
     expect(calls).toEqual([0, 1]);
     stop();
   });
+
+  it('at depth L ≥ 3 asks the any-depth theory (not the L = 2 curve), once per parameter change', async () => {
+    const curves: number[] = [];
+    const anyDepth: { depth: number; compare: boolean; gen: number }[] = [];
+    const { factory } = fakeFactory((): Partial<DeepApi> => ({
+      supersede: () => {},
+      computeCurve: async (req) => {
+        curves.push(req.gen);
+        return { ok: true, value: { gen: req.gen, elapsedMs: 1, cached: false } };
+      },
+      computeAnyDepth: async (req) => {
+        anyDepth.push({ depth: req.depth, compare: req.compare, gen: req.gen });
+        return { ok: true, value: { gen: req.gen, key: 'k', curves: [], thresholds: [], elapsedMs: 1 } };
+      },
+    }));
+    useDeep.getState().setParams({ ...useDeep.getState().params, depth: 4, activation: 'tanh2-nolin', compare: false });
+    const stop = startDeep(factory);
+    await vi.waitFor(() => expect(useDeep.getState().anyDepth).not.toBeNull());
+    expect(anyDepth).toEqual([{ depth: 4, compare: false, gen: anyDepth[0].gen }]);
+    expect(curves).toEqual([]);
+    expect(useDeep.getState().anyDepthBusy).toBe(false);
+    useDeep.getState().setParams({ ...useDeep.getState().params, compare: true });
+    await vi.waitFor(() => expect(anyDepth).toHaveLength(2));
+    expect(anyDepth[1].compare).toBe(true);
+    stop();
+  });
 });

@@ -6,6 +6,7 @@ import { DEEP_CHANNELS, type DeepApi, type DeepChunk } from './protocol';
 import { bindHash } from '../../platform/state/hashCodec';
 import { deepCodec, type DeepUiParams } from './params';
 import { useDeep } from './store';
+import { anyDepthKey, type AnyDepthRequest } from './anyDepthProtocol';
 
 export const DEEP_CURVE_POINTS = 100;
 /** Continuous readout laws carry 24 readout classes (×50 s classes): half the α points keep the curve live. */
@@ -26,6 +27,23 @@ function curveParams(p: DeepUiParams) {
   };
 }
 
+export const ANY_DEPTH_POINTS = 160;
+
+/** The any-depth request of the page's parameters (σ and γ in every layer). */
+export function anyDepthRequestOf(p: DeepUiParams): Omit<AnyDepthRequest, 'gen'> {
+  return {
+    activation: p.activation,
+    gamma: p.gamma,
+    delta: p.delta,
+    readout: p.readout,
+    weights: p.weights,
+    depth: p.depth,
+    compare: p.compare,
+    alphaOverLMax: p.alphaMax,
+    n: ANY_DEPTH_POINTS,
+  };
+}
+
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('../../../workers/deep.worker.ts', import.meta.url), { type: 'module', name: 'deep' });
 
@@ -39,6 +57,29 @@ export function startDeep(factory: WorkerFactory = defaultFactory): () => void {
     generations: new GenerationCounters(DEEP_CHANNELS),
   });
 
+  let lastAnyKey = '';
+  /** Depth L ≥ 3: one any-depth request per parameter change (the shown depth, compared depths, thresholds). */
+  function requestAnyDepth(params: DeepUiParams): void {
+    const req = anyDepthRequestOf(params);
+    const key = anyDepthKey(req);
+    if (key === lastAnyKey) return;
+    lastAnyKey = key;
+    const gen = client.nextGeneration('anyDepth');
+    useDeep.getState().setAnyDepth(useDeep.getState().anyDepth, true);
+    void client
+      .call((api) => api.computeAnyDepth({ ...req, gen }), { channel: 'anyDepth', gen, key })
+      .then((r) => {
+        if (r.ok) {
+          useDeep.getState().setAnyDepth(r.value, false);
+          useDeep.getState().setComputeError(null);
+        } else if (!r.stale) {
+          useDeep.getState().setAnyDepth(null, false);
+          useDeep.getState().setComputeError(r.error);
+          lastAnyKey = '';
+        }
+      });
+  }
+
   let queued = false;
   function request(): void {
     if (queued || disposed) return;
@@ -46,6 +87,7 @@ export function startDeep(factory: WorkerFactory = defaultFactory): () => void {
     requestAnimationFrame(() => {
       queued = false;
       const { params } = useDeep.getState();
+      if (params.depth >= 3) return requestAnyDepth(params);
       const p = curveParams(params);
       const n = curvePoints(params);
       const key = JSON.stringify([p, params.alphaMax, n]);

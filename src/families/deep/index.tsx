@@ -1,5 +1,5 @@
-// The deep family (L = 2 hidden layers): the replica theory of arXiv 2510.24616, Result 3. Its CLI is the MLP's
-// `mlp --depth 2` and `simulate --depth 2`.
+// The deep family (L = 2 hidden layers: the replica theory of arXiv 2510.24616, Result 3; L = 3 … 8: its nested
+// any-depth theory under μ0 = μ1 = μ2 = 0, E σ² = 1). Its CLI is the MLP's `mlp --depth L` and `simulate --depth 2`.
 import { lazyView, type Family } from '../family';
 import { startDeep } from './controller';
 import { DEEP_TABLE } from './params';
@@ -7,9 +7,9 @@ import { DEEP_PRESETS } from './presets';
 
 export const family: Family = {
   id: 'deep',
-  label: 'Deep MLP (L = 2)',
+  label: 'Deep MLP (L ≥ 2)',
   blurb:
-    'Two hidden layers, y = v·σ⁽²⁾(W⁽²⁾σ⁽¹⁾(W⁽¹⁾x/√d)/√k₁)/√k₂ + √Δ z, n = αd²: which layer and which neurons specialise first, from the replica theory of arXiv 2510.24616 (Result 3).',
+    'Two hidden layers, y = v·σ⁽²⁾(W⁽²⁾σ⁽¹⁾(W⁽¹⁾x/√d)/√k₁)/√k₂ + √Δ z, n = αd²: which layer and which neurons specialise first, from the replica theory of arXiv 2510.24616 (Result 3); deeper targets (L = 3 … 8) from its nested theory.',
   params: DEEP_TABLE,
   start: () => startDeep(),
   View: lazyView(

@@ -7,16 +7,25 @@ import { createHashCodec, type HashSpec } from '../../platform/state/hashCodec';
 export const DEEP_ALPHA_MAX = [4, 6, 8, 12, 16] as const;
 
 export interface DeepUiParams extends DeepParams {
-  depth: number; // always 2 in this family (the key is in the URL so a link says which theory it shows)
+  depth: number; // 2: the L = 2 theory; 3 … 8: the any-depth one (docs/physics/mlp-any-depth.md)
   alpha: number; // selected α (profile plot, readout)
-  alphaMax: number;
+  alphaMax: number; // α range at depth 2, α/L range at depth ≥ 3
+  compare: boolean; // depth ≥ 3: overlay L = 1 … 5
+  alphaPerLayer: boolean; // depth ≥ 3: x axis α/L (the paper's) instead of α
 }
 
-export const DEEP_UI_DEFAULTS: DeepUiParams = { ...DEEP_DEFAULTS, depth: 2, alpha: 2, alphaMax: 8 };
+export const DEEP_UI_DEFAULTS: DeepUiParams = {
+  ...DEEP_DEFAULTS,
+  depth: 2,
+  alpha: 2,
+  alphaMax: 8,
+  compare: true,
+  alphaPerLayer: true,
+};
 
 /** URL keys = flags of `mlp --depth 2`; the ranges are validateDeepParams' own. */
 export const DEEP_TABLE: readonly HashSpec<DeepUiParams>[] = [
-  { kind: 'number', key: 'depth', field: 'depth', def: 2, min: 2, max: 2, integer: true, label: 'depth' },
+  { kind: 'number', key: 'depth', field: 'depth', def: 2, min: 2, max: 8, integer: true, label: 'depth' },
   {
     kind: 'string',
     key: 'activation',
@@ -55,6 +64,8 @@ export const DEEP_TABLE: readonly HashSpec<DeepUiParams>[] = [
   { kind: 'boolean', key: 'quenched', field: 'quenched', def: false, label: 'quenched first layer' },
   { kind: 'number', key: 'alpha', field: 'alpha', def: 2, min: 0.01, max: 16, label: 'α' },
   { kind: 'number', key: 'alpha-max', field: 'alphaMax', def: 8, min: 4, max: 16, label: 'α range' },
+  { kind: 'boolean', key: 'compare', field: 'compare', def: true, label: 'compare depths 1 … 5 (L ≥ 3)' },
+  { kind: 'boolean', key: 'alpha-per-layer', field: 'alphaPerLayer', def: true, label: 'x axis α/L (L ≥ 3)' },
 ];
 
 export const deepCodec = createHashCodec<DeepUiParams>('deep', 1, DEEP_TABLE, (p) => {
@@ -63,6 +74,7 @@ export const deepCodec = createHashCodec<DeepUiParams>('deep', 1, DEEP_TABLE, (p
     errs.push(`URL parameter "alpha-max" = ${p.alphaMax} is not one of ${DEEP_ALPHA_MAX.join(', ')}; using 8.`);
     p.alphaMax = 8;
   }
-  if (p.alpha > p.alphaMax) p.alpha = p.alphaMax;
+  const top = p.depth >= 3 ? p.depth * p.alphaMax : p.alphaMax;
+  if (p.alpha > top) p.alpha = top;
   return errs;
 });

@@ -3,6 +3,7 @@ import type { DeepParams } from '../../physics/deep/deepModel';
 import type { DeepBranch } from '../../physics/deep/deepSolver';
 import type { GenerationsApi } from '../../platform/compute/generations';
 import type { Outcome } from '../../platform/compute/outcome';
+import type { AnyDepthApi } from './anyDepthProtocol';
 
 /** One stationary point, trimmed for the plots (the Q2(v, s) matrix stays in the worker). */
 export interface DeepPointView {
@@ -56,10 +57,10 @@ export interface DeepChunk {
   cached: boolean;
 }
 
-/** Generations on one channel, 'curve'. */
-export const DEEP_CHANNELS = ['curve'] as const;
+/** Generations on two channels: 'curve' (L = 2) and 'anyDepth' (L ≥ 3). */
+export const DEEP_CHANNELS = ['curve', 'anyDepth'] as const;
 
-export interface DeepApi extends GenerationsApi {
+export interface DeepApi extends GenerationsApi, AnyDepthApi {
   computeCurve(
     req: DeepCurveRequest,
     onChunk: (c: DeepChunk) => void,

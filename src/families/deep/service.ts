@@ -16,8 +16,9 @@ import {
   type DeepHeader,
   type DeepPointView,
 } from './protocol';
+import { createAnyDepthCompute, type AnyDepthDeps } from './anyDepthService';
 
-export interface DeepDeps extends ErrorClasses {
+export interface DeepDeps extends ErrorClasses, AnyDepthDeps {
   getDeepModel(
     p: DeepParams,
   ): Pick<DeepModel, 'solvePoint' | 'notes' | 'epsUniversal' | 'grid' | 'atoms' | 'system' | 'classOfAtom'>;
@@ -55,9 +56,15 @@ export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {})
   const classify = classifier(deps);
   const isStale = (gen: number) => generations.isStale('curve', gen);
 
+  const anyDepth = createAnyDepthCompute(deps, (gen) => generations.isStale('anyDepth', gen), now);
+
   return {
     attachGenerations: generations.attachGenerations,
     supersede: generations.supersede,
+    computeAnyDepth(req) {
+      generations.note('anyDepth', req.gen);
+      return anyDepth(req);
+    },
     async computeCurve(req, onChunk) {
       const { gen, params, alphaMax, n } = req;
       generations.note('curve', gen);

@@ -34,6 +34,7 @@ import { URL_TABLE, type MlpLinkParams } from './params';
 import { hardnessCommands } from './hardnessCli';
 import { phaseCommands } from './phaseCli';
 import { DEPTH2_FLAGS, simulateCommands } from './simulateCli';
+import { ANY_DEPTH_FLAGS, runAnyDepth } from '../deep/anyDepthCli';
 
 const row = (field: keyof MlpLinkParams) => rowOf(URL_TABLE, field);
 
@@ -57,9 +58,18 @@ const shallowFlags: Record<string, FlagSpec> = {
     choices: [...new Set([...BRANCH_CHOICES, ...DEEP_BRANCHES])],
   },
   transition: { kind: 'boolean', help: 'print α_sp (and spinodals) instead of a curve' },
-  'alpha-max': flagOf(row('alphaMax'), { help: 'largest α searched by --transition', default: '16' }),
-  depth: { kind: 'number', help: 'hidden layers L: 1 or 2 (arXiv 2510.24616, Result 3)', default: '1' },
+  // No default: 16 at depth 1, 16·L at depth L ≥ 3 (α_e grows with L).
+  'alpha-max': flagOf(row('alphaMax'), {
+    help: 'largest α searched by --transition (default 16; 16·L at --depth L ≥ 3)',
+    default: undefined,
+  }),
+  depth: {
+    kind: 'number',
+    help: 'hidden layers L: 1 … 8 (arXiv 2510.24616; L ≥ 3 needs μ0 = μ1 = μ2 = 0, E σ² = 1)',
+    default: '1',
+  },
   ...DEPTH2_FLAGS,
+  ...ANY_DEPTH_FLAGS,
   quenched: { kind: 'boolean', help: 'depth 2: first layer given (Q1 ≡ 1)' },
 };
 
@@ -135,11 +145,9 @@ export const commands: Record<string, Command> = {
     flags: shallowFlags,
     run(flags, emit) {
       const depth = parseNumber('depth', flags.depth as string);
-      if (depth === 3)
-        throw new UsageError(
-          '--depth 3 is not available: the L = 3 equations of arXiv 2510.24616 are not derived and checked here (docs/physics/mlp-deep.md §1)',
-        );
-      if (depth !== 1 && depth !== 2) throw new UsageError(`--depth must be 1 or 2, got ${flags.depth}`);
+      if (depth !== 1 && depth !== 2) return runAnyDepth(depth, flags, emit);
+      for (const f of ['gammas', 'activations', 'alpha-per-layer', 'compare'])
+        if (flags[f] !== undefined) throw new UsageError(`--${f} needs --depth 3 or more`);
       if (depth === 2) return runDeep(flags, emit);
       for (const f of ['activation2', 'gamma2', 'quenched'])
         if (flags[f] !== undefined) throw new UsageError(`--${f} needs --depth 2`);
@@ -155,9 +163,12 @@ export const commands: Record<string, Command> = {
       const model = getShallowModel(params);
       if (flags.transition) {
         // Up to 1e4 the answer stays put (α_sp = 0.632 for relu, γ = 0.5); at 1e20 the search grid missed it.
-        const alphaMax = numberWhere(flags, 'alpha-max', (a) => a > 0 && a <= 1e4, '(0, 1e4]');
+        const alphaMax =
+          flags['alpha-max'] === undefined ? 16 : numberWhere(flags, 'alpha-max', (a) => a > 0 && a <= 1e4, '(0, 1e4]');
         const tr = model.transition(alphaMax);
-        emit({ ...tr, notes: model.notes });
+        // ε on the branch the equilibrium jumps to, at the jump (the key the any-depth transition shares).
+        const jump = tr.alphaSp === null ? null : model.solvePoint(tr.alphaSp).specialised;
+        emit({ ...tr, epsSp: jump ? num(jump.eps) : null, notes: model.notes });
         return;
       }
       const alphas = alphaList(flags, 'α ≥ 0', (a) => a >= 0);

@@ -159,26 +159,65 @@ const WIDTHS = [
   { field: 'gamma2', ordinal: 'second', sub: '₂' },
 ] as const;
 
-export function DeepControls() {
-  const quenched = useDeep((s) => s.params.quenched);
-  const alphaMax = useDeep((s) => s.params.alphaMax);
+/** A checkbox bound to a boolean field of the deep store. */
+function Toggle({
+  field,
+  testId,
+  label,
+}: {
+  field: 'quenched' | 'compare' | 'alphaPerLayer';
+  testId: string;
+  label: ReactNode;
+}) {
+  const id = useId();
+  const checked = useDeep((s) => s.params[field]);
   const setParam = useDeep((s) => s.setParam);
-  const qid = useId();
+  return (
+    <div className="control inline">
+      <input
+        id={id}
+        type="checkbox"
+        data-testid={testId}
+        checked={checked}
+        onChange={(e) => setParam(field, e.currentTarget.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
+
+export function DeepControls() {
+  const alphaMax = useDeep((s) => s.params.alphaMax);
+  const depth = useDeep((s) => s.params.depth);
+  const setParam = useDeep((s) => s.setParam);
+  const deep = depth >= 3; // the any-depth theory: one σ and one γ in every layer
   return (
     <section className="panel controls" aria-label="parameters">
-      <h2>Parameters (two hidden layers)</h2>
-      <DepthControl current={2} />
-      <ActivationSelect field="activation" testId="deep-activation" label={<>first-layer activation σ⁽¹⁾</>} />
-      <ActivationSelect field="activation2" testId="deep-activation2" label={<>second-layer activation σ⁽²⁾</>} />
+      <h2>Parameters ({deep ? `L = ${depth}` : 'two'} hidden layers)</h2>
+      <DepthControl current={depth} />
+      <ActivationSelect
+        field="activation"
+        testId="deep-activation"
+        label={deep ? <>activation σ (every layer)</> : <>first-layer activation σ⁽¹⁾</>}
+      />
+      {!deep && (
+        <ActivationSelect field="activation2" testId="deep-activation2" label={<>second-layer activation σ⁽²⁾</>} />
+      )}
       <DeltaControl />
-      {WIDTHS.map(({ field, ordinal, sub }) => (
+      {(deep ? WIDTHS.slice(0, 1) : WIDTHS).map(({ field, ordinal, sub }) => (
         <StoreSlider
           key={field}
           label={
-            <>
-              {ordinal} width <i>γ</i>
-              {sub} = k{sub}/d
-            </>
+            deep ? (
+              <>
+                width <i>γ</i> = k<sub>l</sub>/d (every layer)
+              </>
+            ) : (
+              <>
+                {ordinal} width <i>γ</i>
+                {sub} = k{sub}/d
+              </>
+            )
           }
           testId={`deep-${field}`}
           field={field}
@@ -201,36 +240,37 @@ export function DeepControls() {
         choices={WEIGHT_PRIORS}
         title={
           <span>
-            weight prior P<sub>W</sub> (both layers)
+            weight prior P<sub>W</sub> ({deep ? 'every layer' : 'both layers'})
           </span>
         }
       />
-      <div className="control inline">
-        <input
-          id={qid}
-          type="checkbox"
-          data-testid="deep-quenched"
-          checked={quenched}
-          onChange={(e) => setParam('quenched', e.currentTarget.checked)}
+      {deep ? (
+        <>
+          <Toggle field="compare" testId="deep-compare" label="compare depths L = 1 … 5" />
+          <Toggle field="alphaPerLayer" testId="deep-alpha-per-layer" label="x axis α/L (the paper’s)" />
+        </>
+      ) : (
+        <Toggle field="quenched" testId="deep-quenched" label="quenched: first layer given (Q1 ≡ 1)" />
+      )}
+      {!deep && (
+        <StoreSlider
+          label={
+            <>
+              selected <i>α</i> = n/d²
+            </>
+          }
+          testId="deep-alpha"
+          field="alpha"
+          max={alphaMax}
         />
-        <label htmlFor={qid}>quenched: first layer given (Q1 ≡ 1)</label>
-      </div>
-      <StoreSlider
-        label={
-          <>
-            selected <i>α</i> = n/d²
-          </>
-        }
-        testId="deep-alpha"
-        field="alpha"
-        max={alphaMax}
-      />
+      )}
       <AlphaMaxSelect
         value={alphaMax}
         choices={DEEP_ALPHA_MAX}
         testId="deep-alpha-max"
         onChange={(x) => setParam('alphaMax', x)}
       />
+      {deep && <p className="hint">At L ≥ 3 the α range is the range of α/L for every depth.</p>}
     </section>
   );
 }

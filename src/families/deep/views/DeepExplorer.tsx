@@ -6,10 +6,12 @@ import { nearestDeepPoint, useDeep } from '../store';
 import { DeepControls } from './DeepControls';
 import { EpsBranchesPlot, OverlapsPlot, ProfilePlot } from './DeepPlots';
 import { DeepSimPanel } from './DeepSimPanel';
+import { AnyDepthExplorer } from './AnyDepthExplorer';
 import './deep.css';
 
 const Messages = memo(function Messages() {
   const error = useDeep((s) => s.computeError);
+  const depth = useDeep((s) => s.params.depth);
   const urlErrors = useDeep((s) => s.urlErrors);
   const dismiss = useDeep((s) => s.dismissUrl);
   return (
@@ -30,7 +32,9 @@ const Messages = memo(function Messages() {
         <div className="error-banner deep-refusal" role="alert" data-testid="deep-error" data-kind={error.kind}>
           <p>
             <strong>
-              {error.kind === 'param' || error.kind === 'activation' ? 'Not covered by the L = 2 theory: ' : 'Error: '}
+              {error.kind === 'param' || error.kind === 'activation'
+                ? `Not covered by the L = ${depth} theory: `
+                : 'Error: '}
             </strong>
             {error.message}
           </p>
@@ -102,6 +106,14 @@ const Notes = memo(function Notes() {
 });
 
 export function DeepExplorer() {
+  const depth = useDeep((s) => s.params.depth);
+  if (depth >= 3)
+    return (
+      <>
+        <Messages />
+        <AnyDepthExplorer />
+      </>
+    );
   return (
     <>
       <Messages />

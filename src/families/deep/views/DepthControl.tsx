@@ -1,4 +1,5 @@
-// Depth L of the network: 1 (the MLP family), 2 (the deep family), 3 shown but disabled with the reason.
+// Depth L of the network: 1 (the MLP family), 2 (the deep family's L = 2 theory), 3 … 8 (its any-depth theory,
+// enabled for activations under the hypothesis μ0 = μ1 = μ2 = 0, E σ² = 1; otherwise the reason is shown).
 // Switching carries the shared parameters (activation, γ, Δ, readout, weights, α) across the two families.
 import { useId } from 'react';
 import { ACTIVATION_NAMES } from '../../../physics/types';
@@ -8,8 +9,16 @@ import { useDeep } from '../store';
 import { useExplorer } from '../../mlp/store';
 import { ALPHA_MAX_CHOICES, CUSTOM_ACTIVATION } from '../../mlp/params';
 
-export const DEPTH3_REASON =
-  'L = 3 is not available: the authors’ L = 3 equations (arXiv 2510.24616, appendix) are not derived and checked by ∂f = 0 here, so no numbers are shown as the paper’s.';
+/** Built-ins under the any-depth hypothesis; a typed σ is checked by the worker (its refusal names the coefficient). */
+const ANY_DEPTH_BUILTINS = ['tanh2-nolin', 'h3'];
+
+/** Why depths L ≥ 3 are unavailable for this activation (null when they are). */
+export function depthReason(activation: string): string | null {
+  if (ANY_DEPTH_BUILTINS.includes(activation) || activation.startsWith('expr:')) return null;
+  return `L ≥ 3 needs μ0 = μ1 = μ2 = 0 and E σ² = 1 in every layer (arXiv 2510.24616); ${activation} does not satisfy this: choose tanh2-nolin (the paper’s σ), h3, or type σ.`;
+}
+
+const DEPTHS = [1, 2, 3, 4, 5, 6, 7, 8];
 
 const nearest = (choices: readonly number[], x: number) =>
   choices.reduce((a, b) => (Math.abs(b - x) < Math.abs(a - x) ? b : a));
@@ -55,8 +64,19 @@ export function toShallow(): void {
   useFamily.getState().setModel('mlp');
 }
 
-export function DepthControl({ current }: { current: 1 | 2 }) {
+export function DepthControl({ current }: { current: number }) {
   const id = useId();
+  const mlpActivation = useExplorer((s) =>
+    s.params.act === CUSTOM_ACTIVATION ? `expr:${s.params.expr}` : s.params.act,
+  );
+  const deepActivation = useDeep((s) => s.params.activation);
+  const reason = depthReason(current === 1 ? mlpActivation : deepActivation);
+  const choose = (v: number) => {
+    if (v === current) return;
+    if (v === 1) return toShallow();
+    if (current === 1) toDeep();
+    useDeep.getState().setParam('depth', v);
+  };
   return (
     <div className="control depth-control">
       <label htmlFor={id}>
@@ -68,21 +88,28 @@ export function DepthControl({ current }: { current: 1 | 2 }) {
         id={id}
         data-testid="control-depth"
         value={current}
-        onChange={(e) => {
-          const v = Number(e.currentTarget.value);
-          if (v === 2 && current === 1) toDeep();
-          if (v === 1 && current === 2) toShallow();
-        }}
+        onChange={(e) => choose(Number(e.currentTarget.value))}
       >
-        <option value={1}>1 (shallow MLP)</option>
-        <option value={2}>2 (two hidden layers)</option>
-        <option value={3} disabled title={DEPTH3_REASON}>
-          3 (not available)
-        </option>
+        {DEPTHS.map((L) => (
+          <option
+            key={L}
+            value={L}
+            disabled={L >= 3 && reason !== null}
+            title={L >= 3 ? (reason ?? undefined) : undefined}
+          >
+            {L === 1
+              ? '1 (shallow MLP)'
+              : L === 2
+                ? '2 (two hidden layers)'
+                : `${L}${reason ? ' (not available)' : ''}`}
+          </option>
+        ))}
       </select>
-      <p className="hint" data-testid="depth3-reason">
-        {DEPTH3_REASON}
-      </p>
+      {reason && (
+        <p className="hint" data-testid="depth3-reason">
+          {reason}
+        </p>
+      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ export const ACTIVATION_NAMES = [
   'tanh',
   'tanh2',
   'tanh2-unit',
+  'tanh2-nolin',
   'erf',
   'sigmoid',
   'softplus',

@@ -109,6 +109,11 @@ describe('depth 2 simulations', () => {
     );
     expect(() => new Simulation({ ...DEFAULT_SIM, gamma2: 0.5 })).toThrow(SimConfigError);
     expect(() => new Simulation({ ...DEFAULT_SIM, ...AUTHORS, gamma2: 9 })).toThrow(/gamma2/);
-    expect(() => new Simulation({ ...DEFAULT_SIM, depth: 3 as 2 })).toThrow(/depth/);
+    expect(() => new Simulation({ ...DEFAULT_SIM, depth: 9 })).toThrow(/depth must be an integer in \[1, 8\]/);
+    expect(() => new Simulation({ ...DEFAULT_SIM, depth: 3, activations: ['relu', 'relu'] })).toThrow(
+      /activations needs 3 entries/,
+    );
+    expect(() => new Simulation({ ...DEFAULT_SIM, depth: 3, gamma2: 0.5 })).toThrow(/need depth 2/);
+    expect(() => new Simulation({ ...DEFAULT_SIM, algo: 'adam', nishimori: true })).toThrow(/needs algo hmc/);
   });
 });

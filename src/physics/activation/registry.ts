@@ -123,6 +123,25 @@ const BUILTINS: Record<string, Builder> = {
       },
     );
   },
+  // The any-depth runs of arXiv 2510.24616: tanh(2x) without its linear part, unit variance (μ0 = μ1 = μ2 = 0,
+  // E σ² = 1; docs/physics/mlp-any-depth.md). Same g table as tanh2: removing μ1 x leaves the ℓ ≥ 3 part alone.
+  'tanh2-nolin': () => {
+    const base = getActivation('tanh2');
+    const m1 = base.mu[1];
+    const s = 1 / Math.sqrt(base.Esigma2 - m1 * m1);
+    return buildActivation(
+      'tanh2-nolin',
+      (x) => s * (Math.tanh(2 * x) - m1 * x),
+      (x) => s * (2 * (1 - Math.tanh(2 * x) ** 2) - m1),
+      {
+        label: 'tanh(2x) − μ1x, unit variance',
+        formula: '(tanh(2x) − μ1 x)/√(E tanh²(2z) − μ1²)',
+        mu: base.mu.map((m, l) => (l === 1 ? 0 : m * s)),
+        Esigma2: 1,
+        closedForm: { g: (q) => base.g(q) * s * s, gPrime: (q) => base.gPrime(q) * s * s },
+      },
+    );
+  },
   erf: () =>
     buildActivation('erf', erf, (x) => (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x), {
       label: 'erf',

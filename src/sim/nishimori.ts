@@ -1,4 +1,4 @@
-// The Nishimori check of a running HMC chain (docs/physics/simulations.md §7; the authors' nishimori-test of arXiv
+// The Nishimori check of a running HMC chain (docs/physics/simulations.md §8; the authors' nishimori-test of arXiv
 // 2510.24616). At equilibrium a posterior sample W and the teacher W⁰ are exchangeable with two independent
 // posterior samples W, W' (Nishimori identity), so on test inputs the outputs λ = f_W(x), λ' = f_W'(x), λ⁰ = f_W⁰(x)
 // satisfy E[λ λ⁰] = E[λ λ']. The statistic is their difference

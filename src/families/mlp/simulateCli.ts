@@ -3,7 +3,7 @@
 // gibbsHalf, Q (per readout value), R2 and the value to compare with theory (eps). `--depth L` (2 … 8) runs the
 // L-hidden-layer network of arXiv 2510.24616 (HMC, ADAM) and adds the per-layer overlaps q (input side first) and
 // Q1, Q2 (= q_1, q_2), Q21 (L = 2 only; null deeper); Q, R2 are null there. `--nishimori` (HMC) runs a second chain
-// and adds the Nishimori statistic `nishimori` with its standard error `nishimoriSe` (docs/physics/simulations.md §7).
+// and adds the Nishimori statistic `nishimori` with its standard error `nishimoriSe` (docs/physics/simulations.md §8).
 import { ParamError, SimConfigError } from '../../physics/errors';
 import { parseList, parseNumber, UsageError, type FlagSpec } from '../../platform/cli/args';
 import { num, type Command, type Emit } from '../../platform/cli/command';

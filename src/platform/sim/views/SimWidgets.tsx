@@ -53,6 +53,12 @@ export function SimSelect<T extends string | number>({
   );
 }
 
+/** The Nishimori check's select (off / a second chain). */
+export const NISHIMORI_LABELS: Record<string, string> = {
+  off: 'off',
+  on: 'on (a second chain, twice the cost)',
+};
+
 /** One select of a run form: `key` names the form field (string or number valued); `id` is also the test id. */
 export type SimSelectSpec<F> = {
   [K in keyof F]: F[K] extends string | number

@@ -7,7 +7,6 @@ import type { DeepParams } from '../../physics/deep/deepModel';
 import type { Init, SimProgress } from '../../sim/simulation';
 import { runSlice, type LiveRun, type RunSlice, type SimFormCommon } from '../../platform/sim/runSlice';
 import { nishimoriFields, type NishimoriRow } from '../../platform/sim/nishimoriRow';
-import { MAX_DEPTH } from '../../sim/simulation';
 import type { NishimoriMode } from '../mlp/simStore';
 
 export type DeepSimAlgo = 'hmc' | 'adam';
@@ -16,8 +15,9 @@ export type DeepSimStart = Init | 'both';
 export const DEEP_SIM_STARTS: readonly DeepSimStart[] = ['both', 'informative', 'uninformative'];
 /** Input dimensions offered (k1 = γ1 d, k2 = γ2 d, n = α d²): what runs live in a browser. */
 export const DEEP_SIM_DS = [20, 24, 30, 36, 40, 50] as const;
-/** Hidden layers L of the simulated teacher and student. */
-export const DEEP_SIM_DEPTHS: readonly number[] = Array.from({ length: MAX_DEPTH }, (_, i) => i + 1);
+/** Hidden layers L of the simulated teacher and student: 1 … MAX_DEPTH of src/sim/simulation.ts (a value import of
+ * it would pull tfjs into the page's main chunk; simStore.test.ts checks the two agree). */
+export const DEEP_SIM_DEPTHS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
 
 export interface DeepSimForm extends SimFormCommon {
   depth: number;

@@ -44,6 +44,14 @@ export const NishimoriPlot = memo(function NishimoriPlot({
 }) {
   const checked = runs.filter((r) => r.trace.some((t) => Number.isFinite(t.nishimoriStep)));
   if (!checked.length) return null;
+  // y range: every value drawn and 0, padded (N has either sign).
+  let lo = 0;
+  let hi = 0;
+  for (const r of checked)
+    for (const t of r.trace)
+      for (const y of [t.nishimoriStep, t.nishimori - t.nishimoriSe, t.nishimori + t.nishimoriSe])
+        if (Number.isFinite(y)) [lo, hi] = [Math.min(lo, y), Math.max(hi, y)];
+  const pad = 0.08 * (hi - lo || 1);
   const series: Series[] = [{ mark: 'rule', id: 'zero', axis: 'y', at: 0, colour: COLOURS.equilibrium, text: 'N = 0' }];
   for (const r of checked) {
     const c = simColour(r.algo, r.init);
@@ -86,6 +94,7 @@ export const NishimoriPlot = memo(function NishimoriPlot({
         yLabel={<>N</>}
         series={series}
         xDomain={[0, xMax]}
+        yDomain={[lo - pad, hi + pad]}
         height={230}
         legend="above"
       />

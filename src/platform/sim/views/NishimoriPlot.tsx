@@ -29,8 +29,24 @@ function verdictText(run: NishimoriRun): string {
   if (!last || v === null) return `${word(run.init)}: N not measured yet`;
   const n = `N = ${last.nishimori.toFixed(4)} ± ${last.nishimoriSe.toFixed(4)}`;
   return v === 'consistent'
-    ? `${word(run.init)}: ${n}, consistent with 0 (as at equilibrium)`
-    : `${word(run.init)}: ${n}, ${(Math.abs(last.nishimori) / last.nishimoriSe).toFixed(1)} s.e. from 0: not the equilibrium`;
+    ? `${word(run.init)}: ${n}, consistent with 0`
+    : `${word(run.init)}: ${n}, ${(Math.abs(last.nishimori) / last.nishimoriSe).toFixed(1)} s.e. from 0`;
+}
+
+/**
+ * Both starts on one instance: at equilibrium N is a property of the posterior, so the two pairs must agree; at
+ * small d N itself need not be 0 for one teacher (docs/physics/simulations.md §8).
+ */
+function agreementText(runs: NishimoriRun[]): string | null {
+  const lasts = runs.map((r) => r.trace[r.trace.length - 1]);
+  if (runs.length !== 2 || lasts.some((t) => !t || nishimoriVerdict(t) === null)) return null;
+  const [a, b] = lasts;
+  const diff = a.nishimori - b.nishimori;
+  const se = Math.hypot(a.nishimoriSe, b.nishimoriSe);
+  const k = Math.abs(diff) / se;
+  return k <= 3
+    ? `the two starts agree on N (difference ${diff.toFixed(4)} ± ${se.toFixed(4)}): the same state`
+    : `the two starts differ on N by ${k.toFixed(1)} s.e.: they are not in the same state (one is not the equilibrium)`;
 }
 
 export const NishimoriPlot = memo(function NishimoriPlot({
@@ -102,6 +118,11 @@ export const NishimoriPlot = memo(function NishimoriPlot({
         {checked.map((r) => (
           <li key={r.id}>{verdictText(r)}</li>
         ))}
+        {agreementText(checked) && <li>{agreementText(checked)}</li>}
+        <li>
+          N averages to 0 over teachers at equilibrium; for one teacher at small d it carries an instance term, so
+          compare the two starts on the same instance.
+        </li>
       </ul>
     </div>
   );

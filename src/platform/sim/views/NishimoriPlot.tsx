@@ -34,8 +34,9 @@ function verdictText(run: NishimoriRun): string {
 }
 
 /**
- * Both starts on one instance: at equilibrium N is a property of the posterior, so the two pairs must agree; at
- * small d N itself need not be 0 for one teacher (docs/physics/simulations.md §8).
+ * Both starts on one instance: at equilibrium N is a property of the posterior, so two pairs in it must agree (at
+ * small d N itself need not be 0 for one teacher; docs/physics/simulations.md §8). Agreement is necessary, not
+ * sufficient: a pair resting on the q = 0 branch has N ≈ 0 too.
  */
 function agreementText(runs: NishimoriRun[]): string | null {
   const lasts = runs.map((r) => r.trace[r.trace.length - 1]);
@@ -45,7 +46,7 @@ function agreementText(runs: NishimoriRun[]): string | null {
   const se = Math.hypot(a.nishimoriSe, b.nishimoriSe);
   const k = Math.abs(diff) / se;
   return k <= 3
-    ? `the two starts agree on N (difference ${diff.toFixed(4)} ± ${se.toFixed(4)}): the same state`
+    ? `the two starts agree on N (difference ${diff.toFixed(4)} ± ${se.toFixed(4)}): N does not tell them apart`
     : `the two starts differ on N by ${k.toFixed(1)} s.e.: they are not in the same state (one is not the equilibrium)`;
 }
 

@@ -54,7 +54,7 @@ describe('depth 2 simulations', () => {
       expect(uni.gibbsHalf!).toBeGreaterThan(1.5 * inf.gibbsHalf!);
       expect(uni.Q2!).toBeLessThan(0.5);
     }
-  });
+  }, 300_000); // four runs of 100 trajectories: ~55 s alone, past the 60 s default on a loaded 2-core machine
 
   it('identical seeds give identical runs; another seed differs (HMC and mini-batch ADAM)', () => {
     for (const algo of ['hmc', 'adam'] as const) {

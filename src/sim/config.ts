@@ -30,18 +30,27 @@ export interface SimConfig {
   lr: number; // ADAM learning rate
   batch: number; // ADAM mini-batch as a fraction of n (1 = full batch)
   nTest: number;
-  /** Hidden layers L: 1 (default) or 2. */
-  depth?: 1 | 2;
+  /** Hidden layers L: 1 (default) … MAX_DEPTH. */
+  depth?: number;
   /** L = 2: σ⁽²⁾ (default: the first layer's `activation`). */
   activation2?: string;
   /** L = 2: γ2 = k2/d (default: `gamma`). */
   gamma2?: number;
+  /** L ≥ 2: σ per layer, input side first (default: `activation` in every layer; at L = 2 [activation, activation2]). */
+  activations?: string[];
+  /** L ≥ 2: γ_l = k_l/d per layer, input side first (default: `gamma` in every layer; at L = 2 [gamma, gamma2]). */
+  gammas?: number[];
+  /** HMC: run a second chain beside the first and track the Nishimori statistic (twice the cost). */
+  nishimori?: boolean;
   /**
    * Independent chain c ≥ 1 on the same teacher and data: the algorithm's own draws (init, momenta, batches) come
    * from Rng.stream(seed, 'chain', c) instead of the run's one stream (chain 0 / absent = the plain run).
    */
   chain?: number;
 }
+
+/** The deepest network simulated (the any-depth theory's range). */
+export const MAX_DEPTH = 8;
 
 export const DEFAULT_SIM: SimConfig = {
   algo: 'hmc',

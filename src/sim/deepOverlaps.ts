@@ -160,3 +160,52 @@ export function deepOverlaps(teacher: Network, student: Network, opts: DeepOverl
   const Q21 = Q21byValue.reduce((a, g) => a + g.Q * g.units, 0) / k2;
   return { Q1: q1, Q2: q2, Q21, Q21byValue };
 }
+
+export interface LayerOverlapOptions {
+  /** σ_l odd, per layer: a unit of layer l may be sign-flipped together with its outgoing weights. */
+  odd: boolean[];
+  /** Student readouts equal the teacher's: only last-layer units with equal v are interchangeable. */
+  readoutsFixed: boolean;
+}
+
+/**
+ * The theory's per-layer overlaps q_1 … q_L (docs/physics/simulations.md §6, arXiv 2510.24616's order parameters,
+ * layer 1 on the input side): q_l = Σ_i s_i w⁰_{l,i}·w̃_{l,π(i)} / Σ_i ‖w⁰_{l,i}‖² over the rows of W_l, where
+ * the student's columns are first aligned with the teacher's by the layer below's matching (π_{l−1} and its signs),
+ * and its rows are then matched to the teacher's. Cross-fitted as deepOverlaps: for each half h of the fan-in
+ * coordinates, rows are matched on half h and measured on the other half; the two estimates are averaged (the
+ * whole chain of matchings is run once per h). The teacher gives exactly 1 in every layer, an independent draw 0 on
+ * average. Any depth L ≥ 1.
+ */
+export function layerOverlaps(teacher: Network, student: Network, opts: LayerOverlapOptions): number[] {
+  const L = teacher.layers.length;
+  const v0 = teacher.v;
+  const v = student.v;
+  const q = new Float64Array(L);
+  for (let h = 0; h < 2; h++) {
+    let prev: { match: Int32Array; sign: Float64Array } | null = null;
+    teacher.layers.forEach((t, l) => {
+      const { rows: k, cols } = t;
+      // Student rows with columns aligned to the teacher's units of layer l − 1: S̃_jc = s_c S_{j, π(c)}.
+      const S = student.layers[l].W;
+      const aligned = prev
+        ? Float64Array.from({ length: k * cols }, (_, x) => {
+            const c = x % cols;
+            return prev!.sign[c] * S[x - c + prev!.match[c]];
+          })
+        : S;
+      const last = l === L - 1;
+      const flips = last ? !opts.readoutsFixed && opts.odd[l] : opts.odd[l];
+      const compatible = last && opts.readoutsFixed ? (i: number, j: number) => v0[i] === v[j] : () => true;
+      const half = Math.floor(cols / 2);
+      const [mLo, mHi] = h === 0 ? [0, half] : [half, cols];
+      const [eLo, eHi] = h === 0 ? [half, cols] : [0, half];
+      const m = matchSigned(crossOverlaps(t.W, aligned, k, cols, mLo, mHi), k, flips, compatible);
+      const all = Array.from({ length: k }, (_, i) => i);
+      const [num, den] = matchedSums(t.W, aligned, cols, all, m.match, m.sign, eLo, eHi);
+      q[l] += num / den / 2;
+      prev = m;
+    });
+  }
+  return Array.from(q);
+}

@@ -13,68 +13,76 @@ beforeAll(async () => {
 });
 
 const d = 8;
-const k1 = 5;
-const k2 = 3;
 const n = 50;
 const delta = 0.6;
 
-/** Float64 reference of U = ‖W1‖²/2 + ‖W2‖²/2 [+ ‖v‖²/2] + ‖y − f‖²/(2Δ) with per-layer σ. */
+/** Network from flat weights: widths [k1 … kL], fan-in of layer 1 = d. */
+function net(Ws: Float64Array[], v: Float64Array, widths: number[]): Network {
+  return { layers: Ws.map((W, l) => ({ W, rows: widths[l], cols: l === 0 ? d : widths[l - 1] })), v };
+}
+
+/** Float64 reference of U = Σ_l ‖W_l‖²/2 [+ ‖v‖²/2] + ‖y − f‖²/(2Δ) with per-layer σ. */
 function potential64(
-  W1: Float64Array,
-  W2: Float64Array,
+  Ws: Float64Array[],
   v: Float64Array,
+  widths: number[],
   X: Float64Array,
   y: Float64Array,
-  s1: (x: number) => number,
-  s2: (x: number) => number,
+  sigmas: ((x: number) => number)[],
   sampleV: boolean,
 ): number {
-  const net: Network = {
-    layers: [
-      { W: W1, rows: k1, cols: d },
-      { W: W2, rows: k2, cols: k1 },
-    ],
-    v,
-  };
-  const f = predict(net, [s1, s2], X, n);
+  const f = predict(net(Ws, v, widths), sigmas, X, n);
   let U = 0;
-  for (const w of W1) U += 0.5 * w * w;
-  for (const w of W2) U += 0.5 * w * w;
+  for (const W of Ws) for (const w of W) U += 0.5 * w * w;
   if (sampleV) for (const x of v) U += 0.5 * x * x;
   for (let i = 0; i < n; i++) U += (y[i] - f[i]) ** 2 / (2 * delta);
   return U;
 }
 
-describe('L = 2 student: explicit gradients against float64 finite differences', () => {
-  // Mixed activations (different σ per layer) catch a σ1/σ2 or k1/k2 mix-up that identical layers would hide.
-  const pairs: [string, string][] = [
-    ['tanh2-unit', 'tanh2-unit'],
-    ['relu', 'tanh2'],
-    ['h23', 'erf'],
+describe('deep student: explicit gradients against float64 finite differences', () => {
+  // Mixed activations and widths (different σ and k per layer) catch a layer mix-up that identical layers would
+  // hide; L = 3 and 4 exercise the middle layers' backward step, which L = 2 does not have.
+  const cases: [string[], number[]][] = [
+    [
+      ['tanh2-unit', 'tanh2-unit'],
+      [5, 3],
+    ],
+    [
+      ['relu', 'tanh2'],
+      [5, 3],
+    ],
+    [
+      ['h23', 'erf'],
+      [5, 3],
+    ],
+    [
+      ['tanh', 'h3', 'erf'],
+      [5, 4, 3],
+    ],
+    [
+      ['erf', 'tanh2-unit', 'relu', 'h3'],
+      [4, 6, 3, 5],
+    ],
   ];
-  for (const [a1, a2] of pairs) {
+  for (const [acts, widths] of cases) {
     for (const sampleV of [false, true]) {
-      it(`σ1 = ${a1}, σ2 = ${a2}, v ${sampleV ? 'sampled' : 'fixed'}`, () => {
+      it(`L = ${acts.length}, σ = ${acts.join(', ')}, k = ${widths.join(', ')}, v ${sampleV ? 'sampled' : 'fixed'}`, () => {
         const rng = new Rng(21);
-        const act1 = getActivation(a1);
-        const act2 = getActivation(a2);
+        const L = acts.length;
+        const sig64 = acts.map((a) => getActivation(a).sigma);
         const X = rng.normals(n * d);
         const y = rng.normals(n);
-        const W1 = rng.normals(k1 * d);
-        const W2 = rng.normals(k2 * k1);
-        const v = rng.normals(k2);
-        const data = shallowData(X, y, n, d, k1);
+        const Ws = widths.map((k, l) => rng.normals(k * (l === 0 ? d : widths[l - 1])));
+        const v = rng.normals(widths[L - 1]);
+        const data = shallowData(X, y, n, d, widths[0]);
         const vT = tf.tensor1d(Float32Array.from(v));
-        const vg = deepPotential(data, tfSigma(a1), tfSigma(a2), k2, delta, sampleV ? null : vT);
-        const params = [
-          tf.tensor2d(Float32Array.from(W1), [k1, d]),
-          tf.tensor2d(Float32Array.from(W2), [k2, k1]),
-          ...(sampleV ? [vT] : []),
-        ];
+        const sigmas = acts.map(tfSigma);
+        const vg = deepPotential(data, sigmas, widths, delta, sampleV ? null : vT);
+        const WsT = Ws.map((W, l) => tf.tensor2d(Float32Array.from(W), [widths[l], l === 0 ? d : widths[l - 1]]));
+        const params = [...WsT, ...(sampleV ? [vT] : [])];
         const { value, grads } = vg(params);
-        const U = (w1: Float64Array, w2: Float64Array, vv: Float64Array) =>
-          potential64(w1, w2, vv, X, y, act1.sigma, act2.sigma, sampleV);
-        const U64 = U(W1, W2, v);
+        const U = (ws: Float64Array[], vv: Float64Array) => potential64(ws, vv, widths, X, y, sig64, sampleV);
+        const U64 = U(Ws, v);
         expect(Math.abs(value.dataSync()[0] - U64) / U64).toBeLessThan(1e-5);
         // Central differences in float64 (h = 1e-6: truncation ~1e-12, rounding ~1e-10·U); the float32 gradient is
         // a sum over n = 50 terms of size ≲ 10, so 2e-4 (1 + |g|) is the float32-honest tolerance.
@@ -82,10 +90,9 @@ describe('L = 2 student: explicit gradients against float64 finite differences',
         const check = (
           g: Float32Array | Int32Array | Uint8Array,
           base: Float64Array,
-          idxs: number[],
           at: (p: Float64Array) => number,
         ) => {
-          for (const idx of idxs) {
+          for (const idx of [0, 1, Math.floor(base.length / 2), base.length - 1]) {
             const p = base.slice();
             const m = base.slice();
             p[idx] += h;
@@ -94,24 +101,18 @@ describe('L = 2 student: explicit gradients against float64 finite differences',
             expect(Math.abs(g[idx] - fd)).toBeLessThan(2e-4 * (1 + Math.abs(fd)));
           }
         };
-        check(grads[0].dataSync(), W1, [0, 7, 19, 39], (w) => U(w, W2, v));
-        check(grads[1].dataSync(), W2, [0, 4, 8, 14], (w) => U(W1, w, v));
-        if (sampleV) check(grads[2].dataSync(), v, [0, 1, 2], (w) => U(W1, W2, w));
-        else expect(grads.length).toBe(2);
+        for (let l = 0; l < L; l++)
+          check(grads[l].dataSync(), Ws[l], (w) =>
+            U(
+              Ws.map((W, j) => (j === l ? w : W)),
+              v,
+            ),
+          );
+        if (sampleV) check(grads[L].dataSync(), v, (w) => U(Ws, w));
+        else expect(grads.length).toBe(L);
         // The forward pass agrees with the float64 teacher code.
-        const f32 = deepForward(data.Xs, params[0], params[1], vT, tfSigma(a1), tfSigma(a2), { k1, k2 }).dataSync();
-        const f64 = predict(
-          {
-            layers: [
-              { W: W1, rows: k1, cols: d },
-              { W: W2, rows: k2, cols: k1 },
-            ],
-            v,
-          },
-          [act1.sigma, act2.sigma],
-          X,
-          n,
-        );
+        const f32 = deepForward(data.Xs, WsT, vT, sigmas, widths).dataSync();
+        const f64 = predict(net(Ws, v, widths), sig64, X, n);
         f64.forEach((x, i) => expect(Math.abs(f32[i] - x)).toBeLessThan(1e-5 * (1 + Math.abs(x))));
       });
     }
@@ -121,30 +122,21 @@ describe('L = 2 student: explicit gradients against float64 finite differences',
     const rng = new Rng(4);
     const X = rng.normals(n * d);
     const y = rng.normals(n);
+    const [k1, k2] = [5, 3];
     const W1 = rng.normals(k1 * d);
     const W2 = rng.normals(k2 * k1);
     const v = rng.normals(k2);
     const act1 = getActivation('tanh2-unit');
+    const sig = [tfSigma('tanh2-unit'), tfSigma('tanh2-unit')];
     const data = shallowData(X, y, n, d, k1);
     const vT = tf.tensor1d(Float32Array.from(v));
     const params = [tf.tensor2d(Float32Array.from(W1), [k1, d]), tf.tensor2d(Float32Array.from(W2), [k2, k1])];
-    const mse = deepMse(data, tfSigma('tanh2-unit'), tfSigma('tanh2-unit'), k2, vT, () => null)(params);
-    const f = predict(
-      {
-        layers: [
-          { W: W1, rows: k1, cols: d },
-          { W: W2, rows: k2, cols: k1 },
-        ],
-        v,
-      },
-      act1.sigma,
-      X,
-      n,
-    );
+    const mse = deepMse(data, sig, [k1, k2], vT, () => null)(params);
+    const f = predict(net([W1, W2], v, [k1, k2]), act1.sigma, X, n);
     let m = 0;
     for (let i = 0; i < n; i++) m += (y[i] - f[i]) ** 2 / n;
     expect(Math.abs(mse.value.dataSync()[0] - m) / m).toBeLessThan(1e-5);
-    const pot = deepPotential(data, tfSigma('tanh2-unit'), tfSigma('tanh2-unit'), k2, delta, vT)(params);
+    const pot = deepPotential(data, sig, [k1, k2], delta, vT)(params);
     const gU = pot.grads[1].dataSync();
     const gM = mse.grads[1].dataSync();
     for (let i = 0; i < gU.length; i++)

@@ -1,4 +1,4 @@
-// Time to specialise (docs/physics/simulations.md §8; the authors' HMC_time_* / ADAM_time_* and overparam_*
+// Time to specialise (docs/physics/simulations.md §9; the authors' HMC_time_* / ADAM_time_* and overparam_*
 // experiments around arXiv 2510.24616): from a start (uninformative for the experiment), HMC trajectories or ADAM
 // steps until the test error first falls below the threshold ε̄, censored at the budget.
 //

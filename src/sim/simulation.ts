@@ -1,8 +1,10 @@
 // One finite-size experiment of the teacher–student MLP: teacher, data and test set from one seeded Rng, then
 // HMC, ADAM or GAMP-RIE step by step, with the test error and the order parameters after each step: Q(v), R2
-// for L = 1; Q1, Q2, Q2:1(v) for L = 2 (`depth: 2`, arXiv 2510.24616, student in deepTf.ts, overlaps in
-// deepOverlaps.ts; GAMP-RIE is L = 1 only). Used by the CLI, the worker and the tests alike. tfjs must have a
-// backend set before `create`.
+// for L = 1; for L = 2 … 8 hidden layers (`depth`, arXiv 2510.24616, one student for every depth in deepTf.ts,
+// overlaps in deepOverlaps.ts) the per-layer overlaps q_1 … q_L, and at L = 2 also Q1, Q2, Q2:1(v); GAMP-RIE is
+// L = 1 only. With `nishimori`, a second HMC chain runs beside the first on the same data and the Nishimori
+// statistic of nishimori.ts is tracked. Used by the CLI, the worker and the tests alike. tfjs must have a backend
+// set before `create`.
 //
 // Comparable quantity on the ε(α) plot (docs/physics/mlp-shallow.md §3, docs/physics/simulations.md §2):
 //   HMC  — Gibbs error/2, averaged over the kept samples (after warm-up); Nishimori: Gibbs = 2 ε_opt;
@@ -14,13 +16,21 @@ import * as tf from '@tensorflow/tfjs-core';
 import { getActivation, type Activation } from '../physics/activations';
 import { spectralLaw } from '../physics/priors';
 import { Adam, BatchSampler } from './adam';
-import { deepOverlaps } from './deepOverlaps';
+import { deepOverlaps, layerOverlaps } from './deepOverlaps';
 import { deepMse, deepPotential } from './deepTf';
 import { GampRie, quadraticPart } from './gampRie';
 import { Hmc } from './hmc';
+import { NishimoriTracker, type NishimoriValue } from './nishimori';
 import { shallowOverlaps, type OverlapByValue } from './overlaps';
 import { isSeed, Rng, SEED_MAX } from '../physics/numerics/rng';
-import { disposeData, shallowData, shallowMse, shallowPotential, type ShallowData } from './shallowTf';
+import {
+  disposeData,
+  shallowData,
+  shallowMse,
+  shallowPotential,
+  type ShallowData,
+  type ValueAndGrad,
+} from './shallowTf';
 import {
   meanSquaredError,
   predict,
@@ -34,8 +44,8 @@ import { tfSigma } from './tfActivation';
 
 // The configuration types and defaults live in config.ts (no tfjs there: the CLI and the page read them without
 // loading the simulation stack); re-exported here for the simulation's users.
-import { ALGORITHMS, INITS, READOUT_MODES, type Algorithm, type Init, type SimConfig } from './config';
-export { ALGORITHMS, DEFAULT_SIM, INITS, READOUT_MODES } from './config';
+import { ALGORITHMS, INITS, MAX_DEPTH, READOUT_MODES, type Algorithm, type Init, type SimConfig } from './config';
+export { ALGORITHMS, DEFAULT_SIM, INITS, MAX_DEPTH, READOUT_MODES } from './config';
 export type { Algorithm, Init, ReadoutMode, SimConfig } from './config';
 
 /** Checks ranges (bad input → a clear message, never a silent NaN); returns the config with derived defaults. */
@@ -74,20 +84,37 @@ export function validateSimConfig(c: SimConfig): SimConfig {
     `nTest must be an integer in [100, 1e6], got ${c.nTest}`,
   );
   const depth = c.depth ?? 1;
-  need(depth === 1 || depth === 2, `depth must be 1 or 2, got ${c.depth}`);
+  need(
+    Number.isInteger(depth) && depth >= 1 && depth <= MAX_DEPTH,
+    `depth must be an integer in [1, ${MAX_DEPTH}], got ${c.depth}`,
+  );
+  need(!c.nishimori || c.algo === 'hmc', 'the Nishimori check compares two HMC chains: it needs algo hmc');
   const deep: Partial<SimConfig> = {};
-  if (depth === 2) {
+  if (depth >= 2) {
     need(
       c.algo !== 'gamp',
-      'GAMP-RIE is an L = 1 algorithm (its quadratic-sensing reduction needs one hidden layer): use --algo hmc or adam at depth 2',
+      `GAMP-RIE is an L = 1 algorithm (its quadratic-sensing reduction needs one hidden layer): use --algo hmc or adam at depth ${depth}`,
     );
-    deep.depth = 2;
-    deep.activation2 = c.activation2 || c.activation;
-    deep.gamma2 = c.gamma2 ?? c.gamma;
-    need(deep.gamma2 > 0 && deep.gamma2 <= 4, `gamma2 must lie in (0, 4], got ${deep.gamma2}`);
-    const k2 = Math.max(1, Math.round(deep.gamma2 * c.d));
-    need(k2 <= 400, `k2 = γ2 d = ${k2} is too large`);
-  } else need(c.activation2 === undefined && c.gamma2 === undefined, 'activation2 and gamma2 need depth 2');
+    need(depth === 2 || (c.activation2 === undefined && c.gamma2 === undefined), 'activation2 and gamma2 need depth 2');
+    const activations = c.activations ?? [
+      c.activation,
+      ...Array<string>(depth - 1).fill(c.activation2 || c.activation),
+    ];
+    const gammas = c.gammas ?? [c.gamma, ...Array<number>(depth - 1).fill(c.gamma2 ?? c.gamma)];
+    need(activations.length === depth, `activations needs ${depth} entries (one per layer), got ${activations.length}`);
+    need(gammas.length === depth, `gammas needs ${depth} entries (one per layer), got ${gammas.length}`);
+    gammas.forEach((g, l) => {
+      need(g > 0 && g <= 4, `${l ? `gamma${l + 1}` : 'gamma'} must lie in (0, 4], got ${g}`);
+      const kl = Math.max(1, Math.round(g * c.d));
+      need(kl <= 400, `k${l + 1} = γ${l + 1} d = ${kl} is too large`);
+    });
+    Object.assign(deep, { depth, activations, gammas, activation: activations[0], gamma: gammas[0] });
+    if (depth === 2) Object.assign(deep, { activation2: activations[1], gamma2: gammas[1] });
+  } else
+    need(
+      c.activation2 === undefined && c.gamma2 === undefined && !c.activations && !c.gammas,
+      'activation2, gamma2, activations and gammas need depth ≥ 2',
+    );
   const k = Math.max(1, Math.round(c.gamma * c.d));
   const n = Math.round(c.alpha * c.d * c.d);
   need(n * c.d <= 6e7, `n·d = ${n * c.d} is too large for an in-memory run (n = α d² = ${n}); lower d or α`);
@@ -114,11 +141,16 @@ export interface SimProgress {
   Q: OverlapByValue[] | null;
   Qmean: number | null;
   R2: number;
-  /** L = 2: mean first-layer overlap Q1, second-layer Q2, product Q2:1 (unit mean and per readout value). */
+  /** L ≥ 2: mean first-layer overlap Q1 (= q_1), second-layer Q2 (= q_2); L = 2: product Q2:1 (unit mean and per
+   * readout value), with Q1, Q2 from deepOverlaps. */
   Q1?: number;
   Q2?: number;
   Q21?: number;
   Q21byValue?: OverlapByValue[];
+  /** L ≥ 2: the per-layer overlaps q_1 … q_L (layerOverlaps), input side first. */
+  q?: number[];
+  /** With `nishimori`: the Nishimori statistic over the kept samples (over warm-up while it lasts). */
+  nishimori?: NishimoriValue;
   warmup: boolean;
   acceptance?: number;
   stepSize?: number;
@@ -142,13 +174,20 @@ export interface SimSummary extends SimProgress {
   gradientsPerSecond: number | null;
 }
 
+/** σ odd (σ(−x) = −σ(x) at a few points): its units may flip sign with their outgoing weights. */
+function isOdd(a: Activation): boolean {
+  return [0.3, 0.7, 1.3, 2.9].every((x) => Math.abs(a.sigma(x) + a.sigma(-x)) <= 1e-12 * (1 + Math.abs(a.sigma(x))));
+}
+
 export class Simulation {
   readonly config: SimConfig;
   readonly act: Activation;
   /** σ of each hidden layer ([act] for L = 1). */
   readonly acts: Activation[];
-  readonly depth: 1 | 2;
-  /** Second-layer width k2 (L = 2; 0 for L = 1). */
+  readonly depth: number;
+  /** Widths k_1 … k_L of the hidden layers. */
+  readonly widths: number[];
+  /** Second-layer width k2 (L ≥ 2; 0 for L = 1). */
   readonly k2: number;
   readonly teacher: Network;
   readonly train: Dataset;
@@ -159,6 +198,10 @@ export class Simulation {
   private data: ShallowData | null = null;
   private vFixed: tf.Tensor1D | null = null;
   private hmc: Hmc | null = null;
+  /** The second chain of the Nishimori check, and its statistic. */
+  private replica: Hmc | null = null;
+  private readonly nishimori: NishimoriTracker | null = null;
+  private nishimoriWarm = true;
   private adam: Adam | null = null;
   private gamp: GampRie | null = null;
   private Sk0: Float64Array | null = null;
@@ -174,14 +217,22 @@ export class Simulation {
     const c = this.config;
     this.act = getActivation(c.activation);
     this.depth = c.depth ?? 1;
-    this.acts = this.depth === 2 ? [this.act, getActivation(c.activation2!)] : [this.act];
-    this.k = Math.max(1, Math.round(c.gamma * c.d));
-    this.k2 = this.depth === 2 ? Math.max(1, Math.round(c.gamma2! * c.d)) : 0;
+    const names = c.activations ?? [c.activation];
+    this.acts = names.map((a) => getActivation(a));
+    this.widths = (c.gammas ?? [c.gamma]).map((g) => Math.max(1, Math.round(g * c.d)));
+    this.k = this.widths[0];
+    this.k2 = this.widths[1] ?? 0;
     this.n = Math.round(c.alpha * c.d * c.d);
     this.rng = new Rng(c.seed);
     // Order of draws is fixed: teacher, training set, test set, then the algorithm's own draws.
     this.teacher = sampleTeacher(
-      { d: c.d, k: this.k, ...(this.depth === 2 ? { k2: this.k2 } : {}), readout: c.readout, weights: c.weights },
+      {
+        d: c.d,
+        k: this.k,
+        ...(this.depth >= 2 ? { deeper: this.widths.slice(1) } : {}),
+        readout: c.readout,
+        weights: c.weights,
+      },
       this.rng,
     );
     this.train = sampleDataset(this.teacher, this.acts, this.n, c.delta, this.rng);
@@ -202,31 +253,35 @@ export class Simulation {
       });
       this.Sk0 = quadraticPart(this.teacher.layers[0].W, this.teacher.v, this.k, c.d);
     } else {
-      const sigma = tfSigma(c.activation);
-      const sigma2 = this.depth === 2 ? tfSigma(c.activation2!) : sigma;
+      const sigmas = names.map(tfSigma);
       this.data = shallowData(this.train.X, this.train.y, this.n, c.d, this.k);
       const learn = c.readouts === 'learned';
       this.vFixed = learn ? null : tf.tensor1d(Float32Array.from(this.teacher.v));
-      const init = this.initialParams(learn);
+      const init = this.initialParams(learn, this.rng);
       if (c.algo === 'hmc') {
-        const U =
-          this.depth === 2
-            ? deepPotential(this.data, sigma, sigma2, this.k2, c.delta, this.vFixed)
-            : shallowPotential(this.data, sigma, c.delta, this.vFixed);
-        this.hmc = new Hmc(U, init, this.rng, {
-          stepSize: c.stepSize,
-          leapfrog: c.leapfrog,
-          targetAccept: c.targetAccept,
-          warmup: c.warmup,
-        });
+        const U: ValueAndGrad =
+          this.depth >= 2
+            ? deepPotential(this.data, sigmas, this.widths, c.delta, this.vFixed)
+            : shallowPotential(this.data, sigmas[0], c.delta, this.vFixed);
+        const opts = { stepSize: c.stepSize, leapfrog: c.leapfrog, targetAccept: c.targetAccept, warmup: c.warmup };
+        this.hmc = new Hmc(U, init, this.rng, opts);
+        if (c.nishimori) {
+          // The replica draws its start and momenta from its own stream, so the first chain is the same run
+          // with the check on or off.
+          const rng = Rng.stream(c.seed, 'nishimori-replica');
+          const init2 = this.initialParams(learn, rng);
+          this.replica = new Hmc(U, init2, rng, opts);
+          init2.forEach((t) => t.dispose());
+          this.nishimori = new NishimoriTracker(c.nTest);
+        }
       } else {
         const size = Math.max(1, Math.round(c.batch * this.n));
         const sampler = size < this.n ? new BatchSampler(this.n, size, this.rng) : null;
         const batch = () => (sampler ? sampler.next() : null);
         const loss =
-          this.depth === 2
-            ? deepMse(this.data, sigma, sigma2, this.k2, this.vFixed, batch)
-            : shallowMse(this.data, sigma, this.vFixed, batch);
+          this.depth >= 2
+            ? deepMse(this.data, sigmas, this.widths, this.vFixed, batch)
+            : shallowMse(this.data, sigmas[0], this.vFixed, batch);
         this.adam = new Adam(loss, init, { lr: c.lr });
       }
       init.forEach((t) => t.dispose());
@@ -237,10 +292,10 @@ export class Simulation {
   /**
    * Initial student: informative = the teacher (W = W⁰, v = v⁰); uninformative = for HMC a draw from the
    * sampler's prior N(0, 1), for ADAM the paper's small init (PyTorch's default U(±1/√d) for a linear layer,
-   * divided by √d, in this parametrisation W = √d W_linear; learned v start U(±1)). L = 2: the same for each
-   * layer (W2 = √k1 W_linear of a k1 → k2 linear layer, so also U(±1/√d)).
+   * divided by √d, in this parametrisation W = √d W_linear; learned v start U(±1)). L ≥ 2: the same for each
+   * layer (W_l = √k_{l−1} W_linear of a k_{l−1} → k_l linear layer, so also U(±1/√d)). Random draws from `rng`.
    */
-  private initialParams(learn: boolean): tf.Tensor[] {
+  private initialParams(learn: boolean, rng: Rng): tf.Tensor[] {
     const c = this.config;
     const layers = this.teacher.layers;
     const last = layers[layers.length - 1].rows;
@@ -250,21 +305,21 @@ export class Simulation {
       Ws = layers.map((l) => l.W);
       v = this.teacher.v;
     } else if (c.algo === 'hmc') {
-      Ws = layers.map((l) => sampleWeights('gaussian', l.rows * l.cols, this.rng));
-      v = sampleWeights('gaussian', last, this.rng);
+      Ws = layers.map((l) => sampleWeights('gaussian', l.rows * l.cols, rng));
+      v = sampleWeights('gaussian', last, rng);
     } else {
       const b = 1 / Math.sqrt(c.d);
-      Ws = layers.map((l) => Float64Array.from({ length: l.rows * l.cols }, () => b * (2 * this.rng.uniform() - 1)));
-      v = Float64Array.from({ length: last }, () => 2 * this.rng.uniform() - 1);
+      Ws = layers.map((l) => Float64Array.from({ length: l.rows * l.cols }, () => b * (2 * rng.uniform() - 1)));
+      v = Float64Array.from({ length: last }, () => 2 * rng.uniform() - 1);
     }
     const out: tf.Tensor[] = Ws.map((W, l) => tf.tensor2d(Float32Array.from(W), [layers[l].rows, layers[l].cols]));
     if (learn) out.push(tf.tensor1d(Float32Array.from(v)));
     return out;
   }
 
-  /** The current student network (float64 copy of the tfjs parameters). */
-  student(): Network {
-    const vals = (this.hmc ?? this.adam)!.values();
+  /** The current student network (float64 copy of the tfjs parameters); `replica`: the Nishimori check's second chain. */
+  student(replica = false): Network {
+    const vals = (replica ? this.replica : (this.hmc ?? this.adam))!.values();
     const L = this.teacher.layers.length;
     const v = vals[L] ?? this.teacher.v;
     return { layers: this.teacher.layers.map((l, i) => ({ W: vals[i], rows: l.rows, cols: l.cols })), v };
@@ -284,6 +339,10 @@ export class Simulation {
       warm = this.hmc.warmingUp;
       const info = this.hmc.step();
       this.gradients += c.leapfrog;
+      if (this.replica) {
+        this.replica.step();
+        this.gradients += c.leapfrog;
+      }
       extra = { acceptance: this.hmc.acceptanceRate, stepSize: info.stepSize, divergences: this.hmc.divergences };
     } else if (this.adam) {
       const loss = this.adam.step();
@@ -302,33 +361,36 @@ export class Simulation {
     if (this.gamp) {
       testError = meanSquaredError(this.gamp.predict(this.test.X, this.test.n), this.test.clean);
       R2 = this.gamp.overlapR2(this.Sk0!);
-    } else if (this.depth === 2) {
-      const st = this.student();
-      testError = meanSquaredError(
-        predict(
-          st,
-          this.acts.map((a) => a.sigma),
-          this.test.X,
-          this.test.n,
-        ),
-        this.test.clean,
-      );
-      const odd = (a: Activation) =>
-        [0.3, 0.7, 1.3, 2.9].every((x) => Math.abs(a.sigma(x) + a.sigma(-x)) <= 1e-12 * (1 + Math.abs(a.sigma(x))));
-      const ov = deepOverlaps(this.teacher, st, {
-        odd1: odd(this.acts[0]),
-        odd2: odd(this.acts[1]),
-        readoutsFixed: c.readouts === 'fixed',
-      });
-      R2 = NaN;
-      extra = { ...extra, Q1: ov.Q1, Q2: ov.Q2, Q21: ov.Q21, Q21byValue: ov.Q21byValue };
     } else {
       const st = this.student();
-      testError = meanSquaredError(predict(st, this.act.sigma, this.test.X, this.test.n), this.test.clean);
-      const ov = shallowOverlaps(this.teacher, st, c.readouts === 'fixed');
-      R2 = ov.R2;
-      Q = ov.Q;
-      Qmean = ov.Qmean;
+      const sigmas = this.acts.map((a) => a.sigma);
+      const lambda = predict(st, sigmas, this.test.X, this.test.n);
+      testError = meanSquaredError(lambda, this.test.clean);
+      if (this.depth >= 2) {
+        const odd = this.acts.map(isOdd);
+        const readoutsFixed = c.readouts === 'fixed';
+        const q = layerOverlaps(this.teacher, st, { odd, readoutsFixed });
+        R2 = NaN;
+        extra = { ...extra, Q1: q[0], Q2: q[1], q };
+        if (this.depth === 2) {
+          const ov = deepOverlaps(this.teacher, st, { odd1: odd[0], odd2: odd[1], readoutsFixed });
+          extra = { ...extra, Q1: ov.Q1, Q2: ov.Q2, Q21: ov.Q21, Q21byValue: ov.Q21byValue };
+        }
+      } else {
+        const ov = shallowOverlaps(this.teacher, st, c.readouts === 'fixed');
+        R2 = ov.R2;
+        Q = ov.Q;
+        Qmean = ov.Qmean;
+      }
+      if (this.replica && this.nishimori) {
+        if (this.nishimoriWarm && !warm) {
+          this.nishimori.reset(); // warm-up over: the statistic is over kept samples from here on
+          this.nishimoriWarm = false;
+        }
+        const lambda2 = predict(this.student(true), sigmas, this.test.X, this.test.n);
+        this.nishimori.add(lambda, lambda2, this.test.clean);
+        extra = { ...extra, nishimori: this.nishimori.result };
+      }
     }
     let gibbsHalf: number | null = null;
     let eps: number;
@@ -367,6 +429,8 @@ export class Simulation {
 
   dispose(): void {
     this.hmc?.dispose();
+    this.replica?.dispose();
+    this.replica = null;
     this.adam?.dispose();
     this.vFixed?.dispose();
     if (this.data) disposeData(this.data);

@@ -1,8 +1,8 @@
 // Teacher, data and float64 predictions of the L = 1 network y = v·σ(W x/√d)/√k + √Δ z
 // (docs/physics/mlp-shallow.md §1, docs/physics/simulations.md §1). Everything random is drawn from the one seeded Rng.
-// A network is a list of dense layers plus a readout; the L = 2 teacher of arXiv 2510.24616 (docs/physics/mlp-deep.md §1)
-// y = v·σ2(W2 σ1(W1 x/√d)/√k1)/√k2 + √Δ z reuses the data and error code: `predict` runs the layers in order,
-// with one σ per layer when given a list.
+// A network is a list of dense layers plus a readout; the deep teachers of arXiv 2510.24616 (docs/physics/mlp-deep.md
+// §1, L = 2: y = v·σ2(W2 σ1(W1 x/√d)/√k1)/√k2 + √Δ z, and any depth L alike) reuse the data and error code:
+// `predict` runs the layers in order, with one σ per layer when given a list.
 
 import type { Activation } from '../physics/activations';
 import { readoutAtoms } from '../physics/priors';
@@ -16,7 +16,7 @@ export interface Layer {
   cols: number;
 }
 
-/** An MLP with readout v: f(x) = v·h_L/√k_L, h_l = σ_l(W_l h_{l−1}/√k_{l−1}). L = 1 or 2. */
+/** An MLP with readout v: f(x) = v·h_L/√k_L, h_l = σ_l(W_l h_{l−1}/√k_{l−1}), h_0 = x, k_0 = d. */
 export interface Network {
   layers: Layer[];
   v: Float64Array;
@@ -71,18 +71,21 @@ export function sampleReadouts(law: ReadoutLaw, k: number, rng: Rng): Float64Arr
 export interface TeacherSpec {
   d: number;
   k: number;
-  /** Second hidden layer's width k2 (L = 2); absent for L = 1. */
-  k2?: number;
+  /** Widths k_2 … k_L of the deeper hidden layers (L ≥ 2); absent for L = 1. */
+  deeper?: number[];
   readout: ReadoutLaw;
   weights: WeightPrior;
 }
 
-/** The teacher: W⁰ (k×d) [then W2⁰ (k2×k) for L = 2] from P_W, then v⁰ from P_v (L = 1 draws are unchanged). */
+/** The teacher: W1⁰ (k×d), then W_l⁰ (k_l × k_{l−1}) layer by layer from P_W, then v⁰ from P_v (the L = 1 and L = 2
+ * draws are those of the one- and two-layer teachers before any depth existed). */
 export function sampleTeacher(spec: TeacherSpec, rng: Rng): Network {
   const W = sampleWeights(spec.weights, spec.k * spec.d, rng);
   const layers: Layer[] = [{ W, rows: spec.k, cols: spec.d }];
-  if (spec.k2 !== undefined)
-    layers.push({ W: sampleWeights(spec.weights, spec.k2 * spec.k, rng), rows: spec.k2, cols: spec.k });
+  for (const k of spec.deeper ?? []) {
+    const cols = layers[layers.length - 1].rows;
+    layers.push({ W: sampleWeights(spec.weights, k * cols, rng), rows: k, cols });
+  }
   const v = sampleReadouts(spec.readout, layers[layers.length - 1].rows, rng);
   return { layers, v };
 }

@@ -33,6 +33,18 @@ const BUILTIN: Record<string, TfSigma> = {
     const t = tf.tanh(tf.mul(h, 2));
     return { s: tf.mul(t, scale), ds: tf.mul(tf.sub(1, tf.square(t)), 2 * scale) };
   },
+  // (tanh(2x) − μ1 x)/√(E tanh²(2z) − μ1²), the any-depth runs' σ (μ0 = μ1 = μ2 = 0, E σ² = 1): μ1 and the scale
+  // from the float64 engine (μ1 = 0.7294775314861, scale 1/0.3211288920572).
+  'tanh2-nolin': (h) => {
+    const base = getActivation('tanh2');
+    const m1 = base.mu[1];
+    const scale = 1 / Math.sqrt(base.Esigma2 - m1 * m1);
+    const t = tf.tanh(tf.mul(h, 2));
+    return {
+      s: tf.mul(tf.sub(t, tf.mul(h, m1)), scale),
+      ds: tf.mul(tf.sub(tf.mul(tf.sub(1, tf.square(t)), 2), m1), scale),
+    };
+  },
   erf: (h) => ({ s: tf.erf(h), ds: tf.mul(tf.exp(tf.neg(tf.square(h))), TWO_OVER_SQRT_PI) }),
   sigmoid: (h) => {
     const s = tf.sigmoid(h);

@@ -16,6 +16,7 @@ export const mlpSim = createSimController(
         algo: f.algo,
         init,
         readouts: f.readouts,
+        nishimori: f.algo === 'hmc' && f.nishimori === 'on',
         activation,
         readout,
         weights,

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { ShallowParams } from '../../physics/types';
 import type { Algorithm, Init, ReadoutMode, SimProgress } from '../../sim/simulation';
 import { runSlice, type LiveRun, type RunSlice, type SimFormCommon } from '../../platform/sim/runSlice';
+import { nishimoriFields, type NishimoriRow } from '../../platform/sim/nishimoriRow';
 
 export type { FinishedRun } from '../../platform/sim/runSlice';
 
@@ -11,12 +12,18 @@ export interface SimForm extends SimFormCommon {
   algo: Algorithm;
   init: Init;
   readouts: ReadoutMode;
+  /** HMC: a second chain beside the first and the Nishimori check (twice the cost). */
+  nishimori: NishimoriMode;
 }
+
+export type NishimoriMode = 'off' | 'on';
+export const NISHIMORI_MODES: readonly NishimoriMode[] = ['off', 'on'];
 
 export const DEFAULT_FORM: SimForm = {
   algo: 'hmc',
   init: 'informative',
   readouts: 'fixed',
+  nishimori: 'off',
   d: 40,
   seed: 1,
   steps: 200,
@@ -25,7 +32,7 @@ export const DEFAULT_FORM: SimForm = {
   sweepSeeds: '1,2,3',
 };
 
-export interface TraceRow {
+export interface TraceRow extends NishimoriRow {
   step: number;
   testError: number;
   eps: number;
@@ -45,6 +52,7 @@ const rowOf = (r: SimProgress): TraceRow => ({
   eps: r.eps,
   R2: r.R2,
   Q: r.Q ? r.Q.map((g) => g.Q) : null,
+  ...nishimoriFields(r),
 });
 
 export const useMlpSim = create<SimState>()(runSlice(DEFAULT_FORM, rowOf));

@@ -1,9 +1,12 @@
 // CLI command `simulate`: one finite-size HMC / ADAM / GAMP-RIE run of the teacher–student MLP in Node on the
-// fastest TensorFlow.js backend by measurement (WASM SIMD; `--backend cpu|wasm` forces one). One JSON line per progress report, then a final summary with testError,
-// gibbsHalf, Q (per readout value), R2 and the value to compare with theory (eps). `--depth 2` runs the
-// two-hidden-layer network of arXiv 2510.24616 (HMC, ADAM) and adds Q1, Q2, Q21 (Q, R2 are null there).
+// fastest TensorFlow.js backend by measurement (WASM SIMD; `--backend cpu|wasm` forces one). One JSON line per
+// progress report, then a final summary with testError, gibbsHalf, Q (per readout value), R2 and the value to compare
+// with theory (eps). `--depth L` (2 … 8) runs the L-hidden-layer network of arXiv 2510.24616 (HMC, ADAM) and adds the
+// per-layer overlaps q (input side first) and Q1, Q2 (= q_1, q_2), Q21 (L = 2 only; null deeper); Q, R2 are null
+// there. `--nishimori` (HMC) runs a second chain and adds the Nishimori statistic `nishimori` with its standard error
+// `nishimoriSe` (docs/physics/simulations.md §9).
 import { ParamError, SimConfigError } from '../../physics/errors';
-import { parseNumber, seedFlag, UsageError, type FlagSpec } from '../../platform/cli/args';
+import { parseList, parseNumber, seedFlag, UsageError, type FlagSpec } from '../../platform/cli/args';
 import { boundRun, num, type Command, type Emit } from '../../platform/cli/command';
 import { getDeepModel } from '../../physics/deep/deepModel';
 import { getShallowModel, validateShallowParams } from '../../physics/mlp/shallowModel';
@@ -14,6 +17,7 @@ import {
   ALGORITHMS,
   DEFAULT_SIM,
   INITS,
+  MAX_DEPTH,
   NODE_BACKENDS,
   READOUT_MODES,
   type Algorithm,
@@ -87,8 +91,24 @@ export const SIMULATE_FLAGS: Record<string, FlagSpec> = {
     kind: 'boolean',
     help: 'add the RS theory ε_opt and ε_uni at this α to the final line (depth 2: the equilibrium ε and the universal plateau)',
   },
-  depth: { kind: 'number', help: 'hidden layers L: 1 or 2 (arXiv 2510.24616; depth 2: HMC and ADAM)', default: '1' },
+  depth: {
+    kind: 'number',
+    help: `hidden layers L: 1 … ${MAX_DEPTH} (arXiv 2510.24616; depth ≥ 2: HMC and ADAM)`,
+    default: '1',
+  },
   ...DEPTH2_FLAGS,
+  activations: {
+    kind: 'string',
+    help: 'depth ≥ 2: one activation per layer, input side first, comma-separated (default: --activation in every layer)',
+  },
+  gammas: {
+    kind: 'list',
+    help: 'depth ≥ 2: γ_l = k_l/d per layer, input side first (default: --gamma in every layer)',
+  },
+  nishimori: {
+    kind: 'boolean',
+    help: 'HMC: run a second chain on the same data and add the Nishimori statistic and its standard error (twice the cost)',
+  },
 };
 
 export function int(name: string, text: string): number {
@@ -115,8 +135,14 @@ function row(p: SimProgress): Record<string, unknown> {
     R2: num(p.R2),
     // L = 2: Q2:1 keyed by readout value where there are several, as `mlp --depth 2` prints it.
     ...(p.Q1 !== undefined
-      ? { Q1: num(p.Q1), Q2: num(p.Q2!), Q21: p.Q21byValue!.length > 1 ? qRecord(p.Q21byValue!) : num(p.Q21!) }
+      ? {
+          Q1: num(p.Q1),
+          Q2: num(p.Q2!),
+          Q21: !p.Q21byValue ? null : p.Q21byValue.length > 1 ? qRecord(p.Q21byValue) : num(p.Q21!),
+          q: p.q!.map(num),
+        }
       : {}),
+    ...(p.nishimori ? { nishimori: num(p.nishimori.value), nishimoriSe: num(p.nishimori.se) } : {}),
     warmup: p.warmup,
     ...(p.acceptance !== undefined
       ? { acceptance: num(p.acceptance), stepSize: num(p.stepSize!), divergences: p.divergences }
@@ -175,16 +201,43 @@ function deepTheory(config: SimConfig): Record<string, unknown> {
   }
 }
 
+/** `--activations a,b,c` and `--gammas g1,g2,g3` at depth L ≥ 2: one entry per layer, checked here. */
+function layerLists(f: Record<string, string | boolean>, depth: number): Pick<SimConfig, 'activations' | 'gammas'> {
+  const out: Pick<SimConfig, 'activations' | 'gammas'> = {};
+  if (f.activations !== undefined) {
+    const names = String(f.activations)
+      .split(',')
+      .map((a) => a.trim());
+    for (const a of names)
+      if (!a.startsWith('expr:') && !(ACTIVATION_NAMES as readonly string[]).includes(a))
+        throw new UsageError(
+          `--activations: unknown activation '${a}' (one of ${ACTIVATION_NAMES.join(', ')} or expr:…)`,
+        );
+    out.activations = names;
+  }
+  if (f.gammas !== undefined) out.gammas = parseList('gammas', f.gammas as string);
+  for (const [k, xs] of Object.entries(out) as [string, unknown[]][])
+    if (xs.length !== depth) throw new UsageError(`--${k} needs ${depth} values (one per layer), got ${xs.length}`);
+  return out;
+}
+
 /** The SimConfig of parsed `simulate` flags (bad values → UsageError). */
 export function simConfigOf(f: Record<string, string | boolean>): SimConfig {
   const depth = int('depth', f.depth as string);
-  if (depth !== 1 && depth !== 2) throw new UsageError(`--depth must be 1 or 2, got ${depth}`);
+  if (depth < 1 || depth > MAX_DEPTH)
+    throw new UsageError(`--depth must be an integer in 1…${MAX_DEPTH}, got ${depth}`);
+  for (const k of ['activation2', 'gamma2'])
+    if (depth !== 2 && f[k] !== undefined) throw new UsageError(`--${k} needs --depth 2 (use --${k.slice(0, -1)}s)`);
   if (depth === 1)
-    for (const k of ['activation2', 'gamma2']) if (f[k] !== undefined) throw new UsageError(`--${k} needs --depth 2`);
-  if (depth === 2 && f.algo === 'gamp')
+    for (const k of ['activations', 'gammas']) if (f[k] !== undefined) throw new UsageError(`--${k} needs --depth ≥ 2`);
+  if (depth >= 2 && f.algo === 'gamp')
     throw new UsageError(
-      '--algo gamp is L = 1 only (GAMP-RIE reduces one hidden layer to quadratic sensing): use --algo hmc or adam with --depth 2',
+      `--algo gamp is L = 1 only (GAMP-RIE reduces one hidden layer to quadratic sensing): use --algo hmc or adam with --depth ${depth}`,
     );
+  if (f.nishimori && f.algo !== 'hmc') throw new UsageError('--nishimori compares two HMC chains: it needs --algo hmc');
+  if (f.theory && depth >= 3)
+    throw new UsageError('--theory is available at depth 1 and 2 (the L ≥ 3 theory: `mlp --depth L`)');
+  const perLayer = depth >= 2 ? layerLists(f, depth) : {};
   const config: SimConfig = {
     algo: f.algo as Algorithm,
     init: f.init as Init,
@@ -205,13 +258,14 @@ export function simConfigOf(f: Record<string, string | boolean>): SimConfig {
     lr: parseNumber('lr', f.lr as string),
     batch: parseNumber('batch', f.batch as string),
     nTest: int('n-test', f['n-test'] as string),
-    ...(depth === 2
-      ? {
-          depth: 2 as const,
-          activation2: (f.activation2 as string | undefined) ?? (f.activation as string),
-          gamma2: f.gamma2 === undefined ? undefined : parseNumber('gamma2', f.gamma2 as string),
-        }
+    ...(depth === 2 && !perLayer.activations
+      ? { activation2: (f.activation2 as string | undefined) ?? (f.activation as string) }
       : {}),
+    ...(depth === 2 && f.gamma2 !== undefined && !perLayer.gammas
+      ? { gamma2: parseNumber('gamma2', f.gamma2 as string) }
+      : {}),
+    ...(depth >= 2 ? { depth, ...perLayer } : {}),
+    ...(f.nishimori ? { nishimori: true } : {}),
   };
   return config;
 }
@@ -263,7 +317,7 @@ export async function runSimulate(f: Record<string, string | boolean>, emit: Emi
       elapsedMs: num(s.elapsedMs),
       gradientsPerSecond: s.gradientsPerSecond === null ? null : num(s.gradientsPerSecond),
     };
-    if (depth === 2) Object.assign(out, { depth: 2, k2: sim.k2 }, theory ?? {});
+    if (depth >= 2) Object.assign(out, { depth, k2: sim.k2, widths: sim.widths }, theory ?? {});
     else if (f.theory) {
       const model = getShallowModel(
         validateShallowParams({
@@ -286,10 +340,10 @@ export async function runSimulate(f: Record<string, string | boolean>, emit: Emi
 
 export const simulateCommands: Record<string, Command> = {
   simulate: {
-    help: 'finite-size HMC / ADAM / GAMP-RIE run of the MLP (L = 1, 2) on TensorFlow.js (fastest backend) or float64 (GAMP)',
+    help: 'finite-size HMC / ADAM / GAMP-RIE run of the teacher–student MLP (L = 1 … 8 hidden layers) on TensorFlow.js (fastest backend) or float64 (GAMP)',
     flags: SIMULATE_FLAGS,
-    // GAMP has no Gibbs error or gradients; depth 2 prints Q1, Q2, Q21 instead of Q and R2.
-    nullable: ['gibbsHalf', 'Q', 'R2', 'gradientsPerSecond'],
+    // GAMP has no Gibbs error or gradients; depth ≥ 2 prints q, Q1, Q2 (Q21 at L = 2 only) instead of Q and R2.
+    nullable: ['gibbsHalf', 'Q', 'R2', 'Q21', 'gradientsPerSecond'],
     run: runSimulate,
   },
 };

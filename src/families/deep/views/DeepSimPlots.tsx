@@ -1,15 +1,32 @@
-// Live plots of the deep tab's simulations: Gibbs error/2 against steps for each start, next to the L = 2
-// theory's stationary points at this α (equilibrium solid, other branches dashed, the plateau), and the
-// layer-wise overlaps Q1, Q2, Q2:1 of each run against steps with the equilibrium's values as references.
+// Live plots of the deep tab's simulations: Gibbs error/2 against steps for each start, next to the theory's
+// stationary points at this α when the runs have the theory's depth (equilibrium solid, other branches dashed, the
+// plateau); the layer-wise overlaps of each run against steps (L = 2: Q1, Q2, Q2:1 with the equilibrium's values as
+// references; other depths: q_1 … q_L); the Nishimori check of runs with a second chain.
 import { memo, useMemo } from 'react';
 import type { Polyline } from '../../../platform/plots/branches';
-import { COLOURS } from '../../../platform/plots/palette';
+import { COLOURS, SERIES_HUES } from '../../../platform/plots/palette';
 import type { DeepCurvePoint } from '../protocol';
 import { useDeepSim, type DeepLiveRun } from '../simStore';
 import { nearestDeepPoint, useDeep } from '../store';
 import { simColour } from '../../../platform/sim/views/simColours';
 import { BRANCH_COLOURS, metastableParts, Q_COLOURS } from './DeepPlots';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { NishimoriPlot } from '../../../platform/sim/views/NishimoriPlot';
+
+/** Hidden layers of the runs on screen (their per-layer overlaps have one entry per layer; L = 1 has none). */
+function runsDepth(runs: DeepLiveRun[]): number {
+  return Math.max(1, runs[0]?.trace[0]?.q.length ?? 0);
+}
+
+/** The theory's point for these runs: only when they have the depth of the theory on show. */
+function useRunsTheory(runs: DeepLiveRun[]): DeepCurvePoint | null {
+  const tabDepth = useDeep((s) => s.params.depth);
+  const theory = useTheoryAt(runs[0]?.alpha ?? null);
+  return runs.length && runsDepth(runs) === tabDepth ? theory : null;
+}
+
+const xMaxOf = (runs: DeepLiveRun[], steps: number) =>
+  Math.max(steps, ...runs.map((r) => r.trace[r.trace.length - 1]?.step ?? 1));
 
 /** The theory's point at the runs' α: the curve's nearest grid point (labelled with its α) when it is close. */
 export function useTheoryAt(alpha: number | null): DeepCurvePoint | null {
@@ -31,10 +48,11 @@ const startWord = (r: DeepLiveRun) => (r.init === 'informative' ? 'informative' 
 export const DeepSimErrorPlot = memo(function DeepSimErrorPlot() {
   const runs = useDeepSim((s) => s.runs);
   const steps = useDeepSim((s) => s.form.steps);
-  const plateau = useDeep((s) => (s.computeError ? null : (s.curve?.header.epsUniversal ?? null)));
+  const tabPlateau = useDeep((s) => (s.computeError ? null : (s.curve?.header.epsUniversal ?? null)));
   const alpha = runs[0]?.alpha ?? null;
-  const theory = useTheoryAt(alpha);
-  const xMax = Math.max(steps, ...runs.map((r) => r.trace[r.trace.length - 1]?.step ?? 1));
+  const theory = useRunsTheory(runs);
+  const plateau = theory ? tabPlateau : null;
+  const xMax = xMaxOf(runs, steps);
   const series = useMemo<Series[]>(() => {
     const out: Series[] = [];
     if (theory) {
@@ -131,11 +149,26 @@ const Q_SERIES = [
 export const DeepSimOverlapPlot = memo(function DeepSimOverlapPlot() {
   const runs = useDeepSim((s) => s.runs);
   const steps = useDeepSim((s) => s.form.steps);
-  const alpha = runs[0]?.alpha ?? null;
-  const theory = useTheoryAt(alpha);
-  const xMax = Math.max(steps, ...runs.map((r) => r.trace[r.trace.length - 1]?.step ?? 1));
+  const theory = useRunsTheory(runs);
+  const xMax = xMaxOf(runs, steps);
+  const depth = runsDepth(runs);
   const series = useMemo<Series[]>(() => {
     const out: Series[] = [];
+    if (depth !== 2) {
+      // q_1 … q_L, one hue per layer (L = 1: the first layer's overlap is the MLP tab's Q, not traced here).
+      for (const r of runs)
+        for (let l = 0; l < depth; l++)
+          out.push({
+            mark: 'line',
+            id: `run-${r.init}-q${l + 1}`,
+            label: `q${l + 1}, ${startWord(r)}`,
+            colour: SERIES_HUES[l % SERIES_HUES.length],
+            weight: r.init === 'informative' ? 'bold' : 'regular',
+            dashed: r.init !== 'informative',
+            data: r.trace.map((t) => [t.step, t.q[l] ?? NaN]),
+          });
+      return out;
+    }
     for (const r of runs)
       for (const q of Q_SERIES)
         out.push({
@@ -161,11 +194,17 @@ export const DeepSimOverlapPlot = memo(function DeepSimOverlapPlot() {
         });
     }
     return out;
-  }, [runs, theory, xMax]);
+  }, [runs, theory, xMax, depth]);
   return (
     <LinePlot
       testId="plot-deep-sim-overlaps"
-      caption={<>Layer-wise overlaps of the runs: mean Q1 (first layer), Q2 (second layer), Q2:1 (product W⁽²⁾W⁽¹⁾)</>}
+      caption={
+        depth === 2 ? (
+          <>Layer-wise overlaps of the runs: mean Q1 (first layer), Q2 (second layer), Q2:1 (product W⁽²⁾W⁽¹⁾)</>
+        ) : (
+          <>Per-layer overlaps of the runs: q1 (input side) … q{depth} (readout side)</>
+        )
+      }
       xLabel={<>step</>}
       yLabel={<>overlap</>}
       series={series}
@@ -173,7 +212,13 @@ export const DeepSimOverlapPlot = memo(function DeepSimOverlapPlot() {
       yDomain={[-0.1, 1.1]}
       height={250}
       legend="above"
-      attrs={{ 'data-runs': runs.length }}
+      attrs={{ 'data-runs': runs.length, 'data-depth': depth }}
     />
   );
+});
+
+export const DeepSimNishimori = memo(function DeepSimNishimori() {
+  const runs = useDeepSim((s) => s.runs);
+  const steps = useDeepSim((s) => s.form.steps);
+  return <NishimoriPlot runs={runs} xMax={xMaxOf(runs, steps)} testId="plot-deep-sim-nishimori" />;
 });

@@ -4,7 +4,9 @@
 import { ALGORITHMS, INITS, READOUT_MODES } from '../../../sim/config';
 import { mlpSim } from '../simController';
 import { useExplorer } from '../store';
-import { useMlpSim, type SimForm } from '../simStore';
+import { NISHIMORI_MODES, useMlpSim, useSim, type SimForm } from '../simStore';
+import { NishimoriPlot } from '../../../platform/sim/views/NishimoriPlot';
+import { NISHIMORI_LABELS } from '../../../platform/sim/views/SimWidgets';
 import { SimErrorPlot, SimOverlapPlot } from '../../../platform/sim/views/SimTracePlots';
 import { SimPanelFrame } from '../../../platform/sim/views/SimPanelFrame';
 import { SimFormSelects, SimIntField, type SimSelectSpec } from '../../../platform/sim/views/SimWidgets';
@@ -18,6 +20,14 @@ function Fields({ locked }: { locked: boolean }) {
     { key: 'algo', id: 'sim-algo', label: 'algorithm', values: ALGORITHMS },
     { key: 'init', id: 'sim-init', label: 'start', values: INITS, disabled: gamp },
     { key: 'readouts', id: 'sim-readouts', label: 'readouts v', values: READOUT_MODES, disabled: gamp },
+    {
+      key: 'nishimori',
+      id: 'sim-nishimori',
+      label: 'Nishimori check',
+      values: NISHIMORI_MODES,
+      labels: NISHIMORI_LABELS,
+      disabled: form.algo !== 'hmc',
+    },
   ];
   return (
     <>
@@ -25,6 +35,13 @@ function Fields({ locked }: { locked: boolean }) {
       <SimIntField id="sim-d" label="d" value={form.d} min={8} max={200} onChange={(x) => setForm('d', x)} />
     </>
   );
+}
+
+function MlpNishimori() {
+  const live = useSim((s) => s.live);
+  const steps = useSim((s) => s.form.steps);
+  const xMax = Math.max(steps, live?.trace[live.trace.length - 1]?.step ?? 1);
+  return <NishimoriPlot runs={live ? [live] : []} xMax={xMax} testId="plot-sim-nishimori" />;
 }
 
 export function SimPanel() {
@@ -48,6 +65,7 @@ export function SimPanel() {
         <>
           <SimErrorPlot />
           <SimOverlapPlot />
+          <MlpNishimori />
         </>
       }
     />

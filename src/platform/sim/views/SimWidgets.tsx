@@ -53,6 +53,12 @@ export function SimSelect<T extends string | number>({
   );
 }
 
+/** The Nishimori check's select (off / a second chain). */
+export const NISHIMORI_LABELS: Record<string, string> = {
+  off: 'off',
+  on: 'on (a second chain, twice the cost)',
+};
+
 /** One select of a run form: `key` names the form field (string or number valued); `id` is also the test id. */
 export type SimSelectSpec<F> = {
   [K in keyof F]: F[K] extends string | number
@@ -321,8 +327,13 @@ function RunLine({ prefix, run }: { prefix: string; run: LiveRun<unknown> }) {
         <>
           {' '}
           · ε ≈ {last.eps.toPrecision(4)}
-          {last.Q1 !== undefined
-            ? ` · Q1 ${last.Q1.toFixed(2)} · Q2 ${last.Q2?.toFixed(2)} · Q2:1 ${last.Q21?.toFixed(2)}`
+          {last.Q21 !== undefined
+            ? ` · Q1 ${last.Q1?.toFixed(2)} · Q2 ${last.Q2?.toFixed(2)} · Q2:1 ${last.Q21.toFixed(2)}`
+            : last.q
+              ? ` · ${last.q.map((q, l) => `q${l + 1} ${q.toFixed(2)}`).join(' · ')}`
+              : ''}
+          {last.nishimori && Number.isFinite(last.nishimori.se)
+            ? ` · N ${last.nishimori.value.toFixed(4)} ± ${last.nishimori.se.toFixed(4)}`
             : ''}
           {last.acceptance !== undefined && Number.isFinite(last.acceptance)
             ? ` · acceptance ${last.acceptance.toFixed(2)}`

@@ -62,7 +62,7 @@ describe('saad-solla CLI', () => {
 
   it('--simulate refuses a bad N or seed count and a run beyond its cost bound', () => {
     expect(() => run(['--simulate', '4'])).toThrow(/N must be an integer/);
-    expect(() => run(['--simulate', '100', '--seeds', '0', '--alpha-max', '10'])).toThrow(/--seeds/);
+    expect(() => run(['--simulate', '100', '--seeds', '0', '--alpha-max', '10'])).toThrow(/seeds must be/);
     expect(() => run(['--simulate', '1000'])).toThrow(/multiply–adds/);
   });
 });

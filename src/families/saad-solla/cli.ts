@@ -14,7 +14,7 @@ import {
   plateauLength,
   quartiles,
   simulate,
-  simulationCost,
+  validateSimulationCost,
   validateSimulationSize,
 } from '../../physics/classic/saadSollaSim';
 import { SAAD_SOLLA_TABLE, type SaadSollaUiParams } from './params';
@@ -39,9 +39,6 @@ const flags: Record<string, FlagSpec> = {
   seeds: { kind: 'number', help: 'with --simulate: runs 0 … seeds−1 (streams of --seed)', default: '4' },
 };
 
-/** Multiply–adds a --simulate call may cost (about a minute of one core). */
-export const SIMULATION_BUDGET = 5e9;
-
 /** --simulate N: one row {seed, alpha, epsG, R, Q} a sample of each run, then the plateau lengths' summary. */
 function runSimulation(
   f: Record<string, string | boolean>,
@@ -52,13 +49,7 @@ function runSimulation(
 ) {
   const N = asUsage(() => validateSimulationSize(parseNumber('simulate', f.simulate as string), p));
   const seeds = parseNumber('seeds', f.seeds as string);
-  if (!Number.isInteger(seeds) || seeds < 1 || seeds > 64)
-    throw new UsageError(`--seeds must be an integer in [1, 64], got ${seeds}`);
-  const cost = seeds * simulationCost(p, N, aMax);
-  if (cost > SIMULATION_BUDGET)
-    throw new UsageError(
-      `--simulate ${N} to α = ${aMax} with ${seeds} seeds costs ${cost.toExponential(1)} multiply–adds (at most ${SIMULATION_BUDGET.toExponential(0)}): lower --alpha-max, N or --seeds`,
-    );
+  asUsage(() => validateSimulationCost(p, N, aMax, seeds));
   const epsPlateau = symmetricPlateau(p).epsPlateau;
   const lengths: (number | null)[] = [];
   for (let seed = 0; seed < seeds; seed++) {

@@ -28,6 +28,20 @@ export function validateSimulationSize(N: number, p: SaadSollaParams): number {
 export const simulationCost = (p: SaadSollaParams, N: number, alphaMax: number) =>
   alphaMax * N * N * (2 * p.K + p.M + 4);
 
+/** Multiply–adds a simulation request may cost in all (about a minute of one core). */
+export const SIMULATION_BUDGET = 5e9;
+
+/** Refuses a request of `seeds` runs to alphaMax at size N beyond SIMULATION_BUDGET. */
+export function validateSimulationCost(p: SaadSollaParams, N: number, alphaMax: number, seeds: number): void {
+  if (!Number.isInteger(seeds) || seeds < 1 || seeds > 64)
+    throw new SaadSollaError(`seeds must be an integer in [1, 64], got ${seeds}`);
+  const cost = seeds * simulationCost(p, N, alphaMax);
+  if (cost > SIMULATION_BUDGET)
+    throw new SaadSollaError(
+      `simulating N = ${N} to α = ${alphaMax} with ${seeds} seeds costs ${cost.toExponential(1)} multiply–adds (at most ${SIMULATION_BUDGET.toExponential(0)}): lower the α range, N or the seeds`,
+    );
+}
+
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 const SQRT1_2 = Math.SQRT1_2;
 /** g(u) = erf(u/√2). */

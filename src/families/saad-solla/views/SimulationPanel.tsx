@@ -118,8 +118,9 @@ export function SimulationPanel() {
       {sim?.error && <p className="classic-note">{sim.error}</p>}
       <p className="classic-note">
         Online SGD in float64 with one fresh sample a step, started from the ODE’s initial overlaps; Q and R measured
-        from the weights. Fluctuations are O(1/√N): from a nearly symmetric start they, not the initial asymmetry, end
-        the plateau, so the runs escape earlier than the ODE (Biehl, Riegler & Wöhler 1996).
+        from the weights. Fluctuations are O(1/√N): from a nearly symmetric start (asymmetry ≲ 1/√N) they, not the
+        initial asymmetry, decide when the plateau ends, so its length spreads over runs and grows like ln N (Biehl,
+        Riegler & Wöhler 1996).
       </p>
     </div>
   );

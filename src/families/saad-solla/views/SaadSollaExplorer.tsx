@@ -9,6 +9,7 @@ import { COLOURS, SERIES_HUES } from '../../../platform/plots/palette';
 import { thresholdRule } from '../../../platform/plots/thresholds';
 import { InformationExponentPanel, MatrixTensorPanel } from './LecturePanels';
 import { SimulationPanel, simulationSeries } from './SimulationPanel';
+import { SaadSollaExport } from './ExportTools';
 import '../../../platform/ui/classic.css';
 
 export function SaadSollaExplorer() {
@@ -158,7 +159,13 @@ export function SaadSollaExplorer() {
         <div className="classic-plots">
           <LinePlot
             testId="plot-ss-eps"
-            caption="generalisation error ε_g(α)"
+            ariaLabel="generalisation error ε_g(α)"
+            caption={
+              <>
+                generalisation error ε_g(α)
+                <SaadSollaExport plot="ss-eps" />
+              </>
+            }
             xLabel="α = steps / N (log scale)"
             yLabel="ε_g (log scale)"
             xLog
@@ -170,7 +177,13 @@ export function SaadSollaExplorer() {
           />
           <LinePlot
             testId="plot-ss-overlaps"
-            caption="overlaps R_in (student–teacher) and Q_ik (student–student)"
+            ariaLabel="overlaps R_in (student–teacher) and Q_ik (student–student)"
+            caption={
+              <>
+                overlaps R_in (student–teacher) and Q_ik (student–student)
+                <SaadSollaExport plot="ss-overlaps" />
+              </>
+            }
             xLabel="α = steps / N (log scale)"
             yLabel="overlap"
             xLog

@@ -66,6 +66,19 @@ test.describe('classic models', () => {
     await page.screenshot({ path: `${SHOTS}/classic-saad-solla.png`, fullPage: true });
   });
 
+  test('Saad–Solla: simulate at N over the ODE curves, with the plateau lengths', async ({ page }) => {
+    await page.goto('/#model=saad-solla&K=2&M=2&eta=1&asym=0.01&alpha-max=1000');
+    await expect(page.getByTestId('saad-solla-explorer')).toHaveAttribute('data-complete', 'true');
+    await page.getByTestId('control-ss-sim-n').selectOption('100');
+    await page.getByTestId('control-ss-sim-seeds').selectOption('2');
+    await page.getByTestId('ss-simulate').click();
+    await expect(page.getByTestId('ss-simulation')).toHaveAttribute('data-complete', 'true', { timeout: 45_000 });
+    await expect(page.getByTestId('readout-sim-runs')).toHaveText('2 / 2');
+    await expect(page.getByTestId('readout-sim-spread')).toHaveText(/^\d+(\.\d+)? \[/);
+    await expect(page.getByTestId('plot-ss-eps').getByText('simulation, N = 100')).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/classic-saad-solla-simulation.png`, fullPage: true });
+  });
+
   test('a bad URL value is named and the page keeps working', async ({ page }) => {
     await page.goto('/#model=glm&prior=banana&delta=0.5');
     const banner = page.getByTestId('error-banner');

@@ -1,7 +1,14 @@
 // The Saad–Solla worker: src/families/saad-solla/service.ts on the float64 physics.
 import { getActivation } from '../src/physics/activations';
 import { escapeAlpha, symmetricPlateau, trajectory, validateSaadSolla } from '../src/physics/classic/saadSolla';
+import {
+  plateauLength,
+  simulateOnline,
+  validateSimulationCost,
+  validateSimulationSize,
+} from '../src/physics/classic/saadSollaSim';
 import { createSaadSollaService } from '../src/families/saad-solla/service';
 import { serve } from '../src/platform/compute/serve';
 
-serve(createSaadSollaService({ validateSaadSolla, trajectory, symmetricPlateau, escapeAlpha, getActivation }));
+const sim = { simulateOnline, plateauLength, validateSimulationSize, validateSimulationCost };
+serve(createSaadSollaService({ validateSaadSolla, trajectory, symmetricPlateau, escapeAlpha, getActivation, ...sim }));

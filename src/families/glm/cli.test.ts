@@ -22,4 +22,15 @@ describe('glm CLI', () => {
     expect(() => run(['--prior', 'binary-biased', '--bias', '2'])).toThrow(UsageError);
     expect(() => run(['--alpha', '-1'])).toThrow('--alpha values must lie in [0, 1e6], got -1');
   });
+
+  it('--gamp n runs GAMP over the α list (ReLU included), near state evolution within 2/√n', () => {
+    const rows = run(['--gamp', '200', '--channel', 'relu', '--alpha', '2', '--seeds', '2']);
+    expect(rows).toEqual([
+      expect.objectContaining({ alpha: 2, n: 200, qStd: expect.any(Number), iterations: expect.any(Number) }),
+    ]);
+    const [se] = run(['--channel', 'relu', '--alpha', '2']);
+    expect(Math.abs((rows[0].q as number) - (se.q as number))).toBeLessThan(2 / Math.sqrt(200));
+    expect(() => run(['--gamp', '5'])).toThrow(UsageError);
+    expect(() => run(['--gamp', '5000'])).toThrow(/multiply–adds/);
+  });
 });

@@ -12,6 +12,7 @@ import {
 } from '../../platform/cli/args';
 import { boundWork, num, type Command } from '../../platform/cli/command';
 import { rowOf } from '../../platform/state/hashCodec';
+import { runGamp } from '../../physics/classic/gamp';
 import { glmCurve, glmThresholds, makeGlm, type GlmModel, type GlmParams } from '../../physics/classic/glm';
 import type { GlmChannelName } from '../../physics/classic/glmChannels';
 import type { GlmPriorName } from '../../physics/classic/glmPriors';
@@ -34,9 +35,38 @@ const flags: Record<string, FlagSpec> = {
   },
   thresholds: { kind: 'boolean', help: 'print {alphaIT, alphaAMP} (null where not defined) instead of a curve' },
   'alpha-max': flagOf(row('alphaMax'), { default: '10' }),
+  gamp: { kind: 'number', help: 'run GAMP at this n over the --alpha list instead of state evolution' },
+  seeds: { kind: 'number', help: 'with --gamp: teacher/data draws per α', default: '4' },
+  seed: { kind: 'number', help: 'with --gamp: seed of the draws', default: '1' },
 };
 
-function glmModelOf(f: ParsedFlags): GlmModel {
+/** Multiply–adds a --gamp call may cost: seeds · Σ_α 2αn² a sweep, at most 150 sweeps (about a minute). */
+const GAMP_BUDGET = 2e10;
+
+/** --gamp n: one row per α {alpha, n, q, qStd, eps, epsStd, iterations}, mean ± std over the seeds. */
+function gampRows(f: ParsedFlags, params: GlmParams, emit: (row: Record<string, unknown>) => void): void {
+  const n = numberWhere(f, 'gamp', (x) => Number.isInteger(x) && x >= 10 && x <= 5000, 'the integers [10, 5000]');
+  const seeds = numberWhere(f, 'seeds', (x) => Number.isInteger(x) && x >= 1 && x <= 64, 'the integers [1, 64]');
+  const seed = parseNumber('seed', f.seed as string);
+  const alphas = listWhere(f, 'alpha', (a) => a > 0 && a <= 100, '(0, 100]');
+  const cost = seeds * alphas.reduce((acc, a) => acc + 2 * a * n * n * 150, 0);
+  if (cost > GAMP_BUDGET)
+    throw new UsageError(
+      `--gamp ${n} costs up to ${cost.toExponential(1)} multiply–adds (at most ${GAMP_BUDGET.toExponential(0)}): lower n, --seeds or the --alpha list`,
+    );
+  for (const r of runGamp({ ...params, n, alphas, seeds, seed }))
+    emit({
+      alpha: r.alpha,
+      n,
+      q: num(r.q),
+      qStd: num(r.qStd),
+      eps: num(r.eps),
+      epsStd: num(r.epsStd),
+      iterations: r.iterations,
+    });
+}
+
+function glmParamsOf(f: ParsedFlags): GlmParams {
   const channel = f.channel as GlmChannelName;
   const delta = f.delta === undefined ? (channel === 'sign' ? 0 : 0.1) : parseNumber('delta', f.delta as string);
   if (channel === 'sign' && delta !== 0)
@@ -48,8 +78,10 @@ function glmModelOf(f: ParsedFlags): GlmModel {
     bias: parseNumber('bias', f.bias as string),
     sparsity: parseNumber('sparsity', f.sparsity as string),
   };
-  return asUsage(() => makeGlm(params));
+  return params;
 }
+
+const glmModelOf = (f: ParsedFlags): GlmModel => asUsage(() => makeGlm(glmParamsOf(f)));
 
 export const commands: Record<string, Command> = {
   glm: {
@@ -58,6 +90,7 @@ export const commands: Record<string, Command> = {
     nullable: ['alphaIT', 'alphaAMP', 'alphaInformed'], // --thresholds: not defined (no transition below --alpha-max)
     run(f, emit) {
       const m = glmModelOf(f);
+      if (f.gamp !== undefined) return gampRows(f, glmParamsOf(f), emit);
       if (f.thresholds) {
         const t = glmThresholds(
           m,

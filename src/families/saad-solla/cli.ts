@@ -9,7 +9,15 @@ import {
   symmetricPlateau,
   trajectory,
   validateSaadSolla,
+  type SaadSollaParams,
 } from '../../physics/classic/saadSolla';
+import {
+  plateauLength,
+  quartiles,
+  simulate,
+  validateSimulationCost,
+  validateSimulationSize,
+} from '../../physics/classic/saadSollaSim';
 import { SAAD_SOLLA_TABLE, type SaadSollaUiParams } from './params';
 
 const flag = (field: keyof SaadSollaUiParams) => flagOf(rowOf(SAAD_SOLLA_TABLE, field));
@@ -25,7 +33,47 @@ const flags: Record<string, FlagSpec> = {
   'alpha-max': flag('alphaMax'),
   points: { kind: 'number', help: 'log-spaced output points', default: '100' },
   plateau: { kind: 'boolean', help: 'print {epsPlateau, alphaEscape, …} instead of the trajectory' },
+  simulate: {
+    kind: 'number',
+    help: 'simulate online SGD at this N instead of the ODEs (rows per run, then a summary)',
+  },
+  seeds: { kind: 'number', help: 'with --simulate: runs 0 … seeds−1 (streams of --seed)', default: '4' },
 };
+
+/** --simulate N: one row {seed, alpha, epsG, R, Q} a sample of each run, then the plateau lengths' summary. */
+function runSimulation(
+  f: Record<string, string | boolean>,
+  p: SaadSollaParams,
+  aMax: number,
+  points: number,
+  emit: (row: Record<string, unknown>) => void,
+) {
+  const N = asUsage(() => validateSimulationSize(parseNumber('simulate', f.simulate as string), p));
+  const seeds = parseNumber('seeds', f.seeds as string);
+  asUsage(() => validateSimulationCost(p, N, aMax, seeds));
+  const epsPlateau = symmetricPlateau(p).epsPlateau;
+  const lengths: (number | null)[] = [];
+  for (let seed = 0; seed < seeds; seed++) {
+    const run = simulate(p, N, aMax, points, seed);
+    if (!f.plateau)
+      for (const pt of run.points)
+        emit({ seed, alpha: pt.alpha, epsG: num(pt.eps), R: pt.R.map(num), Q: pt.Q.map(num) });
+    if (run.diverged) emit({ seed, note: `run ${seed} diverged (η too large)` });
+    lengths.push(run.diverged ? null : plateauLength(run.points, epsPlateau));
+  }
+  const escaped = lengths.filter((l): l is number => l !== null);
+  const q = escaped.length ? quartiles(escaped) : null;
+  emit({
+    summary: true,
+    N,
+    epsPlateau: num(epsPlateau),
+    plateauLength: lengths.map((l) => (l === null ? null : num(l))),
+    plateauMedian: q ? num(q.median) : null,
+    plateauQ1: q ? num(q.q1) : null,
+    plateauQ3: q ? num(q.q3) : null,
+    alphaEscapeOde: num(plateauLength(trajectory(p, aMax, points).points, epsPlateau) ?? NaN),
+  });
+}
 
 export const commands: Record<string, Command> = {
   'saad-solla': {
@@ -49,6 +97,7 @@ export const commands: Record<string, Command> = {
       if (!Number.isInteger(points) || points < 2 || points > 10000)
         throw new UsageError(`--points must be an integer in [2, 10000], got ${points}`);
       boundWork(integrationSeconds(p, aMax), '--alpha-max, --eta, --K or --M'); // the physics' own limit is 20 s
+      if (f.simulate !== undefined) return runSimulation(f, p, aMax, points, emit);
       const run = trajectory(p, aMax, points);
       if (f.plateau) {
         const pl = symmetricPlateau(p);

@@ -43,4 +43,31 @@ describe('Saad–Solla controller', () => {
     );
     stop();
   });
+
+  it('streams a requested simulation into the store and drops it when a parameter changes', async () => {
+    const pt = { alpha: 0, eps: 0.3, Q: [0.5], R: [0.1] };
+    const { factory } = fakeFactory((): Partial<SaadSollaApi> => ({
+      supersede: () => {},
+      hermite: async () => ({ ok: true, value: [] }),
+      saadSolla: () => Promise.resolve({ ok: true, value: result }),
+      simulate: async (req, onChunk) => {
+        onChunk({ gen: req.gen, run: 0, points: [pt] });
+        onChunk({ gen: req.gen, run: 0, points: [pt], done: { plateauLength: 12, diverged: false } });
+        return { ok: true, value: { gen: req.gen } };
+      },
+    }));
+    const stop = startSaadSolla(factory);
+    useSaadSolla.getState().requestSimulation(100, 1);
+    await vi.waitFor(() =>
+      expect(useSaadSolla.getState().simulation).toMatchObject({
+        N: 100,
+        runs: [[pt, pt]],
+        lengths: [12],
+        running: false,
+      }),
+    );
+    useSaadSolla.getState().patch({ eta: 0.3 });
+    expect(useSaadSolla.getState().simulation).toBeNull();
+    stop();
+  });
 });

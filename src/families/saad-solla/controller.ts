@@ -1,10 +1,10 @@
 // The Saad–Solla tab's controller: parameters (store + URL) → the Saad–Solla worker → trajectory and plateau in
 // the store; once per start, the Hermite coefficients of the lecture panel's links.
-import type { WorkerFactory } from '../../platform/compute/workerClient';
+import { progress, type WorkerFactory } from '../../platform/compute/workerClient';
 import { crashMessage, followParams, settle, tabWorker } from '../../platform/compute/tabController';
 import { saadSollaCodec } from './params';
 import { useSaadSolla } from './store';
-import { SAAD_SOLLA_CHANNELS, type SaadSollaApi } from './protocol';
+import { SAAD_SOLLA_CHANNELS, type SaadSollaApi, type SimulationChunk } from './protocol';
 
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('../../../workers/saad-solla.worker.ts', import.meta.url), { type: 'module', name: 'saad-solla' });
@@ -34,5 +34,34 @@ export function startSaadSolla(factory: WorkerFactory = defaultFactory): () => v
       .then((r) => {
         if (r.ok) useSaadSolla.setState({ hermite: r.value });
       });
-  return followParams(saadSollaCodec, useSaadSolla, client, compute);
+  // The finite-N simulation: on request, streamed into the store; a parameter change drops it.
+  const simulate = () => {
+    const { params, simRequest } = useSaadSolla.getState();
+    if (!simRequest) return;
+    const gen = client.nextGeneration('sim');
+    const { alphaMax, ...rest } = params;
+    const onChunk = (c: SimulationChunk) => {
+      if (client.isCurrent('sim', c.gen)) useSaadSolla.getState().applySimChunk(c);
+    };
+    const req = { gen, params: { ...rest, q0: 0.5 }, alphaMax, ...simRequest };
+    void client
+      .call((api, alive) => api.simulate(req, progress(alive, onChunk)), { channel: 'sim', gen })
+      .then((r) => {
+        const sim = useSaadSolla.getState().simulation;
+        if ((!r.ok && r.stale) || !sim || !client.isCurrent('sim', gen)) return;
+        useSaadSolla.setState({ simulation: { ...sim, running: false, error: r.ok ? null : r.error.message } });
+      });
+  };
+  const unsubSim = useSaadSolla.subscribe((s, prev) => {
+    if (s.simRequest !== prev.simRequest) simulate();
+    else if (s.params !== prev.params && s.simulation) {
+      client.nextGeneration('sim'); // supersedes a running simulation
+      useSaadSolla.setState({ simulation: null, simRequest: null });
+    }
+  });
+  const stop = followParams(saadSollaCodec, useSaadSolla, client, compute);
+  return () => {
+    unsubSim();
+    stop();
+  };
 }

@@ -3,10 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { getActivation } from '../../physics/activations';
 import { escapeAlpha, symmetricPlateau, trajectory, validateSaadSolla } from '../../physics/classic/saadSolla';
+import {
+  plateauLength,
+  simulate,
+  simulateOnline,
+  validateSimulationCost,
+  validateSimulationSize,
+} from '../../physics/classic/saadSollaSim';
+import type { SimulationChunk } from './protocol';
 import { createSaadSollaService } from './service';
 
+const sim = { simulateOnline, plateauLength, validateSimulationSize, validateSimulationCost };
 const svc = () =>
-  createSaadSollaService({ validateSaadSolla, trajectory, symmetricPlateau, escapeAlpha, getActivation });
+  createSaadSollaService({ validateSaadSolla, trajectory, symmetricPlateau, escapeAlpha, getActivation, ...sim });
 const params = { K: 2, M: 2, eta: 0.5, noise: 0, q0: 0.5, asym: 0.001, seed: 1 };
 
 describe('Saad–Solla service', () => {
@@ -30,5 +39,29 @@ describe('Saad–Solla service', () => {
     if (!r.ok) throw new Error(JSON.stringify(r));
     expect(r.value.map((x) => x.name)).toEqual(['linear', 'relu']);
     expect(r.value[0].mu[1]).toBeCloseTo(1, 12);
+  });
+
+  it('streams the simulated runs: each run’s samples as simulate() gives them, then its plateau length', async () => {
+    const chunks: SimulationChunk[] = [];
+    const req = { gen: 1, params, alphaMax: 20, N: 40, seeds: 2 };
+    const r = await svc().simulate(req, (c) => chunks.push(c));
+    expect(r).toEqual({ ok: true, value: { gen: 1 } });
+    for (const run of [0, 1]) {
+      const mine = chunks.filter((c) => c.run === run);
+      const expected = simulate(params, 40, 20, 80, run).points;
+      expect(mine.flatMap((c) => c.points)).toEqual(expected);
+      expect(mine[mine.length - 1].done).toEqual({
+        plateauLength: plateauLength(expected, symmetricPlateau(params).epsPlateau),
+        diverged: false,
+      });
+    }
+  });
+
+  it('refuses a simulation beyond its cost bound as a value', async () => {
+    const req = { gen: 1, params, alphaMax: 1e4, N: 1000, seeds: 4 };
+    expect(await svc().simulate(req, () => {})).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/multiply/) },
+    });
   });
 });

@@ -2,8 +2,16 @@
 // the Hermite coefficients of the lecture panel's links. No comlink and no physics import: the worker injects them.
 import type { getActivation } from '../../physics/activations';
 import type { escapeAlpha, symmetricPlateau, trajectory, validateSaadSolla } from '../../physics/classic/saadSolla';
+import type {
+  plateauLength,
+  simulateOnline,
+  SimulationPoint,
+  validateSimulationCost,
+  validateSimulationSize,
+} from '../../physics/classic/saadSollaSim';
 import { createGenerations } from '../../platform/compute/generations';
-import { attempt, classifier, STALE, type ErrorClasses } from '../../platform/compute/outcome';
+import { attempt, classifier, ok, STALE, type ErrorClasses } from '../../platform/compute/outcome';
+import { yieldToEventLoop } from '../../platform/compute/yield';
 import { SAAD_SOLLA_CHANNELS, type SaadSollaApi } from './protocol';
 
 export interface SaadSollaDeps extends ErrorClasses {
@@ -12,10 +20,17 @@ export interface SaadSollaDeps extends ErrorClasses {
   symmetricPlateau: typeof symmetricPlateau;
   escapeAlpha: typeof escapeAlpha;
   getActivation: typeof getActivation;
+  simulateOnline: typeof simulateOnline;
+  plateauLength: typeof plateauLength;
+  validateSimulationSize: typeof validateSimulationSize;
+  validateSimulationCost: typeof validateSimulationCost;
 }
 
 /** Trajectory points drawn on the log-α axis. */
 const TRAJECTORY_POINTS = 160;
+/** Samples of a simulated run (on the ODE's log-spaced times), and the compute time between chunks. */
+const SIMULATION_POINTS = 80;
+const CHUNK_MS = 150;
 
 export function createSaadSollaService(deps: SaadSollaDeps): SaadSollaApi {
   const generations = createGenerations(SAAD_SOLLA_CHANNELS);
@@ -32,6 +47,41 @@ export function createSaadSollaService(deps: SaadSollaDeps): SaadSollaApi {
         const plateau = deps.symmetricPlateau(p);
         return { ...run, plateau, alphaEscape: deps.escapeAlpha(run.points, plateau.epsPlateau) };
       });
+    },
+    async simulate(req, onChunk) {
+      const { gen, alphaMax, N, seeds } = req;
+      generations.note('sim', gen);
+      const checked = attempt(classify, () => {
+        const p = deps.validateSaadSolla(req.params);
+        deps.validateSimulationSize(N, p);
+        deps.validateSimulationCost(p, N, alphaMax, seeds);
+        return { p, epsPlateau: deps.symmetricPlateau(p).epsPlateau };
+      });
+      if (!checked.ok) return checked;
+      const { p, epsPlateau } = checked.value;
+      for (let run = 0; run < seeds; run++) {
+        const all: SimulationPoint[] = [];
+        let batch: SimulationPoint[] = [];
+        let last = performance.now();
+        const it = deps.simulateOnline(p, N, alphaMax, SIMULATION_POINTS, run);
+        for (let r = it.next(); ; r = it.next()) {
+          if (r.done) {
+            const plateauLength = r.value ? null : deps.plateauLength(all, epsPlateau);
+            onChunk({ gen, run, points: batch, done: { plateauLength, diverged: r.value } });
+            break;
+          }
+          all.push(r.value);
+          batch.push(r.value);
+          if (performance.now() - last > CHUNK_MS) {
+            onChunk({ gen, run, points: batch });
+            batch = [];
+            await yieldToEventLoop(); // lets a superseding request in
+            if (generations.isStale('sim', gen)) return STALE;
+            last = performance.now();
+          }
+        }
+      }
+      return ok({ gen });
     },
     async hermite(names) {
       return attempt(classify, () =>

@@ -1,7 +1,7 @@
 // GAMP for the teacher–student GLM at finite n (docs/physics/classic.md §4; Rangan 2011, arXiv 1010.5141, in the Bayes-optimal
 // form of arXiv 1708.03395): V_μ = ΣF²c, ω_μ = ΣFa − V g_old; g = g_out(y, ω, V); A_i = −ΣF²∂g,
 // B_i = ΣFg + A a; a = f_in(A, B), c = c_in(A, B). F = X/√n with X iid N(0, 1). Plain float64 loops.
-import { makeChannel, type GlmChannelName } from './glmChannels';
+import { makeChannel, reluOutput, type GlmChannelName } from './glmChannels';
 import { denoise, makePrior, type GlmPriorName, type PriorOptions } from './glmPriors';
 import { pdfOverCdf } from './gaussTail';
 import { Rng } from '../numerics/rng';
@@ -41,8 +41,12 @@ function sampleWeight(rng: Rng, prior: ReturnType<typeof makePrior>): number {
   return c.mean + Math.sqrt(c.variance) * rng.normal();
 }
 
-/** g_out and ∂_ω g_out of the sign / probit / linear channels. */
+/** g_out and ∂_ω g_out of the sign / probit / linear / ReLU channels. */
 function gOut(channel: GlmChannelName, delta: number, y: number, w: number, V: number): [number, number] {
+  if (channel === 'relu') {
+    const r = reluOutput(y, w, Math.max(V, 1e-300), delta);
+    return [r.g, r.dg];
+  }
   if (channel === 'linear') {
     const v = V + delta;
     return [(y - w) / v, -1 / v];
@@ -67,6 +71,10 @@ function gampOnce(req: GampRequest, alpha: number, rng: Rng): { q: number; itera
   for (let mu = 0; mu < m; mu++) {
     let z = 0;
     for (let i = 0; i < n; i++) z += F[mu * n + i] * w0[i];
+    if (req.channel === 'relu') {
+      y[mu] = Math.max(0, z) + Math.sqrt(req.delta) * rng.normal(); // noise after the ReLU
+      continue;
+    }
     const noisy = req.delta > 0 ? z + Math.sqrt(req.delta) * rng.normal() : z;
     y[mu] = req.channel === 'linear' ? noisy : noisy >= 0 ? 1 : -1;
   }

@@ -138,24 +138,40 @@ const GH_RELU_Y = gaussHermite(60);
  * Accuracy: ~1e−4 in q at Δ = 0.1 and ~1e−3 at Δ = 0.01 (60 vs 100 nodes), limited by the narrow layer of
  * width √Δ near y = 0 inside the second part; each state-evolution step costs ~10 ms.
  */
+/**
+ * ln Z_out, g_out = ∂_ω ln Z_out and ∂_ω g_out of the ReLU-with-noise channel at (y, ω, V), in closed form
+ * (the GAMP output function; docs/physics/classic.md §4). Z_out = t1 + t2 with t1 = Φ(−a)N(y; 0, Δ),
+ * t2 = N(y; ω, V + Δ)Φ(u), a = ω/√V, u = m/σ; with r = φ/Φ (r′ = −r(u + r)):
+ *   ∂ ln t1 = −r(−a)/√V,  ∂² ln t1 = −r(−a)(r(−a) − a)/V,
+ *   ∂ ln t2 = (y − ω)/(V + Δ) + r(u) k,  ∂² ln t2 = −1/(V + Δ) − r(u)(u + r(u)) k²,  k = Δ/((V + Δ)σ),
+ * and ∂g = Σ_t (t/Z)(∂² ln t + (∂ ln t)²) − g².
+ */
+export function reluOutput(y: number, w: number, V: number, delta: number): { logZ: number; g: number; dg: number } {
+  const sV = Math.sqrt(V);
+  const vt = V + delta;
+  const sigma = Math.sqrt((V * delta) / vt);
+  const u = (w * delta + y * V) / vt / sigma;
+  // Two terms in log space.
+  const l1 = logNormalCdf(-w / sV) - 0.5 * Math.log(2 * Math.PI * delta) - (y * y) / (2 * delta);
+  const l2 = -0.5 * Math.log(2 * Math.PI * vt) - ((y - w) * (y - w)) / (2 * vt) + logNormalCdf(u);
+  const top = Math.max(l1, l2);
+  const e1 = Math.exp(l1 - top);
+  const e2 = Math.exp(l2 - top);
+  const p1 = e1 / (e1 + e2);
+  const p2 = 1 - p1;
+  const r1 = pdfOverCdf(-w / sV);
+  const r2 = pdfOverCdf(u);
+  const k = delta / (vt * sigma);
+  const d1 = -r1 / sV;
+  const d2 = (y - w) / vt + r2 * k;
+  const dd1 = (-r1 * (r1 - w / sV)) / V;
+  const dd2 = -1 / vt - r2 * (u + r2) * k * k;
+  const g = p1 * d1 + p2 * d2;
+  return { logZ: top + Math.log(e1 + e2), g, dg: p1 * (dd1 + d1 * d1) + p2 * (dd2 + d2 * d2) - g * g };
+}
+
 function reluChannel(delta: number): GlmChannel {
-  const logZg = (y: number, w: number, V: number): { logZ: number; g: number } => {
-    const sV = Math.sqrt(V);
-    const vt = V + delta;
-    const sigma = Math.sqrt((V * delta) / vt);
-    const m = (w * delta + y * V) / vt;
-    // Two terms in log space: t1 = Φ(−a)N(y;0,Δ), t2 = N(y;ω,V+Δ)Φ(m/σ).
-    const l1 = logNormalCdf(-w / sV) - 0.5 * Math.log(2 * Math.PI * delta) - (y * y) / (2 * delta);
-    const l2 = -0.5 * Math.log(2 * Math.PI * vt) - ((y - w) * (y - w)) / (2 * vt) + logNormalCdf(m / sigma);
-    const top = Math.max(l1, l2);
-    const e1 = Math.exp(l1 - top);
-    const e2 = Math.exp(l2 - top);
-    const logZ = top + Math.log(e1 + e2);
-    // ∂_ω of each term divided by the term: d ln t1 = −φ(a)/(√V Φ(−a)); d ln t2 = (y−ω)/(V+Δ) + (φ/Φ)(m/σ)·Δ/((V+Δ)σ).
-    const d1 = -pdfOverCdf(-w / sV) / sV;
-    const d2 = (y - w) / vt + (pdfOverCdf(m / sigma) * delta) / (vt * sigma);
-    return { logZ, g: (e1 * d1 + e2 * d2) / (e1 + e2) };
-  };
+  const logZg = (y: number, w: number, V: number) => reluOutput(y, w, V, delta);
   // One cached evaluation: state evolution asks for fisher at many q, f_RS for psi at the fixed point.
   let key = NaN;
   let keyV = NaN;

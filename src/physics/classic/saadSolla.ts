@@ -193,6 +193,12 @@ function checkCost(p: SaadSollaParams, alpha: number, what: string): void {
     );
 }
 
+/** The `points` log-spaced output times from min(1, alphaMax/10) to alphaMax (α = 0 comes first, apart). */
+export function sampleTimes(alphaMax: number, points: number): number[] {
+  const a0 = Math.min(1, alphaMax / 10);
+  return Array.from({ length: points }, (_, i) => a0 * Math.pow(alphaMax / a0, i / (points - 1)));
+}
+
 /**
  * Integrates from α = 0 to alphaMax and samples `points` log-spaced times (plus α = 0). Non-finite values (an η
  * beyond the stable range blows up) stop the run and are reported by `diverged`.
@@ -207,8 +213,7 @@ export function trajectory(
   const s = start ? clone(start) : initialState(p);
   const h = stepFor(p.eta);
   const out: TrajectoryPoint[] = [{ alpha: 0, eps: generalisationError(s), Q: Array.from(s.Q), R: Array.from(s.R) }];
-  const a0 = Math.min(1, alphaMax / 10);
-  const times = Array.from({ length: points }, (_, i) => a0 * Math.pow(alphaMax / a0, i / (points - 1)));
+  const times = sampleTimes(alphaMax, points);
   let alpha = 0;
   for (const t of times) {
     while (alpha < t - 1e-12) {

@@ -87,7 +87,6 @@ export function GlmExplorer() {
     ? Math.max(...pts.map((p) => Math.max(p.uninformed.eps, p.informed.eps)).filter(Number.isFinite)) * 1.05
     : 0.5;
   const rho = params.prior === 'gauss-bernoulli' ? params.sparsity : 1;
-  const gampGamp = params.channel === 'relu' ? [] : gamp;
 
   return (
     <>
@@ -194,18 +193,12 @@ export function GlmExplorer() {
               ] as const
             }
           />
-          <button
-            type="button"
-            data-testid="run-gamp"
-            disabled={params.channel === 'relu'}
-            onClick={() => runGamp(gampN)}
-          >
+          <button type="button" data-testid="run-gamp" onClick={() => runGamp(gampN)}>
             {gampRunning ? 'running… (restart)' : 'run GAMP (4 seeds × 8 α)'}
           </button>
           <p className="classic-note">
-            {params.channel === 'relu'
-              ? 'GAMP is wired for the sign, probit and linear channels.'
-              : 'GAMP from a random start, seeded; points: mean ± std over 4 teachers.'}
+            GAMP from a random start, seeded; points: mean ± std over 4 teachers.
+            {params.channel === 'relu' && ' ReLU: g_out in closed form; below SE by ≈ 1/√n at finite n.'}
           </p>
           <p className="classic-note">
             {classification
@@ -230,7 +223,7 @@ export function GlmExplorer() {
                 id: 'gamp',
                 colour: C.gamp,
                 label: `GAMP, n = ${gampN}`,
-                data: gampGamp.map((g) => ({ x: g.alpha, y: g.eps, err: g.epsStd })),
+                data: gamp.map((g) => ({ x: g.alpha, y: g.eps, err: g.epsStd })),
               },
               ...marks.rules,
             ]}
@@ -251,7 +244,7 @@ export function GlmExplorer() {
                 id: 'gamp-q',
                 colour: C.gamp,
                 label: `GAMP, n = ${gampN}`,
-                data: gampGamp.map((g) => ({ x: g.alpha, y: g.q, err: g.qStd })),
+                data: gamp.map((g) => ({ x: g.alpha, y: g.q, err: g.qStd })),
               },
               ...marks.rules,
             ]}

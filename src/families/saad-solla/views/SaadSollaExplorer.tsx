@@ -8,6 +8,8 @@ import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { COLOURS, SERIES_HUES } from '../../../platform/plots/palette';
 import { thresholdRule } from '../../../platform/plots/thresholds';
 import { InformationExponentPanel, MatrixTensorPanel } from './LecturePanels';
+import { SimulationPanel, simulationSeries } from './SimulationPanel';
+import { SaadSollaExport } from './ExportTools';
 import '../../../platform/ui/classic.css';
 
 export function SaadSollaExplorer() {
@@ -17,6 +19,8 @@ export function SaadSollaExplorer() {
   const urlErrors = useSaadSolla((s) => s.urlErrors);
   const computeError = useSaadSolla((s) => s.computeError);
   const patch = useSaadSolla((s) => s.patch);
+  const simulation = useSaadSolla((s) => s.simulation);
+  const simulated = simulationSeries(simulation, params.K, params.M);
 
   const pts = (result?.points ?? []).filter((p) => p.alpha > 0);
   const eps: Series[] = [
@@ -151,29 +155,42 @@ export function SaadSollaExplorer() {
             start never leaves it. Saad & Solla, PRL 74, 4337 (1995).
           </p>
           {result?.diverged && <p className="classic-note">The dynamics diverged: η is beyond the stable range.</p>}
+          <SimulationPanel />
         </section>
         <div className="classic-plots">
           <LinePlot
             testId="plot-ss-eps"
-            caption="generalisation error ε_g(α)"
+            ariaLabel="generalisation error ε_g(α)"
+            caption={
+              <>
+                generalisation error ε_g(α)
+                <SaadSollaExport plot="ss-eps" />
+              </>
+            }
             xLabel="α = steps / N (log scale)"
             yLabel="ε_g (log scale)"
             xLog
             yLog
             xDomain={[Math.min(1, params.alphaMax / 10), params.alphaMax]}
             yDomain={[epsMin, 1]}
-            series={[...eps, ...marks]}
+            series={[...eps, ...simulated.eps, ...marks]}
             busy={computing}
           />
           <LinePlot
             testId="plot-ss-overlaps"
-            caption="overlaps R_in (student–teacher) and Q_ik (student–student)"
+            ariaLabel="overlaps R_in (student–teacher) and Q_ik (student–student)"
+            caption={
+              <>
+                overlaps R_in (student–teacher) and Q_ik (student–student)
+                <SaadSollaExport plot="ss-overlaps" />
+              </>
+            }
             xLabel="α = steps / N (log scale)"
             yLabel="overlap"
             xLog
             xDomain={[Math.min(1, params.alphaMax / 10), params.alphaMax]}
             yDomain={[lo, hi * 1.02]}
-            series={[...overlaps, ...marks]}
+            series={[...overlaps, ...simulated.overlaps, ...marks]}
             busy={computing}
           />
           <InformationExponentPanel />

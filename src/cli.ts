@@ -6,6 +6,7 @@ import { parseFlags, UsageError } from './platform/cli/args';
 import type { Command } from './platform/cli/command';
 import { FAMILIES } from './app/families';
 import { ParamError } from './physics/errors';
+import { useTableCache } from './platform/cli/tableCache';
 
 /** Which family defines each command (Family.cli): only that family's CLI module is loaded to run it. */
 const owners = new Map(FAMILIES.flatMap((f) => (f.cli ? f.cli.commands.map((name) => [name, f.cli!] as const) : [])));
@@ -24,6 +25,7 @@ async function usage(): Promise<string> {
         `  --${f}${s.kind === 'boolean' ? '' : ' <' + s.kind + '>'}  ${s.help}${s.default ? ` (default ${s.default})` : ''}`,
       );
   }
+  lines.push('', '--no-cache (any command): neither read nor write the table cache (src/platform/cli/tableCache.ts)');
   return lines.join('\n');
 }
 
@@ -34,7 +36,10 @@ export async function main(
   argv: string[],
   out: (s: string) => void = (s) => process.stdout.write(s + '\n'),
 ): Promise<number> {
-  const [name, ...rest] = argv;
+  // A flag of every command: the spectral tables are built afresh, not read from or written to the disk cache.
+  const noCache = argv.includes('--no-cache');
+  const [name, ...rest] = argv.filter((a) => a !== '--no-cache');
+  useTableCache(!noCache);
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     out(await usage());
     return name ? 0 : 2;

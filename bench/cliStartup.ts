@@ -3,9 +3,12 @@
 //   cliNodeBareMs     `node -e 0`: the floor of any Node CLI
 //   cliStartupMs      `node dist-cli/cli.js mlp --activation relu --alpha 1` (the built CLI; `npm run -s cli` adds
 //                     npm's own start-up, ~0.2–0.4 s, and scripts/cli.mjs's staleness check, a few ms)
+//   cliStartupMsNoCache  the same call with --no-cache: the m_S table built afresh (src/platform/cli/tableCache.ts);
+//                     cliStartupMs reads it from the cache (a first call writes it; the medians see warm runs)
 //   cliStartupMsTsx   the same call through tsx on the sources (how `npm run cli` ran before the ahead-of-time build)
 //   cliStartupRatio   cliStartupMs / cliNodeBareMs (target ≤ 3)
-//   cliCurveMs        the 200-point equilibrium curve α = 0.04:8:0.04 (ReLU, ones, Gaussian W, Δ = 0.1) as a process
+//   cliCurveMs        the 200-point equilibrium curve α = 0.04:8:0.04 (ReLU, ones, Gaussian W, Δ = 0.1) as a process (its
+//                     table from the cache)
 //   numpyCurveMs      bench/mlp_numpy.py: the same equations in plain numpy, the same 200 points, as a process
 //   cliCurveSpeedup   numpyCurveMs / cliCurveMs (target ≥ 30)
 //   numpyCurveMaxRelDiff  max |Δε|/ε between the two curves: the same equations (numpy's coarser quadrature and
@@ -56,6 +59,7 @@ export const cliSection: BenchSection = {
       {
         bare: [node, ['-e', '0']],
         built: [node, [built, ...ONE_POINT]],
+        noCache: [node, [built, ...ONE_POINT, '--no-cache']],
         tsx: [node, [tsx, 'src/cli.ts', ...ONE_POINT]],
       },
       9,
@@ -71,8 +75,10 @@ export const cliSection: BenchSection = {
     const out = {
       cliNodeBareMs: s.bare,
       cliStartupMs: s.built,
+      cliStartupMsNoCache: s.noCache,
       cliStartupMsTsx: s.tsx,
       cliStartupRatio: +(s.built / s.bare).toFixed(2),
+      cliStartupRatioNoCache: +(s.noCache / s.bare).toFixed(2),
       cliStartupRatioTsx: +(s.tsx / s.bare).toFixed(2),
       cliCurveMs: c.built,
       numpyCurveMs: c.numpy,
@@ -81,7 +87,7 @@ export const cliSection: BenchSection = {
     };
     log(
       `cli: one-point mlp call ${s.built.toFixed(0)} ms as a process (node -e 0: ${s.bare.toFixed(0)} ms, ×${out.cliStartupRatio}; ` +
-        `through tsx ${s.tsx.toFixed(0)} ms, ×${out.cliStartupRatioTsx})`,
+        `--no-cache ${s.noCache.toFixed(0)} ms, ×${out.cliStartupRatioNoCache}; through tsx ${s.tsx.toFixed(0)} ms, ×${out.cliStartupRatioTsx})`,
     );
     log(
       `cli: 200-point curve ${c.built.toFixed(0)} ms as a process; numpy (bench/mlp_numpy.py) ${c.numpy.toFixed(0)} ms ` +

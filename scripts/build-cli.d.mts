@@ -6,3 +6,4 @@ export function sha256(bytes: Uint8Array | string): string;
 export function buildCli(): Promise<number>;
 export function checkCli(): Promise<string[]>;
 export function isStale(): boolean;
+export function physicsHash(): string;

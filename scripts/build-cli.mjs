@@ -3,6 +3,8 @@
 // (prepare), by `npm test` and by scripts/cli.mjs whenever a source changed, so the built CLI is never stale.
 // dist-cli/manifest.json records each source file of the bundle with its size, mtime and SHA-256: the launcher's
 // staleness check reads it (stat only; hashes where the stat differs).
+// The build embeds physicsHash() (every source of src/physics, tests aside) as __PHYSICS_SOURCE_HASH__: the CLI's
+// table cache (src/platform/cli/tableCache.ts) keys its files by it, so a change of the physics never reads old tables.
 //   node scripts/build-cli.mjs           build
 //   node scripts/build-cli.mjs --check   build in memory and compare with dist-cli/ byte for byte (exit 1 if stale)
 import { createHash } from 'node:crypto';
@@ -15,6 +17,26 @@ export const OUT_DIR = join(ROOT, 'dist-cli');
 export const MANIFEST = join(OUT_DIR, 'manifest.json');
 
 export const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+
+/** The sources of src/physics the CLI's tables may depend on (tests and fixtures aside), sorted. */
+function physicsSources(dir = 'src/physics') {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true })
+    .flatMap((e) => {
+      const path = `${dir}/${e.name}`;
+      if (e.isDirectory()) return physicsSources(path);
+      return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
+    })
+    .sort();
+}
+
+/** SHA-256 over the paths and contents of physicsSources(). */
+export function physicsHash() {
+  return sha256(
+    physicsSources()
+      .map((p) => `${p} ${sha256(readFileSync(join(ROOT, p)))}\n`)
+      .join(''),
+  );
+}
 
 /** esbuild's options: the same for the build and the check, so that their outputs can be compared. */
 function options(write, outdir = 'dist-cli') {
@@ -30,7 +52,7 @@ function options(write, outdir = 'dist-cli') {
     // npm packages are bundled too (resolving and lexing CommonJS packages at start-up cost more than the solve),
     // except TensorFlow.js: large, loaded only by `simulate`, and its WASM backend finds its .wasm files beside it.
     external: ['@tensorflow/*'],
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', __PHYSICS_SOURCE_HASH__: JSON.stringify(physicsHash()) },
     // The CLI never renders: family descriptors reach views and stylesheets only through lazy imports.
     loader: { '.css': 'empty' },
     logLevel: 'warning',
@@ -39,10 +61,10 @@ function options(write, outdir = 'dist-cli') {
   };
 }
 
-/** The source files of a build (metafile inputs), with size, mtime and content hash. */
+/** The source files of a build (metafile inputs, and the physics hashed into it), with size, mtime and content hash. */
 function sourcesOf(metafile) {
   const out = {};
-  for (const path of Object.keys(metafile.inputs).sort()) {
+  for (const path of [...new Set([...Object.keys(metafile.inputs), ...physicsSources()])].sort()) {
     const abs = join(ROOT, path);
     const st = statSync(abs);
     out[path] = { size: st.size, mtimeMs: st.mtimeMs, sha256: sha256(readFileSync(abs)) };

@@ -18,6 +18,8 @@ export interface SpectralTable {
   gamma: number;
   lambdaMax: number;
   buildMs: number;
+  /** m_S at the nodes (a copy): everything else is rebuilt from them in well under a millisecond (TableOptions.nodeValues). */
+  nodeValues(): Float64Array;
   /** m_S(λ) = 1 − mmse_S(λ) */
   mS(lambda: number): number;
   /** m_S'(λ) */
@@ -40,6 +42,44 @@ export interface TableOptions {
   lambdaMax?: number;
   /** Relative tolerance of the adaptive ∫ρ³ quadrature. */
   relTol?: number;
+  /**
+   * m_S at the nodes from an earlier build with the same law and options (SpectralTable.nodeValues): the costly
+   * part (one mmseSDirect per node) is skipped and the table is the same to the last bit.
+   */
+  nodeValues?: Float64Array;
+}
+
+/**
+ * Where node values may be kept between processes (the CLI's cache on disk, src/platform/cli/tableCache.ts): physics
+ * does no I/O itself, it only asks the store installed here under a key of the table's inputs (tableKey).
+ */
+export interface TableNodeStore {
+  /** The values saved under `key`, or null. Values of the wrong length or out of [0, 1] are ignored. */
+  load(key: string): Float64Array | null;
+  save(key: string, values: Float64Array): void;
+}
+
+let nodeStore: TableNodeStore | null = null;
+
+/** Installs (or, with null, removes) the node store every later buildSpectralTable consults. */
+export function setTableNodeStore(store: TableNodeStore | null): void {
+  nodeStore = store;
+}
+
+/** The inputs that fix a table's node values, as one string (floats print exactly in JSON). */
+export function tableKey(law: SpectralLaw, opts: TableOptions = {}): string {
+  const { nodes, lambdaMax, relTol } = resolved(opts);
+  const atoms = law.continuous ? {} : { v: [...law.v], p: [...law.p] };
+  return JSON.stringify({ a: law.a, continuous: law.continuous ?? null, ...atoms, nodes, lambdaMax, relTol, c: C });
+}
+
+function resolved(opts: TableOptions) {
+  return { nodes: opts.nodes ?? NODES, lambdaMax: opts.lambdaMax ?? LAMBDA_MAX_DEFAULT, relTol: opts.relTol ?? 1e-11 };
+}
+
+/** Node values fit for a table of `nodes` nodes: the length, m_S(0) = 0, every value finite in [0, 1]. */
+function validNodes(m: Float64Array, nodes: number): boolean {
+  return m.length === nodes && m[0] === 0 && m.every((x) => x >= 0 && x <= 1);
 }
 
 /**
@@ -51,14 +91,24 @@ export const COARSE_TABLE: TableOptions = { nodes: 200, lambdaMax: 2000, relTol:
 
 export function buildSpectralTable(law: SpectralLaw, opts: TableOptions = {}): SpectralTable {
   const t0 = performance.now();
-  const nodes = opts.nodes ?? NODES;
-  const LAMBDA_MAX = opts.lambdaMax ?? LAMBDA_MAX_DEFAULT;
-  const relTol = opts.relTol ?? 1e-11;
+  const { nodes, lambdaMax: LAMBDA_MAX, relTol } = resolved(opts);
   const uMax = Math.log(1 + LAMBDA_MAX / C);
   const h = uMax / (nodes - 1);
   const lam = (u: number) => C * Math.expm1(u);
-  const m = new Float64Array(nodes);
-  for (let i = 1; i < nodes; i++) m[i] = 1 - mmseSDirect(law, lam(i * h), relTol);
+  if (opts.nodeValues && !validNodes(opts.nodeValues, nodes))
+    throw new RangeError(
+      `nodeValues must be ${nodes} values in [0, 1] starting at 0 (from a table of the same options)`,
+    );
+  const key = nodeStore && !opts.nodeValues ? tableKey(law, opts) : '';
+  const stored = nodeStore && key ? nodeStore.load(key) : null;
+  let m: Float64Array;
+  if (opts.nodeValues) m = Float64Array.from(opts.nodeValues);
+  else if (stored && validNodes(stored, nodes)) m = Float64Array.from(stored);
+  else {
+    m = new Float64Array(nodes);
+    for (let i = 1; i < nodes; i++) m[i] = 1 - mmseSDirect(law, lam(i * h), relTol);
+    nodeStore?.save(key, Float64Array.from(m));
+  }
   const sp: UniformSpline = uniformSpline(m, h);
   // Cumulative ∫₀^λ mmse dλ at nodes, 4-point Gauss–Legendre per interval on the spline.
   const { x: gx, w: gw } = gaussLegendre(4);
@@ -164,6 +214,7 @@ export function buildSpectralTable(law: SpectralLaw, opts: TableOptions = {}): S
     gamma: law.a,
     lambdaMax: LAMBDA_MAX,
     buildMs: performance.now() - t0,
+    nodeValues: () => Float64Array.from(m),
     mS,
     mSPrime,
     evalMS,

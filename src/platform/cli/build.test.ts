@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCli, OUT_DIR, ROOT } from '../../../scripts/build-cli.mjs';
-import { main } from '../../cli';
+import { FAMILIES } from '../../app/families';
+import { FAST_COMMANDS, main } from '../../cli';
 
 /** The package specifiers and the dist-cli files reached from `file` through static `import` statements only. */
 function staticGraph(file: string, seen = new Set<string>(), packages = new Set<string>()) {
@@ -42,6 +43,18 @@ describe('CLI built ahead of time', () => {
     // …while the build does contain it, behind `simulate`'s dynamic import.
     const all = readFileSync(join(OUT_DIR, 'manifest.json'), 'utf8');
     expect(all).toContain('src/sim/backendNode.ts');
+  });
+
+  it("each command's module in src/cli.ts is the one its family's `cli` entry loads, and no other command is there", async () => {
+    const listed = FAMILIES.flatMap((f) => (f.cli ? f.cli.commands.map((name) => [name, f.cli!.load] as const) : []));
+    for (const [name, load] of listed) expect(await FAST_COMMANDS.get(name)?.(), name).toBe(await load());
+    expect([...FAST_COMMANDS.keys()].sort()).toEqual(listed.map(([name]) => name).sort());
+  });
+
+  it('a call loads no page code: React, zustand and comlink are not in the static graph of dist-cli/cli.js', () => {
+    const { seen } = staticGraph('cli.js');
+    const pageCode = /^\/\/ .*node_modules\/(react|zustand|comlink)\//m;
+    expect([...seen].filter((f) => pageCode.test(readFileSync(join(OUT_DIR, f), 'utf8')))).toEqual([]);
   });
 
   it('the built CLI prints what main prints in process, and exits 2 with one line on bad input', async () => {

@@ -5,13 +5,13 @@
 // median, q1, q3 (null where they fall beyond the budget), censored (count); the last one adds the medians'
 // growth with d (exponential vs power law, a fit, not a claim).
 import { UsageError, listWhere, parseNumber, type FlagSpec } from '../../platform/cli/args';
-import { num, type Command, type Emit } from '../../platform/cli/command';
+import { boundRun, num, type Command, type Emit } from '../../platform/cli/command';
 import { SimConfigError } from '../../physics/errors';
 import type { NodeBackend } from '../../sim/backendNode';
 import type { EscapeOptions } from '../../sim/hardness';
 import { fitGrowth, summariseTimes, type EscapeTime } from '../../sim/hardnessStats';
 import type { SimConfig } from '../../sim/config';
-import { int, SIMULATE_FLAGS, simConfigOf } from './simulateCli';
+import { int, SIMULATE_FLAGS, simConfigOf, stepSeconds } from './simulateCli';
 
 // The model's and the algorithms' flags as `simulate` has them; d, seed, init, steps and the per-step output differ.
 const {
@@ -60,6 +60,9 @@ export async function runHardness(f: Record<string, string | boolean>, emit: Emi
   // The config at each (d, seed): simulate's flags with those two set.
   const configAt = (d: number, seed: number): SimConfig =>
     simConfigOf({ ...f, d: String(d), seed: String(seed), steps: String(budget), every: '1' });
+  // One output line per (d, seed) run, bounded like `simulate`'s lines (the largest d sets the per-run estimate).
+  const perRun = Math.max(...ds.map((d) => stepSeconds(configAt(d, seed0)))) * budget * chains;
+  boundRun(perRun, ds.length * seeds, '--d, --budget, --seeds, --chains, --alpha or --n-test');
   // The simulation stack (tfjs) loads only when this command runs.
   const [{ useNodeBackend }, { EscapeRun, theoryThreshold, validateEscape }] = await Promise.all([
     import('../../sim/backendNode'),
@@ -92,6 +95,10 @@ export async function runHardness(f: Record<string, string | boolean>, emit: Emi
             d,
             seed,
             ...(r.censored ? { censored: true } : { steps: r.steps }),
+            // A censored run is a valid measurement but not a crossing: say so, never a silent null.
+            ...(r.censored
+              ? { converged: false, reason: `did not fall below ε̄ = ${threshold} within ${budget} steps` }
+              : { converged: true }),
             chains,
             initialEps: num(r.initialEps),
             finalEps: num(r.finalEps),
@@ -118,6 +125,9 @@ export const hardnessCommands: Record<string, Command> = {
   hardness: {
     help: 'time to specialise against d: uninformative HMC / ADAM runs until the test error falls below ε̄, censored at --budget',
     flags,
+    // Summary lines: quartiles beyond the budget are null (censored); the growth fit needs two medians.
+    direct: true,
+    nullable: ['median', 'q1', 'q3', 'growth'],
     run: runHardness,
   },
 };

@@ -156,12 +156,16 @@ function row(p: SimProgress): Record<string, unknown> {
  * Seconds of one step on tfjs' CPU backend on a slow core: a gradient ≈ 6·n·k·d flops at ≈ 5e8/s plus ≈ 10 ms of
  * op overhead (measured: 100 gradients at d = 24, α = 2 in 5 s), and the test set's forward pass; GAMP-RIE ≈ 4·n·d².
  */
-function stepSeconds(c: SimConfig): number {
+export function stepSeconds(c: SimConfig): number {
   const n = c.alpha * c.d * c.d;
-  const k = Math.max(c.gamma, c.gamma2 ?? 0) * c.d;
+  const k = Math.max(c.gamma, c.gamma2 ?? 0, ...(c.gammas ?? [])) * c.d;
   if (c.algo === 'gamp') return (4 * n * c.d * c.d) / 5e8;
   const gradients = c.algo === 'hmc' ? c.leapfrog : 1;
-  return gradients * (0.01 + (6 * n * k * c.d) / 5e8) + 0.01 + (2 * c.nTest * k * c.d) / 5e8;
+  // Deeper layers cost at most as much as the first each (k_l ≤ the widest width); --nishimori runs two chains.
+  const layers = c.depth ?? 1;
+  const chains = c.nishimori ? 2 : 1;
+  const step = gradients * (0.01 + (6 * n * k * c.d * layers) / 5e8) + 0.01 + (2 * c.nTest * k * c.d * layers) / 5e8;
+  return chains * step;
 }
 
 /**

@@ -68,11 +68,12 @@ describe('CLI built ahead of time', () => {
     expect(bad.err.trim().split('\n')).toHaveLength(1);
   });
 
-  it('simulate loads TensorFlow.js on demand in the built CLI', () => {
-    const r = runBuilt(['simulate', '--algo', 'adam', '--d', '8', '--steps', '2', '--every', '2', '--n-test', '100']);
+  it('simulate loads TensorFlow.js on demand in the built CLI, WASM binaries included', () => {
+    const args = ['simulate', '--algo', 'adam', '--d', '8', '--steps', '2', '--every', '2', '--n-test', '100'];
+    const r = runBuilt([...args, '--backend', 'wasm']);
     expect(r.code).toBe(0); // (tfjs itself writes a note on stderr: no tfjs-node)
     const last = JSON.parse(r.out.trim().split('\n').at(-1)!);
     expect(last.final).toBe(true);
-    expect(last.backend).toBe('cpu');
+    expect(last.backend).toBe('wasm');
   });
 });

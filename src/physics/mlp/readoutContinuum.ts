@@ -1,0 +1,194 @@
+// The continuum of readout classes for continuous P_v (gauss, unif), solved through its global order parameters
+// (issue 15 §1; docs/physics/mlp-shallow.md §7). Given M = E v²Q² and G = E v² g(Q), every u = v² has its own scalar
+// equation Q = m_W(q̂), q̂ = u h(Q), h(Q) = (Q A + (α/D) g′(Q))/γ (A the matrix gain). Parametrised by q̂ the branch
+// is explicit: u(q̂) = q̂/h(m_W(q̂)). The informative branch is its rising part above the minimum u_f (the fold: below
+// it only Q = 0), so E_u[·] over it is a smooth integral in q̂ from q̂_f, with panels equal in s = √(u − u_f):
+// no class straddles the jump of Q(u) at u_f, which limited fixed classes to the class width.
+
+import { brent } from '../numerics/brent';
+import { gaussLegendre } from '../numerics/gaussHermite';
+import { maximise } from '../numerics/maximise';
+import { freeEntropyW, overlapW } from '../priors';
+import { freeEntropyFrom, solveR2hat, type ShallowSystem } from './shallow';
+
+export type ContinuousLaw = 'gauss' | 'unif';
+
+/**
+ * Quadrature of the branch: panels in s = √(u − u_f) with breaks at s₀·2ʲ, s₀ = min(1, √u_f)/2 (the density 1/√u
+ * varies on the scale √u_f), `perPanel` subdivisions of each, `nodes` Gauss–Legendre nodes in q̂ on each piece.
+ */
+export interface ContinuumResolution {
+  perPanel: number;
+  nodes: number;
+}
+
+export const CONTINUUM_RESOLUTION: ContinuumResolution = { perPanel: 2, nodes: 12 };
+
+const GAUSS_SPAN = 80; // χ²₁ mass beyond u_f + 80 is below e^{−40}
+
+/** Density of u = v²: χ²₁ for `gauss`, 1/(2√(3u)) on [0, 3] for `unif` (v uniform on [−√3, √3]). */
+function densityU(law: ContinuousLaw, u: number): number {
+  return law === 'gauss' ? Math.exp(-0.5 * u) / Math.sqrt(2 * Math.PI * u) : 1 / (2 * Math.sqrt(3 * u));
+}
+
+export interface ContinuumSolution {
+  eps: number;
+  f: number;
+  M: number; // E v² Q²
+  G: number; // E v² g(Q)
+  tau: number;
+  R2hat: number;
+  mS: number; // m_S(τ + R̂2)
+  /** u_f = v_f²: below it Q(v) = 0 (Infinity where the branch does not exist). */
+  uFold: number;
+  converged: boolean;
+  iterations: number;
+  /** Q(v) and Q̂(v) at u = v² on the branch. */
+  overlapAt(u: number): { Q: number; Qhat: number };
+}
+
+interface Sweep {
+  tau: number;
+  r: number;
+  mS: number;
+  eps: number;
+  M: number;
+  G: number;
+  ps: number; // E_v[ψ_W(Q̂) − ½ Q Q̂]
+  uOf: (qhat: number) => number;
+  qhatFold: number;
+  uFold: number;
+}
+
+/** q̂ ≥ lo with u(q̂) ≥ target, by doubling (u rises without bound on the branch). */
+function above(uOf: (q: number) => number, lo: number, target: number): number {
+  let hi = Math.max(2 * lo, 1e-3);
+  for (let i = 0; i < 200 && !(uOf(hi) >= target); i++) hi *= 2;
+  return hi;
+}
+
+/** Given (M, G): the scalar branch, its fold and its integrals (the map whose fixed point is the continuum). */
+function sweep(
+  sys: ShallowSystem,
+  law: ContinuousLaw,
+  alpha: number,
+  M: number,
+  G: number,
+  r0: number,
+  res: ContinuumResolution,
+): Sweep {
+  const { table, gamma, prior } = sys;
+  const tau = M > 0 ? table.mSInverse(M) : 0;
+  const r = solveR2hat(sys, alpha, tau, G, r0).r;
+  const mS = table.mS(tau + r);
+  const eps = 0.5 * sys.mu2sq * (1 - mS) + sys.g1 - G;
+  const A = M > 0 ? table.gain(tau, r) : 0;
+  const k = alpha / (sys.delta + eps);
+  const uOf = (qhat: number) => {
+    const Q = overlapW(prior, qhat);
+    const h = (Q * A + k * sys.gPrime(Q)) / gamma;
+    return h > 0 ? qhat / h : Infinity;
+  };
+  // The fold: the minimum of u(q̂), searched in ln q̂ (a minimum at the left end is a continuous onset from Q = 0).
+  const fold = maximise((x) => -uOf(Math.exp(x)), -16, 10, 52, 1e-9);
+  const qhatFold = Math.exp(fold.x);
+  const uFold = -fold.value;
+  const uMax = law === 'gauss' ? uFold + GAUSS_SPAN : 3;
+  const out: Sweep = { tau, r, mS, eps, M: 0, G: 0, ps: 0, uOf, qhatFold, uFold: Infinity };
+  if (!(uFold < uMax)) return out;
+  out.uFold = uFold;
+  const gl = gaussLegendre(res.nodes);
+  const sMax = Math.sqrt(uMax - uFold);
+  const qTop = above(uOf, qhatFold, uMax);
+  const breaks = [0];
+  for (let b = 0.5 * Math.min(1, Math.sqrt(uFold)); b < sMax; b *= 2) breaks.push(b);
+  breaks.push(sMax);
+  const sAt: number[] = [];
+  for (let j = 1; j < breaks.length; j++)
+    for (let i = 1; i <= res.perPanel; i++) sAt.push(breaks[j - 1] + ((breaks[j] - breaks[j - 1]) * i) / res.perPanel);
+  let a = qhatFold;
+  for (let j = 0; j < sAt.length; j++) {
+    const target = j === sAt.length - 1 ? uMax : uFold + sAt[j] * sAt[j];
+    const b = brent((q) => uOf(q) - target, a, qTop, 1e-14 * qTop).x;
+    const half = 0.5 * (b - a);
+    const delta = 1e-5 * half;
+    for (let i = 0; i < gl.x.length; i++) {
+      const qhat = a + half * (1 + gl.x[i]);
+      const u = uOf(qhat);
+      const du = (uOf(qhat + delta) - uOf(qhat - delta)) / (2 * delta); // u′(q̂), smooth (zero at the fold)
+      const wt = half * gl.w[i] * densityU(law, u) * du;
+      const Q = overlapW(prior, qhat);
+      out.M += wt * u * Q * Q;
+      out.G += wt * u * sys.g(Q);
+      out.ps += wt * (freeEntropyW(prior, qhat) - 0.5 * Q * qhat);
+    }
+    a = b;
+  }
+  return out;
+}
+
+/**
+ * The informative stationary point of the continuum (every u above the fold on the branch, Q = 0 below), by
+ * Newton on the two global parameters (M, G) from the start (M0, G0) (e.g. a class solution's).
+ */
+export function solveContinuum(
+  sys: ShallowSystem,
+  law: ContinuousLaw,
+  alpha: number,
+  start: { M: number; G: number; R2hat?: number },
+  res: ContinuumResolution = CONTINUUM_RESOLUTION,
+): ContinuumSolution {
+  let M = start.M;
+  let G = start.G;
+  let r = start.R2hat ?? 0;
+  let s = sweep(sys, law, alpha, M, G, r, res);
+  let it = 0;
+  let converged = false;
+  for (; it < 60; it++) {
+    const fM = s.M - M;
+    const fG = s.G - G;
+    if (Math.abs(fM) + Math.abs(fG) < 1e-11) {
+      converged = true;
+      break;
+    }
+    r = s.r;
+    // Jacobian of (M, G) ↦ T(M, G) − (M, G) by forward differences.
+    const h = 1e-6;
+    const sM = sweep(sys, law, alpha, M + h, G, r, res);
+    const sG = sweep(sys, law, alpha, M, G + h, r, res);
+    const j11 = (sM.M - s.M) / h - 1;
+    const j21 = (sM.G - s.G) / h;
+    const j12 = (sG.M - s.M) / h;
+    const j22 = (sG.G - s.G) / h - 1;
+    const det = j11 * j22 - j12 * j21;
+    let dM = (-fM * j22 + fG * j12) / det;
+    let dG = (-fG * j11 + fM * j21) / det;
+    if (!Number.isFinite(dM) || !Number.isFinite(dG)) {
+      dM = 0.5 * fM;
+      dG = 0.5 * fG;
+    }
+    M = Math.max(0, M + dM);
+    G = G + dG;
+    s = sweep(sys, law, alpha, M, G, r, res);
+  }
+  const f = freeEntropyFrom(sys, alpha, sys.delta + s.eps, 1 - s.mS, s.r, s.tau, s.ps);
+  const { uOf, qhatFold, uFold } = s;
+  const overlapAt = (u: number) => {
+    if (!(u >= uFold) || !Number.isFinite(uFold)) return { Q: 0, Qhat: 0 };
+    const qhat = brent((q) => uOf(q) - u, qhatFold, above(uOf, qhatFold, u), 1e-15).x;
+    return { Q: overlapW(sys.prior, qhat), Qhat: qhat };
+  };
+  return {
+    eps: s.eps,
+    f,
+    M,
+    G,
+    tau: s.tau,
+    R2hat: s.r,
+    mS: s.mS,
+    uFold,
+    converged: converged && Number.isFinite(f),
+    iterations: it,
+    overlapAt,
+  };
+}

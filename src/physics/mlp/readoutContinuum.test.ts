@@ -107,7 +107,7 @@ describe('solveContinuum converges: doubling the resolution moves ε, f and Q(v)
       for (const alpha of alphas) {
         const start = { M: 0.5, G: 0.05, R2hat: 1 };
         const a = solveContinuum(sys, law, alpha, start);
-        const b = solveContinuum(sys, law, alpha, start, { perPanel: 4, nodes: 24 });
+        const b = solveContinuum(sys, law, alpha, start, 0, { perPanel: 4, nodes: 24 });
         expect(a.converged && b.converged).toBe(true);
         expect(a.uFold).toBeLessThan(law === 'unif' ? 3 : Infinity);
         expect(Math.abs(a.eps / b.eps - 1)).toBeLessThan(1e-7);

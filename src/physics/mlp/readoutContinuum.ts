@@ -39,8 +39,10 @@ export interface ContinuumSolution {
   tau: number;
   R2hat: number;
   mS: number; // m_S(τ + R̂2)
-  /** u_f = v_f²: below it Q(v) = 0 (Infinity where the branch does not exist). */
+  /** u_f = v_f², the fold (Infinity where the branch does not exist). */
   uFold: number;
+  /** max(u_f, uCut): below it Q(v) = 0. */
+  uLow: number;
   converged: boolean;
   iterations: number;
   /** Q(v) and Q̂(v) at u = v² on the branch. */
@@ -58,6 +60,7 @@ interface Sweep {
   uOf: (qhat: number) => number;
   qhatFold: number;
   uFold: number;
+  uLow: number; // max(u_f, uCut): the branch's lower end
 }
 
 /** q̂ ≥ lo with u(q̂) ≥ target, by doubling (u rises without bound on the branch). */
@@ -75,6 +78,7 @@ function sweep(
   M: number,
   G: number,
   r0: number,
+  uCut: number,
   res: ContinuumResolution,
 ): Sweep {
   const { table, gamma, prior } = sys;
@@ -90,25 +94,27 @@ function sweep(
     return h > 0 ? qhat / h : Infinity;
   };
   // The fold: the minimum of u(q̂), searched in ln q̂ (a minimum at the left end is a continuous onset from Q = 0).
-  const fold = maximise((x) => -uOf(Math.exp(x)), -16, 10, 52, 1e-9);
+  const fold = maximise((x) => -uOf(Math.exp(x)), -16, 10, 52, 1e-8);
   const qhatFold = Math.exp(fold.x);
   const uFold = -fold.value;
   const uMax = law === 'gauss' ? uFold + GAUSS_SPAN : 3;
-  const out: Sweep = { tau, r, mS, eps, M: 0, G: 0, ps: 0, uOf, qhatFold, uFold: Infinity };
-  if (!(uFold < uMax)) return out;
+  const out: Sweep = { tau, r, mS, eps, M: 0, G: 0, ps: 0, uOf, qhatFold, uFold: Infinity, uLow: Infinity };
+  const uLow = Math.max(uFold, uCut);
+  if (!(uLow < uMax)) return out;
   out.uFold = uFold;
+  out.uLow = uLow;
   const gl = gaussLegendre(res.nodes);
-  const sMax = Math.sqrt(uMax - uFold);
+  const sMax = Math.sqrt(uMax - uLow);
   const qTop = above(uOf, qhatFold, uMax);
   const breaks = [0];
-  for (let b = 0.5 * Math.min(1, Math.sqrt(uFold)); b < sMax; b *= 2) breaks.push(b);
+  for (let b = 0.5 * Math.min(1, Math.sqrt(uLow)); b < sMax; b *= 2) breaks.push(b);
   breaks.push(sMax);
   const sAt: number[] = [];
   for (let j = 1; j < breaks.length; j++)
     for (let i = 1; i <= res.perPanel; i++) sAt.push(breaks[j - 1] + ((breaks[j] - breaks[j - 1]) * i) / res.perPanel);
-  let a = qhatFold;
+  let a = uLow > uFold ? brent((q) => uOf(q) - uLow, qhatFold, qTop, 1e-14 * qTop).x : qhatFold;
   for (let j = 0; j < sAt.length; j++) {
-    const target = j === sAt.length - 1 ? uMax : uFold + sAt[j] * sAt[j];
+    const target = j === sAt.length - 1 ? uMax : uLow + sAt[j] * sAt[j];
     const b = brent((q) => uOf(q) - target, a, qTop, 1e-14 * qTop).x;
     const half = 0.5 * (b - a);
     const delta = 1e-5 * half;
@@ -128,38 +134,50 @@ function sweep(
 }
 
 /**
- * The informative stationary point of the continuum (every u above the fold on the branch, Q = 0 below), by
- * Newton on the two global parameters (M, G) from the start (M0, G0) (e.g. a class solution's).
+ * A stationary point of the continuum: every u above max(u_f, uCut) on the branch, Q = 0 below (uCut = 0: the
+ * informative one; any uCut ≥ u_f is stationary too, as the threshold starts of the classes), by Newton on the two
+ * global parameters (M, G) from the start (M0, G0) (e.g. a class solution's).
  */
 export function solveContinuum(
   sys: ShallowSystem,
   law: ContinuousLaw,
   alpha: number,
   start: { M: number; G: number; R2hat?: number },
+  uCut = 0,
   res: ContinuumResolution = CONTINUUM_RESOLUTION,
 ): ContinuumSolution {
   let M = start.M;
   let G = start.G;
   let r = start.R2hat ?? 0;
-  let s = sweep(sys, law, alpha, M, G, r, res);
+  let s = sweep(sys, law, alpha, M, G, r, uCut, res);
   let it = 0;
   let converged = false;
+  // Chord Newton: the Jacobian of (M, G) ↦ T(M, G) − (M, G) by forward differences, refreshed only when a step
+  // fails to cut the residual tenfold (each refresh costs two sweeps).
+  let j11 = NaN;
+  let j12 = NaN;
+  let j21 = NaN;
+  let j22 = NaN;
+  let last = Infinity;
   for (; it < 60; it++) {
     const fM = s.M - M;
     const fG = s.G - G;
-    if (Math.abs(fM) + Math.abs(fG) < 1e-11) {
+    const norm = Math.abs(fM) + Math.abs(fG);
+    if (norm < 1e-11) {
       converged = true;
       break;
     }
     r = s.r;
-    // Jacobian of (M, G) ↦ T(M, G) − (M, G) by forward differences.
-    const h = 1e-6;
-    const sM = sweep(sys, law, alpha, M + h, G, r, res);
-    const sG = sweep(sys, law, alpha, M, G + h, r, res);
-    const j11 = (sM.M - s.M) / h - 1;
-    const j21 = (sM.G - s.G) / h;
-    const j12 = (sG.M - s.M) / h;
-    const j22 = (sG.G - s.G) / h - 1;
+    if (!(norm < 0.1 * last)) {
+      const h = 1e-6;
+      const sM = sweep(sys, law, alpha, M + h, G, r, uCut, res);
+      const sG = sweep(sys, law, alpha, M, G + h, r, uCut, res);
+      j11 = (sM.M - s.M) / h - 1;
+      j21 = (sM.G - s.G) / h;
+      j12 = (sG.M - s.M) / h;
+      j22 = (sG.G - s.G) / h - 1;
+    }
+    last = norm;
     const det = j11 * j22 - j12 * j21;
     let dM = (-fM * j22 + fG * j12) / det;
     let dG = (-fG * j11 + fM * j21) / det;
@@ -169,12 +187,12 @@ export function solveContinuum(
     }
     M = Math.max(0, M + dM);
     G = G + dG;
-    s = sweep(sys, law, alpha, M, G, r, res);
+    s = sweep(sys, law, alpha, M, G, r, uCut, res);
   }
   const f = freeEntropyFrom(sys, alpha, sys.delta + s.eps, 1 - s.mS, s.r, s.tau, s.ps);
-  const { uOf, qhatFold, uFold } = s;
+  const { uOf, qhatFold, uFold, uLow } = s;
   const overlapAt = (u: number) => {
-    if (!(u >= uFold) || !Number.isFinite(uFold)) return { Q: 0, Qhat: 0 };
+    if (!(u >= uLow) || !Number.isFinite(uLow)) return { Q: 0, Qhat: 0 };
     const qhat = brent((q) => uOf(q) - u, qhatFold, above(uOf, qhatFold, u), 1e-15).x;
     return { Q: overlapW(sys.prior, qhat), Qhat: qhat };
   };
@@ -187,6 +205,7 @@ export function solveContinuum(
     R2hat: s.r,
     mS: s.mS,
     uFold,
+    uLow,
     converged: converged && Number.isFinite(f),
     iterations: it,
     overlapAt,

@@ -79,6 +79,16 @@ describe('gauss readouts: the continuum of classes (h23, Gaussian W, Δ = 0.1, �
     }
   });
 
+  it('the model (classes, then the continuum) gives the closed form’s ε and Q(v) on its informative branch', () => {
+    for (const alpha of [0.4, 1.04, 2]) {
+      const exact = continuum(alpha);
+      const pt = model.solvePoint(alpha);
+      const informative = pt.stationary.find((s) => s.uCut === 0);
+      expect(informative).toBeDefined();
+      expect(Math.abs((informative as { eps: number }).eps / exact.eps - 1)).toBeLessThan(1e-7);
+    }
+  });
+
   it('the solver’s 48 equal-mass classes are off by +1.5 %, +0.5 %, +0.35 % (the jump of Q(v) at the fold)', () => {
     // A class straddles the fold u_f, where Q(u) jumps; equal-mass or Gauss nodes converge only like the class width
     // there. Why the continuum is solved through its global parameters (readoutContinuum.ts).

@@ -128,3 +128,27 @@ describe('solveContinuum converges: doubling the resolution moves ε, f and Q(v)
     });
   }
 });
+
+describe('solveContinuum with Rademacher W and ReLU (g′ not smooth at Q = 1, Q → 1 within a few units of q̂)', () => {
+  it('converges, and lies within the 48 classes’ discretisation error of their ε', () => {
+    const sys = getShallowModel({
+      activation: 'relu',
+      gamma: 1.5,
+      delta: 1e-3,
+      readout: 'gauss',
+      weights: 'rademacher',
+    }).system;
+    for (const alpha of [0.7, 2.5]) {
+      const cls = solveFromStart(sys, alpha, new Float64Array(sys.v2.length).fill(0.99));
+      let M = 0;
+      let G = 0;
+      for (let c = 0; c < sys.v2.length; c++) {
+        M += sys.pv[c] * sys.v2[c] * cls.Q[c] ** 2;
+        G += sys.pv[c] * sys.v2[c] * sys.g(cls.Q[c]);
+      }
+      const sol = solveContinuum(sys, 'gauss', alpha, { M, G, R2hat: cls.R2hat });
+      expect(sol.converged).toBe(true);
+      expect(Math.abs(sol.eps / cls.eps - 1)).toBeLessThan(0.1);
+    }
+  });
+});

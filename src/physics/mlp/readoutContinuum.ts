@@ -8,7 +8,7 @@
 import { brent } from '../numerics/brent';
 import { gaussLegendre } from '../numerics/gaussHermite';
 import { maximise } from '../numerics/maximise';
-import { freeEntropyW, overlapW } from '../priors';
+import { freeEntropyW, overlapW, overlapWSlope } from '../priors';
 import { freeEntropyFrom, solveR2hat, type ShallowSystem } from './shallow';
 
 export type ContinuousLaw = 'gauss' | 'unif';
@@ -93,6 +93,20 @@ function sweep(
     const h = (Q * A + k * sys.gPrime(Q)) / gamma;
     return h > 0 ? qhat / h : Infinity;
   };
+  // At a node: Q, u and u′(q̂) = (h − q̂ h′)/h², h′ = (A + k g″(Q)) m_W′(q̂)/γ (g″ by a one-sided second-order
+  // difference, as Q ≤ 1), from one pass over m_W.
+  const mw = { v: 0, d: 0 };
+  const node = { Q: 0, u: 0, du: 0 };
+  const nodeAt = (qhat: number) => {
+    overlapWSlope(prior, qhat, mw);
+    const Q = mw.v;
+    const d = 1e-6;
+    const g2 = (3 * sys.gPrime(Q) - 4 * sys.gPrime(Q - d) + sys.gPrime(Q - 2 * d)) / (2 * d);
+    const h = (Q * A + k * sys.gPrime(Q)) / gamma;
+    node.Q = Q;
+    node.u = qhat / h;
+    node.du = (h - (qhat * (A + k * g2) * mw.d) / gamma) / (h * h);
+  };
   // The fold: the minimum of u(q̂), searched in ln q̂ (a minimum at the left end is a continuous onset from Q = 0).
   const fold = maximise((x) => -uOf(Math.exp(x)), -16, 10, 52, 1e-8);
   const qhatFold = Math.exp(fold.x);
@@ -117,13 +131,11 @@ function sweep(
     const target = j === sAt.length - 1 ? uMax : uLow + sAt[j] * sAt[j];
     const b = brent((q) => uOf(q) - target, a, qTop, 1e-14 * qTop).x;
     const half = 0.5 * (b - a);
-    const delta = 1e-5 * half;
     for (let i = 0; i < gl.x.length; i++) {
       const qhat = a + half * (1 + gl.x[i]);
-      const u = uOf(qhat);
-      const du = (uOf(qhat + delta) - uOf(qhat - delta)) / (2 * delta); // u′(q̂), smooth (zero at the fold)
-      const wt = half * gl.w[i] * densityU(law, u) * du;
-      const Q = overlapW(prior, qhat);
+      nodeAt(qhat); // u′(q̂) is smooth, zero at the fold
+      const { Q, u } = node;
+      const wt = half * gl.w[i] * densityU(law, u) * node.du;
       out.M += wt * u * Q * Q;
       out.G += wt * u * sys.g(Q);
       out.ps += wt * (freeEntropyW(prior, qhat) - 0.5 * Q * qhat);

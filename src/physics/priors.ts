@@ -25,6 +25,31 @@ export function overlapW(prior: WeightPrior, qhat: number): number {
   return acc;
 }
 
+/**
+ * m_W(q̂) and m_W′(q̂) in one pass. Rademacher: m_W′ is the exact derivative of the same Gauss–Hermite sum,
+ * Σ wᵢ sech²Xᵢ (zᵢ/(2√q̂) + 1), Xᵢ = √q̂ zᵢ + q̂, so that it matches overlapW (continuum quadratures need both);
+ * at q̂ → 0 Stein's form E sech²X (1 − tanh X).
+ */
+export function overlapWSlope(prior: WeightPrior, qhat: number, out: { v: number; d: number }): void {
+  const q = Math.max(0, qhat);
+  if (prior === 'gaussian') {
+    out.v = q / (1 + q);
+    out.d = 1 / ((1 + q) * (1 + q));
+    return;
+  }
+  const s = Math.sqrt(q);
+  const stein = q < 1e-10;
+  let v = 0;
+  let d = 0;
+  for (let i = 0; i < GH_W.x.length; i++) {
+    const t = Math.tanh(s * GH_W.x[i] + q);
+    v += GH_W.w[i] * t;
+    d += GH_W.w[i] * (1 - t * t) * (stein ? 1 - t : GH_W.x[i] / (2 * s) + 1);
+  }
+  out.v = v;
+  out.d = d;
+}
+
 /** ψ_W(q̂): free entropy of the scalar channel, normalised so that ψ_W(0) = 0 and ψ_W' = m_W/2. */
 export function freeEntropyW(prior: WeightPrior, qhat: number): number {
   if (!(qhat > 0)) return 0;

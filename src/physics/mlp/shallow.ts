@@ -111,25 +111,32 @@ export function conjugateQ(
   }
 }
 
-/** f_RS from its ingredients: D = Δ + K_d − K*, ρ2 − R2, R̂2, τ, Q, Q̂ (docs/physics/mlp-shallow.md §5). */
-function freeEntropyFrom(
+/** E_v[ψ_W(Q̂) − ½ Q Q̂] over the readout classes. */
+function readoutEntropy(sys: ShallowSystem, Q: Float64Array, Qhat: Float64Array): number {
+  const { v2, pv, prior } = sys;
+  let ps = 0;
+  for (let c = 0; c < v2.length; c++) ps += pv[c] * (freeEntropyW(prior, Qhat[c]) - 0.5 * Q[c] * Qhat[c]);
+  return ps;
+}
+
+/**
+ * f_RS from its ingredients: D = Δ + K_d − K*, ρ2 − R2, R̂2, τ and ps = E_v[ψ_W(Q̂) − ½ Q Q̂]
+ * (docs/physics/mlp-shallow.md §5; the readout continuum, readoutContinuum.ts, passes its own ps).
+ */
+export function freeEntropyFrom(
   sys: ShallowSystem,
   alpha: number,
   D: number,
   rho2MinusR2: number,
   R2hat: number,
   tau: number,
-  Q: Float64Array,
-  Qhat: Float64Array,
+  ps: number,
 ): number {
-  const { v2, pv, gamma, prior, table } = sys;
-  let ps = 0;
-  for (let c = 0; c < v2.length; c++) ps += pv[c] * (freeEntropyW(prior, Qhat[c]) - 0.5 * Q[c] * Qhat[c]);
   return (
     -0.5 * Math.log(2 * Math.PI * Math.E * D) +
     (rho2MinusR2 * R2hat) / (4 * alpha) +
-    (gamma / alpha) * ps +
-    -table.iotaDrop(tau, R2hat) / alpha
+    (sys.gamma / alpha) * ps +
+    -sys.table.iotaDrop(tau, R2hat) / alpha
   );
 }
 
@@ -141,7 +148,7 @@ export function freeEntropy(
   Qhat: Float64Array,
   ev: Evaluation,
 ): number {
-  return freeEntropyFrom(sys, alpha, ev.D, 1 - ev.mS, ev.R2hat, ev.tau, Q, Qhat);
+  return freeEntropyFrom(sys, alpha, ev.D, 1 - ev.mS, ev.R2hat, ev.tau, readoutEntropy(sys, Q, Qhat));
 }
 
 /**
@@ -164,7 +171,7 @@ export function freeEntropyOf(
     G += pv[c] * v2[c] * sys.g(Q[c]);
   }
   const D = delta + 0.5 * mu2sq * (rho2 - R2) + g1 - G;
-  return freeEntropyFrom(sys, alpha, D, rho2 - R2, R2hat, table.mSInverse(M), Q, Qhat);
+  return freeEntropyFrom(sys, alpha, D, rho2 - R2, R2hat, table.mSInverse(M), readoutEntropy(sys, Q, Qhat));
 }
 
 export interface SolveOptions {

@@ -18,6 +18,7 @@ import {
   type ShallowParams,
   type ShallowPoint,
 } from '../types';
+import { solveContinuum } from './readoutContinuum';
 import { solveFromStart, solveUniversal, type ShallowSystem } from './shallow';
 import { BranchCurve, transitionsOf, type Jump } from './branchCurve';
 
@@ -175,7 +176,7 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
   }
   if (!discrete) {
     notes.push(
-      `The continuous readout law is discretised deterministically into ${atoms.v.length} atoms with E v² = 1 exactly; each atom has its own Q(v) (the spectrum of S uses the exact law).`,
+      `The continuous readout law is exact: the saddle point is solved on the continuum of v (through its global order parameters; ${atoms.v.length} deterministic atoms only start it) and Q(v) is shown at those atoms; the spectrum of S also uses the exact law.`,
     );
   }
   notes.push(
@@ -184,19 +185,51 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
 
   // Threshold starts Q0(v) = 0.99·1{v² > v_c²}: each Q(v) of a non-homogeneous law jumps at its own α (§7).
   const order = Array.from({ length: K }, (_, c) => c).sort((a, b) => system.v2[a] - system.v2[b]);
-  const thresholdStarts: Float64Array[] = [];
+  // With a continuous law each carries its cutoff uCut (between the two classes) to the continuum.
+  const thresholdStarts: Array<{ q: Float64Array; uCut: number }> = [];
   if (K > 1) {
     const nThr = Math.min(K - 1, 8);
     for (let k = 1; k <= nThr; k++) {
       const cut = Math.round((k * K) / (nThr + 1));
       const q0 = new Float64Array(K);
       for (let i = cut; i < K; i++) q0[order[i]] = 0.99;
-      thresholdStarts.push(q0);
+      thresholdStarts.push({ q: q0, uCut: 0.5 * (system.v2[order[cut - 1]] + system.v2[order[cut]]) });
     }
   }
   const informativeStart = new Float64Array(K).fill(0.99);
   const smallStart = new Float64Array(K).fill(0.05);
   const maxV2 = Math.max(...v2List);
+
+  /**
+   * Continuous laws: a converged solution of the classes only starts the continuum (readoutContinuum.ts), which
+   * replaces ε, f, R̂2, τ and gives Q(v) at the classes' v² (issue 15 §1: fixed classes converge only like the class
+   * width at the fold). Discrete laws: the solution itself.
+   */
+  const refine = (alpha: number, sol: BranchSolution, uCut: number): BranchSolution => {
+    if (discrete || !sol.converged || Math.max(...sol.Q) < NONZERO) return sol;
+    let M = 0;
+    let G = 0;
+    for (let c = 0; c < K; c++) {
+      M += system.pv[c] * system.v2[c] * sol.Q[c] * sol.Q[c];
+      G += system.pv[c] * system.v2[c] * system.g(sol.Q[c]);
+    }
+    const law = params.readout as 'gauss' | 'unif';
+    const cont = solveContinuum(system, law, alpha, { M, G, R2hat: sol.R2hat }, uCut);
+    const at = Array.from(system.v2, (u) => cont.overlapAt(u));
+    return {
+      ...sol,
+      kind: cont.M > 0 ? 'specialised' : 'universal',
+      eps: cont.eps,
+      f: cont.f,
+      R2: system.rho2 - 1 + cont.mS,
+      R2hat: cont.R2hat,
+      tau: cont.tau,
+      Q: at.map((x) => x.Q),
+      Qhat: at.map((x) => x.Qhat),
+      converged: cont.converged,
+      uCut,
+    };
+  };
 
   /** Linear gain of Q = 0 under the fixed-point map: max v² m_S(R̂2)/γ (m_S'(0) = 1, m_W'(0) = 1, g''(0) = 0). */
   const universalGain = (uni: BranchSolution) => (maxV2 * table.mS(uni.R2hat)) / params.gamma;
@@ -207,16 +240,21 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
     const universal = solveUniversal(system, alpha, warm?.universal.R2hat ?? 0);
     const stationary: BranchSolution[] = [];
     if (!pinnedUniversal && alpha > 0) {
-      const starts: Array<{ q: Float64Array; r: number }> = [];
-      for (const s of warm?.stationary ?? []) starts.push({ q: Float64Array.from(s.Q), r: s.R2hat });
+      const starts: Array<{ q: Float64Array; r: number; uCut: number }> = [];
+      for (const s of warm?.stationary ?? []) starts.push({ q: Float64Array.from(s.Q), r: s.R2hat, uCut: s.uCut ?? 0 });
       // A continued branch with every Q ≥ 0.9 is the one the informative start (Q = 0.99) falls into: skip it.
       const fullySpecialised = (warm?.stationary ?? []).some((s) => Math.min(...s.Q) >= 0.9);
-      if (!fullySpecialised) starts.push({ q: informativeStart, r: 0 });
-      for (const q of thresholdStarts) starts.push({ q, r: 0 });
-      if (universalGain(universal) > 1) starts.push({ q: smallStart, r: universal.R2hat });
+      if (!fullySpecialised) starts.push({ q: informativeStart, r: 0, uCut: 0 });
+      for (const t of thresholdStarts) starts.push({ q: t.q, r: 0, uCut: t.uCut });
+      if (universalGain(universal) > 1) starts.push({ q: smallStart, r: universal.R2hat, uCut: 0 });
+      const found: BranchSolution[] = []; // the classes' solutions (refined below for continuous laws)
       for (const st of starts) {
-        const sol = solveFromStart(system, alpha, st.q, st.r, { known: stationary });
-        if (!sol || !sol.converged || Math.max(...sol.Q) < NONZERO) continue;
+        const raw = solveFromStart(system, alpha, st.q, st.r, { known: found });
+        if (!raw || !raw.converged || Math.max(...raw.Q) < NONZERO) continue;
+        if (found.some((o) => o.Q.every((q, c) => Math.abs(q - raw.Q[c]) < SAME))) continue;
+        found.push(raw);
+        const sol = refine(alpha, raw, st.uCut);
+        if (!sol.converged || Math.max(...sol.Q) < NONZERO) continue;
         if (stationary.some((o) => o.Q.every((q, c) => Math.abs(q - sol.Q[c]) < SAME))) continue;
         stationary.push(sol);
       }
@@ -242,7 +280,7 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
   const continueBranch = (alpha: number, from: BranchSolution): BranchSolution =>
     from.kind === 'universal'
       ? solveUniversal(system, alpha, from.R2hat)
-      : solveFromStart(system, alpha, Float64Array.from(from.Q), from.R2hat);
+      : refine(alpha, solveFromStart(system, alpha, Float64Array.from(from.Q), from.R2hat), from.uCut ?? 0);
   const equilibriumOf = (p: ShallowPoint): BranchSolution =>
     p.equilibrium === 'specialised' ? (p.specialised as BranchSolution) : p.universal;
 

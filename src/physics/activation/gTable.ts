@@ -7,32 +7,8 @@
 // terms that are smooth in u), and g, g' are interpolated by quintic Hermite in u: a call is a square root, index
 // arithmetic and a degree-5 Horner.
 import { ActivationError } from '../errors';
+import { quinticHermiteCoefficients } from '../numerics/quinticHermite';
 import { correlations, type PairPlan } from './quadrature';
-
-/**
- * Piecewise quintic Hermite on the uniform u grid (N intervals), in the local variable t = N u − k ∈ [0, 1],
- * from values, u-slopes and u-curvatures at the nodes: 6 coefficients per interval.
- */
-function quinticHermite(f: Float64Array, d: Float64Array, c2: Float64Array): Float64Array {
-  const N = f.length - 1;
-  const h = 1 / N;
-  const c = new Float64Array(6 * N);
-  for (let k = 0; k < N; k++) {
-    const df = f[k + 1] - f[k];
-    const d0 = d[k] * h;
-    const d1 = d[k + 1] * h;
-    const s0 = c2[k] * h * h;
-    const s1 = c2[k + 1] * h * h;
-    const i = 6 * k;
-    c[i] = f[k];
-    c[i + 1] = d0;
-    c[i + 2] = 0.5 * s0;
-    c[i + 3] = 10 * df - 6 * d0 - 4 * d1 - 0.5 * (3 * s0 - s1);
-    c[i + 4] = -15 * df + 8 * d0 + 7 * d1 + 0.5 * (3 * s0 - 2 * s1);
-    c[i + 5] = 6 * df - 3 * d0 - 3 * d1 - 0.5 * (s0 - s1);
-  }
-  return c;
-}
 
 /** Evaluate a piecewise quintic at q ∈ [0, 1] (clamped): u = 1 − √(1 − q), index arithmetic, no search. */
 function quinticEvaluator(c: Float64Array): (q: number) => number {
@@ -89,7 +65,11 @@ function tableCoefficients(
   const gpuu = new Float64Array(N + 1);
   for (let k = 1; k <= N; k++) gpuu[k] = fivePointDerivative(gpu, k, N) * N;
   gpuu[0] = 4 * mu3 * mu3;
-  return { gc: quinticHermite(G, gu, guu), gpc: quinticHermite(GP, gpu, gpuu) };
+  const unitStep = () => 1 / N; // the uniform u grid
+  return {
+    gc: quinticHermiteCoefficients(G, gu, guu, unitStep),
+    gpc: quinticHermiteCoefficients(GP, gpu, gpuu, unitStep),
+  };
 }
 
 /** Piecewise quintic at u ∈ [0, 1]. */

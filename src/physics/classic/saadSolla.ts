@@ -3,6 +3,7 @@
 // Q_ik = J_i·J_k/N and R_in = J_i·B_n/N with time α = steps/N (docs/physics/classic.md §3). Integrated by RK4.
 import { SaadSollaError } from '../errors';
 import { Rng, SEED_MAX } from '../numerics/rng';
+import { solveLinear } from '../numerics/linearSolve';
 
 export interface SaadSollaParams {
   K: number;
@@ -294,10 +295,11 @@ export function symmetricPlateau(p: SaadSollaParams): Plateau {
       const fp = F(xp);
       for (let r = 0; r < n; r++) (J[r] ??= [])[c] = (fp[r] - fx[r]) / hh;
     }
-    const dx = solveSmall(
+    const dx = solveLinear(
       J,
       fx.map((v) => -v),
     );
+    if (!dx) break; // a singular Jacobian: stop, not converged
     let t = 1;
     let next = x.map((v, i) => v + dx[i]);
     let fn = F(next);
@@ -318,28 +320,6 @@ export function symmetricPlateau(p: SaadSollaParams): Plateau {
     converged,
     alphaReached: alpha,
   };
-}
-
-/** Gaussian elimination with partial pivoting for the 2×2 / 3×3 Newton systems. */
-function solveSmall(A: number[][], b: number[]): number[] {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
-    [M[c], M[piv]] = [M[piv], M[c]];
-    for (let r = c + 1; r < n; r++) {
-      const f = M[r][c] / M[c][c];
-      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k];
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let acc = M[r][n];
-    for (let k = r + 1; k < n; k++) acc -= M[r][k] * x[k];
-    x[r] = acc / M[r][r];
-  }
-  return x;
 }
 
 /** First α after which ε_g stays below half the plateau value (the escape), or null. */

@@ -1,5 +1,6 @@
-// Form fields (slider, select) and the message banner of the GLM, committee and Saad–Solla tabs.
+// Form fields (slider, select), the message banner and the read-out table shared by the tabs.
 import { formatValue } from '../plots/scales';
+import type { ReactNode } from 'react';
 
 /** What the plots show beside a failed computation: the last result, or nothing yet (a failure on first load). */
 export const shownText = (message: string, hasResult: boolean) =>
@@ -91,3 +92,19 @@ export function Select<T extends string>(props: {
 }
 
 export const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatValue(v, 5));
+
+/** A read-out table: one row per [label, value, test id]. */
+export function KeyValueTable({ rows }: { rows: readonly (readonly [ReactNode, ReactNode, string])[] }) {
+  return (
+    <table className="kv">
+      <tbody>
+        {rows.map(([k, v, id]) => (
+          <tr key={id}>
+            <th>{k}</th>
+            <td data-testid={id}>{v}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

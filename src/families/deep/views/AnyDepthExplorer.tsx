@@ -5,6 +5,7 @@ import { formatValue } from '../../../platform/plots/scales';
 import { useDeep } from '../store';
 import { DeepControls } from './DeepControls';
 import { AnyDepthEpsPlot, AnyDepthOverlapsPlot, AnyDepthThresholdsPlot } from './AnyDepthPlots';
+import { KeyValueTable } from '../../../platform/ui/fields';
 
 const Thresholds = memo(function Thresholds() {
   const result = useDeep((s) => s.anyDepth);
@@ -24,16 +25,7 @@ const Thresholds = memo(function Thresholds() {
   return (
     <section className="panel" aria-label="thresholds" data-testid="anydepth-readout">
       <h2>Thresholds at L = {depth}</h2>
-      <table className="kv">
-        <tbody>
-          {rows.map(([k, v, id]) => (
-            <tr key={id}>
-              <th>{k}</th>
-              <td data-testid={id}>{v}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KeyValueTable rows={rows} />
     </section>
   );
 });

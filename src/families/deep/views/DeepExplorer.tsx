@@ -8,6 +8,7 @@ import { EpsBranchesPlot, OverlapsPlot, ProfilePlot } from './DeepPlots';
 import { DeepSimPanel } from './DeepSimPanel';
 import { AnyDepthExplorer } from './AnyDepthExplorer';
 import './deep.css';
+import { KeyValueTable } from '../../../platform/ui/fields';
 
 const Messages = memo(function Messages() {
   const error = useDeep((s) => s.computeError);
@@ -64,16 +65,7 @@ const Readout = memo(function Readout() {
   return (
     <section className="panel" aria-label="values at the selected α" data-testid="deep-readout">
       <h2>At the selected α</h2>
-      <table className="kv">
-        <tbody>
-          {rows.map(([k, v, id]) => (
-            <tr key={id}>
-              <th>{k}</th>
-              <td data-testid={id}>{v}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KeyValueTable rows={rows} />
       {notConverged > 0 && (
         <p className="hint warn">The solver did not converge at {notConverged} α points of the curve.</p>
       )}

@@ -225,6 +225,25 @@ function buildModel(params: AnyDepthParams): AnyDepthModel {
     };
   };
 
+  /** Brent in t for g(point) = 0 on [tLo, tHi], each solve warm-started from the last: the point (null if none). */
+  const rootAlongBranch = (g: (p: BranchPoint) => number, tLo: number, tHi: number, start: readonly number[]) => {
+    let warm = start;
+    let iterations = 0;
+    const root = brent(
+      (t) => {
+        const p = atT(t, warm);
+        iterations++;
+        if (!p) return NaN;
+        warm = p.x;
+        return g(p);
+      },
+      tLo,
+      tHi,
+      1e-13,
+    );
+    return { p: root.converged ? atT(root.x, warm) : null, iterations };
+  };
+
   /** The upper-branch point with α(t) = alpha by Brent in t (robust up to the fold), from the traced points. */
   const byContinuation = (alpha: number): AnyDepthSolution | null => {
     const { upper, fold } = trace();
@@ -239,22 +258,7 @@ function buildModel(params: AnyDepthParams): AnyDepthModel {
       if (p.alpha >= alpha) above = p;
     }
     if (!above) return null;
-    let warm = above.x;
-    let iterations = 0;
-    const root = brent(
-      (t) => {
-        const p = atT(t, warm);
-        iterations++;
-        if (!p) return NaN;
-        warm = p.x;
-        return p.alpha - alpha;
-      },
-      fold.t,
-      above.t,
-      1e-13,
-    );
-    if (!root.converged) return null;
-    const p = atT(root.x, warm);
+    const { p, iterations } = rootAlongBranch((q) => q.alpha - alpha, fold.t, above.t, above.x);
     return p && solution(alpha, p.x, true, iterations);
   };
 
@@ -327,21 +331,7 @@ function buildModel(params: AnyDepthParams): AnyDepthModel {
       else lower = p;
     }
     if (!upperPt) return { ...none, converged: false, iterations: 0, residual: Infinity };
-    let warm = lower.x;
-    let iterations = 0;
-    const root = brent(
-      (t) => {
-        const p = atT(t, warm);
-        iterations++;
-        if (!p) return NaN;
-        warm = p.x;
-        return gap(p);
-      },
-      lower.t,
-      upperPt.t,
-      1e-13,
-    );
-    const p = root.converged ? atT(root.x, warm) : null;
+    const { p, iterations } = rootAlongBranch(gap, lower.t, upperPt.t, lower.x);
     if (!p) return { ...none, converged: false, iterations, residual: Infinity };
     if (p.alpha > alphaMax) return { ...none, converged: true, iterations, residual: 0 };
     return result(p, iterations, true);

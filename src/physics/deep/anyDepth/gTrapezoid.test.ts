@@ -2,17 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { getActivation } from '../../activations';
 import { buildLayerG, correlationsTrapezoid, type Sigma4 } from './gTrapezoid';
-import { getLayerActivation, TANH2_NOLIN } from './layerActivation';
-
-const tanh2Nolin: Sigma4 = (x, out) => {
-  const t = Math.tanh(2 * x);
-  const u = 1 - t * t;
-  const { mu1, s } = TANH2_NOLIN;
-  out[0] = (t - mu1 * x) / s;
-  out[1] = (2 * u - mu1) / s;
-  out[2] = (-8 * t * u) / s;
-  out[3] = (16 * u * (2 * t * t - u)) / s;
-};
+import { getLayerActivation, tanh2Nolin, TANH2_NOLIN } from './layerActivation';
 
 describe('g tables by the trapezoid rule', () => {
   it("tanh2-nolin's μ1 and s are the spec's (13 digits)", () => {

@@ -8,6 +8,8 @@
 // slope of the g' interpolant. (The spec's cubic Hermite needs ~2000 nodes for 1e−13; the quintic gets there on
 // 129, which is what makes the table cheap.)
 
+import { quinticHermiteCoefficients } from '../../numerics/quinticHermite';
+
 /** out[0] = σ(x), out[1] = σ'(x), out[2] = σ''(x), out[3] = σ'''(x). */
 export type Sigma4 = (x: number, out: Float64Array) => void;
 
@@ -94,28 +96,6 @@ export function momentsTrapezoid(sigma: Sigma4): { mu0: number; mu1: number; mu2
 /** Table intervals: the quintic interpolants are accurate to ~1e−13 for tanh2-nolin (anyDepth.test.ts). */
 export const G_TABLE_INTERVALS = 128;
 
-/** Coefficients (6 per interval, in t = (q − q_k)/h_k) of the quintic Hermite through values, slopes, curvatures. */
-function quinticCoefficients(q: Float64Array, F: Float64Array, D: Float64Array, S: Float64Array): Float64Array {
-  const N = q.length - 1;
-  const c = new Float64Array(6 * N);
-  for (let k = 0; k < N; k++) {
-    const h = q[k + 1] - q[k];
-    const df = F[k + 1] - F[k];
-    const d0 = D[k] * h;
-    const d1 = D[k + 1] * h;
-    const s0 = S[k] * h * h;
-    const s1 = S[k + 1] * h * h;
-    const i = 6 * k;
-    c[i] = F[k];
-    c[i + 1] = d0;
-    c[i + 2] = 0.5 * s0;
-    c[i + 3] = 10 * df - 6 * d0 - 4 * d1 - 0.5 * (3 * s0 - s1);
-    c[i + 4] = -15 * df + 8 * d0 + 7 * d1 + 0.5 * (3 * s0 - 2 * s1);
-    c[i + 5] = 6 * df - 3 * d0 - 3 * d1 - 0.5 * (s0 - s1);
-  }
-  return c;
-}
-
 /** Tabulates g … g''' of σ on N + 1 nodes and returns the interpolants. */
 export function buildLayerG(sigma: Sigma4, symmetric: boolean, N = G_TABLE_INTERVALS): LayerG {
   const q = new Float64Array(N + 1);
@@ -126,8 +106,9 @@ export function buildLayerG(sigma: Sigma4, symmetric: boolean, N = G_TABLE_INTER
     const c = correlationsTrapezoid(sigma, q[k], symmetric);
     for (let j = 0; j < 4; j++) C[j][k] = c[j];
   }
-  const gc = quinticCoefficients(q, C[0], C[1], C[2]);
-  const gpc = quinticCoefficients(q, C[1], C[2], C[3]);
+  const width = (k: number) => q[k + 1] - q[k];
+  const gc = quinticHermiteCoefficients(C[0], C[1], C[2], width);
+  const gpc = quinticHermiteCoefficients(C[1], C[2], C[3], width);
   // Interval of q (clamped to [0, 1]): the grid inverts in closed form, no search.
   const interval = (x: number): number => {
     const k = Math.floor((1 - Math.sqrt(1 - x)) * N);

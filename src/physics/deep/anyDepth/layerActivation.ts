@@ -38,7 +38,8 @@ export const TANH2_NOLIN = (() => {
   return { mu1, s: Math.sqrt(base.Esigma2 - mu1 * mu1) };
 })();
 
-const tanh2Nolin: Sigma4 = (x, out) => {
+/** σ = (tanh 2x − μ1 x)/s and its first three derivatives. */
+export const tanh2Nolin: Sigma4 = (x, out) => {
   const t = Math.tanh(2 * x);
   const u = 1 - t * t;
   const { mu1, s } = TANH2_NOLIN;

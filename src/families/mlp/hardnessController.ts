@@ -5,7 +5,7 @@
 import { errorOf } from '../../platform/compute/outcome';
 import { progress, type WorkerFactory } from '../../platform/compute/workerClient';
 import { WorkerPool } from '../../platform/compute/workerPool';
-import { DEFAULT_SIM, type SimConfig } from '../../sim/simulation';
+import { DEFAULT_SIM, type SimConfig } from '../../sim/config';
 import { poolSize } from './phaseClient';
 import { HARDNESS_CHANNELS, type HardnessApi, type HardnessJob } from './hardnessProtocol';
 import { useHardness, type HardnessForm } from './hardnessStore';

@@ -6,7 +6,7 @@ import { shallowParamsOf } from '../families/mlp/store';
 import { deepCodec } from '../families/deep/params';
 import { getDeepModel } from '../physics/deep/deepModel';
 import { getShallowModel } from '../physics/mlp/shallowModel';
-import { getAnyDepthModel } from '../physics/deep/anyDepth/anyDepthModel';
+import { getAnyDepthModel, uniformLayers } from '../physics/deep/anyDepth/anyDepthModel';
 
 describe('presets', () => {
   it('have unique ids and links that decode cleanly to their canonical form', () => {
@@ -85,14 +85,7 @@ describe('presets', () => {
 
   it('any-depth presets quote the engine’s α_e/L and α_sp/L for L = 1 … 5 and the L = 3 values', () => {
     const p = deepCodec.decode(PRESETS.find((x) => x.id === 'anydepth-L3')!.hash).params;
-    const at = (L: number) =>
-      getAnyDepthModel({
-        activations: new Array<string>(L).fill(p.activation),
-        gammas: new Array<number>(L).fill(p.gamma),
-        delta: p.delta,
-        readout: p.readout,
-        weights: p.weights,
-      }).transition();
+    const at = (L: number) => getAnyDepthModel(uniformLayers(L, p)).transition();
     const alphaE = [1.6, 2.49, 3.1, 3.63, 4.11];
     const alphaSp = [1.47, 1.66, 1.69, 1.71, 1.72];
     for (let L = 1; L <= 5; L++) {

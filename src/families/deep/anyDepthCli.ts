@@ -4,6 +4,7 @@ import { listWhere, numberWhere, parseList, parseNumber, UsageError, type FlagSp
 import { num, type Emit } from '../../platform/cli/command';
 import { getAnyDepthModel, MAX_DEPTH, type AnyDepthSolution } from '../../physics/deep/anyDepth/anyDepthModel';
 import type { ReadoutLaw, WeightPrior } from '../../physics/types';
+import { COMPARE_DEPTHS } from './anyDepthProtocol';
 
 export const ANY_DEPTH_FLAGS: Record<string, FlagSpec> = {
   gammas: { kind: 'string', help: `depth ≥ 3: widths γ_1,…,γ_L, input side first (default: --gamma in every layer)` },
@@ -69,7 +70,7 @@ export function runAnyDepth(depth: number, flags: Record<string, string | boolea
       weights: flags.weights as WeightPrior,
     });
   const model = modelAt(depth);
-  const depths = flags.compare ? [depth, ...[1, 2, 3, 4, 5].filter((L) => L !== depth)] : [depth];
+  const depths = flags.compare ? [depth, ...COMPARE_DEPTHS.filter((L) => L !== depth)] : [depth];
   if (flags.compare && (flags.gammas !== undefined || flags.activations !== undefined))
     throw new UsageError('--compare takes one σ and γ for every layer (--activation, --gamma), not per-layer lists');
   if (flags.transition) {

@@ -1,7 +1,7 @@
 // Compute placement of the any-depth theory (depth L ≥ 3 in the deep tab): the shown depth's curves, the compared
 // depths L = 1 … 5, and α_sp, α_e for L = 1 … 8, in one reply (a few tens of ms once the g table is built).
 // The physics is injected, so it runs under vitest with a fake model.
-import type { AnyDepthModel, AnyDepthParams } from '../../physics/deep/anyDepth/anyDepthModel';
+import { uniformLayers, type AnyDepthModel, type AnyDepthParams } from '../../physics/deep/anyDepth/anyDepthModel';
 import { Lru } from '../../platform/compute/lru';
 import {
   attempt,
@@ -67,14 +67,7 @@ export function createAnyDepthCompute(
     if (hit) return ok({ ...hit, gen: req.gen, elapsedMs: now() - t0 });
     const get = deps.getAnyDepthModel;
     if (!get) return failed('worker', 'the any-depth theory is not loaded in this worker');
-    const modelAt = (depth: number) =>
-      get({
-        activations: new Array<string>(depth).fill(req.activation),
-        gammas: new Array<number>(depth).fill(req.gamma),
-        delta: req.delta,
-        readout: req.readout,
-        weights: req.weights,
-      });
+    const modelAt = (depth: number) => get(uniformLayers(depth, req));
     const depths = [req.depth, ...(req.compare ? COMPARE_DEPTHS.filter((L) => L !== req.depth) : [])];
     const curves: AnyDepthCurve[] = [];
     for (const depth of depths) {

@@ -11,7 +11,7 @@
 //                     built and the branch traced, each α warm-started from the two before
 import { getDeepModel } from '../../physics/deep/deepModel';
 import { rectangularDenoiser } from '../../physics/deep/denoiser';
-import { getAnyDepthModel } from '../../physics/deep/anyDepth/anyDepthModel';
+import { getAnyDepthModel, uniformLayers } from '../../physics/deep/anyDepth/anyDepthModel';
 import { buildLayerActivation } from '../../physics/deep/anyDepth/layerActivation';
 import { CURVE_SOLVE } from './service';
 import type { BenchSection } from '../family';
@@ -58,13 +58,9 @@ export const section: BenchSection = {
       anyDepthTableMsByActivation[name] = time(() => buildLayerActivation(name), name === 'tanh2-nolin' ? 3 : 1);
     const anyDepthTableMs = anyDepthTableMsByActivation['tanh2-nolin'];
     const L = 5;
-    const anyDepth = getAnyDepthModel({
-      activations: new Array<string>(L).fill('tanh2-nolin'),
-      gammas: new Array<number>(L).fill(1),
-      delta: 0.1,
-      readout: 'ones',
-      weights: 'gaussian',
-    });
+    const anyDepth = getAnyDepthModel(
+      uniformLayers(L, { activation: 'tanh2-nolin', gamma: 1, delta: 0.1, readout: 'ones', weights: 'gaussian' }),
+    );
     const anyAlphas = Array.from({ length: 200 }, (_, i) => (8 * L * (i + 1)) / 200);
     anyDepth.curve(anyAlphas); // tables, branch and JIT
     const anyDepthCurveMs = time(() => void anyDepth.curve(anyAlphas), 7);

@@ -9,6 +9,30 @@ import { startController } from './controller';
 import { shallowParamsOf, useExplorer } from './store';
 
 const point = (alpha: number) => ({ alpha, eps: 0.1 }) as ShallowPoint;
+/** A worker's whole curve in one fine chunk: the point at grid.min. */
+const oneChunkCurve: TheoryApi['computeCurve'] extends (r: never, c: infer C) => infer O
+  ? (gen: number, grid: { min: number }, onChunk: C) => O
+  : never = async (gen, grid, onChunk) => {
+  const header = {
+    key: 'k',
+    alphas: [grid.min],
+    notes: [],
+    pinnedUniversal: false,
+    theoryUnverified: false,
+    atoms: { law: 'ones' as const, v: [1], p: [1] },
+  };
+  onChunk({
+    gen,
+    header,
+    indices: [0],
+    points: [point(grid.min)],
+    phase: 'fine',
+    spansRange: true,
+    done: true,
+    cached: false,
+  });
+  return { ok: true, value: { gen, n: 1, elapsedMs: 1, cached: false } };
+};
 const info = { name: 'relu', label: 'ReLU', formula: '', mu: [], g1: 0, Esigma2: 0, isQuadratic: false };
 
 let unstub: () => void;
@@ -32,25 +56,7 @@ describe('MLP theory controller', () => {
       computeCurve: async ({ gen, grid }, onChunk) => {
         curves.push(n);
         if (n === 0) return never();
-        const header = {
-          key: 'k',
-          alphas: [grid.min],
-          notes: [],
-          pinnedUniversal: false,
-          theoryUnverified: false,
-          atoms: { law: 'ones' as const, v: [1], p: [1] },
-        };
-        onChunk({
-          gen,
-          header,
-          indices: [0],
-          points: [point(grid.min)],
-          phase: 'fine',
-          spansRange: true,
-          done: true,
-          cached: false,
-        });
-        return { ok: true, value: { gen, n: 1, elapsedMs: 1, cached: false } };
+        return oneChunkCurve(gen, grid, onChunk);
       },
     }));
     const stop = startController({ factory, transitionDelayMs: 0, urlDelayMs: 0 });
@@ -82,17 +88,7 @@ describe('MLP theory controller', () => {
       computeTransition: async () => ({ ok: false, error: { kind: 'solver', message: 'not in this test' } }),
       computeCurve: async ({ gen, grid }, onChunk) => {
         calls.push('curve');
-        const header = {
-          key: 'k',
-          alphas: [grid.min],
-          notes: [],
-          pinnedUniversal: false,
-          theoryUnverified: false,
-          atoms: { law: 'ones' as const, v: [1], p: [1] },
-        };
-        const chunk = { gen, header, indices: [0], points: [point(grid.min)], spansRange: true, cached: false };
-        onChunk({ ...chunk, phase: 'fine', done: true });
-        return { ok: true, value: { gen, n: 1, elapsedMs: 1, cached: false } };
+        return oneChunkCurve(gen, grid, onChunk);
       },
     }));
     const stop = startController({ factory, transitionDelayMs: 1e6, urlDelayMs: 0 });
@@ -117,17 +113,7 @@ describe('MLP theory controller', () => {
       },
       computeCurve: async ({ gen, grid }, onChunk) => {
         calls.push(`curve on ${n}`);
-        const header = {
-          key: 'k',
-          alphas: [grid.min],
-          notes: [],
-          pinnedUniversal: false,
-          theoryUnverified: false,
-          atoms: { law: 'ones' as const, v: [1], p: [1] },
-        };
-        const chunk = { gen, header, indices: [0], points: [point(grid.min)], spansRange: true, cached: false };
-        onChunk({ ...chunk, phase: 'fine', done: true });
-        return { ok: true, value: { gen, n: 1, elapsedMs: 1, cached: false } };
+        return oneChunkCurve(gen, grid, onChunk);
       },
     }));
     const stop = startController({ factory, transitionDelayMs: 0, urlDelayMs: 0 });

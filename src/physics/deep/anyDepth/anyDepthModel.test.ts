@@ -4,17 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { getDeepModel } from '../deepModel';
 import { getShallowModel } from '../../mlp/shallowModel';
-import { getAnyDepthModel, type AnyDepthParams } from './anyDepthModel';
+import { getAnyDepthModel, uniformLayers, type AnyDepthParams } from './anyDepthModel';
 import { getLayerActivation, anyDepthRefusal } from './layerActivation';
 import { freeEntropy } from './nested';
 
 const paper = (L: number, over: Partial<AnyDepthParams> = {}) =>
   getAnyDepthModel({
-    activations: new Array<string>(L).fill('tanh2-nolin'),
-    gammas: new Array<number>(L).fill(1),
-    delta: 0.1,
-    readout: 'ones',
-    weights: 'gaussian',
+    ...uniformLayers(L, { activation: 'tanh2-nolin', gamma: 1, delta: 0.1, readout: 'ones', weights: 'gaussian' }),
     ...over,
   });
 

@@ -30,6 +30,20 @@ export interface AnyDepthParams {
   weights: WeightPrior; // gaussian only
 }
 
+/** The parameters of an L-layer network with the same σ and γ in every layer (the paper's setting). */
+export function uniformLayers(
+  depth: number,
+  p: { activation: string; gamma: number; delta: number; readout: ReadoutLaw; weights: WeightPrior },
+): AnyDepthParams {
+  return {
+    activations: new Array<string>(depth).fill(p.activation),
+    gammas: new Array<number>(depth).fill(p.gamma),
+    delta: p.delta,
+    readout: p.readout,
+    weights: p.weights,
+  };
+}
+
 export interface AnyDepthSolution extends Convergence {
   branch: 'specialised' | 'universal';
   alpha: number;

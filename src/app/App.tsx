@@ -1,20 +1,11 @@
-import { Suspense, useEffect, useRef } from 'react';
-import type { Family } from '../families/family';
+import { Suspense, useEffect } from 'react';
 import { useFamily, watchFamilyHash } from './familyStore';
 import { FAMILIES } from './families';
 import { HelpOverlay, Toolbar, useShareSetup } from './Toolbar';
 import { PresetCaption } from './PresetMenu';
 import { Explain } from './Explain';
 import { TabBoundary } from './TabBoundary';
-
-/** Starts the shown family; returns its stop unless it is kept alive (`kept`: those started for the page's life). */
-function startShown(f: Family, kept: Set<string>): (() => void) | undefined {
-  if (!f.keepAlive) return f.start();
-  if (!kept.has(f.id)) {
-    kept.add(f.id);
-    f.start();
-  }
-}
+import { startShown } from './startFamily';
 
 export function App() {
   const model = useFamily((s) => s.model);
@@ -24,8 +15,7 @@ export function App() {
   const family = FAMILIES.find((f) => f.id === model);
   const shown = family ?? FAMILIES[0];
   // The shown family's store follows the URL and its controller runs while its tab is shown.
-  const kept = useRef(new Set<string>());
-  useEffect(() => startShown(shown, kept.current), [shown]);
+  useEffect(() => startShown(shown), [shown]);
   // The other tabs' code is fetched once the page is idle, so a switch is instant and works offline.
   useEffect(() => {
     const t = setTimeout(() => FAMILIES.forEach((f) => void f.View.preload().catch(() => undefined)), 2500);

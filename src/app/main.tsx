@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
 import { registerOffline } from './offline';
+import { startFirstFamily } from './startFamily';
 
 if (import.meta.env.PROD) registerOffline(import.meta.env.BASE_URL);
 
+startFirstFamily();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

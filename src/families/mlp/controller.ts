@@ -133,6 +133,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
     });
     if (!r.ok && r.stale) return;
     requestLabels();
+    loadOverlays();
     store.getState().curveFinished(gen, r.ok ? r.value.elapsedMs : null, r.ok ? null : r.error);
     if (r.ok) store.getState().setWorkerMessage(null);
   }
@@ -199,14 +200,21 @@ export function startController(opts: ControllerOptions = {}): () => void {
   const unlistenShortcuts = listenMlpShortcuts(store);
   schedule();
 
-  loadReference(import.meta.env.BASE_URL).then(
-    (ref) => store.getState().setReference(ref),
-    (e: unknown) => console.warn('reference data unavailable:', e),
-  );
-  loadPublished(import.meta.env.BASE_URL).then(
-    (pub) => store.getState().setPublished(pub),
-    (e: unknown) => console.warn('published points unavailable:', e),
-  );
+  // The published curves and points (13 small CSV files) are fetched and parsed after the first curve: the first
+  // view does not wait for them.
+  let overlaysRequested = false;
+  function loadOverlays(): void {
+    if (overlaysRequested) return;
+    overlaysRequested = true;
+    loadReference(import.meta.env.BASE_URL).then(
+      (ref) => store.getState().setReference(ref),
+      (e: unknown) => console.warn('reference data unavailable:', e),
+    );
+    loadPublished(import.meta.env.BASE_URL).then(
+      (pub) => store.getState().setPublished(pub),
+      (e: unknown) => console.warn('published points unavailable:', e),
+    );
+  }
 
   return () => {
     disposed = true;

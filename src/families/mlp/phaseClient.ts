@@ -46,6 +46,7 @@ export class PhaseClient {
       channels: PHASE_CHANNELS,
       onCrash,
       watchdogMs,
+      lazy: true, // the diagram waits for the first ε(α) curve: so does the loading of its workers
     });
   }
 

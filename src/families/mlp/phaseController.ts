@@ -6,9 +6,29 @@ import { shallowParamsOf, useExplorer } from './store';
 import { PhaseClient, poolSize } from './phaseClient';
 import type { WorkerFactory as PhaseWorkerFactory } from '../../platform/compute/workerClient';
 import { PHASE_ALPHAS, PHASE_ROWS, usePhase } from './phaseStore';
+import type { RowMessage } from './phaseProtocol';
 
-export function startPhaseController(opts: { factory?: PhaseWorkerFactory; debounceMs?: number } = {}): () => void {
+/** Rows are drawn at most this often: each redraw repaints the whole heatmap on the main thread, which the sliders
+ * share (one redraw per row made a Δ move wait seconds behind a filling diagram). */
+const ROW_REDRAW_MS = 100;
+
+export function startPhaseController(
+  opts: { factory?: PhaseWorkerFactory; debounceMs?: number; redrawMs?: number } = {},
+): () => void {
   const debounceMs = opts.debounceMs ?? 150;
+  const redrawMs = opts.redrawMs ?? ROW_REDRAW_MS;
+  let pending: { gen: number; rows: { index: number; row: RowMessage['row'] }[] } | null = null;
+  let redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  const drawPending = () => {
+    redrawTimer = undefined;
+    if (pending) usePhase.getState().addRows(pending.gen, pending.rows);
+    pending = null;
+  };
+  const queueRow = (m: RowMessage) => {
+    if (pending && pending.gen !== m.gen) pending = null;
+    (pending ??= { gen: m.gen, rows: [] }).rows.push({ index: m.index, row: m.row });
+    redrawTimer ??= setTimeout(drawPending, redrawMs);
+  };
   let lastKey: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const size = poolSize(typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined);
@@ -44,8 +64,12 @@ export function startPhaseController(opts: { factory?: PhaseWorkerFactory; debou
     const gen = client.request(
       { base, plane, ys, alphaMax: params.alphaMax, nAlpha: PHASE_ALPHAS },
       {
-        onRow: (m) => usePhase.getState().addRow(m.gen, m.index, m.row),
-        onDone: (g, error) => usePhase.getState().finish(g, error),
+        onRow: queueRow,
+        onDone: (g, error) => {
+          clearTimeout(redrawTimer);
+          drawPending();
+          usePhase.getState().finish(g, error);
+        },
       },
     );
     usePhase.getState().start({ gen, key, plane, ys, alphaMax: params.alphaMax, startedAt });
@@ -53,6 +77,12 @@ export function startPhaseController(opts: { factory?: PhaseWorkerFactory; debou
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(run, debounceMs);
+    // A curve being computed stops the diagram now, not after the debounce: its worker would take a core from the
+    // curve for that long.
+    if (lastKey !== null && useExplorer.getState().computing) {
+      client.cancel();
+      lastKey = null;
+    }
   };
   run();
   const unsubs = [
@@ -61,6 +91,7 @@ export function startPhaseController(opts: { factory?: PhaseWorkerFactory; debou
   ];
   return () => {
     clearTimeout(timer);
+    clearTimeout(redrawTimer);
     for (const u of unsubs) u();
     client.dispose();
   };

@@ -52,6 +52,18 @@ describe('phase geometry', () => {
     expect(parseColour('rgb(1, 2, 3)')).toEqual([1, 2, 3]);
   });
 
+  it('the tabulated [r, g, b] of every map is the CSS colour within one 8-bit level', () => {
+    for (const q of ['epsOpt', 'gap', 'overlap', 'state'] as const) {
+      const m = colourMap(q, [0.5, 0.01]);
+      for (let i = 0; i <= 400; i++) {
+        const v = q === 'state' ? i % 4 : q === 'epsOpt' ? 0.5 * Math.pow(10, -5 * (i / 400)) : (0.6 * i) / 400;
+        const css = parseColour(m.colour(v)) as number[];
+        const lut = m.rgb(v);
+        for (let c = 0; c < 3; c++) expect(Math.abs(lut[c] - css[c]), `${q} v=${v}`).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
   it('fills pixel rows from the nearest computed row', () => {
     const rows = [row(0.1, samples, {}), null, row(2, [s(1, 0.4, 0, 3), s(4, 0.4, 0, 3)], {})];
     const px = heatmapPixels(rows, [0.1, 1, 2], 2, 4, 4, [0.1, 2], colourMap('state', []), 'state', 1);

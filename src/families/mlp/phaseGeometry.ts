@@ -56,36 +56,64 @@ export interface ColourMap {
   kind: 'continuous' | 'categorical';
   /** Value → CSS colour. */
   colour(v: number): string;
+  /** Value → [r, g, b] from a lookup table: the heatmap asks for ~10⁵ of them per redraw. */
+  rgb(v: number): readonly [number, number, number];
   /** Legend: domain of the bar (continuous) and its ticks. */
   domain: [number, number];
   log: boolean;
 }
+
+/**
+ * 1024 levels, level i = [i, i + 1)/1024 sampled at its middle: viridis and inferno are ramps of 256 colours picked
+ * by ⌊256 t⌋, which ⌊1024 t⌋/4 reproduces exactly; cividis (a polynomial) moves by under one 8-bit step per level.
+ */
+const LUT_LEVELS = 1024;
+
+/** A continuous map: position t(v) ∈ [0, 1] on a colour interpolator, with its [r, g, b] tabulated once. */
+function continuousMap(
+  interpolate: (t: number) => string,
+  position: (v: number) => number,
+  domain: [number, number],
+  log: boolean,
+): ColourMap {
+  const lut = Array.from({ length: LUT_LEVELS }, (_, i) => parseColour(interpolate((i + 0.5) / LUT_LEVELS)) ?? BLACK);
+  return {
+    kind: 'continuous',
+    colour: (v) => interpolate(position(v)),
+    rgb: (v) => lut[Math.min(LUT_LEVELS - 1, Math.floor(position(v) * LUT_LEVELS))],
+    domain,
+    log,
+  };
+}
+
+const BLACK = [0, 0, 0] as const;
+const STATE_RGB = STATE_COLOURS.map((c) => parseColour(c) ?? BLACK);
+const stateIndex = (v: number) => Math.max(0, Math.min(3, Math.round(v)));
 
 /** The colour map of a quantity over the values present (ε on a log scale over four decades). */
 export function colourMap(q: PhaseQuantity, values: Iterable<number>): ColourMap {
   if (q === 'state')
     return {
       kind: 'categorical',
-      colour: (v) => STATE_COLOURS[Math.max(0, Math.min(3, Math.round(v)))],
+      colour: (v) => STATE_COLOURS[stateIndex(v)],
+      rgb: (v) => STATE_RGB[stateIndex(v)],
       domain: [0, 3],
       log: false,
     };
-  if (q === 'overlap')
-    return { kind: 'continuous', colour: (v) => interpolateCividis(clamp01(v)), domain: [0, 1], log: false };
+  if (q === 'overlap') return continuousMap(interpolateCividis, clamp01, [0, 1], false);
   let hi = 0;
   for (const v of values) if (Number.isFinite(v) && v > hi) hi = v;
   if (!(hi > 0)) hi = 1;
-  if (q === 'gap')
-    return { kind: 'continuous', colour: (v) => interpolateInferno(clamp01(v / hi)), domain: [0, hi], log: false };
+  if (q === 'gap') return continuousMap(interpolateInferno, (v) => clamp01(v / hi), [0, hi], false);
   // ε_opt: log10 over [hi·1e−4, hi]; reversed viridis so that small errors are bright.
   const top = Math.log10(hi);
   const lo = top - 4;
-  return {
-    kind: 'continuous',
-    colour: (v) => interpolateViridis(1 - clamp01((Math.log10(Math.max(v, 1e-300)) - lo) / (top - lo))),
-    domain: [Math.pow(10, lo), hi],
-    log: true,
-  };
+  return continuousMap(
+    interpolateViridis,
+    (v) => 1 - clamp01((Math.log10(Math.max(v, 1e-300)) - lo) / (top - lo)),
+    [Math.pow(10, lo), hi],
+    true,
+  );
 }
 
 /** '#rrggbb' or 'rgb(r, g, b)' (what d3-scale-chromatic returns) → [r, g, b]. */
@@ -164,7 +192,7 @@ export function heatmapPixels(
     line = new Uint8ClampedArray(width * 4);
     for (let x = 0; x < width; x++) {
       const v = rowValueAt(row.samples, ((x + 0.5) / width) * alphaMax, q, cls);
-      const c = Number.isFinite(v) ? parseColour(map.colour(v)) : null;
+      const c = Number.isFinite(v) ? map.rgb(v) : null;
       line[4 * x] = c ? c[0] : 0;
       line[4 * x + 1] = c ? c[1] : 0;
       line[4 * x + 2] = c ? c[2] : 0;

@@ -43,7 +43,8 @@ export interface PhaseState {
   setQuantity(q: PhaseQuantity): void;
   setReadoutValue(v: number): void;
   start(d: Omit<Diagram, 'rows' | 'previousRows' | 'received' | 'elapsedMs' | 'error'>): void;
-  addRow(gen: number, index: number, row: PhaseRow): void;
+  /** Rows that arrived since the last redraw, in one store update (one heatmap redraw). */
+  addRows(gen: number, rows: readonly { index: number; row: PhaseRow }[]): void;
   finish(gen: number, error: TheoryError | null): void;
   setWorkerMessage(m: string | null): void;
 }
@@ -72,12 +73,12 @@ export const usePhase = create<PhaseState>()((set) => ({
         error: null,
       },
     })),
-  addRow: (gen, index, row) =>
+  addRows: (gen, added) =>
     set((s) => {
-      if (!s.diagram || s.diagram.gen !== gen) return {};
+      if (!s.diagram || s.diagram.gen !== gen || added.length === 0) return {};
       const rows = s.diagram.rows.slice();
-      rows[index] = row;
-      return { diagram: { ...s.diagram, rows, received: s.diagram.received + 1 } };
+      for (const { index, row } of added) rows[index] = row;
+      return { diagram: { ...s.diagram, rows, received: s.diagram.received + added.length } };
     }),
   finish: (gen, error) =>
     set((s) =>

@@ -11,6 +11,8 @@ export interface WorkerPoolOptions {
   /** A member crashed or hung and was restarted (its calls in flight failed with a 'worker' error). */
   onCrash: (message: string, member: number) => void;
   watchdogMs?: number;
+  /** Start each member's worker at its first call, not with the pool (the page's first view must not pay for it). */
+  lazy?: boolean;
 }
 
 export class WorkerPool<Api extends object> {
@@ -27,6 +29,7 @@ export class WorkerPool<Api extends object> {
           name: opts.name,
           factory: opts.factory,
           watchdogMs: opts.watchdogMs,
+          lazy: opts.lazy,
           generations,
           onCrash: (m) => opts.onCrash(m, i),
         }),

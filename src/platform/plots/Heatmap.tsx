@@ -21,9 +21,16 @@ export function Heatmap({ pixels, width, height, left, top, testId }: HeatmapPro
   useLayoutEffect(() => {
     const c = ref.current;
     if (!c || !pixels || pixels.length !== width * height * 4) return;
-    c.width = width;
-    c.height = height;
-    c.getContext('2d')?.putImageData(new ImageData(pixels as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
+    // Resizing reallocates the canvas: only when the size changed. A CPU-backed context (willReadFrequently) takes
+    // putImageData as a copy; a GPU-backed one uploads the whole image on every redraw, which held the main thread
+    // for tens of ms per streamed row in headless Chromium.
+    if (c.width !== width) c.width = width;
+    if (c.height !== height) c.height = height;
+    c.getContext('2d', { willReadFrequently: true })?.putImageData(
+      new ImageData(pixels as Uint8ClampedArray<ArrayBuffer>, width, height),
+      0,
+      0,
+    );
   }, [pixels, width, height]);
   return <canvas ref={ref} style={{ left, top, width, height }} data-testid={testId} />;
 }

@@ -1,6 +1,6 @@
 // Slider-to-redraw latency of the built app in headless Chromium.
-// Starts `vite preview` on a free port (building dist/ first if it is missing), loads the page, waits for the
-// first curve, then changes Δ (or γ) programmatically and measures in the page, with performance.now() and a
+// Starts `vite preview` on a free port (building dist/ first if it is missing or older than a source), loads the
+// page, waits for the first curve, then changes Δ (or γ) programmatically and measures in the page, with performance.now() and a
 // MutationObserver, the time from the input event to the ε plot being re-rendered with the new curve:
 //   - `medianMs`: until the new curve spans the whole α range (data-render-gen: the coarse pass is drawn),
 //   - `medianCompleteMs`: until all 200 grid points are drawn (data-complete-gen).
@@ -10,7 +10,7 @@
 // Usage: `npx tsx bench/sliderRedraw.ts [--control=delta|gamma|deep-delta|deep-gamma] [--gauss] [--samples=N]` or
 // `… --first [--samples=N]` (prints JSON), or import the measures (bench/bench.ts).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -122,6 +122,24 @@ function stop(child: ChildProcess): void {
   }
 }
 
+/** Newest modification time (ms) of the files under `dir` (0 when absent). */
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = statSync(dir).mtimeMs;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) newest = Math.max(newest, statSync(join(e.parentPath, e.name)).mtimeMs);
+  return newest;
+}
+
+/** dist/ is missing or older than a source of the page (measuring a stale build measures old code). */
+function distIsStale(): boolean {
+  const built = join(ROOT, 'dist', 'index.html');
+  if (!existsSync(built)) return true;
+  const sources = ['src', 'workers', 'public'].map((d) => newestMtime(join(ROOT, d)));
+  for (const f of ['index.html', 'vite.config.ts', 'package-lock.json']) sources.push(statSync(join(ROOT, f)).mtimeMs);
+  return Math.max(...sources) > statSync(built).mtimeMs;
+}
+
 /** A built app served by `vite preview` and a headless Chromium, for several measures in one go. */
 export interface PageSession {
   base: string;
@@ -134,7 +152,7 @@ export async function withPreview<T>(
 ): Promise<T> {
   const log = opts.log ?? (() => {});
   const viteBin = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  if (opts.build || !existsSync(join(ROOT, 'dist', 'index.html'))) {
+  if (opts.build || distIsStale()) {
     log('building dist/ …');
     const b = spawnSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
     if (b.status !== 0) throw new Error('vite build failed');

@@ -6,6 +6,8 @@ import { HelpOverlay, Toolbar, useShareSetup } from './Toolbar';
 import { PresetCaption } from './PresetMenu';
 import { Explain } from './Explain';
 import { TabBoundary } from './TabBoundary';
+import { useShareUi } from './presentation';
+import { hideCss } from './viewFlags';
 
 /** Starts the shown family; returns its stop unless it is kept alive (`kept`: those started for the page's life). */
 function startShown(f: Family, kept: Set<string>): (() => void) | undefined {
@@ -21,6 +23,8 @@ export function App() {
   const setModel = useFamily((s) => s.setModel);
   useEffect(() => watchFamilyHash(), []);
   useShareSetup();
+  const hide = useShareUi((s) => s.hide);
+  const flagErrors = useShareUi((s) => s.flagErrors);
   const family = FAMILIES.find((f) => f.id === model);
   const shown = family ?? FAMILIES[0];
   // The shown family's store follows the URL and its controller runs while its tab is shown.
@@ -53,7 +57,18 @@ export function App() {
         </nav>
         <p className="blurb">{shown.blurb}</p>
       </header>
+      {hide.length > 0 && <style data-testid="hide-style">{hideCss(hide)}</style>}
       <PresetCaption />
+      {flagErrors.length > 0 && (
+        <div className="error-banner" role="alert" data-testid="view-flag-errors">
+          {flagErrors.map((e) => (
+            <p key={e}>{e}</p>
+          ))}
+          <button type="button" onClick={() => useShareUi.getState().dismissFlagErrors()}>
+            dismiss
+          </button>
+        </div>
+      )}
       {!family && (
         <p className="error-banner" role="alert" data-testid="family-error">
           The link asks for model “{model.slice(0, 40)}”, which this version of the explorer does not know; showing the{' '}

@@ -8,6 +8,7 @@ import { Explain } from './Explain';
 import { TabBoundary } from './TabBoundary';
 import { useShareUi } from './presentation';
 import { hideCss } from './viewFlags';
+import { SimChip } from './SimChip';
 
 /** Starts the shown family; returns its stop unless it is kept alive (`kept`: those started for the page's life). */
 function startShown(f: Family, kept: Set<string>): (() => void) | undefined {
@@ -61,14 +62,21 @@ export function App() {
       <PresetCaption />
       {flagErrors.length > 0 && (
         <div className="error-banner" role="alert" data-testid="view-flag-errors">
-          {flagErrors.map((e) => (
-            <p key={e}>{e}</p>
-          ))}
-          <button type="button" onClick={() => useShareUi.getState().dismissFlagErrors()}>
+          <ul>
+            {flagErrors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            onClick={() => useShareUi.getState().dismissFlagErrors()}
+            aria-label="dismiss link messages"
+          >
             dismiss
           </button>
         </div>
       )}
+
       {!family && (
         <p className="error-banner" role="alert" data-testid="family-error">
           The link asks for model “{model.slice(0, 40)}”, which this version of the explorer does not know; showing the{' '}
@@ -84,6 +92,7 @@ export function App() {
       </div>
       <Explain family={shown} />
       <HelpOverlay />
+      <SimChip />
       <footer>
         Data overlays: Minh-Toan/extensive-width-NN @ df09239 and Minh-Toan/statphys-deep-NN @ c45c86f (GAMP-RIE; arXiv
         2501.18530, 2510.24616). ε is the noise-free MSE of the posterior mean (HMC points: Gibbs error / 2).

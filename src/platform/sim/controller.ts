@@ -7,6 +7,7 @@ import type { Init, SimConfig } from '../../sim/simulation';
 import { RESET_EVENT, TOGGLE_PLAY_EVENT } from '../../app/shortcuts';
 import type { Control, RunOutcome, SimEvent } from './protocol';
 import { keepSim } from './keep';
+import { followChip } from './chip';
 import type { HashSpec } from '../state/hashCodec';
 import { bindView, storeView } from '../state/viewLink';
 import type { RunStatus, SimFormCommon } from './runSlice';
@@ -47,7 +48,8 @@ export interface SimController {
   listenToShortcuts(): () => void;
   /**
    * Keeps the form and finished runs across reloads under `key`, and warns before leaving a run (./keep.ts); the
-   * settings the family's link carries override the stored ones and follow the form into the link.
+   * settings the family's link carries override the stored ones and follow the form into the link; the runs on
+   * screen show in presentation mode's status chip (./chip.ts).
    */
   keep(key: string): () => void;
 }
@@ -213,16 +215,14 @@ export function createSimController<Form extends SimFormCommon>(
       client.api();
     },
     keep(key) {
-      const stopKeeping = keepSim(store, key);
+      const stops = [keepSim(store, key), followChip(store)];
       const link = family.link;
-      if (!link) return stopKeeping;
-      const setForm = (view: Partial<Form>) =>
-        (Object.keys(view) as (keyof Form)[]).forEach((k) => get().setForm(k, view[k] as Form[keyof Form]));
-      const stopLink = bindView(storeView(link.model, link.rows, store, (s) => s.form, setForm, link.report));
-      return () => {
-        stopLink();
-        stopKeeping();
-      };
+      if (link) {
+        const setForm = (view: Partial<Form>) =>
+          (Object.keys(view) as (keyof Form)[]).forEach((k) => get().setForm(k, view[k] as Form[keyof Form]));
+        stops.push(bindView(storeView(link.model, link.rows, store, (s) => s.form, setForm, link.report)));
+      }
+      return () => stops.reverse().forEach((stop) => stop());
     },
     listenToShortcuts() {
       const onToggle = () => controller.togglePlay();

@@ -42,13 +42,20 @@ describe('view keys in the link', () => {
     ]);
   });
 
-  it('writes only what differs from the default, before the page keys, and replaces old values', () => {
+  it('writes only what differs from the default, in place, before the page keys', () => {
     expect(withView(ROWS, '#model=toy&v=1&n=2&present=1', { plane: 'delta', d: 40 })).toBe(
       '#model=toy&v=1&n=2&plane=delta&present=1',
     );
-    expect(withView(ROWS, '#model=toy&plane=delta&sim-d=9&v=1', { plane: 'gamma', d: 60 })).toBe(
-      '#model=toy&v=1&sim-d=60',
+    expect(withView(ROWS, '#model=toy&sim-d=9&v=1&plane=gamma', { plane: 'gamma', d: 60 })).toBe(
+      '#model=toy&sim-d=60&v=1',
     );
+    // Keys keep their places: a second binding of the same link (other rows) leaves this one's as they are.
+    const OTHER: readonly HashSpec<{ colour: string }>[] = [
+      { kind: 'enum', key: 'colour', field: 'colour', def: 'a', values: ['a', 'b'], label: 'colour' },
+    ];
+    const both = withView(OTHER, withView(ROWS, '#model=toy&v=1', { plane: 'delta', d: 60 }), { colour: 'b' });
+    expect(both).toBe('#model=toy&v=1&plane=delta&sim-d=60&colour=b');
+    expect(withView(ROWS, both, { plane: 'delta', d: 60 })).toBe(both);
   });
 
   it('binds a store: the link restores it, its changes reach the link, the family codec keeps and accepts them', () => {

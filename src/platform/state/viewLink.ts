@@ -84,17 +84,28 @@ export function decodeView<V>(
   return { view: view as Partial<V>, errors };
 }
 
-/** `hash` with the view's keys set to `view`'s values that differ from the defaults (others removed). */
+/**
+ * `hash` with the view's keys set to `view`'s values that differ from the defaults (others removed): a key already
+ * there keeps its place, a new one goes after the family's keys, the page keys stay last. Keeping places makes two
+ * bindings of one link (the phase view, a simulation panel) agree on it, so their rewrites settle at once.
+ */
 export function withView<V>(rows: readonly HashSpec<V>[], hash: string, view: V): string {
-  const keys = new Set(rows.map((r) => r.key));
-  const global = new Set<string>(GLOBAL_KEYS);
-  const own = strip(hash)
-    .split('&')
-    .filter((p) => p !== '' && !keys.has(p.split('=')[0]) && !global.has(p.split('=')[0]));
   const rec = view as Record<string, unknown>;
-  const pairs = rows.filter((r) => rec[r.field] !== r.def).map((r) => `${r.key}=${valueText(rec[r.field])}`);
-  const parts = [...own, ...pairs];
-  return `#${parts.join('&')}${keysSuffix(hash, GLOBAL_KEYS)}`;
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const global = new Set<string>(GLOBAL_KEYS);
+  const pair = (r: HashSpec<V>) => (rec[r.field] === r.def ? null : `${r.key}=${valueText(rec[r.field])}`);
+  const placed = new Set<string>();
+  const parts: string[] = [];
+  for (const p of strip(hash).split('&')) {
+    const key = p.split('=')[0];
+    const row = byKey.get(key);
+    if (p === '' || global.has(key) || (row && placed.has(key))) continue;
+    const text = row ? pair(row) : p;
+    if (row) placed.add(key);
+    if (text !== null) parts.push(text);
+  }
+  for (const r of rows) if (!placed.has(r.key)) parts.push(pair(r) ?? '');
+  return `#${parts.filter((p) => p !== '').join('&')}${keysSuffix(hash, GLOBAL_KEYS)}`;
 }
 
 /**

@@ -4,7 +4,11 @@
 // and its simulation run offline.
 import { mkdir } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { failOnPageErrors, nextCurve } from './helpers';
+import { failOnPageErrors, goOffline, nextCurve } from './helpers';
+
+// Lets context.route see (and abort) the service worker's own requests (microsoft/playwright#2311), so that the
+// offline test cuts the network for the worker too.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 const SHOTS = '/work/wt/shots/h21';
 const BASE = '/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8';
@@ -85,5 +89,26 @@ test.describe('lecture', () => {
     // open=sim shows the panel in presentation mode too.
     await page.goto(`${BASE}&present=1&open=sim`);
     await expect(page.getByTestId('sim-panel')).toBeVisible();
+  });
+
+  test('offline: after a first visit that ran no simulation, a reload without network runs one', async ({
+    page,
+    context,
+  }) => {
+    await page.goto(`${BASE}&sim-algo=adam&sim-d=12&sim-steps=30`);
+    await nextCurve(page);
+    await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 30_000 });
+    // Every response after the reload must come from the worker's precache (this build never needs the network).
+    const seen = await goOffline(page, context);
+    await page.reload();
+    await nextCurve(page);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true); // the cached page keeps COOP/COEP
+    await page.getByTestId('sim-play').click();
+    await expect(page.getByTestId('sim-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(page.getByTestId('sim-run-informative')).toHaveAttribute('data-step', '30');
+    expect(seen.network).toEqual([]);
+    expect(seen.cached).toBeGreaterThan(10); // the page, its code, its data
+    await page.screenshot({ path: `${SHOTS}/offline-sim.png` });
+    await context.setOffline(false);
   });
 });

@@ -4,7 +4,7 @@ import { App } from './App';
 import './styles.css';
 import { registerOffline } from './offline';
 
-if (import.meta.env.PROD) registerOffline(import.meta.env.BASE_URL);
+if (import.meta.env.PROD) registerOffline();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

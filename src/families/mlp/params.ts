@@ -6,7 +6,8 @@ import { MAX_EXPRESSION_LENGTH } from '../../physics/expression/parse';
 import { PHASE_PLANES, type PhasePlane } from '../../physics/mlp/phase';
 import { ALGORITHMS, INITS, READOUT_MODES } from '../../sim/config';
 import { PHASE_QUANTITIES, type PhaseQuantity } from './phaseStore';
-import { DEFAULT_FORM, NISHIMORI_MODES, type SimForm } from './simStore';
+import { DEFAULT_FORM, NISHIMORI_MODES, SIM_D_RANGE, type SimForm } from './simStore';
+import { seedStepsRows, simIntRow } from '../../platform/sim/linkRows';
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS } from '../../physics/types';
 import type { ReadoutLaw, WeightPrior } from '../../physics/types';
 import {
@@ -159,14 +160,11 @@ export const PHASE_VIEW_TABLE: readonly HashSpec<PhaseView>[] = [
   },
 ];
 
-/** The Simulation panel's settings (./simStore.ts) in the link: a run seen on a slide can be run again. */
-export type SimView = Pick<SimForm, 'algo' | 'init' | 'readouts' | 'nishimori' | 'd' | 'seed' | 'steps'>;
-
-const simInt = (key: string, field: 'd' | 'seed' | 'steps', min: number, max: number, label: string) =>
-  ({ kind: 'number', key, field, def: DEFAULT_FORM[field], min, max, integer: true, label }) as const;
-
-/** Ranges as the panel's fields hold them. */
-export const SIM_VIEW_TABLE: readonly HashSpec<SimView>[] = [
+/**
+ * The Simulation panel's settings (./simStore.ts) in the link: a run seen on a slide can be run again. Ranges as
+ * the panel's fields hold them.
+ */
+export const SIM_VIEW_TABLE: readonly HashSpec<SimForm>[] = [
   { kind: 'enum', key: 'sim-algo', field: 'algo', def: DEFAULT_FORM.algo, values: ALGORITHMS, label: 'algorithm' },
   { kind: 'enum', key: 'sim-start', field: 'init', def: DEFAULT_FORM.init, values: INITS, label: 'start' },
   {
@@ -185,9 +183,8 @@ export const SIM_VIEW_TABLE: readonly HashSpec<SimView>[] = [
     values: NISHIMORI_MODES,
     label: 'Nishimori check',
   },
-  simInt('sim-d', 'd', 8, 200, 'd'),
-  simInt('sim-seed', 'seed', 0, 1e9, 'seed'),
-  simInt('sim-steps', 'steps', 1, 100000, 'steps'),
+  simIntRow<SimForm>('sim-d', 'd', DEFAULT_FORM.d, SIM_D_RANGE, 'd'),
+  ...seedStepsRows('sim', DEFAULT_FORM),
 ];
 
 export const VIEW_KEYS = [...PHASE_VIEW_TABLE, ...SIM_VIEW_TABLE].map((r) => r.key);

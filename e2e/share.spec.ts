@@ -326,9 +326,17 @@ test.describe('share', () => {
     await nextCurve(page);
     await expect(page.locator('html')).toHaveClass(/presenting/);
     await expect(page.getByTestId('toggle-present')).toHaveAttribute('aria-pressed', 'true');
-    for (const id of ['control-weights', 'control-alpha-max', 'export-eps', 'copy-link', 'model-notes'])
+    for (const id of ['control-weights', 'control-alpha-max', 'export-eps', 'model-notes'])
       await expect(page.getByTestId(id)).toBeHidden();
-    for (const id of ['control-activation', 'control-gamma', 'control-alpha', 'plot-eps', 'preset-caption'])
+    // Copy link stays: the lecturer hands out the slide's link (issue 20).
+    for (const id of [
+      'control-activation',
+      'control-gamma',
+      'control-alpha',
+      'plot-eps',
+      'preset-caption',
+      'copy-link',
+    ])
       await expect(page.getByTestId(id)).toBeVisible();
     const big = await page
       .locator('.plot figcaption')

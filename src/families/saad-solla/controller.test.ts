@@ -105,4 +105,22 @@ describe('Saad–Solla controller', () => {
     expect(useSaadSolla.getState().simulation).toBeNull();
     stop();
   });
+
+  it('reads the simulation settings from the link, names a bad one, and writes changes back', async () => {
+    const { factory } = fakeFactory((): Partial<SaadSollaApi> => ({
+      supersede: () => {},
+      hermite: async () => ({ ok: true, value: [] }),
+      saadSolla: () => Promise.resolve({ ok: true, value: result }),
+    }));
+    window.location.hash = '#model=saad-solla&v=1&sim-n=500&sim-seeds=3';
+    const stop = startSaadSolla(factory);
+    expect(useSaadSolla.getState().simForm).toEqual({ N: 500, seeds: 4 });
+    expect(useSaadSolla.getState().urlErrors).toEqual([
+      'URL parameter "sim-seeds" = 3 is not one of 1, 2, 4, 8; using the default 4.',
+    ]);
+    expect(window.location.hash).toMatch(/&sim-n=500$/);
+    useSaadSolla.getState().setSimForm({ seeds: 8 });
+    expect(window.location.hash).toMatch(/&sim-n=500&sim-seeds=8$/);
+    stop();
+  });
 });

@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // COOP/COEP make the page cross-origin isolated (SharedArrayBuffer, needed by tfjs WASM threads).
 const isolation = {
@@ -25,8 +26,26 @@ function tfjsWasmThreads(): Plugin {
   };
 }
 
+// Offline for a lecture hall: a Workbox service worker that precaches the whole build at the first visit
+// (src/app/offline.ts registers it). KaTeX's fonts as woff2 only (every browser that runs the app reads them); the
+// largest files are the simulation workers (~1.4 MB) and the tfjs WASM binaries.
+const offline = VitePWA({
+  strategies: 'generateSW',
+  registerType: 'autoUpdate',
+  injectRegister: false,
+  manifest: false,
+  workbox: {
+    globPatterns: ['**/*.{html,js,css,wasm,svg,csv,md,woff2}'],
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), tfjsWasmThreads()],
+  plugins: [react(), tfjsWasmThreads(), offline],
   worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   server: { headers: isolation },
   preview: { headers: isolation },

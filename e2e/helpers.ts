@@ -1,6 +1,6 @@
 // Helpers shared by the e2e specs: screenshot folder, slider input, the MLP curve wait, page-error guard.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Download, type Page } from '@playwright/test';
 
 export const SHOTS = 'shots';
 
@@ -50,4 +50,19 @@ export async function downloadOf(page: Page, testId: string): Promise<{ d: Downl
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
   const path = await d.path();
   return { d, body: await readFile(path!) };
+}
+
+/**
+ * Cuts the network for the page and for its service worker (context.route sees the worker's own requests when
+ * PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS=1, microsoft/playwright#2311) and sorts the page's responses from
+ * then on: `network` lists those that did not come from the service worker, `cached` counts the others.
+ */
+export async function goOffline(page: Page, context: BrowserContext): Promise<{ network: string[]; cached: number }> {
+  await context.route('**', (route) =>
+    route.request().serviceWorker() ? route.abort('internetdisconnected') : route.continue(),
+  );
+  const seen = { network: [] as string[], cached: 0 };
+  page.on('response', (r) => (r.fromServiceWorker() ? seen.cached++ : seen.network.push(r.url())));
+  await context.setOffline(true);
+  return seen;
 }

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { presetMatches, PRESETS } from '../src/app/presets';
-import { downloadOf, epsFig as fig, eqPath, failOnPageErrors, nextCurve, setRange, SHOTS } from './helpers';
+import { downloadOf, epsFig as fig, eqPath, failOnPageErrors, goOffline, nextCurve, setRange, SHOTS } from './helpers';
 
 // Lets context.route see (and abort) the service worker's own requests: context.setOffline alone does not reach
 // them (microsoft/playwright#2311), and the offline test must cut the network for the worker too.
@@ -326,9 +326,17 @@ test.describe('share', () => {
     await nextCurve(page);
     await expect(page.locator('html')).toHaveClass(/presenting/);
     await expect(page.getByTestId('toggle-present')).toHaveAttribute('aria-pressed', 'true');
-    for (const id of ['control-weights', 'control-alpha-max', 'export-eps', 'copy-link', 'model-notes'])
+    for (const id of ['control-weights', 'control-alpha-max', 'export-eps', 'model-notes'])
       await expect(page.getByTestId(id)).toBeHidden();
-    for (const id of ['control-activation', 'control-gamma', 'control-alpha', 'plot-eps', 'preset-caption'])
+    // Copy link stays: the lecturer hands out the slide's link (issue 20).
+    for (const id of [
+      'control-activation',
+      'control-gamma',
+      'control-alpha',
+      'plot-eps',
+      'preset-caption',
+      'copy-link',
+    ])
       await expect(page.getByTestId(id)).toBeVisible();
     const big = await page
       .locator('.plot figcaption')
@@ -389,21 +397,15 @@ test.describe('share', () => {
     );
     await nextCurve(page);
     await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
-    let cut = 0;
-    await context.route('**', (route) => {
-      if (route.request().serviceWorker()) {
-        cut++;
-        return route.abort('internetdisconnected');
-      }
-      return route.continue();
-    });
-    await context.setOffline(true);
+    // Every response after the reload must come from the worker's precache (this build never needs the network).
+    const seen = await goOffline(page, context);
     await page.reload();
     await expect(page.getByTestId('plot-eps')).toBeVisible();
     await nextCurve(page); // the theory worker and its code came from the cache
     await expect(fig(page)).toHaveAttribute('data-reference', 'relu'); // and the published data
     await expect(page.locator('html')).toHaveClass(/presenting/);
-    expect(cut).toBeGreaterThan(0); // the service worker's own network requests were refused
+    expect(seen.network).toEqual([]);
+    expect(seen.cached).toBeGreaterThan(10); // the page, its code, its data
     await page.screenshot({ path: `${SHOTS}/share-offline.png` });
     await context.setOffline(false);
   });

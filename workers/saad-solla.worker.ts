@@ -1,6 +1,6 @@
 // The Saad–Solla worker: src/families/saad-solla/service.ts on the float64 physics.
 import { getActivation } from '../src/physics/activations';
-import { escapeAlpha, symmetricPlateau, trajectory, validateSaadSolla } from '../src/physics/classic/saadSolla';
+import { escapeAlpha, symmetricPlateau, trajectorySteps, validateSaadSolla } from '../src/physics/classic/saadSolla';
 import {
   plateauLength,
   simulateOnline,
@@ -11,4 +11,6 @@ import { createSaadSollaService } from '../src/families/saad-solla/service';
 import { serve } from '../src/platform/compute/serve';
 
 const sim = { simulateOnline, plateauLength, validateSimulationSize, validateSimulationCost };
-serve(createSaadSollaService({ validateSaadSolla, trajectory, symmetricPlateau, escapeAlpha, getActivation, ...sim }));
+serve(
+  createSaadSollaService({ validateSaadSolla, trajectorySteps, symmetricPlateau, escapeAlpha, getActivation, ...sim }),
+);

@@ -6,12 +6,17 @@ import { PresetCaption } from './PresetMenu';
 import { Explain } from './Explain';
 import { TabBoundary } from './TabBoundary';
 import { startShown } from './startFamily';
+import { useShareUi } from './presentation';
+import { hideCss } from './viewFlags';
+import { SimChip } from './SimChip';
 
 export function App() {
   const model = useFamily((s) => s.model);
   const setModel = useFamily((s) => s.setModel);
   useEffect(() => watchFamilyHash(), []);
   useShareSetup();
+  const hide = useShareUi((s) => s.hide);
+  const flagErrors = useShareUi((s) => s.flagErrors);
   const family = FAMILIES.find((f) => f.id === model);
   const shown = family ?? FAMILIES[0];
   // The shown family's store follows the URL and its controller runs while its tab is shown.
@@ -43,7 +48,25 @@ export function App() {
         </nav>
         <p className="blurb">{shown.blurb}</p>
       </header>
+      {hide.length > 0 && <style data-testid="hide-style">{hideCss(hide)}</style>}
       <PresetCaption />
+      {flagErrors.length > 0 && (
+        <div className="error-banner" role="alert" data-testid="view-flag-errors">
+          <ul>
+            {flagErrors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            onClick={() => useShareUi.getState().dismissFlagErrors()}
+            aria-label="dismiss link messages"
+          >
+            dismiss
+          </button>
+        </div>
+      )}
+
       {!family && (
         <p className="error-banner" role="alert" data-testid="family-error">
           The link asks for model “{model.slice(0, 40)}”, which this version of the explorer does not know; showing the{' '}
@@ -59,6 +82,7 @@ export function App() {
       </div>
       <Explain family={shown} />
       <HelpOverlay />
+      <SimChip />
       <footer>
         Data overlays: Minh-Toan/extensive-width-NN @ df09239 and Minh-Toan/statphys-deep-NN @ c45c86f (GAMP-RIE; arXiv
         2501.18530, 2510.24616). ε is the noise-free MSE of the posterior mean (HMC points: Gibbs error / 2).

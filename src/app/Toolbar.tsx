@@ -5,6 +5,7 @@ import { installShortcuts } from './shortcuts';
 import { useShareUi, watchPresentHash } from './presentation';
 import { PresetMenu } from './PresetMenu';
 import './share.css';
+import './present.css';
 
 /** Installs the keyboard shortcuts and mirrors presentation mode and theme onto <html>. */
 export function useShareSetup(): void {
@@ -20,9 +21,13 @@ export function useShareSetup(): void {
       }),
     [],
   );
+  const open = useShareUi((s) => s.open);
   useEffect(() => {
     document.documentElement.classList.toggle('presenting', present);
   }, [present]);
+  useEffect(() => {
+    document.documentElement.dataset.open = open.join(' '); // present.css shows the panels the link opens
+  }, [open]);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.colorScheme = theme;

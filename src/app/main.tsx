@@ -5,7 +5,7 @@ import './styles.css';
 import { registerOffline } from './offline';
 import { startFirstFamily } from './startFamily';
 
-if (import.meta.env.PROD) registerOffline(import.meta.env.BASE_URL);
+if (import.meta.env.PROD) registerOffline();
 
 startFirstFamily();
 createRoot(document.getElementById('root')!).render(

@@ -1,28 +1,21 @@
-// Registers public/sw.js (production builds only) and hands it the files this page has loaded so far, so that a
-// talk can go on without network. Marks <html data-offline="ready"> once they are cached.
-export function registerOffline(base: string): void {
+// Offline for a lecture hall (issue 20): vite-plugin-pwa's Workbox service worker precaches the whole build at the
+// first visit: the app, every tab's code, the theory and simulation workers, the tfjs WASM binaries, the fonts and
+// the reference data, whether or not the page has used them yet. Registered in production builds only. Marks
+// <html data-offline="ready"> once everything is cached. The precached responses keep the server's COOP/COEP
+// headers, so the page stays cross-origin isolated offline (WASM threads).
+/// <reference types="vite-plugin-pwa/client" />
+import { registerSW } from 'virtual:pwa-register';
+
+export function registerOffline(): void {
   if (!('serviceWorker' in navigator)) return;
-  const start = async () => {
-    try {
-      await navigator.serviceWorker.register(`${base}sw.js`, { scope: base });
-      const reg = await navigator.serviceWorker.ready;
-      const send = () =>
-        new Promise<number>((resolve) => {
-          const urls = [window.location.pathname, ...performance.getEntriesByType('resource').map((e) => e.name)];
-          const channel = new MessageChannel();
-          channel.port1.onmessage = (e) => resolve(Number((e.data as { stored?: number }).stored ?? 0));
-          reg.active?.postMessage({ type: 'cache', urls }, [channel.port2]);
-        });
-      await send();
-      // Files fetched after the first message (the theory worker, late data) go through the worker's runtime
-      // cache once it controls the page; a second pass covers the gap before it did.
-      await new Promise((r) => setTimeout(r, 1500));
-      await send();
-      document.documentElement.dataset.offline = 'ready';
-    } catch (e) {
-      console.warn('offline mode unavailable:', e);
-    }
-  };
-  if (document.readyState === 'complete') void start();
-  else window.addEventListener('load', () => void start(), { once: true });
+  const ready = () => (document.documentElement.dataset.offline = 'ready');
+  registerSW({
+    immediate: true,
+    onOfflineReady: ready,
+    // A later visit: the worker installed at an earlier one already holds this build.
+    onRegisteredSW: (_url, reg) => {
+      if (reg?.active && !reg.installing && !reg.waiting) ready();
+    },
+    onRegisterError: (e: unknown) => console.warn('offline mode unavailable:', e),
+  });
 }

@@ -2,6 +2,16 @@
 import { DEEP_DEFAULTS, DEEP_READOUTS, type DeepParams } from '../../physics/deep/deepModel';
 import { WEIGHT_PRIORS } from '../../physics/types';
 import { createHashCodec, type HashSpec } from '../../platform/state/hashCodec';
+import { seedStepsRows } from '../../platform/sim/linkRows';
+import { NISHIMORI_MODES } from '../mlp/simStore';
+import {
+  DEEP_SIM_ALGOS,
+  DEEP_SIM_DEPTHS,
+  DEEP_SIM_DS,
+  DEEP_SIM_FORM,
+  DEEP_SIM_STARTS,
+  type DeepSimForm,
+} from './simStore';
 
 /** α range choices of the x axis (right end). */
 export const DEEP_ALPHA_MAX = [4, 6, 8, 12, 16] as const;
@@ -68,13 +78,70 @@ export const DEEP_TABLE: readonly HashSpec<DeepUiParams>[] = [
   { kind: 'boolean', key: 'alpha-per-layer', field: 'alphaPerLayer', def: true, label: 'x axis α/L (L ≥ 3)' },
 ];
 
-export const deepCodec = createHashCodec<DeepUiParams>('deep', 1, DEEP_TABLE, (p) => {
-  const errs: string[] = [];
-  if (!(DEEP_ALPHA_MAX as readonly number[]).includes(p.alphaMax)) {
-    errs.push(`URL parameter "alpha-max" = ${p.alphaMax} is not one of ${DEEP_ALPHA_MAX.join(', ')}; using 8.`);
-    p.alphaMax = 8;
-  }
-  const top = p.depth >= 3 ? p.depth * p.alphaMax : p.alphaMax;
-  if (p.alpha > top) p.alpha = top;
-  return errs;
-});
+/** The simulation panel's settings in the link (platform/state/viewLink.ts), with the choices its menus offer. */
+export const DEEP_SIM_VIEW_TABLE: readonly HashSpec<DeepSimForm>[] = [
+  {
+    kind: 'number',
+    key: 'deep-sim-depth',
+    field: 'depth',
+    def: DEEP_SIM_FORM.depth,
+    min: 1,
+    max: Math.max(...DEEP_SIM_DEPTHS),
+    choices: DEEP_SIM_DEPTHS,
+    integer: true,
+    label: 'hidden layers L',
+  },
+  {
+    kind: 'enum',
+    key: 'deep-sim-algo',
+    field: 'algo',
+    def: DEEP_SIM_FORM.algo,
+    values: DEEP_SIM_ALGOS,
+    label: 'algorithm',
+  },
+  {
+    kind: 'enum',
+    key: 'deep-sim-start',
+    field: 'start',
+    def: DEEP_SIM_FORM.start,
+    values: DEEP_SIM_STARTS,
+    label: 'start',
+  },
+  {
+    kind: 'enum',
+    key: 'deep-sim-nishimori',
+    field: 'nishimori',
+    def: DEEP_SIM_FORM.nishimori,
+    values: NISHIMORI_MODES,
+    label: 'Nishimori check',
+  },
+  {
+    kind: 'number',
+    key: 'deep-sim-d',
+    field: 'd',
+    def: DEEP_SIM_FORM.d,
+    min: Math.min(...DEEP_SIM_DS),
+    max: Math.max(...DEEP_SIM_DS),
+    choices: DEEP_SIM_DS,
+    integer: true,
+    label: 'd',
+  },
+  ...seedStepsRows('deep-sim', DEEP_SIM_FORM),
+];
+
+export const deepCodec = createHashCodec<DeepUiParams>(
+  'deep',
+  1,
+  DEEP_TABLE,
+  (p) => {
+    const errs: string[] = [];
+    if (!(DEEP_ALPHA_MAX as readonly number[]).includes(p.alphaMax)) {
+      errs.push(`URL parameter "alpha-max" = ${p.alphaMax} is not one of ${DEEP_ALPHA_MAX.join(', ')}; using 8.`);
+      p.alphaMax = 8;
+    }
+    const top = p.depth >= 3 ? p.depth * p.alphaMax : p.alphaMax;
+    if (p.alpha > top) p.alpha = top;
+    return errs;
+  },
+  { viewKeys: DEEP_SIM_VIEW_TABLE.map((r) => r.key) },
+);

@@ -6,6 +6,7 @@ import { DEFAULT_SIM, type SimConfig } from '../../sim/config';
 import { createSimController } from '../../platform/sim/controller';
 import { useDeep } from './store';
 import { deepPhysicsKey, useDeepSim } from './simStore';
+import { deepCodec, DEEP_SIM_VIEW_TABLE } from './params';
 
 /**
  * The layers of a depth-L run from the tab's parameters: layer 1 takes (σ1, γ1), every deeper layer (σ2, γ2), so
@@ -47,6 +48,7 @@ export const deepSim = createSimController(
       };
     },
     physicsKey: () => deepPhysicsKey(useDeep.getState().params, useDeepSim.getState().form.depth),
+    link: { model: deepCodec.model, rows: DEEP_SIM_VIEW_TABLE, report: (e) => useDeep.getState().addUrlErrors(e) },
   },
   useDeepSim,
 );

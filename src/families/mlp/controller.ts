@@ -9,7 +9,9 @@ import { nearestPoint } from '../../platform/plots/branches';
 import { ALPHA_MIN, CURVE_POINTS, shallowParamsOf, useExplorer } from './store';
 import { TheoryClient } from './theoryClient';
 import type { WorkerFactory } from '../../platform/compute/workerClient';
-import { encodeHash, isDiscreteChange, mlpCodec, URL_TABLE } from './params';
+import { encodeHash, isDiscreteChange, mlpCodec, PHASE_VIEW_TABLE, URL_TABLE } from './params';
+import { usePhase } from './phaseStore';
+import { bindView, storeView } from '../../platform/state/viewLink';
 import { useFamily } from '../../app/familyStore';
 import { bindHash, DEFAULT_MODEL, numberRow, sliderOf, writeHash } from '../../platform/state/hashCodec';
 import { listenMlpShortcuts } from './shortcuts';
@@ -197,6 +199,17 @@ export function startController(opts: ControllerOptions = {}): () => void {
   const unsubscribeFamily = useFamily.subscribe((s, prev) => {
     if (s.model !== prev.model && s.model === DEFAULT_MODEL) writeHash(encodeHash(store.getState().params));
   });
+  // The phase diagram's plane and colouring follow the link too (platform/state/viewLink.ts).
+  const unbindPhaseView = bindView(
+    storeView(
+      DEFAULT_MODEL,
+      PHASE_VIEW_TABLE,
+      usePhase,
+      (s) => s,
+      usePhase.setState,
+      (e) => store.getState().addUrlErrors(e),
+    ),
+  );
   const unlistenShortcuts = listenMlpShortcuts(store);
   schedule();
 
@@ -221,6 +234,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
     clearTimeout(transitionTimer);
     searcher?.dispose();
     unbindHash();
+    unbindPhaseView();
     unlistenShortcuts();
     unsubscribe();
     unsubscribeFamily();

@@ -1,7 +1,53 @@
-// The sweep's jobs from the panel's form, and the per-(s, d) summaries the plot draws.
-import { describe, expect, it } from 'vitest';
-import { jobsOf, parseIntList } from './hardnessController';
-import { DEFAULT_HARDNESS_FORM, sweepRows, type Sweep } from './hardnessStore';
+// The sweep's jobs from the panel's form, the per-(s, d) summaries the plot draws, and a pool worker that dies
+// mid-sweep: the sweep ends with the message, nothing is re-sent by itself, and the next sweep runs on a fresh one.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHardnessController, jobsOf, parseIntList } from './hardnessController';
+import { DEFAULT_HARDNESS_FORM, sweepRows, useHardness, type Sweep } from './hardnessStore';
+import type { HardnessApi } from './hardnessProtocol';
+import { fakeFactory, never, tick } from '../../platform/compute/testing/fakeWorker';
+import { stubBrowser } from '../../platform/compute/testing/fakeBrowser';
+
+let unstub: () => void;
+beforeEach(() => {
+  unstub = stubBrowser();
+});
+afterEach(() => unstub());
+
+describe('time-to-specialise pool', () => {
+  it('recovers from a worker crash mid-sweep with a message and no re-run', async () => {
+    let runs = 0;
+    const { factory, workers } = fakeFactory((n): Partial<HardnessApi> => ({
+      supersede: () => {},
+      runJobs: async (req, onMessage) => {
+        runs++;
+        const index = req.jobs[0].index;
+        onMessage({ gen: req.gen, index, step: 5, eps: 0.3, done: false });
+        if (n === 0) return never();
+        onMessage({ gen: req.gen, index, step: 9, eps: 0.1, done: true, steps: 9 });
+        return { ok: true, value: { gen: req.gen, n: 1, backend: 'cpu', threshold: 0.2 } };
+      },
+    }));
+    useHardness.setState({ form: { ...DEFAULT_HARDNESS_FORM, ds: '8', seeds: 1 }, sweep: null });
+    const hardness = createHardnessController(factory);
+    expect(hardness.run()).toBeNull();
+    await vi.waitFor(() => expect(useHardness.getState().sweep?.jobs[0].step).toBe(5));
+    workers[0].crash('RangeError: out of memory');
+    await vi.waitFor(() =>
+      expect(useHardness.getState().sweep).toMatchObject({
+        running: false,
+        error: expect.stringContaining('out of memory'),
+      }),
+    );
+    await tick(50);
+    expect(runs).toBe(1); // the job that crashed the worker is not sent again by itself
+    expect(hardness.run()).toBeNull();
+    await vi.waitFor(() =>
+      expect(useHardness.getState().sweep).toMatchObject({ running: false, error: null, finished: 1 }),
+    );
+    expect(workers).toHaveLength(2);
+    hardness.dispose();
+  });
+});
 
 describe('time-to-specialise sweep', () => {
   it('jobs are seed-major over d and s, indexed in order; bad lists are refused with a message', () => {

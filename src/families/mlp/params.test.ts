@@ -7,10 +7,14 @@ import {
   encodeHash,
   formatNumber,
   isDiscreteChange,
+  PHASE_VIEW_TABLE,
+  SIM_VIEW_TABLE,
   URL_TABLE,
   type ExplorerParams,
 } from './params';
 import { createHashCodec, encodeValue, globalSuffix, modelOfHash } from '../../platform/state/hashCodec';
+import { decodeView } from '../../platform/state/viewLink';
+import { DEFAULT_FORM } from './simStore';
 
 const DEFAULT_V2 =
   '#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8';
@@ -188,5 +192,21 @@ describe('hashCodec', () => {
   it('carries the page-level keys', () => {
     expect(globalSuffix('#model=toy&present=1&n=2')).toBe('&present=1');
     expect(globalSuffix('#model=toy')).toBe('');
+  });
+});
+
+describe('the MLP view in the link', () => {
+  it('reads the phase view and the simulation settings, and the parameters codec accepts their keys', () => {
+    const hash = '#model=mlp&v=2&plane=delta&colour=epsOpt&sim-algo=adam&sim-start=uninformative&sim-d=60&sim-seed=7';
+    expect(decodeHash(hash).errors).toEqual([]);
+    expect(decodeView(PHASE_VIEW_TABLE, hash).view).toEqual({ plane: 'delta', quantity: 'epsOpt', readoutValue: 1 });
+    expect(decodeView(SIM_VIEW_TABLE, `${hash}&sim-steps=0`, 'present')).toEqual({
+      view: { algo: 'adam', init: 'uninformative', d: 60, seed: 7, steps: DEFAULT_FORM.steps },
+      errors: [`URL parameter "sim-steps" = 0 is outside [1, 100000]; using the default ${DEFAULT_FORM.steps}.`],
+    });
+    // A key of neither table is still named.
+    expect(decodeHash('#model=mlp&v=2&plain=delta').errors).toEqual([
+      'URL parameter "plain" is not known to this model; ignored.',
+    ]);
   });
 });

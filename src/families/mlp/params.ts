@@ -3,6 +3,11 @@
 // custom σ is `activation=expr:<expression>` as on the command line. Version-1 links (`act`, `expr`, `amax`) are
 // migrated on read, so every link made since the first release keeps working. Built on the generic hashCodec.
 import { MAX_EXPRESSION_LENGTH } from '../../physics/expression/parse';
+import { PHASE_PLANES, type PhasePlane } from '../../physics/mlp/phase';
+import { ALGORITHMS, INITS, READOUT_MODES } from '../../sim/config';
+import { PHASE_QUANTITIES, type PhaseQuantity } from './phaseStore';
+import { DEFAULT_FORM, NISHIMORI_MODES, SIM_D_RANGE, type SimForm } from './simStore';
+import { seedStepsRows, simIntRow } from '../../platform/sim/linkRows';
 import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS } from '../../physics/types';
 import type { ReadoutLaw, WeightPrior } from '../../physics/types';
 import {
@@ -134,6 +139,56 @@ export const URL_TABLE: readonly HashSpec<MlpLinkParams>[] = [
   },
 ];
 
+/** The phase diagram's view (./phaseStore.ts) in the link, beside the parameters (platform/state/viewLink.ts). */
+export interface PhaseView {
+  plane: PhasePlane;
+  quantity: PhaseQuantity;
+  readoutValue: number; // |v| whose overlap Q(v) is coloured
+}
+
+export const PHASE_VIEW_TABLE: readonly HashSpec<PhaseView>[] = [
+  { kind: 'enum', key: 'plane', field: 'plane', def: 'gamma', values: PHASE_PLANES, label: 'phase plane' },
+  { kind: 'enum', key: 'colour', field: 'quantity', def: 'overlap', values: PHASE_QUANTITIES, label: 'colouring' },
+  {
+    kind: 'number',
+    key: 'colour-v',
+    field: 'readoutValue',
+    def: 1,
+    min: 0,
+    max: 10,
+    label: '|v| of the coloured overlap',
+  },
+];
+
+/**
+ * The Simulation panel's settings (./simStore.ts) in the link: a run seen on a slide can be run again. Ranges as
+ * the panel's fields hold them.
+ */
+export const SIM_VIEW_TABLE: readonly HashSpec<SimForm>[] = [
+  { kind: 'enum', key: 'sim-algo', field: 'algo', def: DEFAULT_FORM.algo, values: ALGORITHMS, label: 'algorithm' },
+  { kind: 'enum', key: 'sim-start', field: 'init', def: DEFAULT_FORM.init, values: INITS, label: 'start' },
+  {
+    kind: 'enum',
+    key: 'sim-readouts',
+    field: 'readouts',
+    def: DEFAULT_FORM.readouts,
+    values: READOUT_MODES,
+    label: 'readouts',
+  },
+  {
+    kind: 'enum',
+    key: 'sim-nishimori',
+    field: 'nishimori',
+    def: DEFAULT_FORM.nishimori,
+    values: NISHIMORI_MODES,
+    label: 'Nishimori check',
+  },
+  simIntRow<SimForm>('sim-d', 'd', DEFAULT_FORM.d, SIM_D_RANGE, 'd'),
+  ...seedStepsRows('sim', DEFAULT_FORM),
+];
+
+export const VIEW_KEYS = [...PHASE_VIEW_TABLE, ...SIM_VIEW_TABLE].map((r) => r.key);
+
 /**
  * v1 → v2: `act=<name>` → `activation=<name>`, `act=expr&expr=<e>` → `activation=expr:<e>`, `amax` → `alpha-max`.
  * A link without `v` is read as v1 when it carries a v1 key.
@@ -173,7 +228,10 @@ function crossCheck(p: MlpLinkParams): string[] {
 }
 
 /** The generic codec over the link's own view of the state. */
-export const linkCodec = createHashCodec<MlpLinkParams>(DEFAULT_MODEL, URL_VERSION, URL_TABLE, crossCheck, { migrate });
+export const linkCodec = createHashCodec<MlpLinkParams>(DEFAULT_MODEL, URL_VERSION, URL_TABLE, crossCheck, {
+  migrate,
+  viewKeys: VIEW_KEYS,
+});
 
 export function toLink(p: ExplorerParams): MlpLinkParams {
   return {
@@ -235,6 +293,7 @@ export const mlpCodec: HashCodec<ExplorerParams> = {
   defaults: defaultParams,
   decode: decodeHash,
   encode: encodeHash,
+  viewKeys: VIEW_KEYS,
 };
 
 /** Menu choices get their own history entry; slider moves (α, γ, Δ) replace the current one. */

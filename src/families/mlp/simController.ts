@@ -3,6 +3,8 @@
 import { DEFAULT_SIM } from '../../sim/config';
 import { createSimController } from '../../platform/sim/controller';
 import { shallowParamsOf, useExplorer } from './store';
+import { SIM_VIEW_TABLE } from './params';
+import { DEFAULT_MODEL } from '../../platform/state/hashCodec';
 import { physicsKey, useMlpSim } from './simStore';
 
 export const mlpSim = createSimController(
@@ -30,6 +32,7 @@ export const mlpSim = createSimController(
       };
     },
     physicsKey: () => physicsKey(shallowParamsOf(useExplorer.getState().params)),
+    link: { model: DEFAULT_MODEL, rows: SIM_VIEW_TABLE, report: (e) => useExplorer.getState().addUrlErrors(e) },
   },
   useMlpSim,
 );

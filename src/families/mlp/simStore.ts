@@ -16,6 +16,9 @@ export interface SimForm extends SimFormCommon {
   nishimori: NishimoriMode;
 }
 
+/** The input dimensions the panel offers (its d field). */
+export const SIM_D_RANGE = { min: 8, max: 200 } as const;
+
 export type NishimoriMode = 'off' | 'on';
 export const NISHIMORI_MODES: readonly NishimoriMode[] = ['off', 'on'];
 

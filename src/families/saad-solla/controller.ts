@@ -2,7 +2,8 @@
 // the store; once per start, the Hermite coefficients of the lecture panel's links.
 import { progress, type WorkerFactory } from '../../platform/compute/workerClient';
 import { crashMessage, followParams, settle, tabWorker } from '../../platform/compute/tabController';
-import { saadSollaCodec } from './params';
+import { saadSollaCodec, SIMULATION_VIEW_TABLE } from './params';
+import { bindView, storeView } from '../../platform/state/viewLink';
 import { useSaadSolla } from './store';
 import { SAAD_SOLLA_CHANNELS, type SaadSollaApi, type SimulationChunk } from './protocol';
 
@@ -60,7 +61,14 @@ export function startSaadSolla(factory: WorkerFactory = defaultFactory): () => v
     }
   });
   const stop = followParams(saadSollaCodec, useSaadSolla, client, compute);
+  // The simulation's N and runs follow the link (read after the parameters, so their messages add to the banner).
+  const setSimForm = useSaadSolla.getState().setSimForm;
+  const report = (e: string[]) => useSaadSolla.getState().addUrlErrors(e);
+  const unbindView = bindView(
+    storeView(saadSollaCodec.model, SIMULATION_VIEW_TABLE, useSaadSolla, (s) => s.simForm, setSimForm, report),
+  );
   return () => {
+    unbindView();
     unsubSim();
     stop();
   };

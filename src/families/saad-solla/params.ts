@@ -96,8 +96,37 @@ export const SAAD_SOLLA_TABLE: readonly HashSpec<SaadSollaUiParams>[] = [
   },
 ];
 
+/** The finite-N simulation's settings: the panel's menus, and its rows in the link (platform/state/viewLink.ts). */
+export interface SimulationForm {
+  N: number;
+  seeds: number;
+}
+export const SIM_SIZES = [100, 200, 500, 1000] as const;
+export const SIM_SEEDS = [1, 2, 4, 8] as const;
+export const DEFAULT_SIMULATION_FORM: SimulationForm = { N: 200, seeds: 4 };
+
+const choiceRow = (key: string, field: keyof SimulationForm, choices: readonly number[], label: string) =>
+  ({
+    kind: 'number',
+    key,
+    field,
+    def: DEFAULT_SIMULATION_FORM[field],
+    min: Math.min(...choices),
+    max: Math.max(...choices),
+    choices,
+    integer: true,
+    label,
+  }) as const;
+
+export const SIMULATION_VIEW_TABLE: readonly HashSpec<SimulationForm>[] = [
+  choiceRow('sim-n', 'N', SIM_SIZES, 'N'),
+  choiceRow('sim-seeds', 'seeds', SIM_SEEDS, 'runs (seeds)'),
+];
+
 export const saadSollaCodec: HashCodec<SaadSollaUiParams> = createHashCodec<SaadSollaUiParams>(
   'saad-solla',
   1,
   SAAD_SOLLA_TABLE,
+  () => [],
+  { viewKeys: SIMULATION_VIEW_TABLE.map((r) => r.key) },
 );

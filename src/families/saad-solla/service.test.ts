@@ -2,7 +2,13 @@
 // values, superseded requests dropped, Hermite coefficients of the lecture panel's links.
 import { describe, expect, it } from 'vitest';
 import { getActivation } from '../../physics/activations';
-import { escapeAlpha, symmetricPlateau, trajectory, validateSaadSolla } from '../../physics/classic/saadSolla';
+import {
+  escapeAlpha,
+  symmetricPlateau,
+  trajectory,
+  trajectorySteps,
+  validateSaadSolla,
+} from '../../physics/classic/saadSolla';
 import {
   plateauLength,
   simulate,
@@ -14,8 +20,8 @@ import type { SimulationChunk } from './protocol';
 import { createSaadSollaService } from './service';
 
 const sim = { simulateOnline, plateauLength, validateSimulationSize, validateSimulationCost };
-const svc = () =>
-  createSaadSollaService({ validateSaadSolla, trajectory, symmetricPlateau, escapeAlpha, getActivation, ...sim });
+const deps = { validateSaadSolla, trajectorySteps, symmetricPlateau, escapeAlpha, getActivation, ...sim };
+const svc = () => createSaadSollaService(deps);
 const params = { K: 2, M: 2, eta: 0.5, noise: 0, q0: 0.5, asym: 0.001, seed: 1 };
 
 describe('Saad–Solla service', () => {
@@ -32,6 +38,31 @@ describe('Saad–Solla service', () => {
     expect(await s.saadSolla({ ...params, K: 0 }, 1000, 1)).toMatchObject({ ok: false, error: { kind: 'solver' } });
     s.supersede('curve', 3);
     expect(await s.saadSolla(params, 1000, 2)).toEqual({ ok: false, stale: true });
+  });
+
+  it('returns what trajectory() gives, sample for sample', async () => {
+    const r = await svc().saadSolla(params, 1000, 1);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.value.points).toEqual(trajectory(params, 1000, r.value.points.length - 1).points);
+  });
+
+  it('stops an integration mid-run when a newer request supersedes it', async () => {
+    let samples = 0;
+    const s = createSaadSollaService({
+      ...deps,
+      // A newer request arrives while the 10th of 160 samples is being integrated.
+      *trajectorySteps(...args) {
+        const it = trajectorySteps(...args);
+        for (let r = it.next(); ; r = it.next()) {
+          if (r.done) return r.value;
+          if (++samples === 10) s.supersede('curve', 2);
+          yield r.value;
+        }
+      },
+    });
+    expect(await s.saadSolla(params, 1000, 1)).toEqual({ ok: false, stale: true });
+    expect(samples).toBe(10); // no sample integrated after the cancel
+    expect((await s.saadSolla(params, 1000, 2)).ok).toBe(true);
   });
 
   it('gives μ0 … μ6 of each link (μ1 = 1 for the identity)', async () => {

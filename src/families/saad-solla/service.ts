@@ -1,7 +1,12 @@
 // The Saad–Solla worker's service: the overlap ODEs up to alphaMax with the symmetric plateau and its escape, and
 // the Hermite coefficients of the lecture panel's links. No comlink and no physics import: the worker injects them.
 import type { getActivation } from '../../physics/activations';
-import type { escapeAlpha, symmetricPlateau, trajectory, validateSaadSolla } from '../../physics/classic/saadSolla';
+import type {
+  escapeAlpha,
+  symmetricPlateau,
+  trajectorySteps,
+  validateSaadSolla,
+} from '../../physics/classic/saadSolla';
 import type {
   plateauLength,
   simulateOnline,
@@ -16,7 +21,7 @@ import { SAAD_SOLLA_CHANNELS, type SaadSollaApi } from './protocol';
 
 export interface SaadSollaDeps extends ErrorClasses {
   validateSaadSolla: typeof validateSaadSolla;
-  trajectory: typeof trajectory;
+  trajectorySteps: typeof trajectorySteps;
   symmetricPlateau: typeof symmetricPlateau;
   escapeAlpha: typeof escapeAlpha;
   getActivation: typeof getActivation;
@@ -41,9 +46,27 @@ export function createSaadSollaService(deps: SaadSollaDeps): SaadSollaApi {
     async saadSolla(params, alphaMax, gen) {
       generations.note('curve', gen);
       if (generations.isStale('curve', gen)) return STALE;
-      return attempt(classify, () => {
+      // The integration hands over the thread every CHUNK_MS, so a newer request (or the tab leaving) stops it
+      // mid-run instead of waiting up to its 20 s bound (issue 21).
+      const started = attempt(classify, () => {
         const p = deps.validateSaadSolla(params);
-        const run = deps.trajectory(p, alphaMax, TRAJECTORY_POINTS);
+        const it = deps.trajectorySteps(p, alphaMax, TRAJECTORY_POINTS);
+        return { p, it, first: it.next() };
+      });
+      if (!started.ok) return started;
+      const { p, it } = started.value;
+      let r = started.value.first;
+      let last = performance.now();
+      while (!r.done) {
+        if (performance.now() - last > CHUNK_MS) {
+          await yieldToEventLoop(); // lets a `supersede` message in (no shared buffer without isolation)
+          last = performance.now();
+        }
+        if (generations.isStale('curve', gen)) return STALE;
+        r = it.next();
+      }
+      const run = r.value;
+      return attempt(classify, () => {
         const plateau = deps.symmetricPlateau(p);
         return { ...run, plateau, alphaEscape: deps.escapeAlpha(run.points, plateau.epsPlateau) };
       });

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { SimulationPoint } from '../../physics/classic/saadSollaSim';
 import type { HermiteRow, SaadSollaResult, SimulationChunk } from './protocol';
 import { messagesSlice, paramsSlice, type MessagesSlice, type ParamsSlice } from '../../platform/state/slices';
-import { saadSollaCodec, type SaadSollaUiParams } from './params';
+import { DEFAULT_SIMULATION_FORM, saadSollaCodec, type SaadSollaUiParams, type SimulationForm } from './params';
 
 /** The finite-N simulation shown over the ODE curves (cleared by a parameter change). */
 export interface SimulationView {
@@ -23,6 +23,9 @@ export interface SaadSollaState extends ParamsSlice<SaadSollaUiParams>, Messages
   /** Hermite coefficients of the lecture panel's links (from the worker). */
   hermite: HermiteRow[] | null;
   simulation: SimulationView | null;
+  /** The panel's N and number of runs (in the link too). */
+  simForm: SimulationForm;
+  setSimForm(p: Partial<SimulationForm>): void;
   /** What the view asks the controller to simulate (a new object each click). */
   simRequest: { N: number; seeds: number } | null;
   requestSimulation(N: number, seeds: number): void;
@@ -36,6 +39,8 @@ export const useSaadSolla = create<SaadSollaState>()((set, get, api) => ({
   result: null,
   hermite: null,
   simulation: null,
+  simForm: DEFAULT_SIMULATION_FORM,
+  setSimForm: (p) => set((s) => ({ simForm: { ...s.simForm, ...p } })),
   simRequest: null,
   requestSimulation: (N, seeds) =>
     set({ simRequest: { N, seeds }, simulation: { N, seeds, runs: [], lengths: [], running: true, error: null } }),

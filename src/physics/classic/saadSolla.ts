@@ -210,6 +210,20 @@ export function trajectory(
   points = 200,
   start?: OrderParams,
 ): { points: TrajectoryPoint[]; diverged: boolean } {
+  const it = trajectorySteps(p, alphaMax, points, start);
+  for (let r = it.next(); ; r = it.next()) if (r.done) return r.value;
+}
+
+/**
+ * The same integration as `trajectory`, yielding the α reached after each sample (so that a worker can hand over
+ * the thread and stop a superseded run between samples); returns what `trajectory` returns.
+ */
+export function* trajectorySteps(
+  p: SaadSollaParams,
+  alphaMax: number,
+  points = 200,
+  start?: OrderParams,
+): Generator<number, { points: TrajectoryPoint[]; diverged: boolean }> {
   checkCost(p, alphaMax, 'The trajectory');
   const s = start ? clone(start) : initialState(p);
   const h = stepFor(p.eta);
@@ -225,6 +239,7 @@ export function trajectory(
     const eps = generalisationError(s);
     if (!Number.isFinite(eps) || !s.Q.every(Number.isFinite)) return { points: out, diverged: true };
     out.push({ alpha: t, eps, Q: Array.from(s.Q), R: Array.from(s.R) });
+    yield t;
   }
   return { points: out, diverged: false };
 }

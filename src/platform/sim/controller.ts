@@ -7,6 +7,9 @@ import type { Init, SimConfig } from '../../sim/simulation';
 import { RESET_EVENT, TOGGLE_PLAY_EVENT } from '../../app/shortcuts';
 import type { Control, RunOutcome, SimEvent } from './protocol';
 import { keepSim } from './keep';
+import { followChip } from './chip';
+import type { HashSpec } from '../state/hashCodec';
+import { bindView, storeView } from '../state/viewLink';
 import type { RunStatus, SimFormCommon } from './runSlice';
 import {
   createSimWorkerClient,
@@ -26,6 +29,8 @@ export interface SimFamily<Form extends SimFormCommon> {
   config(form: Form, alpha: number, seed: number, init: Init): SimConfig;
   /** The theory parameters a run belongs to (its point shows only under them), read when the run starts. */
   physicsKey(): string;
+  /** The form's fields that the family's share link carries (platform/state/viewLink.ts), with its banner. */
+  link?: { model: string; rows: readonly HashSpec<Form>[]; report(errors: string[]): void };
 }
 
 export interface SimController {
@@ -41,7 +46,11 @@ export interface SimController {
   warmUp(): void;
   /** Space and r (dispatched as window events by the app's shortcuts) play/pause and reset. Returns an unsubscribe. */
   listenToShortcuts(): () => void;
-  /** Keeps the form and finished runs across reloads under `key`, and warns before leaving a run (./keep.ts). */
+  /**
+   * Keeps the form and finished runs across reloads under `key`, and warns before leaving a run (./keep.ts); the
+   * settings the family's link carries override the stored ones and follow the form into the link; the runs on
+   * screen show in presentation mode's status chip (./chip.ts).
+   */
   keep(key: string): () => void;
 }
 
@@ -205,7 +214,16 @@ export function createSimController<Form extends SimFormCommon>(
     warmUp() {
       client.api();
     },
-    keep: (key) => keepSim(store, key),
+    keep(key) {
+      const stops = [keepSim(store, key), followChip(store)];
+      const link = family.link;
+      if (link) {
+        const setForm = (view: Partial<Form>) =>
+          (Object.keys(view) as (keyof Form)[]).forEach((k) => get().setForm(k, view[k] as Form[keyof Form]));
+        stops.push(bindView(storeView(link.model, link.rows, store, (s) => s.form, setForm, link.report)));
+      }
+      return () => stops.reverse().forEach((stop) => stop());
+    },
     listenToShortcuts() {
       const onToggle = () => controller.togglePlay();
       const onReset = () => controller.reset();

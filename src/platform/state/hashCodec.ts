@@ -7,9 +7,10 @@ export const DEFAULT_MODEL = 'mlp';
 
 /**
  * Keys that belong to the page rather than to a family (kept across families and by every hash write):
- * `present=1` is the presentation mode.
+ * `present=1` is the presentation mode, `hide=` the panels and controls a slide link hides, `open=` the panels it
+ * opens (src/app/viewFlags.ts).
  */
-export const GLOBAL_KEYS = ['present'] as const;
+export const GLOBAL_KEYS = ['present', 'hide', 'open'] as const;
 
 /** Short, stable decimal form for URLs and labels (no 0.30000000000000004). */
 export function formatNumber(x: number): string {
@@ -92,6 +93,8 @@ export interface HashCodec<T> {
   defaults(): T;
   decode(hash: string): { params: T; errors: string[] };
   encode(params: T): string;
+  /** Keys of the family's view binding (./viewLink.ts): read and written there, accepted and kept here. */
+  viewKeys?: readonly string[];
 }
 
 export interface CodecOptions {
@@ -100,6 +103,8 @@ export interface CodecOptions {
    * returns messages for anything it could not translate. Called for every link whose `v` is not `version`.
    */
   migrate?: (search: URLSearchParams, from: number | null) => string[];
+  /** The family's view keys (HashCodec.viewKeys). */
+  viewKeys?: readonly string[];
 }
 
 const stripHash = (hash: string) => (hash.startsWith('#') ? hash.slice(1) : hash);
@@ -115,6 +120,76 @@ export function encodeValue(text: string): string {
 }
 
 const clip = (raw: string, n = 40) => (raw.length > n ? `${raw.slice(0, n)}…` : raw);
+
+/** A value as the link writes it: numbers short, booleans 1/0, text URL-encoded. */
+export function valueText(value: unknown): string {
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  return encodeValue(String(value));
+}
+
+/**
+ * Reads the rows of `table` that `search` carries into `params` (fields of absent keys are left alone); each bad
+ * value is replaced (by its default, or clamped where the row says so) and named in `errors`.
+ */
+export function decodeRows<T>(
+  table: readonly HashSpec<T>[],
+  search: URLSearchParams,
+  params: Record<string, unknown>,
+  errors: string[],
+): void {
+  for (const s of table) {
+    const raw = search.get(s.key);
+    if (raw === null) continue;
+    const shown = clip(raw);
+    switch (s.kind) {
+      case 'number': {
+        const x = raw.trim() === '' ? NaN : Number(raw);
+        if (!Number.isFinite(x) || (s.integer && !Number.isInteger(x))) {
+          errors.push(
+            `URL parameter "${s.key}" = "${shown}" is not ${s.integer ? 'an integer' : 'a number'}; using the default ${formatNumber(s.def)}.`,
+          );
+        } else if (s.choices && !s.choices.includes(x)) {
+          errors.push(
+            `URL parameter "${s.key}" = ${shown} is not one of ${s.choices.join(', ')}; using the default ${formatNumber(s.def)}.`,
+          );
+        } else if (x < s.min || x > s.max) {
+          const range = `[${formatNumber(s.min)}, ${formatNumber(s.max)}]`;
+          if (s.clamp) {
+            const c = Math.min(s.max, Math.max(s.min, x));
+            params[s.field] = c;
+            errors.push(
+              `URL parameter "${s.key}" = ${shown} is outside ${range}; using ${s.key} = ${formatNumber(c)}.`,
+            );
+          } else {
+            errors.push(
+              `URL parameter "${s.key}" = ${shown} is outside ${range}; using the default ${formatNumber(s.def)}.`,
+            );
+          }
+        } else params[s.field] = x;
+        break;
+      }
+      case 'enum':
+        if (s.values.includes(raw)) params[s.field] = raw;
+        else
+          errors.push(
+            `URL parameter "${s.key}" = "${shown}" is not a known ${s.label} (${s.values.join(', ')}); using "${s.def}".`,
+          );
+        break;
+      case 'boolean':
+        if (raw === '1' || raw === 'true') params[s.field] = true;
+        else if (raw === '0' || raw === 'false') params[s.field] = false;
+        else errors.push(`URL parameter "${s.key}" = "${shown}" is not 0 or 1; using ${s.def ? 1 : 0}.`);
+        break;
+      case 'string': {
+        const why = raw.length > s.maxLength ? `is longer than ${s.maxLength} characters` : (s.validate?.(raw) ?? null);
+        if (why === null) params[s.field] = raw;
+        else errors.push(`URL parameter "${s.key}" = "${shown}" ${why}; using "${s.def}".`);
+        break;
+      }
+    }
+  }
+}
 
 export function createHashCodec<T>(
   model: string,
@@ -148,110 +223,71 @@ export function createHashCodec<T>(
         errors.push(`URL parameter "v" = "${clip(v!, 20)}" is not a known link version; reading it as v=${version}.`);
       }
     }
-    const known = new Set<string>(['v', 'model', ...GLOBAL_KEYS, ...table.map((s) => s.key)]);
+    const known = new Set<string>([
+      'v',
+      'model',
+      ...GLOBAL_KEYS,
+      ...(options.viewKeys ?? []),
+      ...table.map((s) => s.key),
+    ]);
     for (const key of new Set(search.keys()))
       if (!known.has(key)) errors.push(`URL parameter "${clip(key)}" is not known to this model; ignored.`);
-    for (const s of table) {
-      const raw = search.get(s.key);
-      if (raw === null) continue;
-      const shown = clip(raw);
-      switch (s.kind) {
-        case 'number': {
-          const x = raw.trim() === '' ? NaN : Number(raw);
-          if (!Number.isFinite(x) || (s.integer && !Number.isInteger(x))) {
-            errors.push(
-              `URL parameter "${s.key}" = "${shown}" is not ${s.integer ? 'an integer' : 'a number'}; using the default ${formatNumber(s.def)}.`,
-            );
-          } else if (s.choices && !s.choices.includes(x)) {
-            errors.push(
-              `URL parameter "${s.key}" = ${shown} is not one of ${s.choices.join(', ')}; using the default ${formatNumber(s.def)}.`,
-            );
-          } else if (x < s.min || x > s.max) {
-            const range = `[${formatNumber(s.min)}, ${formatNumber(s.max)}]`;
-            if (s.clamp) {
-              const c = Math.min(s.max, Math.max(s.min, x));
-              params[s.field] = c;
-              errors.push(
-                `URL parameter "${s.key}" = ${shown} is outside ${range}; using ${s.key} = ${formatNumber(c)}.`,
-              );
-            } else {
-              errors.push(
-                `URL parameter "${s.key}" = ${shown} is outside ${range}; using the default ${formatNumber(s.def)}.`,
-              );
-            }
-          } else params[s.field] = x;
-          break;
-        }
-        case 'enum':
-          if (s.values.includes(raw)) params[s.field] = raw;
-          else
-            errors.push(
-              `URL parameter "${s.key}" = "${shown}" is not a known ${s.label} (${s.values.join(', ')}); using "${s.def}".`,
-            );
-          break;
-        case 'boolean':
-          if (raw === '1' || raw === 'true') params[s.field] = true;
-          else if (raw === '0' || raw === 'false') params[s.field] = false;
-          else errors.push(`URL parameter "${s.key}" = "${shown}" is not 0 or 1; using ${s.def ? 1 : 0}.`);
-          break;
-        case 'string': {
-          const why =
-            raw.length > s.maxLength ? `is longer than ${s.maxLength} characters` : (s.validate?.(raw) ?? null);
-          if (why === null) params[s.field] = raw;
-          else errors.push(`URL parameter "${s.key}" = "${shown}" ${why}; using "${s.def}".`);
-          break;
-        }
-      }
-    }
+    decodeRows(table, search, params, errors);
     errors.push(...check(params as T));
     return { params: params as T, errors };
   };
   const encode = (p: T) => {
-    const parts = [`model=${model}`, `v=${version}`];
     const rec = p as Record<string, unknown>;
-    for (const s of table) {
-      const value = rec[s.field];
-      const text =
-        typeof value === 'number'
-          ? formatNumber(value)
-          : typeof value === 'boolean'
-            ? value
-              ? '1'
-              : '0'
-            : encodeValue(String(value));
-      parts.push(`${s.key}=${text}`);
-    }
+    const parts = [`model=${model}`, `v=${version}`, ...table.map((s) => `${s.key}=${valueText(rec[s.field])}`)];
     return `#${parts.join('&')}`;
   };
-  return { model, version, table, defaults, decode, encode };
+  return { model, version, table, defaults, decode, encode, viewKeys: options.viewKeys };
 }
 
 /** Event fired on window after this app rewrote the hash itself (replaceState/pushState fire no hashchange). */
 export const HASH_WRITTEN_EVENT = 'explorer:hash';
 
-/** The page-level keys (GLOBAL_KEYS) of a hash, as `&key=value…` ready to append. */
-export function globalSuffix(hash: string): string {
+/** The `keys` a hash carries, as `&key=value…` in the order of `keys`, ready to append. */
+export function keysSuffix(hash: string, keys: readonly string[]): string {
   const search = new URLSearchParams(stripHash(hash));
   let out = '';
-  for (const k of GLOBAL_KEYS) {
+  for (const k of keys) {
     const v = search.get(k);
     if (v !== null) out += `&${k}=${encodeValue(v)}`;
   }
   return out;
 }
 
+/** The page-level keys (GLOBAL_KEYS) of a hash, as `&key=value…` ready to append. */
+export function globalSuffix(hash: string): string {
+  return keysSuffix(hash, GLOBAL_KEYS);
+}
+
+/** Replaces the hash (no history entry) and tells the page's listeners. */
+export function replaceHash(full: string): void {
+  if (full === window.location.hash) return;
+  window.history.replaceState(null, '', full);
+  window.dispatchEvent(new Event(HASH_WRITTEN_EVENT));
+}
+
 /**
- * Writes a family's hash, keeping the page-level keys of the current one. 'replace' (slider drags, corrections)
- * adds no history entry; 'push' (a discrete change: a preset, a menu choice) adds exactly one. Returns the hash
- * as written.
+ * Writes a family's hash, keeping the page-level keys of the current one and, for the same family, its view keys
+ * (`viewKeys`: the plane, the simulation settings… of ./viewLink.ts). 'replace' (slider drags, corrections) adds
+ * no history entry; 'push' (a discrete change: a preset, a menu choice) adds exactly one. Returns the hash as
+ * written.
  */
-export function writeHash(hash: string, mode: 'replace' | 'push' = 'replace'): string {
-  const full = hash + globalSuffix(window.location.hash);
-  if (full !== window.location.hash) {
-    if (mode === 'push') window.history.pushState(null, '', full);
-    else window.history.replaceState(null, '', full);
+export function writeHash(
+  hash: string,
+  mode: 'replace' | 'push' = 'replace',
+  viewKeys: readonly string[] = [],
+): string {
+  const current = window.location.hash;
+  const sameModel = modelOfHash(current) === modelOfHash(hash);
+  const full = hash + (sameModel ? keysSuffix(current, viewKeys) : '') + globalSuffix(current);
+  if (mode === 'push' && full !== current) {
+    window.history.pushState(null, '', full);
     window.dispatchEvent(new Event(HASH_WRITTEN_EVENT));
-  }
+  } else replaceHash(full);
   return full;
 }
 
@@ -297,7 +333,7 @@ export function bindHash<T>(
     const params = store.getState().params;
     const push = pendingPush && modelOfHash(window.location.hash) === codec.model;
     pendingPush = false;
-    writeHash(codec.encode(params), push ? 'push' : 'replace');
+    writeHash(codec.encode(params), push ? 'push' : 'replace', codec.viewKeys);
     lastParams = params;
   };
   const write = (discrete = false) => {

@@ -11,6 +11,8 @@ export interface MessagesSlice<E = string> {
   /** The newest request failed (a bad parameter, a solver error); the plots keep the last valid result. */
   computeError: E | null;
   dismissUrl(): void;
+  /** More of the link's messages (its view keys, read after the parameters: platform/state/viewLink.ts). */
+  addUrlErrors(errors: string[]): void;
   setWorkerMessage(m: string | null): void;
   setComputeError(e: E | null): void;
 }
@@ -68,6 +70,7 @@ export function messagesSlice<E = string>(): StateCreator<MessagesSlice<E>, [], 
     workerMessage: null,
     computeError: null,
     dismissUrl: () => set({ urlErrors: [] }),
+    addUrlErrors: (errors) => set((s) => ({ urlErrors: [...s.urlErrors, ...errors] })),
     setWorkerMessage: (workerMessage) => set({ workerMessage }),
     setComputeError: (computeError) => set({ computeError }),
   });

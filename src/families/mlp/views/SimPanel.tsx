@@ -4,7 +4,7 @@
 import { ALGORITHMS, INITS, READOUT_MODES } from '../../../sim/config';
 import { mlpSim } from '../simController';
 import { useExplorer } from '../store';
-import { NISHIMORI_MODES, useMlpSim, useSim, type SimForm } from '../simStore';
+import { NISHIMORI_MODES, SIM_D_RANGE, useMlpSim, useSim, type SimForm } from '../simStore';
 import { NishimoriPlot } from '../../../platform/sim/views/NishimoriPlot';
 import { NISHIMORI_LABELS } from '../../../platform/sim/views/SimWidgets';
 import { SimErrorPlot, SimOverlapPlot } from '../../../platform/sim/views/SimTracePlots';
@@ -32,7 +32,7 @@ function Fields({ locked }: { locked: boolean }) {
   return (
     <>
       <SimFormSelects fields={selects} form={form} setForm={setForm} locked={locked} />
-      <SimIntField id="sim-d" label="d" value={form.d} min={8} max={200} onChange={(x) => setForm('d', x)} />
+      <SimIntField id="sim-d" label="d" value={form.d} {...SIM_D_RANGE} onChange={(x) => setForm('d', x)} />
     </>
   );
 }

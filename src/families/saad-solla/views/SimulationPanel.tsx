@@ -1,14 +1,13 @@
 // The finite-N simulation of the Saad–Solla tab: the "simulate at N" control with the plateau lengths' spread, and
 // the simulated ε_g and overlaps (open circles) drawn over the ODE curves.
-import { useState } from 'react';
 import { quartiles } from '../../../physics/classic/saadSollaSim';
 import { fmt, Select } from '../../../platform/ui/fields';
 import type { Series } from '../../../platform/plots/LinePlot';
 import { COLOURS, SERIES_HUES } from '../../../platform/plots/palette';
 import { useSaadSolla, type SimulationView } from '../store';
+import { SIM_SEEDS, SIM_SIZES } from '../params';
 
-const SIZES = ['100', '200', '500', '1000'] as const;
-const SEEDS = ['1', '2', '4', '8'] as const;
+const options = (xs: readonly number[]) => xs.map((v) => [String(v), String(v)] as const);
 
 /** Median and quartiles of the finished runs' plateau lengths, or null before any run escaped. */
 export function plateauSpread(sim: SimulationView | null) {
@@ -74,8 +73,8 @@ export function simulationSeries(
 export function SimulationPanel() {
   const sim = useSaadSolla((s) => s.simulation);
   const request = useSaadSolla((s) => s.requestSimulation);
-  const [N, setN] = useState<string>('200');
-  const [seeds, setSeeds] = useState<string>('4');
+  const { N, seeds } = useSaadSolla((s) => s.simForm);
+  const setSimForm = useSaadSolla((s) => s.setSimForm);
   const spread = plateauSpread(sim);
   const done = sim ? sim.lengths.length : 0;
   return (
@@ -85,16 +84,22 @@ export function SimulationPanel() {
       data-complete={sim && !sim.running ? 'true' : 'false'}
     >
       <h3>Simulate at finite N</h3>
-      <Select id="control-ss-sim-n" label="N" value={N} onChange={setN} options={SIZES.map((v) => [v, v] as const)} />
+      <Select
+        id="control-ss-sim-n"
+        label="N"
+        value={String(N)}
+        onChange={(v) => setSimForm({ N: Number(v) })}
+        options={options(SIM_SIZES)}
+      />
       <Select
         id="control-ss-sim-seeds"
         label="runs (seeds)"
-        value={seeds}
-        onChange={setSeeds}
-        options={SEEDS.map((v) => [v, v] as const)}
+        value={String(seeds)}
+        onChange={(v) => setSimForm({ seeds: Number(v) })}
+        options={options(SIM_SEEDS)}
       />
       <div className="classic-presets">
-        <button type="button" data-testid="ss-simulate" onClick={() => request(Number(N), Number(seeds))}>
+        <button type="button" data-testid="ss-simulate" onClick={() => request(N, seeds)}>
           simulate at N = {N}
         </button>
       </div>

@@ -6,6 +6,7 @@ import type { StoreApi, UseBoundStore } from 'zustand';
 import type { SimController } from '../controller';
 import type { RunSlice, SimFormCommon } from '../runSlice';
 import { BackendLine, FinishedRunsLegend, SimIntField, SimRunButtons, SimRunsStatus, SimSelect } from './SimWidgets';
+import { SIM_SEED_RANGE, SIM_STEPS_RANGE } from '../linkRows';
 import './sim.css';
 
 const SPEEDS = [2, 10, 0] as const;
@@ -67,16 +68,14 @@ export function SimPanelFrame<Row, Form extends SimFormCommon>({
           id={`${prefix}-seed`}
           label="seed"
           value={form.seed}
-          min={0}
-          max={1e9}
+          {...SIM_SEED_RANGE}
           onChange={(x) => setForm('seed', x)}
         />
         <SimIntField
           id={`${prefix}-steps`}
           label="steps"
           value={form.steps}
-          min={1}
-          max={100000}
+          {...SIM_STEPS_RANGE}
           onChange={(x) => setForm('steps', x)}
         />
         <SimSelect

@@ -18,7 +18,7 @@ import {
   type ShallowParams,
   type ShallowPoint,
 } from '../types';
-import { solveContinuum } from './readoutContinuum';
+import { solveContinuum, type ContinuumStart } from './readoutContinuum';
 import { solveFromStart, solveUniversal, type ShallowSystem } from './shallow';
 import { BranchCurve, transitionsOf, type Jump } from './branchCurve';
 
@@ -109,15 +109,34 @@ export function getShallowModel(params: ShallowParams): ShallowModel {
   );
 }
 
+/** What a continuous-law branch continues from: its classes' solution and the continuum's Newton state. */
+interface ContinuumWarm {
+  raw: BranchSolution;
+  start: ContinuumStart;
+}
+
 const SAME = 1e-6; // two stationary points with max|ΔQ| below this are one
 const NONZERO = 1e-7; // a solution with max Q below this is the universal branch
 const F_TIE = 1e-12; // free-entropy ties go to the universal branch
+
+export interface ModelOptions {
+  /**
+   * Continuous laws: start the continuum's Newton for a continued branch from the previous α's solution (moved as
+   * the classes' solution moved) with a Jacobian at once (default true). False starts it from the classes' solution
+   * with half a plain step first: the reference path the fast one is tested against (1e−9, shallowModel.test.ts).
+   */
+  continuumWarmStarts?: boolean;
+}
 
 /**
  * A model on a given spectral table (e.g. the coarser tables of the phase diagrams, src/physics/mlp/phase.ts);
  * params must be validated. Not cached: callers that pass their own table keep their own cache.
  */
-export function createShallowModel(params: ShallowParams, spectralTable?: SpectralTable): ShallowModel {
+export function createShallowModel(
+  params: ShallowParams,
+  spectralTable?: SpectralTable,
+  opts: ModelOptions = {},
+): ShallowModel {
   const activation = getActivation(params.activation);
   const atoms = readoutAtoms(params.readout);
   // Classes by v²: the equations see v only through v², so ±v share one Q.
@@ -200,23 +219,45 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
   const smallStart = new Float64Array(K).fill(0.05);
   const maxV2 = Math.max(...v2List);
 
-  /**
-   * Continuous laws: a converged solution of the classes only starts the continuum (readoutContinuum.ts), which
-   * replaces ε, f, R̂2, τ and gives Q(v) at the classes' v² (issue 15 §1: fixed classes converge only like the class
-   * width at the fold). Discrete laws: the solution itself.
-   */
-  const refine = (alpha: number, sol: BranchSolution, uCut: number): BranchSolution => {
-    if (discrete || !sol.converged || Math.max(...sol.Q) < NONZERO) return sol;
+  // Continuous laws: each refined branch's classes' solution and continuum Newton state, for the next α (keyed by
+  // the solution object: a warm point copied across a worker boundary takes the reference path).
+  const warmStarts = !discrete && opts.continuumWarmStarts !== false;
+  const continuumWarm = new WeakMap<BranchSolution, ContinuumWarm>();
+  /** A start continuing `s`: the classes from its Q(v), the continuum (if any) from its Newton state. */
+  const classStart = (s: BranchSolution) => ({
+    q: Float64Array.from(s.Q),
+    r: s.R2hat,
+    uCut: s.uCut ?? 0,
+    warm: continuumWarm.get(s),
+  });
+
+  const globals = (sol: BranchSolution) => {
     let M = 0;
     let G = 0;
     for (let c = 0; c < K; c++) {
       M += system.pv[c] * system.v2[c] * sol.Q[c] * sol.Q[c];
       G += system.pv[c] * system.v2[c] * system.g(sol.Q[c]);
     }
+    return { M, G };
+  };
+  /**
+   * Continuous laws: a converged solution of the classes only starts the continuum (readoutContinuum.ts), which
+   * replaces ε, f, R̂2, τ and gives Q(v) at the classes' v² (issue 15 §1: fixed classes converge only like the class
+   * width at the fold). Discrete laws: the solution itself.
+   */
+  const refine = (alpha: number, sol: BranchSolution, uCut: number, warm?: ContinuumWarm): BranchSolution => {
+    if (discrete || !sol.converged || Math.max(...sol.Q) < NONZERO) return sol;
+    const { M, G } = globals(sol);
+    let start: ContinuumStart = { M, G, R2hat: sol.R2hat };
+    if (warm) {
+      // The previous α's continuum, moved as the classes' solution moved (their difference is smooth in α).
+      const prev = globals(warm.raw);
+      start = { ...warm.start, M: Math.max(0, warm.start.M + M - prev.M), G: warm.start.G + G - prev.G, near: true };
+    }
     const law = params.readout as 'gauss' | 'unif';
-    const cont = solveContinuum(system, law, alpha, { M, G, R2hat: sol.R2hat }, uCut);
+    const cont = solveContinuum(system, law, alpha, start, uCut);
     const at = Array.from(system.v2, (u) => cont.overlapAt(u));
-    return {
+    const out: BranchSolution = {
       ...sol,
       kind: cont.M > 0 ? 'specialised' : 'universal',
       eps: cont.eps,
@@ -229,6 +270,9 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
       converged: cont.converged,
       uCut,
     };
+    if (warmStarts && cont.converged)
+      continuumWarm.set(out, { raw: sol, start: { M: cont.M, G: cont.G, R2hat: cont.R2hat } });
+    return out;
   };
 
   /** Linear gain of Q = 0 under the fixed-point map: max v² m_S(R̂2)/γ (m_S'(0) = 1, m_W'(0) = 1, g''(0) = 0). */
@@ -240,8 +284,8 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
     const universal = solveUniversal(system, alpha, warm?.universal.R2hat ?? 0);
     const stationary: BranchSolution[] = [];
     if (!pinnedUniversal && alpha > 0) {
-      const starts: Array<{ q: Float64Array; r: number; uCut: number }> = [];
-      for (const s of warm?.stationary ?? []) starts.push({ q: Float64Array.from(s.Q), r: s.R2hat, uCut: s.uCut ?? 0 });
+      const starts: Array<{ q: Float64Array; r: number; uCut: number; warm?: ContinuumWarm }> = [];
+      for (const s of warm?.stationary ?? []) starts.push(classStart(s));
       // A continued branch with every Q ≥ 0.9 is the one the informative start (Q = 0.99) falls into: skip it.
       const fullySpecialised = (warm?.stationary ?? []).some((s) => Math.min(...s.Q) >= 0.9);
       if (!fullySpecialised) starts.push({ q: informativeStart, r: 0, uCut: 0 });
@@ -253,7 +297,7 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
         if (!raw || !raw.converged || Math.max(...raw.Q) < NONZERO) continue;
         if (found.some((o) => o.Q.every((q, c) => Math.abs(q - raw.Q[c]) < SAME))) continue;
         found.push(raw);
-        const sol = refine(alpha, raw, st.uCut);
+        const sol = refine(alpha, raw, st.uCut, st.warm);
         if (!sol.converged || Math.max(...sol.Q) < NONZERO) continue;
         if (stationary.some((o) => o.Q.every((q, c) => Math.abs(q - sol.Q[c]) < SAME))) continue;
         stationary.push(sol);
@@ -277,10 +321,11 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
   /** Distinct stationary points: some overlap differs by more than 1e−3. */
   const distinct = (a: BranchSolution, b: BranchSolution) => a.Q.some((q, c) => Math.abs(q - b.Q[c]) > 1e-3);
   /** Continues a branch to α from the solution `from` (the universal branch continues as itself). */
-  const continueBranch = (alpha: number, from: BranchSolution): BranchSolution =>
-    from.kind === 'universal'
-      ? solveUniversal(system, alpha, from.R2hat)
-      : refine(alpha, solveFromStart(system, alpha, Float64Array.from(from.Q), from.R2hat), from.uCut ?? 0);
+  const continueBranch = (alpha: number, from: BranchSolution): BranchSolution => {
+    if (from.kind === 'universal') return solveUniversal(system, alpha, from.R2hat);
+    const st = classStart(from);
+    return refine(alpha, solveFromStart(system, alpha, st.q, st.r), st.uCut, st.warm);
+  };
   const equilibriumOf = (p: ShallowPoint): BranchSolution =>
     p.equilibrium === 'specialised' ? (p.specialised as BranchSolution) : p.universal;
 

@@ -386,13 +386,21 @@ export function createShallowModel(
     // The first α where `test` holds, to 1e−7 relative.
     const firstWhere = (lo: number, hi: number, test: (alpha: number) => boolean): number =>
       bisect(test, lo, hi, 1e-7, 40).hi;
-    // Scan α with warm starts; the first-order transition is where the equilibrium leaves the branch it was on
-    // for another one with larger f (the continued old branch still exists there, as a metastable state).
+    // Scan α with warm starts. A first-order jump is where the equilibrium leaves the branch it was on for another
+    // one with larger f; the old branch, continued, still exists there (metastable) up to its fold, which may lie
+    // before the next grid point (then continuing it lands on the new branch). Every jump is kept (each class of a
+    // multi-class law can jump at its own α); α_sp is the largest in Q, as for one class (branchCurve.ts).
     const n = 96;
     const grid = Array.from({ length: n }, (_, i) => alphaMax * Math.pow((i + 1) / n, 1.5));
     let prev: ShallowPoint | null = null;
     let alphaOnset: number | null = null;
     let converged = true;
+    const jumps: Jump[] = [];
+    /** `from` continued to α, when it is still a stationary point apart from `other` continued there. */
+    const apart = (a: number, from: BranchSolution, other: BranchSolution): BranchSolution | null => {
+      const x = continueBranch(a, from);
+      return x.converged && distinct(x, continueBranch(a, other)) ? x : null;
+    };
     for (let i = 0; i < n; i++) {
       const alpha = grid[i];
       const pt = solvePoint(alpha, prev);
@@ -400,56 +408,116 @@ export function createShallowModel(
       const lo = i === 0 ? 0 : grid[i - 1];
       if (alphaOnset === null && pt.equilibrium === 'specialised')
         alphaOnset = firstWhere(lo, alpha, (a) => solvePoint(a).equilibrium === 'specialised');
-      if (prev) {
-        const before = equilibriumOf(prev);
-        const now = equilibriumOf(pt);
-        const cont = continueBranch(alpha, before);
-        if (cont.converged && distinct(cont, now) && now.f > cont.f) {
-          // Jump between grid points: bisect on f(new branch) > f(old branch continued).
-          const beats = (a: number) => {
-            const low = continueBranch(a, before);
-            const high = continueBranch(a, now);
-            return high.converged && distinct(low, high) && high.f > low.f;
-          };
-          const alphaSp = firstWhere(lo, alpha, beats);
-          // A continuous onset also passes the test above (Q = 0 survives as an unstable point): a first-order
-          // transition keeps a finite gap between the two branches at α_sp.
-          const a = continueBranch(alphaSp, now);
-          const b = continueBranch(alphaSp, before);
-          if (!a.Q.some((q, c) => Math.abs(q - b.Q[c]) > 0.05)) {
-            prev = pt;
-            continue;
-          }
-          // Spinodal of the new branch: the smallest α down to which it exists apart from the old one.
-          const exists = (a: number) => {
-            const high = continueBranch(a, now);
-            return high.converged && distinct(continueBranch(a, before), high);
-          };
-          const spinodalSpec = exists(1e-3 * alphaSp) ? null : firstWhere(1e-3 * alphaSp, alphaSp, exists);
-          const qOf = (s: BranchSolution) => Math.max(...s.Q);
-          return {
-            alphaSp,
-            alphaOnset: alphaOnset ?? alphaSp,
-            spinodalSpec,
-            spinodalUni,
-            order: 'first-order',
-            // Several classes: the scan reports the first jump; the old branch is taken as the universal one.
-            onset: alphaOnset !== null && alphaOnset < alphaSp ? alphaOnset : null,
-            jumps: [
-              {
-                alpha: alphaSp,
-                spinodalLow: spinodalSpec ?? alphaSp,
-                spinodalHigh: spinodalUni,
-                qBelow: qOf(b),
-                qAbove: qOf(a),
-              },
-            ],
-            alphaMax,
-            converged,
-          };
-        }
-      }
+      const jump = prev && jumpBetween(lo, alpha, equilibriumOf(prev), equilibriumOf(pt));
       prev = pt;
+      if (!jump) continue;
+      jumps.push(jump);
+      // Continuous laws: the equilibrium also steps between the stationary cutoffs of the continuum (§7), which this
+      // test cannot tell from a jump; their scan stops at the first one, as before.
+      if (!discrete) break;
+    }
+    /**
+     * A branch followed from (a0, from) towards a1 in steps that each move Q by < 0.05 (halved down to 1e−7
+     * relative): the points passed and where it ends (a1, or its fold, past which a step lands elsewhere).
+     */
+    type Path = Array<[number, BranchSolution]>;
+    function follow(from: BranchSolution, a0: number, a1: number): { path: Path; end: number } {
+      const path: Path = [[a0, from]];
+      let a = a0;
+      let cur = from;
+      let h = (a1 - a0) / 8;
+      while (a !== a1 && Math.abs(h) > 1e-7 * Math.abs(a)) {
+        const next = Math.abs(a1 - a) <= Math.abs(h) ? a1 : a + h;
+        const x = continueBranch(next, cur);
+        if (x.converged && !x.Q.some((q, c) => Math.abs(q - cur.Q[c]) > 0.05)) {
+          a = next;
+          cur = x;
+          path.push([a, x]);
+          h *= 1.5;
+        } else h /= 2;
+      }
+      return { path, end: a };
+    }
+    /** The branch of `path` solved at α, from its point nearest to α. */
+    function onPath(path: Path, a: number): BranchSolution {
+      let best = path[0];
+      for (const q of path) if (Math.abs(q[0] - a) < Math.abs(best[0] - a)) best = q;
+      return best[0] === a ? best[1] : continueBranch(a, best[1]);
+    }
+    /** The jump between grid points lo < hi where the equilibrium goes from `before` to `now`, if first order. */
+    function jumpBetween(lo: number, hi: number, before: BranchSolution, now: BranchSolution): Jump | null {
+      if (!distinct(before, now)) return null;
+      // Follow the old branch up and the new one down: they coexist on [newEnd, oldEnd], a window that may be far
+      // narrower than the grid (folds found by continuation, never by sampling α).
+      const old = before.kind === 'universal' ? null : follow(before, lo, hi);
+      const oldEnd = old ? old.end : hi;
+      // The new branch, followed down over the interval first (further only for a real jump).
+      let fresh = follow(now, hi, lo);
+      const extend = () => {
+        if (fresh.end !== lo) return;
+        const more = follow(fresh.path[fresh.path.length - 1][1], lo, 1e-3 * lo);
+        fresh = { path: [...fresh.path, ...more.path], end: more.end };
+      };
+      const oldAt = (a: number) => (old ? onPath(old.path, a) : solveUniversal(system, a, before.R2hat));
+      const newAt = (a: number) => onPath(fresh.path, a);
+      const beats = (a: number) => newAt(a).f > oldAt(a).f;
+      let alphaSp: number;
+      if (oldEnd === hi) {
+        if (!beats(hi)) return null; // the old branch still wins at hi: no jump here
+        if (beats(lo)) extend(); // already ahead at lo (the grid point there missed the new branch)
+        const from = Math.max(fresh.end, 1e-3 * lo);
+        alphaSp = beats(from) ? from : firstWhere(from, hi, beats);
+      } else if (fresh.end < oldEnd && beats(oldEnd)) alphaSp = firstWhere(Math.max(fresh.end, lo), oldEnd, beats);
+      else alphaSp = oldEnd; // the old branch ends while still ahead: the jump is at its fold
+      // A continuous onset also passes these tests (Q = 0 survives as an unstable point): a first-order jump keeps
+      // a finite gap between the two branches at α_sp.
+      const a = newAt(alphaSp);
+      const b = oldAt(Math.min(alphaSp, oldEnd));
+      if (!a.Q.some((q, c) => Math.abs(q - b.Q[c]) > 0.05)) return null;
+      extend(); // the new branch's spinodal may lie below lo
+      const newEnd = fresh.end;
+      return {
+        alpha: alphaSp,
+        spinodalLow: Math.max(newEnd, 1e-3 * lo),
+        // Where the old branch ends: its fold, or where Q = 0 loses stability (the universal branch).
+        spinodalHigh: old === null ? spinodalUni : oldEnd < hi ? oldEnd : oldEndAbove(hi, onPath(old.path, hi), now),
+        qBelow: meanQ(b),
+        qAbove: meanQ(a),
+        epsBelow: b.eps,
+        epsAbove: a.eps,
+      };
+    }
+    /** The fold of the old branch above hi (continued along the grid; null if it lasts to alphaMax). */
+    function oldEndAbove(hi: number, before: BranchSolution, now: BranchSolution): number | null {
+      let lo = hi;
+      let from = continueBranch(hi, before);
+      let to = continueBranch(hi, now);
+      for (const a of grid) {
+        if (a <= hi) continue;
+        const x = continueBranch(a, from);
+        const y = continueBranch(a, to);
+        if (!x.converged || !distinct(x, y)) return firstWhere(lo, a, (t) => !apart(t, from, to));
+        lo = a;
+        from = x;
+        to = y;
+      }
+      return null;
+    }
+    if (jumps.length) {
+      let main = jumps[0];
+      for (const j of jumps) if (j.qAbove - j.qBelow > main.qAbove - main.qBelow) main = j;
+      const onset = alphaOnset !== null && alphaOnset < jumps[0].alpha ? alphaOnset : null;
+      return {
+        alphaSp: main.alpha,
+        alphaOnset: alphaOnset ?? jumps[0].alpha,
+        spinodalSpec: main.spinodalLow,
+        spinodalUni,
+        order: 'first-order',
+        onset,
+        jumps,
+        alphaMax,
+        converged,
+      };
     }
     // No jump: the specialised state grows continuously from Q = 0 at the onset (if any).
     return {

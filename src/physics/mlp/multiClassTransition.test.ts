@@ -72,7 +72,8 @@ describe('the curve engine and the phase engine report the same transitions (num
     ['h23, binary W', H23_4],
   ])('%s, 4-point readouts, γ = 0.5', (_, params) => {
     const curve = getShallowModel(params).transition(8);
-    const line = solveRow(params, 'gamma', 0.5, rowAlphas(8, 32), { alphaMax: 8 }).line;
+    const row = solveRow(params, 'gamma', 0.5, rowAlphas(8, 32), { alphaMax: 8 });
+    const line = row.line;
     expect(line.order).toBe(curve.order);
     expect(line.jumps).toHaveLength(curve.jumps.length);
     expect(Math.abs((line.alphaSp as number) - (curve.alphaSp as number))).toBeLessThan(2e-4);
@@ -87,6 +88,11 @@ describe('the curve engine and the phase engine report the same transitions (num
       expect(Math.abs((p.epsBelow as number) - (j.epsBelow as number))).toBeLessThan(1e-4);
       expect(Math.abs((p.epsAbove as number) - (j.epsAbove as number))).toBeLessThan(1e-4);
       expect(j.epsAbove as number).toBeLessThan(j.epsBelow as number); // the jump lowers ε
+      if (p.alpha !== line.alphaSp) return;
+      // The row's samples at α_sp, old side and new side, lie on the two branches of the jump.
+      const at = (a: number) => row.samples.find((x) => x.alpha === a)?.epsOpt as number;
+      expect(Math.abs(at(p.alpha * (1 - 1e-9)) - (p.epsBelow as number))).toBeLessThan(1e-6);
+      expect(Math.abs(at(p.alpha) - (p.epsAbove as number))).toBeLessThan(1e-6);
     });
   });
 });

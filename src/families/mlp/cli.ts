@@ -29,7 +29,7 @@ import {
   type ShallowPoint,
 } from '../../physics/types';
 import { getDeepModel } from '../../physics/deep/deepModel';
-import { DEEP_BRANCHES, type DeepBranch } from '../../physics/deep/deepSolver';
+import { DEEP_BRANCHES, pointKind, type DeepBranch } from '../../physics/deep/deepSolver';
 import { URL_TABLE, type MlpLinkParams } from './params';
 import { hardnessCommands } from './hardnessCli';
 import { phaseCommands } from './phaseCli';
@@ -115,6 +115,27 @@ function runDeep(flags: Record<string, string | boolean>, emit: (row: Record<str
     const pt = model.solvePoint(alpha);
     const name: DeepBranch = branch === 'equilibrium' ? pt.equilibrium : (branch as DeepBranch);
     const sol = branch === 'equilibrium' ? pt.eq : pt.branches[name];
+    // A named branch whose start fell into another kind of point does not exist here (below its spinodal): null
+    // with a note, as at depth 1, never that point's numbers under the name asked for.
+    const reached = pointKind(sol, !!flags.quenched);
+    if (branch !== 'equilibrium' && reached !== name) {
+      emit({
+        alpha,
+        eps: null,
+        branch: null,
+        f: null,
+        Q1: null,
+        Q2: null,
+        Q21: null,
+        converged: false,
+        equilibrium: pt.equilibrium,
+        epsUniversal: num(model.epsUniversal),
+        iterations: 0,
+        residual: null,
+        note: `no ${name} stationary point at this alpha (its start falls into the ${reached} point)`,
+      });
+      continue;
+    }
     emit({
       alpha,
       eps: num(sol.eps),

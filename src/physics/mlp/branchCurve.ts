@@ -91,6 +91,9 @@ export interface Jump {
   spinodalHigh: number | null;
   qBelow: number;
   qAbove: number;
+  /** ε on the losing and the winning branch at the jump (the multi-class scan of shallowModel.ts gives them). */
+  epsBelow?: number;
+  epsAbove?: number;
 }
 
 /** Every transition of the equilibrium along α in one vocabulary (docs/physics/mlp-shallow.md §6a). */

@@ -197,13 +197,20 @@ function solveRowGeneric(model: ShallowModel, y: number, alphas: number[], alpha
     warm = model.solvePoint(a, warm);
     pts.set(a, warm);
   }
-  const pointAt = (a: number): PhaseSample => {
+  const { pv } = model.system;
+  const meanQ = (s: BranchSolution) => s.Q.reduce((acc, q, c) => acc + pv[c] * q, 0);
+  const pointAt = (a: number, side?: 'old' | 'new'): PhaseSample => {
     let p = pts.get(a);
     if (!p) {
       p = model.solvePoint(a, nearestPoint(pts, a));
       pts.set(a, p);
     }
-    const eq = p.equilibrium === 'specialised' && p.specialised ? p.specialised : p.universal;
+    let eq = p.equilibrium === 'specialised' && p.specialised ? p.specialised : p.universal;
+    // At α_sp, each side on its own branch: the stationary point nearest the jump's mean Q below or above.
+    const target = side === 'old' ? line.qBelow : side === 'new' ? line.qAbove : null;
+    if (target !== null)
+      for (const s of [p.universal, ...p.stationary])
+        if (Math.abs(meanQ(s) - target) < Math.abs(meanQ(eq) - target)) eq = s;
     return sample(a, eq, p.universal, stateOf(line, a));
   };
   return { line, pointAt };

@@ -31,6 +31,17 @@ function densityU(law: ContinuousLaw, u: number): number {
   return law === 'gauss' ? Math.exp(-0.5 * u) / Math.sqrt(2 * Math.PI * u) : 1 / (2 * Math.sqrt(3 * u));
 }
 
+/**
+ * Where Newton starts: (M, G) and R̂2 for its inner solve. `near`: the start is a prediction from the neighbouring
+ * α, close enough for Newton's first step (a Jacobian at once); otherwise the first step is half a plain one.
+ */
+export interface ContinuumStart {
+  M: number;
+  G: number;
+  R2hat?: number;
+  near?: boolean;
+}
+
 export interface ContinuumSolution {
   eps: number;
   f: number;
@@ -154,7 +165,7 @@ export function solveContinuum(
   sys: ShallowSystem,
   law: ContinuousLaw,
   alpha: number,
-  start: { M: number; G: number; R2hat?: number },
+  start: ContinuumStart,
   uCut = 0,
   res: ContinuumResolution = CONTINUUM_RESOLUTION,
 ): ContinuumSolution {
@@ -170,7 +181,7 @@ export function solveContinuum(
   let j12 = NaN;
   let j21 = NaN;
   let j22 = NaN;
-  let last = Infinity;
+  let last = start.near ? NaN : Infinity; // NaN: a Jacobian before the first step; Infinity: half a plain step
   for (; it < 60; it++) {
     const fM = s.M - M;
     const fG = s.G - G;

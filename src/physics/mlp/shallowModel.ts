@@ -18,7 +18,7 @@ import {
   type ShallowParams,
   type ShallowPoint,
 } from '../types';
-import { solveContinuum } from './readoutContinuum';
+import { solveContinuum, type ContinuumStart } from './readoutContinuum';
 import { solveFromStart, solveUniversal, type ShallowSystem } from './shallow';
 import { BranchCurve, transitionsOf, type Jump } from './branchCurve';
 
@@ -109,15 +109,34 @@ export function getShallowModel(params: ShallowParams): ShallowModel {
   );
 }
 
+/** What a continuous-law branch continues from: its classes' solution and the continuum's Newton state. */
+interface ContinuumWarm {
+  raw: BranchSolution;
+  start: ContinuumStart;
+}
+
 const SAME = 1e-6; // two stationary points with max|ΔQ| below this are one
 const NONZERO = 1e-7; // a solution with max Q below this is the universal branch
 const F_TIE = 1e-12; // free-entropy ties go to the universal branch
+
+export interface ModelOptions {
+  /**
+   * Continuous laws: start the continuum's Newton for a continued branch from the previous α's solution (moved as
+   * the classes' solution moved) with a Jacobian at once (default true). False starts it from the classes' solution
+   * with half a plain step first: the reference path the fast one is tested against (1e−9, shallowModel.test.ts).
+   */
+  continuumWarmStarts?: boolean;
+}
 
 /**
  * A model on a given spectral table (e.g. the coarser tables of the phase diagrams, src/physics/mlp/phase.ts);
  * params must be validated. Not cached: callers that pass their own table keep their own cache.
  */
-export function createShallowModel(params: ShallowParams, spectralTable?: SpectralTable): ShallowModel {
+export function createShallowModel(
+  params: ShallowParams,
+  spectralTable?: SpectralTable,
+  opts: ModelOptions = {},
+): ShallowModel {
   const activation = getActivation(params.activation);
   const atoms = readoutAtoms(params.readout);
   // Classes by v²: the equations see v only through v², so ±v share one Q.
@@ -200,23 +219,45 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
   const smallStart = new Float64Array(K).fill(0.05);
   const maxV2 = Math.max(...v2List);
 
-  /**
-   * Continuous laws: a converged solution of the classes only starts the continuum (readoutContinuum.ts), which
-   * replaces ε, f, R̂2, τ and gives Q(v) at the classes' v² (issue 15 §1: fixed classes converge only like the class
-   * width at the fold). Discrete laws: the solution itself.
-   */
-  const refine = (alpha: number, sol: BranchSolution, uCut: number): BranchSolution => {
-    if (discrete || !sol.converged || Math.max(...sol.Q) < NONZERO) return sol;
+  // Continuous laws: each refined branch's classes' solution and continuum Newton state, for the next α (keyed by
+  // the solution object: a warm point copied across a worker boundary takes the reference path).
+  const warmStarts = !discrete && opts.continuumWarmStarts !== false;
+  const continuumWarm = new WeakMap<BranchSolution, ContinuumWarm>();
+  /** A start continuing `s`: the classes from its Q(v), the continuum (if any) from its Newton state. */
+  const classStart = (s: BranchSolution) => ({
+    q: Float64Array.from(s.Q),
+    r: s.R2hat,
+    uCut: s.uCut ?? 0,
+    warm: continuumWarm.get(s),
+  });
+
+  const globals = (sol: BranchSolution) => {
     let M = 0;
     let G = 0;
     for (let c = 0; c < K; c++) {
       M += system.pv[c] * system.v2[c] * sol.Q[c] * sol.Q[c];
       G += system.pv[c] * system.v2[c] * system.g(sol.Q[c]);
     }
+    return { M, G };
+  };
+  /**
+   * Continuous laws: a converged solution of the classes only starts the continuum (readoutContinuum.ts), which
+   * replaces ε, f, R̂2, τ and gives Q(v) at the classes' v² (issue 15 §1: fixed classes converge only like the class
+   * width at the fold). Discrete laws: the solution itself.
+   */
+  const refine = (alpha: number, sol: BranchSolution, uCut: number, warm?: ContinuumWarm): BranchSolution => {
+    if (discrete || !sol.converged || Math.max(...sol.Q) < NONZERO) return sol;
+    const { M, G } = globals(sol);
+    let start: ContinuumStart = { M, G, R2hat: sol.R2hat };
+    if (warm) {
+      // The previous α's continuum, moved as the classes' solution moved (their difference is smooth in α).
+      const prev = globals(warm.raw);
+      start = { ...warm.start, M: Math.max(0, warm.start.M + M - prev.M), G: warm.start.G + G - prev.G, near: true };
+    }
     const law = params.readout as 'gauss' | 'unif';
-    const cont = solveContinuum(system, law, alpha, { M, G, R2hat: sol.R2hat }, uCut);
+    const cont = solveContinuum(system, law, alpha, start, uCut);
     const at = Array.from(system.v2, (u) => cont.overlapAt(u));
-    return {
+    const out: BranchSolution = {
       ...sol,
       kind: cont.M > 0 ? 'specialised' : 'universal',
       eps: cont.eps,
@@ -229,6 +270,9 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
       converged: cont.converged,
       uCut,
     };
+    if (warmStarts && cont.converged)
+      continuumWarm.set(out, { raw: sol, start: { M: cont.M, G: cont.G, R2hat: cont.R2hat } });
+    return out;
   };
 
   /** Linear gain of Q = 0 under the fixed-point map: max v² m_S(R̂2)/γ (m_S'(0) = 1, m_W'(0) = 1, g''(0) = 0). */
@@ -240,8 +284,8 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
     const universal = solveUniversal(system, alpha, warm?.universal.R2hat ?? 0);
     const stationary: BranchSolution[] = [];
     if (!pinnedUniversal && alpha > 0) {
-      const starts: Array<{ q: Float64Array; r: number; uCut: number }> = [];
-      for (const s of warm?.stationary ?? []) starts.push({ q: Float64Array.from(s.Q), r: s.R2hat, uCut: s.uCut ?? 0 });
+      const starts: Array<{ q: Float64Array; r: number; uCut: number; warm?: ContinuumWarm }> = [];
+      for (const s of warm?.stationary ?? []) starts.push(classStart(s));
       // A continued branch with every Q ≥ 0.9 is the one the informative start (Q = 0.99) falls into: skip it.
       const fullySpecialised = (warm?.stationary ?? []).some((s) => Math.min(...s.Q) >= 0.9);
       if (!fullySpecialised) starts.push({ q: informativeStart, r: 0, uCut: 0 });
@@ -253,7 +297,7 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
         if (!raw || !raw.converged || Math.max(...raw.Q) < NONZERO) continue;
         if (found.some((o) => o.Q.every((q, c) => Math.abs(q - raw.Q[c]) < SAME))) continue;
         found.push(raw);
-        const sol = refine(alpha, raw, st.uCut);
+        const sol = refine(alpha, raw, st.uCut, st.warm);
         if (!sol.converged || Math.max(...sol.Q) < NONZERO) continue;
         if (stationary.some((o) => o.Q.every((q, c) => Math.abs(q - sol.Q[c]) < SAME))) continue;
         stationary.push(sol);
@@ -277,10 +321,11 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
   /** Distinct stationary points: some overlap differs by more than 1e−3. */
   const distinct = (a: BranchSolution, b: BranchSolution) => a.Q.some((q, c) => Math.abs(q - b.Q[c]) > 1e-3);
   /** Continues a branch to α from the solution `from` (the universal branch continues as itself). */
-  const continueBranch = (alpha: number, from: BranchSolution): BranchSolution =>
-    from.kind === 'universal'
-      ? solveUniversal(system, alpha, from.R2hat)
-      : refine(alpha, solveFromStart(system, alpha, Float64Array.from(from.Q), from.R2hat), from.uCut ?? 0);
+  const continueBranch = (alpha: number, from: BranchSolution): BranchSolution => {
+    if (from.kind === 'universal') return solveUniversal(system, alpha, from.R2hat);
+    const st = classStart(from);
+    return refine(alpha, solveFromStart(system, alpha, st.q, st.r), st.uCut, st.warm);
+  };
   const equilibriumOf = (p: ShallowPoint): BranchSolution =>
     p.equilibrium === 'specialised' ? (p.specialised as BranchSolution) : p.universal;
 
@@ -341,13 +386,21 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
     // The first α where `test` holds, to 1e−7 relative.
     const firstWhere = (lo: number, hi: number, test: (alpha: number) => boolean): number =>
       bisect(test, lo, hi, 1e-7, 40).hi;
-    // Scan α with warm starts; the first-order transition is where the equilibrium leaves the branch it was on
-    // for another one with larger f (the continued old branch still exists there, as a metastable state).
+    // Scan α with warm starts. A first-order jump is where the equilibrium leaves the branch it was on for another
+    // one with larger f; the old branch, continued, still exists there (metastable) up to its fold, which may lie
+    // before the next grid point (then continuing it lands on the new branch). Every jump is kept (each class of a
+    // multi-class law can jump at its own α); α_sp is the largest in Q, as for one class (branchCurve.ts).
     const n = 96;
     const grid = Array.from({ length: n }, (_, i) => alphaMax * Math.pow((i + 1) / n, 1.5));
     let prev: ShallowPoint | null = null;
     let alphaOnset: number | null = null;
     let converged = true;
+    const jumps: Jump[] = [];
+    /** `from` continued to α, when it is still a stationary point apart from `other` continued there. */
+    const apart = (a: number, from: BranchSolution, other: BranchSolution): BranchSolution | null => {
+      const x = continueBranch(a, from);
+      return x.converged && distinct(x, continueBranch(a, other)) ? x : null;
+    };
     for (let i = 0; i < n; i++) {
       const alpha = grid[i];
       const pt = solvePoint(alpha, prev);
@@ -355,56 +408,116 @@ export function createShallowModel(params: ShallowParams, spectralTable?: Spectr
       const lo = i === 0 ? 0 : grid[i - 1];
       if (alphaOnset === null && pt.equilibrium === 'specialised')
         alphaOnset = firstWhere(lo, alpha, (a) => solvePoint(a).equilibrium === 'specialised');
-      if (prev) {
-        const before = equilibriumOf(prev);
-        const now = equilibriumOf(pt);
-        const cont = continueBranch(alpha, before);
-        if (cont.converged && distinct(cont, now) && now.f > cont.f) {
-          // Jump between grid points: bisect on f(new branch) > f(old branch continued).
-          const beats = (a: number) => {
-            const low = continueBranch(a, before);
-            const high = continueBranch(a, now);
-            return high.converged && distinct(low, high) && high.f > low.f;
-          };
-          const alphaSp = firstWhere(lo, alpha, beats);
-          // A continuous onset also passes the test above (Q = 0 survives as an unstable point): a first-order
-          // transition keeps a finite gap between the two branches at α_sp.
-          const a = continueBranch(alphaSp, now);
-          const b = continueBranch(alphaSp, before);
-          if (!a.Q.some((q, c) => Math.abs(q - b.Q[c]) > 0.05)) {
-            prev = pt;
-            continue;
-          }
-          // Spinodal of the new branch: the smallest α down to which it exists apart from the old one.
-          const exists = (a: number) => {
-            const high = continueBranch(a, now);
-            return high.converged && distinct(continueBranch(a, before), high);
-          };
-          const spinodalSpec = exists(1e-3 * alphaSp) ? null : firstWhere(1e-3 * alphaSp, alphaSp, exists);
-          const qOf = (s: BranchSolution) => Math.max(...s.Q);
-          return {
-            alphaSp,
-            alphaOnset: alphaOnset ?? alphaSp,
-            spinodalSpec,
-            spinodalUni,
-            order: 'first-order',
-            // Several classes: the scan reports the first jump; the old branch is taken as the universal one.
-            onset: alphaOnset !== null && alphaOnset < alphaSp ? alphaOnset : null,
-            jumps: [
-              {
-                alpha: alphaSp,
-                spinodalLow: spinodalSpec ?? alphaSp,
-                spinodalHigh: spinodalUni,
-                qBelow: qOf(b),
-                qAbove: qOf(a),
-              },
-            ],
-            alphaMax,
-            converged,
-          };
-        }
-      }
+      const jump = prev && jumpBetween(lo, alpha, equilibriumOf(prev), equilibriumOf(pt));
       prev = pt;
+      if (!jump) continue;
+      jumps.push(jump);
+      // Continuous laws: the equilibrium also steps between the stationary cutoffs of the continuum (§7), which this
+      // test cannot tell from a jump; their scan stops at the first one, as before.
+      if (!discrete) break;
+    }
+    /**
+     * A branch followed from (a0, from) towards a1 in steps that each move Q by < 0.05 (halved down to 1e−7
+     * relative): the points passed and where it ends (a1, or its fold, past which a step lands elsewhere).
+     */
+    type Path = Array<[number, BranchSolution]>;
+    function follow(from: BranchSolution, a0: number, a1: number): { path: Path; end: number } {
+      const path: Path = [[a0, from]];
+      let a = a0;
+      let cur = from;
+      let h = (a1 - a0) / 8;
+      while (a !== a1 && Math.abs(h) > 1e-7 * Math.abs(a)) {
+        const next = Math.abs(a1 - a) <= Math.abs(h) ? a1 : a + h;
+        const x = continueBranch(next, cur);
+        if (x.converged && !x.Q.some((q, c) => Math.abs(q - cur.Q[c]) > 0.05)) {
+          a = next;
+          cur = x;
+          path.push([a, x]);
+          h *= 1.5;
+        } else h /= 2;
+      }
+      return { path, end: a };
+    }
+    /** The branch of `path` solved at α, from its point nearest to α. */
+    function onPath(path: Path, a: number): BranchSolution {
+      let best = path[0];
+      for (const q of path) if (Math.abs(q[0] - a) < Math.abs(best[0] - a)) best = q;
+      return best[0] === a ? best[1] : continueBranch(a, best[1]);
+    }
+    /** The jump between grid points lo < hi where the equilibrium goes from `before` to `now`, if first order. */
+    function jumpBetween(lo: number, hi: number, before: BranchSolution, now: BranchSolution): Jump | null {
+      if (!distinct(before, now)) return null;
+      // Follow the old branch up and the new one down: they coexist on [newEnd, oldEnd], a window that may be far
+      // narrower than the grid (folds found by continuation, never by sampling α).
+      const old = before.kind === 'universal' ? null : follow(before, lo, hi);
+      const oldEnd = old ? old.end : hi;
+      // The new branch, followed down over the interval first (further only for a real jump).
+      let fresh = follow(now, hi, lo);
+      const extend = () => {
+        if (fresh.end !== lo) return;
+        const more = follow(fresh.path[fresh.path.length - 1][1], lo, 1e-3 * lo);
+        fresh = { path: [...fresh.path, ...more.path], end: more.end };
+      };
+      const oldAt = (a: number) => (old ? onPath(old.path, a) : solveUniversal(system, a, before.R2hat));
+      const newAt = (a: number) => onPath(fresh.path, a);
+      const beats = (a: number) => newAt(a).f > oldAt(a).f;
+      let alphaSp: number;
+      if (oldEnd === hi) {
+        if (!beats(hi)) return null; // the old branch still wins at hi: no jump here
+        if (beats(lo)) extend(); // already ahead at lo (the grid point there missed the new branch)
+        const from = Math.max(fresh.end, 1e-3 * lo);
+        alphaSp = beats(from) ? from : firstWhere(from, hi, beats);
+      } else if (fresh.end < oldEnd && beats(oldEnd)) alphaSp = firstWhere(Math.max(fresh.end, lo), oldEnd, beats);
+      else alphaSp = oldEnd; // the old branch ends while still ahead: the jump is at its fold
+      // A continuous onset also passes these tests (Q = 0 survives as an unstable point): a first-order jump keeps
+      // a finite gap between the two branches at α_sp.
+      const a = newAt(alphaSp);
+      const b = oldAt(Math.min(alphaSp, oldEnd));
+      if (!a.Q.some((q, c) => Math.abs(q - b.Q[c]) > 0.05)) return null;
+      extend(); // the new branch's spinodal may lie below lo
+      const newEnd = fresh.end;
+      return {
+        alpha: alphaSp,
+        spinodalLow: Math.max(newEnd, 1e-3 * lo),
+        // Where the old branch ends: its fold, or where Q = 0 loses stability (the universal branch).
+        spinodalHigh: old === null ? spinodalUni : oldEnd < hi ? oldEnd : oldEndAbove(hi, onPath(old.path, hi), now),
+        qBelow: meanQ(b),
+        qAbove: meanQ(a),
+        epsBelow: b.eps,
+        epsAbove: a.eps,
+      };
+    }
+    /** The fold of the old branch above hi (continued along the grid; null if it lasts to alphaMax). */
+    function oldEndAbove(hi: number, before: BranchSolution, now: BranchSolution): number | null {
+      let lo = hi;
+      let from = continueBranch(hi, before);
+      let to = continueBranch(hi, now);
+      for (const a of grid) {
+        if (a <= hi) continue;
+        const x = continueBranch(a, from);
+        const y = continueBranch(a, to);
+        if (!x.converged || !distinct(x, y)) return firstWhere(lo, a, (t) => !apart(t, from, to));
+        lo = a;
+        from = x;
+        to = y;
+      }
+      return null;
+    }
+    if (jumps.length) {
+      let main = jumps[0];
+      for (const j of jumps) if (j.qAbove - j.qBelow > main.qAbove - main.qBelow) main = j;
+      const onset = alphaOnset !== null && alphaOnset < jumps[0].alpha ? alphaOnset : null;
+      return {
+        alphaSp: main.alpha,
+        alphaOnset: alphaOnset ?? jumps[0].alpha,
+        spinodalSpec: main.spinodalLow,
+        spinodalUni,
+        order: 'first-order',
+        onset,
+        jumps,
+        alphaMax,
+        converged,
+      };
     }
     // No jump: the specialised state grows continuously from Q = 0 at the onset (if any).
     return {

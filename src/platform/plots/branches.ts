@@ -27,37 +27,101 @@ export function specialisedOf(p: ShallowPoint): BranchSolution | null {
   return s.Q.some((q) => Math.abs(q) > 1e-8) ? s : null;
 }
 
+/** The specialised stationary points of p other than the best one (distinct from it by more than 1e−3). */
+function othersOf(p: ShallowPoint): BranchSolution[] {
+  const s = specialisedOf(p);
+  if (!s) return [];
+  return (p.stationary ?? []).filter((o) => o.Q.some((q, c) => Math.abs(q - s.Q[c]) > 1e-3));
+}
+
+const mass = (o: BranchSolution) => o.Q.reduce((acc, q) => acc + q * q, 0);
+
 /**
- * The most specialised stationary point other than the best one (largest Σ Q², distinct by more than 1e−3):
- * on each side of a first-order transition, the branch that loses.
+ * The most specialised stationary point other than the best one (largest Σ Q²): on each side of a first-order
+ * transition, the branch that loses. Along a curve, branchPaths follows one such branch instead (branchTracks).
  */
 export function otherSpecialisedOf(p: ShallowPoint): BranchSolution | null {
-  const s = specialisedOf(p);
-  if (!s) return null;
   let best: BranchSolution | null = null;
-  let bestMass = -1;
-  for (const o of p.stationary ?? []) {
-    if (!o.Q.some((q, c) => Math.abs(q - s.Q[c]) > 1e-3)) continue;
-    const mass = o.Q.reduce((acc, q) => acc + q * q, 0);
-    if (mass > bestMass) {
-      best = o;
-      bestMass = mass;
-    }
-  }
+  for (const o of othersOf(p)) if (!best || mass(o) > mass(best)) best = o;
   return best;
 }
 
 /**
- * Where, between grid points i and i+1, the equilibrium changes branch (NaN where it does not).
- * Uses a known transition α (α_sp, onset) when one lies in the interval, else the zero of the linearly interpolated
- * f_spec − f_uni, else the midpoint.
+ * Grid neighbours on one branch differ by less than this in every Q(v); distinct branches (small-Q and large-Q,
+ * or two cutoffs of a continuous law) differ by more somewhere.
+ */
+const CONTINUES = 0.25;
+
+/** max |ΔQ| between two stationary points; Infinity between different cutoffs uCut (continuous laws). */
+function qDistance(a: BranchSolution, b: BranchSolution): number {
+  if ((a.uCut ?? 0) !== (b.uCut ?? 0)) return Infinity;
+  let d = 0;
+  a.Q.forEach((q, c) => (d = Math.max(d, Math.abs(q - b.Q[c]))));
+  return d;
+}
+
+/**
+ * Branch identity along a curve: every specialised stationary point gets a track id, continuing the nearest one
+ * of the previous point (closer than CONTINUES, each continued at most once, nearest pairs first), else a new one.
+ * So a dashed line joins values of one branch only, never two branches that coexist.
+ */
+export function branchTracks(points: readonly ShallowPoint[]): Map<BranchSolution, number> {
+  const track = new Map<BranchSolution, number>();
+  let next = 0;
+  let prev: BranchSolution[] = [];
+  for (const p of points) {
+    const cur = (p.stationary ?? []).filter((s) => s.Q.some((q) => Math.abs(q) > 1e-8));
+    const pairs: Array<[number, BranchSolution, BranchSolution]> = [];
+    for (const a of prev) for (const b of cur) pairs.push([qDistance(a, b), a, b]);
+    pairs.sort((x, y) => x[0] - y[0]);
+    const used = new Set<BranchSolution>();
+    for (const [d, a, b] of pairs) {
+      if (!(d < CONTINUES) || used.has(a) || track.has(b)) continue;
+      used.add(a);
+      track.set(b, track.get(a) as number);
+    }
+    for (const b of cur) if (!track.has(b)) track.set(b, next++);
+    prev = cur;
+  }
+  return track;
+}
+
+/** The track of a point's solution s (by identity, else by equal Q among its stationary points). */
+function trackOf(tracks: Map<BranchSolution, number>, p: ShallowPoint, s: BranchSolution | null): number | null {
+  if (!s) return null;
+  const t = tracks.get(s);
+  if (t !== undefined) return t;
+  const same = (p.stationary ?? []).find((o) => qDistance(o, s) === 0);
+  return same ? (tracks.get(same) ?? null) : null;
+}
+
+/** Which state is the equilibrium at p: 'universal', or the track of its specialised branch ('s<track>'). */
+function equilibriumKey(tracks: Map<BranchSolution, number>, p: ShallowPoint): string {
+  return p.equilibrium === 'universal' ? 'universal' : `s${trackOf(tracks, p, specialisedOf(p)) ?? 'x'}`;
+}
+
+/** The solution of point p on state `key` (equilibriumKey's vocabulary), or null where that branch is absent. */
+function onKey(tracks: Map<BranchSolution, number>, p: ShallowPoint, key: string): BranchSolution | null {
+  if (key === 'universal') return p.universal;
+  if (key === 'sx') return specialisedOf(p);
+  return (p.stationary ?? []).find((s) => `s${tracks.get(s)}` === key) ?? null;
+}
+
+/**
+ * Where, between grid points i and i+1, the equilibrium changes branch (NaN where it does not): between the
+ * universal and a specialised branch, or between two specialised branches (branchTracks). Uses a known transition α
+ * (α_sp, onset) when one lies in the interval, else the zero of the linearly interpolated f difference of the two
+ * branches, else the midpoint.
  */
 export function switchAlphas(points: readonly ShallowPoint[], known: readonly (number | null)[] = []): number[] {
   const out: number[] = [];
+  const tracks = branchTracks(points);
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i];
     const b = points[i + 1];
-    if (a.equilibrium === b.equilibrium) {
+    const ka = equilibriumKey(tracks, a);
+    const kb = equilibriumKey(tracks, b);
+    if (ka === kb) {
       out.push(NaN);
       continue;
     }
@@ -66,10 +130,14 @@ export function switchAlphas(points: readonly ShallowPoint[], known: readonly (n
       out.push(hit);
       continue;
     }
-    const sa = specialisedOf(a);
-    const sb = specialisedOf(b);
-    const da = sa ? sa.f - a.universal.f : NaN;
-    const db = sb ? sb.f - b.universal.f : NaN;
+    // f(new) − f(old) on both sides, where both branches exist there.
+    const gain = (p: ShallowPoint) => {
+      const from = onKey(tracks, p, ka);
+      const to = onKey(tracks, p, kb);
+      return from && to ? to.f - from.f : NaN;
+    };
+    const da = gain(a);
+    const db = gain(b);
     if (finite(da) && finite(db) && Math.sign(da) !== Math.sign(db) && da !== db) {
       out.push(a.alpha + ((b.alpha - a.alpha) * da) / (da - db));
     } else {
@@ -89,13 +157,15 @@ function breakLine(line: Polyline): void {
 
 /**
  * Splits one branch's values into the part where it is the equilibrium (on) and where it is metastable (off),
- * both ending exactly at the switching α so solid and dashed meet.
+ * both ending exactly at the switching α so solid and dashed meet. `track`: which branch each value is on (a
+ * change breaks both lines).
  */
 export function splitBranch(
   alphas: readonly number[],
   y: readonly (number | null)[],
   isOn: readonly boolean[],
   switches: readonly number[],
+  track?: readonly (number | null)[],
 ): { on: Polyline; off: Polyline } {
   const on: Polyline = [];
   const off: Polyline = [];
@@ -109,7 +179,10 @@ export function splitBranch(
     const here = isOn[i] ? on : off;
     const there = isOn[i] ? off : on;
     const prev = i > 0 ? y[i - 1] : null;
-    if (i > 0 && finite(prev) && isOn[i - 1] !== isOn[i]) {
+    if (track && i > 0 && track[i] !== track[i - 1]) {
+      breakLine(on);
+      breakLine(off);
+    } else if (i > 0 && finite(prev) && isOn[i - 1] !== isOn[i]) {
       const a = finite(switches[i - 1]) ? switches[i - 1] : (alphas[i - 1] + alphas[i]) / 2;
       const c: XY = [a, lerpAt(alphas[i - 1], prev, alphas[i], yi, a)];
       there.push(c);
@@ -134,8 +207,17 @@ export function equilibriumLine(
   eq: readonly BranchKind[],
   switches: readonly number[],
 ): Polyline {
+  return equilibriumPath(alphas, eq, (i, k) => (k === 'universal' ? yUni[i] : ySpec[i]), switches);
+}
+
+/** equilibriumLine for any states: eq[i] names the winning state at i, val(i, state) its value (null: absent). */
+function equilibriumPath(
+  alphas: readonly number[],
+  eq: readonly string[],
+  val: (i: number, state: string) => number | null,
+  switches: readonly number[],
+): Polyline {
   const line: Polyline = [];
-  const val = (i: number, k: BranchKind) => (k === 'universal' ? yUni[i] : ySpec[i]);
   for (let i = 0; i < alphas.length; i++) {
     const yi = val(i, eq[i]);
     if (i > 0 && eq[i] !== eq[i - 1]) {
@@ -164,15 +246,24 @@ export function branchPaths(
 ): BranchPaths {
   const alphas = points.map((p) => p.alpha);
   const eq = points.map((p) => p.equilibrium);
+  const tracks = branchTracks(points);
   const yUni = points.map((p) => read(p.universal, p));
+  const specTrack = points.map((p) => trackOf(tracks, p, specialisedOf(p)));
   const ySpec = points.map((p) => {
     const s = specialisedOf(p);
     return s ? read(s, p) : null;
   });
-  const yOther = points.map((p) => {
-    const o = otherSpecialisedOf(p);
+  // The other (metastable) specialised branch: the one followed at the previous point while it lasts, else the
+  // most specialised; a change of branch breaks the dashed line.
+  const otherTrack: (number | null)[] = [];
+  const yOther = points.map((p, i) => {
+    const others = othersOf(p);
+    const last = i > 0 ? otherTrack[i - 1] : null;
+    const o = others.find((x) => last !== null && trackOf(tracks, p, x) === last) ?? otherSpecialisedOf(p);
+    otherTrack.push(trackOf(tracks, p, o));
     return o ? read(o, p) : null;
   });
+  const keys = points.map((p) => equilibriumKey(tracks, p));
   const uni = splitBranch(
     alphas,
     yUni,
@@ -184,9 +275,14 @@ export function branchPaths(
     ySpec,
     eq.map((e) => e === 'specialised'),
     switches,
+    specTrack,
   );
+  const valueOn = (i: number, key: string) => {
+    const s = onKey(tracks, points[i], key);
+    return s ? read(s, points[i]) : null;
+  };
   return {
-    equilibrium: equilibriumLine(alphas, yUni, ySpec, eq, switches),
+    equilibrium: equilibriumPath(alphas, keys, valueOn, switches),
     universalOn: uni.on,
     universalOff: uni.off,
     specialisedOn: spec.on,
@@ -196,6 +292,7 @@ export function branchPaths(
       yOther,
       alphas.map(() => false),
       switches,
+      otherTrack,
     ).off,
   };
 }

@@ -118,3 +118,17 @@ export function iterateSE(
   }
   return { m, iterations: maxIter, converged: false };
 }
+
+export interface OverlapRow extends MatrixTensorBranches {
+  /** u = 1/Δ2 (0: the matrix carries no information). */
+  invDelta2: number;
+}
+
+/** Both branches along u = 1/Δ2 at fixed p and Δp (the m-against-1/Δ2 plot). */
+export function overlapCurve(p: number, deltaP: number, invDelta2s: readonly number[]): OverlapRow[] {
+  validateMatrixTensor({ p, delta2: 1, deltaP });
+  return invDelta2s.map((u) => {
+    if (!(u >= 0 && u <= 1e6)) throw new MatrixTensorError(`1/Δ2 must lie in [0, 1e6], got ${u}`);
+    return { invDelta2: u, ...branches({ p, delta2: 1 / u, deltaP }) };
+  });
+}

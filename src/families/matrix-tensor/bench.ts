@@ -1,0 +1,18 @@
+// Bench section "matrix-tensor": the tab's overlap curve (241 values of 1/Δ2, both branches: matrixTensorOverlapMs)
+// and its phase diagram (64 Δp, every threshold line: matrixTensorLinesMs), p = 3.
+import type { BenchSection } from '../family';
+import { overlapCurve } from '../../physics/classic/matrixTensor';
+import { thresholdsAt } from '../../physics/classic/matrixTensorThresholds';
+import { time } from '../../../bench/timing';
+import { diagramGrid, overlapGrid } from './protocol';
+
+export const section: BenchSection = {
+  name: 'matrix-tensor',
+  async run(log) {
+    const matrixTensorOverlapMs = time(() => overlapCurve(3, 0.5, overlapGrid(3)), 3);
+    log(`matrix-tensor overlap curve, 241 values of 1/Δ2: ${matrixTensorOverlapMs.toFixed(1)} ms`);
+    const matrixTensorLinesMs = time(() => diagramGrid(4).map((dp) => thresholdsAt(3, dp)), 1);
+    log(`matrix-tensor phase diagram, 64 Δp: ${matrixTensorLinesMs.toFixed(0)} ms`);
+    return { matrixTensorOverlapMs, matrixTensorLinesMs };
+  },
+};

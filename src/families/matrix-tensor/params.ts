@@ -1,0 +1,69 @@
+// Parameters of the spiked matrix–tensor tab: URL keys = flags of the CLI command `matrix-tensor`.
+import { createHashCodec, type HashCodec, type HashSpec } from '../../platform/state/hashCodec';
+
+export interface MatrixTensorUiParams {
+  /** Tensor order p. */
+  p: number;
+  /** Tensor noise Δp of the overlap plot. */
+  deltaP: number;
+  /** Largest 1/Δ2 shown (both plots). */
+  invDelta2Max: number;
+  /** Largest Δp of the phase diagram. */
+  deltaPMax: number;
+}
+
+export const MATRIX_TENSOR_TABLE: readonly HashSpec<MatrixTensorUiParams>[] = [
+  {
+    kind: 'number',
+    key: 'p',
+    field: 'p',
+    def: 3,
+    min: 3,
+    max: 6,
+    valid: { min: 3, max: 8 },
+    integer: true,
+    label: 'tensor order p',
+    help: 'order p ≥ 3 of the spiked tensor',
+  },
+  {
+    kind: 'number',
+    key: 'delta-p',
+    field: 'deltaP',
+    def: 1,
+    min: 0.01,
+    max: 10,
+    valid: { min: 1e-3, max: 1e6 },
+    slider: { min: 0.05, max: 4 },
+    step: 0.01,
+    label: 'Δp (tensor noise)',
+    help: 'tensor noise Δp of the overlap curve',
+  },
+  {
+    kind: 'number',
+    key: 'inv-delta2-max',
+    field: 'invDelta2Max',
+    def: 3,
+    min: 1.5,
+    max: 10,
+    choices: [2, 3, 5, 10],
+    label: '1/Δ2 range',
+    help: 'largest 1/Δ2 shown (matrix signal-to-noise ratio)',
+  },
+  {
+    kind: 'number',
+    key: 'delta-p-max',
+    field: 'deltaPMax',
+    def: 4,
+    min: 1,
+    max: 20,
+    choices: [2, 4, 8, 20],
+    label: 'Δp range',
+    help: 'largest Δp of the phase diagram',
+  },
+];
+
+export const matrixTensorCodec: HashCodec<MatrixTensorUiParams> = createHashCodec<MatrixTensorUiParams>(
+  'matrix-tensor',
+  1,
+  MATRIX_TENSOR_TABLE,
+);

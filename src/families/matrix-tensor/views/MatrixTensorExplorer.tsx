@@ -24,6 +24,12 @@ const context = (): ExportContext => {
   };
 };
 
+/** A label's centre moved inside [left, right] (≈ 6.5 px a character at 12 px). */
+const clampLabel = (px: number, text: string, left: number, right: number) => {
+  const half = 3.25 * text.length + 4;
+  return Math.min(Math.max(px, left + half), right - half);
+};
+
 const choices = (field: 'invDelta2Max' | 'deltaPMax', value: number) => {
   const list = (numberRow(MATRIX_TENSOR_TABLE, field).choices ?? []).map(String);
   return (list.includes(String(value)) ? list : [...list, String(value)]).map((v) => [v, `0 – ${v}`] as const);
@@ -84,12 +90,12 @@ export function MatrixTensorExplorer() {
   const rules: Series[] = [];
   if (at) {
     const mark = (id: string, v: number | null, text: string) => {
-      if (v !== null && v > 0 && v < yMax) rules.push(thresholdRule(id, v, `${text} ≈ ${v.toFixed(3)}`));
+      if (v !== null && v > 0 && v < yMax) rules.push(thresholdRule(id, v, `${text} ${v.toFixed(3)}`));
     };
-    mark('inv-delta2-it', at.it, '1/Δ2_IT');
-    if (at.amp !== at.it) mark('inv-delta2-amp', at.amp, '1/Δ2_AMP');
-    mark('inv-delta2-gf', at.gf, '1/Δ2_GF');
-    mark('inv-delta2-triv', at.triv, '1/Δ2_triv');
+    mark('inv-delta2-it', at.it, 'IT');
+    if (at.amp !== null && at.it !== null && at.amp - at.it > 1e-6) mark('inv-delta2-amp', at.amp, 'AMP');
+    mark('inv-delta2-gf', at.gf, 'GF');
+    mark('inv-delta2-triv', at.triv, 'triv');
   }
   const hard: Series[] =
     at && at.it !== null && at.amp !== null && at.amp - at.it > 1e-6
@@ -120,13 +126,17 @@ export function MatrixTensorExplorer() {
           <Controls params={params} patch={patch} />
           <KeyValueTable
             rows={[
-              ['1/Δ2_IT (information-theoretic)', at ? fmt(at.it) : '…', 'readout-mt-it'],
-              ['1/Δ2_AMP (Bayes-AMP succeeds)', at ? fmt(at.amp) : '…', 'readout-mt-amp'],
-              ['spinodal (informative branch appears)', at ? fmt(at.spinodal) : '…', 'readout-mt-spinodal'],
-              ['1/Δ2_GF (gradient flow)', at ? fmt(at.gf) : '…', 'readout-mt-gf'],
-              ['1/Δ2_triv (Kac–Rice, no spurious minima)', at ? fmt(at.triv) : '…', 'readout-mt-triv'],
+              ['1/Δ2_IT', at ? fmt(at.it) : '…', 'readout-mt-it'],
+              ['1/Δ2_AMP', at ? fmt(at.amp) : '…', 'readout-mt-amp'],
+              ['spinodal', at ? fmt(at.spinodal) : '…', 'readout-mt-spinodal'],
+              ['1/Δ2_GF', at ? fmt(at.gf) : '…', 'readout-mt-gf'],
+              ['1/Δ2_triv', at ? fmt(at.triv) : '…', 'readout-mt-triv'],
             ]}
           />
+          <p className="classic-note">
+            IT: information-theoretic (Φ crossing); AMP: Bayes-AMP from m = 0⁺ reaches the informative branch; spinodal:
+            the informative branch appears; GF: gradient flow succeeds; triv: Kac–Rice, no spurious minima.
+          </p>
           <p className="classic-note">
             Y = x*x*ᵀ/√N + √Δ2 noise and an order-p spiked tensor with noise Δp, x* uniform on the sphere |x|² = N.
             Bayes-AMP state evolution m ← m̂/(1 + m̂), m̂ = m/Δ2 + m^(p−1)/Δp, from m = 0⁺ (uninformative) and m = 1⁻
@@ -161,7 +171,7 @@ export function MatrixTensorExplorer() {
                     key={r.id}
                     className="region-label"
                     data-testid={`label-${r.id}`}
-                    x={x(pos.x)}
+                    x={clampLabel(x(pos.x), r.label, x(0), x(params.deltaPMax))}
                     y={y(pos.y)}
                     textAnchor="middle"
                     dominantBaseline="middle"

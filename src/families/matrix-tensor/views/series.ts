@@ -44,14 +44,14 @@ export function regionBand(lines: readonly MatrixTensorLinePoint[], r: (typeof R
   return out;
 }
 
-/** Where to write a region's label: its widest point (null if it is nowhere wider than `minHeight`). */
+/** Where to write a region's label: the middle of the points where it is widest (≥ 95 % of its largest height),
+ *  null if it is nowhere higher than `minHeight`. */
 export function labelAt(band: readonly { x: number; lo: number; hi: number }[], minHeight: number) {
-  let best: { x: number; y: number; h: number } | null = null;
-  for (const b of band) {
-    const h = b.hi - b.lo;
-    if (h > minHeight && (!best || h > best.h)) best = { x: b.x, y: 0.5 * (b.lo + b.hi), h };
-  }
-  return best;
+  const top = Math.max(0, ...band.map((b) => b.hi - b.lo));
+  if (!(top > minHeight)) return null;
+  const wide = band.filter((b) => b.hi - b.lo >= 0.95 * top);
+  const b = wide[Math.floor((wide.length - 1) / 2)];
+  return { x: b.x, y: 0.5 * (b.lo + b.hi) };
 }
 
 export function diagramSeries(lines: readonly MatrixTensorLinePoint[], yMax: number, deltaP: number): Series[] {

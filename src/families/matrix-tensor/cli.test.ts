@@ -40,3 +40,17 @@ describe('matrix-tensor CLI', () => {
     expect(() => run(['--delta-p', '0'])).toThrow('deltaP must lie in (0, 1e6], got 0');
   });
 });
+
+describe('matrix-tensor CLI --simulate', () => {
+  it('prints m(t) of one seeded run at N = --sim-n, then the theory row; refuses p ≠ 3 and too much work', () => {
+    const args = ['--simulate', '--sim-n', '16', '--sim-t', '4', '--delta-p', '1e6', '--sim-inv-delta2', '2'];
+    const rows = run(args);
+    expect(rows).toHaveLength(102); // m(0), 100 times, the theory
+    expect(rows[0]).toMatchObject({ N: 16, t: 0, converged: true });
+    expect(rows[101]).toMatchObject({ theory: true, converged: true });
+    expect(rows[101].mBayes).toBeCloseTo(0.5, 5); // spiked Wigner: m = 1 − Δ2
+    expect(run(args)).toEqual(rows);
+    expect(() => run([...args, '--p', '4'])).toThrow('--simulate is written for p = 3, got --p 4');
+    expect(() => run(['--simulate', '--sim-n', '400', '--sim-t', '400'])).toThrow(UsageError);
+  });
+});

@@ -1,12 +1,21 @@
 // CLI command `matrix-tensor`: the spiked matrix–tensor model (arXiv 1812.09066, 1902.00139, 1907.08226). Rows of
 // the overlap on both state-evolution branches against 1/Δ2, or (--lines) the thresholds of the phase diagram as
 // one row per Δp. Flags of the page's parameters come from the table in params.ts.
-import { asUsage, flagOf, listWhere, numberWhere, parseNumber, type FlagSpec } from '../../platform/cli/args';
+import {
+  asUsage,
+  flagOf,
+  listWhere,
+  numberWhere,
+  parseNumber,
+  UsageError,
+  type FlagSpec,
+} from '../../platform/cli/args';
 import { boundWork, num, type Command } from '../../platform/cli/command';
 import { numberRow, rowOf } from '../../platform/state/hashCodec';
-import { overlapCurve, validateMatrixTensor } from '../../physics/classic/matrixTensor';
+import { branches, overlapCurve, validateMatrixTensor } from '../../physics/classic/matrixTensor';
+import { langevinRun, langevinWork, validateLangevin } from '../../physics/classic/matrixTensorLangevin';
 import { thresholdsAt, U_MAX } from '../../physics/classic/matrixTensorThresholds';
-import { MATRIX_TENSOR_TABLE, type MatrixTensorUiParams } from './params';
+import { MATRIX_TENSOR_TABLE, SIM_DT, type MatrixTensorUiParams } from './params';
 import { diagramGrid, overlapGrid } from './protocol';
 
 const flag = (field: keyof MatrixTensorUiParams) => flagOf(rowOf(MATRIX_TENSOR_TABLE, field));
@@ -31,7 +40,37 @@ const flags: Record<string, FlagSpec> = {
   },
   'delta-ps': { kind: 'list', help: 'with --lines: the Δp values (default: the page’s 64 points up to --delta-p-max)' },
   'delta-p-max': flag('deltaPMax'),
+  simulate: {
+    kind: 'boolean',
+    help: 'simulate the Langevin dynamics of one sample of size --sim-n (p = 3, at --delta-p): rows {t, m}, then the theory',
+  },
+  'sim-inv-delta2': flag('simInvDelta2'),
+  'sim-t': flag('simT'),
+  'sim-temperature': flag('simTemperature'),
+  seed: flag('seed'),
+  'sim-n': flag('simN'),
 };
+
+/** --simulate: one Langevin run, rows {t, m} (a direct simulation: converged), then the state-evolution m. */
+function simulate(f: Record<string, string | boolean>, p: number, emit: (row: Record<string, unknown>) => void) {
+  if (p !== 3) throw new UsageError(`--simulate is written for p = 3, got --p ${p}`);
+  const u = parseNumber('sim-inv-delta2', f['sim-inv-delta2'] as string);
+  if (!(u > 0 && u <= U_MAX)) throw new UsageError(`--sim-inv-delta2 must lie in (0, ${U_MAX}], got ${u}`);
+  const req = {
+    N: parseNumber('sim-n', f['sim-n'] as string),
+    delta2: 1 / u,
+    deltaP: parseNumber('delta-p', f['delta-p'] as string),
+    tMax: parseNumber('sim-t', f['sim-t'] as string),
+    dt: SIM_DT,
+    temperature: parseNumber('sim-temperature', f['sim-temperature'] as string),
+    seed: parseNumber('seed', f.seed as string),
+  };
+  asUsage(() => validateLangevin(req));
+  boundWork(langevinWork(req) / 2e7, '--sim-n or --sim-t'); // ≥ 2·10⁷ multiply-adds a second on a slow core
+  for (const pt of langevinRun(req, 100)) emit({ N: req.N, t: pt.t, m: num(pt.m), converged: true });
+  const b = branches({ p: 3, delta2: req.delta2, deltaP: req.deltaP });
+  emit({ theory: true, mBayes: b[b.equilibrium].m, mAmp: b.amp.m, converged: true });
+}
 
 export const commands: Record<string, Command> = {
   'matrix-tensor': {
@@ -41,8 +80,13 @@ export const commands: Record<string, Command> = {
       'IT, AMP, spinodal, gradient-flow and Kac–Rice thresholds in 1/Δ2 (arXiv 1812.09066, 1902.00139, 1907.08226)',
     flags,
     nullable: ['invDelta2IT', 'invDelta2AMP', 'invDelta2Triv'],
+    // --simulate rows are one finished run (direct); the theory row closes it.
     run(f, emit) {
       const p = parseNumber('p', f.p as string);
+      if (f.simulate) {
+        simulate(f, p, emit);
+        return;
+      }
       if (f.lines) {
         const v = valid('deltaP');
         const deltaPs =

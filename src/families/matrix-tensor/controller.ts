@@ -1,9 +1,11 @@
 // The spiked matrix–tensor tab's controller: parameters (store + URL) → the worker → the overlap curve at the chosen
-// Δp, then the phase diagram's lines streamed Δp by Δp (recomputed only when p or the Δp range changes).
+// Δp, then the phase diagram's lines streamed Δp by Δp (recomputed only when p or the Δp range changes), and on
+// request a finite-N Langevin run streamed point by point.
 import type { MatrixTensorLinePoint } from '../../physics/classic/matrixTensorThresholds';
 import { progress, type WorkerFactory } from '../../platform/compute/workerClient';
 import { crashMessage, followParams, settle, tabWorker } from '../../platform/compute/tabController';
-import { matrixTensorCodec } from './params';
+import type { LangevinParams, LangevinPoint } from '../../physics/classic/matrixTensorLangevin';
+import { matrixTensorCodec, SIM_DT } from './params';
 import { useMatrixTensor } from './store';
 import { diagramGrid, MATRIX_TENSOR_CHANNELS, overlapGrid, type MatrixTensorApi } from './protocol';
 
@@ -56,5 +58,43 @@ export function startMatrixTensor(factory: WorkerFactory = defaultFactory): () =
         }
       });
   };
-  return followParams(matrixTensorCodec, useMatrixTensor, client, compute);
+  // The finite-N Langevin run: on request, streamed into the store; a parameter change drops it.
+  const simulate = () => {
+    const { params } = useMatrixTensor.getState();
+    const gen = client.nextGeneration('sim');
+    const req: LangevinParams = {
+      N: params.simN,
+      delta2: 1 / params.simInvDelta2,
+      deltaP: params.deltaP,
+      tMax: params.simT,
+      dt: SIM_DT,
+      temperature: params.simTemperature,
+      seed: params.seed,
+    };
+    useMatrixTensor.setState({ simulation: { req, points: [], running: true, error: null } });
+    const onPoint = (pt: LangevinPoint) => {
+      const sim = useMatrixTensor.getState().simulation;
+      if (sim && client.isCurrent('sim', gen))
+        useMatrixTensor.setState({ simulation: { ...sim, points: [...sim.points, pt] } });
+    };
+    void client
+      .call((api, alive) => api.langevin(req, gen, progress(alive, onPoint)), { channel: 'sim', gen })
+      .then((r) => {
+        const sim = useMatrixTensor.getState().simulation;
+        if ((!r.ok && r.stale) || !sim || !client.isCurrent('sim', gen)) return;
+        useMatrixTensor.setState({ simulation: { ...sim, running: false, error: r.ok ? null : r.error.message } });
+      });
+  };
+  const unsubSim = useMatrixTensor.subscribe((s, prev) => {
+    if (s.simRequest !== prev.simRequest && s.simRequest !== null) simulate();
+    else if (s.params !== prev.params && s.simulation) {
+      client.nextGeneration('sim'); // supersedes a running simulation
+      useMatrixTensor.setState({ simulation: null, simRequest: null });
+    }
+  });
+  const stop = followParams(matrixTensorCodec, useMatrixTensor, client, compute);
+  return () => {
+    unsubSim();
+    stop();
+  };
 }

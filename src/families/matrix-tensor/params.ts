@@ -10,6 +10,12 @@ export interface MatrixTensorUiParams {
   invDelta2Max: number;
   /** Largest Δp of the phase diagram. */
   deltaPMax: number;
+  /** The finite-N Langevin simulation (p = 3, at the chosen Δp): 1/Δ2, N, final time, temperature, seed. */
+  simInvDelta2: number;
+  simN: number;
+  simT: number;
+  simTemperature: number;
+  seed: number;
 }
 
 export const MATRIX_TENSOR_TABLE: readonly HashSpec<MatrixTensorUiParams>[] = [
@@ -60,7 +66,67 @@ export const MATRIX_TENSOR_TABLE: readonly HashSpec<MatrixTensorUiParams>[] = [
     label: 'Δp range',
     help: 'largest Δp of the phase diagram',
   },
+  {
+    kind: 'number',
+    key: 'sim-inv-delta2',
+    field: 'simInvDelta2',
+    def: 2,
+    min: 0.1,
+    max: 10,
+    slider: { min: 0.5, max: 5 },
+    step: 0.05,
+    label: '1/Δ2 of the simulation',
+    help: 'with --simulate: 1/Δ2 of the Langevin run',
+  },
+  {
+    kind: 'number',
+    key: 'sim-n',
+    field: 'simN',
+    def: 80,
+    min: 8,
+    max: 400,
+    choices: [48, 80, 120, 200],
+    integer: true,
+    label: 'N of the simulation',
+    help: 'size N of the simulated sample (the tensor has N³/6 entries)',
+  },
+  {
+    kind: 'number',
+    key: 'sim-t',
+    field: 'simT',
+    def: 40,
+    min: 1,
+    max: 400,
+    choices: [20, 40, 100],
+    label: 'final time',
+    help: 'with --simulate: final time of the Langevin run (step dt = 0.02)',
+  },
+  {
+    kind: 'number',
+    key: 'sim-temperature',
+    field: 'simTemperature',
+    def: 1,
+    min: 0,
+    max: 1,
+    choices: [0, 1],
+    label: 'temperature',
+    help: 'with --simulate: 1 = Langevin at the Bayes temperature, 0 = gradient flow',
+  },
+  {
+    kind: 'number',
+    key: 'seed',
+    field: 'seed',
+    def: 1,
+    min: 0,
+    max: 1e9,
+    integer: true,
+    label: 'seed',
+    help: 'seed of the simulated sample and of the dynamics',
+  },
 ];
+
+/** Euler–Maruyama step of the simulation. */
+export const SIM_DT = 0.02;
 
 export const matrixTensorCodec: HashCodec<MatrixTensorUiParams> = createHashCodec<MatrixTensorUiParams>(
   'matrix-tensor',

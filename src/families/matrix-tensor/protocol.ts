@@ -1,10 +1,11 @@
 // Messages between the spiked matrix–tensor tab (controller.ts) and its worker (workers/matrix-tensor.worker.ts).
 import type { OverlapRow } from '../../physics/classic/matrixTensor';
+import type { LangevinParams, LangevinPoint } from '../../physics/classic/matrixTensorLangevin';
 import type { MatrixTensorLinePoint } from '../../physics/classic/matrixTensorThresholds';
 import type { GenerationsApi } from '../../platform/compute/generations';
 import type { Outcome } from '../../platform/compute/outcome';
 
-export const MATRIX_TENSOR_CHANNELS = ['curve', 'lines'] as const;
+export const MATRIX_TENSOR_CHANNELS = ['curve', 'lines', 'sim'] as const;
 
 /** The overlap curve at one Δp and the thresholds there. */
 export interface OverlapResult {
@@ -22,6 +23,8 @@ export interface MatrixTensorApi extends GenerationsApi {
     gen: number,
     onPoint: (t: MatrixTensorLinePoint) => void,
   ): Promise<Outcome<number>>;
+  /** One finite-N Langevin run (p = 3): m(0), then m(t) at 100 times, streamed; the value: how many. */
+  langevin(req: LangevinParams, gen: number, onPoint: (p: LangevinPoint) => void): Promise<Outcome<number>>;
 }
 
 /** The 1/Δ2 grid of the overlap plot: 241 points on [0, max]. */

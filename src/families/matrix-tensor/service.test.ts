@@ -15,6 +15,10 @@ function deps(onLine?: (deltaP: number) => void): MatrixTensorDeps {
       onLine?.(deltaP);
       return { deltaP, it: deltaP / 2, p };
     }) as unknown as MatrixTensorDeps['thresholdsAt'],
+    startLangevin: ((req: { tMax: number }) => {
+      let t = 0;
+      return { first: { t: 0, m: 0 }, chunks: req.tMax, next: () => ({ t: ++t, m: t / 10 }) };
+    }) as unknown as MatrixTensorDeps['startLangevin'],
   };
 }
 
@@ -35,6 +39,13 @@ describe('matrix-tensor service', () => {
     const seen: number[] = [];
     expect(await svc.lines(3, [1, 2, 3], 1, (t) => seen.push(t.deltaP))).toEqual({ ok: true, value: 3 });
     expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('streams a Langevin run point by point, m(0) first', async () => {
+    const seen: number[] = [];
+    const r = await createMatrixTensorService(deps()).langevin({ tMax: 3 } as never, 1, (p) => seen.push(p.t));
+    expect(r).toEqual({ ok: true, value: 3 });
+    expect(seen).toEqual([0, 1, 2, 3]);
   });
 
   it('stops a superseded diagram between Δp and reports refused input as a parameter error', async () => {

@@ -12,6 +12,7 @@ import { Banner, fmt, KeyValueTable, Select, Slider } from '../../../platform/ui
 import { numberRow, sliderOf } from '../../../platform/state/hashCodec';
 import { MATRIX_TENSOR_TABLE, matrixTensorCodec, type MatrixTensorUiParams } from '../params';
 import { useMatrixTensor } from '../store';
+import { LangevinPanel } from './LangevinPanel';
 import { diagramSeries, diagramTable, labelAt, overlapSeries, overlapTable, regionBand, REGIONS } from './series';
 import '../../../platform/ui/classic.css';
 
@@ -148,7 +149,8 @@ export function MatrixTensorExplorer() {
             threshold states get an unstable direction towards the signal (arXiv 1907.08226); above 1/Δ2_triv the
             annealed Kac–Rice count finds no spurious minimum left (method of Sarao Mannelli, Krzakala, Urbani,
             Zdeborová, arXiv 1902.00139; derived in docs/physics/matrix-tensor.md). The Langevin (T = 1) line of
-            1812.09066 needs its dynamical equations and is not drawn.
+            1812.09066 needs its dynamical equations and is not drawn; the simulation below runs the dynamics at finite
+            N.
           </p>
         </section>
         <div className="classic-plots">
@@ -211,6 +213,7 @@ export function MatrixTensorExplorer() {
               extraJson={() => ({ thresholds: useMatrixTensor.getState().overlaps?.at ?? null })}
             />
           </LinePlot>
+          <LangevinPanel />
         </div>
       </main>
     </>

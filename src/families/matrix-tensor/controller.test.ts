@@ -51,4 +51,30 @@ describe('matrix-tensor controller', () => {
     expect(linesCalls).toBe(1);
     stop();
   });
+
+  it('runs a requested simulation into the store and drops it when a parameter changes', async () => {
+    const { factory } = fakeFactory((): Partial<MatrixTensorApi> => ({
+      supersede: () => {},
+      overlaps: async (_p, deltaP) => ({ ok: true, value: { rows: [], at: { deltaP } } as never }),
+      lines: async () => ({ ok: true, value: 0 }),
+      langevin: async (req, _gen, onPoint) => {
+        onPoint({ t: 0, m: 0.01 });
+        onPoint({ t: req.tMax, m: 0.7 });
+        return { ok: true, value: 1 };
+      },
+    }));
+    const stop = startMatrixTensor(factory);
+    useMatrixTensor.getState().requestSimulation();
+    await vi.waitFor(() =>
+      expect(useMatrixTensor.getState().simulation).toMatchObject({
+        running: false,
+        error: null,
+        req: { N: 80, delta2: 0.5, temperature: 1 },
+        points: [{ t: 0 }, { t: 40, m: 0.7 }],
+      }),
+    );
+    useMatrixTensor.getState().patch({ simN: 48 });
+    await vi.waitFor(() => expect(useMatrixTensor.getState().simulation).toBeNull());
+    stop();
+  });
 });

@@ -35,8 +35,8 @@ const flags: Record<string, FlagSpec> = {
   lines: {
     kind: 'boolean',
     help:
-      'print the threshold lines instead: one row per Δp {deltaP, invDelta2IT, invDelta2AMP, invDelta2Spinodal, ' +
-      'invDelta2GF, invDelta2Triv} (null: not reached below 1/Δ2 = 1000)',
+      'print the threshold lines instead: one row per Δp {deltaP, invDelta2IT, invDelta2Hard (start of the hard ' +
+      'phase), invDelta2AMP, invDelta2Spinodal, invDelta2GF, invDelta2Triv} (null: not reached below 1/Δ2 = 1000)',
   },
   'delta-ps': { kind: 'list', help: 'with --lines: the Δp values (default: the page’s 64 points up to --delta-p-max)' },
   'delta-p-max': flag('deltaPMax'),
@@ -79,7 +79,7 @@ export const commands: Record<string, Command> = {
       'evolution from m = 1⁻ (mInformative), their RS free entropies, the Bayes-optimal m (larger Φ); --lines: the ' +
       'IT, AMP, spinodal, gradient-flow and Kac–Rice thresholds in 1/Δ2 (arXiv 1812.09066, 1902.00139, 1907.08226)',
     flags,
-    nullable: ['invDelta2IT', 'invDelta2AMP', 'invDelta2Triv'],
+    nullable: ['invDelta2IT', 'invDelta2Hard', 'invDelta2AMP', 'invDelta2Triv'],
     // --simulate rows are one finished run (direct); the theory row closes it.
     run(f, emit) {
       const p = parseNumber('p', f.p as string);
@@ -101,6 +101,7 @@ export const commands: Record<string, Command> = {
             p,
             deltaP,
             invDelta2IT: t.it,
+            invDelta2Hard: t.hard,
             invDelta2AMP: t.amp,
             invDelta2Spinodal: t.spinodal,
             invDelta2GF: t.gf,

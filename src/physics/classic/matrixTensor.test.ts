@@ -131,4 +131,20 @@ describe('spiked matrix–tensor thresholds', () => {
     const x = mostStableMinimum(2).x;
     expect((x * Math.sqrt(6)) / 3).toBeCloseTo(1.6567, 3);
   });
+
+  it('p ≥ 4: weak recovery at 1/Δ2 = 1 on a low branch, the hard phase only from the first-order jump on', () => {
+    // p = 6, Δp = 0.1: at u = 1 the informative branch exists with Φ < 0, so m > 0 comes continuously from the
+    // low branch at u = 1 (IT = 1), and AMP is Bayes-optimal until the informative branch overtakes it in Φ.
+    const t = thresholdsAt(6, 0.1);
+    expect(t.it).toBeCloseTo(1, 8);
+    expect(t.hard!).toBeGreaterThan(1.05);
+    expect(t.amp!).toBeGreaterThan(t.hard!);
+    const below = branches({ p: 6, delta2: 1 / (t.hard! - 1e-6), deltaP: 0.1 });
+    const above = branches({ p: 6, delta2: 1 / (t.hard! + 1e-6), deltaP: 0.1 });
+    expect(below.equilibrium).toBe('amp');
+    expect(below.amp.m).toBeGreaterThan(0);
+    expect(above.equilibrium).toBe('informative');
+    expect(above.informative.m - above.amp.m).toBeGreaterThan(0.3);
+    expect(thresholdsAt(3, 0.5).hard).toBe(thresholdsAt(3, 0.5).it); // p = 3: the hard phase starts at IT
+  });
 });

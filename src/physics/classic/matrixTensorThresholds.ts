@@ -1,6 +1,7 @@
 // Thresholds of the spiked matrix–tensor model as lines u(Δp) in the (Δp, u = 1/Δ2) plane
 // (docs/physics/matrix-tensor.md §3–§5):
 //  - IT: the informative fixed point's Φ crosses Φ(0) = 0 (arXiv 1812.09066); below it recovery is impossible;
+//  - hard: where the hard phase starts (= IT for p = 3; the first-order jump above a low AMP branch for p ≥ 4);
 //  - AMP: state evolution from m = 0⁺ reaches the informative branch (for p = 3 exactly u = 1, where m = 0 loses
 //    stability: dm'/dm = 1/Δ2 at m = 0);
 //  - spinodal: where the informative branch first exists (k(1/Δ2 = 1; m = 0) = 0 bounds it by u = 1);
@@ -17,6 +18,12 @@ export interface MatrixTensorLinePoint {
   deltaP: number;
   /** u = 1/Δ2 of each threshold; 0 where the property already holds without the matrix (Δ2 = ∞). */
   it: number | null;
+  /**
+   * Start of the hard phase: the informative branch is the equilibrium while AMP is below it, up to `amp`. Equal to
+   * `it` for p = 3; for p ≥ 4 at small Δp AMP first follows a low branch that is the equilibrium (easy) up to the
+   * first-order jump here. Equal to `amp` where there is no hard phase.
+   */
+  hard: number | null;
   amp: number | null;
   spinodal: number;
   gf: number;
@@ -80,13 +87,27 @@ export function trivThreshold(p: number, deltaP: number): { u: number; converged
   return { u: r.x, converged: r.converged };
 }
 
+/** The smallest u ∈ [it, amp] where the informative branch is the equilibrium and AMP falls short of it. */
+function hardPhaseStart(p: number, deltaP: number, it: number, amp: number): number {
+  const hardAt = (u: number) => {
+    const b = branches({ p, delta2: 1 / u, deltaP });
+    return b.equilibrium === 'informative' && b.informative.m - b.amp.m > 1e-9;
+  };
+  const right = amp * (1 - 1e-9);
+  if (!(right > it) || !hardAt(right)) return amp;
+  if (hardAt(it * (1 + 1e-9))) return it;
+  const b = bisect(hardAt, it, right, RTOL, 200);
+  return 0.5 * (b.lo + b.hi);
+}
+
 /** Every threshold at one Δp. */
 export function thresholdsAt(p: number, deltaP: number): MatrixTensorLinePoint {
   validateMatrixTensor({ p, delta2: 1, deltaP });
   const at = (u: number) => branches({ p, delta2: 1 / u, deltaP });
+  // Recovery is possible once the Bayes-optimal m (larger Φ) is > 0: at u = 1 at the latest (m = 0 unstable).
   const it = firstTrue((u) => {
     const b = at(u);
-    return b.informative.m > 0 && b.informative.phi > 0;
+    return b[b.equilibrium].m > 0;
   });
   const amp = firstTrue((u) => {
     const b = at(u);
@@ -95,6 +116,7 @@ export function thresholdsAt(p: number, deltaP: number): MatrixTensorLinePoint {
   // The fold of the informative branch: max_m k(m) = 0 (Brent; a sign scan misses the nearly double root).
   const kTop = (u: number) => kMax({ p, delta2: 1 / u, deltaP });
   const spinodal = kTop(0) >= 0 ? 0 : brent(kTop, 0, 1, 1e-14).x;
+  const hard = it === null || amp === null ? null : hardPhaseStart(p, deltaP, it, amp);
   const triv = trivThreshold(p, deltaP);
   const missing = [
     ['it', it],
@@ -107,6 +129,7 @@ export function thresholdsAt(p: number, deltaP: number): MatrixTensorLinePoint {
   return {
     deltaP,
     it,
+    hard,
     amp,
     spinodal,
     gf: gfThreshold(p, deltaP),

@@ -87,20 +87,24 @@ export function MatrixTensorExplorer() {
   const at = overlaps?.at ?? null;
 
   const diagram = diagramSeries(lines, yMax, params.deltaP);
-  const labels = REGIONS.map((r) => ({ r, pos: labelAt(regionBand(lines, r, yMax), 0.08 * yMax) }));
+  const labels = REGIONS.filter((r) => r.label).map((r) => ({
+    r,
+    pos: labelAt(regionBand(lines, r, yMax), 0.08 * yMax),
+  }));
   const rules: Series[] = [];
   if (at) {
     const mark = (id: string, v: number | null, text: string) => {
       if (v !== null && v > 0 && v < yMax) rules.push(thresholdRule(id, v, `${text} ${v.toFixed(3)}`));
     };
     mark('inv-delta2-it', at.it, 'IT');
+    if (at.hard !== null && at.it !== null && at.hard - at.it > 1e-6) mark('inv-delta2-hard', at.hard, 'jump');
     if (at.amp !== null && at.it !== null && at.amp - at.it > 1e-6) mark('inv-delta2-amp', at.amp, 'AMP');
     mark('inv-delta2-gf', at.gf, 'GF');
     mark('inv-delta2-triv', at.triv, 'triv');
   }
   const hard: Series[] =
-    at && at.it !== null && at.amp !== null && at.amp - at.it > 1e-6
-      ? [{ mark: 'span', id: 'hard', x0: at.it, x1: at.amp, colour: COLOURS.hard, text: 'hard', testId: 'band-hard' }]
+    at && at.hard !== null && at.amp !== null && at.amp - at.hard > 1e-6
+      ? [{ mark: 'span', id: 'hard', x0: at.hard, x1: at.amp, colour: COLOURS.hard, text: 'hard', testId: 'band-hard' }]
       : [];
   const diagramTableOf = useCallback(() => diagramTable(useMatrixTensor.getState().lines), []);
   const overlapTableOf = useCallback(() => {
@@ -128,6 +132,7 @@ export function MatrixTensorExplorer() {
           <KeyValueTable
             rows={[
               ['1/Δ2_IT', at ? fmt(at.it) : '…', 'readout-mt-it'],
+              ['hard from', at ? fmt(at.hard) : '…', 'readout-mt-hard'],
               ['1/Δ2_AMP', at ? fmt(at.amp) : '…', 'readout-mt-amp'],
               ['spinodal', at ? fmt(at.spinodal) : '…', 'readout-mt-spinodal'],
               ['1/Δ2_GF', at ? fmt(at.gf) : '…', 'readout-mt-gf'],
@@ -135,8 +140,10 @@ export function MatrixTensorExplorer() {
             ]}
           />
           <p className="classic-note">
-            IT: information-theoretic (Φ crossing); AMP: Bayes-AMP from m = 0⁺ reaches the informative branch; spinodal:
-            the informative branch appears; GF: gradient flow succeeds; triv: Kac–Rice, no spurious minima.
+            IT: information-theoretic (the Bayes-optimal m becomes &gt; 0); hard from: the informative branch is the
+            equilibrium but AMP falls short (= IT for p = 3; a first-order jump for p ≥ 4); AMP: Bayes-AMP from m = 0⁺
+            reaches the informative branch; spinodal: the informative branch appears; GF: gradient flow succeeds; triv:
+            Kac–Rice, no spurious minima.
           </p>
           <p className="classic-note">
             Y = x*x*ᵀ/√N + √Δ2 noise and an order-p spiked tensor with noise Δp, x* uniform on the sphere |x|² = N.

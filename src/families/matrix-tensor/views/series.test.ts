@@ -7,6 +7,7 @@ import { diagramTable, labelAt, regionBand, REGIONS } from './series';
 const line = (deltaP: number, it: number | null, amp: number | null): MatrixTensorLinePoint => ({
   deltaP,
   it,
+  hard: it,
   amp,
   spinodal: 0,
   gf: 2,
@@ -34,6 +35,6 @@ describe('matrix-tensor plot geometry', () => {
   });
 
   it('exports one row per Δp with every threshold (null where not reached)', () => {
-    expect(diagramTable([line(0.5, null, 1)]).rows).toEqual([[0.5, null, 1, 0, 2, 9, false]]);
+    expect(diagramTable([line(0.5, null, 1)]).rows).toEqual([[0.5, null, null, 1, 0, 2, 9, false]]);
   });
 });

@@ -5,11 +5,12 @@ import type { Series } from '../../../platform/plots/LinePlot';
 import type { DataTable } from '../../../platform/plots/export';
 import { COLOURS, MATRIX_TENSOR_REGIONS } from '../../../platform/plots/palette';
 
-type Line = keyof Pick<MatrixTensorLinePoint, 'it' | 'amp' | 'spinodal' | 'gf' | 'triv'>;
+type Line = keyof Pick<MatrixTensorLinePoint, 'it' | 'hard' | 'amp' | 'spinodal' | 'gf' | 'triv'>;
 
 /** The threshold lines: their key, name in the legend and style. */
 export const LINES: readonly { key: Line; label: string; colour: string; bold?: boolean; dashed?: boolean }[] = [
-  { key: 'it', label: '1/Δ2_IT: information-theoretic (Φ crossing)', colour: COLOURS.red, bold: true },
+  { key: 'it', label: '1/Δ2_IT: information-theoretic (Bayes m > 0)', colour: COLOURS.red, bold: true },
+  { key: 'hard', label: 'hard phase starts (p ≥ 4: first-order jump)', colour: COLOURS.orange, dashed: true },
   { key: 'amp', label: '1/Δ2_AMP: Bayes-AMP from m = 0⁺ succeeds', colour: COLOURS.blue },
   { key: 'spinodal', label: 'spinodal: informative branch appears', colour: COLOURS.grey, dashed: true },
   { key: 'gf', label: '1/Δ2_GF: threshold states unstable (gradient flow)', colour: COLOURS.green, dashed: true },
@@ -19,7 +20,9 @@ export const LINES: readonly { key: Line; label: string; colour: string; bold?: 
 /** The regions between consecutive lines (bottom to top), with their labels. */
 export const REGIONS: readonly { id: string; label: string; lo: Line | null; hi: Line | null; fill: string }[] = [
   { id: 'impossible', label: 'impossible', lo: null, hi: 'it', fill: MATRIX_TENSOR_REGIONS.impossible },
-  { id: 'hard-amp', label: 'hard (AMP fails)', lo: 'it', hi: 'amp', fill: MATRIX_TENSOR_REGIONS.hardAmp },
+  // p ≥ 4, small Δp: AMP on a low branch that is Bayes-optimal (easy for AMP) between IT and the jump; unlabelled.
+  { id: 'easy-low', label: '', lo: 'it', hi: 'hard', fill: MATRIX_TENSOR_REGIONS.hardGf },
+  { id: 'hard-amp', label: 'hard (AMP fails)', lo: 'hard', hi: 'amp', fill: MATRIX_TENSOR_REGIONS.hardAmp },
   { id: 'hard-gf', label: 'AMP easy, hard for gradient flow', lo: 'amp', hi: 'gf', fill: MATRIX_TENSOR_REGIONS.hardGf },
   {
     id: 'spurious',
@@ -122,13 +125,14 @@ export function diagramTable(lines: readonly MatrixTensorLinePoint[]): DataTable
     columns: [
       'deltaP',
       'invDelta2IT',
+      'invDelta2Hard',
       'invDelta2AMP',
       'invDelta2Spinodal',
       'invDelta2GF',
       'invDelta2Triv',
       'converged',
     ],
-    rows: lines.map((t) => [t.deltaP, t.it, t.amp, t.spinodal, t.gf, t.triv, t.converged]),
+    rows: lines.map((t) => [t.deltaP, t.it, t.hard, t.amp, t.spinodal, t.gf, t.triv, t.converged]),
   };
 }
 

@@ -23,7 +23,7 @@ export const MATRIX_TENSOR_PRESETS: Preset[] = [
     title: 'p = 4',
     hash: link(4, 0.1, 3, 4),
     caption:
-      'p = 4: at small Δp AMP from the uninformative start first stops on a low-overlap fixed point and jumps to the informative branch only above 1/Δ2 = 1.',
+      'p = 4: at Δp = 0.1 the tensor alone makes recovery possible (1/Δ2_IT = 0), but AMP from the uninformative start reaches the informative branch only at 1/Δ2_AMP ≈ 1.03 > 1; at small Δp the AMP line bends above 1.',
     source: 'Sarao Mannelli et al., arXiv 1902.00139 (Fig. 1, right)',
   },
 ];

@@ -33,6 +33,9 @@ export type PriorError = InstanceType<typeof PriorError>;
 /** Saad–Solla parameters out of range. */
 export const SaadSollaError = paramErrorClass('SaadSollaError');
 export type SaadSollaError = InstanceType<typeof SaadSollaError>;
+/** Spiked matrix–tensor parameters out of range. */
+export const MatrixTensorError = paramErrorClass('MatrixTensorError');
+export type MatrixTensorError = InstanceType<typeof MatrixTensorError>;
 /** Two-layer (random features, kernel, one step, SGD) parameters out of range. */
 export const TwoLayerParamError = paramErrorClass('TwoLayerParamError');
 export type TwoLayerParamError = InstanceType<typeof TwoLayerParamError>;

@@ -50,3 +50,12 @@ export const BLUE_RAMP: readonly string[] = ['#7fb8d8', '#4a90c2', '#2166ac', '#
 
 /** The phase diagram's four states: uninformed, universal, specialised (metastable), specialised (equilibrium). */
 export const STATE_COLOURS = ['#eef0f3', '#a9c8f5', '#f7b577', '#d9622b'] as const;
+
+/** The spiked matrix–tensor diagram's regions, translucent fills (labels say which is which). */
+export const MATRIX_TENSOR_REGIONS = {
+  impossible: 'rgba(220, 38, 38, 0.18)',
+  hardAmp: 'rgba(245, 158, 11, 0.26)',
+  hardGf: 'rgba(234, 179, 8, 0.12)',
+  spurious: 'rgba(4, 120, 87, 0.10)',
+  trivial: 'rgba(37, 99, 235, 0.12)',
+} as const;

@@ -1,6 +1,6 @@
 // Lighter panels from the lectures, with citations: the information-exponent table (online SGD / kernels / AMP;
-// Loureiro lecture 2025) with k* computed from the links' Hermite coefficients, and the spiked matrix–tensor
-// thresholds as stated in the literature (not computed here).
+// Loureiro lecture 2025) with k* computed from the links' Hermite coefficients, and a link to the spiked
+// matrix–tensor tab.
 import { useSaadSolla } from '../store';
 
 /** First ℓ ≥ 1 with μ_ℓ ≠ 0 (the information exponent), or null beyond ℓ = 6. */
@@ -63,41 +63,10 @@ export function InformationExponentPanel() {
 export function MatrixTensorPanel() {
   return (
     <section className="panel" data-testid="panel-matrix-tensor">
-      <h2>Spiked matrix–tensor model (literature, not computed here)</h2>
+      <h2>Spiked matrix–tensor model</h2>
       <p className="classic-note">
-        Y = xxᵀ/√N + noise of variance Δ₂ together with an order-p spiked tensor of noise Δ_p. In the (Δ_p, 1/Δ₂) plane,
-        from Sarao Mannelli, Krzakala, Urbani, Zdeborová (arXiv 1812.09066) and Sarao Mannelli, Biroli, Cammarota,
-        Krzakala, Urbani, Zdeborová (arXiv 1902.00139):
-      </p>
-      <table className="classic-table">
-        <thead>
-          <tr>
-            <th>algorithm</th>
-            <th>succeeds for</th>
-            <th>source</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <td>Bayes-optimal AMP</td>
-            <td>1/Δ₂ &gt; 1 (Δ₂ &lt; 1), for every Δ_p</td>
-            <td>state evolution, 1812.09066</td>
-          </tr>
-          <tr>
-            <td>Langevin dynamics, gradient flow</td>
-            <td>a larger 1/Δ₂ at finite Δ_p (a gap to AMP); thresholds from the CHSCK dynamical equations</td>
-            <td>1812.09066, 1902.00139</td>
-          </tr>
-          <tr>
-            <td>Kac–Rice: landscape trivialises</td>
-            <td>above a still larger 1/Δ₂ (spurious minima disappear)</td>
-            <td>1902.00139</td>
-          </tr>
-        </tbody>
-      </table>
-      <p className="classic-note">
-        All these thresholds tend to 1/Δ₂ → 1 as Δ_p → ∞ (the tensor becomes pure noise). The curves are shown in the
-        papers; this explorer does not reproduce them.
+        Computed in its own tab: <a href="#model=matrix-tensor">the spiked matrix–tensor phase diagram</a> (arXiv
+        1812.09066, 1902.00139).
       </p>
     </section>
   );

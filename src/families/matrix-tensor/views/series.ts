@@ -1,0 +1,152 @@
+// The spiked matrix–tensor plots' series and tables, from the worker's numbers (pure: tested without a DOM).
+import type { OverlapRow } from '../../../physics/classic/matrixTensor';
+import type { MatrixTensorLinePoint } from '../../../physics/classic/matrixTensorThresholds';
+import type { Series } from '../../../platform/plots/LinePlot';
+import type { DataTable } from '../../../platform/plots/export';
+import { COLOURS, MATRIX_TENSOR_REGIONS } from '../../../platform/plots/palette';
+
+type Line = keyof Pick<MatrixTensorLinePoint, 'it' | 'hard' | 'amp' | 'spinodal' | 'gf' | 'triv'>;
+
+/** The threshold lines: their key, name in the legend and style. */
+export const LINES: readonly { key: Line; label: string; colour: string; bold?: boolean; dashed?: boolean }[] = [
+  { key: 'it', label: '1/Δ2_IT: information-theoretic (Bayes m > 0)', colour: COLOURS.red, bold: true },
+  { key: 'hard', label: 'hard phase starts (p ≥ 4: first-order jump)', colour: COLOURS.orange, dashed: true },
+  { key: 'amp', label: '1/Δ2_AMP: Bayes-AMP from m = 0⁺ succeeds', colour: COLOURS.blue },
+  { key: 'spinodal', label: 'spinodal: informative branch appears', colour: COLOURS.grey, dashed: true },
+  { key: 'gf', label: '1/Δ2_GF: threshold states unstable (gradient flow)', colour: COLOURS.green, dashed: true },
+  { key: 'triv', label: '1/Δ2_triv: Kac–Rice, no spurious minima', colour: COLOURS.violet },
+];
+
+/** The regions between consecutive lines (bottom to top), with their labels. */
+export const REGIONS: readonly { id: string; label: string; lo: Line | null; hi: Line | null; fill: string }[] = [
+  { id: 'impossible', label: 'impossible', lo: null, hi: 'it', fill: MATRIX_TENSOR_REGIONS.impossible },
+  // p ≥ 4, small Δp: AMP on a low branch that is Bayes-optimal (easy for AMP) between IT and the jump; unlabelled.
+  { id: 'easy-low', label: '', lo: 'it', hi: 'hard', fill: MATRIX_TENSOR_REGIONS.hardGf },
+  { id: 'hard-amp', label: 'hard (AMP fails)', lo: 'hard', hi: 'amp', fill: MATRIX_TENSOR_REGIONS.hardAmp },
+  { id: 'hard-gf', label: 'AMP easy, hard for gradient flow', lo: 'amp', hi: 'gf', fill: MATRIX_TENSOR_REGIONS.hardGf },
+  {
+    id: 'spurious',
+    label: 'gradient flow easy, spurious minima',
+    lo: 'gf',
+    hi: 'triv',
+    fill: MATRIX_TENSOR_REGIONS.spurious,
+  },
+  { id: 'trivial', label: 'trivial landscape', lo: 'triv', hi: null, fill: MATRIX_TENSOR_REGIONS.trivial },
+];
+
+const clampTo = (v: number, yMax: number) => Math.min(Math.max(v, 0), yMax);
+
+/** A region's band at each Δp where both its bounds are known (y clipped to [0, yMax]). */
+export function regionBand(lines: readonly MatrixTensorLinePoint[], r: (typeof REGIONS)[number], yMax: number) {
+  const out: { x: number; lo: number; hi: number }[] = [];
+  for (const t of lines) {
+    const lo = r.lo === null ? 0 : t[r.lo];
+    const hi = r.hi === null ? yMax : t[r.hi];
+    if (lo !== null && hi !== null) out.push({ x: t.deltaP, lo: clampTo(lo, yMax), hi: clampTo(hi, yMax) });
+  }
+  return out;
+}
+
+/** Where to write a region's label: the middle of the points where it is widest (≥ 95 % of its largest height),
+ *  null if it is nowhere higher than `minHeight`. */
+export function labelAt(band: readonly { x: number; lo: number; hi: number }[], minHeight: number) {
+  const top = Math.max(0, ...band.map((b) => b.hi - b.lo));
+  if (!(top > minHeight)) return null;
+  const wide = band.filter((b) => b.hi - b.lo >= 0.95 * top);
+  const b = wide[Math.floor((wide.length - 1) / 2)];
+  return { x: b.x, y: 0.5 * (b.lo + b.hi) };
+}
+
+export function diagramSeries(lines: readonly MatrixTensorLinePoint[], yMax: number, deltaP: number): Series[] {
+  const regions: Series[] = REGIONS.map((r) => ({
+    mark: 'area',
+    id: `region-${r.id}`,
+    data: regionBand(lines, r, yMax),
+    colour: r.fill,
+    testId: `region-${r.id}`,
+  }));
+  const curves: Series[] = LINES.map((l) => ({
+    mark: 'line',
+    id: `line-${l.key}`,
+    data: lines.map((t) => (t[l.key] === null ? null : [t.deltaP, t[l.key] as number])),
+    colour: l.colour,
+    weight: l.bold ? 'bold' : l.dashed ? 'thin' : 'regular',
+    dashed: l.dashed,
+    label: l.label,
+  }));
+  const at: Series = {
+    mark: 'rule',
+    id: 'selected-delta-p',
+    axis: 'x',
+    at: deltaP,
+    colour: COLOURS.selection,
+    dash: 'dotted',
+    text: `Δp = ${deltaP}`,
+    testId: 'mark-selected-delta-p',
+  };
+  return [...regions, ...curves, at];
+}
+
+export function overlapSeries(rows: readonly OverlapRow[]): Series[] {
+  const line = (f: (r: OverlapRow) => number | null) =>
+    rows.map((r) => {
+      const v = f(r);
+      return v === null ? null : ([r.invDelta2, v] as [number, number]);
+    });
+  return [
+    {
+      mark: 'line',
+      id: 'm-informative',
+      data: line((r) => (r.informative.m > 0 ? r.informative.m : null)),
+      colour: COLOURS.specialised,
+      dashed: true,
+      label: 'state evolution from m = 1⁻ (informative)',
+    },
+    {
+      mark: 'line',
+      id: 'm-amp',
+      data: line((r) => r.amp.m),
+      colour: COLOURS.blue,
+      label: 'AMP from m = 0⁺ (uninformative)',
+    },
+    {
+      mark: 'line',
+      id: 'm-equilibrium',
+      data: line((r) => r[r.equilibrium].m),
+      colour: COLOURS.equilibrium,
+      weight: 'bold',
+      label: 'Bayes-optimal m (larger Φ)',
+    },
+  ];
+}
+
+export function diagramTable(lines: readonly MatrixTensorLinePoint[]): DataTable {
+  return {
+    columns: [
+      'deltaP',
+      'invDelta2IT',
+      'invDelta2Hard',
+      'invDelta2AMP',
+      'invDelta2Spinodal',
+      'invDelta2GF',
+      'invDelta2Triv',
+      'converged',
+    ],
+    rows: lines.map((t) => [t.deltaP, t.it, t.hard, t.amp, t.spinodal, t.gf, t.triv, t.converged]),
+  };
+}
+
+export function overlapTable(rows: readonly OverlapRow[]): DataTable {
+  return {
+    columns: ['invDelta2', 'mAmp', 'phiAmp', 'mInformative', 'phiInformative', 'mBayes', 'equilibrium'],
+    rows: rows.map((r) => [
+      r.invDelta2,
+      r.amp.m,
+      r.amp.phi,
+      r.informative.m,
+      r.informative.phi,
+      r[r.equilibrium].m,
+      r.equilibrium,
+    ]),
+  };
+}

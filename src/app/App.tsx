@@ -6,6 +6,11 @@ import { HelpOverlay, Toolbar, useShareSetup } from './Toolbar';
 import { PresetCaption } from './PresetMenu';
 import { Explain } from './Explain';
 import { TabBoundary } from './TabBoundary';
+import { ExportScopeContext } from '../platform/plots/exportScope';
+import { arxivRefs, versionStamp } from '../platform/plots/cite';
+
+/** What a family's figures cite: its own references, else the arXiv numbers its blurb names. */
+const referencesOf = (f: Family) => f.references ?? arxivRefs(f.blurb).join(', ');
 
 /** Starts the shown family; returns its stop unless it is kept alive (`kept`: those started for the page's life). */
 function startShown(f: Family, kept: Set<string>): (() => void) | undefined {
@@ -63,7 +68,9 @@ export function App() {
       <div role="tabpanel" aria-label={shown.label}>
         <TabBoundary key={shown.id} label={shown.label}>
           <Suspense fallback={<p className="hint">loading…</p>}>
-            <shown.View />
+            <ExportScopeContext.Provider value={{ model: shown.id, references: referencesOf(shown) }}>
+              <shown.View />
+            </ExportScopeContext.Provider>
           </Suspense>
         </TabBoundary>
       </div>
@@ -72,6 +79,10 @@ export function App() {
       <footer>
         Data overlays: Minh-Toan/extensive-width-NN @ df09239 and Minh-Toan/statphys-deep-NN @ c45c86f (GAMP-RIE; arXiv
         2501.18530, 2510.24616). ε is the noise-free MSE of the posterior mean (HMC points: Gibbs error / 2).
+        <span className="cite" data-testid="cite-line">
+          {' '}
+          Cite this: Phase-diagram explorer {versionStamp()}; {shown.label}: {referencesOf(shown)}.
+        </span>
       </footer>
     </div>
   );

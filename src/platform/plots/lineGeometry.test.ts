@@ -1,6 +1,15 @@
 // LinePlot's geometry: scales, paths with gaps, log axes, rules, error bars, and which series get a legend entry.
 import { describe, expect, it } from 'vitest';
-import { layoutLinePlot, logLabel, logTicks, rule, type LinePlotSpec, type Series } from './lineGeometry';
+import {
+  flowLegend,
+  layoutLinePlot,
+  LEGEND_ROW,
+  logLabel,
+  logTicks,
+  rule,
+  type LinePlotSpec,
+  type Series,
+} from './lineGeometry';
 
 // Margins 64 + 18 and 12 + 48: a 400 × 200 px plot area.
 const frame = { width: 482, height: 260 };
@@ -177,5 +186,30 @@ describe('LinePlot geometry', () => {
         { legendBox: { width: 100 } },
       ).box,
     ).toMatchObject({ x: 294, y: 6 });
+  });
+});
+
+describe('legend rows outside the frame', () => {
+  const entry = (id: string, label: string) => ({
+    id,
+    label,
+    colour: '#000',
+    swatch: 'regular' as const,
+    dashed: false,
+  });
+  it('puts entries side by side and wraps them at the width, taking whole rows of height', () => {
+    const three = [entry('a', 'aaaa'), entry('b', 'bbbb'), entry('c', 'cccc')];
+    const wide = flowLegend(three, 1000);
+    expect(wide.items.map((i) => i.y)).toEqual([LEGEND_ROW / 2, LEGEND_ROW / 2, LEGEND_ROW / 2]);
+    expect(wide.items[1].x).toBeGreaterThan(wide.items[0].x + 28); // past the first swatch and its text
+    expect(wide.height).toBe(LEGEND_ROW + 4);
+    const narrow = flowLegend(three, wide.items[2].x + 10); // room for two entries, not three
+    expect(narrow.items.map((i) => [i.x === 0, i.y])).toEqual([
+      [true, LEGEND_ROW / 2],
+      [false, LEGEND_ROW / 2],
+      [true, (3 * LEGEND_ROW) / 2],
+    ]);
+    expect(narrow.height).toBe(2 * LEGEND_ROW + 4);
+    expect(flowLegend([], 100).height).toBe(0);
   });
 });

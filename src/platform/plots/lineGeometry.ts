@@ -28,6 +28,8 @@ export interface LineSeries extends SeriesBase {
   opacity?: number;
   /** Draw each point as a dot too (sparse profiles). */
   dots?: boolean;
+  /** Published data drawn over the computed curves: its own CSV columns beside a family's export table. */
+  overlay?: boolean;
 }
 
 /** A shaded band between two curves (quantiles). */
@@ -78,13 +80,15 @@ export function rule(
   return { mark: 'rule', id, axis, at, colour, ...more };
 }
 
-export type LegendSwatch = 'bold' | 'regular' | 'thin' | 'dot' | 'ring' | 'fill';
+/** 'fill': a band's translucent sample; 'tile': an opaque outlined square (a heatmap's category). */
+export type LegendSwatch = 'bold' | 'regular' | 'thin' | 'dot' | 'ring' | 'fill' | 'tile';
 export interface LegendEntry {
   id: string;
   label: ReactNode;
   colour: string;
   swatch: LegendSwatch;
   dashed: boolean;
+  dotted?: boolean;
 }
 
 export interface Tick {
@@ -261,11 +265,38 @@ function swatchOf(s: Series): LegendSwatch {
   return 'fill';
 }
 
-/** Rough width of a one-line label at the plots' 11.5 px font (a ReactNode counts as 24 characters). */
+/** Characters of a label for width estimates (a ReactNode counts as 24). */
+const labelChars = (e: LegendEntry) => (typeof e.label === 'string' ? e.label.length : 24);
+
+/** Rough width of a one-line label at the plots' 11.5 px font. */
 function legendWidthOf(entries: readonly LegendEntry[]): number {
   let chars = 0;
-  for (const e of entries) chars = Math.max(chars, typeof e.label === 'string' ? e.label.length : 24);
+  for (const e of entries) chars = Math.max(chars, labelChars(e));
   return Math.round(40 + 6.1 * chars);
+}
+
+/** A legend of entries side by side in rows above or below the frame (inside the SVG, so exports carry it). */
+export interface LegendFlow {
+  items: { entry: LegendEntry; x: number; y: number }[];
+  /** Pixels the rows take (0 without entries). */
+  height: number;
+}
+
+/** Entries left to right, wrapped at `width`; each item's (x, y) is its swatch's left end and vertical centre. */
+export function flowLegend(entries: readonly LegendEntry[], width: number): LegendFlow {
+  const items: LegendFlow['items'] = [];
+  let x = 0;
+  let row = 0;
+  for (const entry of entries) {
+    const w = Math.round(28 + 6.1 * labelChars(entry) + 16);
+    if (x > 0 && x + w > width) {
+      x = 0;
+      row++;
+    }
+    items.push({ entry, x, y: LEGEND_ROW / 2 + row * LEGEND_ROW });
+    x += w;
+  }
+  return { items, height: entries.length ? (row + 1) * LEGEND_ROW + 4 : 0 };
 }
 
 /** Pixels a legend box should not cover: the marks, sampled every few pixels along lines and texts. */

@@ -8,7 +8,7 @@ import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { rule } from '../../../platform/plots/lineGeometry';
 import { matchPublished } from '../published';
 import { matchReference } from '../reference';
-import { MlpExport } from './ExportTools';
+import { MlpHover, mlpExport } from './ExportTools';
 import { SimPointsLayer } from '../../../platform/sim/views/SimPointsLayer';
 
 const HEIGHT = 380;
@@ -94,6 +94,7 @@ export const EpsPlot = memo(function EpsPlot() {
             data: match.entry.universal.map((r) => [r.alpha, r.eps]),
             colour: COLOURS.paperUniversal,
             weight: 'thin',
+            overlay: true,
             label: 'paper: universal branch',
           } satisfies Series,
         ]
@@ -148,11 +149,13 @@ export const EpsPlot = memo(function EpsPlot() {
   return (
     <LinePlot
       testId="plot-eps"
+      exportAs={mlpExport('eps')}
+      xColumn="alpha"
       caption={
         <>
           Bayes-optimal test error <i>ε</i>
           <sub>opt</sub>(<i>α</i>){computing && <span className="busy"> · computing…</span>}
-          <MlpExport plot="eps" />
+          <MlpHover plot="eps" />
         </>
       }
       ariaLabel="Bayes-optimal error against sample ratio α"

@@ -190,7 +190,12 @@ export function LinePlot(p: LinePlotProps) {
   const xColumn = p.xColumn ?? 'x';
   const own = ex?.table;
   return (
-    <figure className={cls('plot', p.className)} data-testid={p.testId} {...p.attrs}>
+    <figure
+      className={cls('plot', p.className)}
+      data-testid={p.testId}
+      data-legend-issues={lay.legendIssues.length ? lay.legendIssues.join(' | ') : undefined}
+      {...p.attrs}
+    >
       <figcaption>
         {p.caption}
         {p.busy && <span className="busy"> · computing…</span>}

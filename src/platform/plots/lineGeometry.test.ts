@@ -213,3 +213,98 @@ describe('legend rows outside the frame', () => {
     expect(flowLegend([], 100).height).toBe(0);
   });
 });
+
+describe('the legend check: every entry shows a mark of its own', () => {
+  const coloured = (id: string, colour: string, data: [number, number][], label: string): Series => ({
+    mark: 'line',
+    id,
+    data,
+    colour,
+    label,
+  });
+  const falling: [number, number][] = [
+    [0, 0.09],
+    [8, 0.01],
+  ];
+  it('passes distinct curves, and a curve that touches the axis only in part', () => {
+    const l = layout([
+      coloured('a', '#111111', falling, 'a'),
+      coloured(
+        'b',
+        '#222222',
+        [
+          [0, 0],
+          [4, 0],
+          [8, 0.05],
+        ],
+        'b',
+      ),
+    ]);
+    expect(l.legend).toHaveLength(2);
+    expect(l.legendIssues).toEqual([]);
+  });
+
+  it('flags a curve lying on the x axis, and a vertical rule on the y axis', () => {
+    const l = layout([
+      coloured(
+        'zero',
+        '#111111',
+        [
+          [0, 0],
+          [8, 0],
+        ],
+        'ε = 0',
+      ),
+      rule('r', 'x', 0, '#333333', { label: 'rule at 0' }),
+    ]);
+    expect(l.legendIssues).toEqual(['ε = 0: drawn on the axis', 'rule at 0: drawn on the axis']);
+  });
+
+  it('flags a curve hidden under one drawn on top of it, but not under its own pieces or one drawn below', () => {
+    const under = layout([coloured('under', '#111111', falling, 'under'), coloured('top', '#222222', falling, 'top')]);
+    expect(under.legendIssues).toEqual(['under: hidden under other curves']);
+    // 2 px apart (0.001 of 0.1 on 200 px): still hidden; 10 px apart: seen.
+    const near = (dy: number) =>
+      layout([
+        coloured('under', '#111111', falling, 'under'),
+        coloured(
+          'top',
+          '#222222',
+          falling.map(([x, y]) => [x, y + dy]),
+          'top',
+        ),
+      ]).legendIssues;
+    expect(near(0.001)).toEqual(['under: hidden under other curves']);
+    expect(near(0.005)).toEqual([]);
+    const pieces = layout([coloured('p1', '#111111', falling, 'branch'), coloured('p2', '#111111', falling, 'branch')]);
+    expect(pieces.legend).toHaveLength(1);
+    expect(pieces.legendIssues).toEqual([]);
+  });
+
+  it('lets a line pass over points, but flags a point set covered by another one', () => {
+    const pts = (id: string, colour: string, dx = 0): Series => ({
+      mark: 'points',
+      id,
+      colour,
+      dx,
+      data: [{ x: 4, y: 0.05 }],
+      label: id,
+    });
+    expect(
+      layout([
+        pts('hmc', '#111111'),
+        coloured(
+          'l',
+          '#222222',
+          [
+            [0, 0.05],
+            [8, 0.05],
+          ],
+          'l',
+        ),
+      ]).legendIssues,
+    ).toEqual([]);
+    expect(layout([pts('a', '#111111'), pts('b', '#222222')]).legendIssues).toEqual(['a: hidden under other curves']);
+    expect(layout([pts('a', '#111111', -3), pts('b', '#222222', 3)]).legendIssues).toEqual([]);
+  });
+});

@@ -140,6 +140,8 @@ export interface LinePlotLayout {
   marks: Mark[];
   legend: LegendEntry[];
   box: Box | null;
+  /** Legend entries whose series cannot be seen (legendIssues); empty when every entry shows a mark of its own. */
+  legendIssues: string[];
 }
 
 export const MARGIN = { top: 12, right: 18, bottom: 48, left: 64 };
@@ -299,25 +301,113 @@ export function flowLegend(entries: readonly LegendEntry[], width: number): Lege
   return { items, height: entries.length ? (row + 1) * LEGEND_ROW + 4 : 0 };
 }
 
+/** Points every `step` pixels from a to b (at most 200). */
+function* along(a: XY, b: XY, step = 6): Generator<XY> {
+  const n = Math.min(200, Math.floor(Math.hypot(b[0] - a[0], b[1] - a[1]) / step));
+  for (let k = 0; k <= n; k++) yield [a[0] + ((b[0] - a[0]) * k) / (n || 1), a[1] + ((b[1] - a[1]) * k) / (n || 1)];
+}
+
+/** Pixels of a mark's strokes and dots, every `step` pixels along lines (rules and polylines). */
+function* markSamples(m: Mark, px: (XY | null)[] | undefined, step: number): Generator<XY> {
+  if ('points' in m) for (const p of m.points) yield [p.cx, p.cy];
+  if ('x1' in m) yield* along([m.x1, m.y1], [m.x2, m.y2], step);
+  if (!px) return;
+  for (let i = 0; i < px.length; i++) {
+    const p = px[i];
+    const q = px[i + 1];
+    if (p && q) yield* along(p, q, step);
+    else if (p) yield p;
+  }
+}
+
 /** Pixels a legend box should not cover: the marks, sampled every few pixels along lines and texts. */
 function* occupied(marks: readonly Mark[], pixels: Map<Mark, (XY | null)[]>): Generator<[number, number]> {
-  const along = function* (a: XY, b: XY): Generator<[number, number]> {
-    const n = Math.min(200, Math.floor(Math.hypot(b[0] - a[0], b[1] - a[1]) / 6));
-    for (let k = 0; k <= n; k++) yield [a[0] + ((b[0] - a[0]) * k) / (n || 1), a[1] + ((b[1] - a[1]) * k) / (n || 1)];
-  };
   for (const m of marks) {
-    if ('points' in m) for (const p of m.points) yield [p.cx, p.cy];
     if ('x1' in m && m.text)
       yield* along([m.text.x, m.text.y - 4], [m.text.x + (m.text.anchor === 'end' ? -110 : 110), m.text.y - 4]);
-    const px = pixels.get(m);
-    if (!px) continue;
-    for (let i = 0; i < px.length; i++) {
-      const p = px[i];
-      const q = px[i + 1];
-      if (p && q) yield* along(p, q);
-      else if (p) yield p;
-    }
+    if (!('x1' in m)) yield* markSamples(m, pixels.get(m), 6);
   }
+}
+
+const COVER_PX = 2.5; // a stroke sample this close to one drawn on top of it is hidden (two half strokes and AA)
+const MIN_SHOWN = 4; // samples 3 px apart: a legend entry needs ~12 px of its own line (or one point) to be seen
+const AXIS_PX = 1.5; // a mark within this of the x axis (or the y axis, for vertical rules) is drawn on the axis
+
+/**
+ * Legend entries whose series cannot be seen: nothing inside the frame, everything on an axis, or every part
+ * under marks drawn on top of it (point sets are hidden only by points). One line per problem, "label: why".
+ */
+export function legendIssues(
+  legend: readonly LegendEntry[],
+  marks: readonly Mark[],
+  pixels: Map<Mark, (XY | null)[]>,
+  w: number,
+  h: number,
+): string[] {
+  const inside = (p: XY) => p[0] >= -EDGE && p[0] <= w + EDGE && p[1] >= -EDGE && p[1] <= h + EDGE;
+  const samples = marks.map((m) =>
+    'width' in m || m.series.mark === 'area' ? [] : [...markSamples(m, pixels.get(m), 3)].filter(inside),
+  );
+  const cell = (p: XY) => `${Math.floor(p[0] / COVER_PX)},${Math.floor(p[1] / COVER_PX)}`;
+  /** The samples of the marks `js` (point sets only when `pointsOnly`) in cells of COVER_PX. */
+  const gridOf = (js: readonly number[], pointsOnly: boolean) => {
+    const g = new Map<string, XY[]>();
+    for (const j of js) {
+      if (pointsOnly && !('points' in marks[j])) continue;
+      for (const p of samples[j]) {
+        const k = cell(p);
+        const list = g.get(k);
+        if (list) list.push(p);
+        else g.set(k, [p]);
+      }
+    }
+    return g;
+  };
+  const covered = (p: XY, g: Map<string, XY[]>) => {
+    const [cx, cy] = [Math.floor(p[0] / COVER_PX), Math.floor(p[1] / COVER_PX)];
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (const q of g.get(`${cx + dx},${cy + dy}`) ?? [])
+          if (Math.hypot(q[0] - p[0], q[1] - p[1]) <= COVER_PX) return true;
+    return false;
+  };
+  // Rules are drawn after every other mark (LinePlot), so they cover from the end of the list.
+  const order = marks
+    .map((_, i) => i)
+    .sort((a, b) => Number(marks[a].series.mark === 'rule') - Number(marks[b].series.mark === 'rule'));
+  const drawnAfter = new Map(order.map((i, rank) => [i, order.slice(rank + 1)]));
+  const out: string[] = [];
+  for (const e of legend) {
+    const mine = marks
+      .map((_, i) => i)
+      .filter((i) => {
+        const s = marks[i].series;
+        return s.label === e.label && s.colour === e.colour && swatchOf(s) === e.swatch;
+      });
+    if (mine.some((i) => 'width' in marks[i] || marks[i].series.mark === 'area')) continue;
+    const own = mine.flatMap((i) => samples[i].map((p) => [i, p] as const));
+    const name = typeof e.label === 'string' ? e.label : e.id;
+    if (own.length === 0) {
+      out.push(`${name}: nothing drawn inside the frame`);
+      continue;
+    }
+    const offAxis = own.filter(([i, p]) => p[1] < h - AXIS_PX && !(marks[i].series.mark === 'rule' && p[0] < AXIS_PX));
+    if (offAxis.length === 0) {
+      out.push(`${name}: drawn on the axis`);
+      continue;
+    }
+    const grids = new Map<number, Map<string, XY[]>>();
+    const need = mine.every((i) => 'points' in marks[i]) ? 1 : MIN_SHOWN;
+    let shown = 0;
+    for (const [i, p] of offAxis) {
+      let g = grids.get(i);
+      const above = (drawnAfter.get(i) ?? []).filter((j) => !mine.includes(j)); // its own pieces hide nothing
+      if (!g) grids.set(i, (g = gridOf(above, 'points' in marks[i])));
+      if (!covered(p, g) && ++shown >= need) break;
+    }
+    if (shown < need) out.push(`${name}: hidden under other curves`);
+  }
+  return out;
 }
 
 export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
@@ -458,5 +548,6 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
     marks,
     legend,
     box,
+    legendIssues: legendIssues(legend, marks, pixels, innerWidth, innerHeight),
   };
 }

@@ -1,7 +1,7 @@
 // Figures that stand alone and do not mislead, on every tab's default view and every preset: each figure carries
 // an export menu, and each legend entry shows a mark of its own inside the plot area (LinePlot computes the check,
 // lineGeometry.legendIssues, and writes what fails to data-legend-issues). The SVG and CSV of one figure per tab
-// are downloaded and must carry the title and the "cite this" line.
+// are downloaded and must carry the title and the "cite this" line. The tabs' own settings buttons are checked too.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { downloadOf, failOnPageErrors, SHOTS } from './helpers';
@@ -16,9 +16,7 @@ async function settle(page: Page): Promise<void> {
     .poll(
       async () => {
         const busy = await page.evaluate(() =>
-          Array.from(document.querySelectorAll('figure .busy, figure [data-complete="false"]')).some(
-            (e) => /computing/.test(e.textContent ?? '') || e.getAttribute('data-complete') === 'false',
-          ),
+          Array.from(document.querySelectorAll('figure .busy')).some((e) => /computing/.test(e.textContent ?? '')),
         );
         quiet = busy ? 0 : quiet + 1;
         return quiet >= 2;
@@ -67,6 +65,14 @@ test.describe('figures', () => {
       expect(csv[0], `${id} CSV`).toMatch(new RegExp(`^# model=${id} `));
       expect(csv.filter((l) => !l.startsWith('#')).length, `${id} CSV rows`).toBeGreaterThan(2);
       expect(csv.at(-1), `${id} CSV`).toMatch(/^# cite: Phase-diagram explorer/);
+      // The tab's own one-click settings (GLM: binary perceptron, sparse regression, …).
+      const own = await page
+        .locator('.classic-presets button[data-testid^="preset-"]')
+        .evaluateAll((els) => els.map((e) => e.textContent));
+      for (const [k, label] of own.entries()) {
+        await page.locator('.classic-presets button[data-testid^="preset-"]').nth(k).click();
+        found.push(...(await problems(page, `${id}-setting-${k}`)).map((p) => `${p} (${label})`));
+      }
     }
     await page.goto('/');
     await page.getByText('Paper presets').click();

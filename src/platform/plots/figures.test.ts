@@ -171,7 +171,8 @@ describe('LinePlot figures', () => {
         { mark: 'line', id: 'c', data: curve(() => 0), colour: COLOURS.green, label: 'zero' },
       ],
     });
-    expect(hidden).toContain('data-legend-issues="under: hidden under other curves | zero: drawn on the axis"');
+    expect(hidden).toContain('data-legend-issues="zero: drawn on the axis"');
+    expect(hidden).toContain('>on top = under</text>');
   });
 
   it('draws the legend rows and the export menu of every figure inside it (an exported SVG keeps the legend)', () => {

@@ -214,7 +214,7 @@ describe('legend rows outside the frame', () => {
   });
 });
 
-describe('the legend check: every entry shows a mark of its own', () => {
+describe('the legend check: every entry shows a mark of its own, coinciding curves share one', () => {
   const coloured = (id: string, colour: string, data: [number, number][], label: string): Series => ({
     mark: 'line',
     id,
@@ -260,10 +260,11 @@ describe('the legend check: every entry shows a mark of its own', () => {
     expect(l.legendIssues).toEqual(['ε = 0: drawn on the axis', 'rule at 0: drawn on the axis']);
   });
 
-  it('flags a curve hidden under one drawn on top of it, but not under its own pieces or one drawn below', () => {
+  it('joins a curve lying under one other curve into its entry, but not under its own pieces or one drawn below', () => {
     const under = layout([coloured('under', '#111111', falling, 'under'), coloured('top', '#222222', falling, 'top')]);
-    expect(under.legendIssues).toEqual(['under: hidden under other curves']);
-    // 2 px apart (0.001 of 0.1 on 200 px): still hidden; 10 px apart: seen.
+    expect(under.legend.map((e) => e.label)).toEqual(['top = under']);
+    expect(under.legendIssues).toEqual([]);
+    // 2 px apart (0.001 of 0.1 on 200 px): one entry; 10 px apart: two.
     const near = (dy: number) =>
       layout([
         coloured('under', '#111111', falling, 'under'),
@@ -273,15 +274,37 @@ describe('the legend check: every entry shows a mark of its own', () => {
           falling.map(([x, y]) => [x, y + dy]),
           'top',
         ),
-      ]).legendIssues;
-    expect(near(0.001)).toEqual(['under: hidden under other curves']);
-    expect(near(0.005)).toEqual([]);
+      ]).legend.map((e) => e.label);
+    expect(near(0.001)).toEqual(['top = under']);
+    expect(near(0.005)).toEqual(['under', 'top']);
     const pieces = layout([coloured('p1', '#111111', falling, 'branch'), coloured('p2', '#111111', falling, 'branch')]);
-    expect(pieces.legend).toHaveLength(1);
-    expect(pieces.legendIssues).toEqual([]);
+    expect(pieces.legend.map((e) => e.label)).toEqual(['branch']);
   });
 
-  it('lets a line pass over points, but flags a point set covered by another one', () => {
+  it('leaves out a short piece hidden under a longer curve (a metastable sliver under the equilibrium)', () => {
+    const l = layout([
+      coloured('sliver', '#111111', falling.map(([x, y]) => [x / 8, y]) as [number, number][], 'sliver'),
+      coloured('long', '#222222', falling, 'long'),
+    ]);
+    // The sliver runs from (0, 0.09) to (1, 0.01), the long curve from (0, 0.09) to (8, 0.01): they part at once.
+    expect(l.legend.map((e) => e.label)).toEqual(['sliver', 'long']);
+    const hidden = layout([
+      coloured(
+        'sliver',
+        '#111111',
+        [
+          [0, 0.09],
+          [0.5, 0.085],
+        ],
+        'sliver',
+      ),
+      coloured('long', '#222222', falling, 'long'),
+    ]);
+    expect(hidden.legend.map((e) => e.label)).toEqual(['long']);
+    expect(hidden.legendIssues).toEqual([]);
+  });
+
+  it('lets a line pass over points, and joins a point set covered by another one', () => {
     const pts = (id: string, colour: string, dx = 0): Series => ({
       mark: 'points',
       id,
@@ -304,7 +327,7 @@ describe('the legend check: every entry shows a mark of its own', () => {
         ),
       ]).legendIssues,
     ).toEqual([]);
-    expect(layout([pts('a', '#111111'), pts('b', '#222222')]).legendIssues).toEqual(['a: hidden under other curves']);
+    expect(layout([pts('a', '#111111'), pts('b', '#222222')]).legend.map((e) => e.label)).toEqual(['b = a']);
     expect(layout([pts('a', '#111111', -3), pts('b', '#222222', 3)]).legendIssues).toEqual([]);
   });
 });

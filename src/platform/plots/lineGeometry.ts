@@ -1,8 +1,9 @@
-// Geometry of a LinePlot: scales (linear or log), ticks, every series' marks in pixels, the legend entries and where
-// the legend box goes. Pure (no React, no DOM), so that LinePlot.tsx only writes SVG and this file is tested alone.
+// Geometry of a LinePlot: scales (linear or log), ticks, every series' marks in pixels, the legend entries (checked:
+// each one is seen, checkLegend) and where the legend box goes. Pure (no DOM; React only to join two labels), so
+// that LinePlot.tsx only writes SVG and this file is tested alone.
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { area, line } from 'd3-shape';
-import type { ReactNode } from 'react';
+import { createElement, Fragment, type ReactNode } from 'react';
 import type { Polyline, XY } from './branches';
 import { legendBox, tickFormat, yMaxOf, type Box } from './scales';
 
@@ -140,7 +141,7 @@ export interface LinePlotLayout {
   marks: Mark[];
   legend: LegendEntry[];
   box: Box | null;
-  /** Legend entries whose series cannot be seen (legendIssues); empty when every entry shows a mark of its own. */
+  /** Legend entries whose series cannot be seen (checkLegend); empty when every entry shows a mark of its own. */
   legendIssues: string[];
 }
 
@@ -333,81 +334,99 @@ const COVER_PX = 2.5; // a stroke sample this close to one drawn on top of it is
 const MIN_SHOWN = 4; // samples 3 px apart: a legend entry needs ~12 px of its own line (or one point) to be seen
 const AXIS_PX = 1.5; // a mark within this of the x axis (or the y axis, for vertical rules) is drawn on the axis
 
+/** Whether a series is drawn as the legend entry shows (same label, colour, swatch and dash). */
+const isEntryOf = (s: Series, e: LegendEntry) =>
+  s.label === e.label &&
+  s.colour === e.colour &&
+  swatchOf(s) === e.swatch &&
+  ((s.mark === 'line' && !!s.dashed) || (s.mark === 'rule' && s.dash === 'dashed')) === e.dashed;
+
+/** Two labels as one entry of curves drawn on one another: "R22 = R11". */
+function joinLabels(top: ReactNode, under: ReactNode): ReactNode {
+  if (typeof top === 'string' && typeof under === 'string') return `${top} = ${under}`;
+  return createElement(Fragment, null, top, ' = ', under);
+}
+
 /**
- * Legend entries whose series cannot be seen: nothing inside the frame, everything on an axis, or every part
- * under marks drawn on top of it (point sets are hidden only by points). One line per problem, "label: why".
+ * The legend check: every entry must show a mark of its own inside the frame. An entry whose marks lie wholly under
+ * the marks of ONE other entry drawn on top, over most of that entry's length, is a curve that coincides with it:
+ * the two share one entry ("R22 = R11"). An entry hidden otherwise (a short piece under a longer curve, or under
+ * several) is not seen and leaves the legend. What remains wrong is reported, "label: why": nothing inside the
+ * frame, or drawn on an axis (point sets are hidden only by points).
  */
-export function legendIssues(
-  legend: readonly LegendEntry[],
+export function checkLegend(
+  entries: readonly LegendEntry[],
   marks: readonly Mark[],
   pixels: Map<Mark, (XY | null)[]>,
   w: number,
   h: number,
-): string[] {
+): { legend: LegendEntry[]; issues: string[] } {
   const inside = (p: XY) => p[0] >= -EDGE && p[0] <= w + EDGE && p[1] >= -EDGE && p[1] <= h + EDGE;
-  const samples = marks.map((m) =>
-    'width' in m || m.series.mark === 'area' ? [] : [...markSamples(m, pixels.get(m), 3)].filter(inside),
-  );
-  const cell = (p: XY) => `${Math.floor(p[0] / COVER_PX)},${Math.floor(p[1] / COVER_PX)}`;
-  /** The samples of the marks `js` (point sets only when `pointsOnly`) in cells of COVER_PX. */
+  const stroke = (m: Mark) => !('width' in m) && m.series.mark !== 'area';
+  const samples = marks.map((m) => (stroke(m) ? [...markSamples(m, pixels.get(m), 3)].filter(inside) : []));
+  const entryOf = marks.map((m) => entries.findIndex((e) => isEntryOf(m.series, e)));
+  const cell = (x: number, y: number) => `${Math.floor(x / COVER_PX)},${Math.floor(y / COVER_PX)}`;
+  /** The samples of the marks `js` (point sets only when `pointsOnly`) in cells of COVER_PX, with their mark. */
   const gridOf = (js: readonly number[], pointsOnly: boolean) => {
-    const g = new Map<string, XY[]>();
+    const g = new Map<string, [XY, number][]>();
     for (const j of js) {
       if (pointsOnly && !('points' in marks[j])) continue;
       for (const p of samples[j]) {
-        const k = cell(p);
+        const k = cell(p[0], p[1]);
         const list = g.get(k);
-        if (list) list.push(p);
-        else g.set(k, [p]);
+        if (list) list.push([p, j]);
+        else g.set(k, [[p, j]]);
       }
     }
     return g;
   };
-  const covered = (p: XY, g: Map<string, XY[]>) => {
+  /** The mark drawn on top that covers p, or -1. */
+  const coverOf = (p: XY, g: Map<string, [XY, number][]>) => {
     const [cx, cy] = [Math.floor(p[0] / COVER_PX), Math.floor(p[1] / COVER_PX)];
     for (let dx = -1; dx <= 1; dx++)
       for (let dy = -1; dy <= 1; dy++)
-        for (const q of g.get(`${cx + dx},${cy + dy}`) ?? [])
-          if (Math.hypot(q[0] - p[0], q[1] - p[1]) <= COVER_PX) return true;
-    return false;
+        for (const [q, j] of g.get(`${cx + dx},${cy + dy}`) ?? [])
+          if (Math.hypot(q[0] - p[0], q[1] - p[1]) <= COVER_PX) return j;
+    return -1;
   };
   // Rules are drawn after every other mark (LinePlot), so they cover from the end of the list.
-  const order = marks
-    .map((_, i) => i)
-    .sort((a, b) => Number(marks[a].series.mark === 'rule') - Number(marks[b].series.mark === 'rule'));
+  const isRule = (i: number) => Number(marks[i].series.mark === 'rule');
+  const order = marks.map((_, i) => i).sort((a, b) => isRule(a) - isRule(b));
   const drawnAfter = new Map(order.map((i, rank) => [i, order.slice(rank + 1)]));
-  const out: string[] = [];
-  for (const e of legend) {
-    const mine = marks
-      .map((_, i) => i)
-      .filter((i) => {
-        const s = marks[i].series;
-        return s.label === e.label && s.colour === e.colour && swatchOf(s) === e.swatch;
-      });
-    if (mine.some((i) => 'width' in marks[i] || marks[i].series.mark === 'area')) continue;
+  const sizeOf = (ei: number) => marks.reduce((n, _, j) => n + (entryOf[j] === ei ? samples[j].length : 0), 0);
+  const labels = entries.map((e) => e.label);
+  const dropped = new Set<number>();
+  const issues: string[] = [];
+  entries.forEach((e, ei) => {
+    const mine = marks.map((_, i) => i).filter((i) => entryOf[i] === ei);
+    if (mine.some((i) => !stroke(marks[i]))) return;
     const own = mine.flatMap((i) => samples[i].map((p) => [i, p] as const));
     const name = typeof e.label === 'string' ? e.label : e.id;
-    if (own.length === 0) {
-      out.push(`${name}: nothing drawn inside the frame`);
-      continue;
-    }
+    if (own.length === 0) return void issues.push(`${name}: nothing drawn inside the frame`);
     const offAxis = own.filter(([i, p]) => p[1] < h - AXIS_PX && !(marks[i].series.mark === 'rule' && p[0] < AXIS_PX));
-    if (offAxis.length === 0) {
-      out.push(`${name}: drawn on the axis`);
-      continue;
-    }
-    const grids = new Map<number, Map<string, XY[]>>();
+    if (offAxis.length === 0) return void issues.push(`${name}: drawn on the axis`);
+    const grids = new Map<number, Map<string, [XY, number][]>>();
     const need = mine.every((i) => 'points' in marks[i]) ? 1 : MIN_SHOWN;
+    const coverers = new Set<number>();
     let shown = 0;
     for (const [i, p] of offAxis) {
       let g = grids.get(i);
-      const above = (drawnAfter.get(i) ?? []).filter((j) => !mine.includes(j)); // its own pieces hide nothing
+      const above = (drawnAfter.get(i) ?? []).filter((j) => entryOf[j] !== ei); // its own pieces hide nothing
       if (!g) grids.set(i, (g = gridOf(above, 'points' in marks[i])));
-      if (!covered(p, g) && ++shown >= need) break;
+      const j = coverOf(p, g);
+      if (j < 0) shown++;
+      else coverers.add(entryOf[j]);
+      if (shown >= need) return;
     }
-    if (shown < need) out.push(`${name}: hidden under other curves`);
-  }
-  return out;
+    dropped.add(ei);
+    const [top] = [...coverers];
+    if (coverers.size === 1 && top >= 0 && !dropped.has(top) && own.length >= 0.5 * sizeOf(top))
+      labels[top] = joinLabels(labels[top], e.label);
+  });
+  return {
+    legend: entries.flatMap((e, i) => (dropped.has(i) ? [] : [{ ...e, label: labels[i] }])),
+    issues,
+  };
 }
 
 export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
@@ -499,7 +518,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
     }
   }
 
-  const legend: LegendEntry[] = [];
+  const drawn: LegendEntry[] = [];
   for (const m of marks) {
     const s = m.series;
     if (
@@ -518,7 +537,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
     };
     // One entry for several series drawn alike under one name (the pieces of a branch).
     if (
-      !legend.some(
+      !drawn.some(
         (e) =>
           e.label === entry.label &&
           e.colour === entry.colour &&
@@ -526,8 +545,10 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
           e.dashed === entry.dashed,
       )
     )
-      legend.push(entry);
+      drawn.push(entry);
   }
+  const checked = checkLegend(drawn, marks, pixels, innerWidth, innerHeight);
+  const legend = checked.legend;
   const box =
     spec.legendBox && legend.length > 0
       ? legendBox(
@@ -548,6 +569,6 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
     marks,
     legend,
     box,
-    legendIssues: legendIssues(legend, marks, pixels, innerWidth, innerHeight),
+    legendIssues: checked.issues,
   };
 }

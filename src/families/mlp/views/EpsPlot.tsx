@@ -13,6 +13,12 @@ import { SimPointsLayer } from '../../../platform/sim/views/SimPointsLayer';
 
 const HEIGHT = 380;
 
+/** At most `n` rows, evenly spread, the first and the last kept. */
+const everyNth = <T,>(rows: readonly T[], n: number): T[] => {
+  const step = Math.max(1, Math.ceil((rows.length - 1) / (n - 1)));
+  return rows.filter((_, i) => i % step === 0 || i === rows.length - 1);
+};
+
 export const EpsPlot = memo(function EpsPlot() {
   const curve = useExplorer((s) => s.curve);
   const previous = useExplorer((s) => s.previous);
@@ -86,19 +92,6 @@ export const EpsPlot = memo(function EpsPlot() {
   });
   const series: Series[] = [
     { mark: 'line', id: 'ghost', data: ghost, colour: COLOURS.ghost, className: 'ghost' },
-    ...(match
-      ? [
-          {
-            mark: 'line',
-            id: 'paper-universal',
-            data: match.entry.universal.map((r) => [r.alpha, r.eps]),
-            colour: COLOURS.paperUniversal,
-            weight: 'thin',
-            overlay: true,
-            label: 'paper: universal branch',
-          } satisfies Series,
-        ]
-      : []),
     ...(paths
       ? [
           branch('universal-off', paths.universalOff, COLOURS.universal, 'universal (Q ≡ 0), metastable'),
@@ -113,6 +106,19 @@ export const EpsPlot = memo(function EpsPlot() {
             colour: COLOURS.equilibrium,
             weight: 'bold',
             label: 'ε_opt (equilibrium, largest f)',
+          } satisfies Series,
+        ]
+      : []),
+    // The paper's universal branch lies on ours: drawn as open markers on top (≤ 40), so both stay visible.
+    ...(match
+      ? [
+          {
+            mark: 'points',
+            id: 'paper-universal',
+            data: everyNth(match.entry.universal, 40).map((r) => ({ x: r.alpha, y: r.eps })),
+            colour: COLOURS.paperUniversal,
+            ring: true,
+            label: 'paper: universal branch',
           } satisfies Series,
         ]
       : []),

@@ -77,8 +77,7 @@ export function App() {
       <Explain family={shown} />
       <HelpOverlay />
       <footer>
-        Data overlays: Minh-Toan/extensive-width-NN @ df09239 and Minh-Toan/statphys-deep-NN @ c45c86f (GAMP-RIE; arXiv
-        2501.18530, 2510.24616). ε is the noise-free MSE of the posterior mean (HMC points: Gibbs error / 2).
+        <span data-testid="tab-footnote">{shown.footnote}</span>
         <span className="cite" data-testid="cite-line">
           {' '}
           Cite this: Phase-diagram explorer {versionStamp()}; {shown.label}: {referencesOf(shown)}.

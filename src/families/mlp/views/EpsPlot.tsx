@@ -109,7 +109,8 @@ export const EpsPlot = memo(function EpsPlot() {
           } satisfies Series,
         ]
       : []),
-    // The paper's universal branch lies on ours: drawn as open markers on top (≤ 40), so both stay visible.
+    // The paper's universal branch lies on ours: drawn as small filled markers on top (≤ 40), so both stay visible
+    // (the paper's GAMP-RIE points are the open grey rings).
     ...(match
       ? [
           {
@@ -117,7 +118,6 @@ export const EpsPlot = memo(function EpsPlot() {
             id: 'paper-universal',
             data: everyNth(match.entry.universal, 40).map((r) => ({ x: r.alpha, y: r.eps })),
             colour: COLOURS.paperUniversal,
-            ring: true,
             label: 'paper: universal branch',
           } satisfies Series,
         ]

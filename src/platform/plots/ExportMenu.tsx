@@ -38,9 +38,7 @@ export interface ExportMenuProps {
 function captionText(figure: Element | null | undefined, fallback: string): string {
   const cap = figure?.querySelector('figcaption')?.cloneNode(true) as Element | undefined;
   if (!cap) return fallback;
-  cap
-    .querySelectorAll('.export-menu, .busy, .caption-hint, .plot-hover-anchor, button, select, input')
-    .forEach((e) => e.remove());
+  cap.querySelectorAll('.export-menu, .busy, .plot-hover-anchor, button, select, input').forEach((e) => e.remove());
   return cap.textContent?.replace(/\s+/g, ' ').trim() || fallback;
 }
 

@@ -281,6 +281,20 @@ describe('the legend check: every entry shows a mark of its own, coinciding curv
     expect(pieces.legend.map((e) => e.label)).toEqual(['branch']);
   });
 
+  it('joins a curve to the one entry that hides it alone, when another covers only a part (committee ε)', () => {
+    const half: [number, number][] = [
+      [0, 0.09],
+      [4, 0.05],
+      [8, 0.06],
+    ]; // on the others up to x = 4, then apart
+    const l = layout([
+      coloured('eq', '#111111', falling, 'ε, equilibrium'),
+      coloured('part', '#222222', half, 'ε, non-specialised'),
+      coloured('amp', '#333333', falling, 'ε of AMP'),
+    ]);
+    expect(l.legend.map((e) => e.label)).toEqual(['ε, non-specialised', 'ε of AMP = ε, equilibrium']);
+  });
+
   it('leaves out a short piece hidden under a longer curve (a metastable sliver under the equilibrium)', () => {
     const l = layout([
       coloured('sliver', '#111111', falling.map(([x, y]) => [x / 8, y]) as [number, number][], 'sliver'),

@@ -407,21 +407,32 @@ export function checkLegend(
     if (offAxis.length === 0) return void issues.push(`${name}: drawn on the axis`);
     const grids = new Map<number, Map<string, [XY, number][]>>();
     const need = mine.every((i) => 'points' in marks[i]) ? 1 : MIN_SHOWN;
-    const coverers = new Set<number>();
     let shown = 0;
     for (const [i, p] of offAxis) {
       let g = grids.get(i);
       const above = (drawnAfter.get(i) ?? []).filter((j) => entryOf[j] !== ei); // its own pieces hide nothing
       if (!g) grids.set(i, (g = gridOf(above, 'points' in marks[i])));
-      const j = coverOf(p, g);
-      if (j < 0) shown++;
-      else coverers.add(entryOf[j]);
-      if (shown >= need) return;
+      if (coverOf(p, g) < 0 && ++shown >= need) return;
     }
     dropped.add(ei);
-    const [top] = [...coverers];
-    if (coverers.size === 1 && top >= 0 && !dropped.has(top) && own.length >= 0.5 * sizeOf(top))
-      labels[top] = joinLabels(labels[top], e.label);
+    // The one entry that hides it alone (the curve it coincides with), if any: they share its legend line.
+    const candidates = new Set(mine.flatMap((i) => (drawnAfter.get(i) ?? []).map((j) => entryOf[j])));
+    const alone = [...candidates].find((k) => {
+      if (k < 0 || k === ei || dropped.has(k) || own.length < 0.5 * sizeOf(k)) return false;
+      const byMark = new Map(
+        mine.map((i) => [
+          i,
+          gridOf(
+            (drawnAfter.get(i) ?? []).filter((j) => entryOf[j] === k),
+            'points' in marks[i],
+          ),
+        ]),
+      );
+      let seen = 0;
+      for (const [i, p] of offAxis) if (coverOf(p, byMark.get(i)!) < 0 && ++seen >= need) return false;
+      return true;
+    });
+    if (alone !== undefined) labels[alone] = joinLabels(labels[alone], e.label);
   });
   return {
     legend: entries.flatMap((e, i) => (dropped.has(i) ? [] : [{ ...e, label: labels[i] }])),

@@ -11,6 +11,7 @@ const FAMILIES = ['mlp', 'deep', 'glm', 'committee', 'saad-solla', 'two-layer'];
 
 /** Waits (up to 60 s) until no figure says "computing" twice in a row: the view shows what it will show. */
 async function settle(page: Page): Promise<void> {
+  await page.locator('figure').first().waitFor({ timeout: 30_000 }); // the tab's code has loaded
   let quiet = 0;
   await expect
     .poll(

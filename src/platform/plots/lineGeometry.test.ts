@@ -5,6 +5,7 @@ import {
   layoutLinePlot,
   LEGEND_ROW,
   logLabel,
+  logLabels,
   logTicks,
   rule,
   type LinePlotSpec,
@@ -44,8 +45,12 @@ describe('LinePlot geometry', () => {
     expect(l.marks[0]).toMatchObject({ d: 'M0,150ZM400,50Z' });
     expect(logTicks([1, 1e5])).toEqual([1, 10, 100, 1000, 1e4, 1e5]);
     expect(logTicks([0.2, 5])).toEqual([0.2, 0.5, 1, 2, 5]); // under two decades: 1, 2, 5 × 10ᵏ
-    expect(l.yTicks.map((t) => t.label)).toEqual(['10⁻⁴', '10⁻³', '0.01', '0.1', '1']);
+    expect(l.yTicks.map((t) => t.label)).toEqual(['10⁻⁴', '10⁻³', '10⁻²', '10⁻¹', '10⁰']);
     expect([logLabel(1e5), logLabel(2e-3), logLabel(3e4)]).toEqual(['10⁵', '2·10⁻³', '3·10⁴']);
+    // One format per axis: 1 … 10⁴ all as powers (not "1, 10, 100, 1000, 10⁴"), 0.1 … 100 all plain.
+    expect(logLabels([1, 10, 100, 1000, 1e4])).toEqual(['10⁰', '10¹', '10²', '10³', '10⁴']);
+    expect(logLabels([1e-3, 0.01, 0.1, 1])).toEqual(['10⁻³', '10⁻²', '10⁻¹', '10⁰']);
+    expect(logLabels([0.1, 1, 10, 100])).toEqual(['0.1', '1', '10', '100']);
   });
 
   it('rounds a default y range outwards from the largest value in the x range', () => {

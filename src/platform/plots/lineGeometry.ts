@@ -180,9 +180,9 @@ export function logTicks([a, b]: [number, number]): number[] {
   return out;
 }
 
-/** A log-axis label: plain between 0.01 and 10⁴, else a power of ten (with its mantissa when not 1). */
-export function logLabel(v: number): string {
-  if (v >= 0.01 && v < 1e4) return tickFormat(v);
+/** A log-axis label: plain between 0.01 and 10⁴ (unless `powers`), else a power of ten (its mantissa when not 1). */
+export function logLabel(v: number, powers = false): string {
+  if (!powers && v >= 0.01 && v < 1e4) return tickFormat(v);
   const k = Math.round(Math.log10(v));
   const m = v / 10 ** k;
   const pow =
@@ -192,6 +192,12 @@ export function logLabel(v: number): string {
       .map((c) => SUP[c])
       .join('');
   return Math.abs(m - 1) < 1e-9 ? pow : `${tickFormat(Number(m.toPrecision(2)))}·${pow}`;
+}
+
+/** The labels of one log axis in one format: all plain when every tick allows it, else all powers of ten. */
+export function logLabels(values: readonly number[]): string[] {
+  const powers = values.some((v) => v < 0.01 || v >= 1e4);
+  return values.map((v) => logLabel(v, powers));
 }
 
 /** Ticks of a linear d3 scale (Axes of plots that are not LinePlots: the phase diagram). */
@@ -455,12 +461,11 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
     .range([innerHeight, 0]);
   // Far off-frame values are pulled in so that a divergence leaves the frame without huge coordinates.
   const clampPx = (v: number) => Math.max(-20 * innerHeight, Math.min(21 * innerHeight, v));
-  const ticks = (s: typeof x, log: boolean | undefined, domain: [number, number], n: number): Tick[] =>
-    (log ? logTicks(domain) : s.ticks(n)).map((value) => ({
-      value,
-      px: s(value),
-      label: log ? logLabel(value) : tickFormat(value),
-    }));
+  const ticks = (s: typeof x, log: boolean | undefined, domain: [number, number], n: number): Tick[] => {
+    const values = log ? logTicks(domain) : s.ticks(n);
+    const labels = log ? logLabels(values) : values.map(tickFormat);
+    return values.map((value, i) => ({ value, px: s(value), label: labels[i] }));
+  };
 
   const marks: Mark[] = [];
   const pixels = new Map<Mark, (XY | null)[]>();

@@ -2,6 +2,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 // COOP/COEP make the page cross-origin isolated (SharedArrayBuffer, needed by tfjs WASM threads).
 const isolation = {
@@ -44,7 +46,23 @@ const offline = VitePWA({
   },
 });
 
+// The version stamp of exports and the footer (src/platform/plots/cite.ts): package version and commit.
+function gitCommit(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    return 'unknown';
+  }
+}
+const stamp = {
+  __APP_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')).version),
+  __GIT_COMMIT__: JSON.stringify(gitCommit()),
+};
+
 export default defineConfig({
+  define: stamp,
   plugins: [react(), tfjsWasmThreads(), offline],
   worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   server: { headers: isolation },

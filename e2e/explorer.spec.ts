@@ -18,7 +18,8 @@ test.describe('explorer', () => {
     // relu, Δ = 0.1, γ = 0.5, ones: HMC points and the paper's universal curve are overlaid.
     await expect(fig(page)).toHaveAttribute('data-reference', 'relu');
     await expect(fig(page).locator('[data-series=hmc-informative]')).toHaveCount(16);
-    await expect(fig(page).locator('path[data-series=paper-universal]')).toHaveAttribute('d', /^M/);
+    // The paper's universal branch: markers on top of ours (at most 40), so both are seen.
+    expect(await fig(page).locator('g[data-series=paper-universal]').count()).toBeGreaterThan(10);
     await expect(fig(page).getByText('HMC d=150, informative')).toBeVisible();
     // α_sp is searched after the curve and marked; the readout panel gives ε at the selected α.
     await expect(page.getByTestId('marker-alpha-sp')).toBeVisible();

@@ -229,6 +229,11 @@ test.describe('share', () => {
     expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(text).toMatch(/<path[^>]*data-series="equilibrium"[^>]*style="[^"]*stroke-width:\s*2\.8px/);
     expect(text).not.toContain('class=');
+    // It stands alone: title, parameter caption and the "cite this" line around the plot, the legend inside.
+    expect(text).toContain('Bayes-optimal test error');
+    expect(text).toContain('mlp · activation = relu, gamma = 0.5, delta = 0.1');
+    expect(text).toMatch(/Phase-diagram explorer v\d+\.\d+\.\d+ \(commit [0-9a-f]+\) · arXiv 2510\.24616/);
+    expect(text).toContain('ε_opt (equilibrium, largest f)');
     // It renders on its own: load it as an image in a blank page.
     const size = await page.evaluate(async (t) => {
       const img = new Image();
@@ -236,12 +241,13 @@ test.describe('share', () => {
       await img.decode();
       return [img.naturalWidth, img.naturalHeight];
     }, text);
-    expect(size).toEqual([Math.round(svgBox!.width), Math.round(svgBox!.height)]);
+    const FRAME = 40 + 20; // export.ts FRAME_TOP + FRAME_BOTTOM: title and caption above, cite line below
+    expect(size).toEqual([Math.round(svgBox!.width), Math.round(svgBox!.height) + FRAME]);
 
     const png = await downloadOf(page, 'export-eps-png');
     expect(png.body.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.body.readUInt32BE(16)).toBe(2 * Math.round(svgBox!.width));
-    expect(png.body.readUInt32BE(20)).toBe(2 * Math.round(svgBox!.height));
+    expect(png.body.readUInt32BE(20)).toBe(2 * (Math.round(svgBox!.height) + FRAME));
     await mkdir(SHOTS, { recursive: true });
     await writeFile(`${SHOTS}/export-eps.png`, png.body);
     await writeFile(`${SHOTS}/export-eps.svg`, svg.body);
@@ -251,7 +257,9 @@ test.describe('share', () => {
       /^# model=mlp activation=relu gamma=0\.5 delta=0\.1 readout=ones weights=gaussian alpha=2 alpha-max=8 url=http:\/\/localhost:\d+\/#model=mlp&v=2&activation=relu/,
     );
     expect(csv[1].split(',').slice(0, 3)).toEqual(['alpha', 'eps_opt', 'equilibrium']);
-    expect(csv).toHaveLength(2 + 200);
+    // 200 rows of the curve, then one row per α of an overlay off the grid (published points), then the notes.
+    expect(csv.slice(2).filter((l) => !l.startsWith('#')).length).toBeGreaterThanOrEqual(200);
+    expect(csv.at(-1)).toMatch(/^# cite: Phase-diagram explorer v\d/);
     const row = csv[2 + 100].split(',');
     expect(Number(row[0])).toBeGreaterThan(3);
     expect(Number(row[1])).toBeGreaterThan(0);

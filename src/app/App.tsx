@@ -1,4 +1,5 @@
 import { Suspense, useEffect } from 'react';
+import type { Family } from '../families/family';
 import { useFamily, watchFamilyHash } from './familyStore';
 import { FAMILIES } from './families';
 import { HelpOverlay, Toolbar, useShareSetup } from './Toolbar';
@@ -9,6 +10,11 @@ import { startShown } from './startFamily';
 import { useShareUi } from './presentation';
 import { hideCss } from './viewFlags';
 import { SimChip } from './SimChip';
+import { ExportScopeContext } from '../platform/plots/exportScope';
+import { arxivRefs, versionStamp } from '../platform/plots/cite';
+
+/** What a family's figures cite: its own references, else the arXiv numbers its blurb names. */
+const referencesOf = (f: Family) => f.references ?? arxivRefs(f.blurb).join(', ');
 
 export function App() {
   const model = useFamily((s) => s.model);
@@ -76,7 +82,9 @@ export function App() {
       <div role="tabpanel" aria-label={shown.label}>
         <TabBoundary key={shown.id} label={shown.label}>
           <Suspense fallback={<p className="hint">loading…</p>}>
-            <shown.View />
+            <ExportScopeContext.Provider value={{ model: shown.id, references: referencesOf(shown) }}>
+              <shown.View />
+            </ExportScopeContext.Provider>
           </Suspense>
         </TabBoundary>
       </div>
@@ -84,8 +92,11 @@ export function App() {
       <HelpOverlay />
       <SimChip />
       <footer>
-        Data overlays: Minh-Toan/extensive-width-NN @ df09239 and Minh-Toan/statphys-deep-NN @ c45c86f (GAMP-RIE; arXiv
-        2501.18530, 2510.24616). ε is the noise-free MSE of the posterior mean (HMC points: Gibbs error / 2).
+        <span data-testid="tab-footnote">{shown.footnote}</span>
+        <span className="cite" data-testid="cite-line">
+          {' '}
+          Cite this: Phase-diagram explorer {versionStamp()}; {shown.label}: {referencesOf(shown)}.
+        </span>
       </footer>
     </div>
   );

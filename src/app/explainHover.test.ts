@@ -22,6 +22,10 @@ describe('hover read-out helpers', () => {
   it('reads the x scale back from tick positions and labels', () => {
     expect(parseTick('−2')).toBe(-2);
     expect(parseTick('0.5')).toBe(0.5);
+    // Log axes: powers of ten with superscripts, with or without a mantissa (lineGeometry.logLabel).
+    expect(parseTick('10⁻²')).toBeCloseTo(0.01, 15);
+    expect(parseTick('10⁰')).toBe(1);
+    expect(parseTick('2·10³')).toBe(2000);
     const inv = invertFromTicks([
       { px: 100, value: 0 },
       { px: 300, value: 4 },

@@ -147,3 +147,14 @@ describe('the parameter tables', () => {
     }
   });
 });
+
+describe('what each tab says about itself', () => {
+  it('states its own error definition and what its figures cite', () => {
+    for (const f of FAMILIES) {
+      expect(f.footnote, f.id).toMatch(/(ε|ε_g|E)(\s|:|\s=)/);
+      expect(f.references ?? f.blurb, f.id).toMatch(/arXiv \d{4}\.\d{4,5}|PRL|lecture/);
+    }
+    // No tab repeats another's definition (the MLP's used to stand in every footer).
+    expect(new Set(FAMILIES.map((f) => f.footnote)).size).toBe(FAMILIES.length);
+  });
+});

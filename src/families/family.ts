@@ -52,6 +52,10 @@ export interface Family {
   label: string;
   /** One line under the title while the family is shown. */
   blurb: string;
+  /** The tab's footnote: what its ε means, and where data drawn over its curves come from. */
+  footnote?: string;
+  /** What the tab computes from, for "cite this" (footer and exports); default: the arXiv numbers of the blurb. */
+  references?: string;
   /** The parameter table the URL, the controls and the CLI flags are read from. */
   params: ParamTable;
   /** Binds the store to the URL and starts the controller while the tab is shown; returns the stop. */

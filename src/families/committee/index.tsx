@@ -8,6 +8,7 @@ export const family: Family = {
   label: 'Committee machine',
   blurb:
     'Two-layer committee machine with K = 2 hidden units and sign–sign output: specialisation of the hidden units and, for binary weights, a computational gap (arXiv 1806.05451).',
+  footnote: 'ε = ½(E y² − E(Σ_y y Z_out)²): the squared error of the posterior-mean label (¼ at q = 0).',
   params: COMMITTEE_TABLE,
   start: () => startCommittee(),
   View: lazyView(

@@ -5,6 +5,8 @@ import type { ExplorerParams } from './params';
 import { encodeHash, toLink } from './params';
 import { r2Offset, vGroups } from './overlapSeries';
 import type { DataTable, ExportContext } from '../../platform/plots/export';
+import type { PhaseRow } from '../../physics/mlp/phase';
+import { DRAWN_LINES } from './phaseGeometry';
 
 export function epsTable(curve: CurveData): DataTable {
   return {
@@ -79,4 +81,35 @@ export function mlpContext(params: ExplorerParams, base: string): ExportContext 
     },
     url: base + encodeHash(params),
   };
+}
+
+/**
+ * The phase diagram as a tidy grid: one row per computed (α, γ or Δ) sample with the equilibrium ε, the universal
+ * ε, the state (PHASE_STATE_LABELS index) and Q per readout class, and on every row the α of each line drawn on it
+ * (phaseGeometry.DRAWN_LINES: α_sp, onset, spinodals) and the row's order, so the lines come with the grid.
+ */
+export function phaseTable(plane: 'gamma' | 'delta', rows: readonly (PhaseRow | null)[]): DataTable {
+  const done = rows.filter((r): r is PhaseRow => r !== null);
+  const classes = done[0]?.classV2 ?? [];
+  const columns = [
+    plane,
+    'alpha',
+    'eps_opt',
+    'eps_universal',
+    'state',
+    ...classes.map((v2) => qName(Math.sqrt(v2))),
+    'line_alpha_sp',
+    'line_onset',
+    'line_spinodal_low',
+    'line_spinodal_high',
+    'order',
+  ];
+  const out: DataTable['rows'] = [];
+  for (const r of done) {
+    const l = r.line;
+    const line = [...Object.values(DRAWN_LINES).map((at) => at(l)), l.order];
+    for (const s of r.samples)
+      out.push([r.y, s.alpha, s.epsOpt, s.epsUni, s.state, ...classes.map((_, k) => s.Q[k]), ...line]);
+  }
+  return { columns, rows: out };
 }

@@ -207,6 +207,20 @@ export function heatmapPixels(
 
 export type XY = [number, number];
 
+/** The α of each line the diagram draws on a row (null: not drawn there); the CSV export writes the same. */
+export const DRAWN_LINES = {
+  alphaSp: (l: LinePoint) => (l.order === 'first-order' ? l.alphaSp : null),
+  onset: (l: LinePoint) =>
+    l.order === 'continuous'
+      ? l.alphaSp
+      : l.order === 'first-order' && l.alphaOnset !== null && l.alphaOnset < (l.alphaSp as number)
+        ? l.alphaOnset
+        : null,
+  // The specialised branch can exist (metastable) where α_sp lies beyond the α range (order null).
+  spinodalLow: (l: LinePoint) => (l.order !== 'continuous' ? l.spinodalLow : null),
+  spinodalHigh: (l: LinePoint) => (l.order === 'first-order' ? l.spinodalHigh : null),
+} as const;
+
 /** Polylines (α, y) of the lines over the computed rows, broken where a line is absent. */
 export function linePolylines(
   rows: readonly (PhaseRow | null)[],
@@ -237,16 +251,9 @@ export function linePolylines(
   });
   return {
     critical,
-    alphaSp: build((l) => (l.order === 'first-order' ? l.alphaSp : null)),
-    onset: build((l) =>
-      l.order === 'continuous'
-        ? l.alphaSp
-        : l.order === 'first-order' && l.alphaOnset !== null && l.alphaOnset < (l.alphaSp as number)
-          ? l.alphaOnset
-          : null,
-    ),
-    // The specialised branch can exist (metastable) where α_sp lies beyond the α range (order null).
-    spinodalLow: build((l) => (l.order !== 'continuous' ? l.spinodalLow : null)),
-    spinodalHigh: build((l) => (l.order === 'first-order' ? l.spinodalHigh : null)),
+    alphaSp: build(DRAWN_LINES.alphaSp),
+    onset: build(DRAWN_LINES.onset),
+    spinodalLow: build(DRAWN_LINES.spinodalLow),
+    spinodalHigh: build(DRAWN_LINES.spinodalHigh),
   };
 }

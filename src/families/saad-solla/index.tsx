@@ -8,6 +8,9 @@ export const family: Family = {
   label: 'Saad–Solla online SGD',
   blurb:
     'Online SGD of a soft committee machine as N → ∞: the Saad–Solla ODEs for the overlaps, the symmetric plateau and its escape (PRL 74, 4337, 1995).',
+  references: 'D. Saad & S. A. Solla, PRL 74, 4337 (1995)',
+  footnote:
+    'ε_g = ½ E(σ − y)²: the generalisation error of the student committee on a fresh input, in closed form from the overlaps R, Q, T.',
   params: SAAD_SOLLA_TABLE,
   start: () => startSaadSolla(),
   View: lazyView(

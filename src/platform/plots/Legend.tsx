@@ -1,6 +1,8 @@
-// Legends of LinePlot: a box inside the plot (SVG, placed by lineGeometry.ts) or a row of entries above or below
-// it (HTML, for many entries or data everywhere). Entries come from lineGeometry.ts: only series drawn in the frame.
-import { legendHeight, LEGEND_ROW, type LegendEntry } from './lineGeometry';
+// Legends of LinePlot, both in the SVG so that an exported figure keeps them: a box inside the plot (placed by
+// lineGeometry.ts where it covers no data) or rows of entries above or below the frame (many entries, or data
+// everywhere). Entries come from lineGeometry.ts: only series drawn in the frame.
+import { COLOURS } from './palette';
+import { legendHeight, LEGEND_ROW, type LegendEntry, type LegendFlow } from './lineGeometry';
 
 const STROKE = { bold: 3, regular: 1.8, thin: 1.1 } as const;
 
@@ -18,6 +20,8 @@ function Swatch({ e }: { e: LegendEntry }) {
       />
     );
   if (e.swatch === 'fill') return <rect x={0} y={-5} width={22} height={10} fill={e.colour} opacity={0.6} />;
+  if (e.swatch === 'tile')
+    return <rect x={5} y={-6} width={12} height={12} fill={e.colour} stroke={COLOURS.lightGrey} strokeWidth={1} />;
   return (
     <line
       x1={0}
@@ -26,7 +30,7 @@ function Swatch({ e }: { e: LegendEntry }) {
       y2={0}
       stroke={e.colour}
       strokeWidth={STROKE[e.swatch]}
-      strokeDasharray={e.dashed ? '5 3' : undefined}
+      strokeDasharray={e.dotted ? '1.5 3' : e.dashed ? '5 3' : undefined}
     />
   );
 }
@@ -58,19 +62,18 @@ export function Legend({
   );
 }
 
-export function HtmlLegend({ entries, testId }: { entries: readonly LegendEntry[]; testId: string }) {
+/** Rows of entries (lineGeometry.flowLegend), top-left corner at (x, y). */
+export function RowLegend({ flow, x, y, testId }: { flow: LegendFlow; x: number; y: number; testId: string }) {
   return (
-    <ul className="html-legend" data-testid={testId} aria-label="legend">
-      {entries.map((e) => (
-        <li key={e.id}>
-          <svg width={22} height={10} aria-hidden="true" className="legend-swatch">
-            <g transform="translate(0,5)">
-              <Swatch e={e} />
-            </g>
-          </svg>{' '}
-          {e.label}
-        </li>
+    <g className="legend legend-rows" data-testid={testId} transform={`translate(${x},${y})`} aria-label="legend">
+      {flow.items.map(({ entry, x: ex, y: ey }) => (
+        <g key={entry.id} transform={`translate(${ex},${ey})`}>
+          <Swatch e={entry} />
+          <text x={28} dy="0.32em">
+            {entry.label}
+          </text>
+        </g>
       ))}
-    </ul>
+    </g>
   );
 }

@@ -1,10 +1,14 @@
 // The one line plot of every tab: lines (solid, dashed, bold, thin, with gaps), bands, shaded spans, rules with
-// texts, points with error bars, linear or log axes, a legend of the series drawn. Geometry in lineGeometry.ts;
-// this component only writes SVG. Other marks (simulation points, histograms) come in through `overlay`.
+// texts, points with error bars, linear or log axes, a legend of the series drawn (in the SVG), and the export menu
+// (SVG, PNG, CSV of every series drawn or the family's own table plus the overlays, JSON). Geometry in
+// lineGeometry.ts; this component only writes SVG. Other marks (simulation points, histograms) come in through
+// `overlay`.
 import type { ReactNode } from 'react';
 import { Axes } from './Axes';
-import { HtmlLegend, Legend } from './Legend';
-import { dashArray, layoutLinePlot, MARGIN, type Mark, type Scale, type Series } from './lineGeometry';
+import { Legend, RowLegend } from './Legend';
+import { ExportMenu, type ExportMenuProps } from './ExportMenu';
+import { dashArray, flowLegend, layoutLinePlot, MARGIN, type Mark, type Scale, type Series } from './lineGeometry';
+import { markersOf, overlaysOf, withSeries } from './seriesTable';
 import { useWidth } from './useWidth';
 import './plots.css';
 
@@ -26,7 +30,7 @@ export interface LinePlotProps {
   xLog?: boolean;
   yLog?: boolean;
   height?: number;
-  /** 'inside': a box in the emptiest corner; 'above'/'below': a row of entries outside the frame. */
+  /** 'inside': a box in the emptiest corner; 'above'/'below': rows of entries outside the frame (SVG too). */
   legend?: 'inside' | 'above' | 'below' | 'none';
   legendWidth?: number;
   /** data-* attributes of the figure (e2e and export read them). */
@@ -37,6 +41,14 @@ export interface LinePlotProps {
   overlay?: (x: Scale, y: Scale) => ReactNode;
   /** Below the plot (hints). */
   children?: ReactNode;
+  /**
+   * The export menu (default: file name from testId, CSV of every series drawn, parameters from the URL). A
+   * family's own `table` replaces the series' columns, the overlays (point sets, `overlay` lines) are added to it;
+   * false: no menu (a plot exported by an enclosing figure).
+   */
+  exportAs?: Partial<ExportMenuProps> | false;
+  /** Name of the x column in the CSV (default "x"). */
+  xColumn?: string;
 }
 
 const LINE_CLASS = { bold: 'equilibrium', regular: 'branch', thin: 'branch thin' } as const;
@@ -163,22 +175,52 @@ export function LinePlot(p: LinePlotProps) {
       : typeof p.xLabel === 'string' && typeof p.yLabel === 'string'
         ? `${p.yLabel} against ${p.xLabel}`
         : p.testId);
-  const htmlLegend = lay.legend.length > 0 ? <HtmlLegend entries={lay.legend} testId={`${p.testId}-legend`} /> : null;
+  const flow = legendMode === 'above' || legendMode === 'below' ? flowLegend(lay.legend, width - MARGIN.left) : null;
+  const above = legendMode === 'above' && flow ? flow.height : 0;
+  const rows =
+    flow && flow.height > 0 ? (
+      <RowLegend
+        flow={flow}
+        x={MARGIN.left}
+        y={legendMode === 'above' ? 2 : height + 2}
+        testId={`${p.testId}-legend`}
+      />
+    ) : null;
+  const ex = p.exportAs === false ? null : (p.exportAs ?? {});
+  const xColumn = p.xColumn ?? 'x';
+  const own = ex?.table;
   return (
-    <figure className={cls('plot', p.className)} data-testid={p.testId} {...p.attrs}>
+    <figure
+      className={cls('plot', p.className)}
+      data-testid={p.testId}
+      data-legend-issues={lay.legendIssues.length ? lay.legendIssues.join(' | ') : undefined}
+      {...p.attrs}
+    >
       <figcaption>
         {p.caption}
         {p.busy && <span className="busy"> · computing…</span>}
+        {ex && (
+          <ExportMenu
+            plot={p.testId.replace(/^plot-/, '')}
+            title={aria}
+            {...ex}
+            table={() => {
+              const t = own ? own() : null;
+              return own ? t && withSeries(overlaysOf(p.series), xColumn, t) : withSeries(p.series, xColumn);
+            }}
+            extraJson={() => ({ markers: markersOf(p.series), ...ex.extraJson?.() })}
+          />
+        )}
       </figcaption>
-      {legendMode === 'above' && htmlLegend}
       <div ref={ref} className="plot-box">
-        <svg width={width} height={height} role="img" aria-label={aria}>
+        <svg width={width} height={height + (flow?.height ?? 0)} role="img" aria-label={aria}>
           <defs>
             <clipPath id={clip}>
               <rect x={-2} y={-4} width={lay.innerWidth + 4} height={lay.innerHeight + 8} />
             </clipPath>
           </defs>
-          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+          {rows}
+          <g transform={`translate(${MARGIN.left},${MARGIN.top + above})`}>
             <Axes
               xTicks={lay.xTicks}
               yTicks={lay.yTicks}
@@ -196,7 +238,6 @@ export function LinePlot(p: LinePlotProps) {
           </g>
         </svg>
       </div>
-      {legendMode === 'below' && htmlLegend}
       {p.children}
     </figure>
   );

@@ -7,9 +7,17 @@ export interface TickPos {
   value: number;
 }
 
-/** Parses tick labels as Axes' tickFormat writes them ("0.5", "−2", "1e−3" → numbers). */
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** Parses tick labels as Axes writes them ("0.5", "−2", "1e−3", log axes' "10⁻²" and "2·10³" → numbers). */
 export function parseTick(text: string): number {
-  return Number(text.replace(/\u2212/g, '-').replace(/[^\d.eE+-]/g, ''));
+  const t = text.replace(/\u2212/g, '-');
+  const pow = /^(?:([\d.]+)·)?10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(t.trim());
+  if (pow) {
+    const k = Number(pow[2].replace('⁻', '-').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => String(SUPERSCRIPT.indexOf(c))));
+    return Number(pow[1] ?? 1) * 10 ** k;
+  }
+  return Number(t.replace(/[^\d.eE+-]/g, ''));
 }
 
 /** The linear map px → value through the outermost ticks, or null when fewer than two ticks are readable. */

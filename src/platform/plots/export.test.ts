@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvHeaderLine, fileName, toCsv, toJson, type ExportContext } from './export';
-import { epsTable, mlpContext, overlapTable } from '../../families/mlp/export';
+import { clip, csvCell, csvHeaderLine, fileName, parameterCaption, toCsv, toJson, type ExportContext } from './export';
+import { epsTable, mlpContext, overlapTable, phaseTable } from '../../families/mlp/export';
+import type { LinePoint, PhaseRow } from '../../physics/mlp/phase';
 import { defaultParams } from '../../families/mlp/params';
 import type { CurveData } from '../../families/mlp/store';
 import type { BranchSolution, ShallowPoint } from '../../physics/types';
@@ -19,6 +20,14 @@ describe('export text', () => {
     expect(csvCell(NaN)).toBe('');
     expect(csvCell(true)).toBe('true');
     expect(csvCell('a,b "c"')).toBe('"a,b ""c"""');
+  });
+
+  it('ends the CSV with its notes (title, cite) as comment lines, whitespace folded', () => {
+    const csv = toCsv({ columns: ['x'], rows: [[1]] }, ctx, ['title: ε(α)', 'cite: explorer\nv1']);
+    expect(csv.split('\n').slice(2)).toEqual(['1', '# title: ε(α)', '# cite: explorer v1', '']);
+    expect(parameterCaption(ctx)).toBe('mlp · activation = expr:max(x, 0), gamma = 0.5');
+    expect(clip('abcdef', 4)).toBe('abc…');
+    expect(clip('abc', 4)).toBe('abc');
   });
 
   it('puts the parameters and the share URL on one comment line above the column names', () => {
@@ -121,5 +130,46 @@ describe('MLP export tables', () => {
     expect(c.url).toBe(
       'https://x.org/app/#model=mlp&v=2&activation=relu&gamma=0.5&delta=0.1&readout=ones&weights=gaussian&alpha=2&alpha-max=8',
     );
+  });
+
+  it('writes the phase diagram as a grid with the α of each line drawn on its row', () => {
+    const lineOf = (l: Partial<LinePoint>): LinePoint =>
+      ({ alphaSp: null, alphaOnset: null, spinodalLow: null, spinodalHigh: null, order: null, ...l }) as LinePoint;
+    const sample = (alpha: number, q: number) => ({ alpha, epsOpt: 0.1, epsUni: 0.2, Q: [q], state: 0 as const });
+    const rows: (PhaseRow | null)[] = [
+      {
+        y: 0.5,
+        classV2: [1],
+        samples: [sample(1, 0), sample(2, 0.8)],
+        line: lineOf({ alphaSp: 1.5, alphaOnset: 1.2, spinodalLow: 1.1, spinodalHigh: 1.9, order: 'first-order' }),
+      } as PhaseRow,
+      null,
+      {
+        y: 1,
+        classV2: [1],
+        samples: [sample(1, 0.1)],
+        line: lineOf({ alphaSp: 0.7, order: 'continuous' }),
+      } as PhaseRow,
+    ];
+    const t = phaseTable('gamma', rows);
+    expect(t.columns).toEqual([
+      'gamma',
+      'alpha',
+      'eps_opt',
+      'eps_universal',
+      'state',
+      'Q_v1',
+      'line_alpha_sp',
+      'line_onset',
+      'line_spinodal_low',
+      'line_spinodal_high',
+      'order',
+    ]);
+    expect(t.rows).toEqual([
+      [0.5, 1, 0.1, 0.2, 0, 0, 1.5, 1.2, 1.1, 1.9, 'first-order'],
+      [0.5, 2, 0.1, 0.2, 0, 0.8, 1.5, 1.2, 1.1, 1.9, 'first-order'],
+      // A continuous row draws its α_sp as the onset line and no spinodals (phaseGeometry.linePolylines).
+      [1, 1, 0.1, 0.2, 0, 0.1, null, 0.7, null, null, 'continuous'],
+    ]);
   });
 });

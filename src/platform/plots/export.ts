@@ -1,6 +1,8 @@
 // Export of any plot and its data: standalone SVG (computed styles inlined, so it renders without the page's CSS),
 // PNG at 2× resolution (the SVG drawn on a canvas), CSV whose first line holds the parameters and the share URL,
-// and the parameters as JSON. The text builders are pure (tested in Node); the rest needs a DOM.
+// and the parameters as JSON. The text builders are pure (tested in Node); the rest needs a DOM. An exported figure
+// stands alone: a title and a one-line parameter caption above the plot, the "cite this" line under it (FigureFrame),
+// and the CSV ends with the same lines as comments.
 
 export type Cell = number | string | boolean | null;
 
@@ -31,10 +33,23 @@ export function csvHeaderLine(ctx: ExportContext): string {
   return `# model=${ctx.model} ${kv.join(' ')} url=${ctx.url}`;
 }
 
-export function toCsv(table: DataTable, ctx: ExportContext): string {
+/** The CSV: the parameter line, the column names, the rows, then `notes` as trailing comment lines. */
+export function toCsv(table: DataTable, ctx: ExportContext, notes: readonly string[] = []): string {
   const lines = [csvHeaderLine(ctx), table.columns.map(csvCell).join(',')];
   for (const r of table.rows) lines.push(r.map(csvCell).join(','));
+  for (const n of notes) lines.push(`# ${n.replace(/\s+/g, ' ')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The one-line parameter caption of an exported figure: `mlp · activation = relu, γ… = 0.5, …`. */
+export function parameterCaption(ctx: ExportContext): string {
+  const kv = Object.entries(ctx.params).map(([k, v]) => `${k} = ${String(v)}`);
+  return [ctx.model, kv.join(', ')].filter(Boolean).join(' · ');
+}
+
+/** A text cut to at most `chars` characters, with an ellipsis where it was cut. */
+export function clip(text: string, chars: number): string {
+  return text.length <= chars ? text : `${text.slice(0, Math.max(0, chars - 1))}…`;
 }
 
 export function toJson(ctx: ExportContext, extra: Record<string, unknown> = {}): string {
@@ -82,14 +97,64 @@ const SVG_STYLE_PROPS = [
   'display',
 ] as const;
 
-/** A standalone copy of a plot's SVG: computed styles inlined, explicit size, background, xmlns. */
+/** What an exported figure carries around the plot, and a raster drawn under it (a heatmap's canvas). */
+export interface FigureFrame {
+  title: string;
+  caption: string;
+  cite: string;
+  underlay?: { href: string; x: number; y: number; width: number; height: number };
+}
+/** Pixels added above (title, caption) and below (cite line) the plot by a FigureFrame. */
+export const FRAME_TOP = 40;
+export const FRAME_BOTTOM = 20;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svgEl(name: string, attrs: Record<string, string | number>, text?: string): SVGElement {
+  const el = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/** Moves the clone's content down into a group and writes the frame's texts around it. */
+function addFrame(clone: SVGSVGElement, frame: FigureFrame, width: number, height: number, page: CSSStyleDeclaration) {
+  const font = page.getPropertyValue('font-family') || 'sans-serif';
+  const ink = page.getPropertyValue('color') || '#111827';
+  const g = svgEl('g', { transform: `translate(0,${FRAME_TOP})` });
+  while (clone.firstChild) g.appendChild(clone.firstChild);
+  const u = frame.underlay;
+  if (u)
+    g.insertBefore(svgEl('image', { href: u.href, x: u.x, y: u.y, width: u.width, height: u.height }), g.firstChild);
+  const chars = Math.floor((width - 16) / 6);
+  const text = (y: number, size: number, opacity: number, t: string, weight = 'normal') =>
+    svgEl(
+      'text',
+      {
+        x: 8,
+        y,
+        style: `font-family:${font};font-size:${size}px;font-weight:${weight};fill:${ink};opacity:${opacity}`,
+      },
+      t,
+    );
+  clone.append(
+    text(17, 13.5, 1, clip(frame.title, Math.floor(chars * 0.85)), '600'),
+    text(33, 11, 0.75, clip(frame.caption, chars)),
+    g,
+    text(FRAME_TOP + height + 14, 10, 0.65, clip(frame.cite, chars)),
+  );
+}
+
+/** A standalone copy of a plot's SVG: computed styles inlined, explicit size, background, xmlns, and the frame. */
 export function serializeSvg(
   svg: SVGSVGElement,
   background: string | null = null,
+  frame: FigureFrame | null = null,
 ): { text: string; width: number; height: number } {
   const box = svg.getBoundingClientRect();
   const width = Math.round(Number(svg.getAttribute('width')) || box.width);
-  const height = Math.round(Number(svg.getAttribute('height')) || box.height);
+  const plotHeight = Math.round(Number(svg.getAttribute('height')) || box.height);
+  const height = plotHeight + (frame ? FRAME_TOP + FRAME_BOTTOM : 0);
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const src = [svg, ...Array.from(svg.querySelectorAll('*'))];
   const dst = [clone, ...Array.from(clone.querySelectorAll('*'))];
@@ -105,18 +170,15 @@ export function serializeSvg(
     if (style) out.setAttribute('style', style);
     out.removeAttribute('class');
   });
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  if (frame) addFrame(clone, frame, width, plotHeight, getComputedStyle(svg));
+  clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
   clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
   clone.removeAttribute('style');
   clone.setAttribute('style', 'overflow:visible');
   if (background) {
-    const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-    rect.setAttribute('width', '100%');
-    rect.setAttribute('height', '100%');
-    rect.setAttribute('fill', background);
-    clone.insertBefore(rect, clone.firstChild);
+    clone.insertBefore(svgEl('rect', { width: '100%', height: '100%', fill: background }), clone.firstChild);
   }
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
   return { text, width, height };

@@ -162,4 +162,25 @@ describe('LinePlot figures', () => {
       render({ series: [{ mark: 'line', id: 'nan', data: curve(() => NaN), colour: COLOURS.red, label: 'all NaN' }] }),
     ).not.toContain('class="legend"');
   });
+  it('shows every legend entry of every figure, and marks a figure whose entry is hidden', () => {
+    for (const props of Object.values(FIGURES)) expect(render(props)).not.toContain('data-legend-issues');
+    const hidden = render({
+      series: [
+        { mark: 'line', id: 'a', data: curve((x) => x / 10), colour: COLOURS.blue, label: 'under' },
+        { mark: 'line', id: 'b', data: curve((x) => x / 10), colour: COLOURS.red, label: 'on top' },
+        { mark: 'line', id: 'c', data: curve(() => 0), colour: COLOURS.green, label: 'zero' },
+      ],
+    });
+    expect(hidden).toContain('data-legend-issues="zero: drawn on the axis"');
+    expect(hidden).toContain('>on top = under</text>');
+  });
+
+  it('draws the legend rows and the export menu of every figure inside it (an exported SVG keeps the legend)', () => {
+    for (const props of Object.values(FIGURES)) {
+      const html = render(props);
+      expect(html).toContain('data-testid="export-fig"');
+      if (props.legend === 'above' || props.legend === 'below')
+        expect(html).toMatch(/<svg[^>]*role="img"[^]*<g class="legend legend-rows"/);
+    }
+  });
 });

@@ -1,6 +1,16 @@
 // LinePlot's geometry: scales, paths with gaps, log axes, rules, error bars, and which series get a legend entry.
 import { describe, expect, it } from 'vitest';
-import { layoutLinePlot, logLabel, logTicks, rule, type LinePlotSpec, type Series } from './lineGeometry';
+import {
+  flowLegend,
+  layoutLinePlot,
+  LEGEND_ROW,
+  logLabel,
+  logLabels,
+  logTicks,
+  rule,
+  type LinePlotSpec,
+  type Series,
+} from './lineGeometry';
 
 // Margins 64 + 18 and 12 + 48: a 400 × 200 px plot area.
 const frame = { width: 482, height: 260 };
@@ -35,8 +45,12 @@ describe('LinePlot geometry', () => {
     expect(l.marks[0]).toMatchObject({ d: 'M0,150ZM400,50Z' });
     expect(logTicks([1, 1e5])).toEqual([1, 10, 100, 1000, 1e4, 1e5]);
     expect(logTicks([0.2, 5])).toEqual([0.2, 0.5, 1, 2, 5]); // under two decades: 1, 2, 5 × 10ᵏ
-    expect(l.yTicks.map((t) => t.label)).toEqual(['10⁻⁴', '10⁻³', '0.01', '0.1', '1']);
+    expect(l.yTicks.map((t) => t.label)).toEqual(['10⁻⁴', '10⁻³', '10⁻²', '10⁻¹', '10⁰']);
     expect([logLabel(1e5), logLabel(2e-3), logLabel(3e4)]).toEqual(['10⁵', '2·10⁻³', '3·10⁴']);
+    // One format per axis: 1 … 10⁴ all as powers (not "1, 10, 100, 1000, 10⁴"), 0.1 … 100 all plain.
+    expect(logLabels([1, 10, 100, 1000, 1e4])).toEqual(['10⁰', '10¹', '10²', '10³', '10⁴']);
+    expect(logLabels([1e-3, 0.01, 0.1, 1])).toEqual(['10⁻³', '10⁻²', '10⁻¹', '10⁰']);
+    expect(logLabels([0.1, 1, 10, 100])).toEqual(['0.1', '1', '10', '100']);
   });
 
   it('rounds a default y range outwards from the largest value in the x range', () => {
@@ -177,5 +191,162 @@ describe('LinePlot geometry', () => {
         { legendBox: { width: 100 } },
       ).box,
     ).toMatchObject({ x: 294, y: 6 });
+  });
+});
+
+describe('legend rows outside the frame', () => {
+  const entry = (id: string, label: string) => ({
+    id,
+    label,
+    colour: '#000',
+    swatch: 'regular' as const,
+    dashed: false,
+  });
+  it('puts entries side by side and wraps them at the width, taking whole rows of height', () => {
+    const three = [entry('a', 'aaaa'), entry('b', 'bbbb'), entry('c', 'cccc')];
+    const wide = flowLegend(three, 1000);
+    expect(wide.items.map((i) => i.y)).toEqual([LEGEND_ROW / 2, LEGEND_ROW / 2, LEGEND_ROW / 2]);
+    expect(wide.items[1].x).toBeGreaterThan(wide.items[0].x + 28); // past the first swatch and its text
+    expect(wide.height).toBe(LEGEND_ROW + 4);
+    const narrow = flowLegend(three, wide.items[2].x + 10); // room for two entries, not three
+    expect(narrow.items.map((i) => [i.x === 0, i.y])).toEqual([
+      [true, LEGEND_ROW / 2],
+      [false, LEGEND_ROW / 2],
+      [true, (3 * LEGEND_ROW) / 2],
+    ]);
+    expect(narrow.height).toBe(2 * LEGEND_ROW + 4);
+    expect(flowLegend([], 100).height).toBe(0);
+  });
+});
+
+describe('the legend check: every entry shows a mark of its own, coinciding curves share one', () => {
+  const coloured = (id: string, colour: string, data: [number, number][], label: string): Series => ({
+    mark: 'line',
+    id,
+    data,
+    colour,
+    label,
+  });
+  const falling: [number, number][] = [
+    [0, 0.09],
+    [8, 0.01],
+  ];
+  it('passes distinct curves, and a curve that touches the axis only in part', () => {
+    const l = layout([
+      coloured('a', '#111111', falling, 'a'),
+      coloured(
+        'b',
+        '#222222',
+        [
+          [0, 0],
+          [4, 0],
+          [8, 0.05],
+        ],
+        'b',
+      ),
+    ]);
+    expect(l.legend).toHaveLength(2);
+    expect(l.legendIssues).toEqual([]);
+  });
+
+  it('flags a curve lying on the x axis, and a vertical rule on the y axis', () => {
+    const l = layout([
+      coloured(
+        'zero',
+        '#111111',
+        [
+          [0, 0],
+          [8, 0],
+        ],
+        'ε = 0',
+      ),
+      rule('r', 'x', 0, '#333333', { label: 'rule at 0' }),
+    ]);
+    expect(l.legendIssues).toEqual(['ε = 0: drawn on the axis', 'rule at 0: drawn on the axis']);
+  });
+
+  it('joins a curve lying under one other curve into its entry, but not under its own pieces or one drawn below', () => {
+    const under = layout([coloured('under', '#111111', falling, 'under'), coloured('top', '#222222', falling, 'top')]);
+    expect(under.legend.map((e) => e.label)).toEqual(['top = under']);
+    expect(under.legendIssues).toEqual([]);
+    // 2 px apart (0.001 of 0.1 on 200 px): one entry; 10 px apart: two.
+    const near = (dy: number) =>
+      layout([
+        coloured('under', '#111111', falling, 'under'),
+        coloured(
+          'top',
+          '#222222',
+          falling.map(([x, y]) => [x, y + dy]),
+          'top',
+        ),
+      ]).legend.map((e) => e.label);
+    expect(near(0.001)).toEqual(['top = under']);
+    expect(near(0.005)).toEqual(['under', 'top']);
+    const pieces = layout([coloured('p1', '#111111', falling, 'branch'), coloured('p2', '#111111', falling, 'branch')]);
+    expect(pieces.legend.map((e) => e.label)).toEqual(['branch']);
+  });
+
+  it('joins a curve to the one entry that hides it alone, when another covers only a part (committee ε)', () => {
+    const half: [number, number][] = [
+      [0, 0.09],
+      [4, 0.05],
+      [8, 0.06],
+    ]; // on the others up to x = 4, then apart
+    const l = layout([
+      coloured('eq', '#111111', falling, 'ε, equilibrium'),
+      coloured('part', '#222222', half, 'ε, non-specialised'),
+      coloured('amp', '#333333', falling, 'ε of AMP'),
+    ]);
+    expect(l.legend.map((e) => e.label)).toEqual(['ε, non-specialised', 'ε of AMP = ε, equilibrium']);
+  });
+
+  it('leaves out a short piece hidden under a longer curve (a metastable sliver under the equilibrium)', () => {
+    const l = layout([
+      coloured('sliver', '#111111', falling.map(([x, y]) => [x / 8, y]) as [number, number][], 'sliver'),
+      coloured('long', '#222222', falling, 'long'),
+    ]);
+    // The sliver runs from (0, 0.09) to (1, 0.01), the long curve from (0, 0.09) to (8, 0.01): they part at once.
+    expect(l.legend.map((e) => e.label)).toEqual(['sliver', 'long']);
+    const hidden = layout([
+      coloured(
+        'sliver',
+        '#111111',
+        [
+          [0, 0.09],
+          [0.5, 0.085],
+        ],
+        'sliver',
+      ),
+      coloured('long', '#222222', falling, 'long'),
+    ]);
+    expect(hidden.legend.map((e) => e.label)).toEqual(['long']);
+    expect(hidden.legendIssues).toEqual([]);
+  });
+
+  it('lets a line pass over points, and joins a point set covered by another one', () => {
+    const pts = (id: string, colour: string, dx = 0): Series => ({
+      mark: 'points',
+      id,
+      colour,
+      dx,
+      data: [{ x: 4, y: 0.05 }],
+      label: id,
+    });
+    expect(
+      layout([
+        pts('hmc', '#111111'),
+        coloured(
+          'l',
+          '#222222',
+          [
+            [0, 0.05],
+            [8, 0.05],
+          ],
+          'l',
+        ),
+      ]).legendIssues,
+    ).toEqual([]);
+    expect(layout([pts('a', '#111111'), pts('b', '#222222')]).legend.map((e) => e.label)).toEqual(['b = a']);
+    expect(layout([pts('a', '#111111', -3), pts('b', '#222222', 3)]).legendIssues).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
-// Geometry of a LinePlot: scales (linear or log), ticks, every series' marks in pixels, the legend entries and where
-// the legend box goes. Pure (no React, no DOM), so that LinePlot.tsx only writes SVG and this file is tested alone.
+// Geometry of a LinePlot: scales (linear or log), ticks, every series' marks in pixels, the legend entries (checked:
+// each one is seen, checkLegend) and where the legend box goes. Pure (no DOM; React only to join two labels), so
+// that LinePlot.tsx only writes SVG and this file is tested alone.
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { area, line } from 'd3-shape';
-import type { ReactNode } from 'react';
+import { createElement, Fragment, type ReactNode } from 'react';
 import type { Polyline, XY } from './branches';
 import { legendBox, tickFormat, yMaxOf, type Box } from './scales';
 
@@ -28,6 +29,8 @@ export interface LineSeries extends SeriesBase {
   opacity?: number;
   /** Draw each point as a dot too (sparse profiles). */
   dots?: boolean;
+  /** Published data drawn over the computed curves: its own CSV columns beside a family's export table. */
+  overlay?: boolean;
 }
 
 /** A shaded band between two curves (quantiles). */
@@ -78,13 +81,15 @@ export function rule(
   return { mark: 'rule', id, axis, at, colour, ...more };
 }
 
-export type LegendSwatch = 'bold' | 'regular' | 'thin' | 'dot' | 'ring' | 'fill';
+/** 'fill': a band's translucent sample; 'tile': an opaque outlined square (a heatmap's category). */
+export type LegendSwatch = 'bold' | 'regular' | 'thin' | 'dot' | 'ring' | 'fill' | 'tile';
 export interface LegendEntry {
   id: string;
   label: ReactNode;
   colour: string;
   swatch: LegendSwatch;
   dashed: boolean;
+  dotted?: boolean;
 }
 
 export interface Tick {
@@ -136,6 +141,8 @@ export interface LinePlotLayout {
   marks: Mark[];
   legend: LegendEntry[];
   box: Box | null;
+  /** Legend entries whose series cannot be seen (checkLegend); empty when every entry shows a mark of its own. */
+  legendIssues: string[];
 }
 
 export const MARGIN = { top: 12, right: 18, bottom: 48, left: 64 };
@@ -173,9 +180,9 @@ export function logTicks([a, b]: [number, number]): number[] {
   return out;
 }
 
-/** A log-axis label: plain between 0.01 and 10⁴, else a power of ten (with its mantissa when not 1). */
-export function logLabel(v: number): string {
-  if (v >= 0.01 && v < 1e4) return tickFormat(v);
+/** A log-axis label: plain between 0.01 and 10⁴ (unless `powers`), else a power of ten (its mantissa when not 1). */
+export function logLabel(v: number, powers = false): string {
+  if (!powers && v >= 0.01 && v < 1e4) return tickFormat(v);
   const k = Math.round(Math.log10(v));
   const m = v / 10 ** k;
   const pow =
@@ -185,6 +192,12 @@ export function logLabel(v: number): string {
       .map((c) => SUP[c])
       .join('');
   return Math.abs(m - 1) < 1e-9 ? pow : `${tickFormat(Number(m.toPrecision(2)))}·${pow}`;
+}
+
+/** The labels of one log axis in one format: all plain when every tick allows it, else all powers of ten. */
+export function logLabels(values: readonly number[]): string[] {
+  const powers = values.some((v) => v < 0.01 || v >= 1e4);
+  return values.map((v) => logLabel(v, powers));
 }
 
 /** Ticks of a linear d3 scale (Axes of plots that are not LinePlots: the phase diagram). */
@@ -261,32 +274,176 @@ function swatchOf(s: Series): LegendSwatch {
   return 'fill';
 }
 
-/** Rough width of a one-line label at the plots' 11.5 px font (a ReactNode counts as 24 characters). */
+/** Characters of a label for width estimates (a ReactNode counts as 24). */
+const labelChars = (e: LegendEntry) => (typeof e.label === 'string' ? e.label.length : 24);
+
+/** Rough width of a one-line label at the plots' 11.5 px font. */
 function legendWidthOf(entries: readonly LegendEntry[]): number {
   let chars = 0;
-  for (const e of entries) chars = Math.max(chars, typeof e.label === 'string' ? e.label.length : 24);
+  for (const e of entries) chars = Math.max(chars, labelChars(e));
   return Math.round(40 + 6.1 * chars);
+}
+
+/** A legend of entries side by side in rows above or below the frame (inside the SVG, so exports carry it). */
+export interface LegendFlow {
+  items: { entry: LegendEntry; x: number; y: number }[];
+  /** Pixels the rows take (0 without entries). */
+  height: number;
+}
+
+/** Entries left to right, wrapped at `width`; each item's (x, y) is its swatch's left end and vertical centre. */
+export function flowLegend(entries: readonly LegendEntry[], width: number): LegendFlow {
+  const items: LegendFlow['items'] = [];
+  let x = 0;
+  let row = 0;
+  for (const entry of entries) {
+    const w = Math.round(28 + 6.1 * labelChars(entry) + 16);
+    if (x > 0 && x + w > width) {
+      x = 0;
+      row++;
+    }
+    items.push({ entry, x, y: LEGEND_ROW / 2 + row * LEGEND_ROW });
+    x += w;
+  }
+  return { items, height: entries.length ? (row + 1) * LEGEND_ROW + 4 : 0 };
+}
+
+/** Points every `step` pixels from a to b (at most 200). */
+function* along(a: XY, b: XY, step = 6): Generator<XY> {
+  const n = Math.min(200, Math.floor(Math.hypot(b[0] - a[0], b[1] - a[1]) / step));
+  for (let k = 0; k <= n; k++) yield [a[0] + ((b[0] - a[0]) * k) / (n || 1), a[1] + ((b[1] - a[1]) * k) / (n || 1)];
+}
+
+/** Pixels of a mark's strokes and dots, every `step` pixels along lines (rules and polylines). */
+function* markSamples(m: Mark, px: (XY | null)[] | undefined, step: number): Generator<XY> {
+  if ('points' in m) for (const p of m.points) yield [p.cx, p.cy];
+  if ('x1' in m) yield* along([m.x1, m.y1], [m.x2, m.y2], step);
+  if (!px) return;
+  for (let i = 0; i < px.length; i++) {
+    const p = px[i];
+    const q = px[i + 1];
+    if (p && q) yield* along(p, q, step);
+    else if (p) yield p;
+  }
 }
 
 /** Pixels a legend box should not cover: the marks, sampled every few pixels along lines and texts. */
 function* occupied(marks: readonly Mark[], pixels: Map<Mark, (XY | null)[]>): Generator<[number, number]> {
-  const along = function* (a: XY, b: XY): Generator<[number, number]> {
-    const n = Math.min(200, Math.floor(Math.hypot(b[0] - a[0], b[1] - a[1]) / 6));
-    for (let k = 0; k <= n; k++) yield [a[0] + ((b[0] - a[0]) * k) / (n || 1), a[1] + ((b[1] - a[1]) * k) / (n || 1)];
-  };
   for (const m of marks) {
-    if ('points' in m) for (const p of m.points) yield [p.cx, p.cy];
     if ('x1' in m && m.text)
       yield* along([m.text.x, m.text.y - 4], [m.text.x + (m.text.anchor === 'end' ? -110 : 110), m.text.y - 4]);
-    const px = pixels.get(m);
-    if (!px) continue;
-    for (let i = 0; i < px.length; i++) {
-      const p = px[i];
-      const q = px[i + 1];
-      if (p && q) yield* along(p, q);
-      else if (p) yield p;
-    }
+    if (!('x1' in m)) yield* markSamples(m, pixels.get(m), 6);
   }
+}
+
+const COVER_PX = 2.5; // a stroke sample this close to one drawn on top of it is hidden (two half strokes and AA)
+const MIN_SHOWN = 4; // samples 3 px apart: a legend entry needs ~12 px of its own line (or one point) to be seen
+const AXIS_PX = 1.5; // a mark within this of the x axis (or the y axis, for vertical rules) is drawn on the axis
+
+/** Whether a series is drawn as the legend entry shows (same label, colour, swatch and dash). */
+const isEntryOf = (s: Series, e: LegendEntry) =>
+  s.label === e.label &&
+  s.colour === e.colour &&
+  swatchOf(s) === e.swatch &&
+  ((s.mark === 'line' && !!s.dashed) || (s.mark === 'rule' && s.dash === 'dashed')) === e.dashed;
+
+/** Two labels as one entry of curves drawn on one another: "R22 = R11". */
+function joinLabels(top: ReactNode, under: ReactNode): ReactNode {
+  if (typeof top === 'string' && typeof under === 'string') return `${top} = ${under}`;
+  return createElement(Fragment, null, top, ' = ', under);
+}
+
+/**
+ * The legend check: every entry must show a mark of its own inside the frame. An entry whose marks lie wholly under
+ * the marks of ONE other entry drawn on top, over most of that entry's length, is a curve that coincides with it:
+ * the two share one entry ("R22 = R11"). An entry hidden otherwise (a short piece under a longer curve, or under
+ * several) is not seen and leaves the legend. What remains wrong is reported, "label: why": nothing inside the
+ * frame, or drawn on an axis (point sets are hidden only by points).
+ */
+export function checkLegend(
+  entries: readonly LegendEntry[],
+  marks: readonly Mark[],
+  pixels: Map<Mark, (XY | null)[]>,
+  w: number,
+  h: number,
+): { legend: LegendEntry[]; issues: string[] } {
+  const inside = (p: XY) => p[0] >= -EDGE && p[0] <= w + EDGE && p[1] >= -EDGE && p[1] <= h + EDGE;
+  const stroke = (m: Mark) => !('width' in m) && m.series.mark !== 'area';
+  const samples = marks.map((m) => (stroke(m) ? [...markSamples(m, pixels.get(m), 3)].filter(inside) : []));
+  const entryOf = marks.map((m) => entries.findIndex((e) => isEntryOf(m.series, e)));
+  const cell = (x: number, y: number) => `${Math.floor(x / COVER_PX)},${Math.floor(y / COVER_PX)}`;
+  /** The samples of the marks `js` (point sets only when `pointsOnly`) in cells of COVER_PX, with their mark. */
+  const gridOf = (js: readonly number[], pointsOnly: boolean) => {
+    const g = new Map<string, [XY, number][]>();
+    for (const j of js) {
+      if (pointsOnly && !('points' in marks[j])) continue;
+      for (const p of samples[j]) {
+        const k = cell(p[0], p[1]);
+        const list = g.get(k);
+        if (list) list.push([p, j]);
+        else g.set(k, [[p, j]]);
+      }
+    }
+    return g;
+  };
+  /** The mark drawn on top that covers p, or -1. */
+  const coverOf = (p: XY, g: Map<string, [XY, number][]>) => {
+    const [cx, cy] = [Math.floor(p[0] / COVER_PX), Math.floor(p[1] / COVER_PX)];
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (const [q, j] of g.get(`${cx + dx},${cy + dy}`) ?? [])
+          if (Math.hypot(q[0] - p[0], q[1] - p[1]) <= COVER_PX) return j;
+    return -1;
+  };
+  // Rules are drawn after every other mark (LinePlot), so they cover from the end of the list.
+  const isRule = (i: number) => Number(marks[i].series.mark === 'rule');
+  const order = marks.map((_, i) => i).sort((a, b) => isRule(a) - isRule(b));
+  const drawnAfter = new Map(order.map((i, rank) => [i, order.slice(rank + 1)]));
+  const sizeOf = (ei: number) => marks.reduce((n, _, j) => n + (entryOf[j] === ei ? samples[j].length : 0), 0);
+  const labels = entries.map((e) => e.label);
+  const dropped = new Set<number>();
+  const issues: string[] = [];
+  entries.forEach((e, ei) => {
+    const mine = marks.map((_, i) => i).filter((i) => entryOf[i] === ei);
+    if (mine.some((i) => !stroke(marks[i]))) return;
+    const own = mine.flatMap((i) => samples[i].map((p) => [i, p] as const));
+    const name = typeof e.label === 'string' ? e.label : e.id;
+    if (own.length === 0) return void issues.push(`${name}: nothing drawn inside the frame`);
+    const offAxis = own.filter(([i, p]) => p[1] < h - AXIS_PX && !(marks[i].series.mark === 'rule' && p[0] < AXIS_PX));
+    if (offAxis.length === 0) return void issues.push(`${name}: drawn on the axis`);
+    const grids = new Map<number, Map<string, [XY, number][]>>();
+    const need = mine.every((i) => 'points' in marks[i]) ? 1 : MIN_SHOWN;
+    let shown = 0;
+    for (const [i, p] of offAxis) {
+      let g = grids.get(i);
+      const above = (drawnAfter.get(i) ?? []).filter((j) => entryOf[j] !== ei); // its own pieces hide nothing
+      if (!g) grids.set(i, (g = gridOf(above, 'points' in marks[i])));
+      if (coverOf(p, g) < 0 && ++shown >= need) return;
+    }
+    dropped.add(ei);
+    // The one entry that hides it alone (the curve it coincides with), if any: they share its legend line.
+    const candidates = new Set(mine.flatMap((i) => (drawnAfter.get(i) ?? []).map((j) => entryOf[j])));
+    const alone = [...candidates].find((k) => {
+      if (k < 0 || k === ei || dropped.has(k) || own.length < 0.5 * sizeOf(k)) return false;
+      const byMark = new Map(
+        mine.map((i) => [
+          i,
+          gridOf(
+            (drawnAfter.get(i) ?? []).filter((j) => entryOf[j] === k),
+            'points' in marks[i],
+          ),
+        ]),
+      );
+      let seen = 0;
+      for (const [i, p] of offAxis) if (coverOf(p, byMark.get(i)!) < 0 && ++seen >= need) return false;
+      return true;
+    });
+    if (alone !== undefined) labels[alone] = joinLabels(labels[alone], e.label);
+  });
+  return {
+    legend: entries.flatMap((e, i) => (dropped.has(i) ? [] : [{ ...e, label: labels[i] }])),
+    issues,
+  };
 }
 
 export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
@@ -304,12 +461,11 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
     .range([innerHeight, 0]);
   // Far off-frame values are pulled in so that a divergence leaves the frame without huge coordinates.
   const clampPx = (v: number) => Math.max(-20 * innerHeight, Math.min(21 * innerHeight, v));
-  const ticks = (s: typeof x, log: boolean | undefined, domain: [number, number], n: number): Tick[] =>
-    (log ? logTicks(domain) : s.ticks(n)).map((value) => ({
-      value,
-      px: s(value),
-      label: log ? logLabel(value) : tickFormat(value),
-    }));
+  const ticks = (s: typeof x, log: boolean | undefined, domain: [number, number], n: number): Tick[] => {
+    const values = log ? logTicks(domain) : s.ticks(n);
+    const labels = log ? logLabels(values) : values.map(tickFormat);
+    return values.map((value, i) => ({ value, px: s(value), label: labels[i] }));
+  };
 
   const marks: Mark[] = [];
   const pixels = new Map<Mark, (XY | null)[]>();
@@ -378,7 +534,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
     }
   }
 
-  const legend: LegendEntry[] = [];
+  const drawn: LegendEntry[] = [];
   for (const m of marks) {
     const s = m.series;
     if (
@@ -397,7 +553,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
     };
     // One entry for several series drawn alike under one name (the pieces of a branch).
     if (
-      !legend.some(
+      !drawn.some(
         (e) =>
           e.label === entry.label &&
           e.colour === entry.colour &&
@@ -405,8 +561,10 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
           e.dashed === entry.dashed,
       )
     )
-      legend.push(entry);
+      drawn.push(entry);
   }
+  const checked = checkLegend(drawn, marks, pixels, innerWidth, innerHeight);
+  const legend = checked.legend;
   const box =
     spec.legendBox && legend.length > 0
       ? legendBox(
@@ -427,5 +585,6 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
     marks,
     legend,
     box,
+    legendIssues: checked.issues,
   };
 }

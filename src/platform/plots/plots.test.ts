@@ -157,6 +157,9 @@ describe('number formats', () => {
     expect(yMaxOf([])).toBe(1);
     expect(formatValue(0.0400512345)).toBe('0.0400512');
     expect(formatValue(1.2e-11)).toBe('1.20000e−11');
+    expect(formatValue(1.6653345369377348e-16)).toBe('≈ 0'); // 3·2⁻⁵⁴-type residue of an O(1) sum
+    expect(formatValue(-2e-14)).toBe('≈ 0');
+    expect(formatValue(0)).toBe('0');
     expect(formatValue(-0.5)).toBe('−0.5');
     expect(formatValue(null)).toBe('—');
   });

@@ -13,11 +13,15 @@ export function tickFormat(v: number): string {
   return fmtTick(v);
 }
 
-/** Numbers in the readout panel: 6 significant digits, scientific outside [1e-3, 1e4). */
+/** Below this a shown number is float64 noise of an O(1) computation (≈ 500 ulp), written "≈ 0", not 1.67e−16. */
+export const NOISE_FLOOR = 1e-13;
+
+/** Numbers in the readout panel: 6 significant digits, scientific outside [1e-3, 1e4), ≈ 0 below NOISE_FLOOR. */
 export function formatValue(v: number | null | undefined, digits = 6): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '—';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   const a = Math.abs(v);
+  if (a !== 0 && a < NOISE_FLOOR) return '≈ 0';
   if (a !== 0 && (a < 1e-3 || a >= 1e4)) return v.toExponential(digits - 1).replaceAll('-', '−');
   return Number(v.toPrecision(digits)).toString().replaceAll('-', '−');
 }

@@ -6,7 +6,7 @@ import { COLOURS } from '../../../platform/plots/palette';
 import type { DeepBranch } from '../../../physics/deep/deepSolver';
 import type { DeepCurvePoint, DeepPointView } from '../protocol';
 import { nearestDeepPoint, useDeep } from '../store';
-import { DeepExport } from './ExportTools';
+import { deepExport } from './ExportTools';
 import { DeepSimPointsLayer } from './DeepSimPoints';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import type { LineSeries, RuleSeries } from '../../../platform/plots/lineGeometry';
@@ -86,11 +86,12 @@ export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
   return (
     <LinePlot
       testId="plot-deep-eps"
+      exportAs={deepExport('deep-eps')}
+      xColumn="alpha"
       caption={
         <>
           Bayes-optimal test error <i>ε</i>
           <sub>opt</sub>(<i>α</i>), two hidden layers{computing && <span className="busy"> · computing…</span>}
-          <DeepExport plot="deep-eps" />
         </>
       }
       xLabel={<>sample ratio α = n / d²</>}
@@ -148,12 +149,9 @@ export const OverlapsPlot = memo(function OverlapsPlot() {
   return (
     <LinePlot
       testId="plot-deep-overlaps"
-      caption={
-        <>
-          Layer-wise overlaps along the equilibrium: the first layer specialises before the second
-          <DeepExport plot="deep-overlaps" />
-        </>
-      }
+      exportAs={deepExport('deep-overlaps')}
+      xColumn="alpha"
+      caption={<>Layer-wise overlaps along the equilibrium: the first layer specialises before the second</>}
       xLabel={<>sample ratio α = n / d²</>}
       yLabel={<>overlap</>}
       series={[...series, alphaMarker('plot-deep-overlaps', alpha)]}
@@ -202,12 +200,13 @@ export const ProfilePlot = memo(function ProfilePlot() {
   return (
     <LinePlot
       testId="plot-deep-profile"
+      exportAs={deepExport('deep-profile')}
+      xColumn="s_abs"
       caption={
         <>
           First-layer overlap <i>Q</i>
           <sub>1</sub>(<i>s</i>) against the effective readout |<i>s</i>| = |W⁽²⁾ᵀv|/√k₂ at α ={' '}
           {pt ? pt.alpha.toFixed(2) : '—'}
-          <DeepExport plot="deep-profile" />
         </>
       }
       xLabel={<>effective readout |s| of a first-layer neuron</>}

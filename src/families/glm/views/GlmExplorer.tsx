@@ -214,7 +214,7 @@ export function GlmExplorer() {
             xLabel="sample ratio α = m / n"
             yLabel={classification ? 'test error ε' : 'test MSE ε'}
             xDomain={[0, params.alphaMax]}
-            yDomain={[0, epsMax || 0.5]}
+            yDomain={[-0.03 * (epsMax || 0.5), epsMax || 0.5]} // ε = 0 (perfect recovery) above the axis
             series={[
               ...marks.spans,
               ...epsSeries,
@@ -235,7 +235,7 @@ export function GlmExplorer() {
             xLabel="sample ratio α = m / n"
             yLabel="overlap q"
             xDomain={[0, params.alphaMax]}
-            yDomain={[0, rho * 1.02]}
+            yDomain={[-0.03 * rho, rho * 1.02]} // q = 0 (uninformed) above the axis
             series={[
               ...marks.spans,
               ...qSeries,

@@ -8,10 +8,16 @@ import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { rule } from '../../../platform/plots/lineGeometry';
 import { matchPublished } from '../published';
 import { matchReference } from '../reference';
-import { MlpExport } from './ExportTools';
+import { MlpHover, mlpExport } from './ExportTools';
 import { SimPointsLayer } from '../../../platform/sim/views/SimPointsLayer';
 
 const HEIGHT = 380;
+
+/** At most `n` rows, evenly spread, the first and the last kept. */
+const everyNth = <T,>(rows: readonly T[], n: number): T[] => {
+  const step = Math.max(1, Math.ceil((rows.length - 1) / (n - 1)));
+  return rows.filter((_, i) => i % step === 0 || i === rows.length - 1);
+};
 
 export const EpsPlot = memo(function EpsPlot() {
   const curve = useExplorer((s) => s.curve);
@@ -86,18 +92,6 @@ export const EpsPlot = memo(function EpsPlot() {
   });
   const series: Series[] = [
     { mark: 'line', id: 'ghost', data: ghost, colour: COLOURS.ghost, className: 'ghost' },
-    ...(match
-      ? [
-          {
-            mark: 'line',
-            id: 'paper-universal',
-            data: match.entry.universal.map((r) => [r.alpha, r.eps]),
-            colour: COLOURS.paperUniversal,
-            weight: 'thin',
-            label: 'paper: universal branch',
-          } satisfies Series,
-        ]
-      : []),
     ...(paths
       ? [
           branch('universal-off', paths.universalOff, COLOURS.universal, 'universal (Q ≡ 0), metastable'),
@@ -112,6 +106,19 @@ export const EpsPlot = memo(function EpsPlot() {
             colour: COLOURS.equilibrium,
             weight: 'bold',
             label: 'ε_opt (equilibrium, largest f)',
+          } satisfies Series,
+        ]
+      : []),
+    // The paper's universal branch lies on ours: drawn as small filled markers on top (≤ 40), so both stay visible
+    // (the paper's GAMP-RIE points are the open grey rings).
+    ...(match
+      ? [
+          {
+            mark: 'points',
+            id: 'paper-universal',
+            data: everyNth(match.entry.universal, 40).map((r) => ({ x: r.alpha, y: r.eps })),
+            colour: COLOURS.paperUniversal,
+            label: 'paper: universal branch',
           } satisfies Series,
         ]
       : []),
@@ -148,11 +155,13 @@ export const EpsPlot = memo(function EpsPlot() {
   return (
     <LinePlot
       testId="plot-eps"
+      exportAs={mlpExport('eps')}
+      xColumn="alpha"
       caption={
         <>
           Bayes-optimal test error <i>ε</i>
           <sub>opt</sub>(<i>α</i>){computing && <span className="busy"> · computing…</span>}
-          <MlpExport plot="eps" />
+          <MlpHover plot="eps" />
         </>
       }
       ariaLabel="Bayes-optimal error against sample ratio α"

@@ -1,9 +1,9 @@
-// The MLP family's plot tools: export buttons and the hover read-out, one element in EpsPlot and in OverlapPlot.
-import { useCallback } from 'react';
+// The MLP family's plot tools: what the export menu of EpsPlot and OverlapPlot writes (their LinePlot carries the
+// menu), and the hover read-out, one element in each caption.
 import { useExplorer } from '../store';
 import { pageBase } from '../../../platform/plots/export';
 import { epsTable, mlpContext, overlapTable } from '../export';
-import { ExportMenu } from '../../../platform/plots/ExportMenu';
+import type { ExportMenuProps } from '../../../platform/plots/ExportMenu';
 import { PlotHover, type HoverColumn } from '../../../platform/plots/PlotHover';
 
 const EPS_HOVER: HoverColumn[] = [
@@ -14,12 +14,15 @@ const EPS_HOVER: HoverColumn[] = [
   { column: 'equilibrium', label: 'equilibrium' },
 ];
 
-export function MlpExport({ plot }: { plot: 'eps' | 'overlaps' }) {
-  const context = useCallback(() => mlpContext(useExplorer.getState().params, pageBase()), []);
-  const table = useCallback(() => {
-    const c = useExplorer.getState().curve;
-    return c ? (plot === 'eps' ? epsTable(c) : overlapTable(c)) : null;
-  }, [plot]);
+type MlpPlot = 'eps' | 'overlaps';
+
+const tableOf = (plot: MlpPlot) => () => {
+  const c = useExplorer.getState().curve;
+  return c ? (plot === 'eps' ? epsTable(c) : overlapTable(c)) : null;
+};
+
+/** The export of an MLP plot: its table (the overlays drawn are added by LinePlot), CLI flags, transition. */
+export function mlpExport(plot: MlpPlot): Partial<ExportMenuProps> {
   const extraJson = () => {
     const t = useExplorer.getState().curve?.transition;
     return t
@@ -34,6 +37,18 @@ export function MlpExport({ plot }: { plot: 'eps' | 'overlaps' }) {
         }
       : {};
   };
+  return {
+    plot,
+    title: plot === 'eps' ? 'ε(α) plot' : 'overlap plot',
+    context: () => mlpContext(useExplorer.getState().params, pageBase()),
+    table: tableOf(plot),
+    extraJson,
+    fileKeys: ['activation', 'gamma', 'delta', 'readout', 'weights'],
+  };
+}
+
+/** The hover read-out of an MLP plot (the columns of its export table). */
+export function MlpHover({ plot }: { plot: MlpPlot }) {
   const header = useExplorer((s) => s.curve?.header);
   const hover: HoverColumn[] =
     plot === 'eps'
@@ -48,17 +63,5 @@ export function MlpExport({ plot }: { plot: 'eps' | 'overlaps' }) {
                 .map((c) => ({ column: c, label: `Q(|v| = ${c.slice(3)})` }))
             : []),
         ];
-  return (
-    <>
-      <ExportMenu
-        plot={plot}
-        title={plot === 'eps' ? 'ε(α) plot' : 'overlap plot'}
-        context={context}
-        table={table}
-        extraJson={extraJson}
-        fileKeys={['activation', 'gamma', 'delta', 'readout', 'weights']}
-      />
-      <PlotHover plot={plot} table={table} columns={hover} />
-    </>
-  );
+  return <PlotHover plot={plot} table={tableOf(plot)} columns={hover} />;
 }

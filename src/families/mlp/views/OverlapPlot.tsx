@@ -7,7 +7,7 @@ import { COLOURS } from '../../../platform/plots/palette';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { rule } from '../../../platform/plots/lineGeometry';
 import { R2_COLOUR, r2Offset, vColour, vGroups } from '../overlapSeries';
-import { MlpExport } from './ExportTools';
+import { MlpHover, mlpExport } from './ExportTools';
 
 const HEIGHT = 300;
 
@@ -79,13 +79,15 @@ export const OverlapPlot = memo(function OverlapPlot() {
   return (
     <LinePlot
       testId="plot-overlaps"
+      exportAs={mlpExport('overlaps')}
+      xColumn="alpha"
       caption={
         <>
           Overlaps: specialisation <i>Q</i>(<i>v</i>) and quadratic part <i>R</i>
           <sub>2</sub> − (<i>ρ</i>
           <sub>2</sub> − 1) ∈ [0, 1]
           <span className="caption-hint"> · solid: equilibrium, dashed: metastable branch</span>
-          <MlpExport plot="overlaps" />
+          <MlpHover plot="overlaps" />
         </>
       }
       ariaLabel="Overlaps against sample ratio α"
@@ -93,7 +95,7 @@ export const OverlapPlot = memo(function OverlapPlot() {
       yLabel="overlap"
       series={[...lines, ...transitions, rule('alpha', 'x', alpha, COLOURS.selection, { className: 'selection' })]}
       xDomain={[0, alphaMax]}
-      yDomain={[0, 1]}
+      yDomain={[-0.03, 1]} // Q ≡ 0 (no specialisation yet) drawn just above the axis, not on it
       height={HEIGHT}
       legend="above"
       attrs={{ 'data-series-count': series.length }}

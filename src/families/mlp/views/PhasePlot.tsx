@@ -11,8 +11,12 @@ import { useExplorer } from '../store';
 import { formatNumber, specFor } from '../params';
 import { Axes } from '../../../platform/plots/Axes';
 import { ColourBar, Heatmap } from '../../../platform/plots/Heatmap';
-import { linearTicks } from '../../../platform/plots/lineGeometry';
-import { STATE_COLOURS } from '../../../platform/plots/palette';
+import { flowLegend, linearTicks, type LegendEntry } from '../../../platform/plots/lineGeometry';
+import { COLOURS, STATE_COLOURS } from '../../../platform/plots/palette';
+import { RowLegend } from '../../../platform/plots/Legend';
+import { ExportMenu } from '../../../platform/plots/ExportMenu';
+import { pageBase } from '../../../platform/plots/export';
+import { mlpContext, phaseTable } from '../export';
 import { useWidth } from '../../../platform/plots/useWidth';
 import { tickFormat } from '../../../platform/plots/scales';
 import { colourMap, heatmapPixels, linePolylines, rowValueAt, classOf, yRange, type XY } from '../phaseGeometry';
@@ -21,6 +25,27 @@ import './phase.css';
 const HEIGHT = 380;
 const MARGIN = { top: 12, right: 86, bottom: 50, left: 66 };
 const Y_LABEL: Record<PhasePlane, React.ReactNode> = { gamma: <>width ratio γ = k / d</>, delta: <>label noise Δ</> };
+const line = (id: string, label: string, swatch: 'bold' | 'thin', dash?: 'dashed' | 'dotted'): LegendEntry => ({
+  id,
+  label,
+  colour: COLOURS.equilibrium,
+  swatch,
+  dashed: dash === 'dashed',
+  dotted: dash === 'dotted',
+});
+/** The lines' legend (in the SVG, so an exported diagram explains itself). */
+const LINE_ENTRIES: LegendEntry[] = [
+  line('alpha-sp', 'α_sp (first-order jump of Q)', 'bold'),
+  line('spinodals', 'spinodals', 'thin', 'dashed'),
+  line('onset', 'continuous onset of Q ≠ 0', 'thin', 'dotted'),
+];
+const STATE_ENTRIES: LegendEntry[] = PHASE_STATE_LABELS.slice(0, 3).map((label, i) => ({
+  id: `state-${i}`,
+  label,
+  colour: STATE_COLOURS[i],
+  swatch: 'tile',
+  dashed: false,
+}));
 
 function clampTo(field: 'alpha' | 'gamma' | 'delta', x: number, upper = Infinity): number {
   const s = specFor(field);
@@ -108,6 +133,15 @@ export const PhasePlot = memo(function PhasePlot() {
   const received = diagram?.received ?? 0;
   const done = diagram !== null && diagram.elapsedMs !== null;
   const atomValues = classV2.map((v2) => Math.sqrt(v2));
+  const legend = flowLegend(quantity === 'state' ? [...STATE_ENTRIES, ...LINE_ENTRIES] : LINE_ENTRIES, innerW);
+  const exportContext = () => {
+    const c = mlpContext(useExplorer.getState().params, pageBase());
+    return { ...c, params: { ...c.params, plane, colour: quantity } };
+  };
+  const exportTable = () => {
+    const d = usePhase.getState().diagram;
+    return d ? phaseTable(d.plane, d.rows) : null;
+  };
 
   return (
     <figure
@@ -128,6 +162,14 @@ export const PhasePlot = memo(function PhasePlot() {
             ? `${total} × ${diagram?.rows[0]?.samples.length ?? 64} points in ${Math.round(diagram?.elapsedMs ?? 0)} ms`
             : `computing… ${received}/${total} rows`}
         </span>
+        <ExportMenu
+          plot="phase"
+          title="phase diagram"
+          context={exportContext}
+          table={exportTable}
+          fileKeys={['activation', 'gamma', 'delta', 'readout', 'weights']}
+          extraJson={() => ({ stateLabels: PHASE_STATE_LABELS.slice(0, 3), critical: lines.critical })}
+        />
       </figcaption>
       <div className="phase-tools">
         <fieldset>
@@ -206,7 +248,7 @@ export const PhasePlot = memo(function PhasePlot() {
         />
         <svg
           width={width}
-          height={HEIGHT}
+          height={HEIGHT + legend.height}
           role="img"
           aria-label={`Phase diagram in the (α, ${plane === 'gamma' ? 'γ' : 'Δ'}) plane`}
         >
@@ -278,18 +320,14 @@ export const PhasePlot = memo(function PhasePlot() {
               />
             )}
           </g>
+          <RowLegend
+            flow={legend}
+            x={MARGIN.left}
+            y={HEIGHT + 2}
+            testId={quantity === 'state' ? 'phase-legend' : 'phase-line-legend'}
+          />
         </svg>
       </div>
-      {quantity === 'state' ? (
-        <ul className="phase-legend-cat" data-testid="phase-legend">
-          {PHASE_STATE_LABELS.slice(0, 3).map((l, i) => (
-            <li key={l}>
-              <span className="swatch" style={{ background: STATE_COLOURS[i] }} />
-              {l}
-            </li>
-          ))}
-        </ul>
-      ) : null}
       <p className="phase-status">
         Solid: specialisation transition α<sub>sp</sub> (the largest first-order jump of Q); dashed: its spinodals
         (lowest α where the higher-Q state exists, highest α where the lower-Q state stays stable); dotted: continuous

@@ -1,9 +1,8 @@
-// The Saad–Solla tab's export buttons (SVG, PNG, CSV, JSON) for its two plots: the ODE rows and, when a finite-N
-// simulation is shown, its rows (source "simulation", the run's seed index).
-import { useCallback } from 'react';
+// What the Saad–Solla tab's export menus (SVG, PNG, CSV, JSON; carried by its LinePlots) write for its two plots:
+// the ODE rows and, when a finite-N simulation is shown, its rows (source "simulation", the run's seed index).
 import type { DataTable } from '../../../platform/plots/export';
 import { pageBase } from '../../../platform/plots/export';
-import { ExportMenu } from '../../../platform/plots/ExportMenu';
+import type { ExportMenuProps } from '../../../platform/plots/ExportMenu';
 import { saadSollaCodec } from '../params';
 import { useSaadSolla } from '../store';
 
@@ -27,17 +26,17 @@ function table(plot: keyof typeof TITLES): DataTable | null {
   return { columns: ['source', 'seed', 'alpha', ...values], rows };
 }
 
-export function SaadSollaExport({ plot }: { plot: keyof typeof TITLES }) {
-  const context = useCallback(() => {
-    const p = useSaadSolla.getState().params;
-    const { alphaMax, ...rest } = p;
-    return {
-      model: 'saad-solla',
-      params: { ...rest, 'alpha-max': alphaMax },
-      url: pageBase() + saadSollaCodec.encode(p),
-    };
-  }, []);
-  const tableOf = useCallback(() => table(plot), [plot]);
+function context() {
+  const p = useSaadSolla.getState().params;
+  const { alphaMax, ...rest } = p;
+  return {
+    model: 'saad-solla',
+    params: { ...rest, 'alpha-max': alphaMax },
+    url: pageBase() + saadSollaCodec.encode(p),
+  };
+}
+
+export function saadSollaExport(plot: keyof typeof TITLES): Partial<ExportMenuProps> {
   const extraJson = () => {
     const { result, simulation } = useSaadSolla.getState();
     return {
@@ -48,14 +47,5 @@ export function SaadSollaExport({ plot }: { plot: keyof typeof TITLES }) {
         : {}),
     };
   };
-  return (
-    <ExportMenu
-      plot={plot}
-      title={TITLES[plot]}
-      context={context}
-      table={tableOf}
-      extraJson={extraJson}
-      fileKeys={['K', 'M', 'eta']}
-    />
-  );
+  return { plot, title: TITLES[plot], context, table: () => table(plot), extraJson, fileKeys: ['K', 'M', 'eta'] };
 }

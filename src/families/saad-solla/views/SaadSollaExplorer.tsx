@@ -9,7 +9,7 @@ import { COLOURS, SERIES_HUES } from '../../../platform/plots/palette';
 import { thresholdRule } from '../../../platform/plots/thresholds';
 import { InformationExponentPanel, MatrixTensorPanel } from './LecturePanels';
 import { SimulationPanel, simulationSeries } from './SimulationPanel';
-import { SaadSollaExport } from './ExportTools';
+import { saadSollaExport } from './ExportTools';
 import '../../../platform/ui/classic.css';
 
 export function SaadSollaExplorer() {
@@ -160,13 +160,10 @@ export function SaadSollaExplorer() {
         <div className="classic-plots">
           <LinePlot
             testId="plot-ss-eps"
+            exportAs={saadSollaExport('ss-eps')}
+            xColumn="alpha"
             ariaLabel="generalisation error ε_g(α)"
-            caption={
-              <>
-                generalisation error ε_g(α)
-                <SaadSollaExport plot="ss-eps" />
-              </>
-            }
+            caption={<>generalisation error ε_g(α)</>}
             xLabel="α = steps / N (log scale)"
             yLabel="ε_g (log scale)"
             xLog
@@ -178,13 +175,10 @@ export function SaadSollaExplorer() {
           />
           <LinePlot
             testId="plot-ss-overlaps"
+            exportAs={saadSollaExport('ss-overlaps')}
+            xColumn="alpha"
             ariaLabel="overlaps R_in (student–teacher) and Q_ik (student–student)"
-            caption={
-              <>
-                overlaps R_in (student–teacher) and Q_ik (student–student)
-                <SaadSollaExport plot="ss-overlaps" />
-              </>
-            }
+            caption={<>overlaps R_in (student–teacher) and Q_ik (student–student)</>}
             xLabel="α = steps / N (log scale)"
             yLabel="overlap"
             xLog

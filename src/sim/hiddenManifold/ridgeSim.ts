@@ -1,0 +1,66 @@
+// Ridge regression on sampled hidden-manifold data at finite N (docs/physics/hidden-manifold.md §3), one seed a call:
+// c ~ N(0, I_D), F ∈ R^{D×N} with i.i.d. N(0, 1) entries, x = f(Fᵀc/√D), θ ~ N(0, I_D) rescaled to ‖θ‖² = D,
+// y = g(θ·c/√D) + σ_ε ξ; ŵ = argmin Σ_μ (y_μ − ŵ·x_μ/√N)² + λ‖ŵ‖² (a = ŵ/√N: (XᵀX + λN I) a = Xᵀy);
+// test error E(y − ŵ·x/√N)² on fresh points. This is the generative model of 1909.11500 eq. (1), not the
+// random-features sampler of twoLayer/ridge.ts: the test that both give the same error checks the mapping.
+import { Rng } from '../../physics/numerics/rng';
+import type { HmmRidgeParams } from '../../physics/hiddenManifold/ridge';
+import { mulABt, mulv } from '../linalg';
+import { solveRidge } from '../twoLayer/ridge';
+
+export interface HmmRidgeSimParams extends HmmRidgeParams {
+  alpha: number; // n/N
+  N: number;
+}
+
+/** The fixed part of one sample: Fᵀ (N×D, row-major, already divided by √D) and θ/√D. */
+export interface HmmManifold {
+  N: number;
+  D: number;
+  Ft: Float64Array;
+  theta: Float64Array;
+}
+
+export function drawManifold(rng: Rng, N: number, D: number): HmmManifold {
+  const Ft = rng.fillNormal(new Float64Array(N * D));
+  const s = 1 / Math.sqrt(D);
+  for (let i = 0; i < Ft.length; i++) Ft[i] *= s;
+  const theta = rng.fillNormal(new Float64Array(D));
+  let norm = 0;
+  for (let r = 0; r < D; r++) norm += theta[r] * theta[r];
+  const t = 1 / Math.sqrt(norm); // ‖θ‖²/D = 1 exactly, so θ·c/√D ~ N(0, 1)
+  for (let r = 0; r < D; r++) theta[r] *= t;
+  return { N, D, Ft, theta };
+}
+
+/** n points: X (n×N, row-major) = f(C F/√D) and labels y = g(θ·c/√D) + σ_ε ξ. */
+export function drawHmmData(
+  rng: Rng,
+  m: HmmManifold,
+  p: Pick<HmmRidgeParams, 'activation' | 'target' | 'noise'>,
+  n: number,
+): { X: Float64Array; y: Float64Array } {
+  const C = rng.fillNormal(new Float64Array(n * m.D));
+  const X = mulABt(C, m.Ft, n, m.N, m.D);
+  for (let i = 0; i < X.length; i++) X[i] = p.activation.f(X[i]);
+  const u = mulv(C, m.theta, n, m.D);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) y[i] = p.target.f(u[i]) + p.noise * rng.normal();
+  return { X, y };
+}
+
+/** Test error of ridge on one sampled hidden-manifold problem (Infinity if the normal equations are singular). */
+export function simulateHmmRidgeSeed(p: HmmRidgeSimParams, seed: number, nTest = 2000): number {
+  const rng = Rng.stream(seed, 'hidden-manifold-ridge');
+  const D = Math.max(1, Math.round(p.delta * p.N));
+  const n = Math.max(1, Math.round(p.alpha * p.N));
+  const m = drawManifold(rng, p.N, D);
+  const train = drawHmmData(rng, m, p, n);
+  const a = solveRidge(train.X, train.y, n, p.N, p.lambda * p.N);
+  if (!a) return Infinity;
+  const test = drawHmmData(rng, m, p, nTest);
+  const pred = mulv(test.X, a, nTest, p.N);
+  let e = 0;
+  for (let i = 0; i < nTest; i++) e += (test.y[i] - pred[i]) ** 2;
+  return e / nTest;
+}

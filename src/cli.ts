@@ -25,6 +25,7 @@ const FAST: readonly [Loader, readonly string[]][] = [
     () => import('./families/two-layer/cli'),
     ['rf', 'krr', 'onestep', 'sgd-escape', 'simulate-rf', 'simulate-onestep', 'simulate-sgd'],
   ],
+  [() => import('./families/hidden-manifold/cli'), ['hidden-manifold']],
 ];
 export const FAST_COMMANDS = new Map(FAST.flatMap(([load, names]) => names.map((n) => [n, load] as const)));
 

@@ -7,5 +7,6 @@ import { family as glm } from '../families/glm';
 import { family as committee } from '../families/committee';
 import { family as saadSolla } from '../families/saad-solla';
 import { family as twoLayer } from '../families/two-layer';
+import { family as hiddenManifold } from '../families/hidden-manifold';
 
-export const FAMILIES: readonly Family[] = [mlp, deep, glm, committee, saadSolla, twoLayer];
+export const FAMILIES: readonly Family[] = [mlp, deep, glm, committee, saadSolla, twoLayer, hiddenManifold];

@@ -1,0 +1,74 @@
+// The hidden-manifold service on the real physics: the ridge curves with the λ → 0⁺ peak as null, refusals as
+// values, superseded requests dropped, and the SGD runs streamed as runSgd gives them.
+import { describe, expect, it } from 'vitest';
+import { ActivationError, ParamError } from '../../physics/errors';
+import { hmmRidgeCurve, nullError } from '../../physics/hiddenManifold/ridge';
+import { runSgd, simulateSgd, validateSgd } from '../../physics/hiddenManifold/sgdSim';
+import { activationProfile, targetProfile } from '../../physics/twoLayer/profiles';
+import type { SgdChunk, SgdRequest } from './protocol';
+import { SGD_POINTS } from './protocol';
+import { createHmmService, CURVE_POINTS } from './service';
+
+const svc = () =>
+  createHmmService({
+    hmmRidgeCurve,
+    nullError,
+    simulateSgd,
+    validateSgd,
+    activationProfile,
+    targetProfile,
+    ParamError,
+    ActivationError,
+  });
+const ridge = { activation: 'erf', target: 'tanh2', delta: 0.5, lambda: 0, noise: 0.1, alphaMax: 2 };
+
+describe('hidden-manifold service', () => {
+  it('returns the curve at λ and at λ → 0⁺ (null at the peak only) and E y²', async () => {
+    const r = await svc().curve({ ...ridge, lambda: 0.01 }, 1);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.value.points).toHaveLength(CURVE_POINTS);
+    expect(r.value.points.every((p) => p.testError !== null && p.converged)).toBe(true);
+    expect(r.value.nullError).toBeCloseTo(0.635261 + 0.01, 5); // E tanh(2z)² + σ² (two-layer note §0 table)
+    const peak = r.value.interpolation.filter((p) => p.testError === null);
+    expect(peak.length).toBeLessThanOrEqual(1);
+  });
+
+  it('refuses bad parameters as a value and drops a superseded request', async () => {
+    const s = svc();
+    expect(await s.curve({ ...ridge, activation: 'linear' }, 1)).toMatchObject({ ok: false, error: { kind: 'param' } });
+    expect(await s.curve({ ...ridge, activation: 'nope' }, 1)).toMatchObject({
+      ok: false,
+      error: { kind: 'activation' },
+    });
+    s.supersede('curve', 3);
+    expect(await s.curve(ridge, 2)).toEqual({ ok: false, stale: true });
+  });
+
+  it('streams both kinds of each run as runSgd gives them', async () => {
+    const req: SgdRequest = {
+      gen: 1,
+      f: 'tanh',
+      units: 'erf',
+      K: 2,
+      M: 2,
+      N: 40,
+      delta: 0.5,
+      eta: 0.5,
+      noise: 0,
+      alphaMax: 5,
+      seed: 1,
+      seeds: 1,
+    };
+    const chunks: SgdChunk[] = [];
+    expect(await svc().simulate(req, (c) => chunks.push(c))).toEqual({ ok: true, value: { gen: 1 } });
+    const p = { f: activationProfile('tanh'), g: 'erf' as const, K: 2, M: 2, N: 40, delta: 0.5, eta: 0.5 };
+    for (const kind of ['hmm', 'iid'] as const) {
+      const mine = chunks.filter((c) => c.kind === kind);
+      expect(mine.flatMap((c) => c.points)).toEqual(
+        runSgd({ ...p, noise: 0, alphaMax: 5, seed: 1 }, kind, SGD_POINTS, 0).points,
+      );
+      expect(mine[mine.length - 1].done).toEqual({ diverged: false });
+    }
+    expect(await svc().simulate({ ...req, K: 0 }, () => {})).toMatchObject({ ok: false, error: { kind: 'param' } });
+  });
+});

@@ -1,11 +1,11 @@
-// Ridge regression on hidden-manifold data, exact asymptotic learning curve (docs/physics/hidden-manifold.md §1–§2;
-// Goldt, Mézard, Krzakala, Zdeborová arXiv 1909.11500; Gerace et al. arXiv 2002.09339 §2 and eq. (1.3)).
+// Ridge regression on hidden-manifold data, exact asymptotic learning curve (docs/physics/hidden-manifold.md §1–§2,
+// eqs. (HM1)–(HM4); Goldt, Mézard, Krzakala, Zdeborová arXiv 1909.11500; Gerace et al. arXiv 2002.09339).
 //   latent c ~ N(0, I_D), inputs x = f(Fᵀc/√D) ∈ R^N, labels y = g(θ·c/√D) + σ_ε ξ, n = αN samples, δ = D/N;
 //   ŵ = argmin Σ_μ (y_μ − ŵ·x_μ/√N)² + λ‖ŵ‖²,  E = E(y − ŵ·x/√N)² on a fresh point (label noise included).
 // This IS random-features ridge on the latent (x are the features of c): the random-features engine
 // (twoLayer/randomFeatures.ts) with d = D, p = N, so in its variables
 //   α_RF = n/D = α/δ,  β = p/d = 1/δ,  λ_RF = λδ/α   ((p/d)λ_RF‖a‖² with a = ŵ/√N is λ‖ŵ‖²/n),
-// and its Gaussian equivalence f(u) ≈ κ0 + κ1 u + κ⋆ z (1909.11500 eq. (9): κ0 = μ0, κ1 = μ1, κ⋆² = μ*²).
+// and its Gaussian equivalence f(u) ≈ κ0 + κ1 u + κ⋆ z (κ0 = μ0, κ1 = μ1, κ⋆² = μ*² in the two-layer note's symbols).
 import { HiddenManifoldError } from '../errors';
 import type { Convergence } from '../types';
 import { mpRule } from '../twoLayer/marchenkoPastur';

@@ -1,6 +1,6 @@
 // Online SGD of a two-layer network on hidden-manifold data and on i.i.d. Gaussian inputs, at finite N, in float64
-// (docs/physics/hidden-manifold.md §4; Goldt, Mézard, Krzakala, Zdeborová arXiv 1909.11500 §III–IV; the SGD of
-// Goldt et al. arXiv 1906.08632 eq. (5)). One fresh sample a step, time α = steps/N.
+// (docs/physics/hidden-manifold.md §4, eq. (HM5); Goldt, Mézard, Krzakala, Zdeborová arXiv 1909.11500; the SGD
+// scaling of both layers as in Goldt et al. arXiv 1906.08632). One fresh sample a step, time α = steps/N.
 //   'hmm': c ~ N(0, I_D), x = (f(Fᵀc/√D) − κ0)/√(E f² − κ0²)  (standardised: zero mean, unit variance a component),
 //          teacher on the latent  y = Σ_m g(w̃_m·c/√D) + σξ,  ‖w̃_m‖² = D;
 //   'iid': x ~ N(0, I_N), the same teacher on the input  y = Σ_m g(w̃_m·x/√N) + σξ,  ‖w̃_m‖² = N.

@@ -1,7 +1,7 @@
 // Ridge regression on sampled hidden-manifold data at finite N (docs/physics/hidden-manifold.md §3), one seed a call:
 // c ~ N(0, I_D), F ∈ R^{D×N} with i.i.d. N(0, 1) entries, x = f(Fᵀc/√D), θ ~ N(0, I_D) rescaled to ‖θ‖² = D,
 // y = g(θ·c/√D) + σ_ε ξ; ŵ = argmin Σ_μ (y_μ − ŵ·x_μ/√N)² + λ‖ŵ‖² (a = ŵ/√N: (XᵀX + λN I) a = Xᵀy);
-// test error E(y − ŵ·x/√N)² on fresh points. This is the generative model of 1909.11500 eq. (1), not the
+// test error E(y − ŵ·x/√N)² on fresh points. This is the generative model of 1909.11500 itself, not the
 // random-features sampler of twoLayer/ridge.ts: the test that both give the same error checks the mapping.
 import { Rng } from '../../physics/numerics/rng';
 import type { HmmRidgeParams } from '../../physics/hiddenManifold/ridge';

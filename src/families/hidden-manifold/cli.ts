@@ -22,7 +22,7 @@ import {
   type SgdActivation,
 } from '../../physics/hiddenManifold/sgdSim';
 import { activationProfile, targetProfile } from '../../physics/twoLayer/profiles';
-import { simulateHmmRidgeSeed } from '../../sim/hiddenManifold/ridgeSim';
+import { ridgeSimCost, simulateHmmRidgeSeed } from '../../sim/hiddenManifold/ridgeSim';
 import { meanSE } from '../../sim/twoLayer/ridge';
 import { HMM_TABLE, type HmmUiParams } from './params';
 
@@ -81,11 +81,7 @@ function simulateRidge(f: Record<string, string | boolean>, p: HmmRidgeParams, a
   const seed0 = seedFlag(f, 'seed', seeds);
   const D = Math.max(1, Math.round(p.delta * N));
   const nTest = 2000;
-  const work = alphas.reduce((s, a) => {
-    const n = Math.round(a * N);
-    return s + n * N * D + Math.min(n, N) ** 2 * Math.max(n, N) + nTest * N * D;
-  }, 0);
-  boundWork((seeds * work) / RATE, '--N, --seeds, --delta or the α list');
+  boundWork(ridgeSimCost(N, p.delta, alphas, seeds, nTest) / RATE, '--N, --seeds, --delta or the α list');
   const theory = hmmRidgeCurve(p, alphas);
   alphas.forEach((alpha, i) => {
     const xs = Array.from({ length: seeds }, (_, s) => simulateHmmRidgeSeed({ ...p, alpha, N }, seed0 + s, nTest));

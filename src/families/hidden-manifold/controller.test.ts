@@ -69,4 +69,25 @@ describe('hidden-manifold controller', () => {
     expect(useHiddenManifold.getState().simulation).toBeNull();
     stop();
   });
+
+  it('streams a requested ridge simulation over the curve and drops it when the ridge problem changes', async () => {
+    const { factory } = fakeFactory((): Partial<HmmApi> => ({
+      supersede: () => {},
+      curve: () => Promise.resolve({ ok: true, value: result }),
+      ridgeSim: async (req, onPoint) => {
+        for (const alpha of req.alphas.slice(0, 2)) onPoint({ gen: req.gen, alpha, mean: 0.4, se: 0.01 });
+        return { ok: true, value: { gen: req.gen } };
+      },
+    }));
+    const stop = startHiddenManifold(factory);
+    useHiddenManifold.getState().requestRidgeSim(3);
+    await vi.waitFor(() =>
+      expect(useHiddenManifold.getState().ridgeSim).toMatchObject({ seeds: 3, running: false, points: [{}, {}] }),
+    );
+    useHiddenManifold.getState().patch({ eta: 0.7 }); // an SGD-only change keeps it
+    expect(useHiddenManifold.getState().ridgeSim).not.toBeNull();
+    useHiddenManifold.getState().patch({ lambda: 0.05 });
+    expect(useHiddenManifold.getState().ridgeSim).toBeNull();
+    stop();
+  });
 });

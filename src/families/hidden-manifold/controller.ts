@@ -3,8 +3,15 @@
 import { progress, type WorkerFactory } from '../../platform/compute/workerClient';
 import { crashMessage, followParams, settle, tabWorker } from '../../platform/compute/tabController';
 import { hmmCodec, type HmmUiParams } from './params';
-import { sgdKey, useHiddenManifold } from './store';
-import { HMM_CHANNELS, type HmmApi, type RidgeRequest, type SgdChunk, type SgdRequest } from './protocol';
+import { ridgeSimKey, sgdKey, useHiddenManifold } from './store';
+import {
+  HMM_CHANNELS,
+  type HmmApi,
+  type RidgeRequest,
+  type RidgeSimPoint,
+  type SgdChunk,
+  type SgdRequest,
+} from './protocol';
 
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('../../../workers/hidden-manifold.worker.ts', import.meta.url), {
@@ -36,6 +43,13 @@ export const sgdRequest = (p: HmmUiParams, gen: number, seeds: number): SgdReque
   seeds,
 });
 
+/** α's of the ridge simulation: 12 equal steps up to alphaMax, skipping α = 1 (the λ → 0⁺ peak). */
+export function ridgeSimAlphas(alphaMax: number): number[] {
+  return Array.from({ length: 12 }, (_, i) => (alphaMax * (i + 1)) / 12).map((a) =>
+    Math.abs(a - 1) < 0.02 ? a + 0.05 : a,
+  );
+}
+
 /** Starts the worker and the bindings while the tab is shown; returns the stop function. */
 export function startHiddenManifold(factory: WorkerFactory = defaultFactory): () => void {
   const store = useHiddenManifold;
@@ -64,7 +78,36 @@ export function startHiddenManifold(factory: WorkerFactory = defaultFactory): ()
         store.setState({ simulation: { ...sim, running: false, error: r.ok ? null : r.error.message } });
       });
   };
+  const simulateRidge = () => {
+    const { params, ridgeSimRequest } = store.getState();
+    if (!ridgeSimRequest) return;
+    const gen = client.nextGeneration('ridgeSim');
+    const onPoint = ({ gen: g, ...point }: RidgeSimPoint) => {
+      const sim = store.getState().ridgeSim;
+      if (client.isCurrent('ridgeSim', g) && sim)
+        store.setState({ ridgeSim: { ...sim, points: [...sim.points, point] } });
+    };
+    const req = {
+      gen,
+      ridge: ridgeRequest(params),
+      N: params.N,
+      seeds: ridgeSimRequest.seeds,
+      alphas: ridgeSimAlphas(params.alphaMax),
+    };
+    void client
+      .call((api, alive) => api.ridgeSim(req, progress(alive, onPoint)), { channel: 'ridgeSim', gen })
+      .then((r) => {
+        const sim = store.getState().ridgeSim;
+        if ((!r.ok && r.stale) || !sim || !client.isCurrent('ridgeSim', gen)) return;
+        store.setState({ ridgeSim: { ...sim, running: false, error: r.ok ? null : r.error.message } });
+      });
+  };
   const unsubSim = store.subscribe((s, prev) => {
+    if (s.ridgeSimRequest !== prev.ridgeSimRequest) simulateRidge();
+    else if (s.params !== prev.params && s.ridgeSim && ridgeSimKey(s.params) !== ridgeSimKey(prev.params)) {
+      client.nextGeneration('ridgeSim');
+      store.setState({ ridgeSim: null, ridgeSimRequest: null });
+    }
     if (s.simRequest !== prev.simRequest) simulate();
     else if (s.params !== prev.params && s.simulation && sgdKey(s.params) !== sgdKey(prev.params)) {
       client.nextGeneration('sim'); // supersedes a running simulation

@@ -54,7 +54,24 @@ export interface SgdChunk {
   done?: { diverged: boolean };
 }
 
-export const HMM_CHANNELS = ['curve', 'sim'] as const;
+/** Ridge on sampled data at the α's given, `seeds` runs each (seeds 0 … seeds−1). */
+export interface RidgeSimRequest {
+  gen: number;
+  ridge: RidgeRequest;
+  N: number;
+  seeds: number;
+  alphas: number[];
+}
+
+/** The mean test error over seeds at one α, with its standard error (null for one seed). */
+export interface RidgeSimPoint {
+  gen: number;
+  alpha: number;
+  mean: number;
+  se: number | null;
+}
+
+export const HMM_CHANNELS = ['curve', 'sim', 'ridgeSim'] as const;
 
 /** Sample times of an SGD run (log-spaced, plus α = 0). */
 export const SGD_POINTS = 40;
@@ -63,4 +80,6 @@ export interface HmmApi extends GenerationsApi {
   curve(req: RidgeRequest, gen: number): Promise<Outcome<CurveResult>>;
   /** Streams the runs (every ~150 ms of compute), hidden-manifold and i.i.d. alternating by run. */
   simulate(req: SgdRequest, onChunk: (c: SgdChunk) => void): Promise<Outcome<{ gen: number }>>;
+  /** Streams one point per α as its seeds finish. */
+  ridgeSim(req: RidgeSimRequest, onPoint: (p: RidgeSimPoint) => void): Promise<Outcome<{ gen: number }>>;
 }

@@ -5,6 +5,9 @@ import { ActivationError, ParamError } from '../../physics/errors';
 import { hmmRidgeCurve, nullError } from '../../physics/hiddenManifold/ridge';
 import { runSgd, simulateSgd, validateSgd } from '../../physics/hiddenManifold/sgdSim';
 import { activationProfile, targetProfile } from '../../physics/twoLayer/profiles';
+import { simulateHmmRidgeSeed, validateRidgeSim } from '../../sim/hiddenManifold/ridgeSim';
+import { meanSE } from '../../sim/twoLayer/ridge';
+import { hmmRidgePoint, validateHmmRidge } from '../../physics/hiddenManifold/ridge';
 import type { SgdChunk, SgdRequest } from './protocol';
 import { SGD_POINTS } from './protocol';
 import { createHmmService, CURVE_POINTS } from './service';
@@ -17,6 +20,10 @@ const svc = () =>
     validateSgd,
     activationProfile,
     targetProfile,
+    validateHmmRidge,
+    simulateHmmRidgeSeed,
+    validateRidgeSim,
+    meanSE,
     ParamError,
     ActivationError,
   });
@@ -70,5 +77,27 @@ describe('hidden-manifold service', () => {
       expect(mine[mine.length - 1].done).toEqual({ diverged: false });
     }
     expect(await svc().simulate({ ...req, K: 0 }, () => {})).toMatchObject({ ok: false, error: { kind: 'param' } });
+  });
+
+  it('streams ridge on sampled data, one point per α, near the curve; refuses a too large N as a value', async () => {
+    const points: { alpha: number; mean: number; se: number | null }[] = [];
+    const req = { gen: 1, ridge: { ...ridge, lambda: 0.01 }, N: 80, seeds: 2, alphas: [0.5, 2] };
+    expect(await svc().ridgeSim(req, (p) => points.push(p))).toEqual({ ok: true, value: { gen: 1 } });
+    expect(points.map((p) => p.alpha)).toEqual([0.5, 2]);
+    const p = {
+      activation: activationProfile('erf'),
+      target: targetProfile('tanh2'),
+      delta: 0.5,
+      lambda: 0.01,
+      noise: 0.1,
+    };
+    for (const q of points) {
+      expect(q.se).toBeGreaterThan(0);
+      expect(Math.abs(q.mean - hmmRidgePoint(p, q.alpha).testError)).toBeLessThan(0.25 * q.mean); // N = 80: loose
+    }
+    expect(await svc().ridgeSim({ ...req, N: 5000 }, () => {})).toMatchObject({
+      ok: false,
+      error: { kind: 'param', message: expect.stringMatching(/N must be/) },
+    });
   });
 });

@@ -1,11 +1,14 @@
 // The hidden-manifold worker's service: the ridge learning curve (at λ and at λ → 0⁺) and the streamed online-SGD
 // comparison of hidden-manifold and i.i.d. inputs. No comlink and no physics import: the worker injects them.
-import type { hmmRidgeCurve, nullError } from '../../physics/hiddenManifold/ridge';
+import type { hmmRidgeCurve, nullError, validateHmmRidge } from '../../physics/hiddenManifold/ridge';
 import type { HmmSgdParams, simulateSgd, SgdPoint, validateSgd } from '../../physics/hiddenManifold/sgdSim';
 import type { activationProfile, targetProfile } from '../../physics/twoLayer/profiles';
+import type { simulateHmmRidgeSeed, validateRidgeSim } from '../../sim/hiddenManifold/ridgeSim';
+import type { meanSE } from '../../sim/twoLayer/ridge';
 import { createGenerations } from '../../platform/compute/generations';
 import { attempt, classifier, ok, STALE, type ErrorClasses } from '../../platform/compute/outcome';
 import { drainInBatches } from '../../platform/compute/drain';
+import { yieldToEventLoop } from '../../platform/compute/yield';
 import { HMM_CHANNELS, SGD_POINTS, type CurvePoint, type HmmApi, type RidgeRequest, type SgdRequest } from './protocol';
 
 export interface HmmDeps extends ErrorClasses {
@@ -15,10 +18,16 @@ export interface HmmDeps extends ErrorClasses {
   targetProfile: typeof targetProfile;
   simulateSgd: typeof simulateSgd;
   validateSgd: typeof validateSgd;
+  validateHmmRidge: typeof validateHmmRidge;
+  simulateHmmRidgeSeed: typeof simulateHmmRidgeSeed;
+  validateRidgeSim: typeof validateRidgeSim;
+  meanSE: typeof meanSE;
 }
 
 /** Points of the ridge curve on (0, alphaMax]. */
 export const CURVE_POINTS = 240;
+/** Fresh points each simulated ridge fit is tested on. */
+const RIDGE_TEST_POINTS = 1000;
 
 /** α's of the curve: uniform, with α = 1 (the λ → 0⁺ peak) between two samples rather than on one. */
 export function curveAlphas(alphaMax: number, points = CURVE_POINTS): number[] {
@@ -79,6 +88,26 @@ export function createHmmService(deps: HmmDeps): HmmApi {
           if (!r) return STALE;
           onChunk({ gen, kind, run, points: r.rest, done: { diverged: r.value } });
         }
+      return ok({ gen });
+    },
+    async ridgeSim(req, onPoint) {
+      const { gen, N, seeds, alphas } = req;
+      generations.note('ridgeSim', gen);
+      const checked = attempt(classify, () => {
+        const p = deps.validateHmmRidge(ridgeParams(req.ridge));
+        deps.validateRidgeSim(N, p.delta, alphas, seeds, RIDGE_TEST_POINTS);
+        return p;
+      });
+      if (!checked.ok) return checked;
+      for (const alpha of alphas) {
+        const xs = Array.from({ length: seeds }, (_, s) =>
+          deps.simulateHmmRidgeSeed({ ...checked.value, alpha, N }, s, RIDGE_TEST_POINTS),
+        );
+        const m = deps.meanSE(xs);
+        onPoint({ gen, alpha, mean: m.mean, se: seeds > 1 ? m.se : null });
+        await yieldToEventLoop(); // lets a superseding request in
+        if (generations.isStale('ridgeSim', gen)) return STALE;
+      }
       return ok({ gen });
     },
   };

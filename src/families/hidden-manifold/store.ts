@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { DataKind, SgdPoint } from '../../physics/hiddenManifold/sgdSim';
 import { messagesSlice, paramsSlice, type MessagesSlice, type ParamsSlice } from '../../platform/state/slices';
 import { hmmCodec, type HmmUiParams } from './params';
-import type { CurveResult, SgdChunk } from './protocol';
+import type { CurveResult, RidgeSimPoint, SgdChunk } from './protocol';
 
 /** The online-SGD runs shown (cleared when a parameter they depend on changes). */
 export interface SgdView {
@@ -18,6 +18,15 @@ export interface SgdView {
   error: string | null;
 }
 
+/** Ridge on sampled data drawn over the curve (cleared when a ridge parameter or N changes). */
+export interface RidgeSimView {
+  N: number;
+  seeds: number;
+  points: Omit<RidgeSimPoint, 'gen'>[];
+  running: boolean;
+  error: string | null;
+}
+
 export interface HmmState extends ParamsSlice<HmmUiParams>, MessagesSlice {
   computing: boolean;
   result: CurveResult | null;
@@ -26,7 +35,14 @@ export interface HmmState extends ParamsSlice<HmmUiParams>, MessagesSlice {
   simRequest: { seeds: number } | null;
   requestSimulation(seeds: number): void;
   applySimChunk(c: SgdChunk): void;
+  ridgeSim: RidgeSimView | null;
+  ridgeSimRequest: { seeds: number } | null;
+  requestRidgeSim(seeds: number): void;
 }
+
+/** What the ridge simulation depends on: the ridge problem, its α range and N. */
+export const ridgeSimKey = (p: HmmUiParams) =>
+  [p.activation, p.target, p.delta, p.lambda, p.noise, p.alphaMax, p.N].join('|');
 
 /** What the SGD runs depend on: everything but the ridge-only target, λ and α range. */
 export const sgdKey = (p: HmmUiParams) =>
@@ -39,6 +55,13 @@ export const useHiddenManifold = create<HmmState>()((set, get, api) => ({
   result: null,
   simulation: null,
   simRequest: null,
+  ridgeSim: null,
+  ridgeSimRequest: null,
+  requestRidgeSim: (seeds) =>
+    set({
+      ridgeSimRequest: { seeds },
+      ridgeSim: { N: get().params.N, seeds, points: [], running: true, error: null },
+    }),
   requestSimulation: (seeds) =>
     set({
       simRequest: { seeds },

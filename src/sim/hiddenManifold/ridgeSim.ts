@@ -3,6 +3,7 @@
 // y = g(θ·c/√D) + σ_ε ξ; ŵ = argmin Σ_μ (y_μ − ŵ·x_μ/√N)² + λ‖ŵ‖² (a = ŵ/√N: (XᵀX + λN I) a = Xᵀy);
 // test error E(y − ŵ·x/√N)² on fresh points. This is the generative model of 1909.11500 itself, not the
 // random-features sampler of twoLayer/ridge.ts: the test that both give the same error checks the mapping.
+import { HiddenManifoldError } from '../../physics/errors';
 import { Rng } from '../../physics/numerics/rng';
 import type { HmmRidgeParams } from '../../physics/hiddenManifold/ridge';
 import { mulABt, mulv } from '../linalg';
@@ -63,4 +64,38 @@ export function simulateHmmRidgeSeed(p: HmmRidgeSimParams, seed: number, nTest =
   let e = 0;
   for (let i = 0; i < nTest; i++) e += (test.y[i] - pred[i]) ** 2;
   return e / nTest;
+}
+
+/** N the page's ridge simulation accepts, and its multiply–add budget (a few seconds of one core). */
+export const RIDGE_SIM_N = { min: 20, max: 400 };
+export const RIDGE_SIM_BUDGET = 2e9;
+
+/** Multiply–adds of `seeds` fits at each α: data n·N·D, normal equations min(n, N)²·max(n, N), test nTest·N·D. */
+export function ridgeSimCost(
+  N: number,
+  delta: number,
+  alphas: readonly number[],
+  seeds: number,
+  nTest: number,
+): number {
+  const D = Math.max(1, Math.round(delta * N));
+  const one = (a: number) => {
+    const n = Math.round(a * N);
+    return n * N * D + Math.min(n, N) ** 2 * Math.max(n, N) + nTest * N * D;
+  };
+  return seeds * alphas.reduce((s, a) => s + one(a), 0);
+}
+
+/** Refuses a page request outside RIDGE_SIM_N, with bad seeds or beyond RIDGE_SIM_BUDGET. */
+export function validateRidgeSim(N: number, delta: number, alphas: readonly number[], seeds: number, nTest: number) {
+  const { min, max } = RIDGE_SIM_N;
+  if (!(Number.isInteger(N) && N >= min && N <= max))
+    throw new HiddenManifoldError(`N must be an integer in [${min}, ${max}], got ${N}`);
+  if (!(Number.isInteger(seeds) && seeds >= 1 && seeds <= 16))
+    throw new HiddenManifoldError(`seeds must be an integer in [1, 16], got ${seeds}`);
+  const cost = ridgeSimCost(N, delta, alphas, seeds, nTest);
+  if (!(cost <= RIDGE_SIM_BUDGET))
+    throw new HiddenManifoldError(
+      `the ridge simulation would cost ${cost.toExponential(1)} multiply–adds (at most ${RIDGE_SIM_BUDGET.toExponential(0)}): lower N, D/N or the α range`,
+    );
 }

@@ -11,11 +11,18 @@ const TITLES = { 'hmm-ridge': 'ridge learning curve', 'hmm-sgd': 'online SGD tes
 export type HmmPlot = keyof typeof TITLES;
 
 function table(plot: HmmPlot): DataTable | null {
-  const { result, simulation } = useHiddenManifold.getState();
+  const { result, simulation, ridgeSim } = useHiddenManifold.getState();
   if (plot === 'hmm-ridge') {
     if (!result) return null;
-    const rows = result.points.map((p, i) => [p.alpha, p.testError, result.interpolation[i]?.testError ?? null]);
-    return { columns: ['alpha', 'testError', 'testErrorLambda0'], rows };
+    const rows: (string | number | null)[][] = result.points.map((p, i) => [
+      'theory',
+      p.alpha,
+      p.testError,
+      result.interpolation[i]?.testError ?? null,
+      null,
+    ]);
+    for (const p of ridgeSim?.points ?? []) rows.push([`simulation N=${ridgeSim!.N}`, p.alpha, p.mean, null, p.se]);
+    return { columns: ['source', 'alpha', 'testError', 'testErrorLambda0', 'se'], rows };
   }
   if (!simulation) return null;
   const rows: (string | number)[][] = [];

@@ -10,6 +10,7 @@ import { useHiddenManifold } from '../store';
 import type { CurvePoint } from '../protocol';
 import { HmmExport } from './ExportTools';
 import { SgdPanel, sgdSeries } from './SgdPanel';
+import { RidgeSimControls, ridgeSimSeries } from './RidgeSim';
 import '../../../platform/ui/classic.css';
 
 type NumberField = 'delta' | 'lambda' | 'noise' | 'alphaMax' | 'K' | 'M' | 'eta' | 'N' | 'sgdAlpha';
@@ -71,6 +72,7 @@ export function HiddenManifoldExplorer() {
   const urlErrors = useHiddenManifold((s) => s.urlErrors);
   const computeError = useHiddenManifold((s) => s.computeError);
   const simulation = useHiddenManifold((s) => s.simulation);
+  const ridgeSim = useHiddenManifold((s) => s.ridgeSim);
 
   const ridge: Series[] = result
     ? [
@@ -93,6 +95,7 @@ export function HiddenManifoldExplorer() {
         },
         rule('null', 'y', result.nullError, COLOURS.grey, { text: 'λ → ∞: E y²', dash: 'dashed', label: 'λ → ∞' }),
         rule('peak', 'x', 1, COLOURS.amber, { text: 'n = N', dash: 'dotted' }),
+        ...ridgeSimSeries(ridgeSim),
       ]
     : [];
   const last = result?.points[result.points.length - 1];
@@ -128,6 +131,7 @@ export function HiddenManifoldExplorer() {
             <dt>E y² (λ → ∞)</dt>
             <dd data-testid="readout-hmm-null">{result ? fmt(result.nullError) : '…'}</dd>
           </dl>
+          <RidgeSimControls />
           <h3>Online SGD of a two-layer network</h3>
           <EnumControl field="units" label="hidden units (teacher and student)" values={HMM_UNITS} />
           <NumberControl field="K" />

@@ -4,7 +4,9 @@ import { downloadOf, failOnPageErrors, setRange, SHOTS } from './helpers';
 test.describe('hidden manifold', () => {
   failOnPageErrors();
 
-  test('the ridge curve renders with its peak at n = N; a short SGD comparison runs and exports', async ({ page }) => {
+  test('the ridge curve renders with ridge simulation points; a short SGD comparison runs and exports', async ({
+    page,
+  }) => {
     await page.goto('/#model=hidden-manifold&v=1&lambda=0.0001&N=60&sgd-alpha=30&f=tanh&noise=0');
     const explorer = page.getByTestId('hidden-manifold-explorer');
     await expect(explorer).toHaveAttribute('data-complete', 'true', { timeout: 30_000 });
@@ -17,6 +19,11 @@ test.describe('hidden manifold', () => {
     await setRange(page, 'control-hmm-lambda', 0.5);
     await expect(page.getByTestId('readout-hmm-E')).not.toHaveText(String(E));
     await expect(explorer).not.toContainText('NaN');
+    await page.getByTestId('hmm-ridge-simulate').click();
+    await expect(page.getByTestId('hmm-ridge-simulation')).toHaveAttribute('data-complete', 'true', {
+      timeout: 60_000,
+    });
+    await expect(ridge.locator('g[data-series=ridge-sim]')).toHaveCount(12);
     await page.getByTestId('hmm-simulate').click();
     await expect(page.getByTestId('hmm-simulation')).toHaveAttribute('data-complete', 'true', { timeout: 60_000 });
     await expect(page.getByTestId('readout-hmm-runs')).toContainText('4 / 4');

@@ -1,4 +1,5 @@
-// Ridge on sampled hidden-manifold data (ridgeSim.ts) against the asymptotic curve (physics/hiddenManifold/ridge.ts),
+// Ridge and logistic regression on sampled hidden-manifold data (ridgeSim.ts) against the asymptotic curves
+// (physics/hiddenManifold/ridge.ts, logistic.ts),
 // and the two routes to the same number: the hidden-manifold sampler (c, F, x = f(Fᵀc/√D)) and the random-features
 // sampler of the two-layer tab (twoLayer/rfSim.ts) on the latent, with d = D, p = N, α_RF = α/δ, λ_RF = λδ/α.
 // N = 200, three seeds each: seed-to-seed spread of the test error is about 5 % here and the finite-size bias
@@ -6,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { activationProfile, targetProfile } from '../../physics/twoLayer/profiles';
 import { hmmRidgePoint, type HmmRidgeParams } from '../../physics/hiddenManifold/ridge';
-import { simulateHmmRidgeSeed } from './ridgeSim';
+import { simulateHmmLogisticSeed, simulateHmmRidgeSeed } from './ridgeSim';
+import { logisticPoint } from '../../physics/hiddenManifold/logistic';
 import { simulateRFSeed } from '../twoLayer/rfSim';
 
 const N = 200;
@@ -40,5 +42,21 @@ describe('hidden-manifold ridge at N = 200', () => {
       expect(Math.abs(hmm - theory)).toBeLessThan(TOL * theory);
       expect(Math.abs(rf - theory)).toBeLessThan(TOL * theory);
       expect(Math.abs(hmm - rf)).toBeLessThan(TOL * theory);
+    });
+});
+
+describe('hidden-manifold logistic regression at N = 200 (labels sign(θ·c/√D))', () => {
+  // Classification error on 2000 fresh points (binomial SE ≈ 0.01), three seeds; the mean within 1.5/√N of the
+  // fixed point, relative (observed: within 3 %).
+  for (const [f, delta, lambda, alpha] of [
+    ['erf', 0.5, 0.1, 0.5],
+    ['erf', 0.5, 0.01, 2],
+  ] as const)
+    it(`f = ${f}, δ = ${delta}, λ = ${lambda}, α = ${alpha}`, () => {
+      const p = { activation: activationProfile(f), delta, lambda };
+      const theory = logisticPoint(p, alpha).classError;
+      const runs = SEEDS.map((s) => simulateHmmLogisticSeed({ ...p, alpha, N }, s, 2000));
+      expect(runs.every((e) => e !== null)).toBe(true);
+      expect(Math.abs(mean(runs as number[]) - theory)).toBeLessThan(TOL * theory);
     });
 });

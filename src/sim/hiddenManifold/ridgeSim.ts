@@ -6,7 +6,7 @@
 import { HiddenManifoldError } from '../../physics/errors';
 import { Rng } from '../../physics/numerics/rng';
 import type { HmmRidgeParams } from '../../physics/hiddenManifold/ridge';
-import { mulABt, mulv } from '../linalg';
+import { cholesky, choleskySolve, mulABt, mulv } from '../linalg';
 import { solveRidge } from '../twoLayer/ridge';
 
 export interface HmmRidgeSimParams extends HmmRidgeParams {
@@ -98,4 +98,64 @@ export function validateRidgeSim(N: number, delta: number, alphas: readonly numb
     throw new HiddenManifoldError(
       `the ridge simulation would cost ${cost.toExponential(1)} multiply–adds (at most ${RIDGE_SIM_BUDGET.toExponential(0)}): lower N, D/N or the α range`,
     );
+}
+
+/** Labels y = sign(θ·c/√D) for the classification runs (only `f` is read by drawHmmData). */
+const SIGN_TARGET = { f: (u: number) => (u >= 0 ? 1 : -1) } as HmmRidgeParams['target'];
+
+/**
+ * Logistic regression on one sampled hidden-manifold problem with y = sign(θ·c/√D): ŵ = argmin Σ_μ log(1 +
+ * e^{−y_μ ŵ·x_μ/√N}) + (λ/2)‖ŵ‖², by Newton's method on a = ŵ/√N; returns the classification error on nTest fresh
+ * points (null when Newton did not converge in 50 steps).
+ */
+export function simulateHmmLogisticSeed(
+  p: Pick<HmmRidgeParams, 'activation' | 'delta' | 'lambda'> & { alpha: number; N: number },
+  seed: number,
+  nTest = 4000,
+): number | null {
+  const rng = Rng.stream(seed, 'hidden-manifold-logistic');
+  const { N } = p;
+  const D = Math.max(1, Math.round(p.delta * N));
+  const n = Math.max(1, Math.round(p.alpha * N));
+  const m = drawManifold(rng, N, D);
+  const labels = { activation: p.activation, target: SIGN_TARGET, noise: 0 };
+  const { X, y } = drawHmmData(rng, m, labels, n);
+  const a = new Float64Array(N);
+  const reg = p.lambda * N;
+  let converged = false;
+  for (let it = 0; it < 50 && !converged; it++) {
+    const z = mulv(X, a, n, N);
+    const grad = new Float64Array(N);
+    const H = new Float64Array(N * N);
+    for (let j = 0; j < N; j++) {
+      grad[j] = reg * a[j];
+      H[j * N + j] = reg;
+    }
+    for (let i = 0; i < n; i++) {
+      const s = 1 / (1 + Math.exp(y[i] * z[i])); // σ(−y z)
+      const c = -y[i] * s;
+      const h = s * (1 - s);
+      const o = i * N;
+      for (let j = 0; j < N; j++) {
+        grad[j] += c * X[o + j];
+        const hx = h * X[o + j];
+        for (let k = 0; k <= j; k++) H[j * N + k] += hx * X[o + k];
+      }
+    }
+    for (let j = 0; j < N; j++) for (let k = 0; k < j; k++) H[k * N + j] = H[j * N + k];
+    if (!cholesky(H, N)) return null;
+    const step = choleskySolve(H, N, grad);
+    let size = 0;
+    for (let j = 0; j < N; j++) {
+      a[j] -= step[j];
+      size = Math.max(size, Math.abs(step[j]));
+    }
+    converged = size < 1e-10 * (1 + Math.max(...a.map(Math.abs)));
+  }
+  if (!converged) return null;
+  const test = drawHmmData(rng, m, labels, nTest);
+  const pred = mulv(test.X, a, nTest, N);
+  let wrong = 0;
+  for (let i = 0; i < nTest; i++) if (pred[i] * test.y[i] <= 0) wrong++;
+  return wrong / nTest;
 }

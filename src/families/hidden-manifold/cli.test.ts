@@ -58,4 +58,31 @@ describe('hidden-manifold CLI', () => {
       UsageError,
     );
   });
+
+  it('--loss logistic: the classification error per α, and --simulate beside it', () => {
+    const rows = run(['--loss', 'logistic', '--alpha', '0.5,2', '--lambda', '0.01']);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toEqual(
+      expect.objectContaining({ alpha: 0.5, classError: expect.any(Number), m: expect.any(Number), converged: true }),
+    );
+    expect(rows[1].classError as number).toBeLessThan(rows[0].classError as number);
+    const sim = run([
+      '--loss',
+      'logistic',
+      '--alpha',
+      '2',
+      '--lambda',
+      '0.01',
+      '--simulate',
+      '--N',
+      '60',
+      '--seeds',
+      '2',
+    ]);
+    expect(sim).toEqual([
+      expect.objectContaining({ alpha: 2, N: 60, seeds: 2, mean: expect.any(Number), converged: true }),
+    ]);
+    expect(() => run(['--loss', 'logistic', '--lambda', '0'])).toThrow(/λ must be/);
+    expect(() => run(['--loss', 'logistic', '--f', 'relu'])).toThrow(/odd non-linear/);
+  });
 });

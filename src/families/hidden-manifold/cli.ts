@@ -22,7 +22,8 @@ import {
   type SgdActivation,
 } from '../../physics/hiddenManifold/sgdSim';
 import { activationProfile, targetProfile } from '../../physics/twoLayer/profiles';
-import { ridgeSimCost, simulateHmmRidgeSeed } from '../../sim/hiddenManifold/ridgeSim';
+import { ridgeSimCost, simulateHmmLogisticSeed, simulateHmmRidgeSeed } from '../../sim/hiddenManifold/ridgeSim';
+import { logisticPoint, validateErm } from '../../physics/hiddenManifold/logistic';
 import { meanSE } from '../../sim/twoLayer/ridge';
 import { HMM_TABLE, type HmmUiParams } from './params';
 
@@ -36,6 +37,12 @@ const flags: Record<string, FlagSpec> = {
   noise: flag('noise'),
   alpha: { kind: 'list', help: 'α = n/N values (list or start:stop:step); default: 16 steps up to --alpha-max' },
   'alpha-max': flag('alphaMax'),
+  loss: {
+    kind: 'string',
+    help: 'square (ridge on y = g(θ·c/√D) + σ_ε ξ) or logistic (on y = sign(θ·c/√D); --target and --noise unused)',
+    default: 'square',
+    choices: ['square', 'logistic'],
+  },
   simulate: { kind: 'boolean', help: 'ridge on sampled data at size --N beside the theory (rows per α)' },
   seeds: { kind: 'number', help: 'with --simulate or --sgd: runs 0 … seeds−1 (streams of --seed)', default: '3' },
   sgd: { kind: 'boolean', help: 'online SGD at size --N on hidden-manifold and i.i.d. inputs (rows per sample)' },
@@ -48,6 +55,9 @@ const flags: Record<string, FlagSpec> = {
   points: { kind: 'number', help: 'with --sgd: log-spaced sample times', default: '20' },
   seed: flag('seed'),
 };
+
+/** Seconds one logistic fixed point may take on a slow machine (about 10 ms measured, idle). */
+const LOGISTIC_POINT_SECONDS = 0.05;
 
 /** The default α's: 16 equal steps up to alphaMax. */
 const alphaSteps = (alphaMax: number) => Array.from({ length: 16 }, (_, i) => (alphaMax * (i + 1)) / 16);
@@ -100,6 +110,54 @@ function simulateRidge(f: Record<string, string | boolean>, p: HmmRidgeParams, a
   });
 }
 
+/** --loss logistic: the classification error of logistic regression on sign labels, theory (and --simulate). */
+function logisticRows(f: Record<string, string | boolean>, alphas: number[], emit: Emit) {
+  const p = asUsage(() =>
+    validateErm({
+      activation: activationProfile(f.f as string),
+      delta: parseNumber('delta', f.delta as string),
+      lambda: parseNumber('lambda', f.lambda as string),
+    }),
+  );
+  boundWork(alphas.length * LOGISTIC_POINT_SECONDS, 'the number of α values');
+  const theory = alphas.map((a) => logisticPoint(p, a));
+  if (!f.simulate) {
+    for (const r of theory)
+      emit({
+        alpha: r.alpha,
+        delta: p.delta,
+        lambda: p.lambda,
+        classError: num(r.classError),
+        m: num(r.m),
+        q: num(r.q),
+        converged: r.converged,
+      });
+    return;
+  }
+  const N = intFlag(f, 'N', 20, 1000);
+  const seeds = intFlag(f, 'seeds', 1, 32);
+  const seed0 = seedFlag(f, 'seed', seeds);
+  const nTest = 4000;
+  // Newton: about ten Hessians of n·N² each on top of the data (the ridge estimate's terms)
+  boundWork((10 * ridgeSimCost(N, p.delta, alphas, seeds, nTest)) / RATE, '--N, --seeds, --delta or the α list');
+  alphas.forEach((alpha, i) => {
+    const runs = Array.from({ length: seeds }, (_, s) => simulateHmmLogisticSeed({ ...p, alpha, N }, seed0 + s, nTest));
+    const ok = runs.filter((e): e is number => e !== null);
+    const m = ok.length ? meanSE(ok) : null;
+    emit({
+      alpha,
+      N,
+      D: Math.max(1, Math.round(p.delta * N)),
+      seeds: ok.length,
+      mean: m ? num(m.mean) : null,
+      se: m && ok.length > 1 ? num(m.se) : null,
+      classError: num(theory[i].classError),
+      converged: theory[i].converged && ok.length === seeds,
+      ...(ok.length < seeds ? { reason: `Newton did not converge for ${seeds - ok.length} seed(s)` } : {}),
+    });
+  });
+}
+
 /** --sgd: rows {data, seed, alpha, epsG} of each run (hidden manifold, then i.i.d.), then the final errors. */
 function simulateSgdRuns(f: Record<string, string | boolean>, emit: Emit) {
   const seeds = intFlag(f, 'seeds', 1, 16);
@@ -146,18 +204,19 @@ function simulateSgdRuns(f: Record<string, string | boolean>, emit: Emit) {
 
 export const commands: Record<string, Command> = {
   'hidden-manifold': {
-    help: 'hidden manifold model: exact ridge learning curve E(α = n/N) on x = f(Fᵀc/√D); --simulate, --sgd at size --N',
+    help: 'hidden manifold model: exact ridge (or --loss logistic) learning curve against α = n/N on x = f(Fᵀc/√D); --simulate, --sgd at size --N',
     flags,
-    nullable: ['testError', 'se', 'epsGFinalHmm', 'epsGFinalIid'],
+    nullable: ['testError', 'se', 'mean', 'epsGFinalHmm', 'epsGFinalIid'],
     direct: true, // simulation rows are finished runs; curve rows carry the κ solver's own converged flag
     run(f, emit) {
       if (f.sgd) return simulateSgdRuns(f, emit);
-      const p = ridgeParams(f);
       const alphas =
         f.alpha !== undefined
           ? listWhere(f, 'alpha', (a) => a > 0 && a <= 1000, '(0, 1000]')
           : alphaSteps(numberWhere(f, 'alpha-max', (a) => a > 0 && a <= 1000, '(0, 1000]'));
       if (alphas.length > 10000) throw new UsageError(`--alpha has ${alphas.length} values (at most 10000)`);
+      if (f.loss === 'logistic') return logisticRows(f, alphas, emit);
+      const p = ridgeParams(f);
       if (f.simulate) return simulateRidge(f, p, alphas, emit);
       for (const r of hmmRidgeCurve(p, alphas))
         emit({

@@ -60,7 +60,7 @@ describe('hidden-manifold CLI', () => {
   });
 
   it('--loss logistic: the classification error per α, and --simulate beside it', () => {
-    const rows = run(['--loss', 'logistic', '--alpha', '0.5,2', '--lambda', '0.01']);
+    const rows = run(['--loss', 'logistic', '--alpha', '0.5,2', '--lambda', '0.05']);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual(
       expect.objectContaining({ alpha: 0.5, classError: expect.any(Number), m: expect.any(Number), converged: true }),
@@ -83,6 +83,6 @@ describe('hidden-manifold CLI', () => {
       expect.objectContaining({ alpha: 2, N: 60, seeds: 2, mean: expect.any(Number), converged: true }),
     ]);
     expect(() => run(['--loss', 'logistic', '--lambda', '0'])).toThrow(/λ must be/);
-    expect(() => run(['--loss', 'logistic', '--f', 'relu'])).toThrow(/odd non-linear/);
+    expect(() => run(['--loss', 'logistic', '--f', 'relu', '--lambda', '0.1'])).toThrow(/odd non-linear/);
   });
 });

@@ -56,8 +56,8 @@ const flags: Record<string, FlagSpec> = {
   seed: flag('seed'),
 };
 
-/** Seconds one logistic fixed point may take on a slow machine (about 10 ms measured, idle). */
-const LOGISTIC_POINT_SECONDS = 0.05;
+/** Seconds one logistic fixed point may take on a slow machine (0.03–0.6 s measured under load, λ ≥ 0.01). */
+const LOGISTIC_POINT_SECONDS = 1;
 
 /** The default α's: 16 equal steps up to alphaMax. */
 const alphaSteps = (alphaMax: number) => Array.from({ length: 16 }, (_, i) => (alphaMax * (i + 1)) / 16);

@@ -61,6 +61,13 @@ export function startHiddenManifold(factory: WorkerFactory = defaultFactory): ()
     void client
       .call((api) => api.curve(req, gen), { channel: 'curve', gen, key: JSON.stringify(req) })
       .then((r) => settle(store, r, 'Invalid parameter: ', (result) => ({ result })));
+    const lgen = client.nextGeneration('logistic');
+    void client
+      .call((api) => api.logistic(req, lgen), { channel: 'logistic', gen: lgen, key: JSON.stringify(req) })
+      .then((r) => {
+        if (r.ok) store.setState({ logistic: r.value });
+        else if (!r.stale) store.setState({ logistic: { refused: r.error.message } });
+      });
   };
   const simulate = () => {
     const { params, simRequest } = store.getState();

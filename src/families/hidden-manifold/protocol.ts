@@ -71,13 +71,18 @@ export interface RidgeSimPoint {
   se: number | null;
 }
 
-export const HMM_CHANNELS = ['curve', 'sim', 'ridgeSim'] as const;
+/** Logistic regression on sign labels: its classification error, or why it is not drawn for these parameters. */
+export type LogisticResult =
+  { points: { alpha: number; classError: number; converged: boolean }[] } | { refused: string };
+
+export const HMM_CHANNELS = ['curve', 'sim', 'ridgeSim', 'logistic'] as const;
 
 /** Sample times of an SGD run (log-spaced, plus α = 0). */
 export const SGD_POINTS = 40;
 
 export interface HmmApi extends GenerationsApi {
   curve(req: RidgeRequest, gen: number): Promise<Outcome<CurveResult>>;
+  logistic(req: RidgeRequest, gen: number): Promise<Outcome<LogisticResult>>;
   /** Streams the runs (every ~150 ms of compute), hidden-manifold and i.i.d. alternating by run. */
   simulate(req: SgdRequest, onChunk: (c: SgdChunk) => void): Promise<Outcome<{ gen: number }>>;
   /** Streams one point per α as its seeds finish. */

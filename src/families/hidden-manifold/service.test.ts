@@ -1,32 +1,16 @@
 // The hidden-manifold service on the real physics: the ridge curves with the λ → 0⁺ peak as null, refusals as
 // values, superseded requests dropped, and the SGD runs streamed as runSgd gives them.
 import { describe, expect, it } from 'vitest';
-import { ActivationError, ParamError } from '../../physics/errors';
-import { hmmRidgeCurve, nullError } from '../../physics/hiddenManifold/ridge';
-import { runSgd, simulateSgd, validateSgd } from '../../physics/hiddenManifold/sgdSim';
+import { runSgd } from '../../physics/hiddenManifold/sgdSim';
 import { activationProfile, targetProfile } from '../../physics/twoLayer/profiles';
-import { simulateHmmRidgeSeed, validateRidgeSim } from '../../sim/hiddenManifold/ridgeSim';
-import { meanSE } from '../../sim/twoLayer/ridge';
-import { hmmRidgePoint, validateHmmRidge } from '../../physics/hiddenManifold/ridge';
+import { hmmRidgePoint } from '../../physics/hiddenManifold/ridge';
+import { logisticPoint } from '../../physics/hiddenManifold/logistic';
+import { HMM_DEPS } from './deps';
 import type { SgdChunk, SgdRequest } from './protocol';
 import { SGD_POINTS } from './protocol';
 import { createHmmService, CURVE_POINTS } from './service';
 
-const svc = () =>
-  createHmmService({
-    hmmRidgeCurve,
-    nullError,
-    simulateSgd,
-    validateSgd,
-    activationProfile,
-    targetProfile,
-    validateHmmRidge,
-    simulateHmmRidgeSeed,
-    validateRidgeSim,
-    meanSE,
-    ParamError,
-    ActivationError,
-  });
+const svc = () => createHmmService(HMM_DEPS);
 const ridge = { activation: 'erf', target: 'tanh2', delta: 0.5, lambda: 0, noise: 0.1, alphaMax: 2 };
 
 describe('hidden-manifold service', () => {
@@ -98,6 +82,18 @@ describe('hidden-manifold service', () => {
     expect(await svc().ridgeSim({ ...req, N: 5000 }, () => {})).toMatchObject({
       ok: false,
       error: { kind: 'param', message: expect.stringMatching(/N must be/) },
+    });
+  });
+
+  it('gives the logistic curve where f is odd and λ ≥ 0.01, and says why not elsewhere', async () => {
+    const r = await svc().logistic({ ...ridge, lambda: 0.1, alphaMax: 2 }, 1);
+    if (!r.ok || !('points' in r.value)) throw new Error(JSON.stringify(r));
+    expect(r.value.points).toHaveLength(24);
+    const p = { activation: activationProfile('erf'), delta: 0.5, lambda: 0.1 };
+    expect(r.value.points[5].classError).toBe(logisticPoint(p, r.value.points[5].alpha).classError);
+    expect(await svc().logistic({ ...ridge, lambda: 0.001 }, 1)).toEqual({
+      ok: true,
+      value: { refused: expect.stringMatching(/λ must be/) },
     });
   });
 });

@@ -1,6 +1,7 @@
 // The hidden-manifold worker's service: the ridge learning curve (at λ and at λ → 0⁺) and the streamed online-SGD
 // comparison of hidden-manifold and i.i.d. inputs. No comlink and no physics import: the worker injects them.
 import type { hmmRidgeCurve, nullError, validateHmmRidge } from '../../physics/hiddenManifold/ridge';
+import type { logisticPoint, validateErm } from '../../physics/hiddenManifold/logistic';
 import type { HmmSgdParams, simulateSgd, SgdPoint, validateSgd } from '../../physics/hiddenManifold/sgdSim';
 import type { activationProfile, targetProfile } from '../../physics/twoLayer/profiles';
 import type { simulateHmmRidgeSeed, validateRidgeSim } from '../../sim/hiddenManifold/ridgeSim';
@@ -22,7 +23,12 @@ export interface HmmDeps extends ErrorClasses {
   simulateHmmRidgeSeed: typeof simulateHmmRidgeSeed;
   validateRidgeSim: typeof validateRidgeSim;
   meanSE: typeof meanSE;
+  logisticPoint: typeof logisticPoint;
+  validateErm: typeof validateErm;
 }
+
+/** Points of the logistic curve (each a fixed point of 0.03–0.6 s). */
+export const LOGISTIC_POINTS = 24;
 
 /** Points of the ridge curve on (0, alphaMax]. */
 export const CURVE_POINTS = 240;
@@ -73,6 +79,22 @@ export function createHmmService(deps: HmmDeps): HmmApi {
           nullError: deps.nullError(p),
         };
       });
+    },
+    async logistic(req, gen) {
+      generations.note('logistic', gen);
+      if (generations.isStale('logistic', gen)) return STALE;
+      const activation = deps.activationProfile(req.activation);
+      const p = { activation, delta: req.delta, lambda: req.lambda };
+      const refusal = attempt(classify, () => deps.validateErm(p));
+      if (!refusal.ok) return refusal.stale ? refusal : ok({ refused: refusal.error.message });
+      const points = [];
+      for (const alpha of curveAlphas(req.alphaMax, LOGISTIC_POINTS)) {
+        const r = deps.logisticPoint(p, alpha);
+        points.push({ alpha, classError: r.classError, converged: r.converged });
+        await yieldToEventLoop(); // lets a superseding request in
+        if (generations.isStale('logistic', gen)) return STALE;
+      }
+      return ok({ points });
     },
     async simulate(req, onChunk) {
       const { gen, seeds } = req;

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { DataKind, SgdPoint } from '../../physics/hiddenManifold/sgdSim';
 import { messagesSlice, paramsSlice, type MessagesSlice, type ParamsSlice } from '../../platform/state/slices';
 import { hmmCodec, type HmmUiParams } from './params';
-import type { CurveResult, RidgeSimPoint, SgdChunk } from './protocol';
+import type { CurveResult, LogisticResult, RidgeSimPoint, SgdChunk } from './protocol';
 
 /** The online-SGD runs shown (cleared when a parameter they depend on changes). */
 export interface SgdView {
@@ -30,6 +30,8 @@ export interface RidgeSimView {
 export interface HmmState extends ParamsSlice<HmmUiParams>, MessagesSlice {
   computing: boolean;
   result: CurveResult | null;
+  /** Logistic regression's curve (computed after the ridge curve, on its own channel). */
+  logistic: LogisticResult | null;
   simulation: SgdView | null;
   /** What the view asks the controller to simulate (a new object each click). */
   simRequest: { seeds: number } | null;
@@ -53,6 +55,7 @@ export const useHiddenManifold = create<HmmState>()((set, get, api) => ({
   ...messagesSlice()(set, get, api),
   computing: false,
   result: null,
+  logistic: null,
   simulation: null,
   simRequest: null,
   ridgeSim: null,

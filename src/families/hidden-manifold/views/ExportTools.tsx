@@ -7,11 +7,22 @@ import { ExportMenu } from '../../../platform/plots/ExportMenu';
 import { HMM_TABLE, hmmCodec } from '../params';
 import { useHiddenManifold } from '../store';
 
-const TITLES = { 'hmm-ridge': 'ridge learning curve', 'hmm-sgd': 'online SGD test error' } as const;
+const TITLES = {
+  'hmm-ridge': 'ridge learning curve',
+  'hmm-logistic': 'logistic regression classification error',
+  'hmm-sgd': 'online SGD test error',
+} as const;
 export type HmmPlot = keyof typeof TITLES;
 
 function table(plot: HmmPlot): DataTable | null {
-  const { result, simulation, ridgeSim } = useHiddenManifold.getState();
+  const { result, simulation, ridgeSim, logistic } = useHiddenManifold.getState();
+  if (plot === 'hmm-logistic') {
+    if (!logistic || !('points' in logistic)) return null;
+    return {
+      columns: ['alpha', 'classError', 'converged'],
+      rows: logistic.points.map((p) => [p.alpha, p.classError, p.converged]),
+    };
+  }
   if (plot === 'hmm-ridge') {
     if (!result) return null;
     const rows: (string | number | null)[][] = result.points.map((p, i) => [

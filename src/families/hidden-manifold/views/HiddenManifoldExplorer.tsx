@@ -73,6 +73,21 @@ export function HiddenManifoldExplorer() {
   const computeError = useHiddenManifold((s) => s.computeError);
   const simulation = useHiddenManifold((s) => s.simulation);
   const ridgeSim = useHiddenManifold((s) => s.ridgeSim);
+  const logistic = useHiddenManifold((s) => s.logistic);
+  const logisticPoints = logistic && 'points' in logistic ? logistic.points : [];
+  const logisticSeries: Series[] = logisticPoints.length
+    ? [
+        {
+          mark: 'line',
+          id: 'logistic',
+          testId: 'hmm-logistic-curve',
+          data: logisticPoints.map((p): [number, number] | null => (p.converged ? [p.alpha, p.classError] : null)),
+          colour: COLOURS.green,
+          weight: 'bold',
+          label: `logistic, λ = ${fmt(params.lambda)} (theory)`,
+        },
+      ]
+    : [];
 
   const ridge: Series[] = result
     ? [
@@ -162,6 +177,23 @@ export function HiddenManifoldExplorer() {
             series={ridge}
             busy={computing}
           />
+          <LinePlot
+            testId="plot-hmm-logistic"
+            caption={
+              <>
+                logistic regression on y = sign(θ·c/√D): classification error
+                <HmmExport plot="hmm-logistic" />
+              </>
+            }
+            xLabel="α = n / N"
+            yLabel="P(sign ŷ ≠ y)"
+            xDomain={[0, params.alphaMax]}
+            yDomain={[0, 0.5]}
+            series={logisticSeries}
+            height={220}
+          >
+            {logistic && 'refused' in logistic && <p className="hint">Not drawn here: {logistic.refused}</p>}
+          </LinePlot>
           <LinePlot
             testId="plot-hmm-sgd"
             caption={

@@ -26,6 +26,7 @@ const FAST: readonly [Loader, readonly string[]][] = [
     ['rf', 'krr', 'onestep', 'sgd-escape', 'simulate-rf', 'simulate-onestep', 'simulate-sgd'],
   ],
   [() => import('./families/matrix-tensor/cli'), ['matrix-tensor']],
+  [() => import('./families/hidden-manifold/cli'), ['hidden-manifold']],
 ];
 export const FAST_COMMANDS = new Map(FAST.flatMap(([load, names]) => names.map((n) => [n, load] as const)));
 

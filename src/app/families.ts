@@ -8,5 +8,15 @@ import { family as committee } from '../families/committee';
 import { family as saadSolla } from '../families/saad-solla';
 import { family as twoLayer } from '../families/two-layer';
 import { family as matrixTensor } from '../families/matrix-tensor';
+import { family as hiddenManifold } from '../families/hidden-manifold';
 
-export const FAMILIES: readonly Family[] = [mlp, deep, glm, committee, saadSolla, twoLayer, matrixTensor];
+export const FAMILIES: readonly Family[] = [
+  mlp,
+  deep,
+  glm,
+  committee,
+  saadSolla,
+  twoLayer,
+  matrixTensor,
+  hiddenManifold,
+];

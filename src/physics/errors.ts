@@ -39,6 +39,9 @@ export type MatrixTensorError = InstanceType<typeof MatrixTensorError>;
 /** Two-layer (random features, kernel, one step, SGD) parameters out of range. */
 export const TwoLayerParamError = paramErrorClass('TwoLayerParamError');
 export type TwoLayerParamError = InstanceType<typeof TwoLayerParamError>;
+/** Hidden-manifold model parameters out of range. */
+export const HiddenManifoldError = paramErrorClass('HiddenManifoldError');
+export type HiddenManifoldError = InstanceType<typeof HiddenManifoldError>;
 /** Simulation configuration out of range. */
 export const SimConfigError = paramErrorClass('SimConfigError');
 export type SimConfigError = InstanceType<typeof SimConfigError>;

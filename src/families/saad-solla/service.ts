@@ -16,7 +16,7 @@ import type {
 } from '../../physics/classic/saadSollaSim';
 import { createGenerations } from '../../platform/compute/generations';
 import { attempt, classifier, ok, STALE, type ErrorClasses } from '../../platform/compute/outcome';
-import { yieldToEventLoop } from '../../platform/compute/yield';
+import { drainInBatches } from '../../platform/compute/drain';
 import { SAAD_SOLLA_CHANNELS, type SaadSollaApi } from './protocol';
 
 export interface SaadSollaDeps extends ErrorClasses {
@@ -83,26 +83,17 @@ export function createSaadSollaService(deps: SaadSollaDeps): SaadSollaApi {
       if (!checked.ok) return checked;
       const { p, epsPlateau } = checked.value;
       for (let run = 0; run < seeds; run++) {
-        const all: SimulationPoint[] = [];
-        let batch: SimulationPoint[] = [];
-        let last = performance.now();
-        const it = deps.simulateOnline(p, N, alphaMax, SIMULATION_POINTS, run);
-        for (let r = it.next(); ; r = it.next()) {
-          if (r.done) {
-            const plateauLength = r.value ? null : deps.plateauLength(all, epsPlateau);
-            onChunk({ gen, run, points: batch, done: { plateauLength, diverged: r.value } });
-            break;
-          }
-          all.push(r.value);
-          batch.push(r.value);
-          if (performance.now() - last > CHUNK_MS) {
-            onChunk({ gen, run, points: batch });
-            batch = [];
-            await yieldToEventLoop(); // lets a superseding request in
-            if (generations.isStale('sim', gen)) return STALE;
-            last = performance.now();
-          }
-        }
+        const emit = (points: SimulationPoint[]) => onChunk({ gen, run, points });
+        const stale = () => generations.isStale('sim', gen);
+        const r = await drainInBatches(
+          deps.simulateOnline(p, N, alphaMax, SIMULATION_POINTS, run),
+          emit,
+          stale,
+          CHUNK_MS,
+        );
+        if (!r) return STALE;
+        const plateauLength = r.value ? null : deps.plateauLength(r.all, epsPlateau);
+        onChunk({ gen, run, points: r.rest, done: { plateauLength, diverged: r.value } });
       }
       return ok({ gen });
     },

@@ -52,6 +52,23 @@ function features(
   return Z;
 }
 
+/**
+ * a solving (ZᵀZ + reg I) a = Zᵀy for Z (n×p, row-major) by the primal (p ≤ n) or dual (p > n) normal equations
+ * (at reg = 0: least squares / the minimum-norm interpolator); null when the system is singular.
+ */
+export function solveRidge(Z: Float64Array, y: Float64Array, n: number, p: number, reg: number): Float64Array | null {
+  if (p <= n) {
+    const G = gramT(Z, n, p);
+    for (let i = 0; i < p; i++) G[i * p + i] += reg;
+    if (!cholesky(G, p)) return null;
+    return choleskySolve(G, p, mulTv(Z, y, n, p));
+  }
+  const K = mulABt(Z, Z, n, n, p);
+  for (let i = 0; i < n; i++) K[i * n + i] += reg;
+  if (!cholesky(K, n)) return null;
+  return mulTv(Z, choleskySolve(K, n, y), n, p);
+}
+
 /** Ridge on σ(W x), W (p×d); returns the test error on nTest fresh points (Infinity if the system is singular). */
 export function ridgeTestError(
   rng: Rng,
@@ -64,19 +81,8 @@ export function ridgeTestError(
 ): number {
   const { X, y } = drawData(rng, s.target, n, d, s.noise);
   const Z = features(s.activation, X, W, n, p, d);
-  const reg = n * (p / d) * s.lambda; // (ZᵀZ + n β λ I) a = Zᵀ y
-  let a: Float64Array;
-  if (p <= n) {
-    const G = gramT(Z, n, p);
-    for (let i = 0; i < p; i++) G[i * p + i] += reg;
-    if (!cholesky(G, p)) return Infinity;
-    a = choleskySolve(G, p, mulTv(Z, y, n, p));
-  } else {
-    const K = mulABt(Z, Z, n, n, p);
-    for (let i = 0; i < n; i++) K[i * n + i] += reg;
-    if (!cholesky(K, n)) return Infinity;
-    a = mulTv(Z, choleskySolve(K, n, y), n, p);
-  }
+  const a = solveRidge(Z, y, n, p, n * (p / d) * s.lambda); // (ZᵀZ + n β λ I) a = Zᵀ y
+  if (!a) return Infinity;
   const test = drawData(rng, s.target, nTest, d, s.noise);
   const Zt = features(s.activation, test.X, W, nTest, p, d);
   const pred = mulv(Zt, a, nTest, p);

@@ -17,6 +17,7 @@ import type {
 import { createGenerations } from '../../platform/compute/generations';
 import { attempt, classifier, ok, STALE, type ErrorClasses } from '../../platform/compute/outcome';
 import { drainInBatches } from '../../platform/compute/drain';
+import { yieldToEventLoop } from '../../platform/compute/yield';
 import { SAAD_SOLLA_CHANNELS, type SaadSollaApi } from './protocol';
 
 export interface SaadSollaDeps extends ErrorClasses {

@@ -9,7 +9,9 @@ export const family: Family = {
   id: 'hidden-manifold',
   label: 'Hidden manifold',
   blurb:
-    'Inputs x = f(Fᵀc/√D) on a D-dimensional manifold, labels from the latent c: the exact ridge learning curve through the Gaussian equivalence (random features on the latent), and online SGD of a two-layer network on such data against i.i.d. inputs.',
+    'Inputs x = f(Fᵀc/√D) on a D-dimensional manifold, labels from the latent c: the exact ridge learning curve through the Gaussian equivalence (random features on the latent), and online SGD of a two-layer network on such data against i.i.d. inputs (arXiv 1909.11500, 2002.09339).',
+  footnote:
+    'E = E(y − ŵ·x/√N)²: the ridge test error on a fresh point, label noise included; logistic: P(sign ŷ ≠ y); SGD: ε_g = ½E(y − ŷ)².',
   params: HMM_TABLE,
   start: () => startHiddenManifold(),
   View: lazyView(

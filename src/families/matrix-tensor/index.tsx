@@ -9,6 +9,8 @@ export const family: Family = {
   label: 'Spiked matrix–tensor',
   blurb:
     'Spiked matrix–tensor model: Bayes-AMP state evolution, the information-theoretic and algorithmic thresholds, and where gradient flow and the loss landscape become easy (arXiv 1812.09066, 1902.00139).',
+  footnote:
+    'm = x̂·x*/N: the overlap of the estimate with the planted spike; on a Bayes-optimal branch (Nishimori: x̂·x̂/N = m) the error per component is ε = 1 − m.',
   params: MATRIX_TENSOR_TABLE,
   start: () => startMatrixTensor(),
   View: lazyView(

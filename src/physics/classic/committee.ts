@@ -68,6 +68,10 @@ function solution(
   return { alpha, q11: q.a, q12: q.b, eps: out.epsSq, f, converged, iterations, residual };
 }
 
+/** The solution record of the fixed point q at α found elsewhere (e.g. on a branch traced in q11). */
+export const committeeSolutionAt = (prior: ModelArg, alpha: number, q: Sym2): CommitteeSolution =>
+  solution(prior, alpha, q, true, 0, 0);
+
 const CLAMP = 1 - 1e-12;
 
 /** Plain iteration q → q' from q0 (used by tests and for the asymmetric check). */

@@ -6,7 +6,7 @@
 // (Gaussian W) or the sum over the 8 sign vectors (±1 W). A committee-symmetric 3×3 matrix travels as the Sym2
 // {a: diagonal, b: off-diagonal, c: diagonal}, so the K = 2 solvers (committee.ts) run unchanged on it.
 import { bivariateNormalCdf } from '../numerics/bivariateNormal';
-import { gaussHermite } from '../numerics/gaussHermite';
+import { gaussHermite, gaussLegendre } from '../numerics/gaussHermite';
 import { gaussRule } from '../numerics/gaussRule';
 import { normalCdf, normalPdf } from '../numerics/normal';
 import { trivariateNormalCdf } from '../numerics/trivariateNormal';
@@ -22,6 +22,11 @@ const E3 = [1 / Math.sqrt(6), 1 / Math.sqrt(6), -2 / Math.sqrt(6)];
 
 /** Gauss–Hermite orders of the 3-D output rule ('fast', 'accurate'); tests measure them against a brute force. */
 export const K3_ORDERS: Record<Accuracy, number> = { fast: 16, accurate: 24 };
+/**
+ * 'accurate' off the non-specialised manifold with q12 ≥ 0: the sinh-graded rule with these orders (tensor
+ * Gauss–Hermite is off by ~1% in q12's Fisher entry at q11 = 0.9, where V = I − q is small; tests).
+ */
+export const K3_SHARP = { n: 20, nEta: 16 };
 
 /** Channel at one ω: Z(+1), Z(−1) and ∇Z(+1) (∇Z(−1) = −∇Z(+1), K being odd). */
 export interface Channel3 {
@@ -120,14 +125,64 @@ function omegaRule3(q: Sym2, s: number, order: number): OmegaRule3 {
 }
 
 /**
+ * Specialised q with q12 ≥ 0 (the rule for small V): ω = √q12 η 1 + √(q11 − q12) ξ, ξ ∈ R³ iid. Given η the three
+ * ξ_k are independent and each meets its plane ω_k = 0 at the same c = −√(q12/(q11 − q12)) η, where Z varies on the
+ * width h = s/√(q11 − q12). Each ξ_k: Gauss–Legendre in t with ξ = c + h sinh t (nodes dense on the scale h near c,
+ * sparse in the tails); the 3-D product over i ≥ j ≥ l only (the integrands are symmetric in the units), weighted
+ * by the multiplicity 6, 3 or 1; η by Gauss–Hermite, η > 0 only (ω → −ω).
+ */
+function iidRule(q: Sym2, s: number, n: number, nEta: number): OmegaRule3 {
+  const d = q.a - q.b;
+  const rd = Math.sqrt(d);
+  const rb = Math.sqrt(q.b);
+  const h = s / rd;
+  const gl = gaussLegendre(n);
+  const gh = gaussHermite(nEta);
+  const omega: number[][] = [];
+  const wt: number[] = [];
+  const x = new Float64Array(n);
+  const w = new Float64Array(n);
+  for (let e = 0; e < gh.x.length; e++) {
+    if (gh.x[e] <= 0) continue;
+    const eta = gh.x[e];
+    const c = -(rb / rd) * eta;
+    const lo = Math.asinh((-XI_MAX - c) / h);
+    const hi = Math.asinh((XI_MAX - c) / h);
+    for (let i = 0; i < n; i++) {
+      const t = 0.5 * (lo + hi) + 0.5 * (hi - lo) * gl.x[i];
+      x[i] = c + h * Math.sinh(t);
+      w[i] = 0.5 * (hi - lo) * gl.w[i] * h * Math.cosh(t) * normalPdf(x[i]);
+    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j <= i; j++)
+        for (let l = 0; l <= j; l++) {
+          const mult = i === j ? (j === l ? 1 : 3) : j === l ? 3 : 6;
+          omega.push([rb * eta + rd * x[i], rb * eta + rd * x[j], rb * eta + rd * x[l]]);
+          wt.push(2 * gh.w[e] * mult * w[i] * w[j] * w[l]);
+        }
+  }
+  return { omega, wt };
+}
+
+const XI_MAX = 8;
+
+/**
  * Output integrals at the committee-symmetric q (Sym2 {q11, q12, q11}): fisher = {diagonal, off-diagonal,
  * diagonal} of E_ξ Σ_y ∇Z∇Zᵀ/Z, Ψ_out = E_ξ Σ_y Z ln Z, ε = ½(1 − E_ξ(Z+ − Z−)²) (½ at q = 0).
  */
-export function outputState3(q: Sym2, accuracy: Accuracy = 'accurate', order = K3_ORDERS[accuracy]): OutputState {
+export function outputState3(
+  q: Sym2,
+  accuracy: Accuracy = 'accurate',
+  order = K3_ORDERS[accuracy],
+  /** Force the sinh-graded rule with these orders (tests). */
+  iid?: [number, number],
+): OutputState {
   const v = 1 - q.a;
   const s = Math.sqrt(v);
   const rho = Math.max(-0.5 + 1e-12, Math.min(1, -q.b / v));
-  const rule = omegaRule3(q, s, order);
+  const sharp = accuracy === 'accurate' && q.b >= 0 && q.a - q.b > 1e-12 * q.a;
+  const [n, nEta] = iid ?? (sharp ? [K3_SHARP.n, K3_SHARP.nEta] : [0, 0]);
+  const rule = n > 0 ? iidRule(q, s, n, nEta) : omegaRule3(q, s, order);
   let fd = 0;
   let fo = 0;
   let psi = 0;

@@ -32,7 +32,7 @@ export const commands: Record<string, Command> = {
       'Bayes-optimal committee machine K = 2 or 3, sign–sign output; eps = ½(E y² − E(Σ_y y Z)²); amp* keys: the fixed ' +
       'point of AMP from the uninformed start (arXiv 1806.05451)',
     flags,
-    nullable: ['alphaSpec', 'alphaIT', 'alphaAMP', 'alphaSpinodal'], // --thresholds: not defined (no transition below --alpha-max)
+    nullable: ['alphaSpec', 'alphaIT', 'alphaAMP', 'alphaSymBreak', 'alphaSpinodal'], // --thresholds: not defined (no transition below --alpha-max)
     run(f, emit) {
       const K = parseNumber('K', f.K as string);
       if (!(COMMITTEE_KS as readonly number[]).includes(K))

@@ -35,6 +35,25 @@ describe('committee service', () => {
     expect(warm).toEqual([{ x: 0 }, { prior: 'gaussian', from: 1 }, { prior: 'gaussian', from: 2 }]);
   });
 
+  it('passes a {prior, K} model to the point solver, the warm starts and the thresholds', async () => {
+    const seen: unknown[] = [];
+    const d = deps([]);
+    const model = { prior: 'gaussian', K: 3 } as const;
+    const svc = createCommitteeService({
+      ...d,
+      solveCommitteePoint: ((m: unknown, alpha: number, w: unknown) => {
+        seen.push(m);
+        return d.solveCommitteePoint(m as never, alpha, w as never);
+      }) as CommitteeDeps['solveCommitteePoint'],
+      committeeThresholds: ((m: unknown, alphaMax: number) => {
+        seen.push(m);
+        return d.committeeThresholds(m as never, alphaMax);
+      }) as CommitteeDeps['committeeThresholds'],
+    });
+    await svc.committee(model, [1, 2], 1, () => {});
+    expect(seen).toEqual([model, model, model]);
+  });
+
   it('stops a superseded curve between points', async () => {
     let svc: ReturnType<typeof createCommitteeService> | null = null;
     svc = createCommitteeService(deps([], (alpha) => alpha === 2 && svc?.supersede('curve', 2)));

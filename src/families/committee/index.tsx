@@ -1,4 +1,4 @@
-// The committee-machine family: K = 2 hidden units, sign–sign output (arXiv 1806.05451).
+// The committee-machine family: K = 2 or 3 hidden units, sign–sign output (arXiv 1806.05451).
 import { lazyView, type Family } from '../family';
 import { COMMITTEE_TABLE } from './params';
 import { startCommittee } from './controller';
@@ -7,7 +7,7 @@ export const family: Family = {
   id: 'committee',
   label: 'Committee machine',
   blurb:
-    'Two-layer committee machine with K = 2 hidden units and sign–sign output: specialisation of the hidden units and, for binary weights, a computational gap (arXiv 1806.05451).',
+    'Two-layer committee machine with K = 2 or 3 hidden units and sign–sign output: specialisation of the hidden units (first order for K = 3) and computational gaps (arXiv 1806.05451).',
   params: COMMITTEE_TABLE,
   start: () => startCommittee(),
   View: lazyView(

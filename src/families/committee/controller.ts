@@ -24,8 +24,8 @@ export function startCommittee(factory: WorkerFactory = defaultFactory): () => v
     // K = 3: 3-D integrals on the specialised branch (≈ 1–3 s a point): a coarser grid.
     const n = params.K === 3 ? 30 : 40;
     const alphas = Array.from({ length: n }, (_, i) => +((params.alphaMax * (i + 1)) / n).toPrecision(6));
-    const onPoint = (p: CommitteePoint) => {
-      if (client.isCurrent('curve', gen)) useCommittee.setState((s) => ({ points: [...s.points, p] }));
+    const onPoint = (p: CommitteePoint | null) => {
+      if (p && client.isCurrent('curve', gen)) useCommittee.setState((s) => ({ points: [...s.points, p] }));
     };
     void client
       .call((api, alive) => api.committee(modelOfParams(params), alphas, gen, progress(alive, onPoint)), {

@@ -15,6 +15,7 @@ export interface CommitteeApi extends GenerationsApi {
     model: ModelArg,
     alphas: number[],
     gen: number,
-    onPoint: (p: CommitteePoint) => void,
+    /** A point, or null: a heartbeat while the thresholds are computed. */
+    onPoint: (p: CommitteePoint | null) => void,
   ): Promise<Outcome<CommitteeThresholds>>;
 }

@@ -29,7 +29,12 @@ describe('committee service', () => {
   it('streams every point, continued from the last one, then the thresholds', async () => {
     const warm: unknown[] = [];
     const seen: number[] = [];
-    const r = await createCommitteeService(deps(warm)).committee('gaussian', [1, 2, 3], 1, (p) => seen.push(p.alpha));
+    const r = await createCommitteeService(deps(warm)).committee(
+      'gaussian',
+      [1, 2, 3],
+      1,
+      (p) => p && seen.push(p.alpha),
+    );
     expect(r).toEqual({ ok: true, value: { alphaSpec: 1.5 } });
     expect(seen).toEqual([1, 2, 3]);
     expect(warm).toEqual([{ x: 0 }, { prior: 'gaussian', from: 1 }, { prior: 'gaussian', from: 2 }]);
@@ -58,7 +63,7 @@ describe('committee service', () => {
     let svc: ReturnType<typeof createCommitteeService> | null = null;
     svc = createCommitteeService(deps([], (alpha) => alpha === 2 && svc?.supersede('curve', 2)));
     const seen: number[] = [];
-    expect(await svc.committee('rademacher', [1, 2, 3], 1, (p) => seen.push(p.alpha))).toEqual({
+    expect(await svc.committee('rademacher', [1, 2, 3], 1, (p) => p && seen.push(p.alpha))).toEqual({
       ok: false,
       stale: true,
     });

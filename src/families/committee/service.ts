@@ -28,7 +28,10 @@ export function createCommitteeService(deps: CommitteeDeps): CommitteeApi {
         },
       );
       if (!r.ok) return r;
-      return attempt(classify, () => deps.committeeThresholds(model, alphas[alphas.length - 1], 16));
+      // Heartbeats (null) while the thresholds run: K = 3 takes tens of seconds without a point.
+      return attempt(classify, () =>
+        deps.committeeThresholds(model, alphas[alphas.length - 1], 16, () => onPoint(null)),
+      );
     },
   }));
 }

@@ -75,6 +75,24 @@ export function channel3(omega: number[], s: number, rho: number): Channel3 {
 }
 
 /**
+ * η ≥ 0 half of a composite Gauss–Legendre rule for η ~ N(0, 1) (weights doubled) in ω = √q12 η 1 + …, graded
+ * around η = 0 on two widths: a unit's own, s/√q12, and the sum's, √(1 − λ1)/√q12 (small as λ1 = q11 + 2q12 → 1).
+ */
+function etaRule(s: number, r: number, l1: number): { x: number[]; w: number[] } {
+  const wSum = Math.sqrt(Math.max(1 - l1, 1e-8)) / r;
+  const edges = [...featureEdges(0, s / r), ...featureEdges(0, wSum)];
+  const rule = gaussRule({ points: 10, panelWidth: 1, L: 9, breakpoints: edges });
+  const x: number[] = [];
+  const w: number[] = [];
+  for (let i = 0; i < rule.x.length; i++) {
+    if (rule.x[i] < 0) continue;
+    x.push(rule.x[i]);
+    w.push(2 * rule.w[i]);
+  }
+  return { x, w };
+}
+
+/**
  * Points ω ~ N(0, q) with weights. The integrands are even under ω → −ω and (after symmetrising the Fisher matrix)
  * invariant under permutations of the units: only η > 0 (and, in 3-D, ζ2 > 0: the swap ω1 ↔ ω2) is kept.
  */
@@ -85,7 +103,7 @@ interface OmegaRule3 {
 
 /**
  * Rank one (q = q12·11ᵀ, the non-specialised manifold): ω = √q12 η (1, 1, 1), a 1-D composite Gauss–Legendre rule
- * with panel edges graded around η = 0 on the width s/√q12 of the channel there. Otherwise tensor Gauss–Hermite
+ * with panel edges graded around η = 0 on the widths of the channel there. Otherwise tensor Gauss–Hermite
  * in the eigenbasis of q (λ1 = q11 + 2q12 along 11ᵀ, λ2 = q11 − q12 twice), a quarter of it (an even order).
  */
 function omegaRule3(q: Sym2, s: number, order: number): OmegaRule3 {
@@ -96,12 +114,11 @@ function omegaRule3(q: Sym2, s: number, order: number): OmegaRule3 {
   if (l1 <= 1e-14) return { omega: [[0, 0, 0]], wt: [1] };
   if (l2 <= 1e-12 * l1) {
     const r = Math.sqrt(Math.max(q.b, 0));
-    const rule = gaussRule({ points: 8, panelWidth: 1, L: 9, breakpoints: featureEdges(0, s / r) });
-    for (let i = 0; i < rule.x.length; i++) {
-      if (rule.x[i] < 0) continue;
-      const w = r * rule.x[i];
+    const eta = etaRule(s, r, l1);
+    for (let i = 0; i < eta.x.length; i++) {
+      const w = r * eta.x[i];
       omega.push([w, w, w]);
-      wt.push(2 * rule.w[i]);
+      wt.push(eta.w[i]);
     }
     return { omega, wt };
   }
@@ -137,14 +154,22 @@ function iidRule(q: Sym2, s: number, n: number, nEta: number): OmegaRule3 {
   const rb = Math.sqrt(q.b);
   const h = s / rd;
   const gl = gaussLegendre(n);
+  // η: Gauss–Hermite (η > 0, weights doubled), or next to the rank-one manifold (q_d ≪ q12, as in λ) the graded
+  // rule of the non-specialised integral, whose features it keeps.
   const gh = gaussHermite(nEta);
+  const etas =
+    d < 1e-3 * q.b
+      ? etaRule(s, rb, q.a + 2 * q.b)
+      : {
+          x: Array.from(gh.x).filter((v) => v > 0),
+          w: Array.from(gh.x).flatMap((v, i) => (v > 0 ? [2 * gh.w[i]] : [])),
+        };
   const omega: number[][] = [];
   const wt: number[] = [];
   const x = new Float64Array(n);
   const w = new Float64Array(n);
-  for (let e = 0; e < gh.x.length; e++) {
-    if (gh.x[e] <= 0) continue;
-    const eta = gh.x[e];
+  for (let e = 0; e < etas.x.length; e++) {
+    const eta = etas.x[e];
     const c = -(rb / rd) * eta;
     const lo = Math.asinh((-XI_MAX - c) / h);
     const hi = Math.asinh((XI_MAX - c) / h);
@@ -158,7 +183,7 @@ function iidRule(q: Sym2, s: number, n: number, nEta: number): OmegaRule3 {
         for (let l = 0; l <= j; l++) {
           const mult = i === j ? (j === l ? 1 : 3) : j === l ? 3 : 6;
           omega.push([rb * eta + rd * x[i], rb * eta + rd * x[j], rb * eta + rd * x[l]]);
-          wt.push(2 * gh.w[e] * mult * w[i] * w[j] * w[l]);
+          wt.push(etas.w[e] * mult * w[i] * w[j] * w[l]);
         }
   }
   return { omega, wt };

@@ -87,11 +87,17 @@ export function branchAtQ11(
  * α_AMP for ±1 weights: the largest α on the partially specialised AMP branch, max over q11 of α(q11) (a
  * saddle-node in α), from just above the symmetry-breaking point (α_sb, q11 = q12 = x_sb) to q11 = 0.97.
  */
-export function ampFold(prior: ModelArg, alphaSymBreak: number, xSymBreak: number): BranchPoint {
+export function ampFold(
+  prior: ModelArg,
+  alphaSymBreak: number,
+  xSymBreak: number,
+  onStep: () => void = () => {},
+): BranchPoint {
   let warm = { q12: xSymBreak - 0.02, alpha: alphaSymBreak };
   let ok = true;
   let best: BranchPoint | null = null;
   const alphaOf = (q11: number) => {
+    onStep();
     const p = branchAtQ11(prior, q11, warm.q12, warm.alpha);
     ok = ok && p.converged;
     if (p.converged) warm = p;
@@ -109,9 +115,18 @@ export function ampFold(prior: ModelArg, alphaSymBreak: number, xSymBreak: numbe
  * AMP breaks the permutation symmetry; α_AMP is the fold of the partially specialised branch that follows (ampFold),
  * and α_IT is where Φ_nonspec = −2 ln 2 (exact recovery).
  */
-export function committeeThresholds(prior: ModelArg, alphaMax = 6, scan = 24): CommitteeThresholds {
+/** `onStep` is called at every solver step (a worker's heartbeat: K = 3 thresholds take tens of seconds). */
+export function committeeThresholds(
+  prior: ModelArg,
+  alphaMax = 6,
+  scan = 24,
+  onStep: () => void = () => {},
+): CommitteeThresholds {
   const m = modelOf(prior);
-  const lam = (a: number) => specialisationEigenvalue(prior, a) - 1;
+  const lam = (a: number) => {
+    onStep();
+    return specialisationEigenvalue(prior, a) - 1;
+  };
   let alphaStab: number | null = null;
   let ok = true;
   let prevA = 1e-3;
@@ -128,10 +143,13 @@ export function committeeThresholds(prior: ModelArg, alphaMax = 6, scan = 24): C
     prevA = a;
     prevL = l;
   }
-  if (m.prior === 'gaussian' && m.K === 3) return { ...firstOrderSpecialisation(m, alphaStab), converged: ok };
+  if (m.prior === 'gaussian' && m.K === 3) return { ...firstOrderSpecialisation(m, alphaStab, onStep), converged: ok };
   if (m.prior === 'gaussian')
     return { alphaSpec: alphaStab, alphaIT: null, alphaAMP: null, alphaSymBreak: null, converged: ok };
-  const df = (a: number) => nonSpecialised(prior, a).f + m.K * Math.LN2;
+  const df = (a: number) => {
+    onStep();
+    return nonSpecialised(prior, a).f + m.K * Math.LN2;
+  };
   let alphaIT: number | null = null;
   let a0 = 1e-3;
   let d0 = df(a0);
@@ -149,7 +167,7 @@ export function committeeThresholds(prior: ModelArg, alphaMax = 6, scan = 24): C
   }
   let alphaAMP: number | null = null;
   if (alphaStab !== null) {
-    const fold = ampFold(prior, alphaStab, nonSpecialised(prior, alphaStab).q11);
+    const fold = ampFold(prior, alphaStab, nonSpecialised(prior, alphaStab).q11, onStep);
     ok = ok && fold.converged;
     // K = 3: the partial branch leaves α_sb backwards (subcritical), so state evolution jumps at α_sb itself.
     alphaAMP = fold.converged ? (m.K === 3 ? Math.max(fold.alpha, alphaStab) : fold.alpha) : null;
@@ -164,7 +182,7 @@ export function committeeThresholds(prior: ModelArg, alphaMax = 6, scan = 24): C
  * (golden section), the transition α_IT the Φ crossing with the non-specialised branch (Brent in q11). Between
  * α_IT and α_AMP the hard phase.
  */
-function firstOrderSpecialisation(m: CommitteeModel, alphaAMP: number | null): CommitteeThresholds {
+function firstOrderSpecialisation(m: CommitteeModel, alphaAMP: number | null, onStep: () => void): CommitteeThresholds {
   const none = { alphaSpec: null, alphaIT: null, alphaAMP, alphaSymBreak: null, alphaSpinodal: null };
   if (alphaAMP === null) return { ...none, converged: true };
   const top = solveCommitteePoint(m, alphaAMP).specialised;
@@ -175,6 +193,7 @@ function firstOrderSpecialisation(m: CommitteeModel, alphaAMP: number | null): C
   let ok = true;
   for (let q11 = top.q11 - 0.02; q11 > 0.4; q11 -= 0.02) {
     const last = pts[pts.length - 1];
+    onStep();
     const p = branchAtQ11(m, q11, last.q12, last.alpha, 'fast');
     if (!p.converged) {
       ok = false;
@@ -184,8 +203,10 @@ function firstOrderSpecialisation(m: CommitteeModel, alphaAMP: number | null): C
     if (pts.length >= 3 && p.alpha > pts[pts.length - 2].alpha) break;
   }
   // Φ(specialised) − Φ(non-specialised) along the branch, at fixed q11.
-  const gap = (p: BranchPoint) =>
-    committeeSolutionAt(m, p.alpha, sym(p.q11, p.q12, p.q11)).f - nonSpecialised(m, p.alpha).f;
+  const gap = (p: BranchPoint) => {
+    onStep();
+    return committeeSolutionAt(m, p.alpha, sym(p.q11, p.q12, p.q11)).f - nonSpecialised(m, p.alpha).f;
+  };
   let alphaIT: number | null = null;
   for (let i = 1; i < pts.length && alphaIT === null; i++) {
     if (pts[i].alpha > pts[i - 1].alpha) break; // past the fold: the unstable side
@@ -193,6 +214,7 @@ function firstOrderSpecialisation(m: CommitteeModel, alphaAMP: number | null): C
       pts[i - 1] = branchAtQ11(m, pts[i - 1].q11, pts[i - 1].q12, pts[i - 1].alpha);
       let warm = pts[i - 1];
       const at = (q11: number) => {
+        onStep();
         const p = branchAtQ11(m, q11, warm.q12, warm.alpha);
         ok = ok && p.converged;
         warm = p;
@@ -209,6 +231,7 @@ function firstOrderSpecialisation(m: CommitteeModel, alphaAMP: number | null): C
     let warm = pts[n - 2];
     let best = Infinity;
     const negAlpha = (q11: number) => {
+      onStep();
       const p = branchAtQ11(m, q11, warm.q12, warm.alpha);
       ok = ok && p.converged;
       if (p.converged) warm = p;

@@ -148,22 +148,24 @@ function omegaRule3(q: Sym2, s: number, order: number): OmegaRule3 {
  * sparse in the tails); the 3-D product over i ≥ j ≥ l only (the integrands are symmetric in the units), weighted
  * by the multiplicity 6, 3 or 1; η by Gauss–Hermite, η > 0 only (ω → −ω).
  */
-function iidRule(q: Sym2, s: number, n: number, nEta: number): OmegaRule3 {
+function iidRule(q: Sym2, s: number, nXi: number, nEta: number): OmegaRule3 {
   const d = q.a - q.b;
   const rd = Math.sqrt(d);
   const rb = Math.sqrt(q.b);
   const h = s / rd;
+  // Next to the rank-one manifold (q_d ≪ q12, as in λ) ξ enters at O(√q_d), the integrand is nearly polynomial in
+  // it: Gauss–Hermite 8 for ξ, and for η the graded rule of the non-specialised integral, whose features it keeps.
+  // Elsewhere the sinh-graded ξ rule and Gauss–Hermite for η (η > 0, weights doubled).
+  const nearRankOne = d < 1e-3 * q.b;
+  const n = nearRankOne ? NEAR_RANK_ONE_XI.x.length : nXi;
   const gl = gaussLegendre(n);
-  // η: Gauss–Hermite (η > 0, weights doubled), or next to the rank-one manifold (q_d ≪ q12, as in λ) the graded
-  // rule of the non-specialised integral, whose features it keeps.
   const gh = gaussHermite(nEta);
-  const etas =
-    d < 1e-3 * q.b
-      ? etaRule(s, rb, q.a + 2 * q.b)
-      : {
-          x: Array.from(gh.x).filter((v) => v > 0),
-          w: Array.from(gh.x).flatMap((v, i) => (v > 0 ? [2 * gh.w[i]] : [])),
-        };
+  const etas = nearRankOne
+    ? etaRule(s, rb, q.a + 2 * q.b)
+    : {
+        x: Array.from(gh.x).filter((v) => v > 0),
+        w: Array.from(gh.x).flatMap((v, i) => (v > 0 ? [2 * gh.w[i]] : [])),
+      };
   const omega: number[][] = [];
   const wt: number[] = [];
   const x = new Float64Array(n);
@@ -174,6 +176,11 @@ function iidRule(q: Sym2, s: number, n: number, nEta: number): OmegaRule3 {
     const lo = Math.asinh((-XI_MAX - c) / h);
     const hi = Math.asinh((XI_MAX - c) / h);
     for (let i = 0; i < n; i++) {
+      if (nearRankOne) {
+        x[i] = NEAR_RANK_ONE_XI.x[i];
+        w[i] = NEAR_RANK_ONE_XI.w[i];
+        continue;
+      }
       const t = 0.5 * (lo + hi) + 0.5 * (hi - lo) * gl.x[i];
       x[i] = c + h * Math.sinh(t);
       w[i] = 0.5 * (hi - lo) * gl.w[i] * h * Math.cosh(t) * normalPdf(x[i]);
@@ -190,6 +197,7 @@ function iidRule(q: Sym2, s: number, n: number, nEta: number): OmegaRule3 {
 }
 
 const XI_MAX = 8;
+const NEAR_RANK_ONE_XI = gaussHermite(8);
 
 /**
  * Output integrals at the committee-symmetric q (Sym2 {q11, q12, q11}): fisher = {diagonal, off-diagonal,

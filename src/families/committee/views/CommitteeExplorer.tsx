@@ -292,6 +292,8 @@ export function CommitteeExplorer() {
               {...plot}
               xLabel="sample ratio α = m / n"
               xDomain={[0, params.alphaMax]}
+              // K = 3: ε = ½ at q = 0 (¼ for K = 2)
+              yDomain={of === 'eps' && K === 3 ? [0, 0.51] : plot.yDomain}
               series={framed(s[of])}
               busy={computing}
             />

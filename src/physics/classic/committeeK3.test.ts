@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gaussHermite } from '../numerics/gaussHermite';
 import { channel3, outputState3, priorUpdate3 } from './committeeK3';
-import { committeeFreeEntropy, nonSpecialised, solveCommitteePoint } from './committee';
+import { committeeFreeEntropy, nonSpecialised, solveCommitteePoint, specialisationEigenvalue } from './committee';
+import { brent } from '../numerics/brent';
 import type { Sym2 } from './committeeOutput';
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
@@ -175,5 +176,18 @@ describe('K = 3 fixed points', () => {
     // and far from it Φ is not stationary
     const off = d((s) => committeeFreeEntropy(G3, alpha, { ...q, a: 0.8 + s, c: 0.8 + s }, qh));
     expect(Math.abs(off)).toBeGreaterThan(1);
+  });
+
+  it('±1 weights: α_IT (Φ_nonspec = −3 ln 2) ≈ 3.766, far below the point where q11 = q12 loses stability', () => {
+    const R3 = { prior: 'rademacher', K: 3 } as const;
+    const r = brent((a) => nonSpecialised(R3, a).f + 3 * Math.LN2, 3, 5, 1e-9);
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.x - 3.7662)).toBeLessThan(1e-3); // this code's value (the CLI's --thresholds), no paper value
+    expect(specialisationEigenvalue(R3, r.x)).toBeLessThan(0.2); // AMP stays non-specialised: the hard phase
+  });
+
+  it('Gaussian weights: q11 = q12 loses stability (λ = 1) between α = 19 and 19.5 (α_AMP ≈ 19.2)', () => {
+    expect(specialisationEigenvalue(G3, 19)).toBeLessThan(1);
+    expect(specialisationEigenvalue(G3, 19.5)).toBeGreaterThan(1);
   });
 });

@@ -259,8 +259,11 @@ export function CommitteeExplorer() {
           {params.prior === 'rademacher' && (
             <p className="classic-note">
               ±1 weights: exact recovery is the equilibrium beyond α_IT, but AMP from the uninformed start only leaves
-              q11 = q12 at α_sb, stays partially specialised (q11 &lt; 1) and jumps to q = I at α_AMP. Shaded: the hard
-              phase α_IT &lt; α &lt; α_AMP.
+              q11 = q12 at α_sb,{' '}
+              {K === 3
+                ? 'where the partially specialised branch bends back (subcritical), so it jumps to q = I there (α_AMP = α_sb).'
+                : 'stays partially specialised (q11 < 1) and jumps to q = I at α_AMP.'}{' '}
+              Shaded: the hard phase α_IT &lt; α &lt; α_AMP.
             </p>
           )}
           {K === 3 && params.prior === 'gaussian' && (

@@ -284,8 +284,8 @@ export function CommitteeExplorer() {
           <p className="classic-note">
             Large K (Aubin et al., arXiv 1806.05451, large-K analysis, in α̃ = α/K; not computed here): the
             specialisation is first order, at α̃ ≈ 7.65 (n ≈ 7.65·K·p samples), while AMP stays non-specialised until α =
-            Θ(K²), i.e. n = Θ(K²p): a computational gap growing with K. K = 3 already shows it (α_IT/3 and α_AMP/3
-            here).
+            Θ(K²), i.e. n = Θ(K²p): a computational gap growing with K.
+            {K === 3 && ' K = 3 already shows it (α_IT/3 and α_AMP/3 here).'}
           </p>
         </section>
         <div className="classic-plots">

@@ -8,6 +8,7 @@ import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import type { Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdMarks, thresholdRule } from '../../../platform/plots/thresholds';
+import { jumpAt } from './jump';
 import '../../../platform/ui/classic.css';
 
 const C = { q11: COLOURS.blue, q12: COLOURS.rose, ns: COLOURS.grey, amp: COLOURS.green };
@@ -29,52 +30,6 @@ const PLOTS: { testId: string; caption: string; yLabel: string; yDomain: [number
     of: 'eps',
   },
 ];
-
-/**
- * The equilibrium branch with a vertical segment at a first-order transition α_J: lower(p) below it, upper(p) above,
- * and at α_J both, each interpolated linearly from its neighbours (a continuous transition has no α_J: no gap).
- */
-export function jumpAt(
-  points: CommitteePoint[],
-  alphaJ: number | null | undefined,
-  lower: (p: CommitteePoint) => number | null,
-  upper: (p: CommitteePoint) => number | null,
-  equilibrium: (p: CommitteePoint) => number | null,
-): Polyline {
-  const plain: Polyline = points.map((p) => {
-    const v = equilibrium(p);
-    return v === null ? null : [p.alpha, v];
-  });
-  if (alphaJ === null || alphaJ === undefined) return plain;
-  const i = points.findIndex((p) => p.alpha >= alphaJ);
-  if (i <= 0) return plain;
-  const at = (f: (p: CommitteePoint) => number | null): number | null => {
-    const a = points[i - 1];
-    const b = points[i];
-    const fa = f(a);
-    const fb = f(b);
-    if (fa === null || fb === null) return fa ?? fb;
-    return fa + ((fb - fa) * (alphaJ - a.alpha)) / (b.alpha - a.alpha);
-  };
-  const lo = at(lower);
-  const hi = at(upper);
-  const below = points.slice(0, i).map((p): [number, number] | null => {
-    const v = lower(p);
-    return v === null ? null : [p.alpha, v];
-  });
-  const above = points.slice(i).map((p): [number, number] | null => {
-    const v = upper(p);
-    return v === null ? null : [p.alpha, v];
-  });
-  const mid: Polyline =
-    lo !== null && hi !== null
-      ? [
-          [alphaJ, lo],
-          [alphaJ, hi],
-        ]
-      : [];
-  return [...below, ...mid, ...above];
-}
 
 function series(points: CommitteePoint[], alphaJump?: number | null): { q: Series[]; eps: Series[] } {
   const spEq = (p: CommitteePoint) => p.equilibrium === 'specialised';

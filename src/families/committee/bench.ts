@@ -1,5 +1,6 @@
 // Bench section "committee": the K = 2 committee curve of the tab, 40 α points (both branches), Gaussian and
-// ±1 weights (committeeCurveMs), and the thresholds the tab computes after it (committeeThresholdsMs).
+// ±1 weights (committeeCurveMs), the thresholds the tab computes after it (committeeThresholdsMs), and the K = 3
+// curve, 30 α points on (0, 25] as the tab's K = 3 default (committeeK3CurveMs).
 import type { BenchSection } from '../family';
 import { committeeCurve } from '../../physics/classic/committee';
 import { committeeThresholds } from '../../physics/classic/committeeThresholds';
@@ -20,6 +21,12 @@ export const section: BenchSection = {
       committeeThresholdsMs[prior] = time(() => committeeThresholds(prior, 5, 16), 1);
       log(`committee K = 2 ${prior} thresholds (α ≤ 5): ${committeeThresholdsMs[prior].toFixed(0)} ms`);
     }
-    return { committeeCurveMs, committeeThresholdsMs };
+    const k3alphas = Array.from({ length: 30 }, (_, i) => (25 * (i + 1)) / 30);
+    const committeeK3CurveMs: Record<string, number> = {};
+    for (const prior of ['gaussian', 'rademacher'] as const) {
+      committeeK3CurveMs[prior] = time(() => committeeCurve({ prior, K: 3 }, k3alphas), 1);
+      log(`committee K = 3 ${prior} curve, 30 α ≤ 25: ${committeeK3CurveMs[prior].toFixed(0)} ms`);
+    }
+    return { committeeCurveMs, committeeThresholdsMs, committeeK3CurveMs };
   },
 };

@@ -5,6 +5,8 @@ import { createHashCodec, type HashCodec, type HashSpec } from '../../platform/s
 export interface CommitteeUiParams {
   prior: CommitteePrior;
   alphaMax: number;
+  /** Hidden units, 2 or 3. */
+  K: number;
 }
 
 export const COMMITTEE_TABLE: readonly HashSpec<CommitteeUiParams>[] = [
@@ -23,9 +25,20 @@ export const COMMITTEE_TABLE: readonly HashSpec<CommitteeUiParams>[] = [
     field: 'alphaMax',
     def: 5,
     min: 1,
-    max: 12,
+    max: 30,
     label: 'α range',
     help: 'largest α searched by --thresholds',
+  },
+  {
+    kind: 'number',
+    key: 'K',
+    field: 'K',
+    def: 2,
+    min: 2,
+    max: 3,
+    integer: true,
+    label: 'hidden units K',
+    help: 'hidden units (K = 2 or 3)',
   },
 ];
 

@@ -1,6 +1,5 @@
 // Messages between the committee-machine tab (controller.ts) and its worker (workers/committee.worker.ts).
-import type { CommitteePoint } from '../../physics/classic/committee';
-import type { CommitteePrior } from '../../physics/classic/committeePrior';
+import type { CommitteePoint, ModelArg } from '../../physics/classic/committee';
 import type { CommitteeThresholds } from '../../physics/classic/committeeThresholds';
 import type { GenerationsApi } from '../../platform/compute/generations';
 import type { Outcome } from '../../platform/compute/outcome';
@@ -8,11 +7,15 @@ import type { Outcome } from '../../platform/compute/outcome';
 export const COMMITTEE_CHANNELS = ['curve'] as const;
 
 export interface CommitteeApi extends GenerationsApi {
-  /** The K = 2 fixed points along `alphas`, streamed one per α (each continued from the last), then the thresholds. */
+  /**
+   * The fixed points along `alphas` (model: a prior, K = 2, or {prior, K}), streamed one per α (each continued from
+   * the last), then the thresholds.
+   */
   committee(
-    prior: CommitteePrior,
+    model: ModelArg,
     alphas: number[],
     gen: number,
-    onPoint: (p: CommitteePoint) => void,
+    /** A point, or null: a heartbeat while the thresholds are computed. */
+    onPoint: (p: CommitteePoint | null) => void,
   ): Promise<Outcome<CommitteeThresholds>>;
 }

@@ -29,17 +29,41 @@ describe('committee service', () => {
   it('streams every point, continued from the last one, then the thresholds', async () => {
     const warm: unknown[] = [];
     const seen: number[] = [];
-    const r = await createCommitteeService(deps(warm)).committee('gaussian', [1, 2, 3], 1, (p) => seen.push(p.alpha));
+    const r = await createCommitteeService(deps(warm)).committee(
+      'gaussian',
+      [1, 2, 3],
+      1,
+      (p) => p && seen.push(p.alpha),
+    );
     expect(r).toEqual({ ok: true, value: { alphaSpec: 1.5 } });
     expect(seen).toEqual([1, 2, 3]);
     expect(warm).toEqual([{ x: 0 }, { prior: 'gaussian', from: 1 }, { prior: 'gaussian', from: 2 }]);
+  });
+
+  it('passes a {prior, K} model to the point solver, the warm starts and the thresholds', async () => {
+    const seen: unknown[] = [];
+    const d = deps([]);
+    const model = { prior: 'gaussian', K: 3 } as const;
+    const svc = createCommitteeService({
+      ...d,
+      solveCommitteePoint: ((m: unknown, alpha: number, w: unknown) => {
+        seen.push(m);
+        return d.solveCommitteePoint(m as never, alpha, w as never);
+      }) as CommitteeDeps['solveCommitteePoint'],
+      committeeThresholds: ((m: unknown, alphaMax: number) => {
+        seen.push(m);
+        return d.committeeThresholds(m as never, alphaMax);
+      }) as CommitteeDeps['committeeThresholds'],
+    });
+    await svc.committee(model, [1, 2], 1, () => {});
+    expect(seen).toEqual([model, model, model]);
   });
 
   it('stops a superseded curve between points', async () => {
     let svc: ReturnType<typeof createCommitteeService> | null = null;
     svc = createCommitteeService(deps([], (alpha) => alpha === 2 && svc?.supersede('curve', 2)));
     const seen: number[] = [];
-    expect(await svc.committee('rademacher', [1, 2, 3], 1, (p) => seen.push(p.alpha))).toEqual({
+    expect(await svc.committee('rademacher', [1, 2, 3], 1, (p) => p && seen.push(p.alpha))).toEqual({
       ok: false,
       stale: true,
     });

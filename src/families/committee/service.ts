@@ -15,20 +15,23 @@ export interface CommitteeDeps extends ErrorClasses {
 
 export function createCommitteeService(deps: CommitteeDeps): CommitteeApi {
   return workerService(COMMITTEE_CHANNELS, deps, ({ classify, each }) => ({
-    async committee(prior, alphas, gen, onPoint) {
+    async committee(model, alphas, gen, onPoint) {
       let warm: Parameters<typeof solveCommitteePoint>[2] = { x: 0 };
       const r = await each(
         'curve',
         gen,
         alphas,
-        (alpha) => deps.solveCommitteePoint(prior, alpha, warm),
+        (alpha) => deps.solveCommitteePoint(model, alpha, warm),
         (p) => {
-          warm = deps.nextWarm(prior, p);
+          warm = deps.nextWarm(model, p);
           onPoint(p);
         },
       );
       if (!r.ok) return r;
-      return attempt(classify, () => deps.committeeThresholds(prior, alphas[alphas.length - 1], 16));
+      // Heartbeats (null) while the thresholds run: K = 3 takes tens of seconds without a point.
+      return attempt(classify, () =>
+        deps.committeeThresholds(model, alphas[alphas.length - 1], 16, () => onPoint(null)),
+      );
     },
   }));
 }

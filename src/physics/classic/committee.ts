@@ -2,11 +2,31 @@
 // state evolution. The fixed point of q ← q(q̂), q̂ = α E_ξ Σ_y ∇Z∇Zᵀ/Z (prior side: committeePrior.ts, output
 // side: committeeOutput.ts), on the symmetric (q11 = q22) and non-specialised (q11 = q12) manifolds, and
 // Φ = −½Tr(q q̂) + Ψ_P(q̂) + αΨ_out(q) to choose between branches.
-import { outputState, sym, type Accuracy, type Sym2 } from './committeeOutput';
-import { priorUpdate, type CommitteePrior } from './committeePrior';
+import { outputState, sym, type Accuracy, type OutputState, type Sym2 } from './committeeOutput';
+import { priorUpdate, type CommitteePrior, type PriorUpdate } from './committeePrior';
+import { outputState3, priorUpdate3, trace3 } from './committeeK3';
 
-export interface CommitteeParams {
+/** Hidden units: K = 2 (general 2×2 q) or K = 3 (committee-symmetric q, committeeK3.ts). */
+export const COMMITTEE_KS = [2, 3] as const;
+export type CommitteeK = (typeof COMMITTEE_KS)[number];
+
+/** The model: teacher prior and K. A bare prior means K = 2 (the functions below accept either). */
+export interface CommitteeModel {
   prior: CommitteePrior;
+  K: CommitteeK;
+}
+export type ModelArg = CommitteePrior | CommitteeModel;
+export const modelOf = (m: ModelArg): CommitteeModel => (typeof m === 'string' ? { prior: m, K: 2 } : m);
+
+/** Output integrals at q for K hidden units (for K = 3, q is the committee-symmetric {q11, q12, q11}). */
+export function outputK(K: CommitteeK, q: Sym2, accuracy: Accuracy = 'accurate'): OutputState {
+  return K === 3 ? outputState3(q, accuracy) : outputState(q, accuracy);
+}
+
+/** Prior side at q̂ for the model. */
+export function priorK(m: ModelArg, qhat: Sym2): PriorUpdate {
+  const { prior, K } = modelOf(m);
+  return K === 3 ? priorUpdate3(prior, qhat) : priorUpdate(prior, qhat);
 }
 
 export interface CommitteeSolution {
@@ -25,33 +45,38 @@ export interface CommitteeSolution {
 }
 
 /** One state-evolution step q → q'. */
-export function committeeMap(prior: CommitteePrior, alpha: number, q: Sym2, accuracy: Accuracy = 'accurate'): Sym2 {
-  const F = outputState(q, accuracy).fisher;
-  return priorUpdate(prior, sym(alpha * F.a, alpha * F.b, alpha * F.c)).q;
+export function committeeMap(prior: ModelArg, alpha: number, q: Sym2, accuracy: Accuracy = 'accurate'): Sym2 {
+  const F = outputK(modelOf(prior).K, q, accuracy).fisher;
+  return priorK(prior, sym(alpha * F.a, alpha * F.b, alpha * F.c)).q;
 }
 
 function solution(
-  prior: CommitteePrior,
+  prior: ModelArg,
   alpha: number,
   q: Sym2,
   converged: boolean,
   iterations: number,
   residual: number,
 ): CommitteeSolution {
-  const out = outputState(q);
+  const m = modelOf(prior);
+  const out = outputK(m.K, q);
   const qhat = sym(alpha * out.fisher.a, alpha * out.fisher.b, alpha * out.fisher.c);
-  const pr = priorUpdate(prior, qhat);
+  const pr = priorK(m, qhat);
   // Exact recovery with ±1 weights: Φ = −K ln 2 (q̂ → ∞ is not representable).
-  const perfect = prior === 'rademacher' && 1 - q.a < 1e-9 && 1 - q.c < 1e-9 && Math.abs(q.b) < 1e-9;
-  const f = perfect ? -2 * Math.LN2 : pr.psiMinusTrace + alpha * out.psi;
+  const perfect = m.prior === 'rademacher' && 1 - q.a < 1e-9 && 1 - q.c < 1e-9 && Math.abs(q.b) < 1e-9;
+  const f = perfect ? -m.K * Math.LN2 : pr.psiMinusTrace + alpha * out.psi;
   return { alpha, q11: q.a, q12: q.b, eps: out.epsSq, f, converged, iterations, residual };
 }
+
+/** The solution record of the fixed point q at α found elsewhere (e.g. on a branch traced in q11). */
+export const committeeSolutionAt = (prior: ModelArg, alpha: number, q: Sym2): CommitteeSolution =>
+  solution(prior, alpha, q, true, 0, 0);
 
 const CLAMP = 1 - 1e-12;
 
 /** Plain iteration q → q' from q0 (used by tests and for the asymmetric check). */
 export function iterateCommittee(
-  prior: CommitteePrior,
+  prior: ModelArg,
   alpha: number,
   q0: Sym2,
   tol = 1e-10,
@@ -71,19 +96,13 @@ export function iterateCommittee(
 }
 
 /** Committee-symmetric map θ = (q11, q12) → θ' with q = [[q11, q12], [q12, q11]]. */
-export function symMap(
-  prior: CommitteePrior,
-  alpha: number,
-  a: number,
-  b: number,
-  accuracy: Accuracy,
-): [number, number] {
+export function symMap(prior: ModelArg, alpha: number, a: number, b: number, accuracy: Accuracy): [number, number] {
   const n = committeeMap(prior, alpha, sym(a, b, a), accuracy);
   return [Math.min(0.5 * (n.a + n.c), CLAMP), n.b];
 }
 
 /** Cheap iterations (Gauss–Hermite rule) from (a, b) until they settle or q11 passes 0.9: [a, b, steps taken]. */
-function enterBasin(prior: CommitteePrior, alpha: number, a: number, b: number, steps = 300): [number, number, number] {
+function enterBasin(prior: ModelArg, alpha: number, a: number, b: number, steps = 300): [number, number, number] {
   let evals = 0;
   while (a < 0.9 && evals < steps) {
     const [na, nb] = symMap(prior, alpha, a, b, 'fast');
@@ -103,7 +122,7 @@ function enterBasin(prior: CommitteePrior, alpha: number, a: number, b: number, 
  * iteration needs ~70 (and > 10⁴ near the specialisation point).
  */
 export function solveSymmetric(
-  prior: CommitteePrior,
+  prior: ModelArg,
   alpha: number,
   a0: number,
   b0: number,
@@ -145,9 +164,11 @@ export function solveSymmetric(
       da = R[0];
       db = R[1];
     }
-    // Keep q in the physical region 0 ≤ |q12| ≤ q11 < 1.
+    // Keep q in the physical region 0 ≤ |q12| ≤ q11 < 1 (and, K = 3, q11 + 2q12 < 1: I − q ⪰ 0 along 11ᵀ).
+    const inside = (x: number, y: number) =>
+      x < 1 && x >= 0 && Math.abs(y) <= x && (modelOf(prior).K === 2 || x + 2 * y < 1);
     let t = 1;
-    while (t > 1e-3 && !(a + t * da < 1 && a + t * da >= 0 && Math.abs(b + t * db) <= a + t * da)) t /= 2;
+    while (t > 1e-3 && !inside(a + t * da, b + t * db)) t /= 2;
     a += t * da;
     b += t * db;
     const [na, nb] = symMap(prior, alpha, a, b, 'accurate');
@@ -161,7 +182,7 @@ export function solveSymmetric(
  * Non-specialised fixed point q = x·11ᵀ (q_d = 0): the subspace is invariant (∇Z ∝ (1, 1) at ω1 = ω2), and
  * on it the output integral is one-dimensional. Solved by iteration in x.
  */
-export function nonSpecialised(prior: CommitteePrior, alpha: number, x0 = 0): CommitteeSolution {
+export function nonSpecialised(prior: ModelArg, alpha: number, x0 = 0): CommitteeSolution {
   let x = x0;
   let res = Infinity;
   for (let it = 1; it <= 4000; it++) {
@@ -179,7 +200,7 @@ export function nonSpecialised(prior: CommitteePrior, alpha: number, x0 = 0): Co
  * The q_d = 0 subspace is invariant, so λ is the eigenvalue of the Jacobian across it.
  */
 export function specialisationEigenvalue(
-  prior: CommitteePrior,
+  prior: ModelArg,
   alpha: number,
   x = nonSpecialised(prior, alpha).q11,
   accuracy: Accuracy = 'accurate',
@@ -205,8 +226,8 @@ export interface CommitteePoint {
 }
 
 /** Exact recovery with ±1 weights: q = I, Φ = −K ln 2, ε = 0 (a fixed point at every α for the noiseless channel). */
-function perfect(alpha: number): CommitteeSolution {
-  return { alpha, q11: 1, q12: 0, eps: 0, f: -2 * Math.LN2, converged: true, iterations: 0, residual: 0 };
+function perfect(alpha: number, K: CommitteeK): CommitteeSolution {
+  return { alpha, q11: 1, q12: 0, eps: 0, f: -K * Math.LN2, converged: true, iterations: 0, residual: 0 };
 }
 
 /**
@@ -214,18 +235,22 @@ function perfect(alpha: number): CommitteeSolution {
  * from a neighbouring solution or from the non-specialised point pushed along q_d. ±1 weights: the informed
  * branch is exact recovery.
  */
-export function solveCommitteePoint(prior: CommitteePrior, alpha: number, warm?: CommitteeWarm): CommitteePoint {
-  const ns = nonSpecialised(prior, alpha, warm?.x ?? 0);
-  const lambda = specialisationEigenvalue(prior, alpha, ns.q11, 'fast');
+export function solveCommitteePoint(prior: ModelArg, alpha: number, warm?: CommitteeWarm): CommitteePoint {
+  const m = modelOf(prior);
+  const ns = nonSpecialised(m, alpha, warm?.x ?? 0);
+  const lambda = specialisationEigenvalue(m, alpha, ns.q11, 'fast');
   let sp: CommitteeSolution | null = null;
   let partial: CommitteeSolution | null = null;
-  if (prior === 'rademacher') {
-    sp = perfect(alpha);
-    if (lambda > 1 && !warm?.pastFold) partial = partialBranch(alpha, ns.q11, warm);
-  } else if (lambda > 1 || warm?.spec) {
+  if (m.prior === 'rademacher') {
+    sp = perfect(alpha, m.K);
+    if (lambda > 1 && !warm?.pastFold) partial = partialBranch(m, alpha, ns.q11, warm);
+  } else if (lambda > 1 || warm?.spec || m.K === 3) {
     const starts: [number, number, boolean][] = [];
     if (warm?.spec) starts.push([...warm.spec, true]);
-    starts.push([ns.q11 + 0.3 * (1 - ns.q11), ns.q12, false]);
+    // K = 3: the specialised branch can coexist with a stable non-specialised one (a first-order transition):
+    // look for it from an informed start (q near I) as well.
+    if (m.K === 3 && lambda <= 1 && !warm?.spec) sp = informedBranch(m, alpha);
+    else starts.push([ns.q11 + 0.3 * (1 - ns.q11), m.K === 3 ? 0.7 * ns.q12 : ns.q12, false]);
     for (const [a, b, w] of starts) {
       const s = solveSymmetric(prior, alpha, a, b, w, w ? warm?.jacobian : undefined);
       if (s.converged && s.q11 - s.q12 > 1e-6) {
@@ -246,21 +271,35 @@ export function solveCommitteePoint(prior: CommitteePrior, alpha: number, warm?:
 }
 
 /**
+ * K = 3, Gaussian weights, q_d = 0 stable: 12 plain state-evolution steps (Gauss–Hermite rule) from an informed
+ * start (q11 = 0.95, q12 = 0.01), then chord-Newton from there; null when it does not converge to a specialised point
+ * (below the spinodal the steps drift back to the non-specialised manifold).
+ */
+function informedBranch(m: CommitteeModel, alpha: number): CommitteeSolution | null {
+  let a = 0.95;
+  let b = 0.01;
+  for (let it = 0; it < 12; it++) [a, b] = symMap(m, alpha, a, b, 'fast');
+  if (a - b < 0.3) return null;
+  const s = solveSymmetric(m, alpha, a, b, true, undefined, 10);
+  return s.converged && s.q11 - s.q12 > 0.2 ? s : null;
+}
+
+/**
  * ±1 weights, q_d = 0 unstable: the partially specialised fixed point, by chord-Newton from the neighbouring one
  * (warm.spec) or from the non-specialised point x pushed along q_d; null where it has gone (past the fold α_AMP,
  * where AMP reaches q = I).
  */
-function partialBranch(alpha: number, x: number, warm?: CommitteeWarm) {
+function partialBranch(m: CommitteeModel, alpha: number, x: number, warm?: CommitteeWarm) {
   const ok = (s: CommitteeSolution) => s.converged && 1 - s.q11 > 1e-6 && s.q11 - s.q12 > 1e-6;
   if (warm?.spec) {
-    const s = solveSymmetric('rademacher', alpha, ...warm.spec, true, warm.jacobian, 12);
+    const s = solveSymmetric(m, alpha, ...warm.spec, true, warm.jacobian, 12);
     return ok(s) ? s : null;
   }
   // Cold: cheap plain steps from the non-specialised point pushed along q_d; past the fold they run towards q = I,
   // where there is nothing to polish; else Newton from where they are (near α_sb they crawl: λ ≈ 1).
-  const [a, b] = enterBasin('rademacher', alpha, x + 0.1 * (1 - x), x - 0.1 * x, 80);
+  const [a, b] = enterBasin(m, alpha, x + 0.1 * (1 - x), x - 0.1 * x, 80);
   if (a >= 0.9) return null;
-  const s = solveSymmetric('rademacher', alpha, a, b, true);
+  const s = solveSymmetric(m, alpha, a, b, true);
   return ok(s) ? s : null;
 }
 
@@ -283,19 +322,20 @@ export interface CommitteeWarm {
   pastFold?: boolean;
 }
 
-export function nextWarm(prior: CommitteePrior, p: CommitteePoint): CommitteeWarm {
-  const w = (prior === 'gaussian' ? p.specialised : p.partial) ?? null;
+export function nextWarm(prior: ModelArg, p: CommitteePoint): CommitteeWarm {
+  const m = modelOf(prior);
+  const w = (m.prior === 'gaussian' ? p.specialised : p.partial) ?? null;
   return {
     x: p.nonSpecialised.q11,
     spec: w ? [w.q11, w.q12] : undefined,
     jacobian: w?.jacobian,
-    pastFold: prior === 'rademacher' && p.lambda > 1 && !p.partial,
+    pastFold: m.prior === 'rademacher' && p.lambda > 1 && !p.partial,
   };
 }
 
 /** The curve on a grid of α (ascending), each point warm-started from the previous one; onPoint → false stops. */
 export function committeeCurve(
-  prior: CommitteePrior,
+  prior: ModelArg,
   alphas: readonly number[],
   onPoint?: (p: CommitteePoint) => boolean | void,
 ): CommitteePoint[] {
@@ -311,10 +351,12 @@ export function committeeCurve(
 }
 
 /** Φ(q, q̂) = −½Tr(q q̂) + Ψ_P(q̂) + αΨ_out(q) away from the fixed point (for the stationarity test). */
-export function committeeFreeEntropy(prior: CommitteePrior, alpha: number, q: Sym2, qhat: Sym2): number {
-  const pr = priorUpdate(prior, qhat);
-  const psiP = pr.psiMinusTrace + 0.5 * (pr.q.a * qhat.a + 2 * pr.q.b * qhat.b + pr.q.c * qhat.c);
-  return psiP - 0.5 * (q.a * qhat.a + 2 * q.b * qhat.b + q.c * qhat.c) + alpha * outputState(q).psi;
+export function committeeFreeEntropy(prior: ModelArg, alpha: number, q: Sym2, qhat: Sym2): number {
+  const m = modelOf(prior);
+  const tr = (x: Sym2, y: Sym2) => (m.K === 3 ? trace3(x, y) : x.a * y.a + 2 * x.b * y.b + x.c * y.c);
+  const pr = priorK(m, qhat);
+  const psiP = pr.psiMinusTrace + 0.5 * tr(pr.q, qhat);
+  return psiP - 0.5 * tr(q, qhat) + alpha * outputK(m.K, q).psi;
 }
 
 /**
@@ -324,7 +366,7 @@ export function committeeFreeEntropy(prior: CommitteePrior, alpha: number, q: Sy
  * recovery (1 − q11 < 10⁻⁹, reported as q = I).
  */
 export function ampStateEvolution(
-  prior: CommitteePrior,
+  prior: ModelArg,
   alpha: number,
   { tol = 1e-9, maxIter = 20000, accuracy = 'fast' as Accuracy } = {},
 ): CommitteeSolution {
@@ -336,7 +378,8 @@ export function ampStateEvolution(
     res = Math.max(Math.abs(na - a), Math.abs(nb - b));
     a = na;
     b = nb;
-    if (1 - a < 1e-9 && prior === 'rademacher') return { ...perfect(alpha), iterations: it, residual: 1 - a };
+    if (1 - a < 1e-9 && modelOf(prior).prior === 'rademacher')
+      return { ...perfect(alpha, modelOf(prior).K), iterations: it, residual: 1 - a };
     if (res < tol * (1 - a)) return solution(prior, alpha, sym(a, b, a), true, it, res);
   }
   return solution(prior, alpha, sym(a, b, a), false, maxIter, res);

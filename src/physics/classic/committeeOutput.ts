@@ -111,7 +111,7 @@ function hermiteRule(q: Sym2): OmegaRule {
 }
 
 /** Panel edges around a feature at c of width h: c, c ± h, c ± 2h, c ± 4h, c ± 8h (rounded, for the rule cache). */
-function featureEdges(c: number, h: number): number[] {
+export function featureEdges(c: number, h: number): number[] {
   const out = [c];
   for (const k of [1, 2, 4, 8]) if (k * h < 1) out.push(c - k * h, c + k * h);
   return out.map((x) => +x.toPrecision(5));

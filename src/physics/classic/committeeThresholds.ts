@@ -2,9 +2,18 @@
 // the stability eigenvalue of the non-specialised fixed point and on the crossing of the branches' Φ.
 import { brent } from '../numerics/brent';
 import { maximise } from '../numerics/maximise';
-import { outputState, sym, type Sym2 } from './committeeOutput';
-import { priorUpdate, type CommitteePrior } from './committeePrior';
-import { nonSpecialised, specialisationEigenvalue } from './committee';
+import { sym, type Accuracy, type Sym2 } from './committeeOutput';
+import {
+  committeeSolutionAt,
+  modelOf,
+  nonSpecialised,
+  outputK,
+  priorK,
+  solveCommitteePoint,
+  specialisationEigenvalue,
+  type CommitteeModel,
+  type ModelArg,
+} from './committee';
 
 export interface CommitteeThresholds {
   /** Continuous specialisation: q_d = 0 loses stability (λ = 1). */
@@ -21,6 +30,11 @@ export interface CommitteeThresholds {
    * is partially specialised (q11 > q12, q11 < 1) up to α_AMP. Null for Gaussian weights (there it is alphaSpec).
    */
   alphaSymBreak: number | null;
+  /**
+   * K = 3, Gaussian weights: the spinodal where the specialised branch appears (a fold in α, below the first-order
+   * transition alphaIT); absent for K = 2 and ±1 weights.
+   */
+  alphaSpinodal?: number | null;
   converged: boolean;
 }
 
@@ -37,9 +51,17 @@ interface BranchPoint {
  * output integrals F(q) do not depend on α, so ∂/∂α costs only prior updates, and the system stays regular at the
  * fold, where Newton in q at fixed α does not.
  */
-export function branchAtQ11(prior: CommitteePrior, q11: number, q12: number, alpha: number): BranchPoint {
+export function branchAtQ11(
+  prior: ModelArg,
+  q11: number,
+  q12: number,
+  alpha: number,
+  accuracy: Accuracy = 'accurate',
+): BranchPoint {
+  const { K } = modelOf(prior);
+  const outputState = (q: Sym2) => outputK(K, q, accuracy);
   const resid = (F: Sym2, b: number, al: number) => {
-    const n = priorUpdate(prior, sym(al * F.a, al * F.b, al * F.c)).q;
+    const n = priorK(prior, sym(al * F.a, al * F.b, al * F.c)).q;
     return [0.5 * (n.a + n.c) - q11, n.b - b];
   };
   let b = q12;
@@ -65,11 +87,17 @@ export function branchAtQ11(prior: CommitteePrior, q11: number, q12: number, alp
  * α_AMP for ±1 weights: the largest α on the partially specialised AMP branch, max over q11 of α(q11) (a
  * saddle-node in α), from just above the symmetry-breaking point (α_sb, q11 = q12 = x_sb) to q11 = 0.97.
  */
-export function ampFold(prior: CommitteePrior, alphaSymBreak: number, xSymBreak: number): BranchPoint {
+export function ampFold(
+  prior: ModelArg,
+  alphaSymBreak: number,
+  xSymBreak: number,
+  onStep: () => void = () => {},
+): BranchPoint {
   let warm = { q12: xSymBreak - 0.02, alpha: alphaSymBreak };
   let ok = true;
   let best: BranchPoint | null = null;
   const alphaOf = (q11: number) => {
+    onStep();
     const p = branchAtQ11(prior, q11, warm.q12, warm.alpha);
     ok = ok && p.converged;
     if (p.converged) warm = p;
@@ -87,8 +115,18 @@ export function ampFold(prior: CommitteePrior, alphaSymBreak: number, xSymBreak:
  * AMP breaks the permutation symmetry; α_AMP is the fold of the partially specialised branch that follows (ampFold),
  * and α_IT is where Φ_nonspec = −2 ln 2 (exact recovery).
  */
-export function committeeThresholds(prior: CommitteePrior, alphaMax = 6, scan = 24): CommitteeThresholds {
-  const lam = (a: number) => specialisationEigenvalue(prior, a) - 1;
+/** `onStep` is called at every solver step (a worker's heartbeat: K = 3 thresholds take tens of seconds). */
+export function committeeThresholds(
+  prior: ModelArg,
+  alphaMax = 6,
+  scan = 24,
+  onStep: () => void = () => {},
+): CommitteeThresholds {
+  const m = modelOf(prior);
+  const lam = (a: number) => {
+    onStep();
+    return specialisationEigenvalue(prior, a) - 1;
+  };
   let alphaStab: number | null = null;
   let ok = true;
   let prevA = 1e-3;
@@ -105,9 +143,13 @@ export function committeeThresholds(prior: CommitteePrior, alphaMax = 6, scan = 
     prevA = a;
     prevL = l;
   }
-  if (prior === 'gaussian')
+  if (m.prior === 'gaussian' && m.K === 3) return { ...firstOrderSpecialisation(m, alphaStab, onStep), converged: ok };
+  if (m.prior === 'gaussian')
     return { alphaSpec: alphaStab, alphaIT: null, alphaAMP: null, alphaSymBreak: null, converged: ok };
-  const df = (a: number) => nonSpecialised(prior, a).f + 2 * Math.LN2;
+  const df = (a: number) => {
+    onStep();
+    return nonSpecialised(prior, a).f + m.K * Math.LN2;
+  };
   let alphaIT: number | null = null;
   let a0 = 1e-3;
   let d0 = df(a0);
@@ -125,9 +167,79 @@ export function committeeThresholds(prior: CommitteePrior, alphaMax = 6, scan = 
   }
   let alphaAMP: number | null = null;
   if (alphaStab !== null) {
-    const fold = ampFold(prior, alphaStab, nonSpecialised(prior, alphaStab).q11);
+    const fold = ampFold(prior, alphaStab, nonSpecialised(prior, alphaStab).q11, onStep);
     ok = ok && fold.converged;
-    alphaAMP = fold.converged ? fold.alpha : null;
+    // K = 3: the partial branch leaves α_sb backwards (subcritical), so state evolution jumps at α_sb itself.
+    alphaAMP = fold.converged ? (m.K === 3 ? Math.max(fold.alpha, alphaStab) : fold.alpha) : null;
   }
   return { alphaSpec: null, alphaIT, alphaAMP, alphaSymBreak: alphaStab, converged: ok };
+}
+
+/**
+ * K = 3, Gaussian weights: the specialisation transition is first order. The specialised branch is followed in q11
+ * downwards from its point at α_AMP (where q_d = 0 loses stability; found by state evolution from an informed start)
+ * by branchAtQ11 (2-D Newton in (q12, α) at fixed q11, regular through the fold): the spinodal is the least α on it
+ * (golden section), the transition α_IT the Φ crossing with the non-specialised branch (Brent in q11). Between
+ * α_IT and α_AMP the hard phase.
+ */
+function firstOrderSpecialisation(m: CommitteeModel, alphaAMP: number | null, onStep: () => void): CommitteeThresholds {
+  const none = { alphaSpec: null, alphaIT: null, alphaAMP, alphaSymBreak: null, alphaSpinodal: null };
+  if (alphaAMP === null) return { ...none, converged: true };
+  const top = solveCommitteePoint(m, alphaAMP).specialised;
+  if (!top) return { ...none, converged: false };
+  // March down in q11 (steps of 0.02, warm-started, the Gauss–Hermite rule) until α(q11) turns up again: the fold
+  // is bracketed; the crossing and the fold are then located with the accurate rule.
+  const pts: BranchPoint[] = [{ q11: top.q11, q12: top.q12, alpha: alphaAMP, converged: true }];
+  let ok = true;
+  for (let q11 = top.q11 - 0.02; q11 > 0.4; q11 -= 0.02) {
+    const last = pts[pts.length - 1];
+    onStep();
+    const p = branchAtQ11(m, q11, last.q12, last.alpha, 'fast');
+    if (!p.converged) {
+      ok = false;
+      break;
+    }
+    pts.push(p);
+    if (pts.length >= 3 && p.alpha > pts[pts.length - 2].alpha) break;
+  }
+  // Φ(specialised) − Φ(non-specialised) along the branch, at fixed q11.
+  const gap = (p: BranchPoint) => {
+    onStep();
+    return committeeSolutionAt(m, p.alpha, sym(p.q11, p.q12, p.q11)).f - nonSpecialised(m, p.alpha).f;
+  };
+  let alphaIT: number | null = null;
+  for (let i = 1; i < pts.length && alphaIT === null; i++) {
+    if (pts[i].alpha > pts[i - 1].alpha) break; // past the fold: the unstable side
+    if (gap(pts[i - 1]) > 0 && gap(pts[i]) <= 0) {
+      pts[i - 1] = branchAtQ11(m, pts[i - 1].q11, pts[i - 1].q12, pts[i - 1].alpha);
+      let warm = pts[i - 1];
+      const at = (q11: number) => {
+        onStep();
+        const p = branchAtQ11(m, q11, warm.q12, warm.alpha);
+        ok = ok && p.converged;
+        warm = p;
+        return p;
+      };
+      const r = brent((q11) => gap(at(q11)), pts[i].q11, pts[i - 1].q11, 1e-7);
+      ok = ok && r.converged;
+      alphaIT = at(r.x).alpha;
+    }
+  }
+  let alphaSpinodal: number | null = null;
+  const n = pts.length;
+  if (n >= 3 && pts[n - 1].alpha > pts[n - 2].alpha) {
+    let warm = pts[n - 2];
+    let best = Infinity;
+    const negAlpha = (q11: number) => {
+      onStep();
+      const p = branchAtQ11(m, q11, warm.q12, warm.alpha);
+      ok = ok && p.converged;
+      if (p.converged) warm = p;
+      if (p.converged) best = Math.min(best, p.alpha);
+      return p.converged ? -p.alpha : -Infinity;
+    };
+    maximise(negAlpha, pts[n - 1].q11 - 0.02, pts[n - 3].q11, 8, 1e-4);
+    alphaSpinodal = Number.isFinite(best) ? best : null;
+  } else ok = false;
+  return { ...none, alphaIT, alphaSpinodal, converged: ok && alphaIT !== null };
 }

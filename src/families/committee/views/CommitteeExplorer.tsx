@@ -1,5 +1,6 @@
-// The K = 2 committee-machine tab: q11 and q12 against α for the non-specialised and specialised branches
-// (metastable dashed), ε, and the thresholds. Points stream from the worker (a specialised point costs ~0.1 s).
+// The committee-machine tab (K = 2 or 3): q11 and q12 against α for the non-specialised and specialised branches
+// (metastable dashed), ε with a vertical jump at a first-order transition, and the thresholds. Points stream from the
+// worker (a specialised point costs ~0.1 s for K = 2, ~1–3 s for K = 3).
 import { useCommittee } from '../store';
 import { ampFixedPoint, type CommitteePoint } from '../../../physics/classic/committee';
 import { Banner, fmt, Select } from '../../../platform/ui/fields';
@@ -7,6 +8,7 @@ import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import type { Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdMarks, thresholdRule } from '../../../platform/plots/thresholds';
+import { jumpAt } from './jump';
 import '../../../platform/ui/classic.css';
 
 const C = { q11: COLOURS.blue, q12: COLOURS.rose, ns: COLOURS.grey, amp: COLOURS.green };
@@ -29,7 +31,7 @@ const PLOTS: { testId: string; caption: string; yLabel: string; yDomain: [number
   },
 ];
 
-function series(points: CommitteePoint[]): { q: Series[]; eps: Series[] } {
+function series(points: CommitteePoint[], alphaJump?: number | null): { q: Series[]; eps: Series[] } {
   const spEq = (p: CommitteePoint) => p.equilibrium === 'specialised';
   const line = (f: (p: CommitteePoint) => number | null): Polyline =>
     points.map((p) => {
@@ -89,7 +91,13 @@ function series(points: CommitteePoint[]): { q: Series[]; eps: Series[] } {
       {
         mark: 'line',
         id: 'eps-equilibrium',
-        data: line((p) => (spEq(p) && p.specialised ? p.specialised.eps : p.nonSpecialised.eps)),
+        data: jumpAt(
+          points,
+          alphaJump,
+          (p) => p.nonSpecialised.eps,
+          (p) => p.specialised?.eps ?? null,
+          (p) => (spEq(p) && p.specialised ? p.specialised.eps : p.nonSpecialised.eps),
+        ),
         colour: COLOURS.equilibrium,
         weight: 'bold',
         label: 'ε, equilibrium',
@@ -123,12 +131,18 @@ export function CommitteeExplorer() {
   const computeError = useCommittee((s) => s.computeError);
   const patch = useCommittee((s) => s.patch);
 
-  const s = series(points);
+  const K = params.K === 3 ? 3 : 2;
   const t = thresholds;
+  // First-order transitions (ε jumps): exact recovery with ±1 weights, specialisation for K = 3.
+  const s = series(points, t?.alphaIT);
   const marks = thresholdMarks({ alphaSpec: t?.alphaSpec, alphaIT: t?.alphaIT, alphaAMP: t?.alphaAMP }, 'hard');
   // ±1 weights: where AMP leaves q11 = q12 (below α_AMP, where it reaches q = I).
   const sb = t?.alphaSymBreak;
   if (sb !== null && sb !== undefined) marks.rules.push(thresholdRule('alpha-sb', sb, `α_sb ≈ ${sb.toFixed(3)}`));
+  // K = 3, Gaussian weights: where the specialised branch appears.
+  const sp = t?.alphaSpinodal;
+  if (sp !== null && sp !== undefined) marks.rules.push(thresholdRule('alpha-sp', sp, `α_sp ≈ ${sp.toFixed(2)}`));
+  const ranges = K === 3 ? ['15', '25', '30'] : ['3', '5', '8'];
   const framed = (series: Series[]) => [...marks.spans, ...series, ...marks.rules];
   return (
     <>
@@ -145,7 +159,19 @@ export function CommitteeExplorer() {
         data-complete={!computing && !!thresholds ? 'true' : 'false'}
       >
         <section className="panel">
-          <h2>Committee machine, K = 2</h2>
+          <h2>Committee machine, K = {K}</h2>
+          <Select
+            id="control-committee-k"
+            label="hidden units K"
+            value={String(K)}
+            onChange={(v) => patch({ K: Number(v), alphaMax: v === '3' ? 25 : 5 })}
+            options={
+              [
+                ['2', 'K = 2'],
+                ['3', 'K = 3'],
+              ] as const
+            }
+          />
           <Select
             id="control-committee-prior"
             label="teacher weights"
@@ -163,36 +189,58 @@ export function CommitteeExplorer() {
             label="α range"
             value={String(params.alphaMax)}
             onChange={(v) => patch({ alphaMax: Number(v) })}
-            options={(['3', '5', '8'].includes(String(params.alphaMax))
-              ? ['3', '5', '8']
-              : ['3', '5', '8', String(params.alphaMax)]
-            ).map((v) => [v, `0 – ${v}`] as const)}
+            options={(ranges.includes(String(params.alphaMax)) ? ranges : [...ranges, String(params.alphaMax)]).map(
+              (v) => [v, `0 – ${v}`] as const,
+            )}
           />
           <dl className="classic-readout">
             <dt>α_spec (continuous specialisation)</dt>
             <dd data-testid="readout-alpha-spec">{t ? fmt(t.alphaSpec) : '…'}</dd>
-            <dt>α_IT</dt>
+            <dt>
+              α_IT (first order{K === 3 && params.prior === 'gaussian' ? ': specialisation' : ': exact recovery'})
+            </dt>
             <dd data-testid="readout-committee-alpha-it">{t ? fmt(t.alphaIT) : '…'}</dd>
             <dt>α_AMP (AMP from the uninformed start reaches q = I)</dt>
             <dd data-testid="readout-committee-alpha-amp">{t ? fmt(t.alphaAMP) : '…'}</dd>
             <dt>α_sb (AMP breaks the symmetry, q11 &gt; q12)</dt>
             <dd data-testid="readout-committee-alpha-sb">{t ? fmt(t.alphaSymBreak) : '…'}</dd>
+            {K === 3 && params.prior === 'gaussian' && (
+              <>
+                <dt>α_sp (the specialised branch appears)</dt>
+                <dd data-testid="readout-committee-alpha-spinodal">{t ? fmt(t.alphaSpinodal ?? null) : '…'}</dd>
+              </>
+            )}
           </dl>
           {params.prior === 'rademacher' && (
             <p className="classic-note">
               ±1 weights: exact recovery is the equilibrium beyond α_IT, but AMP from the uninformed start only leaves
-              q11 = q12 at α_sb, stays partially specialised (q11 &lt; 1) and jumps to q = I at α_AMP. Shaded: the hard
-              phase α_IT &lt; α &lt; α_AMP.
+              q11 = q12 at α_sb,{' '}
+              {K === 3
+                ? 'where the partially specialised branch bends back (subcritical), so it jumps to q = I there (α_AMP = α_sb).'
+                : 'stays partially specialised (q11 < 1) and jumps to q = I at α_AMP.'}{' '}
+              Shaded: the hard phase α_IT &lt; α &lt; α_AMP.
+            </p>
+          )}
+          {K === 3 && params.prior === 'gaussian' && (
+            <p className="classic-note">
+              K = 3, Gaussian weights: specialisation is first order. The specialised branch appears at α_sp, wins (Φ)
+              at α_IT, where ε jumps; AMP from the uninformed start stays non-specialised until q11 = q12 loses
+              stability at α_AMP. Shaded: the hard phase α_IT &lt; α &lt; α_AMP.
             </p>
           )}
           <p className="classic-note">
-            y = sign(sign z₁ + sign z₂) ∈ {'{−1, 0, +1}'} (0: the two units disagree). Error convention: ε = ½(E y² −
-            E(Σ_y y Z_out)²), the squared error of the posterior-mean label (¼ at q = 0). Non-specialised: q11 = q12
-            (both units learn their sum); specialised: q11 &gt; q12. Aubin et al., arXiv 1806.05451.
+            {K === 3
+              ? 'y = sign(sign z₁ + sign z₂ + sign z₃) = ±1 (the majority), on the committee-symmetric manifold q = q_d I + q_o 11ᵀ (q11 = q_d + q_o, q12 = q_o).'
+              : 'y = sign(sign z₁ + sign z₂) ∈ {−1, 0, +1} (0: the two units disagree).'}{' '}
+            Error convention: ε = ½(E y² − E(Σ_y y Z_out)²), the squared error of the posterior-mean label (
+            {K === 3 ? '½' : '¼'} at q = 0). Non-specialised: q11 = q12 (the units learn their sum); specialised: q11
+            &gt; q12. Aubin et al., arXiv 1806.05451.
           </p>
           <p className="classic-note">
-            Large K (lecture, from the literature, not computed here): information-theoretic specialisation at α̃ = α/K ≈
-            7.65, while AMP needs n = Θ(K²p): a computational gap.
+            Large K (Aubin et al., arXiv 1806.05451, large-K analysis, in α̃ = α/K; not computed here): the
+            specialisation is first order, at α̃ ≈ 7.65 (n ≈ 7.65·K·p samples), while AMP stays non-specialised until α =
+            Θ(K²), i.e. n = Θ(K²p): a computational gap growing with K.
+            {K === 3 && ' K = 3 already shows it (α_IT/3 and α_AMP/3 here).'}
           </p>
         </section>
         <div className="classic-plots">
@@ -202,6 +250,8 @@ export function CommitteeExplorer() {
               {...plot}
               xLabel="sample ratio α = m / n"
               xDomain={[0, params.alphaMax]}
+              // K = 3: ε = ½ at q = 0 (¼ for K = 2)
+              yDomain={of === 'eps' && K === 3 ? [0, 0.51] : plot.yDomain}
               series={framed(s[of])}
               busy={computing}
             />

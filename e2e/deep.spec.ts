@@ -93,7 +93,9 @@ test.describe('deep MLP (L = 2)', () => {
     expect(csv[1]).toBe(
       'alpha,eps_opt,equilibrium,f_opt,eps_universal,f_universal,converged_universal,eps_layer1,f_layer1,converged_layer1,eps_product,f_product,converged_product,eps_specialised,f_specialised,converged_specialised',
     );
-    expect(csv).toHaveLength(2 + 100);
+    // One row per α of the 100-point grid, then the title and cite lines (# …).
+    expect(csv.slice(2).filter((l) => !l.startsWith('#'))).toHaveLength(100);
+    expect(csv.at(-1)).toMatch(/^# cite: Phase-diagram explorer v\d/);
     const profile = (await downloadOf(page, 'export-deep-profile-csv')).body.toString('utf8').trim().split('\n');
     expect(profile[1]).toMatch(/^s_abs,Q1_opt,/);
     const json = JSON.parse((await downloadOf(page, 'export-deep-overlaps-json')).body.toString('utf8'));

@@ -42,6 +42,10 @@ export function startPhaseController(
     opts.factory,
   );
 
+  const currentKey = () => {
+    const params = useExplorer.getState().params;
+    return rowParamsKey(shallowParamsOf(params), usePhase.getState().plane, params.alphaMax);
+  };
   const run = () => {
     const st = useExplorer.getState();
     const params = st.params;
@@ -77,9 +81,9 @@ export function startPhaseController(
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(run, debounceMs);
-    // A curve being computed stops the diagram now, not after the debounce: its worker would take a core from the
-    // curve for that long.
-    if (lastKey !== null && useExplorer.getState().computing) {
+    // A curve being computed stops an outdated diagram now, not after the debounce: its worker would take a core
+    // from the curve for that long. (A move along the plane's own variable keeps the diagram: same key.)
+    if (lastKey !== null && useExplorer.getState().computing && currentKey() !== lastKey) {
       client.cancel();
       lastKey = null;
     }

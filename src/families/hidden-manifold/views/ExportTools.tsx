@@ -1,9 +1,8 @@
-// Export buttons (SVG, PNG, CSV, JSON) of the hidden-manifold tab's two plots: the ridge curves' rows, and the SGD
-// runs' rows (data kind, run, α = steps/N, ε_g).
-import { useCallback } from 'react';
+// What the hidden-manifold tab's export menus (SVG, PNG, CSV, JSON; carried by its LinePlots) write: the ridge
+// curves' rows, the logistic curve's, and the SGD runs' rows (data kind, run, α = steps/N, ε_g).
 import type { DataTable } from '../../../platform/plots/export';
 import { pageBase } from '../../../platform/plots/export';
-import { ExportMenu } from '../../../platform/plots/ExportMenu';
+import type { ExportMenuProps } from '../../../platform/plots/ExportMenu';
 import { HMM_TABLE, hmmCodec } from '../params';
 import { useHiddenManifold } from '../store';
 
@@ -42,30 +41,21 @@ function table(plot: HmmPlot): DataTable | null {
   return { columns: ['data', 'run', 'alpha', 'epsG'], rows };
 }
 
-export function HmmExport({ plot }: { plot: HmmPlot }) {
-  const context = useCallback(() => {
-    const p = useHiddenManifold.getState().params;
-    const params = Object.fromEntries(HMM_TABLE.map((row) => [row.key, p[row.field]]));
-    return { model: 'hidden-manifold', params, url: pageBase() + hmmCodec.encode(p) };
-  }, []);
-  const tableOf = useCallback(() => table(plot), [plot]);
-  const extraJson = () => {
-    const { result, simulation } = useHiddenManifold.getState();
-    return {
-      nullError: result?.nullError ?? null,
-      ...(simulation
-        ? { simulation: { N: simulation.N, seeds: simulation.seeds, diverged: simulation.diverged } }
-        : {}),
-    };
+function context() {
+  const p = useHiddenManifold.getState().params;
+  const params = Object.fromEntries(HMM_TABLE.map((row) => [row.key, p[row.field]]));
+  return { model: 'hidden-manifold', params, url: pageBase() + hmmCodec.encode(p) };
+}
+
+function extraJson() {
+  const { result, simulation } = useHiddenManifold.getState();
+  return {
+    nullError: result?.nullError ?? null,
+    ...(simulation ? { simulation: { N: simulation.N, seeds: simulation.seeds, diverged: simulation.diverged } } : {}),
   };
-  return (
-    <ExportMenu
-      plot={plot}
-      title={TITLES[plot]}
-      context={context}
-      table={tableOf}
-      extraJson={extraJson}
-      fileKeys={['f', 'delta']}
-    />
-  );
+}
+
+/** The export menu of one plot (LinePlot's `exportAs`). */
+export function hmmExport(plot: HmmPlot): Partial<ExportMenuProps> {
+  return { plot, title: TITLES[plot], context, table: () => table(plot), extraJson, fileKeys: ['f', 'delta'] };
 }

@@ -8,7 +8,7 @@ import { COLOURS } from '../../../platform/plots/palette';
 import { HMM_ACTIVATIONS, HMM_TABLE, HMM_TARGETS, HMM_UNITS, type HmmUiParams } from '../params';
 import { useHiddenManifold } from '../store';
 import type { CurvePoint } from '../protocol';
-import { HmmExport } from './ExportTools';
+import { hmmExport } from './ExportTools';
 import { SgdPanel, sgdSeries } from './SgdPanel';
 import { RidgeSimControls, ridgeSimSeries } from './RidgeSim';
 import '../../../platform/ui/classic.css';
@@ -164,12 +164,8 @@ export function HiddenManifoldExplorer() {
         <div className="classic-plots">
           <LinePlot
             testId="plot-hmm-ridge"
-            caption={
-              <>
-                ridge regression on hidden-manifold inputs: test error E(α)
-                <HmmExport plot="hmm-ridge" />
-              </>
-            }
+            exportAs={hmmExport('hmm-ridge')}
+            caption={<>ridge regression on hidden-manifold inputs: test error E(α)</>}
             xLabel="α = n / N"
             yLabel="test error E = E(y − ŷ)²"
             xDomain={[0, params.alphaMax]}
@@ -179,12 +175,8 @@ export function HiddenManifoldExplorer() {
           />
           <LinePlot
             testId="plot-hmm-logistic"
-            caption={
-              <>
-                logistic regression on y = sign(θ·c/√D): classification error
-                <HmmExport plot="hmm-logistic" />
-              </>
-            }
+            exportAs={hmmExport('hmm-logistic')}
+            caption={<>logistic regression on y = sign(θ·c/√D): classification error</>}
             xLabel="α = n / N"
             yLabel="P(sign ŷ ≠ y)"
             xDomain={[0, params.alphaMax]}
@@ -196,12 +188,8 @@ export function HiddenManifoldExplorer() {
           </LinePlot>
           <LinePlot
             testId="plot-hmm-sgd"
-            caption={
-              <>
-                online SGD: test error against steps/N, hidden manifold vs i.i.d. inputs
-                <HmmExport plot="hmm-sgd" />
-              </>
-            }
+            exportAs={hmmExport('hmm-sgd')}
+            caption={<>online SGD: test error against steps/N, hidden manifold vs i.i.d. inputs</>}
             xLabel="α = steps / N (log scale)"
             yLabel="ε_g (log scale)"
             xLog

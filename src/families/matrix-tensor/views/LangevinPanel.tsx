@@ -3,7 +3,6 @@
 import { useCallback, useMemo } from 'react';
 import { branches } from '../../../physics/classic/matrixTensor';
 import { pageBase } from '../../../platform/plots/export';
-import { ExportMenu } from '../../../platform/plots/ExportMenu';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { rule } from '../../../platform/plots/lineGeometry';
 import { COLOURS } from '../../../platform/plots/palette';
@@ -136,15 +135,8 @@ export function LangevinPanel() {
             legend="below"
             height={260}
             attrs={{ 'data-points': sim?.points.length ?? 0 }}
-          >
-            <ExportMenu
-              plot="mt-langevin"
-              title="simulation plot"
-              context={context}
-              table={tableOf}
-              fileKeys={['seed']}
-            />
-          </LinePlot>
+            exportAs={{ plot: 'mt-langevin', title: 'simulation plot', context, table: tableOf, fileKeys: ['seed'] }}
+          />
           <p className="classic-note">
             One sample (x*, Y, T) at size N, Euler–Maruyama with dt = 0.02 on the sphere |x|² = N from a random start
             (|m(0)| ~ 1/√N). At T = 1 the stationary law is the posterior, so a run that equilibrates fluctuates around

@@ -4,7 +4,6 @@
 import { useCallback } from 'react';
 import type { ExportContext } from '../../../platform/plots/export';
 import { pageBase } from '../../../platform/plots/export';
-import { ExportMenu } from '../../../platform/plots/ExportMenu';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdRule } from '../../../platform/plots/thresholds';
@@ -191,15 +190,8 @@ export function MatrixTensorExplorer() {
                 ) : null,
               )
             }
-          >
-            <ExportMenu
-              plot="mt-diagram"
-              title="phase diagram"
-              context={context}
-              table={diagramTableOf}
-              fileKeys={['p']}
-            />
-          </LinePlot>
+            exportAs={{ plot: 'mt-diagram', title: 'phase diagram', context, table: diagramTableOf, fileKeys: ['p'] }}
+          />
           <LinePlot
             testId="plot-mt-overlap"
             caption={`overlap m against 1/Δ2 at Δp = ${params.deltaP}, p = ${params.p}`}
@@ -210,16 +202,15 @@ export function MatrixTensorExplorer() {
             series={[...hard, ...(overlaps ? overlapSeries(overlaps.rows) : []), ...rules]}
             busy={computing && !overlaps}
             legend="below"
-          >
-            <ExportMenu
-              plot="mt-overlap"
-              title="overlap plot"
-              context={context}
-              table={overlapTableOf}
-              fileKeys={['p', 'delta-p']}
-              extraJson={() => ({ thresholds: useMatrixTensor.getState().overlaps?.at ?? null })}
-            />
-          </LinePlot>
+            exportAs={{
+              plot: 'mt-overlap',
+              title: 'overlap plot',
+              context,
+              table: overlapTableOf,
+              fileKeys: ['p', 'delta-p'],
+              extraJson: () => ({ thresholds: useMatrixTensor.getState().overlaps?.at ?? null }),
+            }}
+          />
           <LangevinPanel />
         </div>
       </main>

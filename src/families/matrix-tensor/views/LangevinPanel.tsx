@@ -10,11 +10,7 @@ import { numberRow, sliderOf } from '../../../platform/state/hashCodec';
 import { Select, Slider } from '../../../platform/ui/fields';
 import { MATRIX_TENSOR_TABLE, matrixTensorCodec } from '../params';
 import { useMatrixTensor } from '../store';
-
-const options = (field: 'simN' | 'simT', value: number) => {
-  const list = (numberRow(MATRIX_TENSOR_TABLE, field).choices ?? []).map(String);
-  return (list.includes(String(value)) ? list : [...list, String(value)]).map((v) => [v, v] as const);
-};
+import { choiceOptions } from './choices';
 
 export function LangevinPanel() {
   const params = useMatrixTensor((s) => s.params);
@@ -94,14 +90,14 @@ export function LangevinPanel() {
             label="N"
             value={String(params.simN)}
             onChange={(v) => patch({ simN: Number(v) })}
-            options={options('simN', params.simN)}
+            options={choiceOptions('simN', params.simN)}
           />
           <Select
             id="control-mt-sim-t"
             label="final time"
             value={String(params.simT)}
             onChange={(v) => patch({ simT: Number(v) })}
-            options={options('simT', params.simT)}
+            options={choiceOptions('simT', params.simT)}
           />
           <Select
             id="control-mt-sim-temperature"

@@ -12,6 +12,7 @@ import { numberRow, sliderOf } from '../../../platform/state/hashCodec';
 import { MATRIX_TENSOR_TABLE, matrixTensorCodec, type MatrixTensorUiParams } from '../params';
 import { useMatrixTensor } from '../store';
 import { LangevinPanel } from './LangevinPanel';
+import { choiceOptions } from './choices';
 import { diagramSeries, diagramTable, labelAt, overlapSeries, overlapTable, regionBand, REGIONS } from './series';
 import '../../../platform/ui/classic.css';
 
@@ -30,10 +31,8 @@ const clampLabel = (px: number, text: string, left: number, right: number) => {
   return Math.min(Math.max(px, left + half), right - half);
 };
 
-const choices = (field: 'invDelta2Max' | 'deltaPMax', value: number) => {
-  const list = (numberRow(MATRIX_TENSOR_TABLE, field).choices ?? []).map(String);
-  return (list.includes(String(value)) ? list : [...list, String(value)]).map((v) => [v, `0 – ${v}`] as const);
-};
+/** A range's label: its upper end (the axis starts at 0). */
+const range = (v: string) => `0 – ${v}`;
 
 function Controls({ params, patch }: { params: MatrixTensorUiParams; patch(p: Partial<MatrixTensorUiParams>): void }) {
   const dp = sliderOf(numberRow(MATRIX_TENSOR_TABLE, 'deltaP'));
@@ -60,14 +59,14 @@ function Controls({ params, patch }: { params: MatrixTensorUiParams; patch(p: Pa
         label="1/Δ2 range"
         value={String(params.invDelta2Max)}
         onChange={(v) => patch({ invDelta2Max: Number(v) })}
-        options={choices('invDelta2Max', params.invDelta2Max)}
+        options={choiceOptions('invDelta2Max', params.invDelta2Max, range)}
       />
       <Select
         id="control-mt-delta-p-max"
         label="Δp range"
         value={String(params.deltaPMax)}
         onChange={(v) => patch({ deltaPMax: Number(v) })}
-        options={choices('deltaPMax', params.deltaPMax)}
+        options={choiceOptions('deltaPMax', params.deltaPMax, range)}
       />
     </>
   );

@@ -21,4 +21,6 @@ export function startFirstFamily(): void {
   const model = useFamily.getState().model;
   const f = FAMILIES.find((x) => x.id === model) ?? FAMILIES[0];
   if (f.keepAlive) startShown(f);
+  // The tab's view chunk loads while the main bundle renders, not after React first meets the lazy component.
+  void f.View.preload().catch(() => {}); // a failed load is reported by the tab's boundary when it renders
 }

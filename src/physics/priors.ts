@@ -1,12 +1,14 @@
 // Weight priors P_W (scalar-channel overlap m_W and free entropy ψ_W) and readout laws P_v (docs/physics/mlp-shallow.md §§1, 5, 7).
 
-import { gaussHermite, gaussLegendre } from './numerics/gaussHermite';
+import { gaussHermite, gaussLegendre, type QuadratureRule } from './numerics/gaussHermite';
 import type { ReadoutAtoms, ReadoutLaw, WeightPrior } from './types';
 import type { SpectralLaw } from './spectral';
 
 // ---------- weight priors: scalar channel Y = √q̂ w⁰ + ξ ----------
 
-const GH_W = gaussHermite(80);
+// Looked up at use (memoised): the page imports this file, and module-level rules were built at its start-up.
+let ghW: QuadratureRule | null = null;
+const rule80 = () => (ghW ??= gaussHermite(80));
 
 /** ln cosh without overflow. */
 function logCosh(x: number): number {
@@ -21,6 +23,7 @@ export function overlapW(prior: WeightPrior, qhat: number): number {
   // Rademacher: E_z tanh(√q̂ z + q̂).
   const s = Math.sqrt(qhat);
   let acc = 0;
+  const GH_W = rule80();
   for (let i = 0; i < GH_W.x.length; i++) acc += GH_W.w[i] * Math.tanh(s * GH_W.x[i] + qhat);
   return acc;
 }
@@ -41,6 +44,7 @@ export function overlapWSlope(prior: WeightPrior, qhat: number, out: { v: number
   const stein = q < 1e-10;
   let v = 0;
   let d = 0;
+  const GH_W = rule80();
   for (let i = 0; i < GH_W.x.length; i++) {
     const t = Math.tanh(s * GH_W.x[i] + q);
     v += GH_W.w[i] * t;
@@ -56,6 +60,7 @@ export function freeEntropyW(prior: WeightPrior, qhat: number): number {
   if (prior === 'gaussian') return 0.5 * qhat - 0.5 * Math.log1p(qhat);
   const s = Math.sqrt(qhat);
   let acc = 0;
+  const GH_W = rule80();
   for (let i = 0; i < GH_W.x.length; i++) acc += GH_W.w[i] * logCosh(s * GH_W.x[i] + qhat);
   return acc - 0.5 * qhat;
 }

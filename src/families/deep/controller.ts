@@ -2,6 +2,7 @@
 // shared WorkerClient (generations, stale chunks dropped here and skipped in the worker, crash → respawn and a
 // message, watchdog), and the URL binding. After a crash nothing is re-requested until the parameters change.
 import { GenerationCounters, progress, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
+import { chunkBatcher } from '../../platform/compute/chunkBatch';
 import { DEEP_CHANNELS, type DeepApi, type DeepChunk } from './protocol';
 import { bindHash } from '../../platform/state/hashCodec';
 import { deepCodec, type DeepUiParams } from './params';
@@ -95,8 +96,9 @@ export function startDeep(factory: WorkerFactory = defaultFactory): () => void {
       lastKey = key;
       const gen = client.nextGeneration('curve');
       useDeep.getState().requested(gen);
+      const batch = chunkBatcher((c: DeepChunk) => useDeep.getState().applyChunk(c));
       const onChunk = (c: DeepChunk) => {
-        if (client.isCurrent('curve', c.gen)) useDeep.getState().applyChunk(c);
+        if (client.isCurrent('curve', c.gen)) batch.push(c);
       };
       void client
         .call(
@@ -104,6 +106,7 @@ export function startDeep(factory: WorkerFactory = defaultFactory): () => void {
           { channel: 'curve', gen, key },
         )
         .then((r) => {
+          batch.flush();
           if (r.ok) useDeep.getState().finished(gen, null);
           else if (!r.stale) {
             useDeep.getState().finished(gen, r.error);

@@ -1,14 +1,15 @@
 // Data flow: controls → store → (one request per animation frame) → worker → chunks → store → plots.
 // Also keeps the URL hash in sync (hashCodec.bindHash), follows the keyboard shortcuts and loads the reference data.
 import { ACTIVATION_NAMES } from '../../physics/types';
-import type { ShallowParams } from '../../physics/types';
-import { curveKey, gammaNeighbours, type AlphaGrid } from './protocol';
+import type { ShallowParams, ShallowPoint } from '../../physics/types';
+import { curveKey, gammaNeighbours, type AlphaGrid, type CurveChunk } from './protocol';
 import { loadPublished } from './published';
 import { loadReference } from './reference';
 import { nearestPoint } from '../../platform/plots/branches';
 import { ALPHA_MIN, CURVE_POINTS, shallowParamsOf, useExplorer } from './store';
 import { TheoryClient } from './theoryClient';
 import type { WorkerFactory } from '../../platform/compute/workerClient';
+import { chunkBatcher, nextFrame } from '../../platform/compute/chunkBatch';
 import { encodeHash, isDiscreteChange, mlpCodec, PHASE_VIEW_TABLE, URL_TABLE } from './params';
 import { usePhase } from './phaseStore';
 import { bindView, storeView } from '../../platform/state/viewLink';
@@ -21,18 +22,6 @@ export interface ControllerOptions {
   /** Idle time after a complete curve before α_sp is searched (keeps slider drags free of it). */
   transitionDelayMs?: number;
   urlDelayMs?: number;
-}
-
-/** Calls back on the next animation frame, or after 100 ms when frames are throttled (hidden tab). */
-function nextFrame(cb: () => void): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    cb();
-  };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
-  setTimeout(once, 100);
 }
 
 export function startController(opts: ControllerOptions = {}): () => void {
@@ -121,7 +110,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
     // cost of a γ move; the physics is the same, only computed earlier).
     const neighbours = gammaNeighbours(sp.gamma, lastGamma, gammaRange);
     lastGamma = sp.gamma;
-    const r = await client.curve(gen, sp, grid, (chunk) => {
+    const batch = chunkBatcher<ShallowPoint, CurveChunk>((chunk) => {
       store.getState().applyChunk(chunk, sp);
       if (chunk.spansRange) void requestPoint();
       if (chunk.done) {
@@ -133,6 +122,8 @@ export function startController(opts: ControllerOptions = {}): () => void {
           );
       }
     });
+    const r = await client.curve(gen, sp, grid, batch.push);
+    batch.flush();
     if (!r.ok && r.stale) return;
     requestLabels();
     loadOverlays();

@@ -33,7 +33,9 @@ export interface GlmChannel {
   errors(q: number, rho: number, mse: number): GlmErrors;
 }
 
-const GH120 = gaussHermite(120);
+// Rules are looked up at use (gaussHermite memoises them): the page imports this file for the channel names only,
+// and module-level rules and tables were built on its main thread at start-up.
+const gh120 = () => gaussHermite(120);
 
 /**
  * E_ξ F(sξ) for even, smooth F. For s > 1 the integrand is a spike of width 1/s in ξ: substitute u = sξ,
@@ -41,7 +43,7 @@ const GH120 = gaussHermite(120);
  * where the naive rule is off by 8e−3 in ε at α = 50.
  */
 export function expectScaled(F: (u: number) => number, s: number): number {
-  const { x, w } = GH120;
+  const { x, w } = gh120();
   let acc = 0;
   if (s <= 1) {
     for (let i = 0; i < x.length; i++) acc += w[i] * F(s * x[i]);
@@ -74,9 +76,10 @@ export function signFisherTerm(u: number): number {
  * the fixed nodes, so a state-evolution step costs 120 exponentials.
  */
 function tabulated(F: (u: number) => number): (s: number) => number {
-  const { x, w } = GH120;
-  const table = Float64Array.from(x, F);
+  let table: Float64Array | null = null; // F at the nodes, on first use
   return (s) => {
+    const { x, w } = gh120();
+    table ??= Float64Array.from(x, F);
     if (s <= 1) return expectScaled(F, s);
     const k = 0.5 * (1 - 1 / (s * s));
     let acc = 0;
@@ -128,8 +131,7 @@ function linearChannel(delta: number): GlmChannel {
   };
 }
 
-const GH_RELU_XI = gaussHermite(60);
-const GH_RELU_Y = gaussHermite(60);
+const gh60 = () => gaussHermite(60);
 
 /**
  * ReLU with noise: y = max(0, z) + √Δ ζ. With a = ω/√V, posterior of x = relu-argument given y:
@@ -185,6 +187,8 @@ function reluChannel(delta: number): GlmChannel {
     const sigma = Math.sqrt((V * delta) / vt);
     let fisher = 0;
     let psi = 0;
+    const GH_RELU_XI = gh60(); // ξ and the noise y: one rule
+    const GH_RELU_Y = GH_RELU_XI;
     for (let i = 0; i < GH_RELU_XI.x.length; i++) {
       const w = sq * GH_RELU_XI.x[i];
       const p0 = normalCdf(-w / Math.sqrt(V));
@@ -220,6 +224,7 @@ function reluChannel(delta: number): GlmChannel {
       const sq = Math.sqrt(Math.max(q, 0));
       const sV = Math.sqrt(Math.max(V, 0));
       let m2 = 0;
+      const GH_RELU_XI = gh60();
       for (let i = 0; i < GH_RELU_XI.x.length; i++) {
         const w = sq * GH_RELU_XI.x[i];
         const mean = sV > 0 ? w * normalCdf(w / sV) + sV * normalPdf(w / sV) : Math.max(w, 0);

@@ -162,7 +162,8 @@ export function denoise(prior: GlmPrior, A: number, B: number, out: Denoised, ct
   return out;
 }
 
-const GH = gaussHermite(100);
+// Looked up at use (memoised): the page imports this file for the prior names only.
+const gh100 = () => gaussHermite(100);
 const tmp: Denoised = { logZ: 0, mean: 0, variance: 0 };
 
 /** State of the scalar channel B = q̂ w⁰ + √q̂ ξ at q̂. */
@@ -196,7 +197,7 @@ export function priorState(prior: GlmPrior, qhat: number): PriorState {
     const sd = Math.sqrt(qhat + qhat * qhat * c.variance);
     let m = 0;
     let p = 0;
-    const rule = mixed && c.variance > 0 ? spikeSlabRule(prior, qhat, centre, sd) : GH;
+    const rule = mixed && c.variance > 0 ? spikeSlabRule(prior, qhat, centre, sd) : gh100();
     for (let i = 0; i < rule.x.length; i++) {
       denoise(prior, qhat, centre + sd * rule.x[i], tmp, ctx);
       m += rule.w[i] * tmp.variance;
@@ -218,14 +219,14 @@ export function priorState(prior: GlmPrior, qhat: number): PriorState {
 function spikeSlabRule(prior: GlmPrior, A: number, centre: number, sd: number): QuadratureRule {
   const atom = prior.components.find((c) => c.variance === 0 && c.mean === 0);
   const slab = prior.components.find((c) => c.variance > 0 && c.mean === 0);
-  if (!atom || !slab) return GH;
+  if (!atom || !slab) return gh100();
   const v = slab.variance;
   const d = 1 + A * v;
   const b2 = (2 * d * (Math.log(atom.weight / slab.weight) + 0.5 * Math.log(d))) / v;
-  if (!(b2 > 0)) return GH;
+  if (!(b2 > 0)) return gh100();
   const bStar = Math.sqrt(b2);
   const width = d / (v * bStar) / sd;
-  if (width > 0.5) return GH; // a wide layer: Gauss–Hermite resolves it
+  if (width > 0.5) return gh100(); // a wide layer: Gauss–Hermite resolves it
   const breakpoints: number[] = [];
   for (const sgn of [-1, 1]) {
     const x0 = (sgn * bStar - centre) / sd;

@@ -3,7 +3,7 @@
 // (SVG, PNG, CSV of every series drawn or the family's own table plus the overlays, JSON). Geometry in
 // lineGeometry.ts; this component only writes SVG. Other marks (simulation points, histograms) come in through
 // `overlay`.
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Axes } from './Axes';
 import { Legend, RowLegend } from './Legend';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
@@ -156,16 +156,23 @@ export function LinePlot(p: LinePlotProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const height = p.height ?? 300;
   const legendMode = p.legend ?? 'inside';
-  const lay = layoutLinePlot({
-    width,
-    height,
-    xDomain: p.xDomain,
-    yDomain: p.yDomain,
-    xLog: p.xLog,
-    yLog: p.yLog,
-    series: p.series,
-    legendBox: legendMode === 'inside' ? { width: p.legendWidth } : undefined,
-  });
+  // The layout (and its legend check) only when what is drawn changed, not on every render of the view around it.
+  const [x0, x1] = p.xDomain;
+  const [y0, y1] = p.yDomain ?? [undefined, undefined];
+  const lay = useMemo(
+    () =>
+      layoutLinePlot({
+        width,
+        height,
+        xDomain: [x0, x1],
+        yDomain: y0 === undefined || y1 === undefined ? undefined : [y0, y1],
+        xLog: p.xLog,
+        yLog: p.yLog,
+        series: p.series,
+        legendBox: legendMode === 'inside' ? { width: p.legendWidth } : undefined,
+      }),
+    [width, height, x0, x1, y0, y1, p.xLog, p.yLog, p.series, legendMode, p.legendWidth],
+  );
   const clip = `${p.testId}-clip`;
   const isRule = (m: Mark) => m.series.mark === 'rule';
   const aria =

@@ -371,34 +371,50 @@ export function checkLegend(
   const stroke = (m: Mark) => !('width' in m) && m.series.mark !== 'area';
   const samples = marks.map((m) => (stroke(m) ? [...markSamples(m, pixels.get(m), 3)].filter(inside) : []));
   const entryOf = marks.map((m) => entries.findIndex((e) => isEntryOf(m.series, e)));
-  const cell = (x: number, y: number) => `${Math.floor(x / COVER_PX)},${Math.floor(y / COVER_PX)}`;
-  /** The samples of the marks `js` (point sets only when `pointsOnly`) in cells of COVER_PX, with their mark. */
-  const gridOf = (js: readonly number[], pointsOnly: boolean) => {
-    const g = new Map<string, [XY, number][]>();
-    for (const j of js) {
-      if (pointsOnly && !('points' in marks[j])) continue;
-      for (const p of samples[j]) {
-        const k = cell(p[0], p[1]);
-        const list = g.get(k);
-        if (list) list.push([p, j]);
-        else g.set(k, [[p, j]]);
-      }
-    }
-    return g;
-  };
-  /** The mark drawn on top that covers p, or -1. */
-  const coverOf = (p: XY, g: Map<string, [XY, number][]>) => {
-    const [cx, cy] = [Math.floor(p[0] / COVER_PX), Math.floor(p[1] / COVER_PX)];
-    for (let dx = -1; dx <= 1; dx++)
-      for (let dy = -1; dy <= 1; dy++)
-        for (const [q, j] of g.get(`${cx + dx},${cy + dy}`) ?? [])
-          if (Math.hypot(q[0] - p[0], q[1] - p[1]) <= COVER_PX) return j;
-    return -1;
-  };
   // Rules are drawn after every other mark (LinePlot), so they cover from the end of the list.
   const isRule = (i: number) => Number(marks[i].series.mark === 'rule');
   const order = marks.map((_, i) => i).sort((a, b) => isRule(a) - isRule(b));
-  const drawnAfter = new Map(order.map((i, rank) => [i, order.slice(rank + 1)]));
+  const rank = new Int32Array(marks.length);
+  order.forEach((i, r) => (rank[i] = r));
+  // Every sample once in a grid of COVER_PX cells (numeric keys), as (mark, sample) pairs: one pass, where a grid
+  // per mark of the marks drawn after it made the check quadratic in the marks (it runs on every redraw).
+  let grid: Map<number, number[]> | null = null;
+  const cellKey = (cx: number, cy: number) => (cx + 32768) * 65536 + (cy + 32768);
+  const gridOfAll = () => {
+    if (grid) return grid;
+    grid = new Map();
+    samples.forEach((list, j) =>
+      list.forEach((p, k) => {
+        const key = cellKey(Math.floor(p[0] / COVER_PX), Math.floor(p[1] / COVER_PX));
+        const cellList = grid!.get(key);
+        if (cellList) cellList.push(j, k);
+        else grid!.set(key, [j, k]);
+      }),
+    );
+    return grid;
+  };
+  /**
+   * A mark drawn on top of mark i (after it) that covers p and passes `counts`, or -1; a point set is hidden only
+   * by points.
+   */
+  const coverOf = (p: XY, i: number, counts: (j: number) => boolean) => {
+    const g = gridOfAll();
+    const pointsOnly = 'points' in marks[i];
+    const [cx, cy] = [Math.floor(p[0] / COVER_PX), Math.floor(p[1] / COVER_PX)];
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++) {
+        const list = g.get(cellKey(cx + dx, cy + dy));
+        if (!list) continue;
+        for (let t = 0; t < list.length; t += 2) {
+          const j = list[t];
+          if (rank[j] <= rank[i] || (pointsOnly && !('points' in marks[j])) || !counts(j)) continue;
+          const q = samples[j][list[t + 1]];
+          if (Math.hypot(q[0] - p[0], q[1] - p[1]) <= COVER_PX) return j;
+        }
+      }
+    return -1;
+  };
+  const drawnAfter = new Map(order.map((i, r) => [i, order.slice(r + 1)]));
   const sizeOf = (ei: number) => marks.reduce((n, _, j) => n + (entryOf[j] === ei ? samples[j].length : 0), 0);
   const labels = entries.map((e) => e.label);
   const dropped = new Set<number>();
@@ -411,31 +427,18 @@ export function checkLegend(
     if (own.length === 0) return void issues.push(`${name}: nothing drawn inside the frame`);
     const offAxis = own.filter(([i, p]) => p[1] < h - AXIS_PX && !(marks[i].series.mark === 'rule' && p[0] < AXIS_PX));
     if (offAxis.length === 0) return void issues.push(`${name}: drawn on the axis`);
-    const grids = new Map<number, Map<string, [XY, number][]>>();
     const need = mine.every((i) => 'points' in marks[i]) ? 1 : MIN_SHOWN;
+    const other = (j: number) => entryOf[j] !== ei; // its own pieces hide nothing
     let shown = 0;
-    for (const [i, p] of offAxis) {
-      let g = grids.get(i);
-      const above = (drawnAfter.get(i) ?? []).filter((j) => entryOf[j] !== ei); // its own pieces hide nothing
-      if (!g) grids.set(i, (g = gridOf(above, 'points' in marks[i])));
-      if (coverOf(p, g) < 0 && ++shown >= need) return;
-    }
+    for (const [i, p] of offAxis) if (coverOf(p, i, other) < 0 && ++shown >= need) return;
     dropped.add(ei);
     // The one entry that hides it alone (the curve it coincides with), if any: they share its legend line.
     const candidates = new Set(mine.flatMap((i) => (drawnAfter.get(i) ?? []).map((j) => entryOf[j])));
     const alone = [...candidates].find((k) => {
       if (k < 0 || k === ei || dropped.has(k) || own.length < 0.5 * sizeOf(k)) return false;
-      const byMark = new Map(
-        mine.map((i) => [
-          i,
-          gridOf(
-            (drawnAfter.get(i) ?? []).filter((j) => entryOf[j] === k),
-            'points' in marks[i],
-          ),
-        ]),
-      );
+      const ofK = (j: number) => entryOf[j] === k;
       let seen = 0;
-      for (const [i, p] of offAxis) if (coverOf(p, byMark.get(i)!) < 0 && ++seen >= need) return false;
+      for (const [i, p] of offAxis) if (coverOf(p, i, ofK) < 0 && ++seen >= need) return false;
       return true;
     });
     if (alone !== undefined) labels[alone] = joinLabels(labels[alone], e.label);

@@ -4,8 +4,9 @@
 import { GenerationCounters, progress, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
 import { chunkBatcher } from '../../platform/compute/chunkBatch';
 import { DEEP_CHANNELS, type DeepApi, type DeepChunk } from './protocol';
-import { bindHash } from '../../platform/state/hashCodec';
-import { deepCodec, type DeepUiParams } from './params';
+import { bindHash, numberRow, sliderOf } from '../../platform/state/hashCodec';
+import { sliderNeighbours } from '../../platform/state/sliderNeighbours';
+import { DEEP_TABLE, deepCodec, type DeepUiParams } from './params';
 import { useDeep } from './store';
 import { anyDepthKey, type AnyDepthRequest } from './anyDepthProtocol';
 
@@ -81,6 +82,46 @@ export function startDeep(factory: WorkerFactory = defaultFactory): () => void {
       });
   }
 
+  // The denoiser tables of the next slider step along a γ1 or γ2 move (~1 s each, most of a γ step's cost), built in
+  // a spare worker while the theory worker computes this step's curve, then handed to it. A step whose tables the
+  // spare is still building waits for them rather than building them a second time beside it.
+  const ranges = { gamma: sliderOf(numberRow(DEEP_TABLE, 'gamma')), gamma2: sliderOf(numberRow(DEEP_TABLE, 'gamma2')) };
+  const tablesKey = (p: ReturnType<typeof curveParams>) => JSON.stringify([p.gamma, p.gamma2, p.readout]);
+  let spare: WorkerClient<DeepApi> | null = null;
+  let lastGammas: { gamma: number; gamma2: number } | null = null;
+  let ahead: { key: string; installed: Promise<void> } | null = null;
+  /** Starts building the next step's tables; resolves when the tables of `p` itself, if under way, are installed. */
+  function buildAhead(p: ReturnType<typeof curveParams>): Promise<void> {
+    const ready = ahead?.key === tablesKey(p) ? ahead.installed : Promise.resolve();
+    const prev = lastGammas;
+    lastGammas = { gamma: p.gamma, gamma2: p.gamma2 };
+    if (!prev) return ready;
+    const next = { ...p };
+    let moved = false;
+    for (const k of ['gamma', 'gamma2'] as const) {
+      const [step] = sliderNeighbours(p[k], prev[k], ranges[k]);
+      if (step === undefined) continue;
+      next[k] = step;
+      moved = true;
+    }
+    if (!moved) return ready;
+    spare ??= new WorkerClient<DeepApi>({
+      name: 'deep-tables',
+      factory,
+      generations: new GenerationCounters(DEEP_CHANNELS),
+    });
+    const gen = spare.nextGeneration('tables');
+    const installed = spare
+      .call((api) => api.buildTables(gen, next), { channel: 'tables', gen })
+      .then(async (r) => {
+        // A failed build is the curve's to report if the user goes there.
+        if (r.ok && r.value.length > 0 && !disposed) await client.call((api) => api.installTables(r.value));
+      })
+      .catch(() => undefined);
+    ahead = { key: tablesKey(next), installed };
+    return ready;
+  }
+
   let queued = false;
   function request(): void {
     if (queued || disposed) return;
@@ -96,14 +137,18 @@ export function startDeep(factory: WorkerFactory = defaultFactory): () => void {
       lastKey = key;
       const gen = client.nextGeneration('curve');
       useDeep.getState().requested(gen);
+      const tablesReady = buildAhead(p);
       const batch = chunkBatcher((c: DeepChunk) => useDeep.getState().applyChunk(c));
       const onChunk = (c: DeepChunk) => {
         if (client.isCurrent('curve', c.gen)) batch.push(c);
       };
-      void client
-        .call(
-          (api, alive) => api.computeCurve({ gen, params: p, alphaMax: params.alphaMax, n }, progress(alive, onChunk)),
-          { channel: 'curve', gen, key },
+      void tablesReady
+        .then(() =>
+          client.call(
+            (api, alive) =>
+              api.computeCurve({ gen, params: p, alphaMax: params.alphaMax, n }, progress(alive, onChunk)),
+            { channel: 'curve', gen, key },
+          ),
         )
         .then((r) => {
           batch.flush();
@@ -126,5 +171,6 @@ export function startDeep(factory: WorkerFactory = defaultFactory): () => void {
     unbind();
     unsub();
     client.dispose();
+    spare?.dispose();
   };
 }

@@ -57,14 +57,28 @@ export interface DeepChunk {
   cached: boolean;
 }
 
-/** Generations on two channels: 'curve' (L = 2) and 'anyDepth' (L ≥ 3). */
-export const DEEP_CHANNELS = ['curve', 'anyDepth'] as const;
+/** Generations on three channels: 'curve' (L = 2), 'anyDepth' (L ≥ 3) and 'tables' (tables built ahead). */
+export const DEEP_CHANNELS = ['curve', 'anyDepth', 'tables'] as const;
+
+/** One rectangular denoiser table as knot values (physics/deep/denoiser.ts), to hand from one worker to another. */
+export interface DenoiserTable {
+  eta: number;
+  gamma1: number;
+  knots: number[];
+}
 
 export interface DeepApi extends GenerationsApi, AnyDepthApi {
   computeCurve(
     req: DeepCurveRequest,
     onChunk: (c: DeepChunk) => void,
   ): Promise<Outcome<{ gen: number; elapsedMs: number; cached: boolean }>>;
+  /**
+   * Builds the denoiser tables a model of `params` needs (a spare worker, for the next slider step) and returns them;
+   * stops before the next table once a newer request on 'tables' arrived.
+   */
+  buildTables(gen: number, params: DeepParams): Promise<Outcome<DenoiserTable[]>>;
+  /** Caches tables another worker built: a model that needs them then builds none. Returns how many were new. */
+  installTables(tables: DenoiserTable[]): Promise<Outcome<number>>;
 }
 
 /** α grid of a curve: n points up to alphaMax (α > 0: the L = 2 equations need α > 0). */

@@ -109,3 +109,60 @@ describe('deep service', () => {
     expect(bad).toEqual({ ok: false, error: { kind: 'param', message: 'layer 1 activation relu has μ0 = 0.3989' } });
   });
 });
+
+describe('deep service: tables built ahead in another worker', () => {
+  /** A fake table store: knots [1, η, γ1] for each rectangular (η ≥ 0.02) shape, a log of what was built. */
+  function tableDeps() {
+    const cache = new Map<string, number[]>();
+    const built: string[] = [];
+    const key = (eta: number, g: number) => `${eta}|${g}`;
+    const deps: DeepDeps = {
+      ...fakeDeps(),
+      tables: {
+        shapes: (p) => [
+          { eta: p.gamma2, gamma1: p.gamma },
+          { eta: 0.01, gamma1: p.gamma },
+        ],
+        has: (eta, g) => eta < 0.02 || cache.has(key(eta, g)),
+        knots: (eta, g) => {
+          if (eta < 0.02) return undefined;
+          if (!cache.has(key(eta, g))) {
+            built.push(key(eta, g));
+            cache.set(key(eta, g), [1, eta, g]);
+          }
+          return cache.get(key(eta, g));
+        },
+        install: (eta, g, knots) => {
+          if (knots[0] !== 1) throw new FakeParamError('bad knots');
+          cache.set(key(eta, g), Array.from(knots));
+        },
+      },
+    };
+    return { deps, cache, built };
+  }
+
+  it('builds the tables of the given parameters in one service and installs them in another', async () => {
+    const spare = tableDeps();
+    const main = tableDeps();
+    const params = { ...DEEP_DEFAULTS, gamma: 0.52, gamma2: 0.5 };
+    const r = await createDeepService(spare.deps).buildTables(1, params);
+    expect(r).toEqual({ ok: true, value: [{ eta: 0.5, gamma1: 0.52, knots: [1, 0.5, 0.52] }] }); // no scalar table
+    expect(spare.built).toEqual(['0.5|0.52']);
+    const svc = createDeepService(main.deps);
+    expect(await svc.installTables(r.ok ? r.value : [])).toEqual({ ok: true, value: 1 });
+    expect(await svc.installTables(r.ok ? r.value : [])).toEqual({ ok: true, value: 0 }); // already there
+    expect(main.cache.get('0.5|0.52')).toEqual([1, 0.5, 0.52]);
+    expect(main.built).toEqual([]); // the main service built nothing
+    const bad = await svc.installTables([{ eta: 0.7, gamma1: 0.5, knots: [2] }]);
+    expect(bad.ok).toBe(false);
+  });
+
+  it('stops before the next table once a newer request arrived', async () => {
+    const spare = tableDeps();
+    const svc = createDeepService(spare.deps);
+    const first = svc.buildTables(1, { ...DEEP_DEFAULTS, gamma: 0.52 });
+    svc.supersede('tables', 2);
+    expect(await first).toEqual({ ok: false, stale: true });
+    expect(spare.built).toEqual([]);
+  });
+});

@@ -15,10 +15,21 @@ import {
   type DeepCurvePoint,
   type DeepHeader,
   type DeepPointView,
+  type DenoiserTable,
 } from './protocol';
 import { createAnyDepthCompute, type AnyDepthDeps } from './anyDepthService';
 
+/** The denoiser tables of physics/deep/denoiser.ts, for building them in one worker and using them in another. */
+export interface TableDeps {
+  shapes(p: DeepParams): { eta: number; gamma1: number }[];
+  has(eta: number, gamma1: number): boolean;
+  /** The knots of the (η, γ1) table, built here if needed; undefined for a scalar channel (no table). */
+  knots(eta: number, gamma1: number): ArrayLike<number> | undefined;
+  install(eta: number, gamma1: number, knots: ArrayLike<number>): void;
+}
+
 export interface DeepDeps extends ErrorClasses, AnyDepthDeps {
+  tables?: TableDeps;
   getDeepModel(
     p: DeepParams,
   ): Pick<DeepModel, 'solvePoint' | 'notes' | 'epsUniversal' | 'grid' | 'atoms' | 'system' | 'classOfAtom'>;
@@ -61,6 +72,33 @@ export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {})
   return {
     attachGenerations: generations.attachGenerations,
     supersede: generations.supersede,
+    async buildTables(gen, params) {
+      generations.note('tables', gen);
+      const t = deps.tables;
+      if (!t) return ok([]);
+      const shapes = attempt(classify, () => t.shapes(params));
+      if (!shapes.ok) return shapes;
+      const out: DenoiserTable[] = [];
+      for (const { eta, gamma1 } of shapes.value) {
+        await yieldToEventLoop(); // a newer request gets in before the next table (~1 s, not interruptible)
+        if (generations.isStale('tables', gen)) return STALE;
+        const knots = attempt(classify, () => t.knots(eta, gamma1));
+        if (!knots.ok) return knots;
+        if (knots.value) out.push({ eta, gamma1, knots: Array.from(knots.value) });
+      }
+      return ok(out);
+    },
+    async installTables(tables) {
+      const t = deps.tables;
+      let added = 0;
+      for (const { eta, gamma1, knots } of t ? tables : []) {
+        if (t!.has(eta, gamma1)) continue;
+        const r = attempt(classify, () => t!.install(eta, gamma1, knots));
+        if (!r.ok) return r;
+        added++;
+      }
+      return ok(added);
+    },
     computeAnyDepth(req) {
       generations.note('anyDepth', req.gen);
       return anyDepth(req);

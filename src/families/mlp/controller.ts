@@ -2,7 +2,8 @@
 // Also keeps the URL hash in sync (hashCodec.bindHash), follows the keyboard shortcuts and loads the reference data.
 import { ACTIVATION_NAMES } from '../../physics/types';
 import type { ShallowParams, ShallowPoint } from '../../physics/types';
-import { curveKey, gammaNeighbours, type AlphaGrid, type CurveChunk } from './protocol';
+import { curveKey, type AlphaGrid, type CurveChunk } from './protocol';
+import { sliderNeighbours } from '../../platform/state/sliderNeighbours';
 import { loadPublished } from './published';
 import { loadReference } from './reference';
 import { nearestPoint } from '../../platform/plots/branches';
@@ -108,7 +109,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
     store.getState().curveRequested(gen);
     // After a γ move, the m_S tables of the next γ steps are built while the user is idle (the table is most of the
     // cost of a γ move; the physics is the same, only computed earlier).
-    const neighbours = gammaNeighbours(sp.gamma, lastGamma, gammaRange);
+    const neighbours = sliderNeighbours(sp.gamma, lastGamma, gammaRange);
     lastGamma = sp.gamma;
     const batch = chunkBatcher<ShallowPoint, CurveChunk>((chunk) => {
       store.getState().applyChunk(chunk, sp);

@@ -84,23 +84,6 @@ export interface TheoryApi extends GenerationsApi {
   prefetchModels(gen: number, params: ShallowParams[]): Promise<Outcome<number>>;
 }
 
-/**
- * The γ values a γ move is likely to go to next: one slider step further in the direction of the last move, then
- * one step back (keyboard arrows and slow drags move by one step), inside [min, max]; none when γ did not move.
- */
-export function gammaNeighbours(
-  gamma: number,
-  previous: number | null,
-  range: { min: number; max: number; step: number },
-): number[] {
-  if (previous === null || previous === gamma) return [];
-  const dir = gamma > previous ? 1 : -1;
-  const decimals = Math.max(0, -Math.floor(Math.log10(range.step) + 1e-9));
-  return [dir, -dir]
-    .map((k) => Number((gamma + k * range.step).toFixed(decimals)))
-    .filter((g) => g >= range.min && g <= range.max);
-}
-
 export function alphaGrid(g: AlphaGrid): number[] {
   const out = new Array<number>(g.n);
   for (let i = 0; i < g.n; i++) out[i] = g.n === 1 ? g.min : g.min + ((g.max - g.min) * i) / (g.n - 1);

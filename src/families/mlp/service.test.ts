@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BranchSolution, ShallowParams, ShallowPoint } from '../../physics/types';
 import { createTheoryService, type PhysicsDeps } from './service';
-import { gammaNeighbours, type CurveChunk } from './protocol';
+import { type CurveChunk } from './protocol';
 
 class FakeParamError extends Error {}
 class FakeActivationError extends Error {}
@@ -216,20 +216,5 @@ describe('theory service', () => {
     expect(await stale).toEqual({ ok: false, stale: true });
     expect(await curve).toMatchObject({ ok: true });
     expect(built).toEqual([0.52, 0.5, 0.5]); // the curve's own model only
-  });
-});
-
-describe('gammaNeighbours', () => {
-  const range = { min: 0.1, max: 2, step: 0.01 };
-  it('is one step on in the direction of the last move, then one step back, on the slider grid', () => {
-    expect(gammaNeighbours(0.51, 0.5, range)).toEqual([0.52, 0.5]);
-    expect(gammaNeighbours(0.49, 0.5, range)).toEqual([0.48, 0.5]);
-    expect(gammaNeighbours(0.7, 0.5, range)).toEqual([0.71, 0.69]);
-  });
-  it('stays inside the slider range and is empty when γ did not move', () => {
-    expect(gammaNeighbours(2, 1.99, range)).toEqual([1.99]);
-    expect(gammaNeighbours(0.1, 0.11, range)).toEqual([0.11]);
-    expect(gammaNeighbours(0.5, 0.5, range)).toEqual([]);
-    expect(gammaNeighbours(0.5, null, range)).toEqual([]);
   });
 });

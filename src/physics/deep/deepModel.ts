@@ -123,23 +123,20 @@ export interface DeepModel {
   classOfAtom: number[];
 }
 
-export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
-  const params = validateDeepParams(input);
-  const act1 = getActivation(params.activation);
-  const act2 = getActivation(params.activation2);
-  checkHypothesis(act1, act2);
-  const grid = effectiveReadoutGrid();
+/**
+ * The readout classes: the equations see a readout value only through v² and its block size η_v = γ2 P_v(v), so
+ * atoms ±v with equal probability are identical classes (weight 2p, but each keeps its own block, η = γ2 p), which
+ * halves the work.
+ */
+function readoutClasses(params: DeepParams) {
   const atoms = readoutAtoms(params.readout);
-  const V = atoms.v.length;
-  // The equations see a readout value only through v² and its block size η_v = γ2 P_v(v): atoms ±v with equal
-  // probability are identical classes (weight 2p, but each keeps its own block, η = γ2 p), which halves the work.
   const classKey = (j: number) => `${(atoms.v[j] * atoms.v[j]).toPrecision(12)}|${atoms.p[j].toPrecision(12)}`;
   const classIndex = new Map<string, number>();
   const classOfAtom: number[] = [];
   const cv2: number[] = [];
   const cp: number[] = [];
   const ceta: number[] = [];
-  for (let j = 0; j < V; j++) {
+  for (let j = 0; j < atoms.v.length; j++) {
     const key = classKey(j);
     let c = classIndex.get(key);
     if (c === undefined) {
@@ -152,6 +149,22 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
     cp[c] += atoms.p[j];
     classOfAtom.push(c);
   }
+  return { atoms, classOfAtom, cv2, cp, ceta };
+}
+
+/** The rectangular channels (η, γ1) a model of these parameters needs: its tables, the costly part of a γ move. */
+export function denoiserShapes(input: Partial<DeepParams>): { eta: number; gamma1: number }[] {
+  const params = validateDeepParams(input);
+  return readoutClasses(params).ceta.map((eta) => ({ eta, gamma1: params.gamma }));
+}
+
+export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
+  const params = validateDeepParams(input);
+  const act1 = getActivation(params.activation);
+  const act2 = getActivation(params.activation2);
+  checkHypothesis(act1, act2);
+  const grid = effectiveReadoutGrid();
+  const { atoms, classOfAtom, cv2, cp, ceta } = readoutClasses(params);
   const v2 = Float64Array.from(cv2);
   // Each readout value v owns a block of η_v d rows of W⁽²⁾: the rectangular channel of that block.
   const den = ceta.map((eta) => getDenoiser(eta, params.gamma));
@@ -290,7 +303,7 @@ export function buildDeepModel(input: Partial<DeepParams>): DeepModel {
 
   const byReadout = (values: number[]): Record<string, number> => {
     const out: Record<string, number> = {};
-    for (let j = 0; j < V; j++) out[String(+atoms.v[j].toPrecision(12))] = values[classOfAtom[j]];
+    for (let j = 0; j < atoms.v.length; j++) out[String(+atoms.v[j].toPrecision(12))] = values[classOfAtom[j]];
     return out;
   };
 

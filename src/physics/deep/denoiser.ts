@@ -13,6 +13,8 @@ export interface Denoiser {
   eta: number;
   gamma1: number;
   buildMs: number;
+  /** Rectangular tables: F = (1 + x)·mmse at the knots (what a table built elsewhere carries over, installDenoiser). */
+  knots?: Float64Array;
   mmse(x: number): number;
   /** mmse'(x) (< 0) */
   mmsePrime(x: number): number;
@@ -54,24 +56,33 @@ const X_MAX = 5000;
 const NODES = 64;
 const X_SCALE = 0.2;
 
+/** The table's knots x_0 = 0 < x_1 < … < x_n = x_max: uniform in ln(1 + x/X_SCALE), dense where mmse bends (x ≲ 3). */
+function knotXs(opts: DenoiserTableOptions): Float64Array {
+  const n = opts.nodes ?? NODES;
+  const xMax = opts.xMax ?? X_MAX;
+  const xScale = opts.xScale ?? X_SCALE;
+  const sMin = Math.log1p((opts.xMin ?? X_MIN) / xScale);
+  const sMax = Math.log1p(xMax / xScale);
+  const x = new Float64Array(n + 1);
+  for (let i = 1; i <= n; i++) x[i] = i === n ? xMax : xScale * Math.expm1(sMin + ((sMax - sMin) * (i - 1)) / (n - 1));
+  return x;
+}
+
 export function rectangularDenoiser(shape: RectShape, opts: DenoiserTableOptions = {}): Denoiser {
   const t0 = performance.now();
-  const n = opts.nodes ?? NODES;
-  const xMin = opts.xMin ?? X_MIN;
-  const xMax = opts.xMax ?? X_MAX;
-  const tMax = Math.log1p(xMax);
-  const t = new Float64Array(n + 1);
-  const F = new Float64Array(n + 1);
+  const xs = knotXs(opts);
+  const F = new Float64Array(xs.length);
   F[0] = 1;
-  // Knots uniform in ln(1 + x/X_SCALE): dense where mmse bends (x ≲ 3), logarithmic in the tail.
-  const xScale = opts.xScale ?? X_SCALE;
-  const sMin = Math.log1p(xMin / xScale);
-  const sMax = Math.log1p(xMax / xScale);
-  for (let i = 1; i <= n; i++) {
-    const x = i === n ? xMax : xScale * Math.expm1(sMin + ((sMax - sMin) * (i - 1)) / (n - 1));
-    t[i] = Math.log1p(x);
-    F[i] = (1 + x) * rectMmseDirect(shape, x, opts.tracking);
-  }
+  for (let i = 1; i < xs.length; i++) F[i] = (1 + xs[i]) * rectMmseDirect(shape, xs[i], opts.tracking);
+  return tableOf(shape, xs, F, t0);
+}
+
+/** The denoiser of the knot values F (the costly part: each knot is a spectral computation). */
+function tableOf(shape: RectShape, xs: Float64Array, F: Float64Array, t0: number): Denoiser {
+  const n = xs.length - 1;
+  const xMax = xs[n];
+  const tMax = Math.log1p(xMax);
+  const t = xs.map(Math.log1p);
   const sp: CubicSpline = clampedSpline(t, F, 0);
   const tail = xMax * (F[n] / (1 + xMax)); // x·mmse at x_max
   const iotaMax = 0.5 * splineIntegral(sp, tMax);
@@ -120,6 +131,7 @@ export function rectangularDenoiser(shape: RectShape, opts: DenoiserTableOptions
     eta: shape.eta,
     gamma1: shape.gamma1,
     buildMs: performance.now() - t0,
+    knots: F,
     mmse,
     mmsePrime,
     iota,
@@ -130,7 +142,27 @@ export function rectangularDenoiser(shape: RectShape, opts: DenoiserTableOptions
 const denoisers = new Memo<string, Denoiser>();
 
 /** The denoiser of a readout block of relative size η (rows N = η d) against rank k1 = γ1 d, cached. */
+const denoiserKey = (eta: number, gamma1: number) => `${eta.toPrecision(12)}|${gamma1.toPrecision(12)}`;
+
 export function getDenoiser(eta: number, gamma1: number): Denoiser {
   if (eta < SCALAR_ETA) return scalarDenoiser(eta, gamma1);
-  return denoisers.get(`${eta.toPrecision(12)}|${gamma1.toPrecision(12)}`, () => rectangularDenoiser({ eta, gamma1 }));
+  return denoisers.get(denoiserKey(eta, gamma1), () => rectangularDenoiser({ eta, gamma1 }));
+}
+
+/** Whether getDenoiser(η, γ1) has nothing to build (a scalar channel, or a table in the cache). */
+export function hasDenoiser(eta: number, gamma1: number): boolean {
+  return eta < SCALAR_ETA || denoisers.has(denoiserKey(eta, gamma1));
+}
+
+/**
+ * Caches the table of (η, γ1) from knot values computed elsewhere (a spare worker building the next slider step's
+ * tables): the same spline, so the same numbers, as building it here.
+ */
+export function installDenoiser(eta: number, gamma1: number, knots: ArrayLike<number>): void {
+  if (hasDenoiser(eta, gamma1)) return;
+  const xs = knotXs({});
+  if (knots.length !== xs.length || knots[0] !== 1 || !Array.from(knots).every(Number.isFinite))
+    throw new Error(`a denoiser table needs ${xs.length} finite knot values starting at 1, got ${knots.length}`);
+  const t0 = performance.now();
+  denoisers.get(denoiserKey(eta, gamma1), () => tableOf({ eta, gamma1 }, xs, Float64Array.from(knots), t0));
 }

@@ -1,6 +1,6 @@
 // Rectangular denoising mmse_v (arXiv 2510.24616, C27–C30; docs/physics/mlp-deep.md §7): public table values, limits, table.
 import { describe, expect, it } from 'vitest';
-import { getDenoiser, rectangularDenoiser, scalarDenoiser } from './denoiser';
+import { getDenoiser, hasDenoiser, installDenoiser, rectangularDenoiser, scalarDenoiser } from './denoiser';
 import { rectIntegralsBands, rectMmseDirect, rectTailConstant, type RectShape } from './rectangularDensity';
 
 // The authors' table theory/ones_nonsymm_05_mmse_only.csv (Minh-Toan/statphys-deep-NN), η = γ1 = 0.5,
@@ -68,6 +68,31 @@ describe('rectangular mmse: table', () => {
       expect(Math.abs(d - table.mmsePrime(x))).toBeLessThan(1e-7);
       expect(Math.abs(table.inverse(table.mmse(x)) / x - 1)).toBeLessThan(1e-9);
     }
+  });
+
+  it('is rebuilt exactly from its knots, as a spare worker hands them over (installDenoiser)', () => {
+    // Installed under a neighbouring key (γ1 + 1e−9) so that the cache does not already hold it: the same knots must
+    // give the same spline, bit for bit.
+    const g1 = 0.5 + 1e-9;
+    expect(hasDenoiser(0.5, g1)).toBe(false);
+    installDenoiser(0.5, g1, Array.from(table.knots!));
+    expect(hasDenoiser(0.5, g1)).toBe(true);
+    const copy = getDenoiser(0.5, g1);
+    for (const x of [0, 0.03, 0.4, 2, 60, 4999, 8000]) {
+      expect(copy.mmse(x)).toBe(table.mmse(x));
+      expect(copy.mmsePrime(x)).toBe(table.mmsePrime(x));
+      expect(copy.iota(x)).toBe(table.iota(x));
+    }
+    expect(() => installDenoiser(0.6, 0.5, [1, 0.5, 0.2])).toThrow(/knot values/);
+    expect(() =>
+      installDenoiser(
+        0.6,
+        0.5,
+        Array.from(table.knots!, (v, i) => (i === 3 ? NaN : v)),
+      ),
+    ).toThrow();
+    expect(hasDenoiser(0.6, 0.5)).toBe(false);
+    expect(hasDenoiser(0.01, 0.5)).toBe(true); // a scalar channel has nothing to build
   });
 
   it('uses the scalar channel for fine readout bins', () => {

@@ -18,6 +18,10 @@ export class Memo<K, V> {
     return value;
   }
 
+  has(key: K): boolean {
+    return this.map.has(key);
+  }
+
   get size(): number {
     return this.map.size;
   }

@@ -7,6 +7,9 @@ import type { Preset } from '../family';
 const A = 'arXiv 2501.18530 (shallow networks)';
 const B = 'arXiv 2510.24616 (MLP near interpolation)';
 const UNIVERSAL_OVERLAY = 'the papers’ universal-branch curve (the universal branch does not depend on P_W)';
+const BINARY_OVERLAY =
+  'the authors’ binary-W runs at d = 150: Metropolis (MCMC, mean ± sd) and Metropolis + AMP-RIE, with ' +
+  UNIVERSAL_OVERLAY;
 const HMC_OVERLAY =
   'HMC at d = 150 (informative ● and uninformative ○ starts, Gibbs error / 2) and the papers’ universal-branch curve';
 
@@ -80,7 +83,7 @@ export const MLP_PRESETS: Preset[] = [
     caption:
       'ReLU, Δ = 0.1, γ = 0.5, homogeneous readouts with binary inner weights W = ±1: the specialisation transition is first order, ε_opt jumps at α_sp (the older Gaussian-ansatz theory of arXiv 2501.18530 v1 put it near α ≈ 1.74).',
     source: A,
-    overlay: UNIVERSAL_OVERLAY,
+    overlay: BINARY_OVERLAY,
   },
   {
     id: 'h23-binary',
@@ -91,7 +94,7 @@ export const MLP_PRESETS: Preset[] = [
     caption:
       'σ = He₂/√2 + He₃/6, Δ = 1.25, γ = 0.5, homogeneous readouts, binary inner weights: a first-order jump of Q at α_sp.',
     source: A,
-    overlay: UNIVERSAL_OVERLAY,
+    overlay: BINARY_OVERLAY,
   },
   {
     id: 'h2-quadratic',

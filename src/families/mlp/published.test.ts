@@ -63,13 +63,21 @@ describe('published points: GAMP-RIE (d = 200, Gaussian W), AMP-RIE and Metropol
     expect(matchPublished(sets, { ...h23, readout: 'rad' })).toEqual([]);
   });
 
-  it('says where the paper truncates g: tanh(2x) and ELU overlays carry the note, the others none', () => {
+  it('says where the paper truncates g (tanh(2x), ELU) and what the MCMC legend means, each once', () => {
     const notesOf = (activation: string) => publishedNotes(sets.filter((s) => s.match.activation === activation));
+    const truncated = (n: string) => /15 Hermite terms/.test(n);
+    const mcmc = (n: string) => /^MCMC: Metropolis/.test(n);
     expect(notesOf('tanh2')).toHaveLength(1);
     expect(notesOf('tanh2')[0]).toMatch(/15 Hermite terms.*0\.10131.*0\.10312/);
-    expect(notesOf('elu')).toHaveLength(1); // one note for its three sets
-    expect(notesOf('elu')[0]).toMatch(/15 Hermite terms/);
-    for (const a of ['relu', 'h2', 'h3', 'h23']) expect(notesOf(a)).toEqual([]);
+    // ELU: three sets (AMP-RIE, GAMP-RIE, MCMC), one truncation note and one MCMC note.
+    expect(notesOf('elu').map((n) => [truncated(n), mcmc(n)])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+    for (const a of ['relu', 'h2', 'h3', 'h23']) expect(notesOf(a).map(truncated)).toEqual([false]);
+    expect(publishedNotes(sets.filter((s) => s.id.startsWith('gamprie-relu')))).toEqual([]);
+    // Legends fit the 212-px box of the ε plot (≈ 6.1 px a character at 11.5 px).
+    for (const s of sets) expect(s.label.length, s.label).toBeLessThanOrEqual(28);
   });
 
   it.each(PUBLISHED_SPECS.filter((s) => s.kind === 'algorithm').map((s) => [s.id, s] as const))(

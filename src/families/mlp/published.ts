@@ -23,8 +23,10 @@ export interface PublishedSpec {
   /** The parameters the runs were made at. */
   match: ShallowParams;
   file: string;
-  /** Legend text (algorithm, d, what branch it follows). */
+  /** Legend text (algorithm, d, start), ≤ 28 characters to fit the legend box. */
   label: string;
+  /** Said under the plot when the set is drawn (what the legend's short names mean). */
+  note?: string;
 }
 
 export interface PublishedSet extends PublishedSpec {
@@ -44,8 +46,11 @@ const AMP_RIE = (activation: 'relu' | 'elu' | 'h2' | 'h23', delta: number): Publ
   kind: 'algorithm',
   match: { activation, delta, gamma: 0.5, readout: 'ones', weights: 'rademacher' },
   file: `amprie_d150_${activation}_delta${delta}_gamma0.5_ones_Wrad.csv`,
-  label: 'Metropolis + AMP-RIE d=150 (paper)',
+  label: 'MCMC + AMP-RIE d=150 (paper)',
 });
+
+const METROPOLIS_NOTE =
+  'MCMC: Metropolis sampling of the posterior with binary W, from the teacher (informative) or a random start, mean ± sd over runs; (A) arXiv 2501.18530, ε from the sampled overlaps up to Hermite order 6; (B) arXiv 2510.24616. The d = 150 chains from the teacher stay specialised a little below the spinodal of the d → ∞ theory.';
 
 /** Metropolis on binary W, d = 150, v = 1, γ = 0.5: ε from the overlaps (see SOURCE.md), mean ± sd over runs. */
 const METROPOLIS = (
@@ -58,7 +63,8 @@ const METROPOLIS = (
   kind,
   match: { activation, delta, gamma: 0.5, readout: 'ones', weights: 'rademacher' },
   file: `mcmc_d150_${activation}_delta${delta}_gamma0.5_ones_Wrad_${kind}${paper === 'B' ? '_B' : ''}.csv`,
-  label: `Metropolis d=150, ${kind} (paper ${paper})`,
+  label: `MCMC d=150, ${kind === 'informative' ? kind : 'uninformed'} (${paper})`,
+  note: METROPOLIS_NOTE,
 });
 
 /**
@@ -99,9 +105,10 @@ const TRUNCATED_G: Readonly<Record<string, string>> = {
   elu: "The paper's own curve for ELU truncates g at 15 Hermite terms (its large-Q ε about 2 % above the exact one at α = 3.5); the curves drawn here use the exact g.",
 };
 
-/** The caveats to print under a plot that overlays these sets (one per activation, in order). */
-export function publishedNotes(sets: readonly PublishedSet[]): string[] {
-  return [...new Set(sets.map((s) => TRUNCATED_G[s.match.activation]).filter((n): n is string => !!n))];
+/** The caveats to print under a plot that overlays these sets (each once, in order). */
+export function publishedNotes(sets: readonly PublishedSpec[]): string[] {
+  const notes = sets.flatMap((s) => [TRUNCATED_G[s.match.activation], s.note]);
+  return [...new Set(notes.filter((n): n is string => !!n))];
 }
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));

@@ -4,7 +4,7 @@
 import type { ShallowParams } from '../../physics/types';
 import { parseNumericCsv } from './reference';
 
-/** One α of a published run set: mean and standard deviation over the runs of the algorithm's test error. */
+/** One α of a published set: mean and standard deviation over the runs of the test error (a theory file: sd = 0). */
 export interface PublishedRow {
   alpha: number;
   mean: number;
@@ -13,9 +13,10 @@ export interface PublishedRow {
 
 /**
  * What the points are: an algorithm's test error (it starts uninformed and follows the universal branch), or a
- * posterior sampler started at the teacher (informative: the large-Q branch where it exists) or at random.
+ * posterior sampler started at the teacher (informative: the large-Q branch where it exists) or at random, or the
+ * paper's own theory (its equilibrium ε, no error bars).
  */
-export type PublishedKind = 'algorithm' | 'informative' | 'uninformative';
+export type PublishedKind = 'algorithm' | 'informative' | 'uninformative' | 'theory';
 
 export interface PublishedSpec {
   id: string;
@@ -67,6 +68,15 @@ const METROPOLIS = (
   note: METROPOLIS_NOTE,
 });
 
+/** Paper B's binary-W theory, its equilibrium ε (statphys-deep-NN @ c45c86f, rademacher-W/data, subsets). */
+const THEORY_B = (activation: 'elu' | 'h2' | 'h3' | 'h23', delta: number): PublishedSpec => ({
+  id: `theoryB-${activation}`,
+  kind: 'theory',
+  match: { activation, delta, gamma: 0.5, readout: 'ones', weights: 'rademacher' },
+  file: `theoryB_${activation}_delta${delta}_gamma0.5_ones_Wrad.csv`,
+  label: 'paper B: ε_opt (theory)',
+});
+
 /**
  * GAMP-RIE: Minh-Toan/statphys-deep-NN @ c45c86f, gamp-rie/gamp_data_1 (arXiv 2510.24616), 12 runs per α.
  * Binary W, Metropolis for S1 + AMP-RIE for S2: Minh-Toan/extensive-width-NN @ df09239, discrete_W/algo_perf
@@ -93,6 +103,10 @@ export const PUBLISHED_SPECS: readonly PublishedSpec[] = [
   METROPOLIS('h3', 1.25, 'informative'),
   METROPOLIS('h23', 1.25, 'informative'),
   METROPOLIS('h23', 1.25, 'informative', 'B'),
+  THEORY_B('elu', 0.1),
+  THEORY_B('h2', 1.25),
+  THEORY_B('h3', 1.25),
+  THEORY_B('h23', 1.25),
 ];
 
 /**
@@ -130,7 +144,7 @@ export async function loadPublished(base: string, fetcher: typeof fetch = fetch)
     PUBLISHED_SPECS.map(async (spec) => {
       const res = await fetcher(`${base}data/${spec.file}`);
       if (!res.ok) throw new Error(`could not load ${spec.file} (${res.status})`);
-      const rows = parseNumericCsv(await res.text()).map((r) => ({ alpha: r.alpha, mean: r.mean, sd: r.sd }));
+      const rows = parseNumericCsv(await res.text()).map((r) => ({ alpha: r.alpha, mean: r.mean, sd: r.sd ?? 0 }));
       return { ...spec, rows };
     }),
   );

@@ -15,12 +15,13 @@ const HEIGHT = 380;
 
 /**
  * Published point sets: algorithms as grey rings, samplers as the HMC points (informative filled, random start
- * rings); a second set of one kind on the same plot takes the second colour and sits beside the first.
+ * rings), the paper's theory as dark-grey dots; a second set of one kind takes the second colour, beside the first.
  */
 const PUBLISHED_STYLE: Record<PublishedKind, { colours: [string, string]; ring: boolean }> = {
   algorithm: { colours: [COLOURS.paperUniversal, COLOURS.amber], ring: true },
   informative: { colours: [COLOURS.hmcInformative, COLOURS.teal], ring: false },
   uninformative: { colours: [COLOURS.hmcUninformative, COLOURS.rust], ring: true },
+  theory: { colours: [COLOURS.grey, COLOURS.grey], ring: false },
 };
 
 function publishedSeries(sets: readonly PublishedSet[], alphaMax: number): Series[] {
@@ -30,7 +31,7 @@ function publishedSeries(sets: readonly PublishedSet[], alphaMax: number): Serie
     return {
       mark: 'points',
       id: set.id,
-      data: set.rows.filter((r) => r.alpha <= alphaMax).map((r) => ({ x: r.alpha, y: r.mean, err: r.sd })),
+      data: set.rows.filter((r) => r.alpha <= alphaMax).map((r) => ({ x: r.alpha, y: r.mean, err: r.sd || undefined })),
       colour: style.colours[Math.min(k, 1)],
       ring: style.ring,
       dx: k === 0 ? 0 : 3,

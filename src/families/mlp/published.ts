@@ -9,6 +9,8 @@ export interface PublishedRow {
   alpha: number;
   mean: number;
   sd: number;
+  /** The overlap Q where the file gives it (one readout class, v = 1: the paper's qw). */
+  q?: number;
 }
 
 /**
@@ -74,7 +76,7 @@ const THEORY_B = (activation: 'elu' | 'h2' | 'h3' | 'h23', delta: number): Publi
   kind: 'theory',
   match: { activation, delta, gamma: 0.5, readout: 'ones', weights: 'rademacher' },
   file: `theoryB_${activation}_delta${delta}_gamma0.5_ones_Wrad.csv`,
-  label: 'paper B: ε_opt (theory)',
+  label: 'paper B: theory',
 });
 
 /**
@@ -144,7 +146,12 @@ export async function loadPublished(base: string, fetcher: typeof fetch = fetch)
     PUBLISHED_SPECS.map(async (spec) => {
       const res = await fetcher(`${base}data/${spec.file}`);
       if (!res.ok) throw new Error(`could not load ${spec.file} (${res.status})`);
-      const rows = parseNumericCsv(await res.text()).map((r) => ({ alpha: r.alpha, mean: r.mean, sd: r.sd ?? 0 }));
+      const rows = parseNumericCsv(await res.text()).map((r): PublishedRow => ({
+        alpha: r.alpha,
+        mean: r.mean,
+        sd: r.sd ?? 0,
+        ...(r.q === undefined ? {} : { q: r.q }),
+      }));
       return { ...spec, rows };
     }),
   );

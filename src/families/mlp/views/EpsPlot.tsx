@@ -6,39 +6,13 @@ import { branchPaths, interpolateEps, switchAlphas, type Polyline } from '../../
 import { COLOURS } from '../../../platform/plots/palette';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { rule } from '../../../platform/plots/lineGeometry';
-import { matchPublished, publishedNotes, type PublishedKind, type PublishedSet } from '../published';
+import { matchPublished, publishedNotes } from '../published';
+import { pickEps, publishedSeries } from './publishedSeries';
 import { matchReference } from '../reference';
 import { MlpHover, mlpExport } from './ExportTools';
 import { SimPointsLayer } from '../../../platform/sim/views/SimPointsLayer';
 
 const HEIGHT = 380;
-
-/**
- * Published point sets: algorithms as grey rings, samplers as the HMC points (informative filled, random start
- * rings), the paper's theory as dark-grey dots; a second set of one kind takes the second colour, beside the first.
- */
-const PUBLISHED_STYLE: Record<PublishedKind, { colours: [string, string]; ring: boolean }> = {
-  algorithm: { colours: [COLOURS.paperUniversal, COLOURS.amber], ring: true },
-  informative: { colours: [COLOURS.hmcInformative, COLOURS.teal], ring: false },
-  uninformative: { colours: [COLOURS.hmcUninformative, COLOURS.rust], ring: true },
-  theory: { colours: [COLOURS.grey, COLOURS.grey], ring: false },
-};
-
-function publishedSeries(sets: readonly PublishedSet[], alphaMax: number): Series[] {
-  return sets.map((set, i) => {
-    const k = sets.slice(0, i).filter((s) => s.kind === set.kind).length;
-    const style = PUBLISHED_STYLE[set.kind];
-    return {
-      mark: 'points',
-      id: set.id,
-      data: set.rows.filter((r) => r.alpha <= alphaMax).map((r) => ({ x: r.alpha, y: r.mean, err: r.sd || undefined })),
-      colour: style.colours[Math.min(k, 1)],
-      ring: style.ring,
-      dx: k === 0 ? 0 : 3,
-      label: set.label,
-    };
-  });
-}
 
 /** At most `n` rows, evenly spread, the first and the last kept. */
 const everyNth = <T,>(rows: readonly T[], n: number): T[] => {
@@ -166,7 +140,7 @@ export const EpsPlot = memo(function EpsPlot() {
       dx: 2.5,
       label: 'HMC d=150, informative',
     },
-    ...publishedSeries(pubMatch, alphaMax),
+    ...publishedSeries(pubMatch, alphaMax, pickEps),
     ...rules,
   ];
   const notes = publishedNotes(pubMatch);

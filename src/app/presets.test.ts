@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activePreset, PRESETS, presetMatches } from './presets';
 import { decodeHash, encodeHash } from '../families/mlp/params';
 import { matchReference, REFERENCE_SPECS } from '../families/mlp/reference';
+import { matchPublished, PUBLISHED_SPECS } from '../families/mlp/published';
 import { shallowParamsOf } from '../families/mlp/store';
 import { deepCodec } from '../families/deep/params';
 import { getDeepModel } from '../physics/deep/deepModel';
@@ -26,6 +27,11 @@ describe('presets', () => {
       const m = matchReference(set, shallowParamsOf(decodeHash(p.hash).params));
       expect(!!p.overlay, p.id).toBe(!!m);
       expect(!!p.overlay?.includes('HMC'), p.id).toBe(!!m?.showHmc);
+      const samplers = matchPublished(
+        PUBLISHED_SPECS.map((s) => ({ ...s, rows: [] })),
+        shallowParamsOf(decodeHash(p.hash).params),
+      ).filter((s) => s.kind === 'informative' || s.kind === 'uninformative');
+      expect(!!p.overlay?.includes('MCMC'), p.id).toBe(samplers.length > 0);
     }
   });
 

@@ -200,9 +200,10 @@ export const commands: Record<string, Command> = {
         const pt = model.solvePoint(alpha, warm);
         warm = pt;
         const sol = model.branchOf(pt, branch);
+        // At α = 0 only Q = 0 exists: its ε (in eps, or in epsUni where another branch was asked for) is the prior error.
         const note =
           alpha === 0
-            ? 'alpha = 0: no data; eps is the prior error E σ² − μ0² − μ1² (the α → 0⁺ limit) and the free entropy per sample is not defined'
+            ? `alpha = 0: no data; ${sol ? 'eps' : `no ${branch} stationary point, epsUni`} is the prior error E σ² − μ0² − μ1² (the α → 0⁺ limit) and the free entropy per sample is not defined`
             : sol
               ? undefined
               : `no ${branch} stationary point at this alpha`;

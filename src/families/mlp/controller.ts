@@ -205,7 +205,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
   const unlistenShortcuts = listenMlpShortcuts(store);
   schedule();
 
-  // The published curves and points (13 small CSV files) are fetched and parsed after the first curve: the first
+  // The published curves and points (25 small CSV files) are fetched and parsed after the first curve: the first
   // view does not wait for them.
   let overlaysRequested = false;
   function loadOverlays(): void {

@@ -49,6 +49,13 @@ export const REFERENCE_SPECS: readonly ReferenceSpec[] = [
     universalFile: 'universal_h23_delta1.25_gamma0.5_ones.csv',
     citation: CITATION,
   },
+  {
+    id: 'h23-rad',
+    match: { activation: 'h23', delta: 1.25, gamma: 0.5, readout: 'rad' },
+    hmcFile: 'hmc_d150_h23_delta1.25_gamma0.5_rad.csv',
+    universalFile: 'universal_h23_delta1.25_gamma0.5_rad.csv',
+    citation: CITATION,
+  },
 ];
 
 /** Parses a numeric CSV with a header line into objects keyed by column name (rows with a non-number are skipped). */

@@ -6,7 +6,8 @@ import { branchPaths, interpolateEps, switchAlphas, type Polyline } from '../../
 import { COLOURS } from '../../../platform/plots/palette';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { rule } from '../../../platform/plots/lineGeometry';
-import { matchPublished } from '../published';
+import { matchPublished, publishedNotes } from '../published';
+import { pickEps, publishedSeries } from './publishedSeries';
 import { matchReference } from '../reference';
 import { MlpHover, mlpExport } from './ExportTools';
 import { SimPointsLayer } from '../../../platform/sim/views/SimPointsLayer';
@@ -139,16 +140,10 @@ export const EpsPlot = memo(function EpsPlot() {
       dx: 2.5,
       label: 'HMC d=150, informative',
     },
-    ...pubMatch.map((set): Series => ({
-      mark: 'points',
-      id: set.id,
-      data: set.rows.filter((r) => r.alpha <= alphaMax).map((r) => ({ x: r.alpha, y: r.mean, err: r.sd })),
-      colour: COLOURS.paperUniversal,
-      ring: true,
-      label: set.label,
-    })),
+    ...publishedSeries(pubMatch, alphaMax, pickEps),
     ...rules,
   ];
+  const notes = publishedNotes(pubMatch);
   const complete = !!curve?.complete;
   const spans = !!curve?.spansRange;
 
@@ -181,6 +176,12 @@ export const EpsPlot = memo(function EpsPlot() {
         'data-reference': match ? match.entry.id : undefined,
         'data-published': pubMatch.length ? pubMatch.map((p) => p.id).join(' ') : undefined,
       }}
-    />
+    >
+      {notes.map((n) => (
+        <p key={n} className="hint" data-testid="published-note">
+          {n}
+        </p>
+      ))}
+    </LinePlot>
   );
 });

@@ -7,6 +7,8 @@ import { COLOURS } from '../../../platform/plots/palette';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { rule } from '../../../platform/plots/lineGeometry';
 import { R2_COLOUR, r2Offset, vColour, vGroups } from '../overlapSeries';
+import { matchPublished } from '../published';
+import { pickQ, publishedSeries } from './publishedSeries';
 import { MlpHover, mlpExport } from './ExportTools';
 
 const HEIGHT = 300;
@@ -72,6 +74,13 @@ export const OverlapPlot = memo(function OverlapPlot() {
       piece('equilibrium', x.paths.equilibrium, true),
     ];
   });
+  // The authors' overlaps Q where their files give them (one readout class: paper B's theory, its MCMC runs).
+  const published = useExplorer((s) => s.published);
+  const curveParams = curve?.params;
+  const qPoints = useMemo(
+    () => (curveParams ? publishedSeries(matchPublished(published, curveParams), alphaMax, pickQ, '-q') : []),
+    [published, curveParams, alphaMax],
+  );
   const transitions = [alphaOnset, alphaSp].flatMap((a, i) =>
     a === null ? [] : [rule(`transition-${i}`, 'x', a, COLOURS.transition, { dash: 'dotted' })],
   );
@@ -93,7 +102,12 @@ export const OverlapPlot = memo(function OverlapPlot() {
       ariaLabel="Overlaps against sample ratio α"
       xLabel="sample ratio α = n / d²"
       yLabel="overlap"
-      series={[...lines, ...transitions, rule('alpha', 'x', alpha, COLOURS.selection, { className: 'selection' })]}
+      series={[
+        ...lines,
+        ...qPoints,
+        ...transitions,
+        rule('alpha', 'x', alpha, COLOURS.selection, { className: 'selection' }),
+      ]}
       xDomain={[0, alphaMax]}
       yDomain={[-0.03, 1]} // Q ≡ 0 (no specialisation yet) drawn just above the axis, not on it
       height={HEIGHT}

@@ -5,6 +5,7 @@ import { useCommittee } from '../store';
 import { ampFixedPoint, type CommitteePoint } from '../../../physics/classic/committee';
 import { Banner, fmt, Select } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { useCursor } from '../../../platform/state/cursor';
 import type { Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdMarks, thresholdRule } from '../../../platform/plots/thresholds';
@@ -130,6 +131,7 @@ export function CommitteeExplorer() {
   const urlErrors = useCommittee((s) => s.urlErrors);
   const computeError = useCommittee((s) => s.computeError);
   const patch = useCommittee((s) => s.patch);
+  const cursor = useCursor('committee');
 
   const K = params.K === 3 ? 3 : 2;
   const t = thresholds;
@@ -254,6 +256,8 @@ export function CommitteeExplorer() {
               yDomain={of === 'eps' && K === 3 ? [0, 0.51] : plot.yDomain}
               series={framed(s[of])}
               busy={computing}
+              hover
+              cursor={cursor}
             />
           ))}
         </div>

@@ -9,6 +9,7 @@ import { useGlm } from '../store';
 import type { GlmPoint } from '../../../physics/classic/glm';
 import { Banner, fmt, Select, Slider } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { useCursor } from '../../../platform/state/cursor';
 import type { Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdMarks } from '../../../platform/plots/thresholds';
@@ -76,6 +77,7 @@ export function GlmExplorer() {
   const gampRunning = useGlm((s) => s.gampRunning);
   const patch = useGlm((s) => s.patch);
   const [gampN, setGampN] = useState(200);
+  const cursor = useCursor('glm');
 
   const pts = useMemo(() => result?.points ?? [], [result]);
   const th = result?.thresholds;
@@ -210,6 +212,8 @@ export function GlmExplorer() {
         <div className="classic-plots">
           <LinePlot
             testId="plot-glm-eps"
+            hover
+            cursor={cursor}
             caption={<>Bayes-optimal test error ε(α)</>}
             xLabel="sample ratio α = m / n"
             yLabel={classification ? 'test error ε' : 'test MSE ε'}
@@ -231,6 +235,8 @@ export function GlmExplorer() {
           />
           <LinePlot
             testId="plot-glm-q"
+            hover
+            cursor={cursor}
             caption={<>overlap q(α) = w·w⁰/n</>}
             xLabel="sample ratio α = m / n"
             yLabel="overlap q"

@@ -12,6 +12,7 @@ import { markersOf, overlaysOf, readoutOf, rowValues, withSeries } from './serie
 import { nearestRow } from './axesInvert';
 import { formatValue } from './scales';
 import { PlotHover } from './PlotHover';
+import { Progress, type Busy } from './Progress';
 import type { PlotCursor } from '../state/cursor';
 import { useWidth } from './useWidth';
 import './plots.css';
@@ -20,9 +21,9 @@ export type { Series } from './lineGeometry';
 
 export interface LinePlotProps {
   testId: string;
-  /** Figure caption (title, export menu); `busy` appends "· computing…". */
+  /** Figure caption (title, export menu); `busy` appends "· computing…" (with a count where known) after 0.3 s. */
   caption: ReactNode;
-  busy?: boolean;
+  busy?: Busy;
   xLabel: ReactNode;
   yLabel: ReactNode;
   /** The svg's accessible name (default: the caption when it is a string, else "<y> against <x>"). */
@@ -287,7 +288,7 @@ export function LinePlot(p: LinePlotProps) {
     >
       <figcaption>
         {p.caption}
-        {p.busy && <span className="busy"> · computing…</span>}
+        <Progress busy={p.busy} testId={`${p.testId}-progress`} />
         {readout && p.hover && (
           <PlotHover plot={p.testId.replace(/^plot-/, '')} table={() => readout.table} columns={readout.columns} />
         )}

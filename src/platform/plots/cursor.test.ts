@@ -1,9 +1,11 @@
-// The read-out of LinePlot's hover box and x cursor: what it lists, and what the plot draws for a cursor.
+// The read-out of LinePlot's hover box and x cursor: what it lists, and what the plot draws for a cursor; the
+// progress beside a caption.
 import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { LinePlot, type Series } from './LinePlot';
 import { readoutOf, rowValues } from './seriesTable';
+import { Progress } from './Progress';
 
 const SERIES: Series[] = [
   {
@@ -60,5 +62,21 @@ describe('plot read-out', () => {
     expect(html.match(/<g class="plot-cursor"[\s\S]*?<\/g>/)![0].match(/<circle/g)).toHaveLength(2);
     const text = html.match(/data-testid="plot-t-cursor"[^>]*>([\s\S]*?)<\/p>/)![1].replace(/<[^>]+>/g, '');
     expect(text).toBe('α = 1 · ε, equilibrium 0.3 · ε, metastable 0.35');
+  });
+});
+
+describe('solve progress', () => {
+  const text = (html: string) => html.replace(/<[^>]+>/g, '');
+  it('counts what the store says is done, else says computing; nothing when idle', () => {
+    const counted = renderToStaticMarkup(createElement(Progress, { busy: { done: 12, total: 40, unit: 'α' } }));
+    expect(counted).toMatch(/<progress max="40" value="12"/);
+    expect(counted).toContain('class="busy solve-progress"');
+    expect(text(counted)).toBe(' ·  computing… 12/40 α');
+    const phase = renderToStaticMarkup(createElement(Progress, { busy: { done: 40, total: 40, phase: 'thresholds' } }));
+    expect(text(phase)).toBe(' ·  computing… thresholds');
+    const plain = renderToStaticMarkup(createElement(Progress, { busy: true }));
+    expect(plain).not.toMatch(/value=/);
+    expect(text(plain)).toBe(' ·  computing…');
+    expect(renderToStaticMarkup(createElement(Progress, { busy: false }))).toBe('');
   });
 });

@@ -128,6 +128,7 @@ export function CommitteeExplorer() {
   const points = useCommittee((s) => s.points);
   const thresholds = useCommittee((s) => s.thresholds);
   const computing = useCommittee((s) => s.computing);
+  const total = useCommittee((s) => s.total);
   const urlErrors = useCommittee((s) => s.urlErrors);
   const computeError = useCommittee((s) => s.computeError);
   const patch = useCommittee((s) => s.patch);
@@ -255,7 +256,15 @@ export function CommitteeExplorer() {
               // K = 3: ε = ½ at q = 0 (¼ for K = 2)
               yDomain={of === 'eps' && K === 3 ? [0, 0.51] : plot.yDomain}
               series={framed(s[of])}
-              busy={computing}
+              // The points as they come (coarse grid first), then the thresholds.
+              busy={
+                computing && {
+                  done: points.length,
+                  total,
+                  unit: 'α',
+                  phase: points.length >= total ? 'thresholds' : undefined,
+                }
+              }
               hover
               cursor={cursor}
             />

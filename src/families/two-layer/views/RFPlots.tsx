@@ -117,6 +117,7 @@ export function RFPlots() {
             },
           ]}
           attrs={{ 'data-sim-points': String(simPoints.length) }}
+          busy={rfSim.running && { done: simPoints.length, total: simAlphas.length, unit: 'α simulated' }}
         />
         <LinePlot
           testId="plot-rf-beta"

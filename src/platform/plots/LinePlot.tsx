@@ -12,7 +12,8 @@ import { markersOf, overlaysOf, readoutOf, rowValues, withSeries } from './serie
 import { nearestRow } from './axesInvert';
 import { formatValue } from './scales';
 import { PlotHover } from './PlotHover';
-import { Progress, type Busy } from './Progress';
+import { Progress } from './Progress';
+import type { Busy } from './busy';
 import type { PlotCursor } from '../state/cursor';
 import { useWidth } from './useWidth';
 import './plots.css';

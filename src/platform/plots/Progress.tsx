@@ -1,9 +1,7 @@
 // A solve's progress beside a figure's caption: "computing…", with a bar and "12/40 α" where the family's store
 // knows how much is done. It fades in after 0.3 s (CSS), so a quick solve never flashes it.
+import type { Busy } from './busy';
 import './plots.css';
-
-/** What a family's store says about a solve in progress: true, or how much of a known amount is done. */
-export type Busy = boolean | { done: number; total: number; unit?: string; phase?: string };
 
 export function Progress({ busy, testId }: { busy: Busy | undefined; testId?: string }) {
   if (!busy) return null;

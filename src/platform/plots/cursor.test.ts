@@ -6,6 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { LinePlot, type Series } from './LinePlot';
 import { readoutOf, rowValues } from './seriesTable';
 import { Progress } from './Progress';
+import { curveBusy } from './busy';
 
 const SERIES: Series[] = [
   {
@@ -78,5 +79,14 @@ describe('solve progress', () => {
     expect(plain).not.toMatch(/value=/);
     expect(text(plain)).toBe(' ·  computing…');
     expect(renderToStaticMarkup(createElement(Progress, { busy: false }))).toBe('');
+  });
+
+  it('reads a streamed curve: the newest request’s filled slots, else just computing', () => {
+    const curve = { gen: 3, slots: [1, null, null, 4], points: [1, 4] };
+    expect(curveBusy(true, curve, 3)).toEqual({ done: 2, total: 4, unit: 'α' });
+    expect(curveBusy(true, curve, 4)).toBe(true); // an older curve on screen
+    expect(curveBusy(true, { ...curve, points: [1, 2, 3, 4] }, 3)).toBe(true); // all in: the rest of the solve
+    expect(curveBusy(true, null, 3)).toBe(true);
+    expect(curveBusy(false, curve, 3)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { nearestDeepPoint, useDeep } from '../store';
 import { deepExport } from './ExportTools';
 import { DeepSimPointsLayer } from './DeepSimPoints';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { curveBusy } from '../../../platform/plots/busy';
 import type { PlotCursor } from '../../../platform/state/cursor';
 import type { LineSeries, RuleSeries } from '../../../platform/plots/lineGeometry';
 
@@ -68,6 +69,8 @@ export function metastableParts(points: readonly DeepCurvePoint[]): Record<DeepB
 export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
   const curve = useDeep((s) => s.curve);
   const computing = useDeep((s) => s.computing);
+  const streaming = useDeep((s) => s.streaming);
+  const requestedGen = useDeep((s) => s.requestedGen);
   const alpha = useDeep((s) => s.params.alpha);
   const alphaMax = useDeep((s) => s.params.alphaMax);
   const series = useMemo<Series[]>(() => {
@@ -101,12 +104,13 @@ export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
       caption={
         <>
           Bayes-optimal test error <i>ε</i>
-          <sub>opt</sub>(<i>α</i>), two hidden layers{computing && <span className="busy"> · computing…</span>}
+          <sub>opt</sub>(<i>α</i>), two hidden layers
         </>
       }
       xLabel={<>sample ratio α = n / d²</>}
       yLabel={<>test error ε</>}
       series={[...series, alphaMarker('plot-deep-eps', alpha)]}
+      busy={curveBusy(computing, streaming, requestedGen)}
       xDomain={[0, alphaMax]}
       height={340}
       legend="above"

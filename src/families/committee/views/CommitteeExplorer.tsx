@@ -6,6 +6,7 @@ import { ampFixedPoint, type CommitteePoint } from '../../../physics/classic/com
 import { Banner, fmt, Select } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { useCursor } from '../../../platform/state/cursor';
+import { useCursorKeys } from '../../../app/cursorKeys';
 import type { Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdMarks, thresholdRule } from '../../../platform/plots/thresholds';
@@ -133,6 +134,7 @@ export function CommitteeExplorer() {
   const computeError = useCommittee((s) => s.computeError);
   const patch = useCommittee((s) => s.patch);
   const cursor = useCursor('committee');
+  useCursorKeys('committee', [0, params.alphaMax]);
 
   const K = params.K === 3 ? 3 : 2;
   const t = thresholds;

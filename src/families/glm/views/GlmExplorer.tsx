@@ -10,6 +10,7 @@ import type { GlmPoint } from '../../../physics/classic/glm';
 import { Banner, fmt, Select, Slider } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { useCursor } from '../../../platform/state/cursor';
+import { useCursorKeys } from '../../../app/cursorKeys';
 import type { Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdMarks } from '../../../platform/plots/thresholds';
@@ -78,6 +79,7 @@ export function GlmExplorer() {
   const patch = useGlm((s) => s.patch);
   const [gampN, setGampN] = useState(200);
   const cursor = useCursor('glm');
+  useCursorKeys('glm', [0, params.alphaMax]);
 
   const pts = useMemo(() => result?.points ?? [], [result]);
   const th = result?.thresholds;

@@ -4,6 +4,7 @@ import { numberRow, sliderOf } from '../../../platform/state/hashCodec';
 import { Banner, fmt, Select, Slider } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { useCursor } from '../../../platform/state/cursor';
+import { useCursorKeys } from '../../../app/cursorKeys';
 import { rule } from '../../../platform/plots/lineGeometry';
 import { COLOURS } from '../../../platform/plots/palette';
 import { HMM_ACTIVATIONS, HMM_TABLE, HMM_TARGETS, HMM_UNITS, type HmmUiParams } from '../params';
@@ -69,6 +70,7 @@ const line = (c: CurvePoint[]) =>
 export function HiddenManifoldExplorer() {
   const params = useHiddenManifold((s) => s.params);
   const cursor = useCursor('hidden-manifold');
+  useCursorKeys('hidden-manifold', [0, params.alphaMax]);
   const sgdCursor = useCursor('hidden-manifold-sgd');
   const result = useHiddenManifold((s) => s.result);
   const computing = useHiddenManifold((s) => s.computing);

@@ -6,6 +6,7 @@ import type { ExportContext } from '../../../platform/plots/export';
 import { pageBase } from '../../../platform/plots/export';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { useCursor } from '../../../platform/state/cursor';
+import { useCursorKeys } from '../../../app/cursorKeys';
 import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdRule } from '../../../platform/plots/thresholds';
 import { Banner, fmt, KeyValueTable, Select, Slider } from '../../../platform/ui/fields';
@@ -83,6 +84,7 @@ export function MatrixTensorExplorer() {
   const computeError = useMatrixTensor((s) => s.computeError);
   const patch = useMatrixTensor((s) => s.patch);
   const cursor = useCursor('matrix-tensor', '1/Δ2');
+  useCursorKeys('matrix-tensor', [0, params.invDelta2Max]);
   const yMax = params.invDelta2Max;
   const at = overlaps?.at ?? null;
 

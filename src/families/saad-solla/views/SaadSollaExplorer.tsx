@@ -6,6 +6,7 @@ import { useSaadSolla } from '../store';
 import { Banner, fmt, Select, Slider } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { useCursor } from '../../../platform/state/cursor';
+import { useCursorKeys } from '../../../app/cursorKeys';
 import { COLOURS, SERIES_HUES } from '../../../platform/plots/palette';
 import { thresholdRule } from '../../../platform/plots/thresholds';
 import { InformationExponentPanel, MatrixTensorPanel } from './LecturePanels';
@@ -21,6 +22,7 @@ export function SaadSollaExplorer() {
   const computeError = useSaadSolla((s) => s.computeError);
   const patch = useSaadSolla((s) => s.patch);
   const cursor = useCursor('saad-solla');
+  useCursorKeys('saad-solla', [Math.min(1, params.alphaMax / 10), params.alphaMax], true);
   const simulation = useSaadSolla((s) => s.simulation);
   const simulated = simulationSeries(simulation, params.K, params.M);
 

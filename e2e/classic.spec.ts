@@ -29,7 +29,14 @@ test.describe('classic models', () => {
 
   test('switch to the K = 2 committee: specialisation appears', async ({ page }) => {
     await page.goto('/#model=glm');
-    await page.getByTestId('family-committee').click();
+    // The tab bar is one Tab stop; → moves to the next tab and opens it (GLM → committee).
+    await expect(page.getByTestId('family-committee')).toHaveAttribute('tabindex', '-1');
+    await page.getByTestId('family-glm').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('family-committee')).toBeFocused();
+    await expect(page.getByTestId('family-committee')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('family-committee')).toHaveAttribute('tabindex', '0');
+    await expect(page.getByTestId('family-glm')).toHaveAttribute('tabindex', '-1');
     const q = page.getByTestId('plot-committee-q');
     await expect(q.locator('path[data-series=q-nonspecialised]')).toHaveAttribute('d', /^M/);
     await expect(q.locator('path[data-series=q11-specialised]')).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/, {
@@ -50,6 +57,13 @@ test.describe('classic models', () => {
     await expect(q.getByTestId('band-hard')).toBeVisible();
     await expect(q.getByTestId('mark-alpha-sb')).toBeVisible();
     await expect(q.locator('path[data-series=q11-amp]')).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
+    // The α cursor: a click in the plot reads both plots' curves there (α ≈ 0.3 of the range 0–3).
+    const area = (await q.locator('.cursor-area').boundingBox())!;
+    await page.mouse.click(area.x + area.width * 0.1, area.y + area.height / 2);
+    await expect(page.getByTestId('plot-committee-q-cursor')).toHaveText(
+      /^α = 0\.(2|3)\d* · q11 = q12, non-specialised 0\.\d+/,
+    );
+    await expect(page.getByTestId('plot-committee-eps-cursor')).toHaveText(/^α = 0\.(2|3)\d* · ε, equilibrium 0\.2\d+/);
     await page.screenshot({ path: `${SHOTS}/classic-committee-binary.png`, fullPage: true });
   });
 

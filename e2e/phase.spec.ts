@@ -86,6 +86,14 @@ test.describe('phase diagram', () => {
       .click({ position: { x: box.width * 0.75, y: box.height * (1 - (1.5 - 0.1) / 1.9) } });
     await expect(page).toHaveURL(/alpha=(5\.9\d*|6(\.0\d*)?)&/);
     await expect(page).toHaveURL(/gamma=1\.(4\d*|5\d*)&/);
+    // The keyboard does what a click does: two Shift+← on the focused plot area (ten cells of 8/64 each), Enter.
+    await page.getByTestId('phase-click').focus();
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect(page.getByTestId('phase-key-status')).toHaveText(/α = 3\.5, γ = 1\.[45]/);
+    await expect(page).toHaveURL(/alpha=(5\.9\d*|6(\.0\d*)?)&/); // arrows here do not step the α slider
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/alpha=3\.5&/);
     // γ is a curve parameter: the ε(α) curve recomputes; the (α, γ) diagram does not.
     await expect.poll(async () => epsFig(page).getAttribute('data-complete-gen'), { timeout: 30_000 }).not.toBe(epsGen);
     expect(await fig(page).getAttribute('data-gen')).toBe(gen);

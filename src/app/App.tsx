@@ -10,6 +10,8 @@ import { startShown } from './startFamily';
 import { useShareUi } from './presentation';
 import { hideCss } from './viewFlags';
 import { SimChip } from './SimChip';
+import { FamilyTabs } from './FamilyTabs';
+import { TAB_PANEL_ID, tabId } from './tabKeys';
 import { ExportScopeContext } from '../platform/plots/exportScope';
 import { arxivRefs, versionStamp } from '../platform/plots/cite';
 
@@ -37,21 +39,7 @@ export function App() {
       <header className="masthead">
         <h1>Phase-diagram explorer</h1>
         <Toolbar />
-        <nav className="family-tabs" role="tablist" aria-label="model family">
-          {FAMILIES.map((f) => (
-            <button
-              key={f.id}
-              role="tab"
-              type="button"
-              aria-selected={f.id === shown.id}
-              className={f.id === shown.id ? 'active' : ''}
-              data-testid={`family-${f.id}`}
-              onClick={() => setModel(f.id)}
-            >
-              {f.label}
-            </button>
-          ))}
-        </nav>
+        <FamilyTabs shown={shown.id} onSelect={setModel} />
         <p className="blurb">{shown.blurb}</p>
       </header>
       {hide.length > 0 && <style data-testid="hide-style">{hideCss(hide)}</style>}
@@ -79,7 +67,7 @@ export function App() {
           {shown.label}.
         </p>
       )}
-      <div role="tabpanel" aria-label={shown.label}>
+      <div role="tabpanel" id={TAB_PANEL_ID} aria-labelledby={tabId(shown.id)}>
         <TabBoundary key={shown.id} label={shown.label}>
           <Suspense fallback={<p className="hint">loading…</p>}>
             <ExportScopeContext.Provider value={{ model: shown.id, references: referencesOf(shown) }}>

@@ -106,7 +106,9 @@ export function Toolbar() {
 }
 
 const KEYS: [string, string][] = [
-  ['← / →', 'step α by 0.1 (with Shift: by 1)'],
+  ['← / →', 'step α by 0.1 (with Shift: by 1); on the tabs without an α slider, the plots’ α cursor'],
+  ['← / → on a tab', 'the previous / next model (Home / End: the first / last)'],
+  ['arrows, Enter', 'on the focused phase diagram: move a point (Shift: ten cells), then move the sliders there'],
   ['space', 'play / pause a running simulation'],
   ['r', 'reset the simulation'],
   ['p', 'presentation mode on / off (also the link option present=1)'],

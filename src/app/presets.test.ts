@@ -8,6 +8,37 @@ import { deepCodec } from '../families/deep/params';
 import { getDeepModel } from '../physics/deep/deepModel';
 import { getShallowModel } from '../physics/mlp/shallowModel';
 import { getAnyDepthModel, uniformLayers } from '../physics/deep/anyDepth/anyDepthModel';
+import type { HashCodec } from '../platform/state/hashCodec';
+import { glmCodec } from '../families/glm/params';
+import { committeeCodec } from '../families/committee/params';
+import { saadSollaCodec } from '../families/saad-solla/params';
+import { twoLayerCodec } from '../families/two-layer/params';
+import { hmmCodec } from '../families/hidden-manifold/params';
+import { matrixTensorCodec } from '../families/matrix-tensor/params';
+import { glmThresholds, makeGlm } from '../physics/classic/glm';
+import { symmetricPlateau, trajectory } from '../physics/classic/saadSolla';
+import { plateauLength } from '../physics/classic/saadSollaSim';
+import { rfPoint } from '../physics/twoLayer/randomFeatures';
+import { krrPoint } from '../physics/twoLayer/kernel';
+import { activationProfile, targetProfile } from '../physics/twoLayer/profiles';
+
+/** The link codec of each tab with presets beyond the MLP and deep ones. */
+const CODECS: Record<string, HashCodec<object>> = {
+  glm: glmCodec,
+  committee: committeeCodec,
+  'saad-solla': saadSollaCodec,
+  'two-layer': twoLayerCodec,
+  'hidden-manifold': hmmCodec,
+  'matrix-tensor': matrixTensorCodec,
+} as unknown as Record<string, HashCodec<object>>;
+
+const preset = (id: string) => PRESETS.find((p) => p.id === id)!;
+/** The number a caption quotes after `symbol ≈`. */
+const quoted = (id: string, symbol: string) => {
+  const m = new RegExp(`${symbol} ≈ (\\d+(?:\\.\\d+)?)`).exec(preset(id).caption);
+  if (!m) throw new Error(`${id}: no “${symbol} ≈” in the caption`);
+  return Number(m[1]);
+};
 
 describe('presets', () => {
   it('have unique ids and links that decode cleanly to their canonical form', () => {
@@ -103,5 +134,59 @@ describe('presets', () => {
     expect(l3.spinodalSpec!).toBeCloseTo(5.08, 2);
     expect(l3.alphaSp!).toBeCloseTo(9.31, 2);
     expect(l3.epsSp!).toBeCloseTo(0.05, 2);
+  });
+
+  it('every tab with presets: each decodes cleanly, round-trips through the link the tab writes, stays active', () => {
+    for (const id of ['glm-binary-hard', 'committee-binary', 'saad-solla-plateau', 'two-layer-double-descent'])
+      expect(PRESETS.some((p) => p.id === id)).toBe(true);
+    for (const p of PRESETS.filter((x) => CODECS[x.family])) {
+      const codec = CODECS[p.family];
+      const { params, errors } = codec.decode(p.hash);
+      expect(errors, p.id).toEqual([]);
+      // The link the tab writes once the preset is open decodes to the same setting and keeps the caption up.
+      const canonical = codec.encode(params);
+      expect(codec.decode(canonical).params, p.id).toEqual(params);
+      expect(activePreset(p.hash)?.id, p.id).toBe(p.id);
+      expect(activePreset(canonical)?.id, p.id).toBe(p.id);
+      expect(p.caption.length, p.id).toBeGreaterThan(40);
+    }
+  });
+
+  it('the classic presets’ captions quote what the engines compute', () => {
+    // GLM, binary perceptron: α_IT and α_AMP to the three decimals quoted.
+    const g = glmCodec.decode(preset('glm-binary-hard').hash).params;
+    const t = glmThresholds(makeGlm({ prior: g.prior, channel: g.channel, delta: 0 }));
+    expect(Math.abs(t.alphaIT! - quoted('glm-binary-hard', 'α_IT'))).toBeLessThan(5e-4);
+    expect(Math.abs(t.alphaAMP! - quoted('glm-binary-hard', 'α_AMP'))).toBeLessThan(5e-4);
+    // Committee ±1: α_IT, α_sb, α_AMP are pinned by src/physics/classic/committee.test.ts (1.546, 1.589, 1.98); the
+    // caption quotes them (a second solve here would cost seconds of the suite).
+    expect(quoted('committee-binary', 'α_IT')).toBe(1.546);
+    expect(quoted('committee-binary', 'α_sb')).toBe(1.589);
+    expect(quoted('committee-binary', 'α_AMP')).toBe(1.98);
+    // Saad–Solla K = M = 3: plateau ε_g ≈ 0.022 with R ≈ 0.26, left after about 2·10³ steps/N.
+    const { alphaMax, ...ss } = saadSollaCodec.decode(preset('saad-solla-plateau').hash).params;
+    expect(alphaMax).toBe(10000);
+    const sp = { ...ss, q0: 0.5 };
+    const plateau = symmetricPlateau(sp);
+    expect(plateau.epsPlateau).toBeCloseTo(quoted('saad-solla-plateau', 'ε_g'), 3);
+    expect(plateau.R).toBeCloseTo(quoted('saad-solla-plateau', 'R'), 2);
+    // (to α = 2500 only: the ODE at η = 0.1 costs ~1 ms per unit of α)
+    const escape = plateauLength(trajectory(sp, 2500, 50).points, plateau.epsPlateau);
+    expect(escape).toBeGreaterThan(1.5e3);
+    expect(escape).toBeLessThan(2.5e3);
+    // Two-layer, ridgeless random features: E diverges at p = n (β = α = 1.5, and α = β = 2), and E(β) descends
+    // after the peak towards the kernel limit.
+    const tl = twoLayerCodec.decode(preset('two-layer-double-descent').hash).params;
+    const rf = {
+      activation: activationProfile(tl.activation),
+      target: targetProfile(tl.target),
+      lambda: tl.lambda,
+      noise: tl.noise,
+    };
+    expect(rfPoint(rf, tl.alpha, tl.alpha).diverges).toBe(true);
+    expect(rfPoint(rf, tl.beta, tl.beta).diverges).toBe(true);
+    const e = (beta: number) => rfPoint(rf, tl.alpha, beta).testError;
+    expect(e(3)).toBeGreaterThan(e(6));
+    expect(e(6)).toBeGreaterThan(krrPoint(rf, tl.alpha).testError);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shortcutFor } from './shortcuts';
 import { steppedAlpha } from '../families/mlp/shortcuts';
+import { steppedCursor } from './cursorKeys';
 
 describe('shortcuts', () => {
   it('maps the documented keys', () => {
@@ -44,5 +45,19 @@ describe('shortcuts', () => {
     let a = 2;
     for (let i = 0; i < 7; i++) a = steppedAlpha(a, 8, { direction: 1, large: false });
     expect(a).toBe(2.7);
+  });
+
+  it('steps a plot cursor on a round grid: 1/50 of a linear range (Shift 1/5), 0.1 decade on a log axis', () => {
+    const right = { direction: 1, large: false } as const;
+    const left = { direction: -1, large: false } as const;
+    expect(steppedCursor(1.35, [0, 3], false, right)).toBe(1.4); // 3/50 = 0.06 → step 0.05
+    expect(steppedCursor(1.35, [0, 3], false, left)).toBe(1.3);
+    expect(steppedCursor(1.35, [0, 3], false, { direction: 1, large: true })).toBe(1.5); // 3/5 → 0.5
+    expect(steppedCursor(undefined, [0, 5], false, right)).toBe(0.1);
+    expect(steppedCursor(undefined, [0, 5], false, left)).toBe(4.9);
+    expect(steppedCursor(2.99, [0, 3], false, right)).toBe(3);
+    expect(steppedCursor(100, [1, 10000], true, right)).toBeCloseTo(10 ** 2.1, 3);
+    expect(steppedCursor(100, [1, 10000], true, { direction: -1, large: true })).toBeCloseTo(10 ** 1.5, 3);
+    expect(steppedCursor(9000, [1, 10000], true, { direction: 1, large: true })).toBe(10000);
   });
 });

@@ -27,9 +27,12 @@ export interface KeyLike {
   ctrlKey?: boolean;
   metaKey?: boolean;
   altKey?: boolean;
-  /** The focused element's tag name, type and contenteditable flag. */
-  target?: { tagName?: string; type?: string; isContentEditable?: boolean } | null;
+  /** The focused element's tag name, type, contenteditable flag and ARIA role. */
+  target?: { tagName?: string; type?: string; isContentEditable?: boolean; role?: string | null } | null;
 }
+
+/** Roles whose widgets take the arrow keys and Enter themselves (tab bar, phase-diagram point). */
+const KEYED_ROLES = new Set(['tab', 'application']);
 
 const TYPING_INPUT_TYPES = new Set(['text', 'number', 'search', 'email', 'url', 'tel', 'password', '']);
 
@@ -38,6 +41,7 @@ function ownedByTarget(e: KeyLike): boolean {
   const t = e.target;
   if (!t || !t.tagName) return false;
   if (t.isContentEditable) return true;
+  if (t.role && KEYED_ROLES.has(t.role) && (e.key.startsWith('Arrow') || e.key === 'Enter')) return true;
   const tag = t.tagName.toUpperCase();
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag === 'INPUT') {
@@ -86,11 +90,12 @@ export function installShortcuts(handlers: { present(): void; help(): void; clos
       metaKey: e.metaKey,
       altKey: e.altKey,
       target:
-        e.target instanceof HTMLElement
+        e.target instanceof Element
           ? {
               tagName: e.target.tagName,
               type: (e.target as HTMLInputElement).type,
-              isContentEditable: e.target.isContentEditable,
+              isContentEditable: (e.target as HTMLElement).isContentEditable,
+              role: e.target.getAttribute('role'),
             }
           : null,
     });

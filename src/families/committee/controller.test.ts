@@ -39,4 +39,26 @@ describe('committee controller', () => {
     );
     stop();
   });
+
+  it('K = 2: asks for the coarse grid first and keeps the streamed points in α order', async () => {
+    let asked: number[] = [];
+    const { factory } = fakeFactory((): Partial<CommitteeApi> => ({
+      supersede: () => {},
+      committee: async (_prior, alphas, _gen, onPoint) => {
+        asked = [...alphas];
+        for (const alpha of alphas) onPoint({ alpha } as never);
+        return { ok: true, value: thresholds as never };
+      },
+    }));
+    useCommittee.getState().patch({ prior: 'gaussian', K: 2, alphaMax: 5 });
+    const stop = startCommittee(factory);
+    await vi.waitFor(() => expect(useCommittee.getState()).toMatchObject({ computing: false, thresholds }));
+    // 40 points of 0.125: every fourth from the first, and the last (11), then the 29 between.
+    expect(asked.slice(0, 11)).toEqual([0.125, 0.625, 1.125, 1.625, 2.125, 2.625, 3.125, 3.625, 4.125, 4.625, 5]);
+    expect([...asked].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => (i + 1) * 0.125));
+    const { points, total } = useCommittee.getState();
+    expect(total).toBe(40);
+    expect(points.map((p) => p.alpha)).toEqual(Array.from({ length: 40 }, (_, i) => (i + 1) * 0.125));
+    stop();
+  });
 });

@@ -2,6 +2,7 @@
 import { lazyView, type Family } from '../family';
 import { COMMITTEE_TABLE } from './params';
 import { startCommittee } from './controller';
+import { PRESETS } from './presets';
 
 export const family: Family = {
   id: 'committee',
@@ -16,6 +17,7 @@ export const family: Family = {
     () => import('./views/CommitteeExplorer'),
     (m) => m.CommitteeExplorer,
   ),
+  presets: PRESETS,
   cli: { commands: ['committee'], load: () => import('./cli') },
   bench: () => import('./bench'),
 };

@@ -3,6 +3,8 @@
 // a superseded curve stopped between points, thresholds at the end.
 import { describe, expect, it } from 'vitest';
 import { createCommitteeService, type CommitteeDeps } from './service';
+import { committeeCurve, nextWarm, solveCommitteePoint, type CommitteePoint } from '../../physics/classic/committee';
+import { sweepOrder } from '../../platform/compute/curveStream';
 
 function deps(warmStarts: unknown[], onSolve?: (alpha: number) => void): CommitteeDeps {
   return {
@@ -57,6 +59,34 @@ describe('committee service', () => {
     });
     await svc.committee(model, [1, 2], 1, () => {});
     expect(seen).toEqual([model, model, model]);
+  });
+
+  it('a coarse-first grid: each point continued from the solved point just below it, thresholds to the largest α', async () => {
+    const warm: unknown[] = [];
+    const r = await createCommitteeService(deps(warm)).committee('gaussian', [2, 4, 1, 3], 1, () => {});
+    expect(r).toEqual({ ok: true, value: { alphaSpec: 2 } });
+    expect(warm).toEqual([{ x: 0 }, { prior: 'gaussian', from: 2 }, { x: 0 }, { prior: 'gaussian', from: 2 }]);
+  });
+
+  it('±1 weights on the real physics: the coarse-first curve is the ascending one (partial branch and its fold)', async () => {
+    // 8 points on (0, 3], across α_sb ≈ 1.589 and α_AMP ≈ 1.98 (committee.test.ts), where warm starts matter.
+    const grid = Array.from({ length: 8 }, (_, i) => (3 * (i + 1)) / 8);
+    const ascending = committeeCurve('rademacher', grid);
+    const svc = createCommitteeService({
+      solveCommitteePoint,
+      nextWarm,
+      committeeThresholds: (() => ({})) as never,
+    });
+    const got: CommitteePoint[] = [];
+    const order = sweepOrder(8, 4, 'up').order.map((i) => grid[i]);
+    await svc.committee('rademacher', order, 1, (p) => p && got.push(p));
+    got.sort((a, b) => a.alpha - b.alpha);
+    const values = (p: CommitteePoint) => [p.nonSpecialised.q11, p.partial?.q11 ?? -1, p.partial?.q12 ?? -1];
+    expect(ascending.some((p) => p.partial) && ascending.some((p) => !p.partial)).toBe(true);
+    got.forEach((p, i) => {
+      expect(p.equilibrium).toBe(ascending[i].equilibrium);
+      values(p).forEach((v, k) => expect(Math.abs(v - values(ascending[i])[k])).toBeLessThan(1e-7));
+    });
   });
 
   it('stops a superseded curve between points', async () => {

@@ -1,5 +1,6 @@
 // The committee-machine worker's service: the curve α by α (a specialised point costs ~0.1 s), each point warm-
-// started from the previous one, with an event-loop yield between points so that a newer request stops it.
+// started from the solved point just below it (the previous one on an ascending grid; the controller sends K = 2
+// coarse grid first), with an event-loop yield between points so that a newer request stops it.
 // No comlink and no physics import: workers/committee.worker.ts injects the physics.
 import type { nextWarm, solveCommitteePoint } from '../../physics/classic/committee';
 import type { committeeThresholds } from '../../physics/classic/committeeThresholds';
@@ -16,22 +17,25 @@ export interface CommitteeDeps extends ErrorClasses {
 export function createCommitteeService(deps: CommitteeDeps): CommitteeApi {
   return workerService(COMMITTEE_CHANNELS, deps, ({ classify, each }) => ({
     async committee(model, alphas, gen, onPoint) {
-      let warm: Parameters<typeof solveCommitteePoint>[2] = { x: 0 };
+      const solved: { alpha: number; warm: ReturnType<typeof nextWarm> }[] = [];
+      const warmFor = (alpha: number) =>
+        solved.reduce<(typeof solved)[number] | null>(
+          (best, s) => (s.alpha < alpha && (!best || s.alpha > best.alpha) ? s : best),
+          null,
+        )?.warm ?? { x: 0 };
       const r = await each(
         'curve',
         gen,
         alphas,
-        (alpha) => deps.solveCommitteePoint(model, alpha, warm),
+        (alpha) => deps.solveCommitteePoint(model, alpha, warmFor(alpha)),
         (p) => {
-          warm = deps.nextWarm(model, p);
+          solved.push({ alpha: p.alpha, warm: deps.nextWarm(model, p) });
           onPoint(p);
         },
       );
       if (!r.ok) return r;
       // Heartbeats (null) while the thresholds run: K = 3 takes tens of seconds without a point.
-      return attempt(classify, () =>
-        deps.committeeThresholds(model, alphas[alphas.length - 1], 16, () => onPoint(null)),
-      );
+      return attempt(classify, () => deps.committeeThresholds(model, Math.max(...alphas), 16, () => onPoint(null)));
     },
   }));
 }

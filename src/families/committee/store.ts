@@ -7,6 +7,9 @@ import { committeeCodec, type CommitteeUiParams } from './params';
 
 export interface CommitteeState extends ParamsSlice<CommitteeUiParams>, MessagesSlice {
   computing: boolean;
+  /** The α points the curve in progress asks for (the progress bar's total). */
+  total: number;
+  /** The curve's points in α order (they arrive coarse grid first, then the points between). */
   points: CommitteePoint[];
   thresholds: CommitteeThresholds | null;
 }
@@ -15,6 +18,7 @@ export const useCommittee = create<CommitteeState>()((...a) => ({
   ...paramsSlice(committeeCodec.defaults())(...a),
   ...messagesSlice()(...a),
   computing: false,
+  total: 0,
   points: [],
   thresholds: null,
 }));

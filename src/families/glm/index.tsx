@@ -2,6 +2,7 @@
 import { lazyView, type Family } from '../family';
 import { GLM_TABLE } from './params';
 import { startGlm } from './controller';
+import { PRESETS } from './presets';
 
 export const family: Family = {
   id: 'glm',
@@ -16,6 +17,7 @@ export const family: Family = {
     () => import('./views/GlmExplorer'),
     (m) => m.GlmExplorer,
   ),
+  presets: PRESETS,
   cli: { commands: ['glm'], load: () => import('./cli') },
   bench: () => import('./bench'),
 };

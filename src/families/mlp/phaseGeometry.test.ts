@@ -1,7 +1,7 @@
 // Pure view helpers of the phase diagram: row interpolation (jumps kept sharp), colour maps, pixels, lines.
 import { describe, expect, it } from 'vitest';
 import type { LinePoint, PhaseRow, PhaseSample } from '../../physics/mlp/phase';
-import { colourMap, heatmapPixels, linePolylines, parseColour, rowValueAt } from './phaseGeometry';
+import { colourMap, heatmapPixels, keyMove, linePolylines, parseColour, rowValueAt } from './phaseGeometry';
 import { STATE_COLOURS } from '../../platform/plots/palette';
 
 const s = (alpha: number, epsOpt: number, q: number, state: 0 | 1 | 2 | 3): PhaseSample => ({
@@ -96,5 +96,22 @@ describe('phase geometry', () => {
     // The first-order line ends between γ = 0.1 (continuous) and 0.2: a critical point there; not at γ = 0.4
     // (order null: the jump leaves the α range, it does not close).
     expect(l.critical).toEqual([[1, 0.15000000000000002]]);
+  });
+});
+
+describe('phase diagram keyboard', () => {
+  const alphas = Array.from({ length: 64 }, (_, i) => (8 * (i + 1)) / 64); // rowAlphas(8, 64): 0.125 … 8
+  const ys = Array.from({ length: 64 }, (_, i) => 0.1 + (1.9 * i) / 63);
+  it('moves one grid cell per arrow, ten with Shift, snapping first and stopping at the edges', () => {
+    expect(keyMove({ alpha: 2, y: 0.5 }, 'ArrowRight', false, alphas, ys)).toEqual({ alpha: 2.125, y: 0.5 });
+    expect(keyMove({ alpha: 2.01, y: 0.5 }, 'ArrowLeft', false, alphas, ys)).toEqual({ alpha: 1.875, y: 0.5 });
+    expect(keyMove({ alpha: 2, y: 0.5 }, 'ArrowRight', true, alphas, ys)!.alpha).toBe(3.25);
+    expect(keyMove({ alpha: 7.9, y: 0.5 }, 'ArrowRight', true, alphas, ys)!.alpha).toBe(8);
+    expect(keyMove({ alpha: 0.2, y: 0.5 }, 'ArrowLeft', true, alphas, ys)!.alpha).toBe(0.125);
+    const up = keyMove({ alpha: 2, y: 0.1 }, 'ArrowUp', false, alphas, ys)!;
+    expect(up.alpha).toBe(2);
+    expect(up.y).toBeCloseTo(0.1 + 1.9 / 63, 12);
+    expect(keyMove({ alpha: 2, y: 0.1 }, 'ArrowDown', false, alphas, ys)!.y).toBe(0.1);
+    expect(keyMove({ alpha: 2, y: 0.5 }, 'Enter', false, alphas, ys)).toBeNull();
   });
 });

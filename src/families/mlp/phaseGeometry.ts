@@ -257,3 +257,36 @@ export function linePolylines(
     spinodalHigh: build(DRAWN_LINES.spinodalHigh),
   };
 }
+
+/** A point of the phase plane: α and the plane's γ or Δ. */
+export interface PlanePoint {
+  alpha: number;
+  y: number;
+}
+
+const nearestIndex = (grid: readonly number[], v: number): number => {
+  let best = 0;
+  for (let i = 1; i < grid.length; i++) if (Math.abs(grid[i] - v) < Math.abs(grid[best] - v)) best = i;
+  return best;
+};
+
+/**
+ * Where an arrow key moves the keyboard's point on the diagram's grid (the rows' α samples × the rows' y): it snaps
+ * to the nearest node, then moves one cell (ten with Shift), stopping at the edges. Null for any other key.
+ */
+export function keyMove(
+  p: PlanePoint,
+  key: string,
+  large: boolean,
+  alphas: readonly number[],
+  ys: readonly number[],
+): PlanePoint | null {
+  const axis =
+    key === 'ArrowLeft' || key === 'ArrowRight' ? 'alpha' : key === 'ArrowUp' || key === 'ArrowDown' ? 'y' : null;
+  if (!axis) return null;
+  const grid = axis === 'alpha' ? alphas : ys;
+  if (grid.length === 0) return p;
+  const dir = key === 'ArrowLeft' || key === 'ArrowDown' ? -1 : 1;
+  const i = Math.min(grid.length - 1, Math.max(0, nearestIndex(grid, p[axis]) + dir * (large ? 10 : 1)));
+  return { ...p, [axis]: grid[i] };
+}

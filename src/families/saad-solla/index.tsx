@@ -2,6 +2,7 @@
 import { lazyView, type Family } from '../family';
 import { SAAD_SOLLA_TABLE } from './params';
 import { startSaadSolla } from './controller';
+import { PRESETS } from './presets';
 
 export const family: Family = {
   id: 'saad-solla',
@@ -17,6 +18,7 @@ export const family: Family = {
     () => import('./views/SaadSollaExplorer'),
     (m) => m.SaadSollaExplorer,
   ),
+  presets: PRESETS,
   cli: { commands: ['saad-solla'], load: () => import('./cli') },
   bench: () => import('./bench'),
 };

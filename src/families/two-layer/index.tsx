@@ -2,6 +2,7 @@
 import { lazyView, type Family } from '../family';
 import { TWO_LAYER_TABLE } from './params';
 import { startTwoLayer } from './controller';
+import { PRESETS } from './presets';
 
 export const family: Family = {
   id: 'two-layer',
@@ -16,6 +17,7 @@ export const family: Family = {
     () => import('./views/TwoLayerExplorer'),
     (m) => m.TwoLayerExplorer,
   ),
+  presets: PRESETS,
   cli: {
     commands: ['rf', 'krr', 'onestep', 'sgd-escape', 'simulate-rf', 'simulate-onestep', 'simulate-sgd'],
     load: () => import('./cli'),

@@ -14,9 +14,11 @@ export interface HeatmapProps {
   left: number;
   top: number;
   testId?: string;
+  /** The canvas's accessible name (what it colours, over which plane). */
+  ariaLabel?: string;
 }
 
-export function Heatmap({ pixels, width, height, left, top, testId }: HeatmapProps) {
+export function Heatmap({ pixels, width, height, left, top, testId, ariaLabel }: HeatmapProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
     const c = ref.current;
@@ -32,7 +34,15 @@ export function Heatmap({ pixels, width, height, left, top, testId }: HeatmapPro
       0,
     );
   }, [pixels, width, height]);
-  return <canvas ref={ref} style={{ left, top, width, height }} data-testid={testId} />;
+  return (
+    <canvas
+      ref={ref}
+      style={{ left, top, width, height }}
+      data-testid={testId}
+      role={ariaLabel ? 'img' : undefined}
+      aria-label={ariaLabel}
+    />
+  );
 }
 
 /** A continuous colour scale: value → CSS colour over a (log or linear) domain. */

@@ -3,12 +3,18 @@
 // (SVG, PNG, CSV of every series drawn or the family's own table plus the overlays, JSON). Geometry in
 // lineGeometry.ts; this component only writes SVG. Other marks (simulation points, histograms) come in through
 // `overlay`.
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, type PointerEvent, type ReactNode } from 'react';
 import { Axes } from './Axes';
 import { Legend, RowLegend } from './Legend';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
 import { dashArray, flowLegend, layoutLinePlot, MARGIN, type Mark, type Scale, type Series } from './lineGeometry';
-import { markersOf, overlaysOf, withSeries } from './seriesTable';
+import { markersOf, overlaysOf, readoutOf, rowValues, withSeries } from './seriesTable';
+import { nearestRow } from './axesInvert';
+import { formatValue } from './scales';
+import { PlotHover } from './PlotHover';
+import { Progress } from './Progress';
+import type { Busy } from './busy';
+import type { PlotCursor } from '../state/cursor';
 import { useWidth } from './useWidth';
 import './plots.css';
 
@@ -16,9 +22,9 @@ export type { Series } from './lineGeometry';
 
 export interface LinePlotProps {
   testId: string;
-  /** Figure caption (title, export menu); `busy` appends "· computing…". */
+  /** Figure caption (title, export menu); `busy` appends "· computing…" (with a count where known) after 0.3 s. */
   caption: ReactNode;
-  busy?: boolean;
+  busy?: Busy;
   xLabel: ReactNode;
   yLabel: ReactNode;
   /** The svg's accessible name (default: the caption when it is a string, else "<y> against <x>"). */
@@ -49,6 +55,10 @@ export interface LinePlotProps {
   exportAs?: Partial<ExportMenuProps> | false;
   /** Name of the x column in the CSV (default "x"). */
   xColumn?: string;
+  /** A hover box with the labelled series' values at the nearest x (the symbol of x: the cursor's, else "x"). */
+  hover?: boolean;
+  /** An x cursor (platform/state/cursor.ts): click or drag sets it; drawn with rings, read out under the plot. */
+  cursor?: PlotCursor;
 }
 
 const LINE_CLASS = { bold: 'equilibrium', regular: 'branch', thin: 'branch thin' } as const;
@@ -152,8 +162,89 @@ function MarkList({ marks, height }: { marks: readonly Mark[]; height: number })
   return <>{out}</>;
 }
 
+/** The cursor's rule, its rings on the series' values at the nearest row, and the pointer area that sets it. */
+function CursorLayer({
+  cursor,
+  readout,
+  x,
+  y,
+  width,
+  height,
+  xDomain,
+  colours,
+}: {
+  cursor: PlotCursor;
+  readout: Readout;
+  x: Scale;
+  y: Scale;
+  width: number;
+  height: number;
+  xDomain: [number, number];
+  colours: Map<string, string>;
+}) {
+  const set = (e: PointerEvent<SVGRectElement>) => {
+    const v = x.invert(e.clientX - e.currentTarget.getBoundingClientRect().left);
+    cursor.onChange(Math.min(xDomain[1], Math.max(xDomain[0], v)));
+  };
+  const row = readout.row;
+  return (
+    <>
+      {row && (
+        <g className="plot-cursor" data-testid="cursor-mark">
+          <line x1={x(row.x)} x2={x(row.x)} y1={0} y2={height} />
+          {row.rings.map(([column, v]) => (
+            <circle key={column} cx={x(row.x)} cy={y(v)} r={3.5} stroke={colours.get(column)} />
+          ))}
+        </g>
+      )}
+      <rect
+        className="cursor-area"
+        width={width}
+        height={height}
+        fill="transparent"
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture?.(e.pointerId);
+          set(e);
+        }}
+        onPointerMove={(e) => {
+          if (e.buttons & 1) set(e);
+        }}
+      />
+    </>
+  );
+}
+
+interface Readout {
+  table: ReturnType<typeof readoutOf>['table'];
+  columns: ReturnType<typeof readoutOf>['columns'];
+  /** The row nearest to the cursor: its x, the drawn values (rings) and the labelled text. */
+  row: { x: number; rings: [string, number][]; text: [string, string][] } | null;
+}
+
+function useReadout(p: LinePlotProps, xColumn: string): Readout | null {
+  const wanted = !!p.hover || !!p.cursor;
+  const symbol = p.cursor?.symbol ?? 'x';
+  const base = useMemo(
+    () => (wanted ? readoutOf(p.series, xColumn, symbol) : null),
+    [wanted, p.series, xColumn, symbol],
+  );
+  if (!base) return null;
+  const at = p.cursor?.at;
+  const xs = base.table.rows.map((r) => Number(r[0]));
+  const i = at === undefined ? -1 : nearestRow(xs, at);
+  if (i < 0) return { ...base, row: null };
+  const cells = base.table.rows[i];
+  const rings: [string, number][] = [];
+  for (const c of base.columns.slice(1)) {
+    const v = cells[base.table.columns.indexOf(c.column)];
+    if (typeof v === 'number' && Number.isFinite(v)) rings.push([c.column, v]);
+  }
+  return { ...base, row: { x: xs[i], rings, text: rowValues(base.table, base.columns.slice(1), i) } };
+}
+
 export function LinePlot(p: LinePlotProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
+  const readout = useReadout(p, p.xColumn ?? 'x');
   const height = p.height ?? 300;
   const legendMode = p.legend ?? 'inside';
   // The layout (and its legend check) only when what is drawn changed, not on every render of the view around it.
@@ -205,7 +296,10 @@ export function LinePlot(p: LinePlotProps) {
     >
       <figcaption>
         {p.caption}
-        {p.busy && <span className="busy"> · computing…</span>}
+        <Progress busy={p.busy} testId={`${p.testId}-progress`} />
+        {readout && p.hover && (
+          <PlotHover plot={p.testId.replace(/^plot-/, '')} table={() => readout.table} columns={readout.columns} />
+        )}
         {ex && (
           <ExportMenu
             plot={p.testId.replace(/^plot-/, '')}
@@ -241,10 +335,39 @@ export function LinePlot(p: LinePlotProps) {
               {p.overlay?.(lay.x, lay.y)}
             </g>
             <MarkList marks={lay.marks.filter(isRule)} height={lay.innerHeight} />
+            {p.cursor && readout && (
+              <CursorLayer
+                cursor={p.cursor}
+                readout={readout}
+                x={lay.x}
+                y={lay.y}
+                width={lay.innerWidth}
+                height={lay.innerHeight}
+                xDomain={p.xDomain}
+                colours={new Map(p.series.map((s) => [s.id, s.colour]))}
+              />
+            )}
             {lay.box && <Legend entries={lay.legend} x={lay.box.x} y={lay.box.y} width={lay.box.width} />}
           </g>
         </svg>
       </div>
+      {p.cursor && readout && (
+        <p className="plot-cursor-readout" data-testid={`${p.testId}-cursor`} aria-live="polite">
+          {readout.row ? (
+            <>
+              {p.cursor.symbol} = <b>{formatValue(readout.row.x, 4)}</b>
+              {readout.row.text.map(([k, v]) => (
+                <span key={k}>
+                  {' · '}
+                  {k} <b>{v}</b>
+                </span>
+              ))}
+            </>
+          ) : (
+            `Click or drag on the plot to read the curves at one ${p.cursor.symbol}.`
+          )}
+        </p>
+      )}
       {p.children}
     </figure>
   );

@@ -4,13 +4,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { invertFromTicks, nearestRow, xTicksOf } from './axesInvert';
 import type { DataTable } from './export';
-import { formatValue } from './scales';
+import { rowValues, type ReadoutColumn } from './seriesTable';
 import '../../app/share.css';
 
-export interface HoverColumn {
-  column: string;
-  label: string;
-}
+export type HoverColumn = ReadoutColumn;
 
 interface Shown {
   left: number;
@@ -46,17 +43,9 @@ export function PlotHover({
       const x = invert(e.clientX);
       const xs = t.rows.map((r) => Number(r[0]));
       const i = nearestRow(xs, x);
-      const row = t.rows[i];
       const fig = figure.getBoundingClientRect();
       const svgBox = svg.getBoundingClientRect();
-      const rows: [string, string][] = [];
-      for (const c of columns) {
-        const k = t.columns.indexOf(c.column);
-        if (k < 0) continue;
-        const v = row[k];
-        if (v === null || v === undefined || v === '') continue;
-        rows.push([c.label, typeof v === 'number' ? formatValue(v, 5) : String(v)]);
-      }
+      const rows = rowValues(t, columns, i);
       // The guide sits at the row's own α (snapped), the box on the side with room.
       const px = axis.left + ((xs[i] - invert(axis.left)) / (invert(axis.right) - invert(axis.left))) * axis.width;
       const left = px - fig.left;

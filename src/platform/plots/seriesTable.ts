@@ -4,6 +4,7 @@
 // into it the same way, so the CSV holds everything the figure shows. Rules and spans go to the JSON.
 import type { Cell, DataTable } from './export';
 import type { Series } from './lineGeometry';
+import { formatValue } from './scales';
 
 /** The columns and the (x, values) entries of one series; none for rules and spans. */
 function columnsOf(s: Series): { names: string[]; entries: [number, Cell[]][] } | null {
@@ -80,6 +81,44 @@ export function markersOf(series: readonly Series[]): Record<string, number | [n
   for (const s of series) {
     if (s.mark === 'rule') out[s.id] = s.at;
     if (s.mark === 'span') out[s.id] = [s.x0, s.x1];
+  }
+  return out;
+}
+
+/** A column of a plot's read-out (hover box, α cursor) and how it is labelled there. */
+export interface ReadoutColumn {
+  column: string;
+  label: string;
+}
+
+/**
+ * What a plot's hover box and cursor read: the table of its drawn lines and point sets, rows sorted by x (x first),
+ * the x column, then one column per series with a text label (unlabelled guides and ghosts stay out).
+ */
+export function readoutOf(
+  series: readonly Series[],
+  xColumn: string,
+  xLabel: string,
+): { table: DataTable; columns: ReadoutColumn[] } {
+  const t = withSeries(series, xColumn);
+  const rows = [...t.rows].sort((a, b) => Number(a[0]) - Number(b[0]));
+  const columns: ReadoutColumn[] = [{ column: xColumn, label: xLabel }];
+  for (const s of series)
+    if ((s.mark === 'line' || s.mark === 'points') && typeof s.label === 'string' && t.columns.includes(s.id))
+      columns.push({ column: s.id, label: s.label });
+  return { table: { columns: t.columns, rows }, columns };
+}
+
+/** The labelled values of row `i` (empty cells left out), numbers to five digits. */
+export function rowValues(table: DataTable, columns: readonly ReadoutColumn[], i: number): [string, string][] {
+  const row = table.rows[i];
+  const out: [string, string][] = [];
+  if (!row) return out;
+  for (const c of columns) {
+    const k = table.columns.indexOf(c.column);
+    const v = k < 0 ? null : row[k];
+    if (v === null || v === undefined || v === '') continue;
+    out.push([c.label, typeof v === 'number' ? formatValue(v, 5) : String(v)]);
   }
   return out;
 }

@@ -5,6 +5,8 @@ import { useCommittee } from '../store';
 import { ampFixedPoint, type CommitteePoint } from '../../../physics/classic/committee';
 import { Banner, fmt, Select } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { useCursor } from '../../../platform/state/cursor';
+import { useCursorKeys } from '../../../app/cursorKeys';
 import type { Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdMarks, thresholdRule } from '../../../platform/plots/thresholds';
@@ -19,7 +21,7 @@ const PLOTS: { testId: string; caption: string; yLabel: string; yDomain: [number
     testId: 'plot-committee-q',
     caption: 'overlaps q11 and q12 against α',
     yLabel: 'overlap',
-    yDomain: [0, 1],
+    yDomain: [-0.03, 1], // q12 = 0 (exact recovery with ±1 weights) above the axis
     of: 'q',
   },
   {
@@ -127,9 +129,12 @@ export function CommitteeExplorer() {
   const points = useCommittee((s) => s.points);
   const thresholds = useCommittee((s) => s.thresholds);
   const computing = useCommittee((s) => s.computing);
+  const total = useCommittee((s) => s.total);
   const urlErrors = useCommittee((s) => s.urlErrors);
   const computeError = useCommittee((s) => s.computeError);
   const patch = useCommittee((s) => s.patch);
+  const cursor = useCursor('committee');
+  useCursorKeys('committee', [0, params.alphaMax]);
 
   const K = params.K === 3 ? 3 : 2;
   const t = thresholds;
@@ -253,7 +258,17 @@ export function CommitteeExplorer() {
               // K = 3: ε = ½ at q = 0 (¼ for K = 2)
               yDomain={of === 'eps' && K === 3 ? [0, 0.51] : plot.yDomain}
               series={framed(s[of])}
-              busy={computing}
+              // The points as they come (coarse grid first), then the thresholds.
+              busy={
+                computing && {
+                  done: points.length,
+                  total,
+                  unit: 'α',
+                  phase: points.length >= total ? 'thresholds' : undefined,
+                }
+              }
+              hover
+              cursor={cursor}
             />
           ))}
         </div>

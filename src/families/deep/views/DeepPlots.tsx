@@ -9,6 +9,8 @@ import { nearestDeepPoint, useDeep } from '../store';
 import { deepExport } from './ExportTools';
 import { DeepSimPointsLayer } from './DeepSimPoints';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { curveBusy } from '../../../platform/plots/busy';
+import type { PlotCursor } from '../../../platform/state/cursor';
 import type { LineSeries, RuleSeries } from '../../../platform/plots/lineGeometry';
 
 export const BRANCH_COLOURS: Record<DeepBranch, string> = {
@@ -26,6 +28,13 @@ export const BRANCH_LABELS: Record<DeepBranch, string> = {
 /** Colours of the layer-wise overlaps (theory and simulations). */
 export const Q_COLOURS = { Q1: COLOURS.blue, Q2: COLOURS.amber, Q21: COLOURS.violet } as const;
 const ORDER: DeepBranch[] = ['universal', 'layer1', 'product', 'specialised'];
+
+/** The selected α as the plots' cursor: a click or drag on a plot moves it, as on the MLP tab. */
+const alphaCursor = (alpha: number): PlotCursor => ({
+  symbol: 'α',
+  at: alpha,
+  onChange: (a) => useDeep.getState().setParam('alpha', Math.max(0.01, Number(a.toPrecision(3)))),
+});
 
 /** The vertical line at the selected α. */
 export const alphaMarker = (testId: string, alpha: number): RuleSeries => ({
@@ -60,6 +69,8 @@ export function metastableParts(points: readonly DeepCurvePoint[]): Record<DeepB
 export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
   const curve = useDeep((s) => s.curve);
   const computing = useDeep((s) => s.computing);
+  const streaming = useDeep((s) => s.streaming);
+  const requestedGen = useDeep((s) => s.requestedGen);
   const alpha = useDeep((s) => s.params.alpha);
   const alphaMax = useDeep((s) => s.params.alphaMax);
   const series = useMemo<Series[]>(() => {
@@ -88,15 +99,18 @@ export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
       testId="plot-deep-eps"
       exportAs={deepExport('deep-eps')}
       xColumn="alpha"
+      hover
+      cursor={alphaCursor(alpha)}
       caption={
         <>
           Bayes-optimal test error <i>ε</i>
-          <sub>opt</sub>(<i>α</i>), two hidden layers{computing && <span className="busy"> · computing…</span>}
+          <sub>opt</sub>(<i>α</i>), two hidden layers
         </>
       }
       xLabel={<>sample ratio α = n / d²</>}
       yLabel={<>test error ε</>}
       series={[...series, alphaMarker('plot-deep-eps', alpha)]}
+      busy={curveBusy(computing, streaming, requestedGen)}
       xDomain={[0, alphaMax]}
       height={340}
       legend="above"
@@ -151,6 +165,8 @@ export const OverlapsPlot = memo(function OverlapsPlot() {
       testId="plot-deep-overlaps"
       exportAs={deepExport('deep-overlaps')}
       xColumn="alpha"
+      hover
+      cursor={alphaCursor(alpha)}
       caption={<>Layer-wise overlaps along the equilibrium: the first layer specialises before the second</>}
       xLabel={<>sample ratio α = n / d²</>}
       yLabel={<>overlap</>}

@@ -9,6 +9,8 @@ import { useGlm } from '../store';
 import type { GlmPoint } from '../../../physics/classic/glm';
 import { Banner, fmt, Select, Slider } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { useCursor } from '../../../platform/state/cursor';
+import { useCursorKeys } from '../../../app/cursorKeys';
 import type { Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdMarks } from '../../../platform/plots/thresholds';
@@ -76,6 +78,8 @@ export function GlmExplorer() {
   const gampRunning = useGlm((s) => s.gampRunning);
   const patch = useGlm((s) => s.patch);
   const [gampN, setGampN] = useState(200);
+  const cursor = useCursor('glm');
+  useCursorKeys('glm', [0, params.alphaMax]);
 
   const pts = useMemo(() => result?.points ?? [], [result]);
   const th = result?.thresholds;
@@ -210,6 +214,8 @@ export function GlmExplorer() {
         <div className="classic-plots">
           <LinePlot
             testId="plot-glm-eps"
+            hover
+            cursor={cursor}
             caption={<>Bayes-optimal test error ε(α)</>}
             xLabel="sample ratio α = m / n"
             yLabel={classification ? 'test error ε' : 'test MSE ε'}
@@ -231,6 +237,8 @@ export function GlmExplorer() {
           />
           <LinePlot
             testId="plot-glm-q"
+            hover
+            cursor={cursor}
             caption={<>overlap q(α) = w·w⁰/n</>}
             xLabel="sample ratio α = m / n"
             yLabel="overlap q"

@@ -3,6 +3,8 @@
 import { numberRow, sliderOf } from '../../../platform/state/hashCodec';
 import { Banner, fmt, Select, Slider } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { useCursor } from '../../../platform/state/cursor';
+import { useCursorKeys } from '../../../app/cursorKeys';
 import { rule } from '../../../platform/plots/lineGeometry';
 import { COLOURS } from '../../../platform/plots/palette';
 import { HMM_ACTIVATIONS, HMM_TABLE, HMM_TARGETS, HMM_UNITS, type HmmUiParams } from '../params';
@@ -67,6 +69,9 @@ const line = (c: CurvePoint[]) =>
 
 export function HiddenManifoldExplorer() {
   const params = useHiddenManifold((s) => s.params);
+  const cursor = useCursor('hidden-manifold');
+  useCursorKeys('hidden-manifold', [0, params.alphaMax]);
+  const sgdCursor = useCursor('hidden-manifold-sgd');
   const result = useHiddenManifold((s) => s.result);
   const computing = useHiddenManifold((s) => s.computing);
   const urlErrors = useHiddenManifold((s) => s.urlErrors);
@@ -164,6 +169,8 @@ export function HiddenManifoldExplorer() {
         <div className="classic-plots">
           <LinePlot
             testId="plot-hmm-ridge"
+            hover
+            cursor={cursor}
             exportAs={hmmExport('hmm-ridge')}
             caption={<>ridge regression on hidden-manifold inputs: test error E(α)</>}
             xLabel="α = n / N"
@@ -175,6 +182,8 @@ export function HiddenManifoldExplorer() {
           />
           <LinePlot
             testId="plot-hmm-logistic"
+            hover
+            cursor={cursor}
             exportAs={hmmExport('hmm-logistic')}
             caption={<>logistic regression on y = sign(θ·c/√D): classification error</>}
             xLabel="α = n / N"
@@ -188,6 +197,8 @@ export function HiddenManifoldExplorer() {
           </LinePlot>
           <LinePlot
             testId="plot-hmm-sgd"
+            hover
+            cursor={sgdCursor}
             exportAs={hmmExport('hmm-sgd')}
             caption={<>online SGD: test error against steps/N, hidden manifold vs i.i.d. inputs</>}
             xLabel="α = steps / N (log scale)"

@@ -5,6 +5,8 @@ import { useCallback } from 'react';
 import type { ExportContext } from '../../../platform/plots/export';
 import { pageBase } from '../../../platform/plots/export';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { useCursor } from '../../../platform/state/cursor';
+import { useCursorKeys } from '../../../app/cursorKeys';
 import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdRule } from '../../../platform/plots/thresholds';
 import { Banner, fmt, KeyValueTable, Select, Slider } from '../../../platform/ui/fields';
@@ -81,6 +83,8 @@ export function MatrixTensorExplorer() {
   const urlErrors = useMatrixTensor((s) => s.urlErrors);
   const computeError = useMatrixTensor((s) => s.computeError);
   const patch = useMatrixTensor((s) => s.patch);
+  const cursor = useCursor('matrix-tensor', '1/Δ2');
+  useCursorKeys('matrix-tensor', [0, params.invDelta2Max]);
   const yMax = params.invDelta2Max;
   const at = overlaps?.at ?? null;
 
@@ -193,6 +197,8 @@ export function MatrixTensorExplorer() {
           />
           <LinePlot
             testId="plot-mt-overlap"
+            hover
+            cursor={cursor}
             caption={`overlap m against 1/Δ2 at Δp = ${params.deltaP}, p = ${params.p}`}
             xLabel="matrix signal 1/Δ2"
             yLabel="overlap m"

@@ -5,6 +5,7 @@ import { useExplorer } from '../store';
 import { branchPaths, interpolateEps, switchAlphas, type Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { curveBusy } from '../../../platform/plots/busy';
 import { rule } from '../../../platform/plots/lineGeometry';
 import { matchPublished, publishedNotes } from '../published';
 import { pickEps, publishedSeries } from './publishedSeries';
@@ -28,6 +29,7 @@ export const EpsPlot = memo(function EpsPlot() {
   const point = useExplorer((s) => s.point);
   const reference = useExplorer((s) => s.reference);
   const computing = useExplorer((s) => s.computing);
+  const requestedGen = useExplorer((s) => s.requestedGen);
 
   const alphaSp = curve?.transition?.alphaSp ?? null;
   const alphaOnset = curve?.transition?.alphaOnset ?? null;
@@ -155,10 +157,11 @@ export const EpsPlot = memo(function EpsPlot() {
       caption={
         <>
           Bayes-optimal test error <i>ε</i>
-          <sub>opt</sub>(<i>α</i>){computing && <span className="busy"> · computing…</span>}
+          <sub>opt</sub>(<i>α</i>)
           <MlpHover plot="eps" />
         </>
       }
+      busy={curveBusy(computing, curve, requestedGen)}
       ariaLabel="Bayes-optimal error against sample ratio α"
       xLabel={<>sample ratio α = n / d²</>}
       yLabel={<>test error ε</>}

@@ -1,12 +1,20 @@
 // Phase diagram of the shallow MLP: canvas heatmap (one ImageData write) under an SVG overlay with axes, the
 // specialisation line α_sp, the spinodals, the continuous onset and a crosshair at the MLP sliders' (α, γ) or
 // (α, Δ). Clicking moves the sliders (the ε(α) view follows). Data: usePhase (streamed rows), useExplorer (sliders).
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { line as d3line } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
 import { PHASE_STATE_LABELS, type PhasePlane } from '../../../physics/mlp/phase';
 import { startPhaseController } from '../phaseController';
-import { PHASE_QUANTITIES, QUANTITY_LABELS, usePhase, type PhaseQuantity } from '../phaseStore';
+import { rowAlphas } from '../../../physics/mlp/phaseRow';
+import {
+  PHASE_ALPHAS,
+  PHASE_QUANTITIES,
+  PHASE_ROWS,
+  QUANTITY_LABELS,
+  usePhase,
+  type PhaseQuantity,
+} from '../phaseStore';
 import { useExplorer } from '../store';
 import { formatNumber, specFor } from '../params';
 import { Axes } from '../../../platform/plots/Axes';
@@ -19,12 +27,24 @@ import { pageBase } from '../../../platform/plots/export';
 import { mlpContext, phaseTable } from '../export';
 import { useWidth } from '../../../platform/plots/useWidth';
 import { tickFormat } from '../../../platform/plots/scales';
-import { colourMap, heatmapPixels, linePolylines, rowValueAt, classOf, yRange, type XY } from '../phaseGeometry';
+import {
+  colourMap,
+  heatmapPixels,
+  keyMove,
+  linePolylines,
+  rowValueAt,
+  classOf,
+  phaseYs,
+  yRange,
+  type PlanePoint,
+  type XY,
+} from '../phaseGeometry';
 import './phase.css';
 
 const HEIGHT = 380;
 const MARGIN = { top: 12, right: 86, bottom: 50, left: 66 };
 const Y_LABEL: Record<PhasePlane, React.ReactNode> = { gamma: <>width ratio γ = k / d</>, delta: <>label noise Δ</> };
+const Y_SYMBOL: Record<PhasePlane, string> = { gamma: 'γ', delta: 'Δ' };
 const line = (id: string, label: string, swatch: 'bold' | 'thin', dash?: 'dashed' | 'dotted'): LegendEntry => ({
   id,
   label,
@@ -105,13 +125,33 @@ export const PhasePlot = memo(function PhasePlot() {
     .y((p) => y(p[1]));
   const clip = (ls: XY[][]) => ls.map((l) => l.filter((p) => p[0] <= xDom * 1.02));
 
+  // A click, or Enter on the keyboard's point, moves the sliders there.
+  const apply = (p: PlanePoint) => {
+    const set = useExplorer.getState().setParam;
+    set('alpha', clampTo('alpha', p.alpha, alphaMax));
+    set(plane, clampTo(plane, p.y));
+  };
   const onClick = (ev: React.MouseEvent<SVGRectElement>) => {
     const rect = ev.currentTarget.getBoundingClientRect();
-    const a = clampTo('alpha', x.invert(ev.clientX - rect.left), alphaMax);
-    const v = clampTo(plane, y.invert(ev.clientY - rect.top));
-    const set = useExplorer.getState().setParam;
-    set('alpha', a);
-    set(plane, v);
+    apply({ alpha: x.invert(ev.clientX - rect.left), y: y.invert(ev.clientY - rect.top) });
+    setKeyPoint(null);
+  };
+  // The keyboard's point: arrows move it over the diagram's grid (Shift: ten cells), Enter applies, Escape drops it.
+  const [keyPoint, setKeyPoint] = useState<PlanePoint | null>(null);
+  const onKeyDown = (ev: React.KeyboardEvent<SVGRectElement>) => {
+    if (ev.key === 'Enter' && keyPoint) apply(keyPoint);
+    if (ev.key === 'Enter' || ev.key === 'Escape') return setKeyPoint(null);
+    const alphas = rowAlphas(Math.min(xDom, alphaMax), PHASE_ALPHAS);
+    const moved = keyMove(
+      keyPoint ?? { alpha, y: yNow },
+      ev.key,
+      ev.shiftKey,
+      alphas,
+      diagram?.ys ?? phaseYs(plane, PHASE_ROWS),
+    );
+    if (!moved) return;
+    ev.preventDefault();
+    setKeyPoint(moved);
   };
 
   // The value under the crosshair (readable without colours).
@@ -218,6 +258,12 @@ export const PhasePlot = memo(function PhasePlot() {
             </select>
           </label>
         )}
+        {keyPoint && (
+          <span className="phase-status" data-testid="phase-key-status" aria-live="polite">
+            Enter: α = {formatNumber(Number(keyPoint.alpha.toPrecision(3)))}, {Y_SYMBOL[plane]} ={' '}
+            {formatNumber(Number(keyPoint.y.toPrecision(3)))}
+          </span>
+        )}
         <span className="phase-status" data-testid="phase-here">
           at the crosshair: {QUANTITY_LABELS[quantity]} ={' '}
           {here === null || !Number.isFinite(here)
@@ -245,12 +291,13 @@ export const PhasePlot = memo(function PhasePlot() {
           left={MARGIN.left}
           top={MARGIN.top}
           testId="phase-canvas"
+          ariaLabel={`${QUANTITY_LABELS[quantity]} over the (α, ${Y_SYMBOL[plane]}) plane`}
         />
         <svg
           width={width}
           height={HEIGHT + legend.height}
           role="img"
-          aria-label={`Phase diagram in the (α, ${plane === 'gamma' ? 'γ' : 'Δ'}) plane`}
+          aria-label={`Phase diagram in the (α, ${Y_SYMBOL[plane]}) plane, coloured by ${QUANTITY_LABELS[quantity]}`}
         >
           <defs>
             <clipPath id="phase-clip">
@@ -308,8 +355,25 @@ export const PhasePlot = memo(function PhasePlot() {
                   <circle cx={x(alpha)} cy={y(yNow)} r={4.5} />
                 </g>
               )}
+              {keyPoint && (
+                <g className="key-point" data-testid="phase-key-point">
+                  <rect x={x(keyPoint.alpha) - 6} y={y(keyPoint.y) - 6} width={12} height={12} />
+                </g>
+              )}
             </g>
-            <rect width={innerW} height={innerH} fill="transparent" onClick={onClick} data-testid="phase-click" />
+            <rect
+              width={innerW}
+              height={innerH}
+              fill="transparent"
+              onClick={onClick}
+              onKeyDown={onKeyDown}
+              onBlur={() => setKeyPoint(null)}
+              tabIndex={0}
+              role="application"
+              aria-roledescription="phase diagram"
+              aria-label={`Selected point α = ${formatNumber(alpha)}, ${Y_SYMBOL[plane]} = ${formatNumber(yNow)}. Arrow keys move a point over the grid (Shift: ten cells), Enter moves the sliders there, as a click does.`}
+              data-testid="phase-click"
+            />
             {map.kind === 'continuous' && (
               <ColourBar
                 scale={map}
@@ -331,8 +395,8 @@ export const PhasePlot = memo(function PhasePlot() {
       <p className="phase-status">
         Solid: specialisation transition α<sub>sp</sub> (the largest first-order jump of Q); dashed: its spinodals
         (lowest α where the higher-Q state exists, highest α where the lower-Q state stays stable); dotted: continuous
-        onset of Q ≠ 0. Open circle: a critical point, where the jump closes and Q rises continuously beyond. Click to
-        move the sliders.
+        onset of Q ≠ 0. Open circle: a critical point, where the jump closes and Q rises continuously beyond. Click (or
+        focus it and use the arrow keys and Enter) to move the sliders.
       </p>
     </figure>
   );

@@ -5,6 +5,8 @@ import { SAAD_SOLLA_TABLE } from '../params';
 import { useSaadSolla } from '../store';
 import { Banner, fmt, Select, Slider } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { useCursor } from '../../../platform/state/cursor';
+import { useCursorKeys } from '../../../app/cursorKeys';
 import { COLOURS, SERIES_HUES } from '../../../platform/plots/palette';
 import { thresholdRule } from '../../../platform/plots/thresholds';
 import { InformationExponentPanel, MatrixTensorPanel } from './LecturePanels';
@@ -19,6 +21,8 @@ export function SaadSollaExplorer() {
   const urlErrors = useSaadSolla((s) => s.urlErrors);
   const computeError = useSaadSolla((s) => s.computeError);
   const patch = useSaadSolla((s) => s.patch);
+  const cursor = useCursor('saad-solla');
+  useCursorKeys('saad-solla', [Math.min(1, params.alphaMax / 10), params.alphaMax], true);
   const simulation = useSaadSolla((s) => s.simulation);
   const simulated = simulationSeries(simulation, params.K, params.M);
 
@@ -160,6 +164,8 @@ export function SaadSollaExplorer() {
         <div className="classic-plots">
           <LinePlot
             testId="plot-ss-eps"
+            hover
+            cursor={cursor}
             exportAs={saadSollaExport('ss-eps')}
             xColumn="alpha"
             ariaLabel="generalisation error ε_g(α)"
@@ -175,6 +181,8 @@ export function SaadSollaExplorer() {
           />
           <LinePlot
             testId="plot-ss-overlaps"
+            hover
+            cursor={cursor}
             exportAs={saadSollaExport('ss-overlaps')}
             xColumn="alpha"
             ariaLabel="overlaps R_in (student–teacher) and Q_ik (student–student)"

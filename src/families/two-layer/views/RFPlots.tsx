@@ -8,6 +8,7 @@ import { ALPHA_MAX, BETA_MAX, type Curve } from '../service';
 import { COLOURS } from '../../../platform/plots/palette';
 import type { XY } from '../../../platform/plots/branches';
 import { LinePlot } from '../../../platform/plots/LinePlot';
+import type { PlotCursor } from '../../../platform/state/cursor';
 import { rule, type LineSeries } from '../../../platform/plots/lineGeometry';
 import { RunActions } from './RunActions';
 
@@ -43,6 +44,12 @@ export function RFPlots() {
   const rfSim = useTwoLayer((s) => s.rfSim);
   const failed = useTwoLayer((s) => s.theoryError !== null);
   const log = params.lambda < 1e-3;
+  // The cursors are the α and β of the link: a click or drag on a plot moves them, as on the MLP tab.
+  const cursorOf = (field: 'alpha' | 'beta', symbol: string): PlotCursor => ({
+    symbol,
+    at: params[field],
+    onChange: (v) => useTwoLayer.getState().patch({ [field]: Math.max(0.05, Number(v.toPrecision(2))) }),
+  });
   const simPoints = rfSim.key === rfSimKey(params) ? rfSim.points : [];
   const alphaY = useMemo(
     () => (theory ? yRange([theory.alphaGrid, theory.krrAlpha], theory.floor, log) : ([0, 1] as [number, number])),
@@ -80,6 +87,8 @@ export function RFPlots() {
       <div className="tl-row">
         <LinePlot
           testId="plot-rf-alpha"
+          hover
+          cursor={cursorOf('alpha', 'α')}
           {...errorPlot}
           caption={`Test error E(α) at β = ${formatValue(params.beta, 3)}${log ? ' (log scale: it diverges at p = n)' : ''}`}
           xLabel="α = n/d"
@@ -108,9 +117,12 @@ export function RFPlots() {
             },
           ]}
           attrs={{ 'data-sim-points': String(simPoints.length) }}
+          busy={rfSim.running && { done: simPoints.length, total: simAlphas.length, unit: 'α simulated' }}
         />
         <LinePlot
           testId="plot-rf-beta"
+          hover
+          cursor={cursorOf('beta', 'β')}
           {...errorPlot}
           caption={`Test error E(β) at α = ${formatValue(params.alpha, 3)}`}
           xLabel="β = p/d"

@@ -9,6 +9,8 @@ export interface CommitteeState extends ParamsSlice<CommitteeUiParams>, Messages
   computing: boolean;
   points: CommitteePoint[];
   thresholds: CommitteeThresholds | null;
+  /** Fraction of the curve's points received (coarse pass included); null before any computation. */
+  progress: number | null;
 }
 
 export const useCommittee = create<CommitteeState>()((...a) => ({
@@ -17,4 +19,5 @@ export const useCommittee = create<CommitteeState>()((...a) => ({
   computing: false,
   points: [],
   thresholds: null,
+  progress: null,
 }));

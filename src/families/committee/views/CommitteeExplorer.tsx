@@ -127,6 +127,7 @@ export function CommitteeExplorer() {
   const points = useCommittee((s) => s.points);
   const thresholds = useCommittee((s) => s.thresholds);
   const computing = useCommittee((s) => s.computing);
+  const progress = useCommittee((s) => s.progress);
   const urlErrors = useCommittee((s) => s.urlErrors);
   const computeError = useCommittee((s) => s.computeError);
   const patch = useCommittee((s) => s.patch);
@@ -193,6 +194,13 @@ export function CommitteeExplorer() {
               (v) => [v, `0 – ${v}`] as const,
             )}
           />
+          {computing && progress !== null && (
+            <p className="classic-note" data-testid="committee-progress">
+              {progress < 1
+                ? `Curve: ${Math.round(100 * progress)}% of the points${K === 3 && params.prior === 'gaussian' ? ' (a coarse pass with the fast rule first, then refined left to right)' : ''}.`
+                : 'Curve done; computing the thresholds…'}
+            </p>
+          )}
           <dl className="classic-readout">
             <dt>α_spec (continuous specialisation)</dt>
             <dd data-testid="readout-alpha-spec">{t ? fmt(t.alphaSpec) : '…'}</dd>

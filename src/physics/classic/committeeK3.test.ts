@@ -237,3 +237,15 @@ describe('K = 3, Gaussian weights: the branch located with the fast rule, polish
     }
   });
 });
+
+describe('K = 3 on the trend to K → ∞ (Aubin et al. 1806.05451: first order at α̃ = α/K ≈ 7.65, AMP at α = Θ(K²))', () => {
+  it('α̃_IT rises from K = 2 (continuous, below α̃ = 3.5) to K = 3 (between α̃ = 3.5 and the large-K 7.65)', () => {
+    // K = 2, Gaussian W: q_d = 0 already unstable at α = 7 (α̃ = 3.5): α_spec = 2.052, α̃ ≈ 1.03.
+    expect(specialisationEigenvalue('gaussian', 7)).toBeGreaterThan(1);
+    // K = 3: no specialised equilibrium at α̃ = 3.5 (below the spinodal 10.93), the specialised one at α̃ = 7.65.
+    expect(solveCommitteePoint(G3, 3 * 3.5).equilibrium).toBe('nonSpecialised');
+    const large = solveCommitteePoint(G3, 3 * 7.65);
+    expect(large.equilibrium).toBe('specialised');
+    expect(large.specialised!.converged).toBe(true);
+  });
+});

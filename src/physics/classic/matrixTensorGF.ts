@@ -5,7 +5,8 @@
 //   ∂t m(t)     = −μ m + ξ′(m) + ∫₀ᵗ ξ″(C(t,s)) R(t,s) m(s) ds
 //   ∂t C(t,t′)  = −μ C(t,t′) + m(t′) ξ′(m(t)) + ∫₀ᵗ ξ″(C(t,s)) R(t,s) C(t′,s) ds + ∫₀^{t′} ξ′(C(t,s)) R(t′,s) ds
 //   ∂t R(t,t′)  = −μ R(t,t′) + ∫_{t′}ᵗ ξ″(C(t,s)) R(t,s) R(s,t′) ds
-//   μ(t)        = m ξ′(m) + ∫₀ᵗ [ξ′(C(t,s)) + ξ″(C(t,s)) C(t,s)] R(t,s) ds          (|x|² = N: C(t,t) = 1)
+//   μ(t)        = T + m ξ′(m) + ∫₀ᵗ [ξ′(C(t,s)) + ξ″(C(t,s)) C(t,s)] R(t,s) ds      (|x|² = N: C(t,t) = 1)
+// At temperature T (Langevin, noise 2T) only μ changes, by T (Itô); T = 0 is gradient flow.
 // Euler in t on a fixed grid, the memory integrals by the trapezoid rule, R(t,t) = 0 and R(t + h, t) = 1 (the
 // scheme of the authors' solver, sphinxteam/spiked_matrix-tensor_T0; written here from the equations).
 // Cost: ~steps³/2 multiply-adds (1000 steps: well under a second).
@@ -20,6 +21,8 @@ export interface GradientFlowParams {
   steps: number;
   /** Initial overlap m(0) (the authors start at 1e−15: a random start in the N → ∞ limit). */
   m0: number;
+  /** Langevin temperature (0: gradient flow; 1: the Bayes temperature, sampling the posterior). Default 0. */
+  temperature?: number;
 }
 
 export interface GradientFlowCurve {
@@ -29,11 +32,21 @@ export interface GradientFlowCurve {
 }
 
 /** The overlap m(t) and the multiplier μ(t) of gradient flow from m(0) = m0 on the grid t_k = k·h, k ≤ steps. */
-export function gradientFlowDynamics({ p, delta2, deltaP, tMax, steps, m0 }: GradientFlowParams): GradientFlowCurve {
+export function gradientFlowDynamics({
+  p,
+  delta2,
+  deltaP,
+  tMax,
+  steps,
+  m0,
+  temperature = 0,
+}: GradientFlowParams): GradientFlowCurve {
   validateMatrixTensor({ p, delta2, deltaP });
   if (!(tMax > 0) || !Number.isInteger(steps) || steps < 1 || steps > 4000)
     throw new RangeError(`gradient flow: need tMax > 0 and an integer 1 ≤ steps ≤ 4000, got ${tMax}, ${steps}`);
   if (!(m0 > 0 && m0 < 1)) throw new RangeError(`gradient flow: need 0 < m0 < 1, got ${m0}`);
+  if (!(temperature >= 0 && temperature <= 10))
+    throw new RangeError(`gradient flow: need a temperature in [0, 10], got ${temperature}`);
   const h = tMax / steps;
   const d1 = (q: number) => q / delta2 + q ** (p - 1) / deltaP; // ξ′
   const d2 = (q: number) => 1 / delta2 + ((p - 1) * q ** (p - 2)) / deltaP; // ξ″
@@ -75,7 +88,7 @@ export function gradientFlowDynamics({ p, delta2, deltaP, tMax, steps, m0 }: Gra
     }
     muSum += ends(D1t[0] * Rt[0] + G[0] * Ct[0], D1t[t] * Rt[t] + G[t] * Ct[t], 0, t);
     memM += ends(G[0] * m[0], G[t] * m[t], 0, t);
-    const muT = m[t] * d1(m[t]) + h * muSum;
+    const muT = temperature + m[t] * d1(m[t]) + h * muSum;
     mu[t] = muT;
     const dm1 = d1(m[t]);
     newRow(t + 1);

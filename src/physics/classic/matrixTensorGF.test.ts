@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradientFlowDynamics } from './matrixTensorGF';
+import { gradientFlowDynamics, LARGE_N_T_MAX, largeNOverlap } from './matrixTensorGF';
 import { gfThreshold } from './matrixTensorThresholds';
 
 /** Late-time growth rate of ln m over the last fifth of the run, and the BBP outlier rate there (note §4b). */
@@ -48,6 +48,17 @@ describe('gradient flow of the spiked matrix–tensor model (CHSCK, T = 0)', () 
     // extrapolate 2m(h/2) − m(h) = 0.749044
     expect(Math.abs(fine - 0.75)).toBeLessThan(5e-3);
     expect(Math.abs(2 * fine - coarse - 0.75)).toBeLessThan(2e-3);
+  });
+
+  it('beside a finite-N run: from m(0) = 1/√N, 101 points up to min(tMax, 120)', () => {
+    const req = { N: 100, delta2: 1 / 3, deltaP: 1, tMax: 40, temperature: 0 };
+    const pts = largeNOverlap(req);
+    expect(pts).toHaveLength(101);
+    expect(pts[0]).toEqual([0, 0.1]);
+    expect(pts[100][0]).toBeCloseTo(40, 12);
+    // 1/Δ2 = 3 > u_GF = 2: from m(0) = 0.1 the flow reaches the informative minimum (m ≈ 0.85) by t = 40
+    expect(pts[100][1]).toBeGreaterThan(0.8);
+    expect(largeNOverlap({ ...req, tMax: 400 })[100][0]).toBeCloseTo(LARGE_N_T_MAX, 12);
   });
 
   it('refuses bad grids and starts with one-line messages', () => {

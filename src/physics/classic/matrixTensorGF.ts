@@ -117,3 +117,27 @@ export function gradientFlowDynamics({
   const t = Float64Array.from({ length: steps + 1 }, (_, k) => k * h);
   return { t, m, mu };
 }
+
+/** Longest time of largeNOverlap: 600 Euler steps of h ≤ 0.2 (Euler needs h·μ well below 2; μ ≲ 5 at 1/Δ2 ≲ 3). */
+export const LARGE_N_T_MAX = 120;
+
+/**
+ * The N → ∞ overlap m(t) beside a finite-N run of size N (p = 3): the same dynamics from m(0) = 1/√N, the typical
+ * overlap of a random start at that size (which is what lets a finite system leave m ≈ 0 below the large-N
+ * threshold), on t ≤ min(tMax, LARGE_N_T_MAX); 101 points [t, m].
+ */
+export function largeNOverlap(req: {
+  N: number;
+  delta2: number;
+  deltaP: number;
+  tMax: number;
+  temperature: number;
+}): [number, number][] {
+  const tMax = Math.min(req.tMax, LARGE_N_T_MAX);
+  const steps = Math.min(600, Math.max(100, Math.ceil(tMax / 0.1)));
+  const r = gradientFlowDynamics({ ...req, p: 3, tMax, steps, m0: 1 / Math.sqrt(req.N) });
+  return Array.from({ length: 101 }, (_, i) => {
+    const k = Math.round((i * steps) / 100);
+    return [r.t[k], r.m[k]];
+  });
+}

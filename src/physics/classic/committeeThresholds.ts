@@ -52,7 +52,8 @@ interface BranchPoint {
  * α and q12 on the AMP branch at given q11: 2-D Newton in (q12, α) on q = P(α F(q)). The output integrals F(q) do not
  * depend on α, so ∂/∂α costs only prior updates (exact each step), and the system stays regular at the fold, where
  * Newton in q at fixed α does not. ∂/∂q12 costs an output evaluation by finite differences: given `dq12` (that of a
- * neighbouring q11) it is instead updated by Broyden's rule along the steps (one output evaluation a step).
+ * neighbouring q11) it is instead updated by Broyden's rule along the steps (one output evaluation a step), with
+ * finite differences again if that does not converge.
  */
 export function branchAtQ11(
   prior: ModelArg,
@@ -75,7 +76,7 @@ export function branchAtQ11(
   for (let it = 0; it < 30; it++) {
     const F = outputState(sym(q11, b, q11)).fisher;
     const r = resid(F, b, al);
-    if (Jb && prev && prev.db !== 0) {
+    if (dq12 && Jb && prev && prev.db !== 0) {
       // Broyden on the q12 column: the change of r not explained by the (exact) α column.
       for (let k = 0; k < 2; k++) Jb[k] += (r[k] - prev.r[k] - Jb[k] * prev.db - prev.ra[k] * prev.dal) / prev.db;
     }
@@ -83,7 +84,7 @@ export function branchAtQ11(
       return { q11, q12: b, alpha: al, converged: true, ...(Jb ? { dq12: [Jb[0], Jb[1]] as [number, number] } : {}) };
     const hb = 1e-6;
     const ha = 1e-6 * al;
-    if (!Jb) {
+    if (!dq12 || !Jb) {
       const rb = resid(outputState(sym(q11, b + hb, q11)).fisher, b + hb, al);
       Jb = [(rb[0] - r[0]) / hb, (rb[1] - r[1]) / hb];
     }
@@ -97,6 +98,8 @@ export function branchAtQ11(
     al += dal;
     if (!Number.isFinite(b) || !Number.isFinite(al)) break;
   }
+  // Broyden from a carried column that did not converge: again with finite differences from the start.
+  if (dq12) return branchAtQ11(prior, q11, q12, alpha, accuracy);
   return { q11, q12: b, alpha: al, converged: false };
 }
 

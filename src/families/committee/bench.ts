@@ -1,9 +1,11 @@
 // Bench section "committee": the K = 2 committee curve of the tab, 40 α points (both branches), Gaussian and
 // ±1 weights (committeeCurveMs), the thresholds the tab computes after it (committeeThresholdsMs), and the K = 3
-// curve, 30 α points on (0, 25] as the tab's K = 3 default (committeeK3CurveMs).
+// curve, 30 α points on (0, 25] as the tab's K = 3 default (committeeK3CurveMs; Gaussian weights: the accurate pass),
+// and its coarse pass, the first curve the tab shows (committeeK3CoarseMs).
 import type { BenchSection } from '../family';
 import { committeeCurve } from '../../physics/classic/committee';
 import { committeeThresholds } from '../../physics/classic/committeeThresholds';
+import { coarseAlphas } from './protocol';
 import { time } from '../../../bench/timing';
 
 export const section: BenchSection = {
@@ -27,6 +29,10 @@ export const section: BenchSection = {
       committeeK3CurveMs[prior] = time(() => committeeCurve({ prior, K: 3 }, k3alphas), 1);
       log(`committee K = 3 ${prior} curve, 30 α ≤ 25: ${committeeK3CurveMs[prior].toFixed(0)} ms`);
     }
-    return { committeeCurveMs, committeeThresholdsMs, committeeK3CurveMs };
+    // The tab's first K = 3 curve (Gaussian weights): the coarse pass with the fast rule, before the accurate one.
+    const G3 = { prior: 'gaussian', K: 3 } as const;
+    const committeeK3CoarseMs = time(() => committeeCurve(G3, coarseAlphas(G3, k3alphas), undefined, 'fast'), 1);
+    log(`committee K = 3 gaussian coarse pass (first curve on screen): ${committeeK3CoarseMs.toFixed(0)} ms`);
+    return { committeeCurveMs, committeeThresholdsMs, committeeK3CurveMs, committeeK3CoarseMs };
   },
 };

@@ -1,10 +1,11 @@
 // A committee worker that dies between streamed points ends in a message, and the next change computes again.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CommitteePoint } from '../../physics/classic/committee';
 import type { CommitteeApi } from './protocol';
 import { fakeFactory, never } from '../../platform/compute/testing/fakeWorker';
 import { stubBrowser } from '../../platform/compute/testing/fakeBrowser';
 import { useCommittee } from './store';
-import { startCommittee } from './controller';
+import { mergePoint, startCommittee } from './controller';
 
 const thresholds = { alphaSpec: 1.5, alphaIT: null, alphaAMP: null };
 
@@ -60,5 +61,19 @@ describe('committee controller', () => {
     expect(total).toBe(40);
     expect(points.map((p) => p.alpha)).toEqual(Array.from({ length: 40 }, (_, i) => (i + 1) * 0.125));
     stop();
+  });
+});
+
+describe('mergePoint', () => {
+  it('inserts in α order and replaces the point at the same α (a coarse point by the accurate one)', () => {
+    const pt = (alpha: number, accuracy?: 'fast') => ({ alpha, accuracy }) as CommitteePoint;
+    let pts = [pt(5, 'fast'), pt(10, 'fast')];
+    pts = mergePoint(pts, pt(1));
+    pts = mergePoint(pts, pt(5));
+    expect(pts).toEqual([pt(1), pt(5), pt(10, 'fast')]);
+    pts = mergePoint(pts, pt(7));
+    pts = mergePoint(pts, pt(10));
+    pts = mergePoint(pts, pt(12));
+    expect(pts).toEqual([pt(1), pt(5), pt(7), pt(10), pt(12)]);
   });
 });

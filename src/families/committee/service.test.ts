@@ -1,9 +1,9 @@
-// The committee service with fake physics: points streamed in α order, each warm-started from the previous one
-// (by the injected nextWarm),
-// a superseded curve stopped between points, thresholds at the end.
+// The committee service with fake physics: points streamed in α order, each warm-started from the solved point
+// just below it (by the injected nextWarm), a superseded curve stopped between points, thresholds at the end.
 import { describe, expect, it } from 'vitest';
-import { createCommitteeService, type CommitteeDeps } from './service';
 import { committeeCurve, nextWarm, solveCommitteePoint, type CommitteePoint } from '../../physics/classic/committee';
+import { mergePoint } from './controller';
+import { createCommitteeService, type CommitteeDeps } from './service';
 import { sweepOrder } from '../../platform/compute/curveStream';
 
 function deps(warmStarts: unknown[], onSolve?: (alpha: number) => void): CommitteeDeps {
@@ -58,7 +58,8 @@ describe('committee service', () => {
       }) as CommitteeDeps['committeeThresholds'],
     });
     await svc.committee(model, [1, 2], 1, () => {});
-    expect(seen).toEqual([model, model, model]);
+    // the coarse pass (α = 2), the curve (α = 1, 2), the thresholds
+    expect(seen).toEqual([model, model, model, model]);
   });
 
   it('a coarse-first grid: each point continued from the solved point just below it, thresholds to the largest α', async () => {
@@ -98,5 +99,50 @@ describe('committee service', () => {
       stale: true,
     });
     expect(seen).toEqual([1, 2]);
+  });
+});
+
+describe('committee service, K = 3 with Gaussian weights: coarse to fine', () => {
+  const G3 = { prior: 'gaussian', K: 3 } as const;
+
+  it('streams a coarse pass (every fifth α and the last, the fast rule), then every α with the accurate rule', async () => {
+    const calls: [number, unknown][] = [];
+    const d = deps([]);
+    const svc = createCommitteeService({
+      ...d,
+      solveCommitteePoint: ((m: unknown, alpha: number, w: unknown, accuracy: unknown) => {
+        calls.push([alpha, accuracy]);
+        return d.solveCommitteePoint(m as never, alpha, w as never);
+      }) as CommitteeDeps['solveCommitteePoint'],
+    });
+    const alphas = Array.from({ length: 12 }, (_, i) => i + 1);
+    await svc.committee(G3, alphas, 1, () => {});
+    expect(calls).toEqual([[5, 'fast'], [10, 'fast'], [12, 'fast'], ...alphas.map((a) => [a, 'accurate'])]);
+    // K = 2 and ±1 weights: no coarse pass
+    calls.length = 0;
+    await svc.committee({ prior: 'rademacher', K: 3 }, [1, 2], 2, () => {});
+    expect(calls).toEqual([
+      [1, 'accurate'],
+      [2, 'accurate'],
+    ]);
+  });
+
+  it('the streamed curve, merged as the store does, ends equal to the one-shot curve', async () => {
+    const svc = createCommitteeService({
+      solveCommitteePoint,
+      nextWarm,
+      committeeThresholds: (() => ({ alphaSpec: null })) as unknown as CommitteeDeps['committeeThresholds'],
+    });
+    const alphas = [12.5, 15, 17.5];
+    let points: CommitteePoint[] = [];
+    const sizes: number[] = [];
+    await svc.committee(G3, alphas, 1, (p) => {
+      if (!p) return;
+      points = mergePoint(points, p);
+      sizes.push(points.length);
+    });
+    // the coarse point (α = 17.5) first, then the curve refined left to right, α = 17.5 replaced last
+    expect(sizes).toEqual([1, 2, 3, 3]);
+    expect(points).toEqual(committeeCurve(G3, alphas));
   });
 });

@@ -1,12 +1,14 @@
 // The committee-machine worker's service: the curve α by α (a specialised point costs ~0.1 s), each point warm-
 // started from the solved point just below it (the previous one on an ascending grid; the controller sends K = 2
-// coarse grid first), with an event-loop yield between points so that a newer request stops it.
+// coarse grid first), with an event-loop yield between points so that a newer request stops it; K = 3 with Gaussian
+// weights coarse-to-fine (a coarse pass with the fast rule first).
 // No comlink and no physics import: workers/committee.worker.ts injects the physics.
 import type { nextWarm, solveCommitteePoint } from '../../physics/classic/committee';
 import type { committeeThresholds } from '../../physics/classic/committeeThresholds';
+import type { Accuracy } from '../../physics/classic/committeeOutput';
 import { attempt, type ErrorClasses } from '../../platform/compute/outcome';
 import { workerService } from '../../platform/compute/service';
-import { COMMITTEE_CHANNELS, type CommitteeApi } from './protocol';
+import { coarseAlphas, COMMITTEE_CHANNELS, type CommitteeApi } from './protocol';
 
 export interface CommitteeDeps extends ErrorClasses {
   solveCommitteePoint: typeof solveCommitteePoint;
@@ -17,22 +19,31 @@ export interface CommitteeDeps extends ErrorClasses {
 export function createCommitteeService(deps: CommitteeDeps): CommitteeApi {
   return workerService(COMMITTEE_CHANNELS, deps, ({ classify, each }) => ({
     async committee(model, alphas, gen, onPoint) {
-      const solved: { alpha: number; warm: ReturnType<typeof nextWarm> }[] = [];
-      const warmFor = (alpha: number) =>
-        solved.reduce<(typeof solved)[number] | null>(
-          (best, s) => (s.alpha < alpha && (!best || s.alpha > best.alpha) ? s : best),
-          null,
-        )?.warm ?? { x: 0 };
-      const r = await each(
-        'curve',
-        gen,
-        alphas,
-        (alpha) => deps.solveCommitteePoint(model, alpha, warmFor(alpha)),
-        (p) => {
-          solved.push({ alpha: p.alpha, warm: deps.nextWarm(model, p) });
-          onPoint(p);
-        },
-      );
+      const pass = (list: readonly number[], accuracy: Accuracy) => {
+        const solved: { alpha: number; warm: ReturnType<typeof nextWarm> }[] = [];
+        const warmFor = (alpha: number) =>
+          solved.reduce<(typeof solved)[number] | null>(
+            (best, s) => (s.alpha < alpha && (!best || s.alpha > best.alpha) ? s : best),
+            null,
+          )?.warm ?? { x: 0 };
+        return each(
+          'curve',
+          gen,
+          list,
+          (alpha) => deps.solveCommitteePoint(model, alpha, warmFor(alpha), accuracy),
+          (p) => {
+            solved.push({ alpha: p.alpha, warm: deps.nextWarm(model, p) });
+            onPoint(p);
+          },
+        );
+      };
+      // K = 3, Gaussian weights: a coarse curve with the fast rule first (coarse-to-fine), then every α.
+      const coarse = coarseAlphas(model, alphas);
+      if (coarse.length) {
+        const c = await pass(coarse, 'fast');
+        if (!c.ok) return c;
+      }
+      const r = await pass(alphas, 'accurate');
       if (!r.ok) return r;
       // Heartbeats (null) while the thresholds run: K = 3 takes tens of seconds without a point.
       return attempt(classify, () => deps.committeeThresholds(model, Math.max(...alphas), 16, () => onPoint(null)));

@@ -7,8 +7,10 @@ import { committeeCodec, type CommitteeUiParams } from './params';
 
 export interface CommitteeState extends ParamsSlice<CommitteeUiParams>, MessagesSlice {
   computing: boolean;
-  /** The α points the curve in progress asks for (the progress bar's total). */
+  /** The points the curve in progress will send (its α grid, plus a K = 3 coarse pass): the progress bar's total. */
   total: number;
+  /** Points received so far (the progress bar's count). */
+  received: number;
   /** The curve's points in α order (they arrive coarse grid first, then the points between). */
   points: CommitteePoint[];
   thresholds: CommitteeThresholds | null;
@@ -19,6 +21,7 @@ export const useCommittee = create<CommitteeState>()((...a) => ({
   ...messagesSlice()(...a),
   computing: false,
   total: 0,
+  received: 0,
   points: [],
   thresholds: null,
 }));

@@ -62,6 +62,7 @@ describe('matrix-tensor controller', () => {
         onPoint({ t: req.tMax, m: 0.7 });
         return { ok: true, value: 1 };
       },
+      largeN: async (req) => ({ ok: true, value: [[req.tMax, 0.6]] }),
     }));
     const stop = startMatrixTensor(factory);
     useMatrixTensor.getState().requestSimulation();
@@ -71,6 +72,7 @@ describe('matrix-tensor controller', () => {
         error: null,
         req: { N: 80, delta2: 0.5, temperature: 1 },
         points: [{ t: 0 }, { t: 40, m: 0.7 }],
+        largeN: [[40, 0.6]],
       }),
     );
     useMatrixTensor.getState().patch({ simN: 48 });

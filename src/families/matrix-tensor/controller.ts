@@ -77,6 +77,14 @@ export function startMatrixTensor(factory: WorkerFactory = defaultFactory): () =
       if (sim && client.isCurrent('sim', gen))
         useMatrixTensor.setState({ simulation: { ...sim, points: [...sim.points, pt] } });
     };
+    // The N → ∞ dynamics first (≤ 1 s): drawn beside the run as it streams.
+    void client
+      .call((api) => api.largeN(req, gen), { channel: 'sim', gen })
+      .then((r) => {
+        const sim = useMatrixTensor.getState().simulation;
+        if (r.ok && sim && client.isCurrent('sim', gen))
+          useMatrixTensor.setState({ simulation: { ...sim, largeN: r.value } });
+      });
     void client
       .call((api, alive) => api.langevin(req, gen, progress(alive, onPoint)), { channel: 'sim', gen })
       .then((r) => {

@@ -25,6 +25,8 @@ export interface MatrixTensorApi extends GenerationsApi {
   ): Promise<Outcome<number>>;
   /** One finite-N Langevin run (p = 3): m(0), then m(t) at 100 times, streamed; the value: how many. */
   langevin(req: LangevinParams, gen: number, onPoint: (p: LangevinPoint) => void): Promise<Outcome<number>>;
+  /** The N → ∞ m(t) beside that run (CHSCK equations from m(0) = 1/√N; matrixTensorGF.ts): [t, m] pairs. */
+  largeN(req: LangevinParams, gen: number): Promise<Outcome<[number, number][]>>;
 }
 
 /** The 1/Δ2 grid of the overlap plot: 241 points on [0, max]. */

@@ -19,6 +19,10 @@ function deps(onLine?: (deltaP: number) => void): MatrixTensorDeps {
       let t = 0;
       return { first: { t: 0, m: 0 }, chunks: req.tMax, next: () => ({ t: ++t, m: t / 10 }) };
     }) as unknown as MatrixTensorDeps['startLangevin'],
+    largeNOverlap: ((req: { tMax: number; N: number }) => [
+      [0, 1 / Math.sqrt(req.N)],
+      [req.tMax, 0.5],
+    ]) as unknown as MatrixTensorDeps['largeNOverlap'],
   };
 }
 
@@ -46,6 +50,17 @@ describe('matrix-tensor service', () => {
     const r = await createMatrixTensorService(deps()).langevin({ tMax: 3 } as never, 1, (p) => seen.push(p.t));
     expect(r).toEqual({ ok: true, value: 3 });
     expect(seen).toEqual([0, 1, 2, 3]);
+  });
+
+  it('returns the N → ∞ dynamics of the same run', async () => {
+    const r = await createMatrixTensorService(deps()).largeN({ tMax: 3, N: 100 } as never, 1);
+    expect(r).toEqual({
+      ok: true,
+      value: [
+        [0, 0.1],
+        [3, 0.5],
+      ],
+    });
   });
 
   it('stops a superseded diagram between Δp and reports refused input as a parameter error', async () => {

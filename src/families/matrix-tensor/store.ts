@@ -13,7 +13,14 @@ export interface MatrixTensorState extends ParamsSlice<MatrixTensorUiParams>, Me
   lines: MatrixTensorLinePoint[];
   linesDone: boolean;
   /** The finite-N Langevin run shown (cleared by a parameter change). */
-  simulation: { req: LangevinParams; points: LangevinPoint[]; running: boolean; error: string | null } | null;
+  simulation: {
+    req: LangevinParams;
+    points: LangevinPoint[];
+    running: boolean;
+    error: string | null;
+    /** The N → ∞ m(t) from the same start (CHSCK equations), [t, m]; absent until computed. */
+    largeN?: [number, number][];
+  } | null;
   /** What the view asks the controller to simulate (a new number each click). */
   simRequest: number | null;
   requestSimulation(): void;

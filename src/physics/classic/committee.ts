@@ -42,6 +42,8 @@ export interface CommitteeSolution {
   residual: number;
   /** Jacobian of θ → M(θ) − θ in θ = (q11, q12) at the solution (a warm start for the neighbouring α). */
   jacobian?: number[];
+  /** K = 3, Gaussian weights: the fast rule's fixed point the accurate one was polished from. */
+  located?: [number, number];
 }
 
 /** One state-evolution step q → q'. */
@@ -57,9 +59,10 @@ function solution(
   converged: boolean,
   iterations: number,
   residual: number,
+  accuracy: Accuracy = 'accurate',
 ): CommitteeSolution {
   const m = modelOf(prior);
-  const out = outputK(m.K, q);
+  const out = outputK(m.K, q, accuracy);
   const qhat = sym(alpha * out.fisher.a, alpha * out.fisher.b, alpha * out.fisher.c);
   const pr = priorK(m, qhat);
   // Exact recovery with ±1 weights: Φ = −K ln 2 (q̂ → ∞ is not representable).
@@ -223,6 +226,8 @@ export interface CommitteePoint {
    */
   partial?: CommitteeSolution | null;
   equilibrium: 'nonSpecialised' | 'specialised';
+  /** 'fast': K = 3, Gaussian weights, the specialised branch of a coarse pass (the fast rule, not polished). */
+  accuracy?: Accuracy;
 }
 
 /** Exact recovery with ±1 weights: q = I, Φ = −K ln 2, ε = 0 (a fixed point at every α for the noiseless channel). */
@@ -235,7 +240,13 @@ function perfect(alpha: number, K: CommitteeK): CommitteeSolution {
  * from a neighbouring solution or from the non-specialised point pushed along q_d. ±1 weights: the informed
  * branch is exact recovery.
  */
-export function solveCommitteePoint(prior: ModelArg, alpha: number, warm?: CommitteeWarm): CommitteePoint {
+export function solveCommitteePoint(
+  prior: ModelArg,
+  alpha: number,
+  warm?: CommitteeWarm,
+  /** K = 3, Gaussian weights: 'fast' stops at the branch located with the fast rule (a coarse pass). */
+  accuracy: Accuracy = 'accurate',
+): CommitteePoint {
   const m = modelOf(prior);
   const ns = nonSpecialised(m, alpha, warm?.x ?? 0);
   const lambda = specialisationEigenvalue(m, alpha, ns.q11, 'fast');
@@ -244,13 +255,11 @@ export function solveCommitteePoint(prior: ModelArg, alpha: number, warm?: Commi
   if (m.prior === 'rademacher') {
     sp = perfect(alpha, m.K);
     if (lambda > 1 && !warm?.pastFold) partial = partialBranch(m, alpha, ns.q11, warm);
-  } else if (lambda > 1 || warm?.spec || m.K === 3) {
+  } else if (m.K === 3) sp = specialisedK3(m, alpha, ns.q11, lambda, warm, accuracy);
+  else if (lambda > 1 || warm?.spec) {
     const starts: [number, number, boolean][] = [];
     if (warm?.spec) starts.push([...warm.spec, true]);
-    // K = 3: the specialised branch can coexist with a stable non-specialised one (a first-order transition):
-    // look for it from an informed start (q near I) as well.
-    if (m.K === 3 && lambda <= 1 && !warm?.spec) sp = informedBranch(m, alpha);
-    else starts.push([ns.q11 + 0.3 * (1 - ns.q11), m.K === 3 ? 0.7 * ns.q12 : ns.q12, false]);
+    starts.push([ns.q11 + 0.3 * (1 - ns.q11), ns.q12, false]);
     for (const [a, b, w] of starts) {
       const s = solveSymmetric(prior, alpha, a, b, w, w ? warm?.jacobian : undefined);
       if (s.converged && s.q11 - s.q12 > 1e-6) {
@@ -267,21 +276,112 @@ export function solveCommitteePoint(prior: ModelArg, alpha: number, warm?: Commi
     specialised,
     partial,
     equilibrium: specialised && specialised.f > ns.f ? 'specialised' : 'nonSpecialised',
+    ...(m.K === 3 && m.prior === 'gaussian' && accuracy === 'fast' ? { accuracy } : {}),
   };
 }
 
+const isSpecialised = (s: CommitteeSolution | null): s is CommitteeSolution =>
+  !!s && s.converged && s.q11 - s.q12 > 1e-6;
+
 /**
- * K = 3, Gaussian weights, q_d = 0 stable: 12 plain state-evolution steps (Gauss–Hermite rule) from an informed
- * start (q11 = 0.95, q12 = 0.01), then chord-Newton from there; null when it does not converge to a specialised point
- * (below the spinodal the steps drift back to the non-specialised manifold).
+ * K = 3, Gaussian weights: the specialised branch is located with the fast rule (Gauss–Hermite 16, ~1/10 of an
+ * accurate evaluation) to 1e−6: from the neighbouring solution, else from an informed start (q_d = 0 stable: the
+ * branch can coexist with it, a first-order transition) or from the non-specialised point x pushed along q_d. Then
+ * the accurate rule from there to 1e−9 (the two rules' fixed points differ by ~1e−2 in q11 near q11 = 1). 'fast': the
+ * located point itself (a coarse pass).
+ */
+function specialisedK3(
+  m: CommitteeModel,
+  alpha: number,
+  x: number,
+  lambda: number,
+  warm: CommitteeWarm | undefined,
+  accuracy: Accuracy,
+): CommitteeSolution | null {
+  let f = warm?.spec ? newtonK3(m, alpha, ...warm.spec, warm.jacobian, 'fast', 1e-6) : null;
+  if (!isSpecialised(f) && lambda <= 1) f = informedBranch(m, alpha);
+  else if (!isSpecialised(f)) {
+    const [a, b] = enterBasin(m, alpha, x + 0.3 * (1 - x), 0.7 * x);
+    f = newtonK3(m, alpha, a, b);
+  }
+  if (!isSpecialised(f)) return null;
+  if (accuracy === 'fast') return f;
+  // Start from the fast point moved by the two rules' offset at the neighbouring α (it varies slowly along the
+  // branch), with that point's accurate Jacobian.
+  const [da, db] = warm?.offset ?? [0, 0];
+  const inside = f.q11 + da < 1 && f.q11 + da + 2 * (f.q12 + db) < 1;
+  const s = inside ? newtonK3(m, alpha, f.q11 + da, f.q12 + db, warm?.jacobian ?? f.jacobian, 'accurate', 1e-9) : null;
+  const acc = s ?? newtonK3(m, alpha, f.q11, f.q12, f.jacobian, 'accurate', 1e-9);
+  return acc && { ...acc, located: [f.q11, f.q12] };
+}
+
+/**
+ * Newton on θ = (q11, q12) ↦ M(θ) − θ from (a, b), with the Jacobian J0 (else by finite differences) improved by
+ * Broyden's update after each step, where a finite-difference refresh costs three evaluations: from the fast rule's
+ * fixed point 3–5 accurate evaluations reach 1e−9. Null if it does not converge or leaves I − q ≻ 0, |q12| ≤ q11.
+ */
+function newtonK3(
+  m: CommitteeModel,
+  alpha: number,
+  a: number,
+  b: number,
+  J0?: number[],
+  accuracy: Accuracy = 'fast',
+  tol = 1e-6,
+): CommitteeSolution | null {
+  const resid = (x: number, y: number) => {
+    const [na, nb] = symMap(m, alpha, x, y, accuracy);
+    return [na - x, nb - y];
+  };
+  let R = resid(a, b);
+  let J = J0 ? [...J0] : [];
+  if (!J0) {
+    const h = 1e-5;
+    const [pa, pb] = resid(a - h, b);
+    const [qa, qb] = resid(a, b + h);
+    J = [(R[0] - pa) / h, (qa - R[0]) / h, (R[1] - pb) / h, (qb - R[1]) / h];
+  }
+  const inside = (x: number, y: number) => x < 1 && x + 2 * y < 1 && Math.abs(y) <= x;
+  for (let it = 1; it <= 25; it++) {
+    const res = Math.max(Math.abs(R[0]), Math.abs(R[1]));
+    if (res < tol) {
+      const s = { ...solution(m, alpha, sym(a, b, a), true, it, res, accuracy), jacobian: J };
+      return isSpecialised(s) ? s : null;
+    }
+    const det = J[0] * J[3] - J[1] * J[2];
+    const da = -(J[3] * R[0] - J[1] * R[1]) / det;
+    const db = -(-J[2] * R[0] + J[0] * R[1]) / det;
+    let t = 1;
+    while (t > 1e-3 && !inside(a + t * da, b + t * db)) t /= 2;
+    if (!inside(a + t * da, b + t * db)) return null;
+    const s0 = t * da;
+    const s1 = t * db;
+    a += s0;
+    b += s1;
+    const Rn = resid(a, b);
+    // Broyden: J ← J + (ΔR − J s) sᵀ/|s|²
+    const y0 = Rn[0] - R[0] - (J[0] * s0 + J[1] * s1);
+    const y1 = Rn[1] - R[1] - (J[2] * s0 + J[3] * s1);
+    const ss = s0 * s0 + s1 * s1;
+    J = [J[0] + (y0 * s0) / ss, J[1] + (y0 * s1) / ss, J[2] + (y1 * s0) / ss, J[3] + (y1 * s1) / ss];
+    R = Rn;
+  }
+  return null;
+}
+
+/**
+ * K = 3, Gaussian weights, q_d = 0 stable: up to 12 plain state-evolution steps (Gauss–Hermite rule) from an informed
+ * start (q11 = 0.95, q12 = 0.01), then Newton from there with the same (fast) rule; null when it does not
+ * converge to a specialised point (below the spinodal the steps drift back to the non-specialised manifold).
  */
 function informedBranch(m: CommitteeModel, alpha: number): CommitteeSolution | null {
   let a = 0.95;
   let b = 0.01;
-  for (let it = 0; it < 12; it++) [a, b] = symMap(m, alpha, a, b, 'fast');
+  // (stopping as soon as they have drifted back: at small α that takes two or three)
+  for (let it = 0; it < 12 && a - b >= 0.3; it++) [a, b] = symMap(m, alpha, a, b, 'fast');
   if (a - b < 0.3) return null;
-  const s = solveSymmetric(m, alpha, a, b, true, undefined, 10);
-  return s.converged && s.q11 - s.q12 > 0.2 ? s : null;
+  const s = newtonK3(m, alpha, a, b);
+  return s && s.q11 - s.q12 > 0.2 ? s : null;
 }
 
 /**
@@ -320,6 +420,8 @@ export interface CommitteeWarm {
   jacobian?: number[];
   /** ±1 weights: the partial branch has ended (past its fold α_AMP), so larger α have none either. */
   pastFold?: boolean;
+  /** K = 3, Gaussian weights: accurate − fast fixed point (q11, q12) at the previous α. */
+  offset?: [number, number];
 }
 
 export function nextWarm(prior: ModelArg, p: CommitteePoint): CommitteeWarm {
@@ -330,6 +432,7 @@ export function nextWarm(prior: ModelArg, p: CommitteePoint): CommitteeWarm {
     spec: w ? [w.q11, w.q12] : undefined,
     jacobian: w?.jacobian,
     pastFold: m.prior === 'rademacher' && p.lambda > 1 && !p.partial,
+    ...(w?.located ? { offset: [w.q11 - w.located[0], w.q12 - w.located[1]] as [number, number] } : {}),
   };
 }
 
@@ -338,11 +441,12 @@ export function committeeCurve(
   prior: ModelArg,
   alphas: readonly number[],
   onPoint?: (p: CommitteePoint) => boolean | void,
+  accuracy: Accuracy = 'accurate',
 ): CommitteePoint[] {
   const out: CommitteePoint[] = [];
   let warm: CommitteeWarm = { x: 0 };
   for (const a of alphas) {
-    const p = solveCommitteePoint(prior, a, warm);
+    const p = solveCommitteePoint(prior, a, warm, accuracy);
     warm = nextWarm(prior, p);
     out.push(p);
     if (onPoint && onPoint(p) === false) break;

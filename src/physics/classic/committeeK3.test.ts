@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { gaussHermite } from '../numerics/gaussHermite';
 import { channel3, outputState3, priorUpdate3 } from './committeeK3';
-import { committeeFreeEntropy, nonSpecialised, solveCommitteePoint, specialisationEigenvalue } from './committee';
+import {
+  committeeCurve,
+  committeeFreeEntropy,
+  nonSpecialised,
+  solveCommitteePoint,
+  solveSymmetric,
+  specialisationEigenvalue,
+} from './committee';
 import { brent } from '../numerics/brent';
 import type { Sym2 } from './committeeOutput';
 
@@ -189,5 +196,56 @@ describe('K = 3 fixed points', () => {
   it('Gaussian weights: q11 = q12 loses stability (λ = 1) between α = 19 and 19.5 (α_AMP ≈ 19.2)', () => {
     expect(specialisationEigenvalue(G3, 19)).toBeLessThan(1);
     expect(specialisationEigenvalue(G3, 19.5)).toBeGreaterThan(1);
+  });
+});
+
+describe('K = 3, Gaussian weights: the branch located with the fast rule, polished with the accurate one', () => {
+  it('equals chord-Newton with finite-difference Jacobians on the accurate rule (the former path) to 1e−8', () => {
+    // Measured: 2e−9 at α = 12.5 and 25 (both stop at a residual < 1e−9).
+    for (const alpha of [12.5, 25]) {
+      const sp = solveCommitteePoint(G3, alpha).specialised!;
+      const chord = solveSymmetric(G3, alpha, sp.q11 - 0.01, sp.q12 + 0.002, true);
+      expect(chord.converged).toBe(true);
+      expect(Math.abs(sp.q11 - chord.q11)).toBeLessThan(1e-8);
+      expect(Math.abs(sp.q12 - chord.q12)).toBeLessThan(1e-8);
+      expect(Math.abs(sp.eps - chord.eps)).toBeLessThan(1e-8);
+      expect(sp.located).toBeDefined();
+    }
+  });
+
+  it('along a curve (start moved by the previous offset between the rules) it equals the cold solution to 1e−8', () => {
+    const [, warm] = committeeCurve(G3, [14, 15]);
+    const cold = solveCommitteePoint(G3, 15);
+    expect(Math.abs(warm.specialised!.q11 - cold.specialised!.q11)).toBeLessThan(1e-8);
+    expect(Math.abs(warm.specialised!.q12 - cold.specialised!.q12)).toBeLessThan(1e-8);
+    expect(warm.equilibrium).toBe(cold.equilibrium);
+  });
+
+  it("the coarse pass ('fast') agrees with the accurate point within the fast rule's quadrature error", () => {
+    // Gauss–Hermite 16 is off by 1–4% in the Fisher entries at q11 ≥ 0.9 (above); measured on the branch: q11 9.8e−3,
+    // q12 4.4e−3, ε 7.7e−3 apart at α = 12.5, 5.1e−3, 1.5e−3, 2.6e−3 at α = 20.
+    for (const alpha of [12.5, 20]) {
+      const fast = solveCommitteePoint(G3, alpha, undefined, 'fast');
+      const acc = solveCommitteePoint(G3, alpha);
+      expect(fast.accuracy).toBe('fast');
+      expect(acc.accuracy).toBeUndefined();
+      const [f, a] = [fast.specialised!, acc.specialised!];
+      expect(Math.abs(f.q11 - a.q11)).toBeLessThan(1.5e-2);
+      expect(Math.abs(f.q12 - a.q12)).toBeLessThan(6e-3);
+      expect(Math.abs(f.eps - a.eps)).toBeLessThan(1.2e-2);
+      expect(fast.equilibrium).toBe(acc.equilibrium);
+    }
+  });
+});
+
+describe('K = 3 on the trend to K → ∞ (Aubin et al. 1806.05451: first order at α̃ = α/K ≈ 7.65, AMP at α = Θ(K²))', () => {
+  it('α̃_IT rises from K = 2 (continuous, below α̃ = 3.5) to K = 3 (between α̃ = 3.5 and the large-K 7.65)', () => {
+    // K = 2, Gaussian W: q_d = 0 already unstable at α = 7 (α̃ = 3.5): α_spec = 2.052, α̃ ≈ 1.03.
+    expect(specialisationEigenvalue('gaussian', 7)).toBeGreaterThan(1);
+    // K = 3: no specialised equilibrium at α̃ = 3.5 (below the spinodal 10.93), the specialised one at α̃ = 7.65.
+    expect(solveCommitteePoint(G3, 3 * 3.5).equilibrium).toBe('nonSpecialised');
+    const large = solveCommitteePoint(G3, 3 * 7.65);
+    expect(large.equilibrium).toBe('specialised');
+    expect(large.specialised!.converged).toBe(true);
   });
 });

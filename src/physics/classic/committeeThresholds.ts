@@ -44,12 +44,16 @@ interface BranchPoint {
   q12: number;
   alpha: number;
   converged: boolean;
+  /** ∂(residual)/∂q12 there (a warm start for the neighbouring q11). */
+  dq12?: [number, number];
 }
 
 /**
- * α and q12 on the AMP branch at given q11: 2-D Newton in (q12, α) on q = P(α F(q)) (finite differences). The
- * output integrals F(q) do not depend on α, so ∂/∂α costs only prior updates, and the system stays regular at the
- * fold, where Newton in q at fixed α does not.
+ * α and q12 on the AMP branch at given q11: 2-D Newton in (q12, α) on q = P(α F(q)). The output integrals F(q) do not
+ * depend on α, so ∂/∂α costs only prior updates (exact each step), and the system stays regular at the fold, where
+ * Newton in q at fixed α does not. ∂/∂q12 costs an output evaluation by finite differences: given `dq12` (that of a
+ * neighbouring q11) it is instead updated by Broyden's rule along the steps (one output evaluation a step), with
+ * finite differences again if that does not converge.
  */
 export function branchAtQ11(
   prior: ModelArg,
@@ -57,6 +61,7 @@ export function branchAtQ11(
   q12: number,
   alpha: number,
   accuracy: Accuracy = 'accurate',
+  dq12?: [number, number],
 ): BranchPoint {
   const { K } = modelOf(prior);
   const outputState = (q: Sym2) => outputK(K, q, accuracy);
@@ -66,20 +71,35 @@ export function branchAtQ11(
   };
   let b = q12;
   let al = alpha;
+  let Jb = dq12 ? [...dq12] : null;
+  let prev: { r: number[]; ra: number[]; db: number; dal: number } | null = null;
   for (let it = 0; it < 30; it++) {
     const F = outputState(sym(q11, b, q11)).fisher;
     const r = resid(F, b, al);
-    if (Math.max(Math.abs(r[0]), Math.abs(r[1])) < 1e-11) return { q11, q12: b, alpha: al, converged: true };
+    if (dq12 && Jb && prev && prev.db !== 0) {
+      // Broyden on the q12 column: the change of r not explained by the (exact) α column.
+      for (let k = 0; k < 2; k++) Jb[k] += (r[k] - prev.r[k] - Jb[k] * prev.db - prev.ra[k] * prev.dal) / prev.db;
+    }
+    if (Math.max(Math.abs(r[0]), Math.abs(r[1])) < 1e-11)
+      return { q11, q12: b, alpha: al, converged: true, ...(Jb ? { dq12: [Jb[0], Jb[1]] as [number, number] } : {}) };
     const hb = 1e-6;
     const ha = 1e-6 * al;
-    const rb = resid(outputState(sym(q11, b + hb, q11)).fisher, b + hb, al);
+    if (!dq12 || !Jb) {
+      const rb = resid(outputState(sym(q11, b + hb, q11)).fisher, b + hb, al);
+      Jb = [(rb[0] - r[0]) / hb, (rb[1] - r[1]) / hb];
+    }
     const ra = resid(F, b, al + ha);
-    const J = [(rb[0] - r[0]) / hb, (ra[0] - r[0]) / ha, (rb[1] - r[1]) / hb, (ra[1] - r[1]) / ha];
-    const det = J[0] * J[3] - J[1] * J[2];
-    b -= (J[3] * r[0] - J[1] * r[1]) / det;
-    al -= (-J[2] * r[0] + J[0] * r[1]) / det;
+    const Ja = [(ra[0] - r[0]) / ha, (ra[1] - r[1]) / ha];
+    const det = Jb[0] * Ja[1] - Ja[0] * Jb[1];
+    const db = -(Ja[1] * r[0] - Ja[0] * r[1]) / det;
+    const dal = -(-Jb[1] * r[0] + Jb[0] * r[1]) / det;
+    prev = { r, ra: Ja, db, dal };
+    b += db;
+    al += dal;
     if (!Number.isFinite(b) || !Number.isFinite(al)) break;
   }
+  // Broyden from a carried column that did not converge: again with finite differences from the start.
+  if (dq12) return branchAtQ11(prior, q11, q12, alpha, accuracy);
   return { q11, q12: b, alpha: al, converged: false };
 }
 
@@ -93,12 +113,12 @@ export function ampFold(
   xSymBreak: number,
   onStep: () => void = () => {},
 ): BranchPoint {
-  let warm = { q12: xSymBreak - 0.02, alpha: alphaSymBreak };
+  let warm: Pick<BranchPoint, 'q12' | 'alpha' | 'dq12'> = { q12: xSymBreak - 0.02, alpha: alphaSymBreak };
   let ok = true;
   let best: BranchPoint | null = null;
   const alphaOf = (q11: number) => {
     onStep();
-    const p = branchAtQ11(prior, q11, warm.q12, warm.alpha);
+    const p = branchAtQ11(prior, q11, warm.q12, warm.alpha, 'accurate', warm.dq12);
     ok = ok && p.converged;
     if (p.converged) warm = p;
     if (p.converged && (!best || p.alpha > best.alpha)) best = p;
@@ -123,25 +143,34 @@ export function committeeThresholds(
   onStep: () => void = () => {},
 ): CommitteeThresholds {
   const m = modelOf(prior);
-  const lam = (a: number) => {
+  const lamOf = (accuracy: Accuracy) => (a: number) => {
     onStep();
-    return specialisationEigenvalue(prior, a) - 1;
+    return specialisationEigenvalue(prior, a, undefined, accuracy) - 1;
   };
+  const lam = lamOf('accurate');
   let alphaStab: number | null = null;
   let ok = true;
-  let prevA = 1e-3;
-  let prevL = lam(prevA);
-  for (let i = 1; i <= scan; i++) {
-    const a = (alphaMax * i) / scan;
-    const l = lam(a);
-    if (prevL < 0 && l >= 0) {
-      const r = brent(lam, prevA, a, 1e-9);
-      ok = ok && r.converged;
-      alphaStab = r.x;
-      break;
+  // The scan with the fast rule (K = 3: ~1/30 of an accurate λ), the bracket checked and, where the rules disagree
+  // near λ = 1, moved cell by cell with the accurate one; the accurate scan where the fast one finds no crossing.
+  const grid = [1e-3, ...Array.from({ length: scan }, (_, i) => (alphaMax * (i + 1)) / scan)];
+  const crossing = (f: (a: number) => number) => {
+    let prevL = f(grid[0]);
+    for (let i = 1; i < grid.length; i++) {
+      const l = f(grid[i]);
+      if (prevL < 0 && l >= 0) return i;
+      prevL = l;
     }
-    prevA = a;
-    prevL = l;
+    return -1;
+  };
+  let i = crossing(lamOf('fast'));
+  let [lo, hi] = i > 0 ? [lam(grid[i - 1]), lam(grid[i])] : [0, 0];
+  while (i > 1 && lo >= 0) [i, hi, lo] = [i - 1, lo, lam(grid[i - 2])];
+  while (i > 0 && i < grid.length - 1 && hi < 0) [i, lo, hi] = [i + 1, hi, lam(grid[i + 1])];
+  if (!(i > 0 && lo < 0 && hi >= 0)) i = crossing(lam);
+  if (i > 0) {
+    const r = brent(lam, grid[i - 1], grid[i], 1e-9);
+    ok = ok && r.converged;
+    alphaStab = r.x;
   }
   if (m.prior === 'gaussian' && m.K === 3) return { ...firstOrderSpecialisation(m, alphaStab, onStep), converged: ok };
   if (m.prior === 'gaussian')
@@ -194,7 +223,7 @@ function firstOrderSpecialisation(m: CommitteeModel, alphaAMP: number | null, on
   for (let q11 = top.q11 - 0.02; q11 > 0.4; q11 -= 0.02) {
     const last = pts[pts.length - 1];
     onStep();
-    const p = branchAtQ11(m, q11, last.q12, last.alpha, 'fast');
+    const p = branchAtQ11(m, q11, last.q12, last.alpha, 'fast', last.dq12);
     if (!p.converged) {
       ok = false;
       break;
@@ -211,11 +240,11 @@ function firstOrderSpecialisation(m: CommitteeModel, alphaAMP: number | null, on
   for (let i = 1; i < pts.length && alphaIT === null; i++) {
     if (pts[i].alpha > pts[i - 1].alpha) break; // past the fold: the unstable side
     if (gap(pts[i - 1]) > 0 && gap(pts[i]) <= 0) {
-      pts[i - 1] = branchAtQ11(m, pts[i - 1].q11, pts[i - 1].q12, pts[i - 1].alpha);
+      pts[i - 1] = branchAtQ11(m, pts[i - 1].q11, pts[i - 1].q12, pts[i - 1].alpha, 'accurate', pts[i - 1].dq12);
       let warm = pts[i - 1];
       const at = (q11: number) => {
         onStep();
-        const p = branchAtQ11(m, q11, warm.q12, warm.alpha);
+        const p = branchAtQ11(m, q11, warm.q12, warm.alpha, 'accurate', warm.dq12);
         ok = ok && p.converged;
         warm = p;
         return p;
@@ -232,13 +261,13 @@ function firstOrderSpecialisation(m: CommitteeModel, alphaAMP: number | null, on
     let best = Infinity;
     const negAlpha = (q11: number) => {
       onStep();
-      const p = branchAtQ11(m, q11, warm.q12, warm.alpha);
+      const p = branchAtQ11(m, q11, warm.q12, warm.alpha, 'accurate', warm.dq12);
       ok = ok && p.converged;
       if (p.converged) warm = p;
       if (p.converged) best = Math.min(best, p.alpha);
       return p.converged ? -p.alpha : -Infinity;
     };
-    maximise(negAlpha, pts[n - 1].q11 - 0.02, pts[n - 3].q11, 8, 1e-4);
+    maximise(negAlpha, pts[n - 1].q11 - 0.02, pts[n - 3].q11, 4, 1e-3);
     alphaSpinodal = Number.isFinite(best) ? best : null;
   } else ok = false;
   return { ...none, alphaIT, alphaSpinodal, converged: ok && alphaIT !== null };

@@ -130,6 +130,7 @@ export function CommitteeExplorer() {
   const thresholds = useCommittee((s) => s.thresholds);
   const computing = useCommittee((s) => s.computing);
   const total = useCommittee((s) => s.total);
+  const received = useCommittee((s) => s.received);
   const urlErrors = useCommittee((s) => s.urlErrors);
   const computeError = useCommittee((s) => s.computeError);
   const patch = useCommittee((s) => s.patch);
@@ -198,6 +199,11 @@ export function CommitteeExplorer() {
               (v) => [v, `0 – ${v}`] as const,
             )}
           />
+          {computing && received < total && K === 3 && params.prior === 'gaussian' && (
+            <p className="classic-note" data-testid="committee-progress">
+              A coarse pass with the fast rule first, then refined left to right.
+            </p>
+          )}
           <dl className="classic-readout">
             <dt>α_spec (continuous specialisation)</dt>
             <dd data-testid="readout-alpha-spec">{t ? fmt(t.alphaSpec) : '…'}</dd>
@@ -261,10 +267,10 @@ export function CommitteeExplorer() {
               // The points as they come (coarse grid first), then the thresholds.
               busy={
                 computing && {
-                  done: points.length,
+                  done: received,
                   total,
-                  unit: 'α',
-                  phase: points.length >= total ? 'thresholds' : undefined,
+                  unit: 'points',
+                  phase: received >= total ? 'thresholds' : undefined,
                 }
               }
               hover

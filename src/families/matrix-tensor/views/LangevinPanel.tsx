@@ -60,6 +60,13 @@ export function LangevinPanel() {
       : []),
     {
       mark: 'line',
+      id: 'sim-large-n',
+      data: sim?.largeN ?? [],
+      colour: COLOURS.blue,
+      label: `N → ∞ (CHSCK equations), m(0) = 1/√N`,
+    },
+    {
+      mark: 'line',
       id: 'sim-m',
       data: sim ? sim.points.map((p) => [p.t, p.m] as [number, number]) : [],
       colour: COLOURS.violet,

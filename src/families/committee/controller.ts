@@ -23,7 +23,8 @@ export function startCommittee(factory: WorkerFactory = defaultFactory): () => v
     useCommittee.setState({ computing: true, points: [], thresholds: null });
     // K = 3: 3-D integrals on the specialised branch (≈ 1–3 s a point): a coarser grid.
     const n = params.K === 3 ? 30 : 40;
-    const alphas = Array.from({ length: n }, (_, i) => +((params.alphaMax * (i + 1)) / n).toPrecision(6));
+    // From α = 0, where q = 0 and ε is the prior's (the solver gives it; nothing is assumed).
+    const alphas = Array.from({ length: n + 1 }, (_, i) => +((params.alphaMax * i) / n).toPrecision(6));
     const onPoint = (p: CommitteePoint | null) => {
       if (p && client.isCurrent('curve', gen)) useCommittee.setState((s) => ({ points: [...s.points, p] }));
     };

@@ -36,8 +36,30 @@ describe('committee service', () => {
       (p) => p && seen.push(p.alpha),
     );
     expect(r).toEqual({ ok: true, value: { alphaSpec: 1.5 } });
+    // Then the continuous transition α_spec = 1.5 and around it, continued from the grid point below (α = 1).
+    const around = [1, 1.02, 1.05].map((f) => 1.5 * f);
+    expect(seen).toEqual([1, 2, 3, ...around]);
+    expect(warm.slice(0, 4)).toEqual([
+      { x: 0 },
+      { prior: 'gaussian', from: 1 },
+      { prior: 'gaussian', from: 2 },
+      { prior: 'gaussian', from: 1 },
+    ]);
+    expect(warm.slice(4)).toEqual(around.slice(0, -1).map((from) => ({ prior: 'gaussian', from })));
+  });
+
+  it('solves a first-order transition α_IT itself once, and nothing outside the grid', async () => {
+    const seen: number[] = [];
+    const at = (t: object) =>
+      createCommitteeService({
+        ...deps([]),
+        committeeThresholds: (() => t) as unknown as CommitteeDeps['committeeThresholds'],
+      }).committee('rademacher', [1, 2, 3], 1, (p) => p && seen.push(p.alpha));
+    await at({ alphaSpec: null, alphaIT: 2.5 });
+    expect(seen).toEqual([1, 2, 3, 2.5]);
+    seen.length = 0;
+    await at({ alphaSpec: null, alphaIT: 7 });
     expect(seen).toEqual([1, 2, 3]);
-    expect(warm).toEqual([{ x: 0 }, { prior: 'gaussian', from: 1 }, { prior: 'gaussian', from: 2 }]);
   });
 
   it('passes a {prior, K} model to the point solver, the warm starts and the thresholds', async () => {
@@ -56,7 +78,8 @@ describe('committee service', () => {
       }) as CommitteeDeps['committeeThresholds'],
     });
     await svc.committee(model, [1, 2], 1, () => {});
-    expect(seen).toEqual([model, model, model]);
+    // two grid points, the thresholds, three points from α_spec = 1 on
+    expect(seen).toEqual(Array(6).fill(model));
   });
 
   it('stops a superseded curve between points', async () => {

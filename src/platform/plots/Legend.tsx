@@ -2,6 +2,7 @@
 // lineGeometry.ts where it covers no data) or rows of entries above or below the frame (many entries, or data
 // everywhere). Entries come from lineGeometry.ts: only series drawn in the frame.
 import { COLOURS } from './palette';
+import { Marker } from './Marker';
 import { legendHeight, LEGEND_ROW, type LegendEntry, type LegendFlow } from './lineGeometry';
 
 const STROKE = { bold: 3, regular: 1.8, thin: 1.1 } as const;
@@ -9,16 +10,7 @@ const STROKE = { bold: 3, regular: 1.8, thin: 1.1 } as const;
 /** The sample of one entry, 22 px wide, centred on y = 0. */
 function Swatch({ e }: { e: LegendEntry }) {
   if (e.swatch === 'dot' || e.swatch === 'ring')
-    return (
-      <circle
-        cx={11}
-        cy={0}
-        r={3.5}
-        fill={e.swatch === 'dot' ? e.colour : 'white'}
-        stroke={e.colour}
-        strokeWidth={1.5}
-      />
-    );
+    return <Marker shape={e.shape} cx={11} cy={0} r={3.5} colour={e.colour} open={e.swatch === 'ring'} />;
   if (e.swatch === 'fill') return <rect x={0} y={-5} width={22} height={10} fill={e.colour} opacity={0.6} />;
   if (e.swatch === 'tile')
     return <rect x={5} y={-6} width={12} height={12} fill={e.colour} stroke={COLOURS.lightGrey} strokeWidth={1} />;

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { Axes } from './Axes';
 import { Legend, RowLegend } from './Legend';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
+import { Marker } from './Marker';
 import { dashArray, flowLegend, layoutLinePlot, MARGIN, type Mark, type Scale, type Series } from './lineGeometry';
 import { markersOf, overlaysOf, withSeries } from './seriesTable';
 import { useWidth } from './useWidth';
@@ -79,12 +80,13 @@ function MarkView({ m, height }: { m: Mark; height: number }) {
         {m.points.map((q, i) => (
           <g key={i} data-series={p.id} className={cls('point', p.className)}>
             {q.bar && <line x1={q.cx} x2={q.cx} y1={q.bar[0]} y2={q.bar[1]} stroke={p.colour} strokeWidth={1.3} />}
-            <circle
+            <Marker
+              shape={p.shape}
               cx={q.cx}
               cy={q.cy}
               r={3.4}
-              fill={p.ring ? 'white' : p.colour}
-              stroke={p.colour}
+              colour={p.colour}
+              open={!!p.ring}
               strokeWidth={p.ring ? 1.5 : 0}
             />
           </g>
@@ -130,7 +132,10 @@ function MarkView({ m, height }: { m: Mark; height: number }) {
   return <path data-series={m.series.id} d={m.d} className={cls('band', m.series.className)} fill={m.series.colour} />;
 }
 
-/** Marks in order, consecutive series of one group wrapped in `<g data-series={group}>`. */
+/**
+ * Marks in order, consecutive series of one group wrapped in `<g data-series={group}>`, which carries the test id
+ * of its first series and the number of their points (data-count: e2e reads how many runs are drawn).
+ */
 function MarkList({ marks, height }: { marks: readonly Mark[]; height: number }) {
   const out: ReactNode[] = [];
   for (let i = 0; i < marks.length;) {
@@ -142,7 +147,12 @@ function MarkList({ marks, height }: { marks: readonly Mark[]; height: number })
       group === undefined ? (
         views
       ) : (
-        <g key={group} data-series={group}>
+        <g
+          key={group}
+          data-series={group}
+          data-testid={marks[i].series.testId}
+          data-count={marks.slice(i, j).reduce((n, m) => n + ('points' in m ? m.points.length : 0), 0)}
+        >
           {views}
         </g>
       ),

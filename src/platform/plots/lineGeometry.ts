@@ -58,12 +58,17 @@ export interface RuleSeries extends SeriesBase {
   ringAt?: number | null;
 }
 
+/** A point's symbol: circles for published and computed points, the others for the user's own runs. */
+export type PointShape = 'circle' | 'triangle' | 'square' | 'diamond';
+
 /** Points, with ± err bars where err is given. */
 export interface PointSeries extends SeriesBase {
   mark: 'points';
   data: { x: number; y: number; err?: number }[];
-  /** Open circles instead of filled ones. */
+  /** Open symbols instead of filled ones. */
   ring?: boolean;
+  /** Circles by default. */
+  shape?: PointShape;
   /** Horizontal offset in pixels (two point sets at the same x side by side). */
   dx?: number;
 }
@@ -90,6 +95,8 @@ export interface LegendEntry {
   swatch: LegendSwatch;
   dashed: boolean;
   dotted?: boolean;
+  /** The symbol of a point set ('dot'/'ring' swatch; circle when absent). */
+  shape?: PointShape;
 }
 
 export interface Tick {
@@ -341,10 +348,12 @@ const MIN_SHOWN = 4; // samples 3 px apart: a legend entry needs ~12 px of its o
 const AXIS_PX = 1.5; // a mark within this of the x axis (or the y axis, for vertical rules) is drawn on the axis
 
 /** Whether a series is drawn as the legend entry shows (same label, colour, swatch and dash). */
+const shapeOf = (s: Series): PointShape | undefined => (s.mark === 'points' ? (s.shape ?? 'circle') : undefined);
 const isEntryOf = (s: Series, e: LegendEntry) =>
   s.label === e.label &&
   s.colour === e.colour &&
   swatchOf(s) === e.swatch &&
+  shapeOf(s) === e.shape &&
   ((s.mark === 'line' && !!s.dashed) || (s.mark === 'rule' && s.dash === 'dashed')) === e.dashed;
 
 /** Two labels as one entry of curves drawn on one another: "R22 = R11". */
@@ -550,6 +559,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
       colour: s.colour,
       swatch: swatchOf(s),
       dashed: (s.mark === 'line' && !!s.dashed) || (s.mark === 'rule' && s.dash === 'dashed'),
+      shape: shapeOf(s),
     };
     // One entry for several series drawn alike under one name (the pieces of a branch).
     if (
@@ -558,6 +568,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
           e.label === entry.label &&
           e.colour === entry.colour &&
           e.swatch === entry.swatch &&
+          e.shape === entry.shape &&
           e.dashed === entry.dashed,
       )
     )

@@ -1,7 +1,7 @@
 // ε_opt(α): equilibrium (bold), universal and specialised branches (dashed where metastable), α_sp, selected α,
 // and the papers' published points when the parameters match.
 import { memo, useMemo } from 'react';
-import { useExplorer } from '../store';
+import { shallowParamsOf, useExplorer } from '../store';
 import { branchPaths, interpolateEps, switchAlphas, type Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
@@ -9,7 +9,9 @@ import { rule } from '../../../platform/plots/lineGeometry';
 import { matchPublished } from '../published';
 import { matchReference } from '../reference';
 import { MlpHover, mlpExport } from './ExportTools';
-import { SimPointsLayer } from '../../../platform/sim/views/SimPointsLayer';
+import { simPointSeries } from '../../../platform/sim/views/SimPointsLayer';
+import { simPoints } from '../../../platform/sim/simPoints';
+import { physicsKey, useSim } from '../simStore';
 
 const HEIGHT = 380;
 
@@ -27,6 +29,10 @@ export const EpsPlot = memo(function EpsPlot() {
   const point = useExplorer((s) => s.point);
   const reference = useExplorer((s) => s.reference);
   const computing = useExplorer((s) => s.computing);
+  const params = useExplorer((s) => s.params);
+  const finished = useSim((s) => s.finished);
+  const simKey = physicsKey(shallowParamsOf(params));
+  const userRuns = useMemo(() => simPointSeries(simPoints(finished, simKey), 'sim-points'), [finished, simKey]);
 
   const alphaSp = curve?.transition?.alphaSp ?? null;
   const alphaOnset = curve?.transition?.alphaOnset ?? null;
@@ -147,6 +153,7 @@ export const EpsPlot = memo(function EpsPlot() {
       ring: true,
       label: set.label,
     })),
+    ...userRuns,
     ...rules,
   ];
   const complete = !!curve?.complete;
@@ -171,7 +178,6 @@ export const EpsPlot = memo(function EpsPlot() {
       xDomain={[0, alphaMax]}
       height={HEIGHT}
       legendWidth={212}
-      overlay={(x, y) => <SimPointsLayer x={x} y={y} />}
       attrs={{
         'data-render-gen': spans ? curve!.gen : undefined,
         'data-complete-gen': complete ? curve!.gen : undefined,

@@ -6,6 +6,7 @@ import { branchPaths, interpolateEps, switchAlphas, type Polyline } from '../../
 import { COLOURS } from '../../../platform/plots/palette';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { rule } from '../../../platform/plots/lineGeometry';
+import { steepCrossover } from '../crossover';
 import { matchPublished } from '../published';
 import { matchReference } from '../reference';
 import { MlpHover, mlpExport } from './ExportTools';
@@ -85,6 +86,17 @@ export const EpsPlot = memo(function EpsPlot() {
       }),
     );
   }
+  // A steep but continuous rise of Q after the onset (ReLU, Δ = 0.1 near α ≈ 4.3): marked and named, not a jump.
+  const crossover = useMemo(() => (curve?.complete ? steepCrossover(curve.points, curve.transition) : null), [curve]);
+  if (crossover)
+    rules.push(
+      rule('crossover', 'x', crossover.alpha, COLOURS.transition, {
+        dash: 'dotted',
+        className: 'crossover',
+        testId: 'marker-crossover',
+        text: <>steep Q, no jump</>,
+      }),
+    );
   rules.push(
     rule('alpha', 'x', alpha, COLOURS.selection, { className: 'selection', testId: 'marker-alpha', ringAt: markerEps }),
   );
@@ -179,6 +191,7 @@ export const EpsPlot = memo(function EpsPlot() {
       height={HEIGHT}
       legendWidth={212}
       attrs={{
+        'data-crossover': crossover ? crossover.alpha : undefined,
         'data-render-gen': spans ? curve!.gen : undefined,
         'data-complete-gen': complete ? curve!.gen : undefined,
         'data-complete': complete ? 'true' : 'false',
@@ -187,6 +200,14 @@ export const EpsPlot = memo(function EpsPlot() {
         'data-reference': match ? match.entry.id : undefined,
         'data-published': pubMatch.length ? pubMatch.map((p) => p.id).join(' ') : undefined,
       }}
-    />
+    >
+      {crossover && (
+        <p className="hint" data-testid="crossover-note">
+          Near α ≈ {crossover.alpha.toFixed(2)} Q rises steeply ({crossover.from[1].toFixed(2)} →{' '}
+          {crossover.to[1].toFixed(2)} for α {crossover.from[0].toFixed(2)}–{crossover.to[0].toFixed(2)}) along the one
+          specialised branch: no second solution and no jump, so ε falls fast there without a transition.
+        </p>
+      )}
+    </LinePlot>
   );
 });

@@ -15,14 +15,14 @@ const PLOTS: { testId: string; caption: string; yLabel: string; yDomain: [number
     testId: 'plot-committee-q',
     caption: 'overlaps q11 and q12 against α',
     yLabel: 'overlap',
-    yDomain: [0, 1],
+    yDomain: [-0.03, 1.03], // q12 = 0 and q11 = 1 (exact recovery) inside the frame, not on its edges
     of: 'q',
   },
   {
     testId: 'plot-committee-eps',
     caption: 'generalisation error ε(α)',
     yLabel: 'ε (squared error of the mean label)',
-    yDomain: [0, 0.26],
+    yDomain: [-0.008, 0.26], // ε = 0 (exact recovery) above the axis
     of: 'eps',
   },
 ];
@@ -40,7 +40,7 @@ export function CommitteeExplorer() {
   const t = thresholds;
   // A vertical step at a first-order transition (ε jumps: exact recovery with ±1 weights, specialisation for K = 3),
   // the branches meeting at a continuous one (α_spec, Gaussian K = 2).
-  const s = committeeSeries(points, transitionOf(t));
+  const s = committeeSeries(points, transitionOf(t), t?.alphaAMP ?? null);
   const marks = thresholdMarks({ alphaSpec: t?.alphaSpec, alphaIT: t?.alphaIT, alphaAMP: t?.alphaAMP }, 'hard');
   // ±1 weights: where AMP leaves q11 = q12 (below α_AMP, where it reaches q = I).
   const sb = t?.alphaSymBreak;
@@ -157,7 +157,7 @@ export function CommitteeExplorer() {
               xLabel="sample ratio α = m / n"
               xDomain={[0, params.alphaMax]}
               // K = 3: ε = ½ at q = 0 (¼ for K = 2)
-              yDomain={of === 'eps' && K === 3 ? [0, 0.51] : plot.yDomain}
+              yDomain={of === 'eps' && K === 3 ? [-0.015, 0.51] : plot.yDomain}
               series={framed(s[of])}
               busy={computing}
             />

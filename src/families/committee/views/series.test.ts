@@ -33,7 +33,7 @@ const T: Record<'gaussian' | 'rademacher', CommitteeThresholds> = {
 function tab(prior: 'gaussian' | 'rademacher', grid: number[], extra: number[]) {
   const t = T[prior];
   const points = [...committeeCurve(prior, grid), ...committeeCurve(prior, extra)];
-  return { t, s: committeeSeries(points, transitionOf(t)) };
+  return { t, s: committeeSeries(points, transitionOf(t), t.alphaAMP) };
 }
 
 describe('committee series', () => {
@@ -72,5 +72,12 @@ describe('committee series', () => {
     expect(q11[0][0]).toBe(aIT);
     expect(q11[1]).toEqual([aIT, 1]);
     expect(q11[0][1]).toBeCloseTo(defined(dataOf(s.q, 'q-nonspecialised')).at(-1)![1], 12);
+    // AMP from the uninformed start jumps to exact recovery at α_AMP: a vertical step there, not a slope
+    const amp = defined(dataOf(s.eps, 'eps-amp'));
+    const aAMP = t.alphaAMP!;
+    const step = amp.filter(([a]) => a === aAMP);
+    expect(step.map(([, e]) => e > 0.05)).toEqual([true, false]);
+    expect(amp.filter(([a]) => a > aAMP).every(([, e]) => e === 0)).toBe(true);
+    expect(amp.filter(([a]) => a < aAMP).every(([, e]) => e > 0.05)).toBe(true);
   });
 });

@@ -15,6 +15,8 @@ type Value = (p: CommitteePoint) => number | null;
 export function committeeSeries(
   unsorted: readonly CommitteePoint[],
   transition: Transition | null,
+  /** Where AMP from the uninformed start jumps (to q = I, or to the specialised branch for K = 3). */
+  alphaAMP: number | null = null,
 ): { q: Series[]; eps: Series[] } {
   // The points at the transition arrive after the grid.
   const points = [...unsorted].sort((a, b) => a.alpha - b.alpha);
@@ -39,6 +41,21 @@ export function committeeSeries(
           lowerAfter: line((p) => (spEq(p) ? lower(p) : null)),
           upperBefore: line((p) => (spEq(p) ? null : upper(p))),
         };
+  // AMP's fixed point jumps at α_AMP: a vertical step there, held at its last value below it (no sloped segment).
+  const ampEps = (): Polyline => {
+    if (alphaAMP === null) return line((p) => ampFixedPoint(p).eps);
+    const amp =
+      (keep: (a: number) => boolean): Value =>
+      (p) =>
+        keep(p.alpha) ? ampFixedPoint(p).eps : null;
+    const s = splitAt(
+      points,
+      alphaAMP,
+      amp((a) => a < alphaAMP),
+      amp((a) => a > alphaAMP),
+    );
+    return [...s.before, ...s.after.slice(1)];
+  };
   const q11 = split(ns('q11'), sp('q11'));
   const q12 = split(ns('q12'), sp('q12'));
   const eps = split(ns('eps'), sp('eps'));
@@ -108,7 +125,7 @@ export function committeeSeries(
       {
         mark: 'line',
         id: 'eps-amp',
-        data: line((p) => ampFixedPoint(p).eps),
+        data: ampEps(),
         colour: C.amp,
         weight: 'thin',
         label: 'ε of AMP from the uninformed start',

@@ -3,6 +3,7 @@
 // everywhere). Entries come from lineGeometry.ts: only series drawn in the frame.
 import { COLOURS } from './palette';
 import { Marker } from './Marker';
+import { svgLabel } from './svgLabel';
 import { legendHeight, LEGEND_ROW, type LegendEntry, type LegendFlow } from './lineGeometry';
 
 const STROKE = { bold: 3, regular: 1.8, thin: 1.1 } as const;
@@ -46,7 +47,7 @@ export function Legend({
         <g key={e.id} transform={`translate(8,${12 + i * LEGEND_ROW})`}>
           <Swatch e={e} />
           <text x={30} dy="0.32em">
-            {e.label}
+            {svgLabel(e.label)}
           </text>
         </g>
       ))}
@@ -62,7 +63,7 @@ export function RowLegend({ flow, x, y, testId }: { flow: LegendFlow; x: number;
         <g key={entry.id} transform={`translate(${ex},${ey})`}>
           <Swatch e={entry} />
           <text x={28} dy="0.32em">
-            {entry.label}
+            {svgLabel(entry.label)}
           </text>
         </g>
       ))}

@@ -8,6 +8,7 @@ import { Axes } from './Axes';
 import { Legend, RowLegend } from './Legend';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
 import { Marker } from './Marker';
+import { svgLabel } from './svgLabel';
 import { dashArray, flowLegend, layoutLinePlot, MARGIN, type Mark, type Scale, type Series } from './lineGeometry';
 import { markersOf, overlaysOf, withSeries } from './seriesTable';
 import { useWidth } from './useWidth';
@@ -101,7 +102,7 @@ function MarkView({ m, height }: { m: Mark; height: number }) {
         <rect x={m.x} width={m.width} y={0} height={height} fill={b.colour} opacity={0.18} />
         {b.text && (
           <text x={m.x + m.width / 2} y={height - 8} textAnchor="middle" className="span-label">
-            {b.text}
+            {svgLabel(b.text)}
           </text>
         )}
       </g>
@@ -122,7 +123,7 @@ function MarkView({ m, height }: { m: Mark; height: number }) {
         />
         {m.text && (
           <text className="halo" x={m.text.x} y={m.text.y} textAnchor={m.text.anchor} fill={r.colour}>
-            {r.text}
+            {svgLabel(r.text)}
           </text>
         )}
         {m.ring && <circle cx={m.ring[0]} cy={m.ring[1]} r={4.5} fill="white" stroke={r.colour} strokeWidth={2} />}

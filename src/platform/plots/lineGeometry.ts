@@ -455,6 +455,46 @@ export function checkLegend(
   };
 }
 
+/** Characters of a rule's text for width estimates (plain text of a node; 14 when unknown). */
+function textChars(t: ReactNode): number {
+  if (typeof t === 'string' || typeof t === 'number') return String(t).length;
+  if (Array.isArray(t)) return t.reduce((n: number, c: ReactNode) => n + textChars(c), 0);
+  if (t && typeof t === 'object' && 'props' in t) return textChars((t.props as { children?: ReactNode }).children);
+  return t ? 14 : 0;
+}
+
+const RULE_ROW = 16;
+
+/**
+ * The texts of vertical rules on the row (from the top, every RULE_ROW px, above the bottom band where a span's
+ * text sits) that covers the fewest data samples and no other rule's text: a threshold's name never lies on a
+ * curve when there is an empty row (the GLM's α_IT text was drawn over the q = 1 line).
+ */
+function placeRuleTexts(marks: Mark[], pixels: Map<Mark, (XY | null)[]>, innerHeight: number): void {
+  const data: XY[] = [];
+  for (const m of marks) if (!('x1' in m) && !('width' in m)) data.push(...markSamples(m, pixels.get(m), 3));
+  const taken: [number, number, number, number][] = [];
+  const rows = Math.max(1, Math.floor((innerHeight - 24 - 14) / RULE_ROW) + 1);
+  for (const m of marks) {
+    if (!('x1' in m) || !m.text || m.series.axis !== 'x') continue;
+    const w = 6.4 * textChars(m.series.text) + 4;
+    const [x0, x1] = m.text.anchor === 'end' ? [m.text.x - w, m.text.x] : [m.text.x, m.text.x + w];
+    let best = 0;
+    let bestScore = Infinity;
+    for (let r = 0; r < rows; r++) {
+      const y = 14 + RULE_ROW * r;
+      const box: [number, number, number, number] = [x0, x1, y - 11, y + 3];
+      const hit = ([px, py]: XY) => px >= box[0] && px <= box[1] && py >= box[2] && py <= box[3];
+      const overlap = taken.some((b) => b[0] < box[1] && box[0] < b[1] && b[2] < box[3] && box[2] < b[3]);
+      const score = (overlap ? 1e6 : 0) + data.filter(hit).length;
+      if (score < bestScore) [best, bestScore] = [r, score];
+      if (score === 0) break;
+    }
+    m.text.y = 14 + RULE_ROW * best;
+    taken.push([x0, x1, m.text.y - 11, m.text.y + 3]);
+  }
+}
+
 export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
   const { xDomain, xLog, yLog, series } = spec;
   const innerWidth = Math.max(10, spec.width - MARGIN.left - MARGIN.right);
@@ -478,7 +518,6 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
 
   const marks: Mark[] = [];
   const pixels = new Map<Mark, (XY | null)[]>();
-  let labelledX = 0;
   for (const s of series) {
     if (s.mark === 'line') {
       const px = linePixels(s, x, y, xLog, yLog).map((p): XY | null => (p ? [p[0], clampPx(p[1])] : null));
@@ -516,7 +555,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
           : vertical
             ? {
                 x: at + (right ? -5 : 5),
-                y: 14 + 16 * labelledX++,
+                y: 14, // placeRuleTexts chooses the row
                 anchor: right ? ('end' as const) : ('start' as const),
               }
             : { x: innerWidth - 4, y: at - 4, anchor: 'end' as const };
@@ -542,6 +581,8 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
       marks.push({ series: s, points });
     }
   }
+
+  placeRuleTexts(marks, pixels, innerHeight);
 
   const drawn: LegendEntry[] = [];
   for (const m of marks) {

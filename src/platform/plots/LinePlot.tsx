@@ -186,16 +186,13 @@ export function LinePlot(p: LinePlotProps) {
       : typeof p.xLabel === 'string' && typeof p.yLabel === 'string'
         ? `${p.yLabel} against ${p.xLabel}`
         : p.testId);
-  const flow = legendMode === 'above' || legendMode === 'below' ? flowLegend(lay.legend, width - MARGIN.left) : null;
-  const above = legendMode === 'above' && flow ? flow.height : 0;
+  // An inside legend that would cover data in every corner goes above the frame (lineGeometry: legendOutside).
+  const rowsAt = lay.legendOutside ? 'above' : legendMode;
+  const flow = rowsAt === 'above' || rowsAt === 'below' ? flowLegend(lay.legend, width - MARGIN.left) : null;
+  const above = rowsAt === 'above' && flow ? flow.height : 0;
   const rows =
     flow && flow.height > 0 ? (
-      <RowLegend
-        flow={flow}
-        x={MARGIN.left}
-        y={legendMode === 'above' ? 2 : height + 2}
-        testId={`${p.testId}-legend`}
-      />
+      <RowLegend flow={flow} x={MARGIN.left} y={rowsAt === 'above' ? 2 : height + 2} testId={`${p.testId}-legend`} />
     ) : null;
   const ex = p.exportAs === false ? null : (p.exportAs ?? {});
   const xColumn = p.xColumn ?? 'x';

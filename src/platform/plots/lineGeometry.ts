@@ -148,6 +148,8 @@ export interface LinePlotLayout {
   marks: Mark[];
   legend: LegendEntry[];
   box: Box | null;
+  /** An inside legend would cover data in every corner: the plot draws it in rows above the frame instead. */
+  legendOutside: boolean;
   /** Legend entries whose series cannot be seen (checkLegend); empty when every entry shows a mark of its own. */
   legendIssues: string[];
 }
@@ -464,6 +466,8 @@ function textChars(t: ReactNode): number {
 }
 
 const RULE_ROW = 16;
+/** Samples (6 px apart along curves, texts and points) a legend box may cover before it moves out of the frame. */
+const COVERED_SAMPLES = 2;
 
 /**
  * The texts of vertical rules on the row (from the top, every RULE_ROW px, above the bottom band where a span's
@@ -617,7 +621,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
   }
   const checked = checkLegend(drawn, marks, pixels, innerWidth, innerHeight);
   const legend = checked.legend;
-  const box =
+  const corner =
     spec.legendBox && legend.length > 0
       ? legendBox(
           occupied(marks, pixels),
@@ -627,6 +631,9 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
           legendHeight(legend.length),
         )
       : null;
+  // Data in every corner: the legend goes into rows above the frame rather than over a curve.
+  const legendOutside = corner !== null && corner.covers > COVERED_SAMPLES;
+  const box: Box | null = corner && !legendOutside ? corner : null;
   return {
     innerWidth,
     innerHeight,
@@ -637,6 +644,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
     marks,
     legend,
     box,
+    legendOutside,
     legendIssues: checked.issues,
   };
 }

@@ -1,6 +1,6 @@
 // The presets menu (a disclosure with one link per preset, grouped) and the caption of the preset on screen.
 import { useEffect, useRef, useState } from 'react';
-import { activePreset, PRESETS, type Preset } from './presets';
+import { activePreset, PRESETS, presetCaption, type Preset } from './presets';
 import { globalSuffix, HASH_WRITTEN_EVENT } from '../platform/state/hashCodec';
 import './share.css';
 
@@ -84,7 +84,7 @@ export function PresetCaption() {
   if (!p) return null;
   return (
     <aside className="preset-caption" data-testid="preset-caption" data-preset={p.id} aria-label="preset caption">
-      <strong>{p.title}.</strong> {p.caption}
+      <strong>{p.title}.</strong> {presetCaption(p)}
       {p.overlay && <span className="preset-overlay"> Overlaid: {p.overlay}.</span>}
       <span className="preset-source"> Source: {p.source}.</span>
     </aside>

@@ -8,6 +8,14 @@ export type { Preset };
 
 export const PRESETS: readonly Preset[] = FAMILIES.flatMap((f) => f.presets ?? []);
 
+/** The caption with each `{name}` written as its claim's number (unknown names stay, so a test sees them). */
+export function presetCaption(p: Pick<Preset, 'caption' | 'claims'>): string {
+  return p.caption.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const c = p.claims?.[name];
+    return c ? c.value.toFixed(c.digits) : m;
+  });
+}
+
 /** Keys that do not decide whether a link still shows a preset (moving α keeps the caption up). */
 const IGNORED = new Set(['v', 'alpha', 'present']);
 

@@ -19,11 +19,25 @@ export interface Preset {
   title: string;
   /** The share link, `#model=…&v=…&key=value…` in the family's current link version. */
   hash: string;
+  /** The caption; `{name}` stands for the number claims[name] (presetCaption writes it). */
   caption: string;
+  /** The numbers the caption quotes, checked against the engine and the shipped data (the family's presets test). */
+  claims?: Record<string, PresetClaim>;
   /** Where the setting comes from (paper, figure, data). */
   source: string;
   /** What published data the plots overlay for it, if any. */
   overlay?: string;
+}
+
+/** A number a preset's caption quotes: what it is (in the family's terms), where, and as written. */
+export interface PresetClaim {
+  /** E.g. 'epsOpt', 'epsUni', 'alphaSp' (engine) or 'hmcInformative', 'hmcUninformative' (shipped data). */
+  quantity: string;
+  /** The sample ratio, for a value on a curve. */
+  alpha?: number;
+  value: number;
+  /** Decimals written; the check allows half a unit of the last one. */
+  digits: number;
 }
 
 export type BenchLog = (line: string) => void;

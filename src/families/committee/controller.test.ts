@@ -54,12 +54,13 @@ describe('committee controller', () => {
     useCommittee.getState().patch({ prior: 'gaussian', K: 2, alphaMax: 5 });
     const stop = startCommittee(factory);
     await vi.waitFor(() => expect(useCommittee.getState()).toMatchObject({ computing: false, thresholds }));
-    // 40 points of 0.125: every fourth from the first, and the last (11), then the 29 between.
-    expect(asked.slice(0, 11)).toEqual([0.125, 0.625, 1.125, 1.625, 2.125, 2.625, 3.125, 3.625, 4.125, 4.625, 5]);
-    expect([...asked].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => (i + 1) * 0.125));
+    // 41 points of 0.125 from α = 0: every fourth from the first (11, the last among them), then the 30 between.
+    const grid = Array.from({ length: 41 }, (_, i) => i * 0.125);
+    expect(asked.slice(0, 11)).toEqual([0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5]);
+    expect([...asked].sort((a, b) => a - b)).toEqual(grid);
     const { points, total } = useCommittee.getState();
-    expect(total).toBe(40);
-    expect(points.map((p) => p.alpha)).toEqual(Array.from({ length: 40 }, (_, i) => (i + 1) * 0.125));
+    expect(total).toBe(41);
+    expect(points.map((p) => p.alpha)).toEqual(grid);
     stop();
   });
 });

@@ -34,10 +34,11 @@ export function startCommittee(factory: WorkerFactory = defaultFactory): () => v
     const gen = client.nextGeneration('curve');
     // K = 3: 3-D integrals on the specialised branch (≈ 0.5 s a point): a coarser grid.
     const n = params.K === 3 ? 30 : 40;
-    const grid = Array.from({ length: n }, (_, i) => +((params.alphaMax * (i + 1)) / n).toPrecision(6));
+    // From α = 0, where q = 0 and ε is the prior's (the solver gives it; nothing is assumed).
+    const grid = Array.from({ length: n + 1 }, (_, i) => +((params.alphaMax * i) / n).toPrecision(6));
     // K = 2: every fourth α (and the last) first, so the whole curve is drawn early, then the points between; the
     // service warm-starts each from the solved point just below it. K = 3 (Gaussian): the service's coarse pass.
-    const alphas = params.K === 3 ? grid : sweepOrder(n, 4, 'up').order.map((i) => grid[i]);
+    const alphas = params.K === 3 ? grid : sweepOrder(grid.length, 4, 'up').order.map((i) => grid[i]);
     const model = modelOfParams(params);
     const total = alphas.length + coarseAlphas(model, alphas).length;
     useCommittee.setState({ computing: true, points: [], thresholds: null, total, received: 0 });

@@ -38,8 +38,30 @@ describe('committee service', () => {
       (p) => p && seen.push(p.alpha),
     );
     expect(r).toEqual({ ok: true, value: { alphaSpec: 1.5 } });
+    // Then the continuous transition α_spec = 1.5 and around it, continued from the grid point below (α = 1).
+    const around = [1, 1.02, 1.05].map((f) => 1.5 * f);
+    expect(seen).toEqual([1, 2, 3, ...around]);
+    expect(warm.slice(0, 4)).toEqual([
+      { x: 0 },
+      { prior: 'gaussian', from: 1 },
+      { prior: 'gaussian', from: 2 },
+      { prior: 'gaussian', from: 1 },
+    ]);
+    expect(warm.slice(4)).toEqual(around.slice(0, -1).map((from) => ({ prior: 'gaussian', from })));
+  });
+
+  it('solves a first-order transition α_IT itself once, and nothing outside the grid', async () => {
+    const seen: number[] = [];
+    const at = (t: object) =>
+      createCommitteeService({
+        ...deps([]),
+        committeeThresholds: (() => t) as unknown as CommitteeDeps['committeeThresholds'],
+      }).committee('rademacher', [1, 2, 3], 1, (p) => p && seen.push(p.alpha));
+    await at({ alphaSpec: null, alphaIT: 2.5 });
+    expect(seen).toEqual([1, 2, 3, 2.5]);
+    seen.length = 0;
+    await at({ alphaSpec: null, alphaIT: 7 });
     expect(seen).toEqual([1, 2, 3]);
-    expect(warm).toEqual([{ x: 0 }, { prior: 'gaussian', from: 1 }, { prior: 'gaussian', from: 2 }]);
   });
 
   it('passes a {prior, K} model to the point solver, the warm starts and the thresholds', async () => {
@@ -58,15 +80,24 @@ describe('committee service', () => {
       }) as CommitteeDeps['committeeThresholds'],
     });
     await svc.committee(model, [1, 2], 1, () => {});
-    // the coarse pass (α = 2), the curve (α = 1, 2), the thresholds
-    expect(seen).toEqual([model, model, model, model]);
+    // the coarse pass (α = 2), the curve (α = 1, 2), the thresholds, three points from α_spec = 1 on
+    expect(seen).toEqual(Array(7).fill(model));
   });
 
   it('a coarse-first grid: each point continued from the solved point just below it, thresholds to the largest α', async () => {
     const warm: unknown[] = [];
     const r = await createCommitteeService(deps(warm)).committee('gaussian', [2, 4, 1, 3], 1, () => {});
     expect(r).toEqual({ ok: true, value: { alphaSpec: 2 } });
-    expect(warm).toEqual([{ x: 0 }, { prior: 'gaussian', from: 2 }, { x: 0 }, { prior: 'gaussian', from: 2 }]);
+    expect(warm).toEqual([
+      { x: 0 },
+      { prior: 'gaussian', from: 2 },
+      { x: 0 },
+      { prior: 'gaussian', from: 2 },
+      // then the continuous transition α_spec = 2 and 2 %, 5 % above it, each from the point just below
+      { prior: 'gaussian', from: 1 },
+      { prior: 'gaussian', from: 2 },
+      { prior: 'gaussian', from: 2.04 },
+    ]);
   });
 
   it('±1 weights on the real physics: the coarse-first curve is the ascending one (partial branch and its fold)', async () => {
@@ -117,14 +148,22 @@ describe('committee service, K = 3 with Gaussian weights: coarse to fine', () =>
     });
     const alphas = Array.from({ length: 12 }, (_, i) => i + 1);
     await svc.committee(G3, alphas, 1, () => {});
-    expect(calls).toEqual([[5, 'fast'], [10, 'fast'], [12, 'fast'], ...alphas.map((a) => [a, 'accurate'])]);
+    const transition = calls.slice(15); // the fake thresholds' α_spec and the points above it (accurate)
+    expect(calls.slice(0, 15)).toEqual([
+      [5, 'fast'],
+      [10, 'fast'],
+      [12, 'fast'],
+      ...alphas.map((a) => [a, 'accurate']),
+    ]);
+    expect(transition.every(([, acc]) => acc === 'accurate')).toBe(true);
     // K = 2 and ±1 weights: no coarse pass
     calls.length = 0;
     await svc.committee({ prior: 'rademacher', K: 3 }, [1, 2], 2, () => {});
-    expect(calls).toEqual([
+    expect(calls.slice(0, 2)).toEqual([
       [1, 'accurate'],
       [2, 'accurate'],
     ]);
+    expect(calls.slice(2).every(([a, acc]) => a > 0 && a < 2 && acc === 'accurate')).toBe(true);
   });
 
   it('the streamed curve, merged as the store does, ends equal to the one-shot curve', async () => {

@@ -9,6 +9,7 @@ import type { Accuracy } from '../../physics/classic/committeeOutput';
 import { attempt, type ErrorClasses } from '../../platform/compute/outcome';
 import { workerService } from '../../platform/compute/service';
 import { coarseAlphas, COMMITTEE_CHANNELS, type CommitteeApi } from './protocol';
+import { transitionAlphas } from './transition';
 
 export interface CommitteeDeps extends ErrorClasses {
   solveCommitteePoint: typeof solveCommitteePoint;
@@ -19,10 +20,11 @@ export interface CommitteeDeps extends ErrorClasses {
 export function createCommitteeService(deps: CommitteeDeps): CommitteeApi {
   return workerService(COMMITTEE_CHANNELS, deps, ({ classify, each }) => ({
     async committee(model, alphas, gen, onPoint) {
-      const pass = (list: readonly number[], accuracy: Accuracy) => {
-        const solved: { alpha: number; warm: ReturnType<typeof nextWarm> }[] = [];
+      type Solved = { alpha: number; warm: ReturnType<typeof nextWarm> };
+      /** Solves `list`, each point continued from the solved point of `solved` just below it. */
+      const pass = (list: readonly number[], accuracy: Accuracy, solved: Solved[] = []) => {
         const warmFor = (alpha: number) =>
-          solved.reduce<(typeof solved)[number] | null>(
+          solved.reduce<Solved | null>(
             (best, s) => (s.alpha < alpha && (!best || s.alpha > best.alpha) ? s : best),
             null,
           )?.warm ?? { x: 0 };
@@ -43,10 +45,20 @@ export function createCommitteeService(deps: CommitteeDeps): CommitteeApi {
         const c = await pass(coarse, 'fast');
         if (!c.ok) return c;
       }
-      const r = await pass(alphas, 'accurate');
+      const accurate: Solved[] = [];
+      const r = await pass(alphas, 'accurate', accurate);
       if (!r.ok) return r;
+      const top = Math.max(...alphas);
       // Heartbeats (null) while the thresholds run: K = 3 takes tens of seconds without a point.
-      return attempt(classify, () => deps.committeeThresholds(model, Math.max(...alphas), 16, () => onPoint(null)));
+      const t = attempt(classify, () => deps.committeeThresholds(model, top, 16, () => onPoint(null)));
+      if (!t.ok) return t;
+      // The transition itself (and around a continuous one), continued from the grid point below it.
+      const extra = transitionAlphas(t.value).filter((a) => a > 0 && a < top);
+      if (extra.length) {
+        const e = await pass(extra, 'accurate', accurate);
+        if (!e.ok) return e;
+      }
+      return t;
     },
   }));
 }

@@ -10,10 +10,13 @@ import { GLM_CHANNELS, type GlmApi } from './protocol';
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('../../../workers/glm.worker.ts', import.meta.url), { type: 'module', name: 'glm' });
 
-/** State evolution points on (0, alphaMax]: ReLU-with-noise costs ~10 ms a step (2-D quadrature), so fewer there. */
+/**
+ * State evolution points on [0, alphaMax] (α = 0: q = (E w)², ε the prior's, as the solver finds it): ReLU-with-noise
+ * costs ~10 ms a step (2-D quadrature), so fewer there.
+ */
 function curveAlphas(p: GlmUiParams): number[] {
   const n = p.channel === 'relu' ? 40 : 200;
-  return Array.from({ length: n }, (_, i) => (p.alphaMax * (i + 1)) / n);
+  return Array.from({ length: n + 1 }, (_, i) => (p.alphaMax * i) / n);
 }
 
 const physicsOf = (p: GlmUiParams) => ({

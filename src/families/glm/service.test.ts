@@ -26,6 +26,11 @@ describe('GLM service', () => {
       ok: true,
       value: { points: [{ alpha: 1 }, { alpha: 2 }], thresholds },
     });
+    // α_IT = 1 inside the grid (0.5, 2): solved there too, in α order
+    expect(await svc.glm({ ...params }, [0.5, 2], 3, 1)).toEqual({
+      ok: true,
+      value: { points: [{ alpha: 0.5 }, { alpha: 1 }, { alpha: 2 }], thresholds },
+    });
     const relu = await svc.glm({ ...params, channel: 'relu' }, [1], 3, 2);
     expect(relu).toMatchObject({
       ok: true,

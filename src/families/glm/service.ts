@@ -30,7 +30,13 @@ export function createGlmService(deps: GlmDeps): GlmApi {
                 note: 'thresholds are not searched for the ReLU channel',
               }
             : deps.glmThresholds(m, alphaMax, 60);
-        return { points, thresholds };
+        // The point at α_IT itself (both branches there), where the plot draws the equilibrium's vertical jump.
+        const at = thresholds.alphaIT;
+        const withIT =
+          at !== null && at > 0 && at < alphas[alphas.length - 1] && !alphas.includes(at)
+            ? [...points, ...deps.glmCurve(m, [at])].sort((a, b) => a.alpha - b.alpha)
+            : points;
+        return { points: withIT, thresholds };
       });
     },
     async gamp(req, gen, onPoint) {

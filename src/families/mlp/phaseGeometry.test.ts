@@ -47,7 +47,13 @@ describe('phase geometry', () => {
     expect(colourMap('state', []).colour(2)).toBe(STATE_COLOURS[2]);
     const m = colourMap('epsOpt', [0.5, 0.01]);
     expect(m.log).toBe(true);
-    expect(m.domain[0]).toBeCloseTo(5e-5, 12);
+    // the log bar fits the values: from 0.01 (rounded down to a quarter decade) to 0.5
+    expect(m.domain[0]).toBeCloseTo(0.01, 12);
+    expect(m.domain[1]).toBe(0.5);
+    // at most four decades below the largest value, at least one
+    expect(colourMap('epsOpt', [0.5, 1e-9]).domain[0]).toBeCloseTo(5e-5, 12);
+    expect(colourMap('epsOpt', [0.5, 0.4]).domain[0]).toBeCloseTo(0.05, 12);
+    expect(colourMap('epsOpt', [0.5, 0.03]).domain[0]).toBeCloseTo(10 ** -1.75, 12);
     expect(parseColour(m.colour(0.5))).not.toEqual(parseColour(m.colour(1e-3)));
     expect(parseColour('rgb(1, 2, 3)')).toEqual([1, 2, 3]);
   });

@@ -90,7 +90,7 @@ const BLACK = [0, 0, 0] as const;
 const STATE_RGB = STATE_COLOURS.map((c) => parseColour(c) ?? BLACK);
 const stateIndex = (v: number) => Math.max(0, Math.min(3, Math.round(v)));
 
-/** The colour map of a quantity over the values present (ε on a log scale over four decades). */
+/** The colour map of a quantity over the values present (ε on a log scale over their range, ≤ four decades). */
 export function colourMap(q: PhaseQuantity, values: Iterable<number>): ColourMap {
   if (q === 'state')
     return {
@@ -102,12 +102,18 @@ export function colourMap(q: PhaseQuantity, values: Iterable<number>): ColourMap
     };
   if (q === 'overlap') return continuousMap(interpolateCividis, clamp01, [0, 1], false);
   let hi = 0;
-  for (const v of values) if (Number.isFinite(v) && v > hi) hi = v;
+  let min = Infinity;
+  for (const v of values)
+    if (Number.isFinite(v) && v > 0) {
+      if (v > hi) hi = v;
+      if (v < min) min = v;
+    }
   if (!(hi > 0)) hi = 1;
   if (q === 'gap') return continuousMap(interpolateInferno, (v) => clamp01(v / hi), [0, hi], false);
-  // ε_opt: log10 over [hi·1e−4, hi]; reversed viridis so that small errors are bright.
+  // ε_opt: log10 over the values' range (at most four decades, at least one); reversed viridis so that small errors
+  // are bright. A fixed four decades left most of the bar unused where ε spans one or two.
   const top = Math.log10(hi);
-  const lo = top - 4;
+  const lo = Math.min(top - 1, Math.max(top - 4, Math.floor(Math.log10(min) * 4) / 4));
   return continuousMap(
     interpolateViridis,
     (v) => 1 - clamp01((Math.log10(Math.max(v, 1e-300)) - lo) / (top - lo)),

@@ -2,7 +2,15 @@
 // Parameters from arXiv 2510.24616 / 2501.18530 and the authors' data (Minh-Toan/extensive-width-NN @ df09239):
 // γ = 0.5 throughout; Δ = 0.1 for ReLU and tanh, Δ = 1.25 for the polynomial activations; the hardness study uses
 // h23 with Δ = 0.1. Overlays exist where public/data ships the published points (src/families/mlp/reference.ts).
-import type { Preset } from '../family';
+import type { Preset, PresetClaim } from '../family';
+
+/** A claim on a curve at α (engine: epsOpt, epsUni; shipped HMC points: hmcInformative, hmcUninformative). */
+const at = (quantity: string, alpha: number, value: number, digits: number): PresetClaim => ({
+  quantity,
+  alpha,
+  value,
+  digits,
+});
 
 const A = 'arXiv 2501.18530 (shallow networks)';
 const B = 'arXiv 2510.24616 (MLP near interpolation)';
@@ -30,7 +38,13 @@ export const MLP_PRESETS: Preset[] = [
     title: 'ReLU, v = 1, Gaussian W',
     hash: link('relu', 0.1, 'ones', 'gaussian', 5),
     caption:
-      'ReLU, Δ = 0.1, γ = 0.5, homogeneous readouts, Gaussian inner weights. HMC started from the teacher (informative) follows ε_opt and leaves the universal branch near α ≈ 4–5; HMC from a random start stays on the universal branch: the gap between the two is the hard phase.',
+      'ReLU, Δ = 0.1, γ = 0.5, homogeneous readouts, Gaussian inner weights. HMC started from the teacher (informative) follows ε_opt and leaves the universal branch near α ≈ 4–5; HMC from a random start stays on the universal branch: at α = 5 the informative points sit at {hmcInf5} (ε_opt = {epsOpt5}), the uninformative ones at {hmcUnf5} (ε_uni = {epsUni5}). The gap between the two is the hard phase.',
+    claims: {
+      hmcInf5: at('hmcInformative', 5, 0.0133, 4),
+      epsOpt5: at('epsOpt', 5, 0.0138, 4),
+      hmcUnf5: at('hmcUninformative', 5, 0.0183, 4),
+      epsUni5: at('epsUni', 5, 0.0188, 4),
+    },
     source: `${B} and ${A}; data: Minh-Toan/extensive-width-NN`,
     overlay: HMC_OVERLAY,
   },
@@ -41,7 +55,14 @@ export const MLP_PRESETS: Preset[] = [
     title: 'h23 = He₂/√2 + He₃/6, v = 1, Gaussian W',
     hash: link('h23', 1.25, 'ones', 'gaussian', 3),
     caption:
-      'σ = He₂/√2 + He₃/6, Δ = 1.25, γ = 0.5, homogeneous readouts, Gaussian inner weights. The quadratic part is learnt on the universal branch; the cubic part (g(x) = x³/6) only after specialisation, which sets in continuously here (α ≈ 0.64): HMC from either start follows ε_opt at d = 150. The hard phase of h23 is at smaller noise (see the hardness study, Δ = 0.1).',
+      'σ = He₂/√2 + He₃/6, Δ = 1.25, γ = 0.5, homogeneous readouts, Gaussian inner weights. The quadratic part is learnt on the universal branch, the cubic part (g(x) = x³/6) only through specialisation, which is continuous here (Q ≠ 0 from α ≈ {alphaSp}). HMC at d = 150 finds it from either start: at α = 3 the informative and the random-start (uninformative) points sit together, {hmcInf3} and {hmcUnf3}, a finite-size step above ε_opt = {epsOpt3} and far below the universal branch ε_uni = {epsUni3}.',
+    claims: {
+      alphaSp: { quantity: 'alphaSp', value: 0.64, digits: 2 },
+      hmcInf3: at('hmcInformative', 3, 0.256, 3),
+      hmcUnf3: at('hmcUninformative', 3, 0.258, 3),
+      epsOpt3: at('epsOpt', 3, 0.243, 3),
+      epsUni3: at('epsUni', 3, 0.318, 3),
+    },
     source: `${B} and ${A}; data: Minh-Toan/extensive-width-NN`,
     overlay: HMC_OVERLAY,
   },
@@ -108,13 +129,20 @@ export const MLP_PRESETS: Preset[] = [
       'σ = He₂/√2 has no Hermite component beyond order 2 (g ≡ 0): with Gaussian W the posterior is rotation invariant, Q ≡ 0 and ε_opt is the universal branch, the closed form of arXiv 2408.03733.',
     source: `${A} (and arXiv 2408.03733)`,
   },
-  ...(['ones', 'rad', 'gauss'] as const).map((readout): Preset => ({
+  ...(
+    [
+      ['ones', 0.0997, 0.2839],
+      ['rad', 0.0948, 0.2989],
+      ['gauss', 0.0638, 0.2634],
+    ] as const
+  ).map(([readout, epsOpt, epsUni]): Preset => ({
     id: `hardness-${readout}`,
     family: 'mlp',
     group: 'Hardness comparison (h23, Δ = 0.1)',
     title: `h23, Δ = 0.1, ${readout === 'ones' ? 'v = 1' : readout === 'rad' ? 'v = ±1' : 'v ~ N(0, 1)'}`,
     hash: link('h23', 0.1, readout, 'gaussian', 1),
-    caption: `The setting of the authors’ hardness study (h23, Δ = 0.1, γ = 0.5, α = 1, ${READOUT_WORDS[readout]}): at α = 1 ε_opt lies on the specialised branch while randomly initialised samplers sit on the universal (metastable) branch; the time they need to specialise grows with d. Compare the gap ε_uni − ε_opt across the three readout laws. The timing data themselves are not shipped.`,
+    caption: `The setting of the authors’ hardness study (h23, Δ = 0.1, γ = 0.5, α = 1, ${READOUT_WORDS[readout]}): at α = 1 ε_opt = {epsOpt} lies on the specialised branch while randomly initialised samplers sit on the universal (metastable) branch, ε_uni = {epsUni}; the time they need to specialise grows with d. Compare the gap ε_uni − ε_opt across the three readout laws. The timing data themselves are not shipped.`,
+    claims: { epsOpt: at('epsOpt', 1, epsOpt, 4), epsUni: at('epsUni', 1, epsUni, 4) },
     source: `${A}; Minh-Toan/extensive-width-NN continuous_W/hardness`,
   })),
 ];

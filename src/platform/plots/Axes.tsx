@@ -2,6 +2,7 @@
 // value as text at their position: PlotHover reads the scale back from them (axesInvert.ts).
 import type { ReactNode } from 'react';
 import type { Tick } from './lineGeometry';
+import { svgLabel } from './svgLabel';
 
 interface AxesProps {
   xTicks: readonly Tick[];
@@ -34,7 +35,7 @@ export function Axes({ xTicks, yTicks, width, height, xLabel, yLabel }: AxesProp
           </g>
         ))}
         <text className="axis-label" x={width / 2} y={38} textAnchor="middle">
-          {xLabel}
+          {svgLabel(xLabel)}
         </text>
       </g>
       <g className="axis axis-y">
@@ -48,7 +49,7 @@ export function Axes({ xTicks, yTicks, width, height, xLabel, yLabel }: AxesProp
           </g>
         ))}
         <text className="axis-label" transform={`translate(-48,${height / 2}) rotate(-90)`} textAnchor="middle">
-          {yLabel}
+          {svgLabel(yLabel)}
         </text>
       </g>
     </g>

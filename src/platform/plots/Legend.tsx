@@ -2,6 +2,8 @@
 // lineGeometry.ts where it covers no data) or rows of entries above or below the frame (many entries, or data
 // everywhere). Entries come from lineGeometry.ts: only series drawn in the frame.
 import { COLOURS } from './palette';
+import { Marker } from './Marker';
+import { svgLabel } from './svgLabel';
 import { legendHeight, LEGEND_ROW, type LegendEntry, type LegendFlow } from './lineGeometry';
 
 const STROKE = { bold: 3, regular: 1.8, thin: 1.1 } as const;
@@ -9,16 +11,7 @@ const STROKE = { bold: 3, regular: 1.8, thin: 1.1 } as const;
 /** The sample of one entry, 22 px wide, centred on y = 0. */
 function Swatch({ e }: { e: LegendEntry }) {
   if (e.swatch === 'dot' || e.swatch === 'ring')
-    return (
-      <circle
-        cx={11}
-        cy={0}
-        r={3.5}
-        fill={e.swatch === 'dot' ? e.colour : 'white'}
-        stroke={e.colour}
-        strokeWidth={1.5}
-      />
-    );
+    return <Marker shape={e.shape} cx={11} cy={0} r={3.5} colour={e.colour} open={e.swatch === 'ring'} />;
   if (e.swatch === 'fill') return <rect x={0} y={-5} width={22} height={10} fill={e.colour} opacity={0.6} />;
   if (e.swatch === 'tile')
     return <rect x={5} y={-6} width={12} height={12} fill={e.colour} stroke={COLOURS.lightGrey} strokeWidth={1} />;
@@ -54,7 +47,7 @@ export function Legend({
         <g key={e.id} transform={`translate(8,${12 + i * LEGEND_ROW})`}>
           <Swatch e={e} />
           <text x={30} dy="0.32em">
-            {e.label}
+            {svgLabel(e.label)}
           </text>
         </g>
       ))}
@@ -70,7 +63,7 @@ export function RowLegend({ flow, x, y, testId }: { flow: LegendFlow; x: number;
         <g key={entry.id} transform={`translate(${ex},${ey})`}>
           <Swatch e={entry} />
           <text x={28} dy="0.32em">
-            {entry.label}
+            {svgLabel(entry.label)}
           </text>
         </g>
       ))}

@@ -7,6 +7,8 @@ import { useMemo, type PointerEvent, type ReactNode } from 'react';
 import { Axes } from './Axes';
 import { Legend, RowLegend } from './Legend';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
+import { Marker } from './Marker';
+import { svgLabel } from './svgLabel';
 import { dashArray, flowLegend, layoutLinePlot, MARGIN, type Mark, type Scale, type Series } from './lineGeometry';
 import { markersOf, overlaysOf, readoutOf, rowValues, withSeries } from './seriesTable';
 import { nearestRow } from './axesInvert';
@@ -89,12 +91,13 @@ function MarkView({ m, height }: { m: Mark; height: number }) {
         {m.points.map((q, i) => (
           <g key={i} data-series={p.id} className={cls('point', p.className)}>
             {q.bar && <line x1={q.cx} x2={q.cx} y1={q.bar[0]} y2={q.bar[1]} stroke={p.colour} strokeWidth={1.3} />}
-            <circle
+            <Marker
+              shape={p.shape}
               cx={q.cx}
               cy={q.cy}
               r={3.4}
-              fill={p.ring ? 'white' : p.colour}
-              stroke={p.colour}
+              colour={p.colour}
+              open={!!p.ring}
               strokeWidth={p.ring ? 1.5 : 0}
             />
           </g>
@@ -109,7 +112,7 @@ function MarkView({ m, height }: { m: Mark; height: number }) {
         <rect x={m.x} width={m.width} y={0} height={height} fill={b.colour} opacity={0.18} />
         {b.text && (
           <text x={m.x + m.width / 2} y={height - 8} textAnchor="middle" className="span-label">
-            {b.text}
+            {svgLabel(b.text)}
           </text>
         )}
       </g>
@@ -130,7 +133,7 @@ function MarkView({ m, height }: { m: Mark; height: number }) {
         />
         {m.text && (
           <text className="halo" x={m.text.x} y={m.text.y} textAnchor={m.text.anchor} fill={r.colour}>
-            {r.text}
+            {svgLabel(r.text)}
           </text>
         )}
         {m.ring && <circle cx={m.ring[0]} cy={m.ring[1]} r={4.5} fill="white" stroke={r.colour} strokeWidth={2} />}
@@ -140,7 +143,10 @@ function MarkView({ m, height }: { m: Mark; height: number }) {
   return <path data-series={m.series.id} d={m.d} className={cls('band', m.series.className)} fill={m.series.colour} />;
 }
 
-/** Marks in order, consecutive series of one group wrapped in `<g data-series={group}>`. */
+/**
+ * Marks in order, consecutive series of one group wrapped in `<g data-series={group}>`, which carries the test id
+ * of its first series and the number of their points (data-count: e2e reads how many runs are drawn).
+ */
 function MarkList({ marks, height }: { marks: readonly Mark[]; height: number }) {
   const out: ReactNode[] = [];
   for (let i = 0; i < marks.length;) {
@@ -152,7 +158,12 @@ function MarkList({ marks, height }: { marks: readonly Mark[]; height: number })
       group === undefined ? (
         views
       ) : (
-        <g key={group} data-series={group}>
+        <g
+          key={group}
+          data-series={group}
+          data-testid={marks[i].series.testId}
+          data-count={marks.slice(i, j).reduce((n, m) => n + ('points' in m ? m.points.length : 0), 0)}
+        >
           {views}
         </g>
       ),
@@ -273,16 +284,13 @@ export function LinePlot(p: LinePlotProps) {
       : typeof p.xLabel === 'string' && typeof p.yLabel === 'string'
         ? `${p.yLabel} against ${p.xLabel}`
         : p.testId);
-  const flow = legendMode === 'above' || legendMode === 'below' ? flowLegend(lay.legend, width - MARGIN.left) : null;
-  const above = legendMode === 'above' && flow ? flow.height : 0;
+  // An inside legend that would cover data in every corner goes above the frame (lineGeometry: legendOutside).
+  const rowsAt = lay.legendOutside ? 'above' : legendMode;
+  const flow = rowsAt === 'above' || rowsAt === 'below' ? flowLegend(lay.legend, width - MARGIN.left) : null;
+  const above = rowsAt === 'above' && flow ? flow.height : 0;
   const rows =
     flow && flow.height > 0 ? (
-      <RowLegend
-        flow={flow}
-        x={MARGIN.left}
-        y={legendMode === 'above' ? 2 : height + 2}
-        testId={`${p.testId}-legend`}
-      />
+      <RowLegend flow={flow} x={MARGIN.left} y={rowsAt === 'above' ? 2 : height + 2} testId={`${p.testId}-legend`} />
     ) : null;
   const ex = p.exportAs === false ? null : (p.exportAs ?? {});
   const xColumn = p.xColumn ?? 'x';

@@ -126,18 +126,35 @@ describe('LinePlot geometry', () => {
     expect(l.marks.some((m) => m.series.id === 'r')).toBe(false);
   });
 
-  it('stacks the texts of vertical rules and puts one near the right edge on its left', () => {
+  it('puts the texts of vertical rules on the top row unless they would overlap, one near the right edge on its left', () => {
     const l = layout([
       rule('a', 'x', 1, '#000000', { text: 'a' }),
+      rule('a2', 'x', 1.125, '#000000', { text: 'a2' }),
       rule('b', 'x', 7.9, '#000000', { text: 'b', ringAt: 0.05 }),
       rule('c', 'y', 0.05, '#000000', { text: 'c' }),
     ]);
     expect(l.marks.map((m) => ('text' in m ? m.text : null))).toEqual([
       { x: 55, y: 14, anchor: 'start' },
-      { x: 390, y: 30, anchor: 'end' },
+      { x: 61.25, y: 30, anchor: 'start' },
+      { x: 390, y: 14, anchor: 'end' },
       { x: 396, y: 96, anchor: 'end' },
     ]);
-    expect(l.marks[1]).toMatchObject({ ring: [395, 100] });
+    expect(l.marks[2]).toMatchObject({ ring: [395, 100] });
+  });
+
+  it('moves a rule text off a curve to the first row with no data (GLM: α_IT over the q = 1 line)', () => {
+    // a horizontal curve just under the top edge, through the top row of texts
+    const top = line(
+      'top',
+      Array.from({ length: 41 }, (_, i) => [i / 5, 0.097] as [number, number]),
+    );
+    const l = layout([top, rule('it', 'x', 2, '#000000', { text: 'α_IT ≈ 1.245' })]);
+    const m = l.marks[1];
+    if (!('x1' in m) || !m.text) throw new Error('no rule text');
+    expect(m.text.y).toBe(30);
+    // and stays on the top row without the curve
+    const free = layout([rule('it', 'x', 2, '#000000', { text: 'α_IT ≈ 1.245' })]).marks[0];
+    expect('x1' in free && free.text?.y).toBe(14);
   });
 
   it('draws error bars from y − err to y + err, cut at the bottom of a log axis', () => {

@@ -58,12 +58,17 @@ export interface RuleSeries extends SeriesBase {
   ringAt?: number | null;
 }
 
+/** A point's symbol: circles for published and computed points, the others for the user's own runs. */
+export type PointShape = 'circle' | 'triangle' | 'square' | 'diamond';
+
 /** Points, with ± err bars where err is given. */
 export interface PointSeries extends SeriesBase {
   mark: 'points';
   data: { x: number; y: number; err?: number }[];
-  /** Open circles instead of filled ones. */
+  /** Open symbols instead of filled ones. */
   ring?: boolean;
+  /** Circles by default. */
+  shape?: PointShape;
   /** Horizontal offset in pixels (two point sets at the same x side by side). */
   dx?: number;
 }
@@ -90,6 +95,8 @@ export interface LegendEntry {
   swatch: LegendSwatch;
   dashed: boolean;
   dotted?: boolean;
+  /** The symbol of a point set ('dot'/'ring' swatch; circle when absent). */
+  shape?: PointShape;
 }
 
 export interface Tick {
@@ -141,6 +148,8 @@ export interface LinePlotLayout {
   marks: Mark[];
   legend: LegendEntry[];
   box: Box | null;
+  /** An inside legend would cover data in every corner: the plot draws it in rows above the frame instead. */
+  legendOutside: boolean;
   /** Legend entries whose series cannot be seen (checkLegend); empty when every entry shows a mark of its own. */
   legendIssues: string[];
 }
@@ -341,10 +350,12 @@ const MIN_SHOWN = 4; // samples 3 px apart: a legend entry needs ~12 px of its o
 const AXIS_PX = 1.5; // a mark within this of the x axis (or the y axis, for vertical rules) is drawn on the axis
 
 /** Whether a series is drawn as the legend entry shows (same label, colour, swatch and dash). */
+const shapeOf = (s: Series): PointShape | undefined => (s.mark === 'points' ? (s.shape ?? 'circle') : undefined);
 const isEntryOf = (s: Series, e: LegendEntry) =>
   s.label === e.label &&
   s.colour === e.colour &&
   swatchOf(s) === e.swatch &&
+  shapeOf(s) === e.shape &&
   ((s.mark === 'line' && !!s.dashed) || (s.mark === 'rule' && s.dash === 'dashed')) === e.dashed;
 
 /** Two labels as one entry of curves drawn on one another: "R22 = R11". */
@@ -449,6 +460,48 @@ export function checkLegend(
   };
 }
 
+/** Characters of a rule's text for width estimates (plain text of a node; 14 when unknown). */
+function textChars(t: ReactNode): number {
+  if (typeof t === 'string' || typeof t === 'number') return String(t).length;
+  if (Array.isArray(t)) return t.reduce((n: number, c: ReactNode) => n + textChars(c), 0);
+  if (t && typeof t === 'object' && 'props' in t) return textChars((t.props as { children?: ReactNode }).children);
+  return t ? 14 : 0;
+}
+
+const RULE_ROW = 16;
+/** Samples (6 px apart along curves, texts and points) a legend box may cover before it moves out of the frame. */
+const COVERED_SAMPLES = 2;
+
+/**
+ * The texts of vertical rules on the row (from the top, every RULE_ROW px, above the bottom band where a span's
+ * text sits) that covers the fewest data samples and no other rule's text: a threshold's name never lies on a
+ * curve when there is an empty row (the GLM's α_IT text was drawn over the q = 1 line).
+ */
+function placeRuleTexts(marks: Mark[], pixels: Map<Mark, (XY | null)[]>, innerHeight: number): void {
+  const data: XY[] = [];
+  for (const m of marks) if (!('x1' in m) && !('width' in m)) data.push(...markSamples(m, pixels.get(m), 3));
+  const taken: [number, number, number, number][] = [];
+  const rows = Math.max(1, Math.floor((innerHeight - 24 - 14) / RULE_ROW) + 1);
+  for (const m of marks) {
+    if (!('x1' in m) || !m.text || m.series.axis !== 'x') continue;
+    const w = 6.4 * textChars(m.series.text) + 4;
+    const [x0, x1] = m.text.anchor === 'end' ? [m.text.x - w, m.text.x] : [m.text.x, m.text.x + w];
+    let best = 0;
+    let bestScore = Infinity;
+    for (let r = 0; r < rows; r++) {
+      const y = 14 + RULE_ROW * r;
+      const box: [number, number, number, number] = [x0, x1, y - 11, y + 3];
+      const hit = ([px, py]: XY) => px >= box[0] && px <= box[1] && py >= box[2] && py <= box[3];
+      const overlap = taken.some((b) => b[0] < box[1] && box[0] < b[1] && b[2] < box[3] && box[2] < b[3]);
+      const score = (overlap ? 1e6 : 0) + data.filter(hit).length;
+      if (score < bestScore) [best, bestScore] = [r, score];
+      if (score === 0) break;
+    }
+    m.text.y = 14 + RULE_ROW * best;
+    taken.push([x0, x1, m.text.y - 11, m.text.y + 3]);
+  }
+}
+
 export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
   const { xDomain, xLog, yLog, series } = spec;
   const innerWidth = Math.max(10, spec.width - MARGIN.left - MARGIN.right);
@@ -472,7 +525,6 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
 
   const marks: Mark[] = [];
   const pixels = new Map<Mark, (XY | null)[]>();
-  let labelledX = 0;
   for (const s of series) {
     if (s.mark === 'line') {
       const px = linePixels(s, x, y, xLog, yLog).map((p): XY | null => (p ? [p[0], clampPx(p[1])] : null));
@@ -510,7 +562,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
           : vertical
             ? {
                 x: at + (right ? -5 : 5),
-                y: 14 + 16 * labelledX++,
+                y: 14, // placeRuleTexts chooses the row
                 anchor: right ? ('end' as const) : ('start' as const),
               }
             : { x: innerWidth - 4, y: at - 4, anchor: 'end' as const };
@@ -537,6 +589,8 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
     }
   }
 
+  placeRuleTexts(marks, pixels, innerHeight);
+
   const drawn: LegendEntry[] = [];
   for (const m of marks) {
     const s = m.series;
@@ -553,6 +607,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
       colour: s.colour,
       swatch: swatchOf(s),
       dashed: (s.mark === 'line' && !!s.dashed) || (s.mark === 'rule' && s.dash === 'dashed'),
+      shape: shapeOf(s),
     };
     // One entry for several series drawn alike under one name (the pieces of a branch).
     if (
@@ -561,6 +616,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
           e.label === entry.label &&
           e.colour === entry.colour &&
           e.swatch === entry.swatch &&
+          e.shape === entry.shape &&
           e.dashed === entry.dashed,
       )
     )
@@ -568,7 +624,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
   }
   const checked = checkLegend(drawn, marks, pixels, innerWidth, innerHeight);
   const legend = checked.legend;
-  const box =
+  const corner =
     spec.legendBox && legend.length > 0
       ? legendBox(
           occupied(marks, pixels),
@@ -578,6 +634,9 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
           legendHeight(legend.length),
         )
       : null;
+  // Data in every corner: the legend goes into rows above the frame rather than over a curve.
+  const legendOutside = corner !== null && corner.covers > COVERED_SAMPLES;
+  const box: Box | null = corner && !legendOutside ? corner : null;
   return {
     innerWidth,
     innerHeight,
@@ -588,6 +647,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
     marks,
     legend,
     box,
+    legendOutside,
     legendIssues: checked.issues,
   };
 }

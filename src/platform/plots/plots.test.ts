@@ -1,4 +1,8 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { LinePlot } from './LinePlot';
+import type { Series } from './lineGeometry';
 import type { BranchSolution, ShallowPoint } from '../../physics/types';
 import {
   branchPaths,
@@ -168,7 +172,7 @@ describe('number formats', () => {
 describe('legend placement', () => {
   it('prefers the top-right corner and moves to the emptiest corner', async () => {
     const { legendBox } = await import('./scales');
-    expect(legendBox([], 400, 300, 100, 50)).toEqual({ x: 294, y: 6, width: 100, height: 50 });
+    expect(legendBox([], 400, 300, 100, 50)).toEqual({ x: 294, y: 6, width: 100, height: 50, covers: 0 });
     // A flat line near the top: the bottom-right corner is free.
     const top = Array.from({ length: 50 }, (_, i) => [i * 8, 20] as [number, number]);
     expect(legendBox(top, 400, 300, 100, 50)).toMatchObject({ x: 294, y: 244 });
@@ -182,6 +186,39 @@ describe('legend placement', () => {
         100,
         50,
       ),
-    ).toMatchObject({ x: 6, y: 6 });
+    ).toMatchObject({ x: 6, y: 6, covers: 0 });
+  });
+
+  it('moves an inside legend above the frame when it would cover data in every corner', async () => {
+    const { layoutLinePlot } = await import('./lineGeometry');
+    // Curves along all four edges: no corner is free.
+    const edge = (y: number): Series => ({
+      mark: 'line',
+      id: `e${y}`,
+      data: Array.from({ length: 41 }, (_, i) => [i / 5, y] as [number, number]),
+      colour: '#000000',
+      label: `y = ${y}`,
+    });
+    const spec = { width: 500, height: 300, xDomain: [0, 8] as [number, number], yDomain: [0, 1] as [number, number] };
+    const full = layoutLinePlot({ ...spec, series: [edge(0.04), edge(0.96)], legendBox: {} });
+    expect(full.legendOutside).toBe(true);
+    expect(full.box).toBeNull();
+    // One free corner (no curve at the bottom): the box stays inside, there.
+    const top = layoutLinePlot({ ...spec, series: [edge(0.96)], legendBox: {} });
+    expect(top.legendOutside).toBe(false);
+    expect(top.box).not.toBeNull();
+    // and the SVG draws it in rows above the frame
+    const svg = renderToStaticMarkup(
+      createElement(LinePlot, {
+        testId: 'fig',
+        caption: 'c',
+        xLabel: 'x',
+        yLabel: 'y',
+        xDomain: [0, 8],
+        yDomain: [0, 1],
+        series: [edge(0.04), edge(0.96)],
+      }),
+    );
+    expect(svg).toContain('data-testid="fig-legend"');
   });
 });

@@ -35,7 +35,7 @@ export interface Box {
 
 /**
  * Where to put a legend box inside the plot: the corner (top-right, bottom-right, top-left, bottom-left, in that
- * order of preference) that covers the fewest data points (pixel coordinates).
+ * order of preference) that covers the fewest data points (pixel coordinates); `covers`: how many it covers.
  */
 export function legendBox(
   pointsPx: Iterable<readonly [number, number]>,
@@ -44,7 +44,7 @@ export function legendBox(
   width: number,
   height: number,
   pad = 6,
-): Box {
+): Box & { covers: number } {
   const corners: Box[] = [
     { x: innerWidth - pad - width, y: pad, width, height },
     { x: innerWidth - pad - width, y: innerHeight - pad - height, width, height },
@@ -61,5 +61,5 @@ export function legendBox(
   }
   let best = 0;
   for (let i = 1; i < corners.length; i++) if (hits[i] < hits[best]) best = i;
-  return corners[best];
+  return { ...corners[best], covers: hits[best] };
 }

@@ -158,7 +158,7 @@ describe('simulation controller', () => {
     ]);
   });
 
-  it('sweeps α × seeds × starts one run after the other, counting progress and adding a point per run', async () => {
+  it('sweeps α × seeds × starts one run after the other, each on screen with its live trace, counting progress and adding a point per run', async () => {
     const { store, worker, sim } = setup();
     store.getState().setForm('starts', ['informative', 'uninformative']);
     store.getState().setForm('sweepSeeds', '1');
@@ -167,8 +167,29 @@ describe('simulation controller', () => {
       await settle();
       expect(worker.calls).toHaveLength(i + 1);
       expect(store.getState().sweep).toEqual({ running: true, done: i, total: 4 });
-      const { req } = worker.calls[i];
-      expect(req.stream).toBe(false);
+      const { req, onEvent } = worker.calls[i];
+      expect(req.stream).toBe(true);
+      // the run in flight is the one on screen, and its rows reach its trace (a finished run's no longer do)
+      onEvent({
+        type: 'progress',
+        id: req.id,
+        rows: [row(1, 0.5), row(2, 0.4)],
+        stepsPerSecond: 9,
+        gradientsPerSecond: null,
+      });
+      if (i > 0)
+        worker.calls[i - 1].onEvent({
+          type: 'progress',
+          id: worker.calls[i - 1].req.id,
+          rows: [row(3, 9)],
+          stepsPerSecond: 1,
+          gradientsPerSecond: null,
+        });
+      const live = store.getState().runs;
+      expect(live.map((r) => [r.id, r.alpha, r.init, r.trace.length])).toEqual([
+        [req.id, req.config.alpha, req.config.init, 2],
+      ]);
+      expect(store.getState().status).toBe('running');
       worker.calls[i].reply(ok(req.id, 0.1 * req.config.alpha));
     }
     await sweep;
@@ -181,7 +202,11 @@ describe('simulation controller', () => {
     const s = store.getState();
     expect(s.sweep).toEqual({ running: false, done: 4, total: 4 });
     expect(s.finished.map((r) => r.eps)).toEqual([0.1, 0.1, 0.2, 0.2]);
-    expect(s.runs).toEqual([]);
+    // the last run's trace stays, with its result
+    expect(s.runs.map((r) => [r.alpha, r.init, r.trace.length, r.summary?.eps])).toEqual([
+      [2, 'uninformative', 2, 0.2],
+    ]);
+    expect(s.status).toBe('done');
   });
 
   it('refuses a sweep it cannot parse, with a message and no run', async () => {

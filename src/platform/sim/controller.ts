@@ -84,6 +84,17 @@ export function createSimController<Form extends SimFormCommon>(
     if (r) get().addFinished(r);
   };
 
+  /** Progress and notices of the runs on screen (live runs, and the sweep's run in flight). */
+  function onLiveEvent(e: SimEvent) {
+    if (!liveIds.includes(e.id)) return;
+    const st = get();
+    if (e.type === 'progress') st.appendRows(e.id, e.rows, e.stepsPerSecond, e.gradientsPerSecond);
+    else {
+      st.setMessage(e.message);
+      if (e.backend) st.setBackend(e.backend);
+    }
+  }
+
   async function startLive(paused: boolean, stepBudget = 0): Promise<void> {
     const s = get();
     if (s.sweep.running) return;
@@ -102,15 +113,7 @@ export function createSimController<Form extends SimFormCommon>(
     await client.ready();
     if (!client.current() || !liveIds.includes(first)) return;
     if (!paused) get().setStatus('running');
-    const onEvent = proxy((e: SimEvent) => {
-      if (!liveIds.includes(e.id)) return;
-      const st = get();
-      if (e.type === 'progress') st.appendRows(e.id, e.rows, e.stepsPerSecond, e.gradientsPerSecond);
-      else {
-        st.setMessage(e.message);
-        if (e.backend) st.setBackend(e.backend);
-      }
-    });
+    const onEvent = proxy(onLiveEvent);
     let outcomes: RunOutcome[];
     try {
       outcomes = await Promise.all(
@@ -200,12 +203,25 @@ export function createSimController<Form extends SimFormCommon>(
       const done = await runSweepJobs(client, jobs, {
         newId: () => (sweepId = nextId++),
         cancelled: () => sweepCancelled,
-        finished: (config, outcome) => record(key, config, outcome),
+        // Each run on screen while it runs: its trace is drawn live (the status reads "sweep 3/15").
+        started: (id, config) => {
+          liveIds = [id];
+          get().startRuns([{ id, algo: config.algo, init: config.init, alpha: config.alpha, d: config.d }], 'running');
+        },
+        event: onLiveEvent,
+        finished: (config, outcome) => {
+          if (outcome.ok) get().finishRun(outcome.id, outcome.summary);
+          record(key, config, outcome);
+        },
         progress: (n) => get().setSweep({ running: true, done: n, total }),
-        stopped: (m) => get().setMessage(m),
+        stopped: (m) => get().fail(m),
       });
       sweepId = 0;
+      liveIds = [];
       get().setSweep({ running: false, done, total });
+      // The last run's trace stays on screen; a failed run has set 'error' with its message.
+      const s = get();
+      if (s.status !== 'error') s.setStatus(sweepCancelled ? 'cancelled' : done ? 'done' : 'idle');
     },
     cancelSweep() {
       sweepCancelled = true;

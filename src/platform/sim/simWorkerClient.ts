@@ -145,11 +145,14 @@ export interface SweepHooks {
   progress(done: number): void;
   /** A run refused its configuration: the sweep stops with this message. */
   stopped(message: string): void;
+  /** A run starts (its id): with `event`, it streams its progress there so that its trace is drawn live. */
+  started?(id: number, config: SimConfig): void;
+  event?(e: SimEvent): void;
 }
 
 /**
- * Runs the sweep's configurations one after the other on the client's worker (no streaming), reporting each
- * finished run; returns how many finished. A failed run (a lost worker included) ends the sweep with its message.
+ * Runs the sweep's configurations one after the other on the client's worker (streamed to `event` if given),
+ * reporting each finished run; returns how many finished. A failed run (a lost worker included) ends the sweep with its message.
  */
 export async function runSweepJobs(
   client: SimWorkerClient,
@@ -161,7 +164,10 @@ export async function runSweepJobs(
   let done = 0;
   for (const { config, label } of jobs) {
     if (h.cancelled() || !client.current()) break;
-    const outcome = await remote.run({ id: h.newId(), config, speed: 0, paused: false, stream: false }, () => {});
+    const id = h.newId();
+    h.started?.(id, config);
+    const stream = !!h.event;
+    const outcome = await remote.run({ id, config, speed: 0, paused: false, stream }, (e) => h.event?.(e));
     if (!outcome.ok) {
       h.stopped(`Sweep stopped at ${label}: ${outcome.message}`);
       break;

@@ -2,18 +2,14 @@
 // (metastable dashed), ε with a vertical jump at a first-order transition, and the thresholds. Points stream from the
 // worker (a specialised point costs ~0.1 s for K = 2, ~1–3 s for K = 3).
 import { useCommittee } from '../store';
-import { ampFixedPoint, type CommitteePoint } from '../../../physics/classic/committee';
 import { Banner, fmt, Select } from '../../../platform/ui/fields';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { useCursor } from '../../../platform/state/cursor';
 import { useCursorKeys } from '../../../app/cursorKeys';
-import type { Polyline } from '../../../platform/plots/branches';
-import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdMarks, thresholdRule } from '../../../platform/plots/thresholds';
-import { jumpAt } from './jump';
+import { transitionOf } from '../transition';
+import { committeeSeries } from './series';
 import '../../../platform/ui/classic.css';
-
-const C = { q11: COLOURS.blue, q12: COLOURS.rose, ns: COLOURS.grey, amp: COLOURS.green };
 
 /** The two plots, both against α; `of` names their series in series()'s result. */
 const PLOTS: { testId: string; caption: string; yLabel: string; yDomain: [number, number]; of: 'q' | 'eps' }[] = [
@@ -21,108 +17,17 @@ const PLOTS: { testId: string; caption: string; yLabel: string; yDomain: [number
     testId: 'plot-committee-q',
     caption: 'overlaps q11 and q12 against α',
     yLabel: 'overlap',
-    yDomain: [-0.03, 1], // q12 = 0 (exact recovery with ±1 weights) above the axis
+    yDomain: [-0.03, 1.03], // q12 = 0 and q11 = 1 (exact recovery) inside the frame, not on its edges
     of: 'q',
   },
   {
     testId: 'plot-committee-eps',
     caption: 'generalisation error ε(α)',
     yLabel: 'ε (squared error of the mean label)',
-    yDomain: [0, 0.26],
+    yDomain: [-0.008, 0.26], // ε = 0 (exact recovery) above the axis
     of: 'eps',
   },
 ];
-
-function series(points: CommitteePoint[], alphaJump?: number | null): { q: Series[]; eps: Series[] } {
-  const spEq = (p: CommitteePoint) => p.equilibrium === 'specialised';
-  const line = (f: (p: CommitteePoint) => number | null): Polyline =>
-    points.map((p) => {
-      const v = f(p);
-      return v === null ? null : [p.alpha, v];
-    });
-  const nsEq = line((p) => (spEq(p) ? null : p.nonSpecialised.q11));
-  const nsMeta = line((p) => (spEq(p) ? p.nonSpecialised.q11 : null));
-  const sp11 = line((p) => (p.specialised ? p.specialised.q11 : null));
-  const sp12 = line((p) => (p.specialised ? p.specialised.q12 : null));
-  const spMeta11 = line((p) => (p.specialised && !spEq(p) ? p.specialised.q11 : null));
-  return {
-    q: [
-      {
-        mark: 'line',
-        id: 'q-nonspecialised',
-        data: nsEq,
-        colour: C.ns,
-        weight: 'bold',
-        label: 'q11 = q12, non-specialised',
-      },
-      {
-        mark: 'line',
-        id: 'q-nonspecialised-metastable',
-        data: nsMeta,
-        colour: C.ns,
-        dashed: true,
-        label: 'non-specialised, not the equilibrium',
-      },
-      {
-        mark: 'line',
-        id: 'q11-specialised',
-        data: sp11.map((p, i) => (spMeta11[i] ? null : p)),
-        colour: C.q11,
-        weight: 'bold',
-        label: 'q11, specialised',
-      },
-      {
-        mark: 'line',
-        id: 'q12-specialised',
-        data: sp12.map((p, i) => (spMeta11[i] ? null : p)),
-        colour: C.q12,
-        weight: 'bold',
-        label: 'q12, specialised',
-      },
-      { mark: 'line', id: 'q11-specialised-metastable', data: spMeta11, colour: C.q11, dashed: true },
-      ...(['q11', 'q12'] as const).map((k): Series => ({
-        mark: 'line',
-        id: `${k}-amp`,
-        data: line((p) => (p.partial ? p.partial[k] : null)),
-        colour: C[k],
-        weight: 'thin',
-        label: `${k}, AMP partially specialised (±1 weights)`,
-      })),
-    ],
-    eps: [
-      {
-        mark: 'line',
-        id: 'eps-equilibrium',
-        data: jumpAt(
-          points,
-          alphaJump,
-          (p) => p.nonSpecialised.eps,
-          (p) => p.specialised?.eps ?? null,
-          (p) => (spEq(p) && p.specialised ? p.specialised.eps : p.nonSpecialised.eps),
-        ),
-        colour: COLOURS.equilibrium,
-        weight: 'bold',
-        label: 'ε, equilibrium',
-      },
-      {
-        mark: 'line',
-        id: 'eps-nonspecialised',
-        data: line((p) => (spEq(p) ? p.nonSpecialised.eps : null)),
-        colour: C.ns,
-        dashed: true,
-        label: 'ε, non-specialised',
-      },
-      {
-        mark: 'line',
-        id: 'eps-amp',
-        data: line((p) => ampFixedPoint(p).eps),
-        colour: C.amp,
-        weight: 'thin',
-        label: 'ε of AMP from the uninformed start',
-      },
-    ],
-  };
-}
 
 export function CommitteeExplorer() {
   const params = useCommittee((s) => s.params);
@@ -139,8 +44,9 @@ export function CommitteeExplorer() {
 
   const K = params.K === 3 ? 3 : 2;
   const t = thresholds;
-  // First-order transitions (ε jumps): exact recovery with ±1 weights, specialisation for K = 3.
-  const s = series(points, t?.alphaIT);
+  // A vertical step at a first-order transition (ε jumps: exact recovery with ±1 weights, specialisation for K = 3),
+  // the branches meeting at a continuous one (α_spec, Gaussian K = 2).
+  const s = committeeSeries(points, transitionOf(t), t?.alphaAMP ?? null);
   const marks = thresholdMarks({ alphaSpec: t?.alphaSpec, alphaIT: t?.alphaIT, alphaAMP: t?.alphaAMP }, 'hard');
   // ±1 weights: where AMP leaves q11 = q12 (below α_AMP, where it reaches q = I).
   const sb = t?.alphaSymBreak;
@@ -262,7 +168,7 @@ export function CommitteeExplorer() {
               xLabel="sample ratio α = m / n"
               xDomain={[0, params.alphaMax]}
               // K = 3: ε = ½ at q = 0 (¼ for K = 2)
-              yDomain={of === 'eps' && K === 3 ? [0, 0.51] : plot.yDomain}
+              yDomain={of === 'eps' && K === 3 ? [-0.015, 0.51] : plot.yDomain}
               series={framed(s[of])}
               // The points as they come (coarse grid first), then the thresholds.
               busy={

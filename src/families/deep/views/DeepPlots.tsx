@@ -7,7 +7,7 @@ import type { DeepBranch } from '../../../physics/deep/deepSolver';
 import type { DeepCurvePoint, DeepPointView } from '../protocol';
 import { nearestDeepPoint, useDeep } from '../store';
 import { deepExport } from './ExportTools';
-import { DeepSimPointsLayer } from './DeepSimPoints';
+import { useDeepSimSeries } from './DeepSimPoints';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { curveBusy } from '../../../platform/plots/busy';
 import type { PlotCursor } from '../../../platform/state/cursor';
@@ -73,6 +73,7 @@ export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
   const requestedGen = useDeep((s) => s.requestedGen);
   const alpha = useDeep((s) => s.params.alpha);
   const alphaMax = useDeep((s) => s.params.alphaMax);
+  const userRuns = useDeepSimSeries();
   const series = useMemo<Series[]>(() => {
     if (!curve) return [];
     const parts = metastableParts(curve.points);
@@ -109,12 +110,11 @@ export const EpsBranchesPlot = memo(function EpsBranchesPlot() {
       }
       xLabel={<>sample ratio α = n / d²</>}
       yLabel={<>test error ε</>}
-      series={[...series, alphaMarker('plot-deep-eps', alpha)]}
+      series={[...series, ...userRuns, alphaMarker('plot-deep-eps', alpha)]}
       busy={curveBusy(computing, streaming, requestedGen)}
       xDomain={[0, alphaMax]}
       height={340}
       legend="above"
-      overlay={(x, y) => <DeepSimPointsLayer x={x} y={y} />}
       attrs={{
         'data-complete': curve?.complete ? 'true' : 'false',
         'data-points': curve?.points.length ?? 0,

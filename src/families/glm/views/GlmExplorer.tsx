@@ -6,67 +6,13 @@ import { runGamp } from '../controller';
 import { GLM_TABLE } from '../params';
 import { GLM_SETTINGS } from '../presets';
 import { useGlm } from '../store';
-import type { GlmPoint } from '../../../physics/classic/glm';
 import { Banner, fmt, Select, Slider } from '../../../platform/ui/fields';
-import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
+import { LinePlot } from '../../../platform/plots/LinePlot';
 import { useCursor } from '../../../platform/state/cursor';
 import { useCursorKeys } from '../../../app/cursorKeys';
-import type { Polyline } from '../../../platform/plots/branches';
-import { COLOURS } from '../../../platform/plots/palette';
 import { thresholdMarks } from '../../../platform/plots/thresholds';
+import { branchSeries, GLM_COLOURS as C } from './series';
 import '../../../platform/ui/classic.css';
-
-const C = { unf: COLOURS.blue, inf: COLOURS.amber, gamp: COLOURS.green };
-
-function branchSeries(points: GlmPoint[], val: (b: GlmPoint['uninformed']) => number): Series[] {
-  const pick = (keep: (p: GlmPoint) => boolean, b: 'uninformed' | 'informed'): Polyline =>
-    points.map((p) => (keep(p) ? [p.alpha, val(p[b])] : null));
-  // Extend each segment by one point on each side so that solid and dashed parts join.
-  const widen = (keep: (p: GlmPoint) => boolean) => (p: GlmPoint, i: number) =>
-    keep(p) || (i > 0 && keep(points[i - 1])) || (i + 1 < points.length && keep(points[i + 1]));
-  const unfEq = (p: GlmPoint) => !p.coexist || p.equilibrium === 'uninformed';
-  const infEq = (p: GlmPoint) => p.coexist && p.equilibrium === 'informed';
-  const unfMeta = (p: GlmPoint) => p.coexist && p.equilibrium === 'informed';
-  const infMeta = (p: GlmPoint) => p.coexist && p.equilibrium === 'uninformed';
-  const w = (k: (p: GlmPoint) => boolean) => {
-    const f = widen(k);
-    return (p: GlmPoint) => f(p, points.indexOf(p));
-  };
-  return [
-    {
-      mark: 'line',
-      id: 'uninformed-metastable',
-      data: pick(w(unfMeta), 'uninformed'),
-      colour: C.unf,
-      dashed: true,
-      label: 'uninformed (AMP), metastable',
-    },
-    {
-      mark: 'line',
-      id: 'informed-metastable',
-      data: pick(w(infMeta), 'informed'),
-      colour: C.inf,
-      dashed: true,
-      label: 'informed, metastable',
-    },
-    {
-      mark: 'line',
-      id: 'uninformed',
-      data: pick(w(unfEq), 'uninformed'),
-      colour: C.unf,
-      weight: 'bold',
-      label: 'uninformed (AMP), equilibrium',
-    },
-    {
-      mark: 'line',
-      id: 'informed',
-      data: pick(w(infEq), 'informed'),
-      colour: C.inf,
-      weight: 'bold',
-      label: 'informed, equilibrium',
-    },
-  ];
-}
 
 export function GlmExplorer() {
   const params = useGlm((s) => s.params);
@@ -84,8 +30,10 @@ export function GlmExplorer() {
   const pts = useMemo(() => result?.points ?? [], [result]);
   const th = result?.thresholds;
   const marks = thresholdMarks({ alphaIT: th?.alphaIT, alphaAMP: th?.alphaAMP }, 'hard phase');
-  const epsSeries = useMemo(() => branchSeries(pts, (b) => b.eps), [pts]);
-  const qSeries = useMemo(() => branchSeries(pts, (b) => b.q), [pts]);
+  // A vertical segment where the equilibrium jumps (α_IT), no sloped one across it.
+  const alphaIT = th?.alphaIT;
+  const epsSeries = useMemo(() => branchSeries(pts, alphaIT, (b) => b.eps), [pts, alphaIT]);
+  const qSeries = useMemo(() => branchSeries(pts, alphaIT, (b) => b.q), [pts, alphaIT]);
   const classification = params.channel === 'sign' || params.channel === 'probit';
   const epsMax = pts.length
     ? Math.max(...pts.map((p) => Math.max(p.uninformed.eps, p.informed.eps)).filter(Number.isFinite)) * 1.05

@@ -1,17 +1,20 @@
 // ε_opt(α): equilibrium (bold), universal and specialised branches (dashed where metastable), α_sp, selected α,
 // and the papers' published points when the parameters match.
 import { memo, useMemo } from 'react';
-import { useExplorer } from '../store';
+import { shallowParamsOf, useExplorer } from '../store';
 import { branchPaths, interpolateEps, switchAlphas, type Polyline } from '../../../platform/plots/branches';
 import { COLOURS } from '../../../platform/plots/palette';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { curveBusy } from '../../../platform/plots/busy';
 import { rule } from '../../../platform/plots/lineGeometry';
+import { steepCrossover } from '../crossover';
 import { matchPublished, publishedNotes } from '../published';
 import { pickEps, publishedSeries } from './publishedSeries';
 import { matchReference } from '../reference';
 import { MlpHover, mlpExport } from './ExportTools';
-import { SimPointsLayer } from '../../../platform/sim/views/SimPointsLayer';
+import { simPointSeries } from '../../../platform/sim/views/SimPointsLayer';
+import { simPoints } from '../../../platform/sim/simPoints';
+import { physicsKey, useSim } from '../simStore';
 
 const HEIGHT = 380;
 
@@ -30,6 +33,10 @@ export const EpsPlot = memo(function EpsPlot() {
   const reference = useExplorer((s) => s.reference);
   const computing = useExplorer((s) => s.computing);
   const requestedGen = useExplorer((s) => s.requestedGen);
+  const params = useExplorer((s) => s.params);
+  const finished = useSim((s) => s.finished);
+  const simKey = physicsKey(shallowParamsOf(params));
+  const userRuns = useMemo(() => simPointSeries(simPoints(finished, simKey), 'sim-points'), [finished, simKey]);
 
   const alphaSp = curve?.transition?.alphaSp ?? null;
   const alphaOnset = curve?.transition?.alphaOnset ?? null;
@@ -82,6 +89,17 @@ export const EpsPlot = memo(function EpsPlot() {
       }),
     );
   }
+  // A steep but continuous rise of Q after the onset (ReLU, Δ = 0.1 near α ≈ 4.3): marked and named, not a jump.
+  const crossover = useMemo(() => (curve?.complete ? steepCrossover(curve.points, curve.transition) : null), [curve]);
+  if (crossover)
+    rules.push(
+      rule('crossover', 'x', crossover.alpha, COLOURS.transition, {
+        dash: 'dotted',
+        className: 'crossover',
+        testId: 'marker-crossover',
+        text: <>steep Q, no jump</>,
+      }),
+    );
   rules.push(
     rule('alpha', 'x', alpha, COLOURS.selection, { className: 'selection', testId: 'marker-alpha', ringAt: markerEps }),
   );
@@ -143,6 +161,7 @@ export const EpsPlot = memo(function EpsPlot() {
       label: 'HMC d=150, informative',
     },
     ...publishedSeries(pubMatch, alphaMax, pickEps),
+    ...userRuns,
     ...rules,
   ];
   const notes = publishedNotes(pubMatch);
@@ -169,8 +188,8 @@ export const EpsPlot = memo(function EpsPlot() {
       xDomain={[0, alphaMax]}
       height={HEIGHT}
       legendWidth={212}
-      overlay={(x, y) => <SimPointsLayer x={x} y={y} />}
       attrs={{
+        'data-crossover': crossover ? crossover.alpha : undefined,
         'data-render-gen': spans ? curve!.gen : undefined,
         'data-complete-gen': complete ? curve!.gen : undefined,
         'data-complete': complete ? 'true' : 'false',
@@ -185,6 +204,13 @@ export const EpsPlot = memo(function EpsPlot() {
           {n}
         </p>
       ))}
+      {crossover && (
+        <p className="hint" data-testid="crossover-note">
+          Near α ≈ {crossover.alpha.toFixed(2)} Q rises steeply ({crossover.from[1].toFixed(2)} →{' '}
+          {crossover.to[1].toFixed(2)} for α {crossover.from[0].toFixed(2)}–{crossover.to[0].toFixed(2)}) along the one
+          specialised branch: no second solution and no jump, so ε falls fast there without a transition.
+        </p>
+      )}
     </LinePlot>
   );
 });

@@ -7,6 +7,7 @@ import { r2Offset, vGroups } from '../overlapSeries';
 import { nearestPoint } from '../../../platform/plots/branches';
 import { vLabel } from './OverlapPlot';
 import { shownText } from '../../../platform/ui/fields';
+import { alphaSpText, spinodalsText } from './transitionText';
 
 export const ActivationPanel = memo(function ActivationPanel() {
   const a = useExplorer((s) => s.activation);
@@ -168,7 +169,7 @@ export const ReadoutPanel = memo(function ReadoutPanel() {
                   : '—'
                 : t
                   ? t.alphaSp !== null
-                    ? `${formatValue(t.alphaSp, 4)}${t.order ? ` (${t.order})` : ''}`
+                    ? alphaSpText(t)
                     : curve.header.pinnedUniversal
                       ? 'none (Q pinned to 0)'
                       : `none below α = ${t.alphaMax}`
@@ -182,12 +183,7 @@ export const ReadoutPanel = memo(function ReadoutPanel() {
               testId="readout-alpha-onset"
             />
           )}
-          {t && (t.spinodalSpec !== null || t.spinodalUni !== null) && (
-            <Row
-              k="spinodals"
-              v={`Q ≠ 0 branch from α ≈ ${t.spinodalSpec === null ? '—' : formatValue(t.spinodalSpec, 4)}; ${t.spinodalUni === null ? 'Q = 0 never linearly unstable' : `Q = 0 unstable from α ≈ ${formatValue(t.spinodalUni, 4)}`}`}
-            />
-          )}
+          {t && spinodalsText(t) !== null && <Row k="spinodals" v={spinodalsText(t)!} />}
           <Row
             k="curve"
             v={`${curve.points.length} points${curve.elapsedMs !== null ? ` in ${Math.round(curve.elapsedMs)} ms` : ''}${curve.cached ? ' (cached)' : ''}`}

@@ -103,7 +103,7 @@ export function SimPanelFrame<Row, Form extends SimFormCommon>({
         }}
       />
       <FinishedRunsLegend gamp={gamp} testId={`${prefix}-legend`} />
-      <SimRunsStatus prefix={prefix} status={status} runs={runs} />
+      <SimRunsStatus prefix={prefix} status={status} runs={runs} sweep={sweep} />
       <BackendLine
         backend={backend}
         stepsPerSecond={sps}

@@ -3,6 +3,7 @@
 // props only (no store).
 import type { BackendInfo } from '../protocol';
 import type { LiveRun, RunStatus } from '../runSlice';
+import { Marker } from '../../plots/Marker';
 import { simColour, simLabel } from './simColours';
 
 export const SIM_LABELS: Record<string, string> = {
@@ -149,18 +150,19 @@ export function BackendLine({
   );
 }
 
-/** A legend symbol drawn as SVG in the series colour (text stays in the body colour, readable in both themes). */
-export function Swatch({ colour, shape }: { colour: string; shape: '●' | '○' | '■' | '◆' }) {
-  const common = { fill: shape === '○' ? 'none' : colour, stroke: colour, strokeWidth: 1.5 };
+const SYMBOL = {
+  '▲': ['triangle', false],
+  '△': ['triangle', true],
+  '■': ['square', false],
+  '◆': ['diamond', false],
+} as const;
+
+/** A legend symbol drawn as SVG in the series colour, as on the plot (text stays in the body colour). */
+export function Swatch({ colour, shape }: { colour: string; shape: keyof typeof SYMBOL }) {
+  const [form, open] = SYMBOL[shape];
   return (
     <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" style={{ verticalAlign: 'baseline' }}>
-      {shape === '■' ? (
-        <rect x="1" y="1" width="8" height="8" {...common} />
-      ) : shape === '◆' ? (
-        <path d="M5 0.5 9.5 5 5 9.5 0.5 5Z" {...common} />
-      ) : (
-        <circle cx="5" cy="5" r="4" {...common} />
-      )}
+      <Marker shape={form} cx={5} cy={5.3} r={3.4} colour={colour} open={open} />
     </svg>
   );
 }
@@ -169,10 +171,10 @@ export function Swatch({ colour, shape }: { colour: string; shape: '●' | '○'
 export function FinishedRunsLegend({ gamp, testId }: { gamp: boolean; testId: string }) {
   return (
     <p className="sim-legend" data-testid={testId}>
-      Finished runs on the ε(α) plot (mean ± s.d. over seeds):{' '}
-      <Swatch colour={simColour('hmc', 'informative')} shape="●" /> HMC informative,{' '}
-      <Swatch colour={simColour('hmc', 'uninformative')} shape="○" /> HMC uninformative,{' '}
-      <Swatch colour={simColour('adam', 'uninformative')} shape="■" /> ADAM (□ informative start)
+      Your finished runs on the ε(α) plot (mean ± s.d. over seeds; the papers&apos; points are circles):{' '}
+      <Swatch colour={simColour('hmc', 'informative')} shape="▲" /> HMC informative,{' '}
+      <Swatch colour={simColour('hmc', 'uninformative')} shape="△" /> HMC uninformative,{' '}
+      <Swatch colour={simColour('adam', 'informative')} shape="■" /> ADAM informative (□ uninformative start)
       {gamp ? (
         <>
           , <Swatch colour={simColour('gamp', 'informative')} shape="◆" /> GAMP-RIE.
@@ -349,18 +351,26 @@ function RunLine({ prefix, run }: { prefix: string; run: LiveRun<unknown> }) {
 }
 
 /** The status tag (`data-status`) and a line per run on screen; test ids `<prefix>-status`, `<prefix>-run-<start>`. */
+/** "sweep 3/15" while a sweep runs its third of fifteen runs. */
+export const sweepLabel = (sweep: { done: number; total: number }) =>
+  `sweep ${Math.min(sweep.done + 1, sweep.total)}/${sweep.total}`;
+
 export function SimRunsStatus({
   prefix,
   status,
   runs,
+  sweep,
 }: {
   prefix: string;
   status: RunStatus;
   runs: LiveRun<unknown>[];
+  sweep?: { running: boolean; done: number; total: number };
 }) {
   return (
     <div className="sim-status" data-testid={`${prefix}-status`} data-status={status}>
-      <span className={`tag sim-tag-${status}`}>{status}</span>
+      <span className={`tag sim-tag-${status}`} data-testid={`${prefix}-status-tag`}>
+        {sweep?.running ? sweepLabel(sweep) : status}
+      </span>
       {runs.length > 0 && (
         <ul className="sim-runs">
           {runs.map((r) => (

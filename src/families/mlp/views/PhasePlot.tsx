@@ -22,7 +22,8 @@ import { tickFormat } from '../../../platform/plots/scales';
 import { colourMap, heatmapPixels, linePolylines, rowValueAt, classOf, yRange, type XY } from '../phaseGeometry';
 import './phase.css';
 
-const HEIGHT = 380;
+// Beside ε(α) on the first screen (issue 20): the figure with its tools and legend fits a 900 px window.
+const HEIGHT = 330;
 const MARGIN = { top: 12, right: 86, bottom: 50, left: 66 };
 const Y_LABEL: Record<PhasePlane, React.ReactNode> = { gamma: <>width ratio γ = k / d</>, delta: <>label noise Δ</> };
 const line = (id: string, label: string, swatch: 'bold' | 'thin', dash?: 'dashed' | 'dotted'): LegendEntry => ({
@@ -328,12 +329,13 @@ export const PhasePlot = memo(function PhasePlot() {
           />
         </svg>
       </div>
-      <p className="phase-status">
+      <details className="phase-status phase-reading">
+        <summary>How to read the lines</summary>
         Solid: specialisation transition α<sub>sp</sub> (the largest first-order jump of Q); dashed: its spinodals
         (lowest α where the higher-Q state exists, highest α where the lower-Q state stays stable); dotted: continuous
         onset of Q ≠ 0. Open circle: a critical point, where the jump closes and Q rises continuously beyond. Click to
         move the sliders.
-      </p>
+      </details>
     </figure>
   );
 });

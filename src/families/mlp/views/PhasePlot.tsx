@@ -12,7 +12,8 @@ import { formatNumber, specFor } from '../params';
 import { Axes } from '../../../platform/plots/Axes';
 import { ColourBar, Heatmap } from '../../../platform/plots/Heatmap';
 import { flowLegend, linearTicks, type LegendEntry } from '../../../platform/plots/lineGeometry';
-import { COLOURS, STATE_COLOURS } from '../../../platform/plots/palette';
+import { COLOURS, stateColours, type Theme } from '../../../platform/plots/palette';
+import { useShareUi } from '../../../app/presentation';
 import { RowLegend } from '../../../platform/plots/Legend';
 import { ExportMenu } from '../../../platform/plots/ExportMenu';
 import { pageBase } from '../../../platform/plots/export';
@@ -40,13 +41,14 @@ const LINE_ENTRIES: LegendEntry[] = [
   line('spinodals', 'spinodals', 'thin', 'dashed'),
   line('onset', 'continuous onset of Q ≠ 0', 'thin', 'dotted'),
 ];
-const STATE_ENTRIES: LegendEntry[] = PHASE_STATE_LABELS.slice(0, 3).map((label, i) => ({
-  id: `state-${i}`,
-  label,
-  colour: STATE_COLOURS[i],
-  swatch: 'tile',
-  dashed: false,
-}));
+const stateEntries = (theme: Theme): LegendEntry[] =>
+  PHASE_STATE_LABELS.slice(0, 3).map((label, i) => ({
+    id: `state-${i}`,
+    label,
+    colour: stateColours(theme)[i],
+    swatch: 'tile',
+    dashed: false,
+  }));
 
 function clampTo(field: 'alpha' | 'gamma' | 'delta', x: number, upper = Infinity): number {
   const s = specFor(field);
@@ -61,6 +63,7 @@ export const PhasePlot = memo(function PhasePlot() {
   const readoutValue = usePhase((s) => s.readoutValue);
   const diagram = usePhase((s) => s.diagram);
   const workerMessage = usePhase((s) => s.workerMessage);
+  const theme = useShareUi((s) => s.theme);
   const alpha = useExplorer((s) => s.params.alpha);
   const yNow = useExplorer((s) => (plane === 'gamma' ? s.params.gamma : s.params.delta));
   const alphaMax = useExplorer((s) => s.params.alphaMax);
@@ -87,8 +90,8 @@ export const PhasePlot = memo(function PhasePlot() {
       for (const r of rows)
         if (r) for (const s of r.samples) vals.push(quantity === 'epsOpt' ? s.epsOpt : s.epsUni - s.epsOpt);
     }
-    return colourMap(quantity, vals);
-  }, [rows, quantity]);
+    return colourMap(quantity, vals, theme);
+  }, [rows, quantity, theme]);
 
   const pixelW = Math.round(innerW);
   const pixelH = Math.round(innerH);
@@ -134,7 +137,7 @@ export const PhasePlot = memo(function PhasePlot() {
   const received = diagram?.received ?? 0;
   const done = diagram !== null && diagram.elapsedMs !== null;
   const atomValues = classV2.map((v2) => Math.sqrt(v2));
-  const legend = flowLegend(quantity === 'state' ? [...STATE_ENTRIES, ...LINE_ENTRIES] : LINE_ENTRIES, innerW);
+  const legend = flowLegend(quantity === 'state' ? [...stateEntries(theme), ...LINE_ENTRIES] : LINE_ENTRIES, innerW);
   const exportContext = () => {
     const c = mlpContext(useExplorer.getState().params, pageBase());
     return { ...c, params: { ...c.params, plane, colour: quantity } };

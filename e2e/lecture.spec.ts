@@ -35,6 +35,12 @@ test.describe('lecture', () => {
     await expect(page.getByTestId('hard-panel')).toBeHidden();
     await expect(page.getByTestId('sim-panel')).toBeVisible();
     await expect(page.getByTestId('family-error')).toHaveCount(0);
+    // The first screen (issue 20): ε(α), the phase diagram and the Δ slider lie inside the 1440 × 900 window.
+    for (const id of ['plot-eps', 'plot-phase', 'control-delta']) {
+      const b = (await page.getByTestId(id).boundingBox())!;
+      expect(b.y, id).toBeGreaterThanOrEqual(0);
+      expect(b.y + b.height, id).toBeLessThanOrEqual(900);
+    }
     await page.screenshot({ path: `${SHOTS}/slide-link.png` });
     // The app's own writes keep the view; changing it rewrites the link (defaults are left out).
     const hash = () => page.evaluate(() => decodeURIComponent(location.hash));

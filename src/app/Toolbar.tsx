@@ -63,6 +63,23 @@ function CopyLink() {
   );
 }
 
+/** In presentation mode: shows or hides the classic tabs' control column (the link's open=controls). */
+function ControlsToggle() {
+  const on = useShareUi((s) => s.open.includes('controls'));
+  return (
+    <button
+      type="button"
+      className="share-button"
+      aria-pressed={on}
+      data-testid="toggle-controls"
+      onClick={() => useShareUi.getState().setOpen('controls', !on)}
+      title="show the parameter controls beside the figures"
+    >
+      Controls
+    </button>
+  );
+}
+
 export function Toolbar() {
   const present = useShareUi((s) => s.present);
   const theme = useShareUi((s) => s.theme);
@@ -81,6 +98,7 @@ export function Toolbar() {
       >
         Presentation
       </button>
+      {present && <ControlsToggle />}
       <button
         type="button"
         className="share-button"

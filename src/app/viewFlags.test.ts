@@ -14,7 +14,7 @@ describe('view flags', () => {
       open: [],
       errors: [
         `URL parameter "hide" names "sidebar", not one of ${Object.keys(HIDE_TARGETS).join(', ')}; ignored.`,
-        'URL parameter "open" names "phase", not one of explain, sim, notes; ignored.',
+        'URL parameter "open" names "phase", not one of explain, sim, notes, controls; ignored.',
       ],
     });
   });

@@ -22,8 +22,9 @@ export const HIDE_TARGETS = {
 } as const;
 export type HideTarget = keyof typeof HIDE_TARGETS;
 
-/** What `open=` can name: the explainer opens; the others show in presentation mode, which hides them. */
-export const OPEN_TARGETS = ['explain', 'sim', 'notes'] as const;
+/** What `open=` can name: the explainer opens; the others show in presentation mode, which hides them (the
+ *  control column of the classic tabs, present.css). */
+export const OPEN_TARGETS = ['explain', 'sim', 'notes', 'controls'] as const;
 export type OpenTarget = (typeof OPEN_TARGETS)[number];
 
 export interface ViewFlags {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LinePoint, PhaseRow, PhaseSample } from '../../physics/mlp/phase';
 import { colourMap, heatmapPixels, keyMove, linePolylines, parseColour, rowValueAt } from './phaseGeometry';
-import { STATE_COLOURS } from '../../platform/plots/palette';
+import { STATE_COLOURS, STATE_COLOURS_DARK } from '../../platform/plots/palette';
 
 const s = (alpha: number, epsOpt: number, q: number, state: 0 | 1 | 2 | 3): PhaseSample => ({
   alpha,
@@ -56,6 +56,25 @@ describe('phase geometry', () => {
     expect(colourMap('epsOpt', [0.5, 0.03]).domain[0]).toBeCloseTo(10 ** -1.75, 12);
     expect(parseColour(m.colour(0.5))).not.toEqual(parseColour(m.colour(1e-3)));
     expect(parseColour('rgb(1, 2, 3)')).toEqual([1, 2, 3]);
+  });
+
+  it('the states follow the theme: no near-white block on the dark page, the states distinct', () => {
+    const lum = (c: string) => {
+      const [r, g, b] = parseColour(c) as number[];
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    const dark = colourMap('state', [], 'dark');
+    expect(dark.colour(0)).toBe(STATE_COLOURS_DARK[0]);
+    expect(Array.from(dark.rgb(3))).toEqual(parseColour(STATE_COLOURS_DARK[3]));
+    expect(lum(STATE_COLOURS[0])).toBeGreaterThan(0.9); // the light theme's uninformed state: near white
+    expect(lum(STATE_COLOURS_DARK[0])).toBeLessThan(0.2); // … and the dark theme's: near the dark panel
+    // Uninformed, universal and specialised (equilibrium) stay distinct on the dark page.
+    for (const [a, b] of [
+      [0, 1],
+      [1, 3],
+      [0, 3],
+    ])
+      expect(Math.abs(lum(STATE_COLOURS_DARK[a]) - lum(STATE_COLOURS_DARK[b]))).toBeGreaterThan(0.1);
   });
 
   it('the tabulated [r, g, b] of every map is the CSS colour within one 8-bit level', () => {

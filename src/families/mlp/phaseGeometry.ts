@@ -3,7 +3,7 @@
 import { interpolateCividis, interpolateInferno, interpolateViridis } from 'd3-scale-chromatic';
 import type { LinePoint, PhasePlane, PhaseRow, PhaseSample } from '../../physics/mlp/phase';
 import type { ShallowParams } from '../../physics/types';
-import { STATE_COLOURS } from '../../platform/plots/palette';
+import { stateColours, type Theme } from '../../platform/plots/palette';
 import { specFor } from './params';
 import type { PhaseQuantity } from './phaseStore';
 
@@ -87,16 +87,22 @@ function continuousMap(
 }
 
 const BLACK = [0, 0, 0] as const;
-const STATE_RGB = STATE_COLOURS.map((c) => parseColour(c) ?? BLACK);
+const STATE_RGB = {
+  light: stateColours('light').map((c) => parseColour(c) ?? BLACK),
+  dark: stateColours('dark').map((c) => parseColour(c) ?? BLACK),
+};
 const stateIndex = (v: number) => Math.max(0, Math.min(3, Math.round(v)));
 
-/** The colour map of a quantity over the values present (ε on a log scale over their range, ≤ four decades). */
-export function colourMap(q: PhaseQuantity, values: Iterable<number>): ColourMap {
+/**
+ * The colour map of a quantity over the values present (ε on a log scale over their range, ≤ four decades). The
+ * states follow the theme; the continuous maps (cividis, inferno, viridis) read on both backgrounds and stay.
+ */
+export function colourMap(q: PhaseQuantity, values: Iterable<number>, theme: Theme = 'light'): ColourMap {
   if (q === 'state')
     return {
       kind: 'categorical',
-      colour: (v) => STATE_COLOURS[stateIndex(v)],
-      rgb: (v) => STATE_RGB[stateIndex(v)],
+      colour: (v) => stateColours(theme)[stateIndex(v)],
+      rgb: (v) => STATE_RGB[theme][stateIndex(v)],
       domain: [0, 3],
       log: false,
     };

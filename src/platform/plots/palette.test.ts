@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLUE_RAMP, COLOURS, SERIES_HUES } from './palette';
+import { BLUE_RAMP, COLOURS, SERIES_HUES, STATE_COLOURS, STATE_COLOURS_DARK } from './palette';
 
 // Colour-vision-deficiency simulation (Machado, Oliveira & Fernandes 2009, severity 1, linear RGB) and CIE76 ΔE
 // in L*a*b* (D65). ΔE ≈ 2 is "just noticeable"; we ask for ≥ 15 between series drawn side by side (the Okabe–Ito
@@ -99,5 +99,15 @@ describe('plot palette', () => {
     }
     const lightness = BLUE_RAMP.map((c) => lab(simulate(c, CVD.normal))[0]);
     for (let i = 0; i + 1 < lightness.length; i++) expect(lightness[i]).toBeGreaterThan(lightness[i + 1]);
+  });
+
+  it("tells the phase diagram's four states apart on either theme, for every kind of colour vision", () => {
+    for (const states of [STATE_COLOURS, STATE_COLOURS_DARK])
+      for (const [kind, m] of Object.entries(CVD))
+        for (let i = 0; i < states.length; i++)
+          for (let j = i + 1; j < states.length; j++) {
+            const d = deltaE(lab(simulate(states[i], m)), lab(simulate(states[j], m)));
+            expect(d, `${kind}: ${states[i]} vs ${states[j]}`).toBeGreaterThanOrEqual(15);
+          }
   });
 });

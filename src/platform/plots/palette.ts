@@ -50,6 +50,12 @@ export const BLUE_RAMP: readonly string[] = ['#7fb8d8', '#4a90c2', '#2166ac', '#
 
 /** The phase diagram's four states: uninformed, universal, specialised (metastable), specialised (equilibrium). */
 export const STATE_COLOURS = ['#eef0f3', '#a9c8f5', '#f7b577', '#d9622b'] as const;
+/** The same states on the dark theme: the uninformed state close to the dark page, the others in the same hues. */
+export const STATE_COLOURS_DARK = ['#232a36', '#3f6ea6', '#9a5f2a', '#f39a5b'] as const;
+export type Theme = 'light' | 'dark';
+/** The phase states' colours on a theme (the dark page would show the light palette's state 0 as a white block). */
+export const stateColours = (theme: Theme): readonly string[] =>
+  theme === 'dark' ? STATE_COLOURS_DARK : STATE_COLOURS;
 
 /** The spiked matrix–tensor diagram's regions, translucent fills (labels say which is which). */
 export const MATRIX_TENSOR_REGIONS = {

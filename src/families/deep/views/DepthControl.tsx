@@ -105,10 +105,14 @@ export function DepthControl({ current }: { current: number }) {
           </option>
         ))}
       </select>
+      {/* Folded: four lines of small print would push the first plot down on a phone (issue 20). */}
       {reason && (
-        <p className="hint" data-testid="depth3-reason">
-          {reason}
-        </p>
+        <details className="depth-note">
+          <summary className="hint">why L ≥ 3 is not available</summary>
+          <p className="hint" data-testid="depth3-reason">
+            {reason}
+          </p>
+        </details>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
-// The teacher–student MLP family: controls, ε(α), notes, overlaps and the panels of the selected α.
+// The teacher–student MLP family. The first screen (issue 20) holds the sticky parameter panel, a "try this" line,
+// and ε(α) beside the phase diagram; notes, overlaps, simulations and the hardness panel follow below.
 import { Controls } from './Controls';
 import { EpsPlot } from './EpsPlot';
 import { OverlapPlot } from './OverlapPlot';
@@ -6,28 +7,35 @@ import { ActivationPanel, ErrorBanner, Notes, ReadoutPanel } from './Panels';
 import { SimPanel } from './SimPanel';
 import { HardnessPanel } from './HardnessPanel';
 import { PhasePlot } from './PhasePlot';
+import { TryHint } from './TryHint';
+import './mlpLayout.css';
 
 export function MlpExplorer() {
   return (
     <>
       <ErrorBanner />
-      <main className="layout">
-        <div className="area-controls">
-          <Controls />
-        </div>
-        <div className="area-activation">
-          <ActivationPanel />
-        </div>
-        <div className="area-readout">
-          <ReadoutPanel />
-        </div>
+      <main className="layout mlp-layout">
+        <aside className="mlp-side" aria-label="parameters and values">
+          <div className="area-controls">
+            <Controls />
+          </div>
+          <div className="area-activation">
+            <ActivationPanel />
+          </div>
+          <div className="area-readout">
+            <ReadoutPanel />
+          </div>
+        </aside>
         <div className="plots">
-          <EpsPlot />
+          <TryHint />
+          <div className="first-screen">
+            <EpsPlot />
+            <PhasePlot />
+          </div>
           <Notes />
           <OverlapPlot />
           <SimPanel />
           <HardnessPanel />
-          <PhasePlot />
         </div>
       </main>
     </>

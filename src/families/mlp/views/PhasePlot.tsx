@@ -20,7 +20,8 @@ import { formatNumber, specFor } from '../params';
 import { Axes } from '../../../platform/plots/Axes';
 import { ColourBar, Heatmap } from '../../../platform/plots/Heatmap';
 import { flowLegend, linearTicks, type LegendEntry } from '../../../platform/plots/lineGeometry';
-import { COLOURS, STATE_COLOURS } from '../../../platform/plots/palette';
+import { COLOURS, stateColours, type Theme } from '../../../platform/plots/palette';
+import { useShareUi } from '../../../app/presentation';
 import { RowLegend } from '../../../platform/plots/Legend';
 import { ExportMenu } from '../../../platform/plots/ExportMenu';
 import { pageBase } from '../../../platform/plots/export';
@@ -41,7 +42,8 @@ import {
 } from '../phaseGeometry';
 import './phase.css';
 
-const HEIGHT = 380;
+// Beside ε(α) on the first screen (issue 20): the figure with its tools and legend fits a 900 px window.
+const HEIGHT = 330;
 const MARGIN = { top: 12, right: 86, bottom: 50, left: 66 };
 const Y_LABEL: Record<PhasePlane, React.ReactNode> = { gamma: <>width ratio γ = k / d</>, delta: <>label noise Δ</> };
 const Y_SYMBOL: Record<PhasePlane, string> = { gamma: 'γ', delta: 'Δ' };
@@ -59,13 +61,14 @@ const LINE_ENTRIES: LegendEntry[] = [
   line('spinodals', 'spinodals', 'thin', 'dashed'),
   line('onset', 'continuous onset of Q ≠ 0', 'thin', 'dotted'),
 ];
-const STATE_ENTRIES: LegendEntry[] = PHASE_STATE_LABELS.slice(0, 3).map((label, i) => ({
-  id: `state-${i}`,
-  label,
-  colour: STATE_COLOURS[i],
-  swatch: 'tile',
-  dashed: false,
-}));
+const stateEntries = (theme: Theme): LegendEntry[] =>
+  PHASE_STATE_LABELS.slice(0, 3).map((label, i) => ({
+    id: `state-${i}`,
+    label,
+    colour: stateColours(theme)[i],
+    swatch: 'tile',
+    dashed: false,
+  }));
 
 function clampTo(field: 'alpha' | 'gamma' | 'delta', x: number, upper = Infinity): number {
   const s = specFor(field);
@@ -80,6 +83,7 @@ export const PhasePlot = memo(function PhasePlot() {
   const readoutValue = usePhase((s) => s.readoutValue);
   const diagram = usePhase((s) => s.diagram);
   const workerMessage = usePhase((s) => s.workerMessage);
+  const theme = useShareUi((s) => s.theme);
   const alpha = useExplorer((s) => s.params.alpha);
   const yNow = useExplorer((s) => (plane === 'gamma' ? s.params.gamma : s.params.delta));
   const alphaMax = useExplorer((s) => s.params.alphaMax);
@@ -106,8 +110,8 @@ export const PhasePlot = memo(function PhasePlot() {
       for (const r of rows)
         if (r) for (const s of r.samples) vals.push(quantity === 'epsOpt' ? s.epsOpt : s.epsUni - s.epsOpt);
     }
-    return colourMap(quantity, vals);
-  }, [rows, quantity]);
+    return colourMap(quantity, vals, theme);
+  }, [rows, quantity, theme]);
 
   const pixelW = Math.round(innerW);
   const pixelH = Math.round(innerH);
@@ -173,7 +177,7 @@ export const PhasePlot = memo(function PhasePlot() {
   const received = diagram?.received ?? 0;
   const done = diagram !== null && diagram.elapsedMs !== null;
   const atomValues = classV2.map((v2) => Math.sqrt(v2));
-  const legend = flowLegend(quantity === 'state' ? [...STATE_ENTRIES, ...LINE_ENTRIES] : LINE_ENTRIES, innerW);
+  const legend = flowLegend(quantity === 'state' ? [...stateEntries(theme), ...LINE_ENTRIES] : LINE_ENTRIES, innerW);
   const exportContext = () => {
     const c = mlpContext(useExplorer.getState().params, pageBase());
     return { ...c, params: { ...c.params, plane, colour: quantity } };
@@ -392,12 +396,13 @@ export const PhasePlot = memo(function PhasePlot() {
           />
         </svg>
       </div>
-      <p className="phase-status">
+      <details className="phase-status phase-reading">
+        <summary>How to read the lines</summary>
         Solid: specialisation transition α<sub>sp</sub> (the largest first-order jump of Q); dashed: its spinodals
         (lowest α where the higher-Q state exists, highest α where the lower-Q state stays stable); dotted: continuous
         onset of Q ≠ 0. Open circle: a critical point, where the jump closes and Q rises continuously beyond. Click (or
         focus it and use the arrow keys and Enter) to move the sliders.
-      </p>
+      </details>
     </figure>
   );
 });

@@ -1,7 +1,17 @@
 // Pure view helpers of the phase diagram: row interpolation (jumps kept sharp), colour maps, pixels, lines.
 import { describe, expect, it } from 'vitest';
 import type { LinePoint, PhaseRow, PhaseSample } from '../../physics/mlp/phase';
-import { colourMap, heatmapPixels, keyMove, linePolylines, parseColour, rowValueAt } from './phaseGeometry';
+import {
+  colourMap,
+  heatmapPixels,
+  keyMove,
+  linePolylines,
+  nearestRows,
+  parseColour,
+  phaseYs,
+  rowValueAt,
+  yIsLog,
+} from './phaseGeometry';
 import { STATE_COLOURS, STATE_COLOURS_DARK } from '../../platform/plots/palette';
 
 const s = (alpha: number, epsOpt: number, q: number, state: 0 | 1 | 2 | 3): PhaseSample => ({
@@ -138,5 +148,27 @@ describe('phase diagram keyboard', () => {
     expect(up.y).toBeCloseTo(0.1 + 1.9 / 63, 12);
     expect(keyMove({ alpha: 2, y: 0.1 }, 'ArrowDown', false, alphas, ys)!.y).toBe(0.1);
     expect(keyMove({ alpha: 2, y: 0.5 }, 'Enter', false, alphas, ys)).toBeNull();
+  });
+});
+
+describe('the (α, Δ) plane is logarithmic in Δ, like the Δ slider', () => {
+  it('spaces its rows evenly in ln Δ over the slider range, and the γ plane evenly in γ', () => {
+    const ys = phaseYs('delta', 5);
+    expect(ys[0]).toBeCloseTo(1e-4, 12);
+    expect(ys[4]).toBeCloseTo(2, 9);
+    for (let i = 1; i < 4; i++) expect(Math.log(ys[i + 1] / ys[i])).toBeCloseTo(Math.log(ys[i] / ys[i - 1]), 6);
+    expect(yIsLog('delta')).toBe(true);
+    const g = phaseYs('gamma', 5);
+    expect(yIsLog('gamma')).toBe(false);
+    expect(g[2] - g[1]).toBeCloseTo(g[1] - g[0], 9);
+  });
+
+  it('draws each pixel row from the row nearest in ln Δ on a log axis (in Δ on a linear one)', () => {
+    const ys = [1e-4, 1e-2, 1];
+    const have = [true, true, true];
+    // Four pixel rows over [1e−4, 1] (top = largest): ln-centres 10^(−0.5), 10^(−1.5), 10^(−2.5), 10^(−3.5).
+    expect(Array.from(nearestRows(ys, have, 4, [1e-4, 1], true))).toEqual([2, 1, 1, 0]);
+    // Linearly every centre but the top one is nearest to 1e−2 or 1e−4 in plain distance.
+    expect(Array.from(nearestRows(ys, have, 4, [1e-4, 1], false))).toEqual([2, 2, 1, 1]);
   });
 });

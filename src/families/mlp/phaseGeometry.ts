@@ -14,9 +14,18 @@ export function yRange(plane: PhasePlane): [number, number] {
   return [s.min, s.max];
 }
 
-export function phaseYs(plane: PhasePlane, n: number): number[] {
+/** The Δ plane is logarithmic in Δ, like the Δ slider (Δ spans four decades); the γ plane is linear. */
+export const yIsLog = (plane: PhasePlane): boolean => plane === 'delta';
+
+/** The plane's variable at a fraction t ∈ [0, 1] of its axis (linear or logarithmic). */
+export function yAt(plane: PhasePlane, t: number): number {
   const [a, b] = yRange(plane);
-  return Array.from({ length: n }, (_, i) => +(a + ((b - a) * i) / (n - 1)).toPrecision(10));
+  return yIsLog(plane) ? a * Math.pow(b / a, t) : a + (b - a) * t;
+}
+
+/** The rows of a diagram: n values of the plane's variable, evenly spaced along its axis. */
+export function phaseYs(plane: PhasePlane, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => +yAt(plane, i / (n - 1)).toPrecision(10));
 }
 
 /** What a diagram depends on: every model parameter except the plane's own variable, and the α range. */
@@ -164,13 +173,17 @@ export function nearestRows(
   have: readonly boolean[],
   height: number,
   yDomain: [number, number],
+  log = false,
 ): Int32Array {
+  // Distances along the axis as drawn: in ln y on a log axis.
+  const u = (v: number) => (log ? Math.log(v) : v);
+  const [u0, u1] = [u(yDomain[0]), u(yDomain[1])];
   const out = new Int32Array(height).fill(-1);
   for (let py = 0; py < height; py++) {
-    const y = yDomain[1] - ((py + 0.5) / height) * (yDomain[1] - yDomain[0]);
+    const y = u1 - ((py + 0.5) / height) * (u1 - u0);
     let best = -1;
     for (let i = 0; i < ys.length; i++)
-      if (have[i] && (best < 0 || Math.abs(ys[i] - y) < Math.abs(ys[best] - y))) best = i;
+      if (have[i] && (best < 0 || Math.abs(u(ys[i]) - y) < Math.abs(u(ys[best]) - y))) best = i;
     out[py] = best;
   }
   return out;
@@ -187,6 +200,7 @@ export function heatmapPixels(
   map: ColourMap,
   q: PhaseQuantity,
   readoutValue: number,
+  log = false, // a logarithmic y axis (the Δ plane)
 ): Uint8ClampedArray {
   const px = new Uint8ClampedArray(width * height * 4);
   const which = nearestRows(
@@ -194,6 +208,7 @@ export function heatmapPixels(
     rows.map((r) => r !== null),
     height,
     yDomain,
+    log,
   );
   const cache = new Map<number, Uint8ClampedArray>();
   const lineOf = (i: number) => {

@@ -214,6 +214,13 @@ export function linearTicks(s: { (v: number): number; ticks(n: number): number[]
   return s.ticks(count).map((value) => ({ value, px: s(value), label: tickFormat(value) }));
 }
 
+/** Ticks of a log axis over `domain` (powers of ten, with 2 and 5 over short ranges), labelled alike. */
+export function logAxisTicks(s: (v: number) => number, domain: [number, number]): Tick[] {
+  const values = logTicks(domain);
+  const labels = logLabels(values);
+  return values.map((value, i) => ({ value, px: s(value), label: labels[i] }));
+}
+
 const inDomain = (v: number, log: boolean | undefined) => Number.isFinite(v) && (!log || v > 0);
 
 /** Every finite y a series draws inside the x window (for the default y range). */
@@ -517,11 +524,8 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
     .range([innerHeight, 0]);
   // Far off-frame values are pulled in so that a divergence leaves the frame without huge coordinates.
   const clampPx = (v: number) => Math.max(-20 * innerHeight, Math.min(21 * innerHeight, v));
-  const ticks = (s: typeof x, log: boolean | undefined, domain: [number, number], n: number): Tick[] => {
-    const values = log ? logTicks(domain) : s.ticks(n);
-    const labels = log ? logLabels(values) : values.map(tickFormat);
-    return values.map((value, i) => ({ value, px: s(value), label: labels[i] }));
-  };
+  const ticks = (s: typeof x, log: boolean | undefined, domain: [number, number], n: number): Tick[] =>
+    log ? logAxisTicks(s, domain) : linearTicks(s, n);
 
   const marks: Mark[] = [];
   const pixels = new Map<Mark, (XY | null)[]>();

@@ -3,7 +3,7 @@
 // (α, Δ). Clicking moves the sliders (the ε(α) view follows). Data: usePhase (streamed rows), useExplorer (sliders).
 import { memo, useEffect, useMemo, useState } from 'react';
 import { line as d3line } from 'd3-shape';
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, scaleLog } from 'd3-scale';
 import { PHASE_STATE_LABELS, type PhasePlane } from '../../../physics/mlp/phase';
 import { startPhaseController } from '../phaseController';
 import { rowAlphas } from '../../../physics/mlp/phaseRow';
@@ -19,7 +19,7 @@ import { useExplorer } from '../store';
 import { formatNumber, specFor } from '../params';
 import { Axes } from '../../../platform/plots/Axes';
 import { ColourBar, Heatmap } from '../../../platform/plots/Heatmap';
-import { flowLegend, linearTicks, type LegendEntry } from '../../../platform/plots/lineGeometry';
+import { flowLegend, linearTicks, logAxisTicks, type LegendEntry } from '../../../platform/plots/lineGeometry';
 import { COLOURS, stateColours, type Theme } from '../../../platform/plots/palette';
 import { useShareUi } from '../../../app/presentation';
 import { RowLegend } from '../../../platform/plots/Legend';
@@ -36,6 +36,7 @@ import {
   rowValueAt,
   classOf,
   phaseYs,
+  yIsLog,
   yRange,
   type PlanePoint,
   type XY,
@@ -94,7 +95,8 @@ export const PhasePlot = memo(function PhasePlot() {
   const yDomain = yRange(plane);
   const xDom = diagram ? diagram.alphaMax : alphaMax;
   const x = scaleLinear().domain([0, xDom]).range([0, innerW]);
-  const y = scaleLinear().domain(yDomain).range([innerH, 0]);
+  const yLog = yIsLog(plane); // the Δ plane, like the Δ slider
+  const y = (yLog ? scaleLog() : scaleLinear()).domain(yDomain).range([innerH, 0]);
 
   // Rows to draw: the new ones, or the previous diagram's until the first new row arrives.
   const rows = useMemo(
@@ -118,9 +120,9 @@ export const PhasePlot = memo(function PhasePlot() {
   const pixels = useMemo(
     () =>
       diagram
-        ? heatmapPixels(rows, diagram.ys, pixelW, pixelH, diagram.alphaMax, yDomain, map, quantity, readoutValue)
+        ? heatmapPixels(rows, diagram.ys, pixelW, pixelH, diagram.alphaMax, yDomain, map, quantity, readoutValue, yLog)
         : null,
-    [rows, diagram, pixelW, pixelH, map, quantity, readoutValue, yDomain[0], yDomain[1]], // eslint-disable-line react-hooks/exhaustive-deps
+    [rows, diagram, pixelW, pixelH, map, quantity, readoutValue, yDomain[0], yDomain[1], yLog], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
   const lines = useMemo(() => linePolylines(rows), [rows]);
@@ -311,7 +313,7 @@ export const PhasePlot = memo(function PhasePlot() {
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
             <Axes
               xTicks={linearTicks(x, 8)}
-              yTicks={linearTicks(y, 6)}
+              yTicks={yLog ? logAxisTicks(y, yDomain) : linearTicks(y, 6)}
               width={innerW}
               height={innerH}
               xLabel={<>sample ratio α = n / d²</>}

@@ -233,7 +233,8 @@ test.describe('share', () => {
     expect(text).toContain('Bayes-optimal test error');
     expect(text).toContain('mlp · activation = relu, gamma = 0.5, delta = 0.1');
     expect(text).toMatch(/Phase-diagram explorer v\d+\.\d+\.\d+ \(commit [0-9a-f]+\) · arXiv 2510\.24616/);
-    expect(text).toContain('ε_opt (equilibrium, largest f)');
+    // The legend is inside the file, its subscript typeset (ε_opt as ε with a sub tspan).
+    expect(text).toMatch(/ε<tspan baseline-shift="sub"[^>]*>opt<\/tspan> \(equilibrium, largest f\)/);
     // It renders on its own: load it as an image in a blank page.
     const size = await page.evaluate(async (t) => {
       const img = new Image();

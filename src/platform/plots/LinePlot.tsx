@@ -18,6 +18,7 @@ import { Progress } from './Progress';
 import type { Busy } from './busy';
 import type { PlotCursor } from '../state/cursor';
 import { useWidth } from './useWidth';
+import { measureLabel } from './textWidth';
 import './plots.css';
 
 export type { Series } from './lineGeometry';
@@ -272,6 +273,7 @@ export function LinePlot(p: LinePlotProps) {
         yLog: p.yLog,
         series: p.series,
         legendBox: legendMode === 'inside' ? { width: p.legendWidth } : undefined,
+        measure: measureLabel,
       }),
     [width, height, x0, x1, y0, y1, p.xLog, p.yLog, p.series, legendMode, p.legendWidth],
   );
@@ -286,7 +288,8 @@ export function LinePlot(p: LinePlotProps) {
         : p.testId);
   // An inside legend that would cover data in every corner goes above the frame (lineGeometry: legendOutside).
   const rowsAt = lay.legendOutside ? 'above' : legendMode;
-  const flow = rowsAt === 'above' || rowsAt === 'below' ? flowLegend(lay.legend, width - MARGIN.left) : null;
+  const flow =
+    rowsAt === 'above' || rowsAt === 'below' ? flowLegend(lay.legend, width - MARGIN.left, measureLabel) : null;
   const above = rowsAt === 'above' && flow ? flow.height : 0;
   const rows =
     flow && flow.height > 0 ? (

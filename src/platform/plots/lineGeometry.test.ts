@@ -234,6 +234,13 @@ describe('legend rows outside the frame', () => {
     expect(narrow.height).toBe(2 * LEGEND_ROW + 4);
     expect(flowLegend([], 100).height).toBe(0);
   });
+
+  it('spaces entries by their measured widths where the page measures text, else by the character estimate', () => {
+    const two = [entry('a', 'wide label'), entry('b', 'x')];
+    // 28 px swatch, the text, 16 px gap: the second entry starts after the first one's measured text.
+    expect(flowLegend(two, 1000, (t) => (t === 'wide label' ? 200 : 10)).items[1].x).toBe(28 + 200 + 16);
+    expect(flowLegend(two, 1000, () => null).items[1].x).toBe(Math.round(28 + 6.1 * 10 + 16));
+  });
 });
 
 describe('the legend check: every entry shows a mark of its own, coinciding curves share one', () => {

@@ -136,6 +136,8 @@ export interface LinePlotSpec {
   series: readonly Series[];
   /** A legend box inside the plot: its corner is computed when given (width: by default from the labels). */
   legendBox?: { width?: number };
+  /** Measures label text (the page); without it widths are estimated from the character count. */
+  measure?: MeasureText;
 }
 
 export interface LinePlotLayout {
@@ -291,13 +293,18 @@ function swatchOf(s: Series): LegendSwatch {
 }
 
 /** Characters of a label for width estimates (a ReactNode counts as 24). */
-const labelChars = (e: LegendEntry) => (typeof e.label === 'string' ? e.label.length : 24);
+/** Width in px of a label's text at the plots' 11.5 px font, where the page can measure it (textWidth.ts). */
+export type MeasureText = (text: string) => number | null;
 
-/** Rough width of a one-line label at the plots' 11.5 px font. */
-function legendWidthOf(entries: readonly LegendEntry[]): number {
-  let chars = 0;
-  for (const e of entries) chars = Math.max(chars, labelChars(e));
-  return Math.round(40 + 6.1 * chars);
+/** A label's width: measured where possible, else ~6.1 px a character (24 characters for a typeset node). */
+const labelWidth = (e: LegendEntry, measure?: MeasureText) =>
+  typeof e.label === 'string' ? (measure?.(e.label) ?? 6.1 * e.label.length) : 6.1 * 24;
+
+/** Width of a legend box: the widest label, its swatch and padding. */
+function legendWidthOf(entries: readonly LegendEntry[], measure?: MeasureText): number {
+  let w = 0;
+  for (const e of entries) w = Math.max(w, labelWidth(e, measure));
+  return Math.round(40 + w);
 }
 
 /** A legend of entries side by side in rows above or below the frame (inside the SVG, so exports carry it). */
@@ -308,12 +315,12 @@ export interface LegendFlow {
 }
 
 /** Entries left to right, wrapped at `width`; each item's (x, y) is its swatch's left end and vertical centre. */
-export function flowLegend(entries: readonly LegendEntry[], width: number): LegendFlow {
+export function flowLegend(entries: readonly LegendEntry[], width: number, measure?: MeasureText): LegendFlow {
   const items: LegendFlow['items'] = [];
   let x = 0;
   let row = 0;
   for (const entry of entries) {
-    const w = Math.round(28 + 6.1 * labelChars(entry) + 16);
+    const w = Math.round(28 + labelWidth(entry, measure) + 16);
     if (x > 0 && x + w > width) {
       x = 0;
       row++;
@@ -634,7 +641,7 @@ export function layoutLinePlot(spec: LinePlotSpec): LinePlotLayout {
           occupied(marks, pixels),
           innerWidth,
           innerHeight,
-          Math.min(spec.legendBox.width ?? legendWidthOf(legend), innerWidth - 12),
+          Math.min(spec.legendBox.width ?? legendWidthOf(legend, spec.measure), innerWidth - 12),
           legendHeight(legend.length),
         )
       : null;

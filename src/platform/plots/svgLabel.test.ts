@@ -12,6 +12,7 @@ describe('svgLabel', () => {
     expect(svg('α_IT ≈ 1.245')).toBe(`α${sub('IT')} ≈ 1.245`);
     expect(svg('ε_opt and σ_ε, m_S, He_ℓ')).toBe(`ε${sub('opt')} and σ${sub('ε')}, m${sub('S')}, He${sub('ℓ')}`);
     expect(svg('x_{a b} = 1')).toBe(`x${sub('a b')} = 1`);
+    expect(svg('1/Δ2_AMP: Bayes-AMP')).toBe(`1/Δ2${sub('AMP')}: Bayes-AMP`); // a threshold of 1/Δ2
   });
 
   it('leaves text without subscripts and non-strings alone', () => {

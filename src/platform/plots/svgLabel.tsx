@@ -1,8 +1,8 @@
 // Symbols in SVG text (legends, axis labels, rule and span texts), where KaTeX's HTML (Tex.tsx) cannot go.
 import type { ReactNode } from 'react';
 
-/** x_sub in a plain label (α_IT, ε_opt, σ_ε, m_S, He_ℓ; braces for longer ones: x_{a b}). */
-const SUBSCRIPT = /([A-Za-zΑ-Ωα-ωℓ])_(\{[^}]*\}|[A-Za-z0-9ℓεσ]+)/g;
+/** x_sub in a plain label (α_IT, ε_opt, σ_ε, m_S, He_ℓ, 1/Δ2_AMP; braces for longer ones: x_{a b}). */
+const SUBSCRIPT = /([A-Za-z0-9Α-Ωα-ωℓ])_(\{[^}]*\}|[A-Za-z0-9ℓεσ]+)/g;
 
 /**
  * A label for SVG text (legends, axis labels, rule and span texts, where KaTeX's HTML cannot go): each x_sub of a

@@ -27,6 +27,7 @@ import { ExportMenu } from '../../../platform/plots/ExportMenu';
 import { pageBase } from '../../../platform/plots/export';
 import { mlpContext, phaseTable } from '../export';
 import { useWidth } from '../../../platform/plots/useWidth';
+import { measureLabel } from '../../../platform/plots/textWidth';
 import { tickFormat } from '../../../platform/plots/scales';
 import {
   colourMap,
@@ -179,7 +180,11 @@ export const PhasePlot = memo(function PhasePlot() {
   const received = diagram?.received ?? 0;
   const done = diagram !== null && diagram.elapsedMs !== null;
   const atomValues = classV2.map((v2) => Math.sqrt(v2));
-  const legend = flowLegend(quantity === 'state' ? [...stateEntries(theme), ...LINE_ENTRIES] : LINE_ENTRIES, innerW);
+  const legend = flowLegend(
+    quantity === 'state' ? [...stateEntries(theme), ...LINE_ENTRIES] : LINE_ENTRIES,
+    innerW,
+    measureLabel,
+  );
   const exportContext = () => {
     const c = mlpContext(useExplorer.getState().params, pageBase());
     return { ...c, params: { ...c.params, plane, colour: quantity } };

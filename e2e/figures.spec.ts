@@ -21,7 +21,7 @@ async function settle(page: Page): Promise<void> {
         quiet = busy ? 0 : quiet + 1;
         return quiet >= 2;
       },
-      { timeout: 60_000, intervals: [500] },
+      { timeout: 60_000, intervals: [300] },
     )
     .toBe(true)
     .catch(() => undefined); // a view still computing is checked as it is drawn

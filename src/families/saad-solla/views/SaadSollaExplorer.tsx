@@ -31,7 +31,7 @@ export function SaadSollaExplorer() {
     {
       mark: 'line',
       id: 'eps',
-      data: pts.map((p) => [p.alpha, Math.max(p.eps, 1e-12)]),
+      data: pts.map((p) => [p.alpha, p.eps]), // below the frame where ε_g → 0: clipped there, read out as it is
       colour: COLOURS.equilibrium,
       weight: 'bold',
       label: 'ε_g',

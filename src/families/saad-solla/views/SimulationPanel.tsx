@@ -33,7 +33,7 @@ export function simulationSeries(
       ring: true,
       id: `sim-eps-${r}`,
       testId: first ? 'sim-eps' : undefined,
-      data: pts.map((p) => ({ x: p.alpha, y: Math.max(p.eps, 1e-12) })),
+      data: pts.map((p) => ({ x: p.alpha, y: p.eps })),
       colour: COLOURS.specialised,
       label: first ? label : undefined,
     });

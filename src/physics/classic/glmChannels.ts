@@ -187,25 +187,24 @@ function reluChannel(delta: number): GlmChannel {
     const sigma = Math.sqrt((V * delta) / vt);
     let fisher = 0;
     let psi = 0;
-    const GH_RELU_XI = gh60(); // ξ and the noise y: one rule
-    const GH_RELU_Y = GH_RELU_XI;
-    for (let i = 0; i < GH_RELU_XI.x.length; i++) {
-      const w = sq * GH_RELU_XI.x[i];
+    const gh = gh60(); // the rule of ξ and of the noise y
+    for (let i = 0; i < gh.x.length; i++) {
+      const w = sq * gh.x[i];
       const p0 = normalCdf(-w / Math.sqrt(V));
       let f = 0;
       let p = 0;
-      for (let j = 0; j < GH_RELU_Y.x.length; j++) {
+      for (let j = 0; j < gh.x.length; j++) {
         // part 1: y ~ N(0, Δ) with mass Φ(−a); part 2: y ~ N(ω, V+Δ) with density factor Φ(m/σ)
-        const y1 = sD * GH_RELU_Y.x[j];
+        const y1 = sD * gh.x[j];
         const r1 = logZg(y1, w, V);
-        const y2 = w + Math.sqrt(vt) * GH_RELU_Y.x[j];
+        const y2 = w + Math.sqrt(vt) * gh.x[j];
         const r2 = logZg(y2, w, V);
         const c2 = normalCdf((w * delta + y2 * V) / vt / sigma);
-        f += GH_RELU_Y.w[j] * (p0 * r1.g * r1.g + c2 * r2.g * r2.g);
-        p += GH_RELU_Y.w[j] * (p0 * r1.logZ + c2 * r2.logZ);
+        f += gh.w[j] * (p0 * r1.g * r1.g + c2 * r2.g * r2.g);
+        p += gh.w[j] * (p0 * r1.logZ + c2 * r2.logZ);
       }
-      fisher += GH_RELU_XI.w[i] * f;
-      psi += GH_RELU_XI.w[i] * p;
+      fisher += gh.w[i] * f;
+      psi += gh.w[i] * p;
     }
     key = q;
     keyV = V;
@@ -224,11 +223,11 @@ function reluChannel(delta: number): GlmChannel {
       const sq = Math.sqrt(Math.max(q, 0));
       const sV = Math.sqrt(Math.max(V, 0));
       let m2 = 0;
-      const GH_RELU_XI = gh60();
-      for (let i = 0; i < GH_RELU_XI.x.length; i++) {
-        const w = sq * GH_RELU_XI.x[i];
+      const gh = gh60();
+      for (let i = 0; i < gh.x.length; i++) {
+        const w = sq * gh.x[i];
         const mean = sV > 0 ? w * normalCdf(w / sV) + sV * normalPdf(w / sV) : Math.max(w, 0);
-        m2 += GH_RELU_XI.w[i] * mean * mean;
+        m2 += gh.w[i] * mean * mean;
       }
       const cos = Math.min(1, Math.max(-1, q / rho));
       const theta = Math.acos(cos);

@@ -90,10 +90,11 @@ export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {})
     },
     async installTables(tables) {
       const t = deps.tables;
+      if (!t) return ok(0);
       let added = 0;
-      for (const { eta, gamma1, knots } of t ? tables : []) {
-        if (t!.has(eta, gamma1)) continue;
-        const r = attempt(classify, () => t!.install(eta, gamma1, knots));
+      for (const { eta, gamma1, knots } of tables) {
+        if (t.has(eta, gamma1)) continue;
+        const r = attempt(classify, () => t.install(eta, gamma1, knots));
         if (!r.ok) return r;
         added++;
       }

@@ -62,8 +62,6 @@ export interface BranchSolution extends Convergence {
   /** Q(v) on the readout atoms (same order as atoms). */
   Q: number[];
   Qhat: number[];
-  /** Continuous P_v: the branch holds for v² above max(fold, uCut), Q = 0 below (src/physics/mlp/readoutContinuum.ts). */
-  uCut?: number;
 }
 
 /** Everything the plots need at one α. */

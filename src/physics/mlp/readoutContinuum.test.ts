@@ -8,6 +8,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { gaussLegendre } from '../numerics/gaussHermite';
+import { maximise } from '../numerics/maximise';
 import { solveContinuum, type ContinuousLaw } from './readoutContinuum';
 import { solveFromStart, solveR2hat } from './shallow';
 import { getShallowModel } from './shallowModel';
@@ -79,13 +80,14 @@ describe('gauss readouts: the continuum of classes (h23, Gaussian W, Δ = 0.1, �
     }
   });
 
-  it('the model (classes, then the continuum) gives the closed form’s ε and Q(v) on its informative branch', () => {
+  it('the model (classes, then the continuum) gives the closed form’s ε on its specialised branch', () => {
+    // Here the equilibrium cutoff is the fold itself (Δφ ≥ 0 there, or Q = 0 already unstable): the Maxwell cut of
+    // the model and the informative branch of the closed form coincide.
     for (const alpha of [0.4, 1.04, 2]) {
       const exact = continuum(alpha);
-      const pt = model.solvePoint(alpha);
-      const informative = pt.stationary.find((s) => s.uCut === 0);
-      expect(informative).toBeDefined();
-      expect(Math.abs((informative as { eps: number }).eps / exact.eps - 1)).toBeLessThan(1e-7);
+      const spec = model.solvePoint(alpha).specialised;
+      expect(spec).not.toBeNull();
+      expect(Math.abs((spec as { eps: number }).eps / exact.eps - 1)).toBeLessThan(1e-7);
     }
   });
 
@@ -105,25 +107,28 @@ describe('gauss readouts: the continuum of classes (h23, Gaussian W, Δ = 0.1, �
   });
 });
 
-describe('solveContinuum converges: doubling the resolution moves ε, f and Q(v) by < 1e−7', () => {
+describe('solveContinuum converges: doubling the resolution moves ε, f and Q(v) by < 1e−7 (fold and Maxwell cut)', () => {
   const cases: Array<[string, ContinuousLaw, 'gaussian' | 'rademacher', number[]]> = [
     ['h23', 'gauss', 'gaussian', [0.4, 1.04, 2]],
     ['h23', 'unif', 'gaussian', [0.4, 1.04, 2]],
     ['tanh2', 'gauss', 'rademacher', [2]],
+    ['tanh2', 'gauss', 'gaussian', [2]],
   ];
   for (const [activation, law, weights, alphas] of cases) {
     it(`${activation}, ${law}, ${weights} W, Δ = 0.1, γ = 0.5`, () => {
       const sys = getShallowModel({ activation, gamma: 0.5, delta: 0.1, readout: law, weights }).system;
       for (const alpha of alphas) {
         const start = { M: 0.5, G: 0.05, R2hat: 1 };
-        const a = solveContinuum(sys, law, alpha, start);
-        const b = solveContinuum(sys, law, alpha, start, 0, { perPanel: 4, nodes: 24 });
-        expect(a.converged && b.converged).toBe(true);
-        expect(a.uFold).toBeLessThan(law === 'unif' ? 3 : Infinity);
-        expect(Math.abs(a.eps / b.eps - 1)).toBeLessThan(1e-7);
-        expect(Math.abs(a.f - b.f)).toBeLessThan(1e-7);
-        for (const u of [a.uFold * 1.01, 1, 2.5])
-          expect(Math.abs(a.overlapAt(u).Q - b.overlapAt(u).Q)).toBeLessThan(1e-7);
+        for (const cut of [0, 'maxwell'] as const) {
+          const a = solveContinuum(sys, law, alpha, start, cut);
+          const b = solveContinuum(sys, law, alpha, start, cut, { perPanel: 4, nodes: 24 });
+          expect(a.converged && b.converged).toBe(true);
+          expect(a.uFold).toBeLessThan(law === 'unif' ? 3 : Infinity);
+          expect(Math.abs(a.eps / b.eps - 1)).toBeLessThan(1e-7);
+          expect(Math.abs(a.f - b.f)).toBeLessThan(1e-7);
+          for (const u of [a.uLow * 1.01, 1, 2.5])
+            expect(Math.abs(a.overlapAt(u).Q - b.overlapAt(u).Q)).toBeLessThan(1e-7);
+        }
       }
     });
   }
@@ -150,5 +155,55 @@ describe('solveContinuum with Rademacher W and ReLU (g′ not smooth at Q = 1, Q
       expect(sol.converged).toBe(true);
       expect(Math.abs(sol.eps / cls.eps - 1)).toBeLessThan(0.1);
     }
+  });
+});
+
+describe('the equilibrium cutoff of a continuous law (Maxwell cut, docs/physics/mlp-shallow.md §7)', () => {
+  // tanh(2x) (g′(Q) = O(Q²), so Q = 0 is stable at every v) with Gaussian W and `gauss` readouts, Δ = 0.1, γ = 0.5,
+  // α = 2: every cutoff u_c above the fold u_f = 0.5581 is a stationary point; f(u_c) rises from the fold to a
+  // maximum and then falls. Before, the model sampled u_c at the fold and at 8 class boundaries (0.96, 1.63, …) and
+  // reported the fold: ε = 0.0258914, 1.4 % below the equilibrium.
+  const sys = getShallowModel({
+    activation: 'tanh2',
+    gamma: 0.5,
+    delta: 0.1,
+    readout: 'gauss',
+    weights: 'gaussian',
+  }).system;
+  const alpha = 2;
+  const start = { M: 0.5, G: 0.1, R2hat: 1 };
+
+  it('the cut of largest f, found by maximising f(u_c) directly, is where solveContinuum(…, "maxwell") puts it', () => {
+    const fold = solveContinuum(sys, 'gauss', alpha, start, 0);
+    const mx = solveContinuum(sys, 'gauss', alpha, start, 'maxwell');
+    expect(fold.converged && mx.converged).toBe(true);
+    const fOf = (uc: number) => solveContinuum(sys, 'gauss', alpha, { M: mx.M, G: mx.G, R2hat: mx.R2hat }, uc).f;
+    const best = maximise(fOf, fold.uFold, fold.uFold + 0.5, 12, 1e-7);
+    // f is flat (quadratic) at its maximum, so its argmax is known only to ~√(1e−16/f″) ≈ 1e−6 here.
+    expect(Math.abs(best.x - mx.uLow)).toBeLessThan(1e-5);
+    expect(Math.abs(best.value - mx.f)).toBeLessThan(1e-12);
+    expect(mx.uLow).toBeGreaterThan(fold.uFold + 0.04); // a real cut, not the fold
+    expect(mx.f - fold.f).toBeGreaterThan(5e-5);
+    expect(mx.eps).toBeCloseTo(0.0262654, 6);
+    expect(fold.eps).toBeCloseTo(0.0258914, 6);
+  });
+
+  it('df/du_c = −(γ/α) p(u_c) Δφ(u_c): f falls on both sides of the cut (finite differences)', () => {
+    const mx = solveContinuum(sys, 'gauss', alpha, start, 'maxwell');
+    const near = { M: mx.M, G: mx.G, R2hat: mx.R2hat, near: true };
+    const f = (uc: number) => solveContinuum(sys, 'gauss', alpha, near, uc).f;
+    for (const du of [0.02, 0.05]) {
+      expect(f(mx.uLow - du)).toBeLessThan(mx.f);
+      expect(f(mx.uLow + du)).toBeLessThan(mx.f);
+    }
+  });
+
+  it('the model reports the Maxwell-cut continuum as the equilibrium, one specialised branch', () => {
+    const m = getShallowModel({ activation: 'tanh2', gamma: 0.5, delta: 0.1, readout: 'gauss', weights: 'gaussian' });
+    const pt = m.solvePoint(alpha);
+    const mx = solveContinuum(sys, 'gauss', alpha, start, 'maxwell');
+    expect(pt.equilibrium).toBe('specialised');
+    expect(Math.abs(pt.eps / mx.eps - 1)).toBeLessThan(1e-8);
+    expect(pt.stationary).toHaveLength(1);
   });
 });

@@ -74,6 +74,13 @@ interface Sweep {
   uLow: number; // max(u_f, uCut): the branch's lower end
 }
 
+/**
+ * Where the branch starts: a fixed cutoff (0: at the fold, the informative branch), or `'maxwell'`, the cutoff of
+ * the equilibrium: every cutoff u_c in the bistable window is stationary, and df/du_c = −(γ/α) p(u_c) Δφ(u_c) with
+ * Δφ the free entropy of one v on the branch minus that of Q = 0, so f is largest where Δφ changes sign (§7).
+ */
+export type ContinuumCut = number | 'maxwell';
+
 /** q̂ ≥ lo with u(q̂) ≥ target, by doubling (u rises without bound on the branch). */
 function above(uOf: (q: number) => number, lo: number, target: number): number {
   let hi = Math.max(2 * lo, 1e-3);
@@ -89,7 +96,7 @@ function sweep(
   M: number,
   G: number,
   r0: number,
-  uCut: number,
+  cut: ContinuumCut,
   res: ContinuumResolution,
 ): Sweep {
   const { table, gamma, prior } = sys;
@@ -124,7 +131,7 @@ function sweep(
   const uFold = -fold.value;
   const uMax = law === 'gauss' ? uFold + GAUSS_SPAN : 3;
   const out: Sweep = { tau, r, mS, eps, M: 0, G: 0, ps: 0, uOf, qhatFold, uFold: Infinity, uLow: Infinity };
-  const uLow = Math.max(uFold, uCut);
+  const uLow = Math.max(uFold, cut === 'maxwell' ? maxwellCut(sys, prior, A, k, uOf, qhatFold, uFold) : cut);
   if (!(uLow < uMax)) return out;
   out.uFold = uFold;
   out.uLow = uLow;
@@ -157,8 +164,39 @@ function sweep(
 }
 
 /**
+ * The equilibrium cutoff on the branch above the fold: where Δφ(q̂) = u[A Q²/4 + k g(Q)/2]/γ + ψ_W(q̂) − ½ Q q̂
+ * (one v on the branch against Q = 0, with u = u(q̂)) turns positive, but not above γ/A, where Q = 0 itself turns
+ * unstable. A fold at q̂ → 0 (continuous rise from Q = 0) or Δφ ≥ 0 at the fold: the fold.
+ */
+function maxwellCut(
+  sys: ShallowSystem,
+  prior: ShallowSystem['prior'],
+  A: number,
+  k: number,
+  uOf: (qhat: number) => number,
+  qhatFold: number,
+  uFold: number,
+): number {
+  const uStable = A > 0 ? sys.gamma / A : Infinity;
+  if (!(qhatFold > 1e-6) || !(uFold < uStable)) return uFold;
+  const dphi = (qhat: number) => {
+    const Q = overlapW(prior, qhat);
+    return (
+      (uOf(qhat) * (A * Q * Q * 0.25 + 0.5 * k * sys.g(Q))) / sys.gamma + freeEntropyW(prior, qhat) - 0.5 * Q * qhat
+    );
+  };
+  if (dphi(qhatFold) >= 0) return uFold;
+  let lo = qhatFold;
+  let hi = 2 * qhatFold;
+  for (let i = 0; i < 80 && dphi(hi) < 0; i++) [lo, hi] = [hi, 2 * hi];
+  if (!(dphi(hi) >= 0)) return uFold;
+  const qhatM = brent(dphi, lo, hi, 1e-14 * hi).x;
+  return Math.min(uOf(qhatM), uStable);
+}
+
+/**
  * A stationary point of the continuum: every u above max(u_f, uCut) on the branch, Q = 0 below (uCut = 0: the
- * informative one; any uCut ≥ u_f is stationary too, as the threshold starts of the classes), by Newton on the two
+ * informative one; any uCut ≥ u_f is stationary too; 'maxwell': the one of them with the largest f), by Newton on the two
  * global parameters (M, G) from the start (M0, G0) (e.g. a class solution's).
  */
 export function solveContinuum(
@@ -166,7 +204,7 @@ export function solveContinuum(
   law: ContinuousLaw,
   alpha: number,
   start: ContinuumStart,
-  uCut = 0,
+  uCut: ContinuumCut = 0,
   res: ContinuumResolution = CONTINUUM_RESOLUTION,
 ): ContinuumSolution {
   let M = start.M;

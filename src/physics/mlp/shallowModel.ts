@@ -202,17 +202,17 @@ export function createShallowModel(
     'Equilibrium = the stationary point with the largest RS free entropy f; the other branches are drawn dashed where metastable.',
   );
 
-  // Threshold starts Q0(v) = 0.99·1{v² > v_c²}: each Q(v) of a non-homogeneous law jumps at its own α (§7).
+  // Threshold starts Q0(v) = 0.99·1{v² > v_c²}: each Q(v) of a non-homogeneous discrete law jumps at its own α (§7).
+  // A continuous law needs none: its continuum takes the cutoff of largest f itself (the Maxwell cut, §7).
   const order = Array.from({ length: K }, (_, c) => c).sort((a, b) => system.v2[a] - system.v2[b]);
-  // With a continuous law each carries its cutoff uCut (between the two classes) to the continuum.
-  const thresholdStarts: Array<{ q: Float64Array; uCut: number }> = [];
-  if (K > 1) {
+  const thresholdStarts: Float64Array[] = [];
+  if (K > 1 && discrete) {
     const nThr = Math.min(K - 1, 8);
     for (let k = 1; k <= nThr; k++) {
       const cut = Math.round((k * K) / (nThr + 1));
       const q0 = new Float64Array(K);
       for (let i = cut; i < K; i++) q0[order[i]] = 0.99;
-      thresholdStarts.push({ q: q0, uCut: 0.5 * (system.v2[order[cut - 1]] + system.v2[order[cut]]) });
+      thresholdStarts.push(q0);
     }
   }
   const informativeStart = new Float64Array(K).fill(0.99);
@@ -227,7 +227,6 @@ export function createShallowModel(
   const classStart = (s: BranchSolution) => ({
     q: Float64Array.from(s.Q),
     r: s.R2hat,
-    uCut: s.uCut ?? 0,
     warm: continuumWarm.get(s),
   });
 
@@ -245,7 +244,7 @@ export function createShallowModel(
    * replaces ε, f, R̂2, τ and gives Q(v) at the classes' v² (issue 15 §1: fixed classes converge only like the class
    * width at the fold). Discrete laws: the solution itself.
    */
-  const refine = (alpha: number, sol: BranchSolution, uCut: number, warm?: ContinuumWarm): BranchSolution => {
+  const refine = (alpha: number, sol: BranchSolution, warm?: ContinuumWarm): BranchSolution => {
     if (discrete || !sol.converged || Math.max(...sol.Q) < NONZERO) return sol;
     const { M, G } = globals(sol);
     let start: ContinuumStart = { M, G, R2hat: sol.R2hat };
@@ -255,7 +254,7 @@ export function createShallowModel(
       start = { ...warm.start, M: Math.max(0, warm.start.M + M - prev.M), G: warm.start.G + G - prev.G, near: true };
     }
     const law = params.readout as 'gauss' | 'unif';
-    const cont = solveContinuum(system, law, alpha, start, uCut);
+    const cont = solveContinuum(system, law, alpha, start, 'maxwell');
     const at = Array.from(system.v2, (u) => cont.overlapAt(u));
     const out: BranchSolution = {
       ...sol,
@@ -268,7 +267,6 @@ export function createShallowModel(
       Q: at.map((x) => x.Q),
       Qhat: at.map((x) => x.Qhat),
       converged: cont.converged,
-      uCut,
     };
     if (warmStarts && cont.converged)
       continuumWarm.set(out, { raw: sol, start: { M: cont.M, G: cont.G, R2hat: cont.R2hat } });
@@ -284,20 +282,20 @@ export function createShallowModel(
     const universal = solveUniversal(system, alpha, warm?.universal.R2hat ?? 0);
     const stationary: BranchSolution[] = [];
     if (!pinnedUniversal && alpha > 0) {
-      const starts: Array<{ q: Float64Array; r: number; uCut: number; warm?: ContinuumWarm }> = [];
+      const starts: Array<{ q: Float64Array; r: number; warm?: ContinuumWarm }> = [];
       for (const s of warm?.stationary ?? []) starts.push(classStart(s));
       // A continued branch with every Q ≥ 0.9 is the one the informative start (Q = 0.99) falls into: skip it.
       const fullySpecialised = (warm?.stationary ?? []).some((s) => Math.min(...s.Q) >= 0.9);
-      if (!fullySpecialised) starts.push({ q: informativeStart, r: 0, uCut: 0 });
-      for (const t of thresholdStarts) starts.push({ q: t.q, r: 0, uCut: t.uCut });
-      if (universalGain(universal) > 1) starts.push({ q: smallStart, r: universal.R2hat, uCut: 0 });
+      if (!fullySpecialised) starts.push({ q: informativeStart, r: 0 });
+      for (const q of thresholdStarts) starts.push({ q, r: 0 });
+      if (universalGain(universal) > 1) starts.push({ q: smallStart, r: universal.R2hat });
       const found: BranchSolution[] = []; // the classes' solutions (refined below for continuous laws)
       for (const st of starts) {
         const raw = solveFromStart(system, alpha, st.q, st.r, { known: found });
         if (!raw || !raw.converged || Math.max(...raw.Q) < NONZERO) continue;
         if (found.some((o) => o.Q.every((q, c) => Math.abs(q - raw.Q[c]) < SAME))) continue;
         found.push(raw);
-        const sol = refine(alpha, raw, st.uCut, st.warm);
+        const sol = refine(alpha, raw, st.warm);
         if (!sol.converged || Math.max(...sol.Q) < NONZERO) continue;
         if (stationary.some((o) => o.Q.every((q, c) => Math.abs(q - sol.Q[c]) < SAME))) continue;
         stationary.push(sol);
@@ -324,7 +322,7 @@ export function createShallowModel(
   const continueBranch = (alpha: number, from: BranchSolution): BranchSolution => {
     if (from.kind === 'universal') return solveUniversal(system, alpha, from.R2hat);
     const st = classStart(from);
-    return refine(alpha, solveFromStart(system, alpha, st.q, st.r), st.uCut, st.warm);
+    return refine(alpha, solveFromStart(system, alpha, st.q, st.r), st.warm);
   };
   const equilibriumOf = (p: ShallowPoint): BranchSolution =>
     p.equilibrium === 'specialised' ? (p.specialised as BranchSolution) : p.universal;

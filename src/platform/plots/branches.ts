@@ -48,13 +48,12 @@ export function otherSpecialisedOf(p: ShallowPoint): BranchSolution | null {
 
 /**
  * Grid neighbours on one branch differ by less than this in every Q(v); distinct branches (small-Q and large-Q,
- * or two cutoffs of a continuous law) differ by more somewhere.
+ * say) differ by more somewhere.
  */
 const CONTINUES = 0.25;
 
-/** max |ΔQ| between two stationary points; Infinity between different cutoffs uCut (continuous laws). */
+/** max |ΔQ| between two stationary points. */
 function qDistance(a: BranchSolution, b: BranchSolution): number {
-  if ((a.uCut ?? 0) !== (b.uCut ?? 0)) return Infinity;
   let d = 0;
   a.Q.forEach((q, c) => (d = Math.max(d, Math.abs(q - b.Q[c]))));
   return d;

@@ -1,5 +1,5 @@
 // The spiked matrix–tensor tab: the (Δp, 1/Δ2) phase diagram with its regions (impossible, hard for AMP, hard for
-// gradient flow, spurious minima, trivial landscape) and the overlap m against 1/Δ2 on both state-evolution
+// Langevin at T = 1, hard for gradient flow, spurious minima, trivial landscape) and the overlap m against 1/Δ2 on both state-evolution
 // branches at the chosen Δp, thresholds marked. Numbers from the worker; every plot exports SVG/PNG/CSV/JSON.
 import { useCallback } from 'react';
 import type { ExportContext } from '../../../platform/plots/export';
@@ -101,6 +101,8 @@ export function MatrixTensorExplorer() {
     mark('inv-delta2-it', at.it, 'IT');
     if (at.hard !== null && at.it !== null && at.hard - at.it > 1e-6) mark('inv-delta2-hard', at.hard, 'jump');
     if (at.amp !== null && at.it !== null && at.amp - at.it > 1e-6) mark('inv-delta2-amp', at.amp, 'AMP');
+    if (at.langevin !== null && at.amp !== null && at.langevin - at.amp > 1e-6)
+      mark('inv-delta2-langevin', at.langevin, 'L');
     mark('inv-delta2-gf', at.gf, 'GF');
     mark('inv-delta2-triv', at.triv, 'triv');
   }
@@ -137,6 +139,7 @@ export function MatrixTensorExplorer() {
               ['hard from', at ? fmt(at.hard) : '…', 'readout-mt-hard'],
               ['1/Δ2_AMP', at ? fmt(at.amp) : '…', 'readout-mt-amp'],
               ['spinodal', at ? fmt(at.spinodal) : '…', 'readout-mt-spinodal'],
+              ['1/Δ2_L (Langevin)', at ? fmt(at.langevin) : '…', 'readout-mt-langevin'],
               ['1/Δ2_GF', at ? fmt(at.gf) : '…', 'readout-mt-gf'],
               ['1/Δ2_triv', at ? fmt(at.triv) : '…', 'readout-mt-triv'],
             ]}
@@ -144,8 +147,8 @@ export function MatrixTensorExplorer() {
           <p className="classic-note">
             IT: information-theoretic (the Bayes-optimal m becomes &gt; 0); hard from: the informative branch is the
             equilibrium but AMP falls short (= IT for p = 3; a first-order jump for p ≥ 4); AMP: Bayes-AMP from m = 0⁺
-            reaches the informative branch; spinodal: the informative branch appears; GF: gradient flow succeeds; triv:
-            Kac–Rice, no spurious minima.
+            reaches the informative branch; spinodal: the informative branch appears; L: Langevin at T = 1 leaves m ≈ 0;
+            GF: gradient flow succeeds; triv: Kac–Rice, no spurious minima.
           </p>
           <p className="classic-note">
             Y = x*x*ᵀ/√N + √Δ2 noise and an order-p spiked tensor with noise Δp, x* uniform on the sphere |x|² = N.
@@ -157,9 +160,11 @@ export function MatrixTensorExplorer() {
             Landscape of the loss −log P(Y, T | x): gradient flow from a random start succeeds above 1/Δ2_GF, where the
             threshold states get an unstable direction towards the signal (arXiv 1907.08226); above 1/Δ2_triv the
             annealed Kac–Rice count finds no spurious minimum left (method of Sarao Mannelli, Krzakala, Urbani,
-            Zdeborová, arXiv 1902.00139; derived in docs/physics/matrix-tensor.md). The Langevin (T = 1) line of
-            1812.09066 needs its dynamical equations and is not drawn; the simulation below runs the dynamics at finite
-            N.
+            Zdeborová, arXiv 1902.00139; derived in docs/physics/matrix-tensor.md). Langevin at the Bayes temperature T
+            = 1 ages towards the marginal states at T (Cugliandolo–Kurchan) and escapes towards the signal above 1/Δ2_L,
+            where u·β(1 − q_EA) = 1, i.e. u² = ξ″(1 − 1/u) (p = 3: max(1, √(2/Δp))); derived in the note §4c, checked on
+            the large-N dynamical equations, not fitted to the paper’s extrapolated line (1812.09066). The simulation
+            below runs the dynamics at finite N.
           </p>
         </section>
         <div className="classic-plots">

@@ -10,6 +10,7 @@ const line = (deltaP: number, it: number | null, amp: number | null): MatrixTens
   hard: it,
   amp,
   spinodal: 0,
+  langevin: 1.5,
   gf: 2,
   triv: 9,
   converged: it !== null,
@@ -35,6 +36,6 @@ describe('matrix-tensor plot geometry', () => {
   });
 
   it('exports one row per Δp with every threshold (null where not reached)', () => {
-    expect(diagramTable([line(0.5, null, 1)]).rows).toEqual([[0.5, null, null, 1, 0, 2, 9, false]]);
+    expect(diagramTable([line(0.5, null, 1)]).rows).toEqual([[0.5, null, null, 1, 0, 1.5, 2, 9, false]]);
   });
 });

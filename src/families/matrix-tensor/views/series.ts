@@ -5,7 +5,7 @@ import type { Series } from '../../../platform/plots/LinePlot';
 import type { DataTable } from '../../../platform/plots/export';
 import { COLOURS, MATRIX_TENSOR_REGIONS } from '../../../platform/plots/palette';
 
-type Line = keyof Pick<MatrixTensorLinePoint, 'it' | 'hard' | 'amp' | 'spinodal' | 'gf' | 'triv'>;
+type Line = keyof Pick<MatrixTensorLinePoint, 'it' | 'hard' | 'amp' | 'spinodal' | 'langevin' | 'gf' | 'triv'>;
 
 /** The threshold lines: their key, name in the legend and style. */
 export const LINES: readonly { key: Line; label: string; colour: string; bold?: boolean; dashed?: boolean }[] = [
@@ -13,6 +13,7 @@ export const LINES: readonly { key: Line; label: string; colour: string; bold?: 
   { key: 'hard', label: 'hard phase starts (p ≥ 4: first-order jump)', colour: COLOURS.orange, dashed: true },
   { key: 'amp', label: '1/Δ2_AMP: Bayes-AMP from m = 0⁺ succeeds', colour: COLOURS.blue },
   { key: 'spinodal', label: 'spinodal: informative branch appears', colour: COLOURS.grey, dashed: true },
+  { key: 'langevin', label: '1/Δ2_L: Langevin at T = 1 leaves m ≈ 0 (marginal states)', colour: COLOURS.pink },
   { key: 'gf', label: '1/Δ2_GF: threshold states unstable (gradient flow)', colour: COLOURS.green, dashed: true },
   { key: 'triv', label: '1/Δ2_triv: Kac–Rice, no spurious minima', colour: COLOURS.violet },
 ];
@@ -23,7 +24,20 @@ export const REGIONS: readonly { id: string; label: string; lo: Line | null; hi:
   // p ≥ 4, small Δp: AMP on a low branch that is Bayes-optimal (easy for AMP) between IT and the jump; unlabelled.
   { id: 'easy-low', label: '', lo: 'it', hi: 'hard', fill: MATRIX_TENSOR_REGIONS.hardGf },
   { id: 'hard-amp', label: 'hard (AMP fails)', lo: 'hard', hi: 'amp', fill: MATRIX_TENSOR_REGIONS.hardAmp },
-  { id: 'hard-gf', label: 'AMP easy, hard for gradient flow', lo: 'amp', hi: 'gf', fill: MATRIX_TENSOR_REGIONS.hardGf },
+  {
+    id: 'hard-langevin',
+    label: 'AMP easy, hard for Langevin',
+    lo: 'amp',
+    hi: 'langevin',
+    fill: MATRIX_TENSOR_REGIONS.hardLangevin,
+  },
+  {
+    id: 'hard-gf',
+    label: 'Langevin easy, hard for gradient flow',
+    lo: 'langevin',
+    hi: 'gf',
+    fill: MATRIX_TENSOR_REGIONS.hardGf,
+  },
   {
     id: 'spurious',
     label: 'gradient flow easy, spurious minima',
@@ -128,11 +142,12 @@ export function diagramTable(lines: readonly MatrixTensorLinePoint[]): DataTable
       'invDelta2Hard',
       'invDelta2AMP',
       'invDelta2Spinodal',
+      'invDelta2Langevin',
       'invDelta2GF',
       'invDelta2Triv',
       'converged',
     ],
-    rows: lines.map((t) => [t.deltaP, t.it, t.hard, t.amp, t.spinodal, t.gf, t.triv, t.converged]),
+    rows: lines.map((t) => [t.deltaP, t.it, t.hard, t.amp, t.spinodal, t.langevin, t.gf, t.triv, t.converged]),
   };
 }
 

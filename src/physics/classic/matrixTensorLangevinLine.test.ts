@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradientFlowDynamics } from './matrixTensorGF';
 import { langevinGap, langevinThreshold, marginalState } from './matrixTensorLangevinLine';
-import { gfThreshold } from './matrixTensorThresholds';
+import { gfThreshold, thresholdsAt } from './matrixTensorThresholds';
 
 const DELTA_PS = [0.05, 0.25, 0.5, 1, 1.5, 2, 4, 10, 100];
 
@@ -83,6 +83,15 @@ describe('Langevin threshold of the spiked matrix–tensor model (marginal state
     expect(above.rise).toBeGreaterThan(0.3);
     expect(gradientFlow.rise).toBeLessThan(0.1);
     expect(below.rise).toBeLessThan(0.1);
+  });
+
+  it('is a line of the p = 3 diagram only (p ≥ 4: m = 0 unstable from u = 1 on; note §4c)', () => {
+    expect(thresholdsAt(3, 0.5)).toMatchObject({ langevin: expect.closeTo(2, 12), converged: true });
+    expect(thresholdsAt(3, 4)).toMatchObject({ langevin: 1, converged: true });
+    expect(thresholdsAt(4, 0.25)).toMatchObject({ langevin: null, converged: true });
+    // why: for p = 4 the gap u² − ξ″(1 − 1/u) is positive just above u = 1, negative further up, positive again
+    expect(langevinGap(4, 0.25, 1.05, 1)).toBeGreaterThan(0);
+    expect(langevinGap(4, 0.25, 2, 1)).toBeLessThan(0);
   });
 
   it('refuses bad input with one-line messages', () => {

@@ -15,7 +15,7 @@ import { MATRIX_TENSOR_TABLE, matrixTensorCodec, type MatrixTensorUiParams } fro
 import { useMatrixTensor } from '../store';
 import { LangevinPanel } from './LangevinPanel';
 import { choiceOptions } from './choices';
-import { diagramSeries, diagramTable, labelAt, overlapSeries, overlapTable, regionBand, REGIONS } from './series';
+import { diagramSeries, diagramTable, labelAt, overlapSeries, overlapTable, regionBand, regionsOf } from './series';
 import '../../../platform/ui/classic.css';
 
 const context = (): ExportContext => {
@@ -27,9 +27,12 @@ const context = (): ExportContext => {
   };
 };
 
-/** A label's centre moved inside [left, right] (≈ 6.5 px a character at 12 px). */
+/** Half the width of a 12 px label in pixels (≈ 6.5 px a character), with a margin. */
+const labelHalfWidth = (text: string) => 3.25 * text.length + 4;
+
+/** A label's centre moved inside [left, right]. */
 const clampLabel = (px: number, text: string, left: number, right: number) => {
-  const half = 3.25 * text.length + 4;
+  const half = labelHalfWidth(text);
   return Math.min(Math.max(px, left + half), right - half);
 };
 
@@ -89,10 +92,9 @@ export function MatrixTensorExplorer() {
   const at = overlaps?.at ?? null;
 
   const diagram = diagramSeries(lines, yMax, params.deltaP);
-  const labels = REGIONS.filter((r) => r.label).map((r) => ({
-    r,
-    pos: labelAt(regionBand(lines, r, yMax), 0.08 * yMax),
-  }));
+  const bands = regionsOf(lines)
+    .filter((r) => r.label)
+    .map((r) => ({ r, band: regionBand(lines, r, yMax) }));
   const rules: Series[] = [];
   if (at) {
     const mark = (id: string, v: number | null, text: string) => {
@@ -180,9 +182,18 @@ export function MatrixTensorExplorer() {
             legend="below"
             height={340}
             attrs={{ 'data-lines': lines.length }}
-            overlay={(x, y) =>
-              labels.map(({ r, pos }) =>
-                pos ? (
+            overlay={(x, y) => {
+              // data units a pixel: labels keep clear of the lines beside them and of the Δp rule's text at the top
+              const perX = params.deltaPMax / (x(params.deltaPMax) - x(0));
+              const avoid = { x: params.deltaP, below: yMax * (1 - 22 / (y(0) - y(yMax))) };
+              return bands.map(({ r, band }) => {
+                const fit = {
+                  half: labelHalfWidth(r.label) * perX,
+                  domain: [0, params.deltaPMax] as [number, number],
+                  avoid,
+                };
+                const pos = labelAt(band, 0.08 * yMax, fit);
+                return pos ? (
                   <text
                     key={r.id}
                     className="region-label"
@@ -195,9 +206,9 @@ export function MatrixTensorExplorer() {
                   >
                     {r.label}
                   </text>
-                ) : null,
-              )
-            }
+                ) : null;
+              });
+            }}
             exportAs={{ plot: 'mt-diagram', title: 'phase diagram', context, table: diagramTableOf, fileKeys: ['p'] }}
           />
           <LinePlot

@@ -41,6 +41,10 @@ describe('matrix-tensor plot geometry', () => {
     // a centre kept 1 inside the frame [0, 4]: x = 0 moves to 1, x = 4 to 3
     expect(labelAt(slope, 0.1, { half: 1, domain: [0, 4] })).toEqual({ x: 3, y: 0.5 });
     expect(labelAt(slope, 0.1, { half: 1.5, domain: [0, 4] })).toEqual({ x: 2.5, y: 0.5 });
+    // a thin region (no room under the whole label): labelled at its widest point, as a label of no width
+    const thin = [0, 1, 2, 3, 4].map((x) => ({ x, lo: 0, hi: x === 1 ? 1 : 0.05 }));
+    expect(labelAt(thin, 0.1, { half: 1, domain: [0, 4] })).toEqual({ x: 1, y: 0.5 });
+    expect(labelAt(thin, 2, { half: 1, domain: [0, 4] })).toBeNull();
   });
 
   it('draws the Langevin line and its two regions where it is known (p = 3), one AMP–GF region without it', () => {

@@ -85,23 +85,28 @@ export interface LabelFit {
 }
 
 /** Where to write a region's label: among the centres where the band, narrowed to the points under the label, leaves
- *  the most height (≥ 95 % of it), the middle one, at the middle of that height; null if nowhere higher than
- *  `minHeight`. Without `fit`, a label of no width. */
+ *  the most height (≥ 95 % of it), the middle one, at the middle of that height; where no centre leaves `minHeight`
+ *  under the whole label (a thin region), the same on the band at the centre alone, the label running over the lines
+ *  beside it; null if even that is nowhere higher than `minHeight`. Without `fit`, a label of no width. */
 export function labelAt(band: readonly { x: number; lo: number; hi: number }[], minHeight: number, fit?: LabelFit) {
   const half = fit?.half ?? 0;
-  const room = band.map((c) => {
-    const x = fit ? Math.min(Math.max(c.x, fit.domain[0] + half), fit.domain[1] - half) : c.x;
-    const under = band.filter((b) => Math.abs(b.x - x) <= half);
-    const crosses = fit?.avoid && Math.abs(fit.avoid.x - x) <= half;
-    const lo = Math.max(...under.map((b) => b.lo));
-    const hi = Math.min(...under.map((b) => b.hi), crosses ? fit.avoid!.below : Infinity);
-    return { x, lo, hi };
-  });
-  const top = Math.max(0, ...room.map((b) => b.hi - b.lo));
-  if (!(top > minHeight)) return null;
-  const wide = room.filter((b) => b.hi - b.lo >= 0.95 * top);
-  const b = wide[Math.floor((wide.length - 1) / 2)];
-  return { x: b.x, y: 0.5 * (b.lo + b.hi) };
+  const best = (window: number) => {
+    const room = band.map((c) => {
+      const x = fit ? Math.min(Math.max(c.x, fit.domain[0] + half), fit.domain[1] - half) : c.x;
+      const under = window ? band.filter((b) => Math.abs(b.x - x) <= window) : [c];
+      const crosses = fit?.avoid && Math.abs(fit.avoid.x - x) <= half;
+      if (under.length === 0) return { x, lo: 0, hi: -1 };
+      const lo = Math.max(...under.map((b) => b.lo));
+      const hi = Math.min(...under.map((b) => b.hi), crosses ? fit.avoid!.below : Infinity);
+      return { x: window ? x : c.x, lo, hi };
+    });
+    const top = Math.max(0, ...room.map((b) => b.hi - b.lo));
+    if (!(top > minHeight)) return null;
+    const wide = room.filter((b) => b.hi - b.lo >= 0.95 * top);
+    const b = wide[Math.floor((wide.length - 1) / 2)];
+    return { x: b.x, y: 0.5 * (b.lo + b.hi) };
+  };
+  return best(half) ?? (half > 0 ? best(0) : null);
 }
 
 export function diagramSeries(lines: readonly MatrixTensorLinePoint[], yMax: number, deltaP: number): Series[] {

@@ -45,6 +45,16 @@ describe('Langevin threshold of the spiked matrix–tensor model (marginal state
     // Δp = 1: q = 1 − 1/√2 and x = √2 − 1 (values printed by the code: 0.292893, 0.414214)
     const s = marginalState(3, 1, Math.SQRT2, 1)!;
     expect(s.x).toBeCloseTo(Math.SQRT2 - 1, 10);
+    // the step from the escape condition to u·β(1 − q) = 1: μ∞ − β[ξ′(1) − ξ′(q)] = T/(1 − q) on any CK state
+    for (const [deltaP, u, T] of [
+      [1, 1.8, 1],
+      [0.5, 1.3, 1],
+      [0.3, 3, 0.7],
+    ]) {
+      const st = marginalState(3, deltaP, u, T)!;
+      const xi1 = (q: number) => u * q + (q * q) / deltaP;
+      expect(st.mu - (xi1(1) - xi1(st.q)) / T).toBeCloseTo(T / (1 - st.q), 12);
+    }
     // no aging where the paramagnet is stable (u < 1, no tensor to speak of)
     expect(marginalState(3, 1e6, 0.5, 1)).toBeNull();
   });

@@ -15,7 +15,7 @@ import { MATRIX_TENSOR_TABLE, matrixTensorCodec, type MatrixTensorUiParams } fro
 import { useMatrixTensor } from '../store';
 import { LangevinPanel } from './LangevinPanel';
 import { choiceOptions } from './choices';
-import { diagramSeries, diagramTable, labelAt, overlapSeries, overlapTable, regionBand, regionsOf } from './series';
+import { diagramSeries, diagramTable, overlapSeries, overlapTable, regionBand, regionLabel, regionsOf } from './series';
 import '../../../platform/ui/classic.css';
 
 const context = (): ExportContext => {
@@ -187,24 +187,24 @@ export function MatrixTensorExplorer() {
               const perX = params.deltaPMax / (x(params.deltaPMax) - x(0));
               const avoid = { x: params.deltaP, below: yMax * (1 - 22 / (y(0) - y(yMax))) };
               return bands.map(({ r, band }) => {
-                const fit = {
-                  half: labelHalfWidth(r.label) * perX,
+                const fitOf = (text: string) => ({
+                  half: labelHalfWidth(text) * perX,
                   domain: [0, params.deltaPMax] as [number, number],
                   avoid,
-                };
-                const pos = labelAt(band, 0.08 * yMax, fit);
-                return pos ? (
+                });
+                const at = regionLabel(r, band, 0.08 * yMax, fitOf);
+                return at ? (
                   <text
                     key={r.id}
                     className="region-label"
                     data-testid={`label-${r.id}`}
-                    x={clampLabel(x(pos.x), r.label, x(0), x(params.deltaPMax))}
-                    y={y(pos.y)}
+                    x={clampLabel(x(at.x), at.text, x(0), x(params.deltaPMax))}
+                    y={y(at.y)}
                     textAnchor="middle"
                     dominantBaseline="middle"
                     fontSize={12}
                   >
-                    {r.label}
+                    {at.text}
                   </text>
                 ) : null;
               });

@@ -2,7 +2,7 @@
 // label placement, and the export tables.
 import { describe, expect, it } from 'vitest';
 import type { MatrixTensorLinePoint } from '../../../physics/classic/matrixTensorThresholds';
-import { diagramSeries, diagramTable, labelAt, regionBand, REGIONS, regionsOf } from './series';
+import { diagramSeries, diagramTable, labelAt, regionBand, regionLabel, REGIONS, regionsOf } from './series';
 
 const line = (deltaP: number, it: number | null, amp: number | null): MatrixTensorLinePoint => ({
   deltaP,
@@ -41,10 +41,15 @@ describe('matrix-tensor plot geometry', () => {
     // a centre kept 1 inside the frame [0, 4]: x = 0 moves to 1, x = 4 to 3
     expect(labelAt(slope, 0.1, { half: 1, domain: [0, 4] })).toEqual({ x: 3, y: 0.5 });
     expect(labelAt(slope, 0.1, { half: 1.5, domain: [0, 4] })).toEqual({ x: 2.5, y: 0.5 });
-    // a thin region (no room under the whole label): labelled at its widest point, as a label of no width
-    const thin = [0, 1, 2, 3, 4].map((x) => ({ x, lo: 0, hi: x === 1 ? 1 : 0.05 }));
-    expect(labelAt(thin, 0.1, { half: 1, domain: [0, 4] })).toEqual({ x: 1, y: 0.5 });
-    expect(labelAt(thin, 2, { half: 1, domain: [0, 4] })).toBeNull();
+    // a narrow region (no room under the whole label): placed by the middle half of the label, else not labelled
+    const narrow = [0, 1, 2, 3, 4, 5, 6].map((x) => ({ x, lo: 0, hi: x === 2 || x === 3 ? 1 : 0.05 }));
+    expect(labelAt(narrow, 0.1, { half: 1, domain: [0, 6] })).toEqual({ x: 2, y: 0.5 });
+    const spike = narrow.map((b) => ({ ...b, hi: b.x === 2 ? 1 : 0.05 }));
+    expect(labelAt(spike, 0.1, { half: 2, domain: [0, 6] })).toBeNull();
+    // the region's short label where the full one finds no room: 'hard' (4 characters) in place of 16
+    const fitOf = (text: string) => ({ half: text.length / 8, domain: [0, 6] as [number, number] });
+    expect(regionLabel(region('hard-amp'), spike, 0.1, fitOf)).toEqual({ text: 'hard', x: 2, y: 0.5 });
+    expect(regionLabel(region('hard-amp'), slope, 0.1, fitOf)).toEqual({ text: 'hard (AMP fails)', x: 3, y: 0.5 });
   });
 
   it('draws the Langevin line and its two regions where it is known (p = 3), one AMP–GF region without it', () => {

@@ -18,17 +18,26 @@ export const LINES: readonly { key: Line; label: string; colour: string; bold?: 
   { key: 'triv', label: '1/Δ2_triv: Kac–Rice, no spurious minima', colour: COLOURS.violet },
 ];
 
-type Region = { id: string; label: string; lo: Line | null; hi: Line | null; fill: string };
+/** A region between two lines; `short`: its label where the full one finds no room (a narrow region). */
+type Region = { id: string; label: string; short?: string; lo: Line | null; hi: Line | null; fill: string };
 
 /** The regions between consecutive lines (bottom to top), with their labels; p = 3 (with the Langevin line). */
 export const REGIONS: readonly Region[] = [
   { id: 'impossible', label: 'impossible', lo: null, hi: 'it', fill: MATRIX_TENSOR_REGIONS.impossible },
   // p ≥ 4, small Δp: AMP on a low branch that is Bayes-optimal (easy for AMP) between IT and the jump; unlabelled.
   { id: 'easy-low', label: '', lo: 'it', hi: 'hard', fill: MATRIX_TENSOR_REGIONS.hardGf },
-  { id: 'hard-amp', label: 'hard (AMP fails)', lo: 'hard', hi: 'amp', fill: MATRIX_TENSOR_REGIONS.hardAmp },
+  {
+    id: 'hard-amp',
+    label: 'hard (AMP fails)',
+    short: 'hard',
+    lo: 'hard',
+    hi: 'amp',
+    fill: MATRIX_TENSOR_REGIONS.hardAmp,
+  },
   {
     id: 'hard-langevin',
     label: 'AMP easy, hard for Langevin',
+    short: 'hard for Langevin',
     lo: 'amp',
     hi: 'langevin',
     fill: MATRIX_TENSOR_REGIONS.hardLangevin,
@@ -36,6 +45,7 @@ export const REGIONS: readonly Region[] = [
   {
     id: 'hard-gf',
     label: 'Langevin easy, hard for gradient flow',
+    short: 'hard for gradient flow',
     lo: 'langevin',
     hi: 'gf',
     fill: MATRIX_TENSOR_REGIONS.hardGf,
@@ -43,6 +53,7 @@ export const REGIONS: readonly Region[] = [
   {
     id: 'spurious',
     label: 'gradient flow easy, spurious minima',
+    short: 'spurious minima',
     lo: 'gf',
     hi: 'triv',
     fill: MATRIX_TENSOR_REGIONS.spurious,
@@ -86,8 +97,9 @@ export interface LabelFit {
 
 /** Where to write a region's label: among the centres where the band, narrowed to the points under the label, leaves
  *  the most height (≥ 95 % of it), the middle one, at the middle of that height; where no centre leaves `minHeight`
- *  under the whole label (a thin region), the same on the band at the centre alone, the label running over the lines
- *  beside it; null if even that is nowhere higher than `minHeight`. Without `fit`, a label of no width. */
+ *  under the whole label (a narrow region), the same under its middle half, the ends running over the lines beside
+ *  it; null if even that is nowhere higher than `minHeight` (a label mostly outside its region would mislead).
+ *  Without `fit`, a label of no width. */
 export function labelAt(band: readonly { x: number; lo: number; hi: number }[], minHeight: number, fit?: LabelFit) {
   const half = fit?.half ?? 0;
   const best = (window: number) => {
@@ -98,7 +110,7 @@ export function labelAt(band: readonly { x: number; lo: number; hi: number }[], 
       if (under.length === 0) return { x, lo: 0, hi: -1 };
       const lo = Math.max(...under.map((b) => b.lo));
       const hi = Math.min(...under.map((b) => b.hi), crosses ? fit.avoid!.below : Infinity);
-      return { x: window ? x : c.x, lo, hi };
+      return { x, lo, hi };
     });
     const top = Math.max(0, ...room.map((b) => b.hi - b.lo));
     if (!(top > minHeight)) return null;
@@ -106,7 +118,21 @@ export function labelAt(band: readonly { x: number; lo: number; hi: number }[], 
     const b = wide[Math.floor((wide.length - 1) / 2)];
     return { x: b.x, y: 0.5 * (b.lo + b.hi) };
   };
-  return best(half) ?? (half > 0 ? best(0) : null);
+  return best(half) ?? (half > 0 ? best(half / 2) : null);
+}
+
+/** A region's label and where it goes: the full label, else the short one where the region is too narrow for it. */
+export function regionLabel(
+  r: Region,
+  band: readonly { x: number; lo: number; hi: number }[],
+  minHeight: number,
+  fitOf: (text: string) => LabelFit,
+): { text: string; x: number; y: number } | null {
+  for (const text of r.short ? [r.label, r.short] : [r.label]) {
+    const pos = labelAt(band, minHeight, fitOf(text));
+    if (pos) return { text, ...pos };
+  }
+  return null;
 }
 
 export function diagramSeries(lines: readonly MatrixTensorLinePoint[], yMax: number, deltaP: number): Series[] {

@@ -14,10 +14,12 @@ test.describe('spiked matrix–tensor tab', () => {
     await expect(page.getByTestId('readout-mt-it')).toHaveText(/^0\.851/);
     await expect(page.getByTestId('readout-mt-amp')).toHaveText(/^1(\.000)?/);
     await expect(page.getByTestId('readout-mt-gf')).toHaveText(/^2\.561/);
+    // Langevin at T = 1 (p = 3): 1/Δ2_L = √(2/Δp) = 2 (note §4c)
+    await expect(page.getByTestId('readout-mt-langevin')).toHaveText(/^2(\.000)?$/);
     const diagram = page.getByTestId('plot-mt-diagram');
-    for (const line of ['it', 'amp', 'gf', 'triv'])
+    for (const line of ['it', 'amp', 'langevin', 'gf', 'triv'])
       await expect(diagram.locator(`path[data-series=line-${line}]`)).toHaveAttribute('d', /^M-?[\d.]+,-?[\d.]+L/);
-    for (const region of ['impossible', 'hard-amp', 'trivial'])
+    for (const region of ['impossible', 'hard-amp', 'hard-langevin', 'trivial'])
       await expect(diagram.getByTestId(`label-${region}`)).toBeVisible();
     const overlap = page.getByTestId('plot-mt-overlap');
     for (const s of ['m-amp', 'm-informative', 'm-equilibrium'])

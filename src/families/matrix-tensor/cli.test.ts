@@ -27,6 +27,9 @@ describe('matrix-tensor CLI', () => {
     expect(rows).toHaveLength(2);
     expect(rows[1]).toMatchObject({ p: 3, deltaP: 2, converged: true });
     expect(rows[1].invDelta2GF).toBeCloseTo((1 + Math.sqrt(1 + 4)) / 2, 12); // u² = u + (p − 1)/Δp
+    // Langevin at T = 1, p = 3: max(1, √(2/Δp)) (note §4c)
+    expect(rows[0].invDelta2Langevin).toBeCloseTo(2, 12);
+    expect(rows[1].invDelta2Langevin).toBeCloseTo(1, 12);
     expect(rows[0].invDelta2IT as number).toBeLessThan(1);
     expect(run(['--lines', '--delta-p-max', '2'])).toHaveLength(64);
     expect(cmd.flags.p).toMatchObject({ default: '3' });

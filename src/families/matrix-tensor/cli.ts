@@ -36,7 +36,8 @@ const flags: Record<string, FlagSpec> = {
     kind: 'boolean',
     help:
       'print the threshold lines instead: one row per Δp {deltaP, invDelta2IT, invDelta2Hard (start of the hard ' +
-      'phase), invDelta2AMP, invDelta2Spinodal, invDelta2GF, invDelta2Triv} (null: not reached below 1/Δ2 = 1000)',
+      'phase), invDelta2AMP, invDelta2Spinodal, invDelta2GF, invDelta2Triv, invDelta2Langevin (Langevin at T = 1 ' +
+      'leaves m ≈ 0)} (null: not reached below 1/Δ2 = 1000)',
   },
   'delta-ps': { kind: 'list', help: 'with --lines: the Δp values (default: the page’s 64 points up to --delta-p-max)' },
   'delta-p-max': flag('deltaPMax'),
@@ -77,9 +78,10 @@ export const commands: Record<string, Command> = {
     help:
       'Spiked matrix–tensor model, spherical prior: overlap m of Bayes-AMP from m = 0⁺ (mAmp) and of state ' +
       'evolution from m = 1⁻ (mInformative), their RS free entropies, the Bayes-optimal m (larger Φ); --lines: the ' +
-      'IT, AMP, spinodal, gradient-flow and Kac–Rice thresholds in 1/Δ2 (arXiv 1812.09066, 1902.00139, 1907.08226)',
+      'IT, AMP, spinodal, gradient-flow, Kac–Rice and Langevin (T = 1) thresholds in 1/Δ2 (arXiv 1812.09066, ' +
+      '1902.00139, 1907.08226)',
     flags,
-    nullable: ['invDelta2IT', 'invDelta2Hard', 'invDelta2AMP', 'invDelta2Triv'],
+    nullable: ['invDelta2IT', 'invDelta2Hard', 'invDelta2AMP', 'invDelta2Triv', 'invDelta2Langevin'],
     // --simulate rows are one finished run (direct); the theory row closes it.
     run(f, emit) {
       const p = parseNumber('p', f.p as string);
@@ -106,6 +108,7 @@ export const commands: Record<string, Command> = {
             invDelta2Spinodal: t.spinodal,
             invDelta2GF: t.gf,
             invDelta2Triv: t.triv,
+            invDelta2Langevin: t.langevin,
             converged: t.converged,
             ...(t.reason ? { reason: t.reason } : {}),
           });

@@ -12,7 +12,7 @@ export const MATRIX_TENSOR_PRESETS: Preset[] = [
     title: 'p = 3: the lecture’s phase diagram',
     hash: link(3, 0.5, 3, 4),
     caption:
-      'p = 3 in the (Δp, 1/Δ2) plane: impossible below 1/Δ2_IT, hard for AMP up to 1/Δ2 = 1, then easy for AMP but hard for gradient flow up to 1/Δ2_GF, and a landscape without spurious minima only above 1/Δ2_triv. At Δp = 0.5 the overlap jumps (first-order transition) and the informative branch is metastable below 1/Δ2_IT.',
+      'p = 3 in the (Δp, 1/Δ2) plane: impossible below 1/Δ2_IT, hard for AMP up to 1/Δ2 = 1, then easy for AMP but hard for Langevin at T = 1 up to 1/Δ2_L = max(1, √(2/Δp)), hard for gradient flow up to 1/Δ2_GF, and a landscape without spurious minima only above 1/Δ2_triv. At Δp = 0.5 the overlap jumps (first-order transition) and the informative branch is metastable below 1/Δ2_IT.',
     source:
       'Zdeborová, PAISS 2019 lecture; Sarao Mannelli et al., arXiv 1812.09066 (Fig. 1) and arXiv 1902.00139 (Fig. 1)',
   },

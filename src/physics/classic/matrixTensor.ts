@@ -20,6 +20,9 @@ export interface MatrixTensorParams {
   deltaP: number;
 }
 
+/** Largest u = 1/Δ2 of the threshold searches (u = 0: no matrix information). */
+export const U_MAX = 1000;
+
 /** Refuses what the equations do not cover: p an integer in [3, 8], noises in (0, 1e6]. */
 export function validateMatrixTensor(q: MatrixTensorParams): MatrixTensorParams {
   if (!Number.isInteger(q.p) || q.p < 3 || q.p > 8)

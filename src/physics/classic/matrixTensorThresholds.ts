@@ -7,12 +7,15 @@
 //  - spinodal: where the informative branch first exists (k(1/Δ2 = 1; m = 0) = 0 bounds it by u = 1);
 //  - GF: threshold states (the marginal minima gradient flow reaches) get a BBP outlier towards the signal,
 //    u² = ξ''(1) = u + (p − 1)/Δp (arXiv 1907.08226), closed form;
+//  - Langevin (T = 1): the marginal states the uninformed Langevin dynamics ages towards get that outlier,
+//    u² = ξ''(1 − 1/u) (matrixTensorLangevinLine.ts; p = 3: max(1, √(2/Δp)); not drawn for p ≥ 4, note §4c);
 //  - Kac–Rice trivialisation: even the most stable minima at m = 0 (largest Lagrange multiplier μ with a positive
 //    annealed complexity) get that outlier (method of arXiv 1902.00139, derived in the note §5).
 // Yes/no thresholds are bisected on the branch structure; the Kac–Rice line by Brent.
 import { bisect } from '../numerics/bisect';
 import { brent } from '../numerics/brent';
-import { branches, kMax, validateMatrixTensor } from './matrixTensor';
+import { branches, kMax, U_MAX, validateMatrixTensor } from './matrixTensor';
+import { langevinThreshold } from './matrixTensorLangevinLine';
 
 export interface MatrixTensorLinePoint {
   deltaP: number;
@@ -27,14 +30,20 @@ export interface MatrixTensorLinePoint {
   amp: number | null;
   spinodal: number;
   gf: number;
+  /**
+   * Langevin at the Bayes temperature T = 1 leaves m ≈ 0 (the marginal states turn unstable towards the signal);
+   * p = 3 only (null for p ≥ 4: m = 0 is unstable from u = 1 on, as in AMP, and the escape from the low branch
+   * that follows is not derived; note §4c).
+   */
+  langevin: number | null;
   triv: number | null;
   converged: boolean;
   /** Why converged is false. */
   reason?: string;
 }
 
-/** Bisection bracket of u = 1/Δ2 (u = 0: no matrix information) and its relative tolerance. */
-export const U_MAX = 1000;
+export { U_MAX };
+/** Relative tolerance of the bisections. */
 const RTOL = 1e-10;
 
 /** The smallest u ∈ [0, U_MAX] with test(u) true (test monotone), 0 if true at 0, null if false at U_MAX. */
@@ -118,6 +127,7 @@ export function thresholdsAt(p: number, deltaP: number): MatrixTensorLinePoint {
   const spinodal = kTop(0) >= 0 ? 0 : brent(kTop, 0, 1, 1e-14).x;
   const hard = it === null || amp === null ? null : hardPhaseStart(p, deltaP, it, amp);
   const triv = trivThreshold(p, deltaP);
+  const langevin = p === 3 ? langevinThreshold(p, deltaP, 1) : null;
   const missing = [
     ['it', it],
     ['amp', amp],
@@ -125,6 +135,7 @@ export function thresholdsAt(p: number, deltaP: number): MatrixTensorLinePoint {
   const reasons = [
     ...missing.map(([k]) => `${k as string} not reached below 1/Δ2 = ${U_MAX}`),
     ...(triv.converged ? [] : ['the Kac–Rice root did not converge']),
+    ...(langevin === null || langevin.converged ? [] : ['the Langevin root did not converge']),
   ];
   return {
     deltaP,
@@ -133,6 +144,7 @@ export function thresholdsAt(p: number, deltaP: number): MatrixTensorLinePoint {
     amp,
     spinodal,
     gf: gfThreshold(p, deltaP),
+    langevin: langevin?.converged ? langevin.u : null,
     triv: triv.converged ? triv.u : null,
     converged: reasons.length === 0,
     ...(reasons.length ? { reason: reasons.join('; ') } : {}),

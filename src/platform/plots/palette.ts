@@ -61,6 +61,7 @@ export const stateColours = (theme: Theme): readonly string[] =>
 export const MATRIX_TENSOR_REGIONS = {
   impossible: 'rgba(220, 38, 38, 0.18)',
   hardAmp: 'rgba(245, 158, 11, 0.26)',
+  hardLangevin: 'rgba(219, 39, 119, 0.10)',
   hardGf: 'rgba(234, 179, 8, 0.12)',
   spurious: 'rgba(4, 120, 87, 0.10)',
   trivial: 'rgba(37, 99, 235, 0.12)',

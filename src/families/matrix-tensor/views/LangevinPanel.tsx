@@ -143,8 +143,8 @@ export function LangevinPanel() {
           <p className="classic-note">
             One sample (x*, Y, T) at size N, Euler–Maruyama with dt = 0.02 on the sphere |x|² = N from a random start
             (|m(0)| ~ 1/√N). At T = 1 the stationary law is the posterior, so a run that equilibrates fluctuates around
-            the Bayes-optimal m; in the region that is hard for Langevin it stays near m ≈ 0 for long times (arXiv
-            1812.09066). Finite N shifts the thresholds (the escape time grows with N).
+            the Bayes-optimal m; in the region that is hard for Langevin (below 1/Δ2_L in the diagram) it stays near m ≈
+            0 for long times (arXiv 1812.09066). Finite N shifts the thresholds (the escape time grows with N).
           </p>
         </>
       )}

@@ -1,5 +1,5 @@
 // The spiked matrix–tensor tab: the (Δp, 1/Δ2) phase diagram with its regions (impossible, hard for AMP, hard for
-// gradient flow, spurious minima, trivial landscape) and the overlap m against 1/Δ2 on both state-evolution
+// Langevin at T = 1, hard for gradient flow, spurious minima, trivial landscape) and the overlap m against 1/Δ2 on both state-evolution
 // branches at the chosen Δp, thresholds marked. Numbers from the worker; every plot exports SVG/PNG/CSV/JSON.
 import { useCallback } from 'react';
 import type { ExportContext } from '../../../platform/plots/export';
@@ -15,7 +15,7 @@ import { MATRIX_TENSOR_TABLE, matrixTensorCodec, type MatrixTensorUiParams } fro
 import { useMatrixTensor } from '../store';
 import { LangevinPanel } from './LangevinPanel';
 import { choiceOptions } from './choices';
-import { diagramSeries, diagramTable, labelAt, overlapSeries, overlapTable, regionBand, REGIONS } from './series';
+import { diagramSeries, diagramTable, overlapSeries, overlapTable, regionBand, regionLabel, regionsOf } from './series';
 import '../../../platform/ui/classic.css';
 
 const context = (): ExportContext => {
@@ -27,9 +27,12 @@ const context = (): ExportContext => {
   };
 };
 
-/** A label's centre moved inside [left, right] (≈ 6.5 px a character at 12 px). */
+/** Half the width of a 12 px label in pixels (≈ 6.5 px a character), with a margin. */
+const labelHalfWidth = (text: string) => 3.25 * text.length + 4;
+
+/** A label's centre moved inside [left, right]. */
 const clampLabel = (px: number, text: string, left: number, right: number) => {
-  const half = 3.25 * text.length + 4;
+  const half = labelHalfWidth(text);
   return Math.min(Math.max(px, left + half), right - half);
 };
 
@@ -89,10 +92,9 @@ export function MatrixTensorExplorer() {
   const at = overlaps?.at ?? null;
 
   const diagram = diagramSeries(lines, yMax, params.deltaP);
-  const labels = REGIONS.filter((r) => r.label).map((r) => ({
-    r,
-    pos: labelAt(regionBand(lines, r, yMax), 0.08 * yMax),
-  }));
+  const bands = regionsOf(lines)
+    .filter((r) => r.label)
+    .map((r) => ({ r, band: regionBand(lines, r, yMax) }));
   const rules: Series[] = [];
   if (at) {
     const mark = (id: string, v: number | null, text: string) => {
@@ -101,6 +103,8 @@ export function MatrixTensorExplorer() {
     mark('inv-delta2-it', at.it, 'IT');
     if (at.hard !== null && at.it !== null && at.hard - at.it > 1e-6) mark('inv-delta2-hard', at.hard, 'jump');
     if (at.amp !== null && at.it !== null && at.amp - at.it > 1e-6) mark('inv-delta2-amp', at.amp, 'AMP');
+    if (at.langevin !== null && at.amp !== null && at.langevin - at.amp > 1e-6)
+      mark('inv-delta2-langevin', at.langevin, 'L');
     mark('inv-delta2-gf', at.gf, 'GF');
     mark('inv-delta2-triv', at.triv, 'triv');
   }
@@ -137,6 +141,7 @@ export function MatrixTensorExplorer() {
               ['hard from', at ? fmt(at.hard) : '…', 'readout-mt-hard'],
               ['1/Δ2_AMP', at ? fmt(at.amp) : '…', 'readout-mt-amp'],
               ['spinodal', at ? fmt(at.spinodal) : '…', 'readout-mt-spinodal'],
+              ['1/Δ2_L (Langevin)', at ? fmt(at.langevin) : '…', 'readout-mt-langevin'],
               ['1/Δ2_GF', at ? fmt(at.gf) : '…', 'readout-mt-gf'],
               ['1/Δ2_triv', at ? fmt(at.triv) : '…', 'readout-mt-triv'],
             ]}
@@ -144,8 +149,8 @@ export function MatrixTensorExplorer() {
           <p className="classic-note">
             IT: information-theoretic (the Bayes-optimal m becomes &gt; 0); hard from: the informative branch is the
             equilibrium but AMP falls short (= IT for p = 3; a first-order jump for p ≥ 4); AMP: Bayes-AMP from m = 0⁺
-            reaches the informative branch; spinodal: the informative branch appears; GF: gradient flow succeeds; triv:
-            Kac–Rice, no spurious minima.
+            reaches the informative branch; spinodal: the informative branch appears; L: Langevin at T = 1 leaves m ≈ 0;
+            GF: gradient flow succeeds; triv: Kac–Rice, no spurious minima.
           </p>
           <p className="classic-note">
             Y = x*x*ᵀ/√N + √Δ2 noise and an order-p spiked tensor with noise Δp, x* uniform on the sphere |x|² = N.
@@ -157,9 +162,11 @@ export function MatrixTensorExplorer() {
             Landscape of the loss −log P(Y, T | x): gradient flow from a random start succeeds above 1/Δ2_GF, where the
             threshold states get an unstable direction towards the signal (arXiv 1907.08226); above 1/Δ2_triv the
             annealed Kac–Rice count finds no spurious minimum left (method of Sarao Mannelli, Krzakala, Urbani,
-            Zdeborová, arXiv 1902.00139; derived in docs/physics/matrix-tensor.md). The Langevin (T = 1) line of
-            1812.09066 needs its dynamical equations and is not drawn; the simulation below runs the dynamics at finite
-            N.
+            Zdeborová, arXiv 1902.00139; derived in docs/physics/matrix-tensor.md). Langevin at the Bayes temperature T
+            = 1 ages towards the marginal states at T (Cugliandolo–Kurchan) and escapes towards the signal above 1/Δ2_L,
+            where u·β(1 − q_EA) = 1, i.e. u² = ξ″(1 − 1/u) (p = 3: max(1, √(2/Δp))); derived in the note §4c, checked on
+            the large-N dynamical equations, not fitted to the paper’s extrapolated line (1812.09066). The simulation
+            below runs the dynamics at finite N.
           </p>
         </section>
         <div className="classic-plots">
@@ -175,24 +182,33 @@ export function MatrixTensorExplorer() {
             legend="below"
             height={340}
             attrs={{ 'data-lines': lines.length }}
-            overlay={(x, y) =>
-              labels.map(({ r, pos }) =>
-                pos ? (
+            overlay={(x, y) => {
+              // data units a pixel: labels keep clear of the lines beside them and of the Δp rule's text at the top
+              const perX = params.deltaPMax / (x(params.deltaPMax) - x(0));
+              const avoid = { x: params.deltaP, below: yMax * (1 - 22 / (y(0) - y(yMax))) };
+              return bands.map(({ r, band }) => {
+                const fitOf = (text: string) => ({
+                  half: labelHalfWidth(text) * perX,
+                  domain: [0, params.deltaPMax] as [number, number],
+                  avoid,
+                });
+                const at = regionLabel(r, band, 0.08 * yMax, fitOf);
+                return at ? (
                   <text
                     key={r.id}
                     className="region-label"
                     data-testid={`label-${r.id}`}
-                    x={clampLabel(x(pos.x), r.label, x(0), x(params.deltaPMax))}
-                    y={y(pos.y)}
+                    x={clampLabel(x(at.x), at.text, x(0), x(params.deltaPMax))}
+                    y={y(at.y)}
                     textAnchor="middle"
                     dominantBaseline="middle"
                     fontSize={12}
                   >
-                    {r.label}
+                    {at.text}
                   </text>
-                ) : null,
-              )
-            }
+                ) : null;
+              });
+            }}
             exportAs={{ plot: 'mt-diagram', title: 'phase diagram', context, table: diagramTableOf, fileKeys: ['p'] }}
           />
           <LinePlot

@@ -207,3 +207,33 @@ describe('the equilibrium cutoff of a continuous law (Maxwell cut, docs/physics/
     expect(pt.stationary).toHaveLength(1);
   });
 });
+
+describe('Gaussian readouts: a tail of large |v| specialises at every α > 0 (docs/physics/mlp-shallow.md §7)', () => {
+  const model = getShallowModel({ activation: 'tanh2', gamma: 0.5, delta: 0.1, readout: 'gauss', weights: 'gaussian' });
+  const epsUni = 0.10312; // tanh(2x) has μ2 = 0: the universal ε learns nothing quadratic, 0.10312 at every α
+
+  it('below the last class (u ≈ 5.5) the equilibrium is the tail branch: cold and continued solves agree', () => {
+    // Continued down from α = 0.33 by hand: M = 0.0914 at 0.33, 0.0153 at 0.2027, 2.2e−4 at 0.1058.
+    let warm = model.solvePoint(0.33);
+    for (const alpha of [0.3, 0.25, 0.2027, 0.15, 0.1058]) {
+      warm = model.solvePoint(alpha, warm);
+      const cold = model.solvePoint(alpha);
+      expect(cold.equilibrium).toBe('specialised');
+      expect(Math.abs(cold.eps / warm.eps - 1)).toBeLessThan(1e-8);
+      expect(cold.eps).toBeLessThan(epsUni);
+    }
+    const at = (alpha: number) => model.system.table.mS((model.solvePoint(alpha).specialised as { tau: number }).tau);
+    expect(at(0.2027)).toBeCloseTo(0.01525, 4);
+    expect(Math.abs(at(0.1058) / 2.228e-4 - 1)).toBeLessThan(1e-2);
+    // ε 1 % below the universal value at α = 0.2, where the solver used to report the universal branch.
+    expect(1 - model.solvePoint(0.2).eps / epsUni).toBeGreaterThan(0.009);
+  });
+
+  it('the transition scan calls it a continuous rise, with no jump', () => {
+    const tr = model.transition(4);
+    expect(tr.order).toBe('continuous');
+    expect(tr.jumps).toEqual([]);
+    expect(tr.alphaOnset as number).toBeLessThan(0.1);
+    expect(model.notes.some((n) => /Gaussian readouts have readout weights of every size/.test(n))).toBe(true);
+  });
+});

@@ -56,6 +56,7 @@ export interface ContinuumSolution {
   uLow: number;
   converged: boolean;
   iterations: number;
+  residual: number; // |ΔM| + |ΔG| of the last sweep
   /** Q(v) and Q̂(v) at u = v² on the branch. */
   overlapAt(u: number): { Q: number; Qhat: number };
 }
@@ -220,10 +221,11 @@ export function solveContinuum(
   let j21 = NaN;
   let j22 = NaN;
   let last = start.near ? NaN : Infinity; // NaN: a Jacobian before the first step; Infinity: half a plain step
+  let norm = Infinity;
   for (; it < 60; it++) {
     const fM = s.M - M;
     const fG = s.G - G;
-    const norm = Math.abs(fM) + Math.abs(fG);
+    norm = Math.abs(fM) + Math.abs(fG);
     if (norm < 1e-11) {
       converged = true;
       break;
@@ -269,6 +271,7 @@ export function solveContinuum(
     uLow,
     converged: converged && Number.isFinite(f),
     iterations: it,
+    residual: norm,
     overlapAt,
   };
 }

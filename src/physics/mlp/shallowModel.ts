@@ -109,12 +109,6 @@ export function getShallowModel(params: ShallowParams): ShallowModel {
   );
 }
 
-/** What a continuous-law branch continues from: its classes' solution and the continuum's Newton state. */
-interface ContinuumWarm {
-  raw: BranchSolution;
-  start: ContinuumStart;
-}
-
 const SAME = 1e-6; // two stationary points with max|ΔQ| below this are one
 const NONZERO = 1e-7; // a solution with max Q below this is the universal branch
 const F_TIE = 1e-12; // free-entropy ties go to the universal branch
@@ -198,6 +192,11 @@ export function createShallowModel(
       `The continuous readout law is exact: the saddle point is solved on the continuum of v (through its global order parameters; ${atoms.v.length} deterministic atoms only start it) and Q(v) is shown at those atoms; the spectrum of S also uses the exact law.`,
     );
   }
+  if (params.readout === 'gauss') {
+    notes.push(
+      'Gaussian readouts have readout weights of every size: at any α > 0 the neurons with |v| above a cutoff specialise (the cutoff recedes to infinity as α → 0, and E v²Q² vanishes faster than any power of α), so Q rises continuously from α = 0. A printed onset is where f of that branch exceeds the universal one by 1e−12 relative, a resolution limit rather than a transition.',
+    );
+  }
   notes.push(
     'Equilibrium = the stationary point with the largest RS free entropy f; the other branches are drawn dashed where metastable.',
   );
@@ -219,16 +218,38 @@ export function createShallowModel(
   const smallStart = new Float64Array(K).fill(0.05);
   const maxV2 = Math.max(...v2List);
 
-  // Continuous laws: each refined branch's classes' solution and continuum Newton state, for the next α (keyed by
-  // the solution object: a warm point copied across a worker boundary takes the reference path).
+  // Continuous laws: a branch continues from its continuum state (M, G, R̂2), Newton with a Jacobian at once,
+  // without the classes (the reference path of the tests continues through the classes instead).
   const warmStarts = !discrete && opts.continuumWarmStarts !== false;
-  const continuumWarm = new WeakMap<BranchSolution, ContinuumWarm>();
-  /** A start continuing `s`: the classes from its Q(v), the continuum (if any) from its Newton state. */
-  const classStart = (s: BranchSolution) => ({
-    q: Float64Array.from(s.Q),
-    r: s.R2hat,
-    warm: continuumWarm.get(s),
+  /** (M, G, R̂2) of a continuous-law solution, read back from τ = m_S⁻¹(M) and ε = ½μ2²(1 − m_S(τ + R̂2)) + g1 − G. */
+  const continuumStateOf = (s: BranchSolution): ContinuumStart => ({
+    M: table.mS(s.tau),
+    G: 0.5 * system.mu2sq * (1 - table.mS(s.tau + s.R2hat)) + system.g1 - s.eps,
+    R2hat: s.R2hat,
   });
+  // The continuum's own starts: informative (Q = 0.99 at every v) and from M = G = 0. The latter finds the branch
+  // where only a tail of large |v| specialises (a Gaussian law has such a tail at every α > 0), which no class
+  // start sees once the cutoff lies beyond the last class.
+  const ev2 = system.pv.reduce((acc, p, c) => acc + p * system.v2[c], 0);
+  const continuumStarts: ContinuumStart[] = [
+    { M: 0.99 * 0.99 * ev2, G: ev2 * system.g(0.99), R2hat: 0 },
+    { M: 0, G: 0, R2hat: 0 },
+  ];
+  /** A start continuing `s` through the classes, from its Q(v). */
+  const classStart = (s: BranchSolution) => ({ q: Float64Array.from(s.Q), r: s.R2hat });
+  /**
+   * How far apart two stationary points are: max |ΔQ(v)| over the classes; for a continuous law |ΔM|, M = E v²Q²
+   * = m_S(τ) (its Q(v) jumps at the cutoff, which moves with α: a class that the cutoff passes changes by a finite
+   * amount on one branch, and a solution whose cutoff lies beyond the last class has Q = 0 at every class).
+   */
+  const qGap = (a: BranchSolution, b: BranchSolution): number => {
+    if (!discrete) return Math.abs(overlapM(a) - overlapM(b));
+    let d = 0;
+    a.Q.forEach((q, c) => (d = Math.max(d, Math.abs(q - b.Q[c]))));
+    return d;
+  };
+  const overlapM = (s: BranchSolution) => (s.kind === 'universal' ? 0 : table.mS(s.tau));
+  const sameAs = (a: BranchSolution, b: BranchSolution, tol: number) => qGap(a, b) < tol;
 
   const globals = (sol: BranchSolution) => {
     let M = 0;
@@ -239,25 +260,11 @@ export function createShallowModel(
     }
     return { M, G };
   };
-  /**
-   * Continuous laws: a converged solution of the classes only starts the continuum (readoutContinuum.ts), which
-   * replaces ε, f, R̂2, τ and gives Q(v) at the classes' v² (issue 15 §1: fixed classes converge only like the class
-   * width at the fold). Discrete laws: the solution itself.
-   */
-  const refine = (alpha: number, sol: BranchSolution, warm?: ContinuumWarm): BranchSolution => {
-    if (discrete || !sol.converged || Math.max(...sol.Q) < NONZERO) return sol;
-    const { M, G } = globals(sol);
-    let start: ContinuumStart = { M, G, R2hat: sol.R2hat };
-    if (warm) {
-      // The previous α's continuum, moved as the classes' solution moved (their difference is smooth in α).
-      const prev = globals(warm.raw);
-      start = { ...warm.start, M: Math.max(0, warm.start.M + M - prev.M), G: warm.start.G + G - prev.G, near: true };
-    }
-    const law = params.readout as 'gauss' | 'unif';
-    const cont = solveContinuum(system, law, alpha, start, 'maxwell');
+  /** The continuum's Maxwell-cut solution from `start`, as a branch: Q(v), Q̂(v) at the classes' v². */
+  const continuum = (alpha: number, start: ContinuumStart): BranchSolution => {
+    const cont = solveContinuum(system, params.readout as 'gauss' | 'unif', alpha, start, 'maxwell');
     const at = Array.from(system.v2, (u) => cont.overlapAt(u));
     const out: BranchSolution = {
-      ...sol,
       kind: cont.M > 0 ? 'specialised' : 'universal',
       eps: cont.eps,
       f: cont.f,
@@ -267,11 +274,24 @@ export function createShallowModel(
       Q: at.map((x) => x.Q),
       Qhat: at.map((x) => x.Qhat),
       converged: cont.converged,
+      iterations: cont.iterations,
+      residual: cont.residual,
     };
-    if (warmStarts && cont.converged)
-      continuumWarm.set(out, { raw: sol, start: { M: cont.M, G: cont.G, R2hat: cont.R2hat } });
     return out;
   };
+  /**
+   * Continuous laws: a converged solution of the classes only starts the continuum (readoutContinuum.ts), which
+   * replaces ε, f, R̂2, τ and gives Q(v) at the classes' v² (issue 15 §1: fixed classes converge only like the class
+   * width at the fold). Discrete laws: the solution itself.
+   */
+  const refine = (alpha: number, sol: BranchSolution): BranchSolution => {
+    if (discrete || !sol.converged || Math.max(...sol.Q) < NONZERO) return sol;
+    const { M, G } = globals(sol);
+    return continuum(alpha, { M, G, R2hat: sol.R2hat });
+  };
+  /** A specialised solution worth keeping: converged, Q > 0 somewhere (continuous laws: M > 0). */
+  const isSpecialised = (sol: BranchSolution) =>
+    sol.converged && (discrete ? Math.max(...sol.Q) >= NONZERO : sol.kind === 'specialised');
 
   /** Linear gain of Q = 0 under the fixed-point map: max v² m_S(R̂2)/γ (m_S'(0) = 1, m_W'(0) = 1, g''(0) = 0). */
   const universalGain = (uni: BranchSolution) => (maxV2 * table.mS(uni.R2hat)) / params.gamma;
@@ -282,24 +302,37 @@ export function createShallowModel(
     const universal = solveUniversal(system, alpha, warm?.universal.R2hat ?? 0);
     const stationary: BranchSolution[] = [];
     if (!pinnedUniversal && alpha > 0) {
-      const starts: Array<{ q: Float64Array; r: number; warm?: ContinuumWarm }> = [];
-      for (const s of warm?.stationary ?? []) starts.push(classStart(s));
-      // A continued branch with every Q ≥ 0.9 is the one the informative start (Q = 0.99) falls into: skip it.
-      const fullySpecialised = (warm?.stationary ?? []).some((s) => Math.min(...s.Q) >= 0.9);
-      if (!fullySpecialised) starts.push({ q: informativeStart, r: 0 });
-      for (const q of thresholdStarts) starts.push({ q, r: 0 });
-      if (universalGain(universal) > 1) starts.push({ q: smallStart, r: universal.R2hat });
-      const found: BranchSolution[] = []; // the classes' solutions (refined below for continuous laws)
-      for (const st of starts) {
-        const raw = solveFromStart(system, alpha, st.q, st.r, { known: found });
-        if (!raw || !raw.converged || Math.max(...raw.Q) < NONZERO) continue;
-        if (found.some((o) => o.Q.every((q, c) => Math.abs(q - raw.Q[c]) < SAME))) continue;
-        found.push(raw);
-        const sol = refine(alpha, raw, st.warm);
-        if (!sol.converged || Math.max(...sol.Q) < NONZERO) continue;
-        if (stationary.some((o) => o.Q.every((q, c) => Math.abs(q - sol.Q[c]) < SAME))) continue;
-        stationary.push(sol);
+      const starts: Array<{ q: Float64Array; r: number }> = [];
+      const keep = (sol: BranchSolution) => {
+        if (isSpecialised(sol) && !stationary.some((o) => sameAs(o, sol, SAME))) stationary.push(sol);
+      };
+      for (const s of warm?.stationary ?? []) {
+        if (warmStarts) keep(continuum(alpha, { ...continuumStateOf(s), near: true }));
+        else starts.push(classStart(s));
       }
+      if (discrete) {
+        // A continued branch with every Q ≥ 0.9 is the one the informative start (Q = 0.99) falls into: skip it.
+        const fullySpecialised = (warm?.stationary ?? []).some((s) => Math.min(...s.Q) >= 0.9);
+        if (!fullySpecialised) starts.push({ q: informativeStart, r: 0 });
+        if (universalGain(universal) > 1) starts.push({ q: smallStart, r: universal.R2hat });
+      } else {
+        // The informative start unless a continued branch is already as specialised (Q ≥ 0.9 at every v), the tail
+        // start only where nothing else was found.
+        const [informative, tail] = continuumStarts;
+        if (!stationary.some((s) => overlapM(s) >= 0.81 * ev2))
+          keep(continuum(alpha, { ...informative, R2hat: universal.R2hat }));
+        if (stationary.length === 0) keep(continuum(alpha, { ...tail, R2hat: universal.R2hat }));
+      }
+      const found: BranchSolution[] = []; // the classes' solutions (refined below for continuous laws)
+      const tryStart = (st: { q: Float64Array; r: number }) => {
+        const raw = solveFromStart(system, alpha, st.q, st.r, { known: found });
+        if (!raw || !raw.converged || Math.max(...raw.Q) < NONZERO) return;
+        if (found.some((o) => o.Q.every((q, c) => Math.abs(q - raw.Q[c]) < SAME))) return;
+        found.push(raw);
+        keep(refine(alpha, raw));
+      };
+      starts.forEach(tryStart);
+      if (discrete) for (const q of thresholdStarts) tryStart({ q, r: 0 });
     }
     let specialised: BranchSolution | null = null;
     for (const s of stationary) if (!specialised || s.f > specialised.f) specialised = s;
@@ -317,12 +350,13 @@ export function createShallowModel(
   };
 
   /** Distinct stationary points: some overlap differs by more than 1e−3. */
-  const distinct = (a: BranchSolution, b: BranchSolution) => a.Q.some((q, c) => Math.abs(q - b.Q[c]) > 1e-3);
+  const distinct = (a: BranchSolution, b: BranchSolution) => !sameAs(a, b, 1e-3);
   /** Continues a branch to α from the solution `from` (the universal branch continues as itself). */
   const continueBranch = (alpha: number, from: BranchSolution): BranchSolution => {
     if (from.kind === 'universal') return solveUniversal(system, alpha, from.R2hat);
+    if (warmStarts) return continuum(alpha, { ...continuumStateOf(from), near: true });
     const st = classStart(from);
-    return refine(alpha, solveFromStart(system, alpha, st.q, st.r), st.warm);
+    return refine(alpha, solveFromStart(system, alpha, st.q, st.r));
   };
   const equilibriumOf = (p: ShallowPoint): BranchSolution =>
     p.equilibrium === 'specialised' ? (p.specialised as BranchSolution) : p.universal;
@@ -410,9 +444,6 @@ export function createShallowModel(
       prev = pt;
       if (!jump) continue;
       jumps.push(jump);
-      // Continuous laws: the equilibrium also steps between the stationary cutoffs of the continuum (§7), which this
-      // test cannot tell from a jump; their scan stops at the first one, as before.
-      if (!discrete) break;
     }
     /**
      * A branch followed from (a0, from) towards a1 in steps that each move Q by < 0.05 (halved down to 1e−7
@@ -427,7 +458,7 @@ export function createShallowModel(
       while (a !== a1 && Math.abs(h) > 1e-7 * Math.abs(a)) {
         const next = Math.abs(a1 - a) <= Math.abs(h) ? a1 : a + h;
         const x = continueBranch(next, cur);
-        if (x.converged && !x.Q.some((q, c) => Math.abs(q - cur.Q[c]) > 0.05)) {
+        if (x.converged && qGap(x, cur) <= 0.05) {
           a = next;
           cur = x;
           path.push([a, x]);
@@ -449,6 +480,8 @@ export function createShallowModel(
       // narrower than the grid (folds found by continuation, never by sampling α).
       const old = before.kind === 'universal' ? null : follow(before, lo, hi);
       const oldEnd = old ? old.end : hi;
+      // The old branch, continued to hi, is the new equilibrium: a steep rise between the grid points, no jump.
+      if (old && oldEnd === hi && sameAs(onPath(old.path, hi), now, 1e-6)) return null;
       // The new branch, followed down over the interval first (further only for a real jump).
       let fresh = follow(now, hi, lo);
       const extend = () => {
@@ -471,7 +504,7 @@ export function createShallowModel(
       // a finite gap between the two branches at α_sp.
       const a = newAt(alphaSp);
       const b = oldAt(Math.min(alphaSp, oldEnd));
-      if (!a.Q.some((q, c) => Math.abs(q - b.Q[c]) > 0.05)) return null;
+      if (qGap(a, b) <= 0.05) return null;
       extend(); // the new branch's spinodal may lie below lo
       const newEnd = fresh.end;
       return {

@@ -18,7 +18,7 @@ import {
   type ShallowParams,
   type ShallowPoint,
 } from '../types';
-import { solveContinuum, type ContinuumStart } from './readoutContinuum';
+import { solveContinuum, type ContinuumSolution, type ContinuumStart } from './readoutContinuum';
 import { solveFromStart, solveUniversal, type ShallowSystem } from './shallow';
 import { BranchCurve, transitionsOf, type Jump } from './branchCurve';
 
@@ -88,6 +88,9 @@ export interface ShallowModel {
   overlapByValue(sol: BranchSolution): Record<string, number>;
   /** A named stationary branch at the point's α (BRANCH_CHOICES; null where it does not exist there). */
   branchOf(pt: ShallowPoint, name: BranchChoice): BranchSolution | null;
+  /** The continuum behind a continuous law's solution from this model, for Q(v) at any v (null: discrete, or not
+   *  solved by this model). */
+  continuumOf(sol: BranchSolution): ContinuumSolution | null;
 }
 
 // ---------- tables and models, cached ----------
@@ -223,6 +226,7 @@ export function createShallowModel(
   // the solution object: a warm point copied across a worker boundary takes the reference path).
   const warmStarts = !discrete && opts.continuumWarmStarts !== false;
   const continuumWarm = new WeakMap<BranchSolution, ContinuumWarm>();
+  const continua = new WeakMap<BranchSolution, ContinuumSolution>(); // for the fine profile Q(v) (profile.ts)
   /** A start continuing `s`: the classes from its Q(v), the continuum (if any) from its Newton state. */
   const classStart = (s: BranchSolution) => ({
     q: Float64Array.from(s.Q),
@@ -272,6 +276,7 @@ export function createShallowModel(
     };
     if (warmStarts && cont.converged)
       continuumWarm.set(out, { raw: sol, start: { M: cont.M, G: cont.G, R2hat: cont.R2hat } });
+    continua.set(out, cont);
     return out;
   };
 
@@ -564,6 +569,7 @@ export function createShallowModel(
 
   return {
     branchOf,
+    continuumOf: (sol) => continua.get(sol) ?? null,
     params,
     atoms,
     activation,

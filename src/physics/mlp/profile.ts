@@ -30,6 +30,7 @@ export interface ProfileBranch {
   /** The equilibrium (largest f_RS); the others are metastable or unstable stationary points. */
   equilibrium: boolean;
   f: number;
+  converged: boolean;
   /** Continuous laws: the imposed cutoff (Q = 0 for v² below it; 0 on the informative branch). */
   uCut: number;
   /** v² where Q(v) becomes non-zero (continuous laws; Infinity where Q ≡ 0). */
@@ -54,7 +55,7 @@ type ProfileModel = Pick<ShallowModel, 'params' | 'atoms' | 'classOfAtom' | 'bra
 /** The uniform grid of v over the law's range (continuous laws). */
 export function profileGrid(law: ReadoutLaw, n = PROFILE_POINTS): number[] {
   const top = profileRange(law);
-  return Array.from({ length: n }, (_, i) => -top + (2 * top * i) / (n - 1));
+  return Array.from({ length: n }, (_, i) => (top * (2 * i - (n - 1))) / (n - 1)); // symmetric: v_i = −v_(n−1−i)
 }
 
 /** Mean Q over the atoms (orders the branches as shallowModel's branchOf does). */
@@ -97,7 +98,7 @@ export function overlapProfile(
   const pt = continuous && !known(point) ? model.solvePoint(point.alpha, point) : point;
   const eq = pt.equilibrium === 'specialised' ? pt.specialised : pt.universal;
   const branches = branchesOf(model, pt).map(({ sol, name }): ProfileBranch => {
-    const base = { name, equilibrium: sol === eq, f: sol.f, uCut: sol.uCut ?? 0 };
+    const base = { name, equilibrium: sol === eq, f: sol.f, converged: sol.converged, uCut: sol.uCut ?? 0 };
     if (!continuous) {
       // Atoms ascending in v; Q per class (±v share one).
       const at = Array.from(model.atoms.v, (_, j) => model.classOfAtom[j]);

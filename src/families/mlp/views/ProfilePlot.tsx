@@ -55,7 +55,18 @@ export const ProfilePlot = memo(function ProfilePlot() {
           const p = useExplorer.getState().profile;
           return p ? profileTable(p.value) : null;
         },
-        extraJson: () => ({ alpha: useExplorer.getState().profile?.alpha ?? null }),
+        extraJson: () => {
+          const p = useExplorer.getState().profile?.value;
+          // Per branch: where Q(v) starts (v_low = √max(u_f, uCut); the values are in the CSV).
+          const branches = p?.branches.map((b) => ({
+            branch: b.name,
+            equilibrium: b.equilibrium,
+            f: b.f,
+            uCut: b.uCut,
+            vLow: p.continuous && Number.isFinite(b.uLow) ? Math.sqrt(b.uLow) : null,
+          }));
+          return { alpha: p?.alpha ?? null, branches: branches ?? [] };
+        },
         fileKeys: ['activation', 'gamma', 'delta', 'readout', 'weights', 'alpha'],
       }}
     />

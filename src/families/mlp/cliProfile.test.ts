@@ -10,7 +10,7 @@ const run = (argv: string[]) => {
 };
 
 describe('mlp --profile', () => {
-  it('gauss readouts, ReLU, α = 0.5: 161 v (and the jump at ±v_low) per branch, partial specialisation', () => {
+  it('gauss readouts, ReLU, α = 0.5: 161 v (and more at ±v_low) per branch, partial specialisation', () => {
     const rows = run(['--readout', 'gauss', '--alpha', '0.5', '--delta', '0.1']);
     for (const r of rows)
       expect(r).toMatchObject({
@@ -23,7 +23,7 @@ describe('mlp --profile', () => {
       });
     const eq = rows.filter((r) => r.equilibrium);
     expect(new Set(eq.map((r) => r.branch))).toEqual(new Set(['large-Q']));
-    expect(eq.length).toBe(165);
+    expect(eq.length).toBe(161 + 2 * 2 + 2 * 5); // the grid, ±v_low twice, 5 more v above each fold
     expect(rows.filter((r) => r.branch === 'universal').every((r) => r.Q === 0)).toBe(true);
     const Q = (v: number) => eq.find((r) => r.v === v)?.Q as number;
     expect(Q(0)).toBe(0); // |v| below v_low ≈ 1.3 is not specialised

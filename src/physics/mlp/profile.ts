@@ -10,6 +10,8 @@ import { getShallowModel, validateShallowParams, type ShallowModel } from './sha
 
 /** Points of the fine grid of v (continuous laws). */
 export const PROFILE_POINTS = 161;
+/** More points on the grid step just above ±v_low, where Q(v) has a square-root slope. */
+export const FOLD_POINTS = 5;
 
 /** The range of v drawn: |v| ≤ 4 for gauss (mass beyond 6e−5), the support [−√3, √3] for unif. */
 export function profileRange(law: ReadoutLaw): number {
@@ -119,14 +121,22 @@ export function overlapProfile(
     const zero = { Q: 0, Qhat: 0 };
     const low = Math.sqrt(uLow);
     const onBranch = cont && Number.isFinite(uLow) ? cont.overlapAt(uLow) : null;
-    for (let i = 0; i < grid.length; i++) {
-      const x = grid[i];
+    // Q − Q(v_low⁺) ∝ √(|v| − v_low) (u′(q̂) = 0 at the fold): FOLD_POINTS more v on the first grid step above v_low,
+    // crowded towards it quadratically, so the drawn line follows the square root.
+    const step = (grid[grid.length - 1] - grid[0]) / (grid.length - 1);
+    const near = onBranch
+      ? Array.from({ length: FOLD_POINTS }, (_, k) => low + step * ((k + 1) / (FOLD_POINTS + 1)) ** 2)
+      : [];
+    const xs = [...grid, ...near.filter((x) => x < grid[grid.length - 1]).flatMap((x) => [x, -x])];
+    if (near.length) xs.sort((a, b) => a - b);
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i];
       // The jump at ±v_low: the value on either side, at the same v.
-      if (onBranch && i > 0 && grid[i - 1] < -low && x >= -low) {
+      if (onBranch && i > 0 && xs[i - 1] < -low && x >= -low) {
         push(-low, onBranch);
         push(-low, zero);
       }
-      if (onBranch && i > 0 && grid[i - 1] <= low && x > low) {
+      if (onBranch && i > 0 && xs[i - 1] <= low && x > low) {
         push(low, zero);
         push(low, onBranch);
       }

@@ -61,7 +61,7 @@ const shallowFlags: Record<string, FlagSpec> = {
   transition: { kind: 'boolean', help: 'print α_sp (and spinodals) instead of a curve' },
   profile: {
     kind: 'boolean',
-    help: 'print the overlap profile Q(v) at one --alpha instead: a line per v and branch drawn (continuous laws: 161 v and more at the jump of Q)',
+    help: 'print the overlap profile Q(v) at one --alpha instead: a line per v and branch drawn',
   },
   // No default: 16 at depth 1, 16·L at depth L ≥ 3 (α_e grows with L).
   'alpha-max': flagOf(row('alphaMax'), {

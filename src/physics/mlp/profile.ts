@@ -96,10 +96,20 @@ export function overlapProfile(
 ): OverlapProfile {
   const law = model.params.readout;
   const continuous = isContinuousLaw(law);
-  const known = (p: ShallowPoint) => p.stationary.every((s) => model.continuumOf(s) !== null);
-  const pt = continuous && !known(point) ? model.solvePoint(point.alpha, point) : point;
+  // Each branch drawn with its continuum (null for Q ≡ 0 and for discrete laws).
+  const withContinua = (p: ShallowPoint) =>
+    branchesOf(model, p).map((b) => ({
+      ...b,
+      cont: continuous && b.sol !== p.universal ? model.continuumOf(b.sol) : null,
+    }));
+  let pt = point;
+  let drawn = withContinua(pt);
+  if (continuous && drawn.some((b) => b.sol !== pt.universal && !b.cont)) {
+    pt = model.solvePoint(point.alpha, point);
+    drawn = withContinua(pt);
+  }
   const eq = pt.equilibrium === 'specialised' ? pt.specialised : pt.universal;
-  const branches = branchesOf(model, pt).map(({ sol, name }): ProfileBranch => {
+  const branches = drawn.map(({ sol, name, cont }): ProfileBranch => {
     const base = { name, equilibrium: sol === eq, f: sol.f, converged: sol.converged, uCut: sol.uCut ?? 0 };
     if (!continuous) {
       // Atoms ascending in v; Q per class (±v share one).
@@ -107,8 +117,7 @@ export function overlapProfile(
       const Q = at.map((c) => sol.Q[c]);
       return { ...base, uLow: 0, v: Array.from(model.atoms.v), Q, Qhat: at.map((c) => sol.Qhat[c]) };
     }
-    const cont = sol.kind === 'universal' ? null : model.continuumOf(sol);
-    if (sol.kind !== 'universal' && !cont) throw new Error('overlapProfile: a solution without its continuum');
+    if (sol !== pt.universal && !cont) throw new Error('overlapProfile: a solution without its continuum');
     const uLow = cont ? cont.uLow : Infinity;
     const v: number[] = [];
     const Q: number[] = [];

@@ -89,7 +89,7 @@ export interface ShallowModel {
   /** A named stationary branch at the point's α (BRANCH_CHOICES; null where it does not exist there). */
   branchOf(pt: ShallowPoint, name: BranchChoice): BranchSolution | null;
   /** The continuum behind a continuous law's solution from this model, for Q(v) at any v (null: discrete, or not
-   *  solved by this model). */
+   *  solved by this model); solved again from its (M, G), one sweep. */
   continuumOf(sol: BranchSolution): ContinuumSolution | null;
 }
 
@@ -226,7 +226,8 @@ export function createShallowModel(
   // the solution object: a warm point copied across a worker boundary takes the reference path).
   const warmStarts = !discrete && opts.continuumWarmStarts !== false;
   const continuumWarm = new WeakMap<BranchSolution, ContinuumWarm>();
-  const continua = new WeakMap<BranchSolution, ContinuumSolution>(); // for the fine profile Q(v) (profile.ts)
+  // Each continuous-law solution's continuum as its (α, M, G, R̂2) (its closures would hold ~1 kB a solution).
+  const continua = new WeakMap<BranchSolution, ContinuumStart & { alpha: number }>();
   /** A start continuing `s`: the classes from its Q(v), the continuum (if any) from its Newton state. */
   const classStart = (s: BranchSolution) => ({
     q: Float64Array.from(s.Q),
@@ -276,7 +277,7 @@ export function createShallowModel(
     };
     if (warmStarts && cont.converged)
       continuumWarm.set(out, { raw: sol, start: { M: cont.M, G: cont.G, R2hat: cont.R2hat } });
-    continua.set(out, cont);
+    continua.set(out, { alpha, M: cont.M, G: cont.G, R2hat: cont.R2hat });
     return out;
   };
 
@@ -569,7 +570,11 @@ export function createShallowModel(
 
   return {
     branchOf,
-    continuumOf: (sol) => continua.get(sol) ?? null,
+    continuumOf(sol) {
+      const c = continua.get(sol); // solved again from its own answer: converged on the first sweep
+      const law = params.readout as 'gauss' | 'unif';
+      return c ? solveContinuum(system, law, c.alpha, { ...c, near: true }, sol.uCut ?? 0) : null;
+    },
     params,
     atoms,
     activation,

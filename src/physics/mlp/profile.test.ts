@@ -2,7 +2,9 @@
 // smooth apart from its one jump at ±v_low, converged in the continuum's quadrature, and the same from a copied point.
 import { describe, expect, it } from 'vitest';
 import type { ReadoutLaw, ShallowPoint } from '../types';
+import { CONTINUOUS_ATOMS, readoutAtoms } from '../priors';
 import { solveContinuum } from './readoutContinuum';
+import { solveFromStart } from './shallow';
 import { getShallowModel } from './shallowModel';
 import { overlapProfile, profileGrid, type ProfileBranch } from './profile';
 
@@ -87,6 +89,25 @@ describe('overlapProfile, continuous laws', () => {
           checked++;
         });
         expect(checked).toBeGreaterThan(20);
+      });
+
+      it('does not depend on the classes that start the continuum: 96 instead of 48 give the same Q(v)', () => {
+        // The continuum's equations see P_v only through its exact density (readoutContinuum.ts): the classes only
+        // start Newton. Each of 96 atoms as its own class (±v not merged), informative start as the model's.
+        const atoms = readoutAtoms(law, 2 * CONTINUOUS_ATOMS);
+        const sys = { ...model.system, v2: Float64Array.from(atoms.v, (x) => x * x), pv: Float64Array.from(atoms.p) };
+        const cls = solveFromStart(sys, alpha, new Float64Array(atoms.v.length).fill(0.99));
+        let M = 0;
+        let G = 0;
+        cls.Q.forEach((q, c) => ((M += sys.pv[c] * sys.v2[c] * q * q), (G += sys.pv[c] * sys.v2[c] * sys.g(q))));
+        const cont = solveContinuum(sys, law as 'gauss' | 'unif', alpha, { M, G, R2hat: cls.R2hat });
+        expect(cls.converged && cont.converged).toBe(true);
+        const eq = eqOf(fine.branches);
+        expect(eq.uCut).toBe(0); // the informative branch
+        const low = Math.sqrt(eq.uLow); // at ±v_low the profile holds both sides of the jump
+        eq.v.forEach(
+          (v, i) => Math.abs(v) === low || expect(Math.abs(eq.Q[i] - cont.overlapAt(v * v).Q)).toBeLessThan(1e-9),
+        );
       });
 
       it('is the same from a copy of the point (as the page sends it), solved again from itself (1e−9)', () => {

@@ -169,6 +169,10 @@ test.describe('explorer', () => {
     await nextCurve(page);
     await expect(page.getByTestId('plot-overlaps')).toHaveAttribute('data-series-count', '6'); // R2 and 5 values of |v|
     await expect(page.getByTestId('plot-overlaps').getByText('Q(|v| = ', { exact: false }).first()).toBeVisible();
+    // The Q(v) panel at the selected α: the equilibrium's profile as one line over the readout density (issue 15 §1).
+    await expect(page.getByTestId('plot-profile')).toHaveAttribute('data-alpha', /^\d/, { timeout: 30_000 });
+    await expect(page.getByTestId('plot-profile').locator('path.profile-eq')).toHaveCount(1);
+    await expect(page.getByTestId('plot-profile').locator('path[data-series=density]')).toHaveCount(1);
     await noErrors(page);
     await page.screenshot({ path: `${SHOTS}/e2e-gauss-narrow.png`, fullPage: true });
 

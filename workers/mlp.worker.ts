@@ -2,7 +2,9 @@
 import { getActivation } from '../src/physics/activations';
 import { ActivationError, ParamError } from '../src/physics/errors';
 import { getShallowModel, validateShallowParams } from '../src/physics/mlp/shallowModel';
+import { profileAt } from '../src/physics/mlp/profile';
 import { createTheoryService } from '../src/families/mlp/service';
 import { serve } from '../src/platform/compute/serve';
 
-serve(createTheoryService({ validateShallowParams, getShallowModel, getActivation, ParamError, ActivationError }));
+const physics = { validateShallowParams, getShallowModel, getActivation, profileAt, ParamError, ActivationError };
+serve(createTheoryService(physics));

@@ -18,6 +18,7 @@ import {
   validateShallowParams,
   type ShallowModel,
 } from '../../physics/mlp/shallowModel';
+import { overlapProfile } from '../../physics/mlp/profile';
 import { spectralLaw } from '../../physics/priors';
 import { mmseSDirect, mSDirect } from '../../physics/spectral';
 import {
@@ -58,6 +59,10 @@ const shallowFlags: Record<string, FlagSpec> = {
     choices: [...new Set([...BRANCH_CHOICES, ...DEEP_BRANCHES])],
   },
   transition: { kind: 'boolean', help: 'print α_sp (and spinodals) instead of a curve' },
+  profile: {
+    kind: 'boolean',
+    help: 'print the overlap profile Q(v) at one --alpha instead: a line per v and branch drawn',
+  },
   // No default: 16 at depth 1, 16·L at depth L ≥ 3 (α_e grows with L).
   'alpha-max': flagOf(row('alphaMax'), {
     help: 'largest α searched by --transition (default 16; 16·L at --depth L ≥ 3)',
@@ -160,12 +165,33 @@ function nameOf(model: ShallowModel, pt: ShallowPoint, sol: BranchSolution): str
   return large && large.Q.every((q, c) => Math.abs(q - sol.Q[c]) < 1e-6) ? 'large-Q' : 'small-Q';
 }
 
+/** `mlp --profile`: Q(v), Q̂(v) at one α on every branch the page's Q(v) panel draws (src/physics/mlp/profile.ts). */
+function runProfile(model: ShallowModel, alphas: number[], emit: (row: Record<string, unknown>) => void): void {
+  if (alphas.length !== 1) throw new UsageError(`--profile needs a single --alpha value, got ${alphas.length}`);
+  const alpha = alphas[0];
+  const pr = overlapProfile(model, model.solvePoint(alpha));
+  for (const b of pr.branches)
+    b.v.forEach((v, i) =>
+      emit({
+        alpha,
+        v,
+        Q: num(b.Q[i]),
+        Qhat: num(b.Qhat[i]),
+        branch: b.name,
+        equilibrium: b.equilibrium,
+        vLow: Number.isFinite(b.uLow) ? Math.sqrt(b.uLow) : null,
+        converged: b.converged,
+      }),
+    );
+}
+
 export const commands: Record<string, Command> = {
   mlp: {
     help: 'Bayes-optimal error of the shallow MLP (L = 1), arXiv 2510.24616',
     flags: shallowFlags,
     run(flags, emit) {
       const depth = parseNumber('depth', flags.depth as string);
+      if (flags.profile && depth !== 1) throw new UsageError('--profile needs --depth 1');
       if (depth !== 1 && depth !== 2) return runAnyDepth(depth, flags, emit);
       for (const f of ['gammas', 'activations', 'alpha-per-layer', 'compare'])
         if (flags[f] !== undefined) throw new UsageError(`--${f} needs --depth 3 or more`);
@@ -182,6 +208,7 @@ export const commands: Record<string, Command> = {
         weights: flags.weights as 'gaussian' | 'rademacher',
       });
       const model = getShallowModel(params);
+      if (flags.profile && flags.transition) throw new UsageError('--profile and --transition exclude each other');
       if (flags.transition) {
         // Up to 1e4 the answer stays put (α_sp = 0.632 for relu, γ = 0.5); at 1e20 the search grid missed it.
         const alphaMax =
@@ -193,6 +220,7 @@ export const commands: Record<string, Command> = {
         return;
       }
       const alphas = alphaList(flags, 'α ≥ 0', (a) => a >= 0);
+      if (flags.profile) return runProfile(model, alphas, emit);
       boundWork(alphas.length * SHALLOW_POINT_S, 'the number of --alpha values');
       const branch = flags.branch as BranchChoice;
       let warm = null;

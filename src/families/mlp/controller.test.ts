@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACTIVATION_NAMES, type ShallowPoint } from '../../physics/types';
 import { fakeFactory, never } from '../../platform/compute/testing/fakeWorker';
 import { stubBrowser } from '../../platform/compute/testing/fakeBrowser';
-import type { TheoryApi } from './protocol';
+import { curveKey, type TheoryApi } from './protocol';
 import { startController } from './controller';
 import { shallowParamsOf, useExplorer } from './store';
 
@@ -120,6 +120,36 @@ describe('MLP theory controller', () => {
     await vi.waitFor(() => expect(useExplorer.getState().curve?.transitionState).toBe('done'));
     expect(calls).toEqual(['curve on 0', 'transition on 1']);
     expect(useExplorer.getState().curve?.transition).toMatchObject(transition);
+    stop();
+  });
+
+  it('asks for the profile Q(v) at the selected α after the point there, and stores it for that curve', async () => {
+    const calls: string[] = [];
+    const { factory } = fakeFactory((): Partial<TheoryApi> => ({
+      supersede: () => {},
+      describeActivation: async (name) => ({ ok: true, value: { ...info, name } }),
+      solveAt: async (_gen, _p, alpha) => {
+        calls.push(`point ${alpha}`);
+        return { ok: true, value: point(alpha) };
+      },
+      computeProfile: async (_gen, _p, alpha, grid, warm) => {
+        calls.push(`profile ${alpha} (grid n ${grid.n}, warm ${warm?.alpha})`);
+        const value = { alpha, law: 'ones' as const, continuous: false, density: { v: [1], p: [1] }, branches: [] };
+        return { ok: true, value };
+      },
+      computeTransition: async () => ({ ok: false, error: { kind: 'solver', message: 'not in this test' } }),
+      // The curve's key as the worker makes it (the controller asks for points of the curve it requested only).
+      computeCurve: async ({ gen, grid, params }, onChunk) =>
+        oneChunkCurve(gen, grid, (c) =>
+          onChunk({ ...c, header: c.header && { ...c.header, key: curveKey(params, grid) } }),
+        ),
+    }));
+    const stop = startController({ factory, transitionDelayMs: 1e6, urlDelayMs: 0 });
+    await vi.waitFor(() => expect(useExplorer.getState().curve?.complete).toBe(true));
+    useExplorer.getState().setParam('alpha', 1.25);
+    await vi.waitFor(() => expect(useExplorer.getState().profile).toMatchObject({ alpha: 1.25 }));
+    expect(useExplorer.getState().profile?.key).toBe(useExplorer.getState().curve?.key);
+    expect(calls.slice(-2)).toEqual(['point 1.25', 'profile 1.25 (grid n 200, warm 0.02)']);
     stop();
   });
 });

@@ -171,13 +171,24 @@ export function startController(opts: ControllerOptions = {}): () => void {
     if (pointKey === lastPointKey) return;
     lastPointKey = pointKey;
     const warm = nearestPoint(c.points, alpha);
+    const profile = () => void requestProfile(c.key, c.params, alpha, warm);
     if (warm && warm.alpha === alpha) {
       store.getState().setPoint({ key: c.key, alpha, value: warm });
-      return;
+      return profile();
     }
     const gen = client.nextGeneration('point');
-    const r = await client.point(gen, c.params, alpha, warm);
+    const pending = client.point(gen, c.params, alpha, warm);
+    profile(); // queued after the point: the worker profiles the point it just solved
+    const r = await pending;
     if (r.ok) store.getState().setPoint({ key: c.key, alpha, value: r.value });
+    else if (!r.stale && r.error.kind !== 'worker') store.getState().setComputeError(r.error);
+  }
+
+  /** The overlap profile Q(v) at the selected α (the Q(v) panel), on its own channel. */
+  async function requestProfile(key: string, sp: ShallowParams, alpha: number, warm: ShallowPoint | null) {
+    const grid: AlphaGrid = { min: ALPHA_MIN, max: store.getState().params.alphaMax, n: CURVE_POINTS };
+    const r = await client.profile(client.nextGeneration('profile'), sp, alpha, grid, warm);
+    if (r.ok) store.getState().setProfile({ key, alpha, value: r.value });
     else if (!r.stale && r.error.kind !== 'worker') store.getState().setComputeError(r.error);
   }
 

@@ -2,13 +2,14 @@
 // Plain structured-clone data only; every request carries a generation id so stale work can be dropped.
 import type { ReadoutLaw, ShallowParams, ShallowPoint } from '../../physics/types';
 import type { TransitionResult } from '../../physics/mlp/shallowModel';
+import type { OverlapProfile } from '../../physics/mlp/profile';
 import type { GenerationsApi } from '../../platform/compute/generations';
 import type { Outcome } from '../../platform/compute/outcome';
 
-export type { TransitionResult };
+export type { OverlapProfile, TransitionResult };
 
 /** Independent generation counters: a newer curve request supersedes older curves and transitions only. */
-export const CHANNELS = ['curve', 'point'] as const;
+export const CHANNELS = ['curve', 'point', 'profile'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface AlphaGrid {
@@ -76,6 +77,17 @@ export interface TheoryApi extends GenerationsApi {
   /** α_sp and spinodals, searched up to alphaMax. */
   computeTransition(gen: number, params: ShallowParams, alphaMax: number): Promise<Outcome<TransitionResult>>;
   solveAt(gen: number, params: ShallowParams, alpha: number, warm: ShallowPoint | null): Promise<Outcome<ShallowPoint>>;
+  /**
+   * The overlap profile Q(v) at one α (src/physics/mlp/profile.ts): from the point of the cached curve on `grid` or
+   * of the last solveAt at that α where there is one, else solved from `warm`.
+   */
+  computeProfile(
+    gen: number,
+    params: ShallowParams,
+    alpha: number,
+    grid: AlphaGrid,
+    warm: ShallowPoint | null,
+  ): Promise<Outcome<OverlapProfile>>;
   describeActivation(name: string): Promise<Outcome<ActivationInfo>>;
   /**
    * Builds the models (their m_S tables, the costly part of a γ move) of the given parameters ahead, in order,

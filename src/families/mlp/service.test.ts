@@ -24,6 +24,9 @@ function branch(kind: 'universal' | 'specialised', eps: number): BranchSolution 
   };
 }
 
+/** What profileAt was given: the point it profiles (known) or the warm start it would solve from. */
+const profileLog: Array<{ known: ShallowPoint | null; warm: ShallowPoint | null }> = [];
+
 function fakeDeps(
   log: { warm: (ShallowPoint | null)[]; solves: number },
   opts: { throwAt?: number } = {},
@@ -79,6 +82,10 @@ function fakeDeps(
         g1: 0.0113,
         isQuadratic: false,
       };
+    },
+    profileAt(_, alpha, known, warm) {
+      profileLog.push({ known, warm });
+      return { alpha, law: 'ones', continuous: false, density: { v: [1], p: [1] }, branches: [] };
     },
     ParamError: FakeParamError,
     ActivationError: FakeActivationError,
@@ -216,5 +223,26 @@ describe('theory service', () => {
     expect(await stale).toEqual({ ok: false, stale: true });
     expect(await curve).toMatchObject({ ok: true });
     expect(built).toEqual([0.52, 0.5, 0.5]); // the curve's own model only
+  });
+
+  it('profiles the point of the cached curve or of the last solveAt at that α, else solves from the warm start', async () => {
+    const log = { warm: [] as (ShallowPoint | null)[], solves: 0 };
+    const svc = createTheoryService(fakeDeps(log), { chunkMs: 0 });
+    const points: ShallowPoint[] = [];
+    await svc.computeCurve({ gen: 1, params, grid }, (c) => points.push(...c.points));
+    const onGrid = points[10];
+    profileLog.length = 0;
+    expect(await svc.computeProfile(1, params, onGrid.alpha, grid, null)).toMatchObject({ ok: true });
+    const solved = await svc.solveAt(1, params, 4.1, onGrid);
+    expect(await svc.computeProfile(2, params, 4.1, grid, onGrid)).toMatchObject({ ok: true });
+    expect(await svc.computeProfile(3, params, 4.2, grid, onGrid)).toMatchObject({ ok: true });
+    expect(profileLog).toEqual([
+      { known: onGrid, warm: null },
+      { known: solved.ok ? solved.value : 'none', warm: onGrid },
+      { known: null, warm: onGrid },
+    ]);
+    expect(profileLog[0].known).toBe(onGrid); // the very object: its continua are the model's (profile.ts)
+    svc.supersede('profile', 5);
+    expect(await svc.computeProfile(4, params, 4, grid, null)).toEqual({ ok: false, stale: true });
   });
 });

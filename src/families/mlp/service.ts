@@ -15,6 +15,7 @@ import {
   type CurveHeader,
   type CurveRequest,
   type CurveSummary,
+  type OverlapProfile,
   type TheoryApi,
 } from './protocol';
 
@@ -35,6 +36,13 @@ export interface PhysicsDeps extends ErrorClasses {
     p: ShallowParams,
   ): Pick<ShallowModel, 'atoms' | 'notes' | 'pinnedUniversal' | 'theoryUnverified' | 'solvePoint' | 'transition'>;
   getActivation(name: string): ActivationLike;
+  /** The overlap profile at α: of `known` (a point the worker solved there) or solved from `warm` (profile.ts). */
+  profileAt(
+    params: ShallowParams,
+    alpha: number,
+    known: ShallowPoint | null,
+    warm: ShallowPoint | null,
+  ): OverlapProfile;
 }
 
 export interface ServiceOptions {
@@ -57,6 +65,7 @@ export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}
   const now = opts.now ?? (() => performance.now());
   const curves = new Lru<string, CachedCurve>(opts.curveCacheSize ?? 32);
   const transitions = new Lru<string, TransitionResult>(64);
+  let lastSolved: { key: string; point: ShallowPoint } | null = null; // solveAt's, for the profile at that α
   const generations = createGenerations(CHANNELS);
   const classify = classifier(deps);
   const modelFor = (params: ShallowParams) => deps.getShallowModel(deps.validateShallowParams(params));
@@ -140,7 +149,18 @@ export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}
     async solveAt(gen, params, alpha, warm) {
       generations.note('point', gen);
       if (generations.isStale('point', gen)) return STALE;
-      return attempt(classify, () => modelFor(params).solvePoint(alpha, warm), `at α = ${alpha}`);
+      const r = attempt(classify, () => modelFor(params).solvePoint(alpha, warm), `at α = ${alpha}`);
+      if (r.ok) lastSolved = { key: JSON.stringify([params, alpha]), point: r.value };
+      return r;
+    },
+
+    async computeProfile(gen, params, alpha, grid, warm) {
+      generations.note('profile', gen);
+      if (generations.isStale('profile', gen)) return STALE;
+      const onCurve = curves.get(curveKey(params, grid))?.points.find((p) => p.alpha === alpha);
+      const solved = lastSolved?.key === JSON.stringify([params, alpha]) ? lastSolved.point : null;
+      const known = onCurve ?? solved;
+      return attempt(classify, () => deps.profileAt(params, alpha, known, warm), `Q(v) at α = ${alpha}`);
     },
 
     async prefetchModels(gen, list) {

@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import { messagesSlice, paramsSlice, type MessagesSlice, type ParamsSlice } from '../../platform/state/slices';
 import type { ShallowParams, ShallowPoint } from '../../physics/types';
-import type { ActivationInfo, CurveChunk, CurveHeader, TransitionResult } from './protocol';
+import type { ActivationInfo, CurveChunk, CurveHeader, OverlapProfile, TransitionResult } from './protocol';
 import type { ComputeError as TheoryError } from '../../platform/compute/outcome';
 import type { PublishedSet } from './published';
 import type { ReferenceSet } from './reference';
@@ -39,6 +39,13 @@ export interface SelectedPoint {
   value: ShallowPoint;
 }
 
+/** The overlap profile Q(v) at the selected α of a curve (the Q(v) panel). */
+export interface ProfileState {
+  key: string;
+  alpha: number;
+  value: OverlapProfile;
+}
+
 export interface ActivationState {
   name: string;
   info: ActivationInfo | null;
@@ -54,6 +61,7 @@ export interface ExplorerState extends ParamsSlice<ExplorerParams>, MessagesSlic
   requestedGen: number;
   computing: boolean;
   point: SelectedPoint | null;
+  profile: ProfileState | null;
   activation: ActivationState | null;
   /** Display labels of the built-in activations (from the physics registry, via the worker). */
   activationLabels: Record<string, string>;
@@ -67,6 +75,7 @@ export interface ExplorerState extends ParamsSlice<ExplorerParams>, MessagesSlic
   transitionPending(gen: number): void;
   setTransition(gen: number, t: TransitionResult | null): void;
   setPoint(p: SelectedPoint): void;
+  setProfile(p: ProfileState): void;
   setActivation(a: ActivationState): void;
   setActivationLabel(name: string, label: string): void;
   setReference(r: ReferenceSet): void;
@@ -97,6 +106,7 @@ export const useExplorer = create<ExplorerState>()((...a) => {
     requestedGen: 0,
     computing: false,
     point: null,
+    profile: null,
     activation: null,
     activationLabels: {},
     reference: null,
@@ -165,6 +175,7 @@ export const useExplorer = create<ExplorerState>()((...a) => {
       ),
 
     setPoint: (point) => set({ point }),
+    setProfile: (profile) => set({ profile }),
     setActivation: (activation) => set({ activation }),
     setActivationLabel: (name, label) => set((s) => ({ activationLabels: { ...s.activationLabels, [name]: label } })),
     setReference: (reference) => set({ reference }),

@@ -12,6 +12,7 @@ import {
   type Channel,
   type CurveChunk,
   type CurveSummary,
+  type OverlapProfile,
   type TheoryApi,
   type TransitionResult,
 } from './protocol';
@@ -77,6 +78,21 @@ export class TheoryClient {
       channel: 'point',
       gen,
       key: JSON.stringify([params, alpha]),
+    });
+  }
+
+  /** The overlap profile Q(v) at one α, on its own channel (a newer α supersedes it). */
+  profile(
+    gen: number,
+    params: ShallowParams,
+    alpha: number,
+    grid: AlphaGrid,
+    warm: ShallowPoint | null,
+  ): Promise<Outcome<OverlapProfile>> {
+    return this.client.call((api) => api.computeProfile(gen, params, alpha, grid, warm), {
+      channel: 'profile',
+      gen,
+      key: JSON.stringify([params, alpha, 'profile']),
     });
   }
 

@@ -18,7 +18,7 @@ import {
   type ShallowParams,
   type ShallowPoint,
 } from '../types';
-import { solveContinuum, type ContinuumStart } from './readoutContinuum';
+import { solveContinuum, type ContinuumSolution, type ContinuumStart } from './readoutContinuum';
 import { solveFromStart, solveUniversal, type ShallowSystem } from './shallow';
 import { BranchCurve, transitionsOf, type Jump } from './branchCurve';
 
@@ -88,6 +88,9 @@ export interface ShallowModel {
   overlapByValue(sol: BranchSolution): Record<string, number>;
   /** A named stationary branch at the point's α (BRANCH_CHOICES; null where it does not exist there). */
   branchOf(pt: ShallowPoint, name: BranchChoice): BranchSolution | null;
+  /** The continuum behind a continuous law's specialised solution at α, for Q(v) at any v (null: discrete or
+   *  universal); solved again from its own (M, G, R̂2), one sweep. */
+  continuumOf(sol: BranchSolution, alpha: number): ContinuumSolution | null;
 }
 
 // ---------- tables and models, cached ----------
@@ -595,6 +598,11 @@ export function createShallowModel(
 
   return {
     branchOf,
+    continuumOf(sol, alpha) {
+      if (discrete || sol.kind !== 'specialised') return null;
+      const law = params.readout as 'gauss' | 'unif';
+      return solveContinuum(system, law, alpha, { ...continuumStateOf(sol), near: true }, 'maxwell');
+    },
     params,
     atoms,
     activation,

@@ -3,6 +3,7 @@
 import { Controls } from './Controls';
 import { EpsPlot } from './EpsPlot';
 import { OverlapPlot } from './OverlapPlot';
+import { ProfilePlot } from './ProfilePlot';
 import { ActivationPanel, ErrorBanner, Notes, ReadoutPanel } from './Panels';
 import { SimPanel } from './SimPanel';
 import { HardnessPanel } from './HardnessPanel';
@@ -34,6 +35,7 @@ export function MlpExplorer() {
           </div>
           <Notes />
           <OverlapPlot />
+          <ProfilePlot />
           <SimPanel />
           <HardnessPanel />
         </div>

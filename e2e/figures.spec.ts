@@ -86,14 +86,14 @@ test.describe('figures', () => {
       }
     }
     await page.goto('/');
-    await page.getByText('Paper presets').click();
     const presets = await page
       .getByTestId('preset-menu')
       .locator('[data-testid^="preset-"]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('preset-'.length)));
     expect(presets.length).toBeGreaterThan(10);
+    // One preset after another in the same page, as a user clicks through them (a preset sets the whole view in the
+    // hash; reloading the default view between them only cost time).
     for (const p of presets) {
-      await page.goto('/');
       await page.getByText('Paper presets').click();
       await page.getByTestId(`preset-${p}`).click();
       await expect(page.getByTestId('preset-caption')).toHaveAttribute('data-preset', p);

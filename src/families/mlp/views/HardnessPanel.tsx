@@ -246,7 +246,7 @@ function EscapeTable({ rows, chains }: { rows: SweepRow[]; chains: number[] }) {
     return `${r.median === null ? '> budget' : formatValue(r.median, 3)}${r.censored ? ` (${r.censored} cens.)` : ''}`;
   };
   return (
-    <table className="hint" data-testid="hard-table">
+    <table className="kv mu" data-testid="hard-table">
       <caption>Median steps to specialise against the number of averaged chains s</caption>
       <thead>
         <tr>

@@ -160,4 +160,18 @@ export const MLP_PRESETS: Preset[] = [
     },
     source: `${B} (ADAM_time_2LNN: tanh(2x), Δ = 1e−4, α = 5, d = 80–220); measured here: docs/physics/simulations.md §8`,
   },
+  {
+    id: 'time-to-specialise-hmc',
+    family: 'mlp',
+    group: 'Time to specialise',
+    title: 'Time to specialise vs d (ReLU, 4-point v, HMC)',
+    hash: link('relu', 0.1, '4point', 'gaussian', 3),
+    caption:
+      'ReLU, Δ = 0.1, γ = 0.5, readouts v = ±1/√5 or ±3/√5 (equal shares), Gaussian W, α = 3: paper B’s HMC timing setting. ε_opt = {epsOpt3} on the specialised branch, ε_uni = {epsUni3}. In the Time to specialise panel choose the algorithm HMC and d values 10,14,20,28,40,56 (8 seeds, budget 400), then “Run sweep”: random-start HMC rests near ε_uni for longer the larger d, from about ten trajectories at d = 10 to about a hundred at d = 56.',
+    claims: {
+      epsOpt3: at('epsOpt', 3, 0.015, 4),
+      epsUni3: at('epsUni', 3, 0.0226, 4),
+    },
+    source: `${B} (HMC_time_2LNN: ReLU, 4-point readouts, Δ = 0.1, α = 3, d = 100–400); measured here: docs/physics/simulations.md §8`,
+  },
 ];

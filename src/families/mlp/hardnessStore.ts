@@ -17,7 +17,7 @@ export interface HardnessForm {
 }
 
 // The measured setting (docs/physics/simulations.md §8, with the "Time to specialise vs d" preset's model: tanh(2x),
-// Δ = 1e−4, α = 3): the median rose from ≈ 470 to ≈ 800 ADAM steps over these d, every run well within the budget
+// Δ = 1e−4, α = 3): the median rose from ≈ 430 to ≈ 800 ADAM steps over these d, every run well within the budget
 // (1500: what the CLI's one-minute bound per run allows at d = 28, so that the same sweep runs there).
 export const DEFAULT_HARDNESS_FORM: HardnessForm = {
   algo: 'adam',

@@ -33,7 +33,7 @@ const flags: Record<string, FlagSpec> = {
   seed: { kind: 'number', help: 'first seed', default: '1' },
   threshold: {
     kind: 'number',
-    help: 'ε̄ (compared with test MSE/(1 + 1/chains), i.e. testError/2 for one chain); default: midpoint of ε_spec and ε_uni at α',
+    help: 'ε̄ (compared with HMC: test MSE/(1 + 1/chains), i.e. Gibbs error/2 for one chain; ADAM: test MSE); default: midpoint of ε_spec and ε_uni at α',
   },
   budget: { kind: 'number', help: 'HMC trajectories or ADAM steps before a run is censored', default: '400' },
   chains: {

@@ -2,7 +2,7 @@
 // mid-sweep: the sweep ends with the message, nothing is re-sent by itself, and the next sweep runs on a fresh one.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHardnessController, jobsOf, parseIntList } from './hardnessController';
-import { DEFAULT_HARDNESS_FORM, sweepRows, useHardness, type Sweep } from './hardnessStore';
+import { DEFAULT_HARDNESS_FORM, sweepRows, useHardness, yFloor, type Sweep } from './hardnessStore';
 import type { HardnessApi } from './hardnessProtocol';
 import { fakeFactory, never, tick } from '../../platform/compute/testing/fakeWorker';
 import { stubBrowser } from '../../platform/compute/testing/fakeBrowser';
@@ -91,5 +91,10 @@ describe('time-to-specialise sweep', () => {
       [20, 1, 0, 40],
     ]);
     expect(rows[0].q3).toBeNull(); // h = 1.5 reaches the censored run
+    // The plot's y axis starts at half the smallest finished crossing (5 steps), censored and running runs aside.
+    expect(yFloor(rows)).toBe(2.5);
+    expect(yFloor(rows.slice(1))).toBe(20);
+    expect(yFloor([])).toBe(0.5);
+    expect(yFloor(sweepRows({ ...sweep, jobs: [job(0, 10, 0), job(1, 10, null)] }))).toBe(0.5);
   });
 });

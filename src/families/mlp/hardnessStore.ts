@@ -16,11 +16,14 @@ export interface HardnessForm {
   threshold: string;
 }
 
+// The measured setting (docs/physics/simulations.md §8, with the "Time to specialise vs d" preset's model: tanh(2x),
+// Δ = 1e−4, α = 3): the median rose from ≈ 430 to ≈ 800 ADAM steps over these d, every run well within the budget
+// (1500: what the CLI's one-minute bound per run allows at d = 28, so that the same sweep runs there).
 export const DEFAULT_HARDNESS_FORM: HardnessForm = {
   algo: 'adam',
-  ds: '8,10,14,20',
-  seeds: 4,
-  budget: 2000,
+  ds: '10,14,20,28',
+  seeds: 6,
+  budget: 1500,
   chains: '1',
   threshold: '',
 };
@@ -121,4 +124,13 @@ export function sweepRows(sweep: Sweep): SweepRow[] {
       ...summariseTimes(js.map((j) => ({ steps: j.steps, budget: sweep.budget }))),
     }))
     .sort((a, b) => a.chains - b.chains || a.d - b.d);
+}
+
+/**
+ * The plot's log y axis starts at half the smallest finished crossing (0.5 before any, or when one crossed at once),
+ * so that medians of a few hundred steps that grow with d are not squeezed into the top of a 1…budget axis.
+ */
+export function yFloor(rows: SweepRow[]): number {
+  const times = rows.flatMap((r) => r.times.filter((t): t is number => t !== null));
+  return times.length ? Math.max(0.5, Math.min(...times) / 2) : 0.5;
 }

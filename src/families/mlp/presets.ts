@@ -145,4 +145,33 @@ export const MLP_PRESETS: Preset[] = [
     claims: { epsOpt: at('epsOpt', 1, epsOpt, 4), epsUni: at('epsUni', 1, epsUni, 4) },
     source: `${A}; Minh-Toan/extensive-width-NN continuous_W/hardness`,
   })),
+  {
+    id: 'time-to-specialise',
+    family: 'mlp',
+    group: 'Time to specialise',
+    title: 'Time to specialise vs d (tanh(2x), Δ = 10⁻⁴, ADAM)',
+    hash: link('tanh2', 0.0001, 'ones', 'gaussian', 3),
+    caption:
+      'σ = tanh(2x), Δ = 10⁻⁴, γ = 0.5, v = 1, Gaussian W, α = 3 (paper B’s ADAM timing setting at a browser-sized α): the specialised branch, ε_opt = {epsOpt3}, is the equilibrium from α_sp ≈ {alphaSp}, while the universal branch, ε_uni = {epsUni3}, stays metastable at every α. Press “Run sweep” in the Time to specialise panel (its defaults: ADAM, d = 10, 14, 20, 28, six seeds): from a small random start ADAM first settles on the universal plateau (test MSE ≈ ε_uni) and only later escapes below ε̄; the median number of steps grows with d, and the panel fits the growth.',
+    claims: {
+      epsOpt3: at('epsOpt', 3, 0.00002, 6),
+      alphaSp: { quantity: 'alphaSp', value: 0.57, digits: 2 },
+      epsUni3: at('epsUni', 3, 0.1031, 4),
+    },
+    source: `${B} (ADAM_time_2LNN: tanh(2x), Δ = 1e−4, α = 5, d = 80–220); measured here: docs/physics/simulations.md §8`,
+  },
+  {
+    id: 'time-to-specialise-hmc',
+    family: 'mlp',
+    group: 'Time to specialise',
+    title: 'Time to specialise vs d (ReLU, 4-point v, HMC)',
+    hash: link('relu', 0.1, '4point', 'gaussian', 3),
+    caption:
+      'ReLU, Δ = 0.1, γ = 0.5, readouts v = ±1/√5 or ±3/√5 (equal shares), Gaussian W, α = 3: paper B’s HMC timing setting. ε_opt = {epsOpt3} on the specialised branch, ε_uni = {epsUni3}. In the Time to specialise panel choose the algorithm HMC and d values 10,14,20,28,40,56 (8 seeds, budget 400), then “Run sweep”: random-start HMC rests near ε_uni for longer the larger d, from about ten trajectories at d = 10 to about a hundred at d = 56.',
+    claims: {
+      epsOpt3: at('epsOpt', 3, 0.015, 4),
+      epsUni3: at('epsUni', 3, 0.0226, 4),
+    },
+    source: `${B} (HMC_time_2LNN: ReLU, 4-point readouts, Δ = 0.1, α = 3, d = 100–400); measured here: docs/physics/simulations.md §8`,
+  },
 ];

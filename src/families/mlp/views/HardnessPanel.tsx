@@ -9,7 +9,7 @@ import { COLOURS } from '../../../platform/plots/palette';
 import { formatValue } from '../../../platform/plots/scales';
 import { fitGrowth, growthAt, type GrowthFit } from '../../../sim/hardnessStats';
 import { createHardnessController, type HardnessController } from '../hardnessController';
-import { sweepRows, useHardness, type HardnessForm, type SweepRow } from '../hardnessStore';
+import { sweepRows, useHardness, yFloor, type HardnessForm, type SweepRow } from '../hardnessStore';
 import { useExplorer } from '../store';
 import { SimIntField, SimSelect } from '../../../platform/sim/views/SimWidgets';
 
@@ -178,8 +178,9 @@ export function HardnessPanel() {
       <p className="hint">
         From an uninformative start, the steps (ADAM updates or HMC trajectories) until the test error first falls below
         ε̄, midway between the specialised branch&apos;s ε and ε_uni by default, per seed; runs still above at the budget
-        are censored. With s chains the predictions of s independent students are averaged (a student of width s·k) and
-        the statistic is their test MSE/(1 + 1/s).
+        are censored. The statistic is ADAM&apos;s test MSE (its iterate rests on the universal plateau at ε_uni) or the
+        current HMC sample&apos;s Gibbs error/2. With s chains the predictions of s independent students are averaged (a
+        student of width s·k); for HMC their test MSE is divided by (1 + 1/s).
       </p>
       <Fields locked={running} />
       <div className="sim-buttons">
@@ -221,7 +222,7 @@ export function HardnessPanel() {
         xLog
         yLog
         xDomain={[Math.min(...ds) * 0.9, Math.max(...ds) * 1.1]}
-        yDomain={[0.5, (sweep?.budget ?? 1000) * 1.6]}
+        yDomain={[yFloor(rows), (sweep?.budget ?? 1000) * 1.6]}
         series={seriesOf(rows, chains, sweep?.budget ?? 1000, fits)}
         legend="below"
         attrs={{ 'data-finished': sweep?.finished ?? 0 }}
@@ -245,7 +246,7 @@ function EscapeTable({ rows, chains }: { rows: SweepRow[]; chains: number[] }) {
     return `${r.median === null ? '> budget' : formatValue(r.median, 3)}${r.censored ? ` (${r.censored} cens.)` : ''}`;
   };
   return (
-    <table className="hint" data-testid="hard-table">
+    <table className="kv mu" data-testid="hard-table">
       <caption>Median steps to specialise against the number of averaged chains s</caption>
       <thead>
         <tr>

@@ -62,6 +62,11 @@ export interface BranchSolution extends Convergence {
   /** Q(v) on the readout atoms (same order as atoms). */
   Q: number[];
   Qhat: number[];
+  /**
+   * Continuous P_v: E v²Q² of the continuum, the branch's coordinate (Q at the atoms steps where the moving cutoff
+   * passes one, and is 0 at every atom where only |v| beyond the last one specialise).
+   */
+  M?: number;
 }
 
 /** Everything the plots need at one α. */

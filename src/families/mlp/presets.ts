@@ -94,7 +94,7 @@ export const MLP_PRESETS: Preset[] = [
     title: 'tanh(2x), Gaussian readouts: neurons specialise one |v| at a time',
     hash: link('tanh2', 0.1, 'gauss', 'gaussian', 4, 12),
     caption:
-      'σ = tanh(2x), Δ = 0.1, γ = 0.5, v ~ N(0, 1): each Q(v) specialises at its own α, larger |v| first (overlap plot), so ε_opt decreases in a cascade instead of one jump.',
+      'σ = tanh(2x), Δ = 0.1, γ = 0.5, v ~ N(0, 1): each Q(v) specialises at its own α, larger |v| first (overlap and profile plots: the cutoff in |v| falls as α grows), so ε_opt leaves the universal value smoothly from small α instead of in one jump.',
     source: B,
   },
   {

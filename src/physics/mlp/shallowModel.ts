@@ -226,7 +226,7 @@ export function createShallowModel(
   const warmStarts = !discrete && opts.continuumWarmStarts !== false;
   /** (M, G, R̂2) of a continuous-law solution, read back from τ = m_S⁻¹(M) and ε = ½μ2²(1 − m_S(τ + R̂2)) + g1 − G. */
   const continuumStateOf = (s: BranchSolution): ContinuumStart => ({
-    M: table.mS(s.tau),
+    M: s.M ?? table.mS(s.tau),
     G: 0.5 * system.mu2sq * (1 - table.mS(s.tau + s.R2hat)) + system.g1 - s.eps,
     R2hat: s.R2hat,
   });
@@ -251,7 +251,7 @@ export function createShallowModel(
     a.Q.forEach((q, c) => (d = Math.max(d, Math.abs(q - b.Q[c]))));
     return d;
   };
-  const overlapM = (s: BranchSolution) => (s.kind === 'universal' ? 0 : table.mS(s.tau));
+  const overlapM = (s: BranchSolution) => (s.kind === 'universal' ? 0 : (s.M ?? table.mS(s.tau)));
   const sameAs = (a: BranchSolution, b: BranchSolution, tol: number) => qGap(a, b) < tol;
 
   const globals = (sol: BranchSolution) => {
@@ -279,6 +279,7 @@ export function createShallowModel(
       converged: cont.converged,
       iterations: cont.iterations,
       residual: cont.residual,
+      M: cont.M,
     };
     return out;
   };

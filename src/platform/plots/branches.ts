@@ -20,18 +20,20 @@ export interface BranchPaths {
 
 const finite = (y: number | null | undefined): y is number => typeof y === 'number' && Number.isFinite(y);
 
+/** Q ≠ 0 somewhere (continuous laws: E v²Q² > 0, which a tail beyond the last atom has with Q = 0 at every atom). */
+const nonZero = (s: BranchSolution) => (s.M !== undefined ? s.M > 0 : s.Q.some((q) => Math.abs(q) > 1e-8));
+
 /** A specialised solution that collapsed onto Q ≡ 0 is the universal branch again: don't draw it twice. */
 export function specialisedOf(p: ShallowPoint): BranchSolution | null {
   const s = p.specialised;
-  if (!s) return null;
-  return s.Q.some((q) => Math.abs(q) > 1e-8) ? s : null;
+  return s && nonZero(s) ? s : null;
 }
 
 /** The specialised stationary points of p other than the best one (distinct from it by more than 1e−3). */
 function othersOf(p: ShallowPoint): BranchSolution[] {
   const s = specialisedOf(p);
   if (!s) return [];
-  return (p.stationary ?? []).filter((o) => o.Q.some((q, c) => Math.abs(q - s.Q[c]) > 1e-3));
+  return (p.stationary ?? []).filter((o) => qDistance(o, s) > 1e-3);
 }
 
 const mass = (o: BranchSolution) => o.Q.reduce((acc, q) => acc + q * q, 0);
@@ -52,8 +54,9 @@ export function otherSpecialisedOf(p: ShallowPoint): BranchSolution | null {
  */
 const CONTINUES = 0.25;
 
-/** max |ΔQ| between two stationary points. */
+/** max |ΔQ| between two stationary points; |ΔM| for continuous laws (BranchSolution.M). */
 function qDistance(a: BranchSolution, b: BranchSolution): number {
+  if (a.M !== undefined && b.M !== undefined) return Math.abs(a.M - b.M);
   let d = 0;
   a.Q.forEach((q, c) => (d = Math.max(d, Math.abs(q - b.Q[c]))));
   return d;
@@ -69,7 +72,7 @@ export function branchTracks(points: readonly ShallowPoint[]): Map<BranchSolutio
   let next = 0;
   let prev: BranchSolution[] = [];
   for (const p of points) {
-    const cur = (p.stationary ?? []).filter((s) => s.Q.some((q) => Math.abs(q) > 1e-8));
+    const cur = (p.stationary ?? []).filter(nonZero);
     const pairs: Array<[number, BranchSolution, BranchSolution]> = [];
     for (const a of prev) for (const b of cur) pairs.push([qDistance(a, b), a, b]);
     pairs.sort((x, y) => x[0] - y[0]);

@@ -47,6 +47,12 @@ export interface SimConfig {
    * from Rng.stream(seed, 'chain', c) instead of the run's one stream (chain 0 / absent = the plain run).
    */
   chain?: number;
+  /**
+   * L = 1 ADAM: a student of s = widthFactor times the teacher's width, f = σ(X Wᵀ/√d) v/√(s k) (the authors'
+   * overparameterised ADAM student, trained jointly); fixed readouts are v⁰ tiled s times over √s, so that the
+   * tiled teacher is a student. Default 1 (the teacher's width).
+   */
+  widthFactor?: number;
 }
 
 /** The deepest network simulated (the any-depth theory's range). */

@@ -12,6 +12,11 @@
 // not at the Gibbs error 2 ε_uni, so halving it would put the plateau itself below ε̄ and time the fall onto the
 // plateau instead of the escape from it.
 //
+// ADAM, `student: 'wide'` (the authors' overparam_ADAM_time_2LNN.py): not s independent runs but ONE student of
+// width s·k trained jointly on the MSE of its own output σ(X Wᵀ/√d) v/√(s k) (SimConfig.widthFactor); its units
+// share one residual, so it is a different dynamics from averaging s separately trained students ('average').
+// The statistic is its plain test MSE, as for one ADAM student.
+//
 // Default ε̄: the midpoint of the specialised branch's ε and ε_uni at the run's α, from the family's theory engine
 // (L = 1: shallowModel; L = 2: deepModel). Works through Simulation, so any depth it accepts runs here.
 import { getDeepModel } from '../physics/deep/deepModel';
@@ -26,9 +31,17 @@ export interface EscapeOptions {
   threshold: number;
   /** Steps (HMC trajectories or ADAM updates) after which a run that has not crossed is censored. */
   budget: number;
-  /** Independent chains whose predictions are averaged (1 = the plain student). */
+  /** s: independent chains whose predictions are averaged, or the wide student's width factor (1 = the plain student). */
   chains: number;
+  /**
+   * The overparameterised student: 'average' (default) = s independent chains, predictions averaged (HMC, ADAM);
+   * 'wide' = one ADAM student of width s·k trained jointly.
+   */
+  student?: StudentKind;
 }
+
+export const STUDENT_KINDS = ['average', 'wide'] as const;
+export type StudentKind = (typeof STUDENT_KINDS)[number];
 
 export interface EscapeResult {
   /** Steps to the first crossing (0: below ε̄ at the start), null when censored at the budget. */
@@ -36,6 +49,7 @@ export interface EscapeResult {
   censored: boolean;
   budget: number;
   chains: number;
+  student: StudentKind;
   /** The statistic at the start and at the last step run. */
   initialEps: number;
   finalEps: number;
@@ -93,6 +107,10 @@ export function validateEscape(o: EscapeOptions): void {
     Number.isInteger(o.chains) && o.chains >= 1 && o.chains <= 32,
     `chains must be an integer in [1, 32], got ${o.chains}`,
   );
+  need(
+    o.student === undefined || (STUDENT_KINDS as readonly string[]).includes(o.student),
+    `student must be one of ${STUDENT_KINDS.join(', ')}, got '${o.student}'`,
+  );
 }
 
 /**
@@ -113,10 +131,14 @@ export class EscapeRun {
     validateEscape(options);
     this.options = options;
     const { budget, chains } = options;
+    const wide = options.student === 'wide';
+    if (wide && config.algo !== 'adam')
+      throw new SimConfigError('the wide student is trained by ADAM: for HMC, s chains are averaged (student average)');
     const base = { ...config, steps: budget, warmup: config.algo === 'hmc' ? budget : config.warmup };
     this.chains = [];
     try {
-      for (let c = 0; c < chains; c++) this.chains.push(new Simulation({ ...base, chain: c }));
+      if (wide) this.chains.push(new Simulation({ ...base, widthFactor: chains }));
+      else for (let c = 0; c < chains; c++) this.chains.push(new Simulation({ ...base, chain: c }));
     } catch (e) {
       this.dispose();
       throw e;
@@ -128,7 +150,7 @@ export class EscapeRun {
       );
     }
     // HMC: MSE/(1 + 1/s) (the Nishimori factor of s posterior samples); ADAM: the plain MSE (see the header).
-    this.scale = this.chains[0].config.algo === 'hmc' ? 1 / (1 + 1 / chains) : 1;
+    this.scale = this.chains[0].config.algo === 'hmc' ? 1 / (1 + 1 / this.chains.length) : 1;
     this.initialEps = this.averagedEps();
     this.lastEps = this.initialEps;
     if (this.initialEps < options.threshold) this.crossedAt = 0;
@@ -174,7 +196,8 @@ export class EscapeRun {
       steps: this.crossedAt,
       censored: this.crossedAt === null,
       budget: this.options.budget,
-      chains: this.chains.length,
+      chains: this.options.chains,
+      student: this.options.student ?? 'average',
       initialEps: this.initialEps,
       finalEps: this.lastEps,
       gradientsPerSecond: ms > 0 ? grads / (ms / 1000) : NaN,

@@ -38,6 +38,7 @@ import {
   sampleTeacher,
   sampleWeights,
   type Dataset,
+  type Layer,
   type Network,
 } from './teacher';
 import { tfSigma } from './tfActivation';
@@ -123,6 +124,13 @@ export function validateSimConfig(c: SimConfig): SimConfig {
     c.chain === undefined || (Number.isInteger(c.chain) && c.chain >= 0),
     `chain must be a non-negative integer, got ${c.chain}`,
   );
+  const wf = c.widthFactor ?? 1;
+  need(Number.isInteger(wf) && wf >= 1 && wf <= 32, `widthFactor must be an integer in [1, 32], got ${c.widthFactor}`);
+  need(
+    wf === 1 || (c.algo === 'adam' && depth === 1),
+    'a student wider than the teacher (widthFactor > 1) is an L = 1 ADAM experiment',
+  );
+  need(wf * k <= 1600, `the student's width s·k = ${wf * k} is too large`);
   const warmup = c.warmup < 0 ? Math.floor(c.steps / 2) : c.warmup;
   need(Number.isInteger(warmup) && warmup >= 0, `warmup must be a non-negative integer, got ${c.warmup}`);
   return { ...c, ...deep, warmup };
@@ -174,6 +182,13 @@ export interface SimSummary extends SimProgress {
   gradientsPerSecond: number | null;
 }
 
+/** x (rows of any length) repeated `times` times, scaled by `scale`: the wider student's copies of the teacher. */
+function tile(x: Float64Array, times: number, scale: number): Float64Array {
+  const out = new Float64Array(x.length * times);
+  for (let t = 0; t < times; t++) for (let i = 0; i < x.length; i++) out[t * x.length + i] = scale * x[i];
+  return out;
+}
+
 /** σ odd (σ(−x) = −σ(x) at a few points): its units may flip sign with their outgoing weights. */
 function isOdd(a: Activation): boolean {
   return [0.3, 0.7, 1.3, 2.9].every((x) => Math.abs(a.sigma(x) + a.sigma(-x)) <= 1e-12 * (1 + Math.abs(a.sigma(x))));
@@ -193,6 +208,10 @@ export class Simulation {
   readonly train: Dataset;
   readonly test: Dataset;
   readonly k: number;
+  /** The L = 1 student's width s·k (widthFactor s; k when the student has the teacher's width). */
+  readonly studentK: number;
+  /** Fixed readouts of the student: v⁰, or for s > 1 v⁰ tiled s times over √s (config.ts). */
+  private readonly studentV0: Float64Array;
   readonly n: number;
   private rng: Rng;
   private data: ShallowData | null = null;
@@ -237,6 +256,9 @@ export class Simulation {
     );
     this.train = sampleDataset(this.teacher, this.acts, this.n, c.delta, this.rng);
     this.test = sampleDataset(this.teacher, this.acts, c.nTest, 0, this.rng);
+    const wf = c.widthFactor ?? 1;
+    this.studentK = wf * this.k;
+    this.studentV0 = wf === 1 ? this.teacher.v : tile(this.teacher.v, wf, 1 / Math.sqrt(wf));
     if (c.chain) this.rng = Rng.stream(c.seed, 'chain', c.chain);
     const t0 = performance.now();
     if (c.algo === 'gamp') {
@@ -254,9 +276,9 @@ export class Simulation {
       this.Sk0 = quadraticPart(this.teacher.layers[0].W, this.teacher.v, this.k, c.d);
     } else {
       const sigmas = names.map(tfSigma);
-      this.data = shallowData(this.train.X, this.train.y, this.n, c.d, this.k);
+      this.data = shallowData(this.train.X, this.train.y, this.n, c.d, this.studentK);
       const learn = c.readouts === 'learned';
-      this.vFixed = learn ? null : tf.tensor1d(Float32Array.from(this.teacher.v));
+      this.vFixed = learn ? null : tf.tensor1d(Float32Array.from(this.studentV0));
       const init = this.initialParams(learn, this.rng);
       if (c.algo === 'hmc') {
         const U: ValueAndGrad =
@@ -294,16 +316,18 @@ export class Simulation {
    * sampler's prior N(0, 1), for ADAM the paper's small init (PyTorch's default U(±1/√d) for a linear layer,
    * divided by √d, in this parametrisation W = √d W_linear; learned v start U(±1)). L ≥ 2: the same for each
    * layer (W_l = √k_{l−1} W_linear of a k_{l−1} → k_l linear layer, so also U(±1/√d)). Random draws from `rng`.
+   * A wider student (widthFactor s): the same rules at width s·k; informative = the teacher tiled (v⁰ over √s).
    */
   private initialParams(learn: boolean, rng: Rng): tf.Tensor[] {
     const c = this.config;
-    const layers = this.teacher.layers;
+    const layers = this.studentLayers();
     const last = layers[layers.length - 1].rows;
+    const wf = c.widthFactor ?? 1;
     let Ws: Float64Array[];
     let v: Float64Array;
     if (c.init === 'informative') {
-      Ws = layers.map((l) => l.W);
-      v = this.teacher.v;
+      Ws = this.teacher.layers.map((l) => (wf === 1 ? l.W : tile(l.W, wf, 1)));
+      v = this.studentV0;
     } else if (c.algo === 'hmc') {
       Ws = layers.map((l) => sampleWeights('gaussian', l.rows * l.cols, rng));
       v = sampleWeights('gaussian', last, rng);
@@ -317,12 +341,17 @@ export class Simulation {
     return out;
   }
 
+  /** Shapes of the student's layers: the teacher's, with s·k first-layer units for a wider L = 1 student. */
+  private studentLayers(): Layer[] {
+    return this.teacher.layers.map((l, i) => (i === 0 ? { ...l, rows: this.studentK } : l));
+  }
+
   /** The current student network (float64 copy of the tfjs parameters); `replica`: the Nishimori check's second chain. */
   student(replica = false): Network {
     const vals = (replica ? this.replica : (this.hmc ?? this.adam))!.values();
-    const L = this.teacher.layers.length;
-    const v = vals[L] ?? this.teacher.v;
-    return { layers: this.teacher.layers.map((l, i) => ({ W: vals[i], rows: l.rows, cols: l.cols })), v };
+    const layers = this.studentLayers();
+    const v = vals[layers.length] ?? this.studentV0;
+    return { layers: layers.map((l, i) => ({ W: vals[i], rows: l.rows, cols: l.cols })), v };
   }
 
   get done(): boolean {
@@ -376,6 +405,8 @@ export class Simulation {
           const ov = deepOverlaps(this.teacher, st, { odd1: odd[0], odd2: odd[1], readoutsFixed });
           extra = { ...extra, Q1: ov.Q1, Q2: ov.Q2, Q21: ov.Q21, Q21byValue: ov.Q21byValue };
         }
+      } else if (this.studentK !== this.k) {
+        R2 = NaN; // a wider student has no unit-to-unit overlaps with the teacher (the test error is its measure)
       } else {
         const ov = shallowOverlaps(this.teacher, st, c.readouts === 'fixed');
         R2 = ov.R2;

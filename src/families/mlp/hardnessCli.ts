@@ -1,5 +1,6 @@
 // CLI command `hardness`: the time to specialise against d (docs/physics/simulations.md §8). For each d and seed,
-// an uninformative HMC or ADAM run (`--chains s`: s independent chains, predictions averaged) until the test
+// an uninformative HMC or ADAM run (`--chains s`: s independent chains, predictions averaged; ADAM with
+// `--student wide`: one student of width s·k trained jointly, the authors' overparam_ADAM) until the test
 // statistic first falls below ε̄ (default: midpoint of the specialised branch's ε and ε_uni at α), censored at
 // `--budget` steps. One line per (d, seed): d, seed, steps or censored: true; then one summary line per d:
 // median, q1, q3 (null where they fall beyond the budget), censored (count); the last one adds the medians'
@@ -8,7 +9,7 @@ import { UsageError, listWhere, parseNumber, type FlagSpec } from '../../platfor
 import { boundRun, num, type Command, type Emit } from '../../platform/cli/command';
 import { SimConfigError } from '../../physics/errors';
 import type { NodeBackend } from '../../sim/backendNode';
-import type { EscapeOptions } from '../../sim/hardness';
+import type { EscapeOptions, StudentKind } from '../../sim/hardness';
 import { fitGrowth, summariseTimes, type EscapeTime } from '../../sim/hardnessStats';
 import type { SimConfig } from '../../sim/config';
 import { int, SIMULATE_FLAGS, simConfigOf, stepSeconds } from './simulateCli';
@@ -38,8 +39,14 @@ const flags: Record<string, FlagSpec> = {
   budget: { kind: 'number', help: 'HMC trajectories or ADAM steps before a run is censored', default: '400' },
   chains: {
     kind: 'number',
-    help: 'independent chains whose predictions are averaged (overparameterised student)',
+    help: 's: independent chains whose predictions are averaged, or the wide student’s width s·k (--student)',
     default: '1',
+  },
+  student: {
+    kind: 'string',
+    help: 'the overparameterised student: average = the predictions of s independent chains averaged; wide = one ADAM student of width s·k trained jointly (the authors’ overparam_ADAM)',
+    default: 'average',
+    choices: ['average', 'wide'],
   },
   'n-test': { kind: 'number', help: 'test-set size', default: '2000' },
   init: {
@@ -78,7 +85,12 @@ export async function runHardness(f: Record<string, string | boolean>, emit: Emi
       threshold = t.threshold;
       theory = { epsSpecialised: num(t.epsSpecialised), epsUni: num(t.epsUni) };
     }
-    const options: EscapeOptions = { threshold, budget, chains };
+    const student = f.student as StudentKind;
+    if (student === 'wide' && f.algo !== 'adam')
+      throw new UsageError(
+        '--student wide is an ADAM experiment (for HMC the s chains are averaged: --student average)',
+      );
+    const options: EscapeOptions = { threshold, budget, chains, student };
     validateEscape(options);
     const backend = await useNodeBackend(f.backend as NodeBackend);
     const medians: { d: number; median: number | null }[] = [];
@@ -100,6 +112,7 @@ export async function runHardness(f: Record<string, string | boolean>, emit: Emi
               ? { converged: false, reason: `did not fall below ε̄ = ${threshold} within ${budget} steps` }
               : { converged: true }),
             chains,
+            student,
             initialEps: num(r.initialEps),
             finalEps: num(r.finalEps),
             gradientsPerSecond: num(r.gradientsPerSecond),
@@ -113,7 +126,7 @@ export async function runHardness(f: Record<string, string | boolean>, emit: Emi
       // The last summary carries the growth fit over every d so far (least squares on ln median against d and
       // ln d: a fit, not a claim); null with fewer than two uncensored medians.
       const growth = d === ds[ds.length - 1] ? { growth: fitGrowth(medians) } : {};
-      emit({ d, ...s, budget, threshold, chains, algo: f.algo, backend, ...theory, summary: true, ...growth });
+      emit({ d, ...s, budget, threshold, chains, student, algo: f.algo, backend, ...theory, summary: true, ...growth });
     }
   } catch (e) {
     if (e instanceof SimConfigError) throw new UsageError(e.message);

@@ -47,6 +47,27 @@ describe('time-to-specialise pool', () => {
     expect(workers).toHaveLength(2);
     hardness.dispose();
   });
+
+  it('sends the form’s student for ADAM (default: the wide s·k student) and averaged chains for HMC', async () => {
+    const students: (string | undefined)[] = [];
+    const { factory } = fakeFactory((): Partial<HardnessApi> => ({
+      supersede: () => {},
+      runJobs: async (req, onMessage) => {
+        students.push(req.student);
+        onMessage({ gen: req.gen, index: req.jobs[0].index, step: 1, eps: 0.1, done: true, steps: 1 });
+        return { ok: true, value: { gen: req.gen, n: 1, backend: 'cpu', threshold: 0.2 } };
+      },
+    }));
+    const hardness = createHardnessController(factory);
+    for (const algo of ['adam', 'hmc'] as const) {
+      useHardness.setState({ form: { ...DEFAULT_HARDNESS_FORM, algo, ds: '8', seeds: 1, chains: '2' }, sweep: null });
+      expect(hardness.run()).toBeNull();
+      await vi.waitFor(() => expect(useHardness.getState().sweep).toMatchObject({ running: false, finished: 1 }));
+    }
+    expect(students).toEqual(['wide', 'average']);
+    expect(useHardness.getState().sweep?.student).toBe('average');
+    hardness.dispose();
+  });
 });
 
 describe('time-to-specialise sweep', () => {
@@ -78,6 +99,7 @@ describe('time-to-specialise sweep', () => {
       gen: 1,
       alpha: 4,
       budget: 100,
+      student: 'average',
       jobs: [job(0, 10, 5), job(1, 10, 9), job(2, 10, null), job(3, 20, 40), job(4, 20, 0, false)],
       finished: 4,
       running: true,

@@ -71,10 +71,12 @@ export function createHardnessController(factory: WorkerFactory = defaultFactory
         alpha: params.alpha,
         nTest: 2000,
       };
+      // HMC has one way to overparameterise here (s averaged chains); ADAM the form's.
+      const student = form.algo === 'adam' ? form.student : 'average';
       const p = getPool();
       const gen = p.nextGeneration('hardness');
       const store = useHardness.getState();
-      store.start({ gen, alpha: params.alpha, budget: form.budget, jobs });
+      store.start({ gen, alpha: params.alpha, budget: form.budget, student, jobs });
       const queue = [...jobs];
       let firstError: string | null = null;
       const worker = async (w: number) => {
@@ -83,7 +85,7 @@ export function createHardnessController(factory: WorkerFactory = defaultFactory
           const r = await member.call(
             (api, alive) =>
               api.runJobs(
-                { gen, base, threshold, budget: form.budget, jobs: [job] },
+                { gen, base, threshold, budget: form.budget, student, jobs: [job] },
                 progress(alive, (m) => useHardness.getState().update(m)),
               ),
             { channel: 'hardness', gen },

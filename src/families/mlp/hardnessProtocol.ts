@@ -2,6 +2,7 @@
 // Plain structured-clone data; every request carries a generation number so that a cancelled sweep stops.
 import type { GenerationsApi } from '../../platform/compute/generations';
 import type { Outcome } from '../../platform/compute/outcome';
+import type { StudentKind } from '../../sim/hardness';
 import type { SimConfig } from '../../sim/simulation';
 
 /** One generation channel: a new sweep (or cancel) supersedes every run in flight. */
@@ -22,6 +23,8 @@ export interface HardnessRequest {
   /** ε̄; null: the midpoint of the specialised branch's ε and ε_uni at base.alpha (computed in the worker). */
   threshold: number | null;
   budget: number;
+  /** ADAM's overparameterised student for s > 1: 'wide' (one s·k student) or 'average' (s runs); HMC: 'average'. */
+  student?: StudentKind;
   jobs: HardnessJob[];
 }
 

@@ -35,11 +35,11 @@ function fakeRun(budget: number, threshold: number): StepRun {
   };
 }
 
-const deps = (seen: { d: number; seed: number }[], onStep?: () => void): HardnessDeps => ({
+const deps = (seen: { d: number; seed: number; student?: string }[], onStep?: () => void): HardnessDeps => ({
   prepare: async () => 'fake',
   makeRun: (c, o) => {
     if (c.d > 100) throw new FakeParamError(`d must be ≤ 100, got ${c.d}`);
-    seen.push({ d: c.d, seed: c.seed });
+    seen.push({ d: c.d, seed: c.seed, ...(o.student ? { student: o.student } : {}) });
     const run = fakeRun(o.budget, o.threshold);
     const advance = run.advance.bind(run);
     return Object.assign(run, { advance: () => (onStep?.(), advance()) });
@@ -63,13 +63,13 @@ const request = (over: Partial<HardnessRequest> = {}): HardnessRequest => ({
 
 describe('hardness service', () => {
   it('runs the jobs in order and reports crossing times with the default threshold', async () => {
-    const seen: { d: number; seed: number }[] = [];
+    const seen: { d: number; seed: number; student?: string }[] = [];
     const got: HardnessMessage[] = [];
-    const r = await createHardnessService(deps(seen)).runJobs(request(), (m) => got.push(m));
+    const r = await createHardnessService(deps(seen)).runJobs(request({ student: 'wide' }), (m) => got.push(m));
     expect(r).toEqual({ ok: true, value: { gen: 1, n: 2, backend: 'fake', threshold: 0.55 } });
     expect(seen).toEqual([
-      { d: 10, seed: 1 },
-      { d: 20, seed: 2 },
+      { d: 10, seed: 1, student: 'wide' },
+      { d: 20, seed: 2, student: 'wide' },
     ]);
     expect(got.filter((m) => m.done).map((m) => [m.index, m.steps])).toEqual([
       [0, 5],

@@ -57,7 +57,7 @@ export function createHardnessService(deps: HardnessDeps): HardnessApi {
         try {
           run = deps.makeRun(
             { ...req.base, d: job.d, seed: job.seed },
-            { threshold, budget: req.budget, chains: job.chains },
+            { threshold, budget: req.budget, chains: job.chains, student: req.student },
           );
         } catch (e) {
           return { ok: false, error: classify(e, `d = ${job.d}, seed ${job.seed}`) };

@@ -1,6 +1,7 @@
 // The time-to-specialise panel's store: its form and the sweep in progress (every job's live step and statistic,
 // its crossing time once done). Written by the panel's actions and hardnessController.ts only.
 import { create } from 'zustand';
+import type { StudentKind } from '../../sim/hardness';
 import { summariseTimes, type TimeSummary } from '../../sim/hardnessStats';
 import type { HardnessJob, HardnessMessage, HardnessReply } from './hardnessProtocol';
 
@@ -10,8 +11,10 @@ export interface HardnessForm {
   ds: string;
   seeds: number;
   budget: number;
-  /** Chain counts s whose predictions are averaged, e.g. "1" or "1,2,5,10". */
+  /** Overparameterisation s, e.g. "1" or "1,2,5,10": s averaged chains, or (ADAM, `student` wide) width s·k. */
   chains: string;
+  /** ADAM with s > 1: one student of width s·k trained jointly (the authors' overparam_ADAM) or s averaged runs. */
+  student: StudentKind;
   /** ε̄ as typed; empty: the theory's midpoint of ε_spec and ε_uni. */
   threshold: string;
 }
@@ -25,6 +28,7 @@ export const DEFAULT_HARDNESS_FORM: HardnessForm = {
   seeds: 6,
   budget: 1500,
   chains: '1',
+  student: 'wide',
   threshold: '',
 };
 
@@ -41,6 +45,8 @@ export interface Sweep {
   gen: number;
   alpha: number;
   budget: number;
+  /** How s was realised ('average' for HMC). */
+  student: StudentKind;
   jobs: JobState[];
   finished: number;
   running: boolean;
@@ -54,7 +60,7 @@ export interface HardnessState {
   form: HardnessForm;
   sweep: Sweep | null;
   setForm<K extends keyof HardnessForm>(key: K, value: HardnessForm[K]): void;
-  start(s: Pick<Sweep, 'gen' | 'alpha' | 'budget'> & { jobs: HardnessJob[] }): void;
+  start(s: Pick<Sweep, 'gen' | 'alpha' | 'budget' | 'student'> & { jobs: HardnessJob[] }): void;
   update(m: HardnessMessage): void;
   reply(r: HardnessReply): void;
   finish(gen: number, error: string | null): void;
@@ -64,12 +70,13 @@ export const useHardness = create<HardnessState>()((set) => ({
   form: DEFAULT_HARDNESS_FORM,
   sweep: null,
   setForm: (key, value) => set((s) => ({ form: { ...s.form, [key]: value } })),
-  start: ({ gen, alpha, budget, jobs }) =>
+  start: ({ gen, alpha, budget, student, jobs }) =>
     set({
       sweep: {
         gen,
         alpha,
         budget,
+        student,
         jobs: jobs.map((job) => ({ job, step: 0, eps: null, done: false, steps: null })),
         finished: 0,
         running: true,

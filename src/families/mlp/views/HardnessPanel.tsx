@@ -2,7 +2,8 @@
 // σ, γ, Δ, P_v, P_W until the test statistic first falls below ε̄, over seeds, for a list of d and of chain counts
 // s (the overparameterised student), running in a worker pool with a progress bar and cancel. The plot: median
 // and quartiles of the crossing time against d on log axes, censored runs as open triangles at the budget, and the
-// growth fitted to the medians (exponential and power law: a fit, not a claim).
+// growth fitted to the medians (exponential and power law: a fit, not a claim). ADAM's s is one jointly trained
+// student of width s·k (the authors' overparam_ADAM) or s averaged runs; HMC's s is always s averaged chains.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { LinePlot, type Series } from '../../../platform/plots/LinePlot';
 import { COLOURS } from '../../../platform/plots/palette';
@@ -10,11 +11,17 @@ import { formatValue } from '../../../platform/plots/scales';
 import { fitGrowth, growthAt, type GrowthFit } from '../../../sim/hardnessStats';
 import { createHardnessController, type HardnessController } from '../hardnessController';
 import { sweepRows, useHardness, yFloor, type HardnessForm, type SweepRow } from '../hardnessStore';
+import type { StudentKind } from '../../../sim/hardness';
 import { useExplorer } from '../store';
 import { SimIntField, SimSelect } from '../../../platform/sim/views/SimWidgets';
 
 const S_COLOURS = [COLOURS.teal, COLOURS.orange, COLOURS.violet, COLOURS.green, COLOURS.pink, COLOURS.blue];
 const sColour = (i: number) => S_COLOURS[i % S_COLOURS.length];
+
+const STUDENT_LABELS: Record<StudentKind, string> = {
+  wide: 'one student of width s·k, trained jointly',
+  average: 's independent students, predictions averaged',
+};
 
 function TextField({
   id,
@@ -66,12 +73,26 @@ function Fields({ locked }: { locked: boolean }) {
         max={100000}
         onChange={(x) => setForm('budget', x)}
       />
+      {form.algo === 'adam' && (
+        <SimSelect<StudentKind>
+          id="hard-student"
+          label="overparameterised student"
+          value={form.student}
+          values={['wide', 'average']}
+          labels={STUDENT_LABELS}
+          onChange={(v) => setForm('student', v)}
+        />
+      )}
       <TextField
         id="hard-chains"
-        label="chains s"
+        label={form.algo === 'adam' && form.student === 'wide' ? 'width factor s' : 'chains s'}
         value={form.chains}
         onChange={(t) => setForm('chains', t)}
-        hint="e.g. 1,2,5,10: predictions of s chains averaged"
+        hint={
+          form.algo === 'adam' && form.student === 'wide'
+            ? 'e.g. 1,2,5,10: one ADAM student of s·k hidden units, output σ(XWᵀ/√d)·v/√(s·k)'
+            : 'e.g. 1,2,5,10: predictions of s independent chains averaged'
+        }
       />
       <TextField
         id="hard-threshold"
@@ -179,8 +200,9 @@ export function HardnessPanel() {
         From an uninformative start, the steps (ADAM updates or HMC trajectories) until the test error first falls below
         ε̄, midway between the specialised branch&apos;s ε and ε_uni by default, per seed; runs still above at the budget
         are censored. The statistic is ADAM&apos;s test MSE (its iterate rests on the universal plateau at ε_uni) or the
-        current HMC sample&apos;s Gibbs error/2. With s chains the predictions of s independent students are averaged (a
-        student of width s·k); for HMC their test MSE is divided by (1 + 1/s).
+        current HMC sample&apos;s Gibbs error/2. Overparameterised student, ADAM: by default one student of width s·k
+        trained jointly on its own output (the authors&apos; experiment), or s independently trained students whose
+        predictions are averaged; HMC: s independent chains averaged, their test MSE divided by (1 + 1/s).
       </p>
       <Fields locked={running} />
       <div className="sim-buttons">
@@ -215,7 +237,9 @@ export function HardnessPanel() {
       )}
       <LinePlot
         testId="hard-plot"
-        caption="Steps to cross ε̄ against d (median, quartile band, censored runs)"
+        caption={`Steps to cross ε̄ against d (median, quartile band, censored runs)${
+          chains.length > 1 ? `; s: ${STUDENT_LABELS[sweep?.student ?? 'average']}` : ''
+        }`}
         busy={running}
         xLabel="d"
         yLabel="steps to specialise"
@@ -232,13 +256,13 @@ export function HardnessPanel() {
           <FitLine key={s} s={s} fit={fits.get(s) ?? null} many={chains.length > 1} />
         ))}
       </ul>
-      {chains.length > 1 && <EscapeTable rows={rows} chains={chains} />}
+      {chains.length > 1 && <EscapeTable rows={rows} chains={chains} student={sweep?.student ?? 'average'} />}
     </section>
   );
 }
 
 /** Escape time against s: the median (and censored count) per d and s. */
-function EscapeTable({ rows, chains }: { rows: SweepRow[]; chains: number[] }) {
+function EscapeTable({ rows, chains, student }: { rows: SweepRow[]; chains: number[]; student: StudentKind }) {
   const ds = [...new Set(rows.map((r) => r.d))].sort((a, b) => a - b);
   const cell = (d: number, s: number) => {
     const r = rows.find((x) => x.d === d && x.chains === s);
@@ -247,7 +271,10 @@ function EscapeTable({ rows, chains }: { rows: SweepRow[]; chains: number[] }) {
   };
   return (
     <table className="kv mu" data-testid="hard-table">
-      <caption>Median steps to specialise against the number of averaged chains s</caption>
+      <caption>
+        Median steps to specialise against s (
+        {student === 'wide' ? 'one ADAM student of width s·k' : 's averaged chains'})
+      </caption>
       <thead>
         <tr>
           <th>d</th>

@@ -28,7 +28,7 @@ function branch(kind: 'universal' | 'specialised', eps: number): BranchSolution 
 const profileLog: Array<{ known: ShallowPoint | null; warm: ShallowPoint | null }> = [];
 
 function fakeDeps(
-  log: { warm: (ShallowPoint | null)[]; solves: number },
+  log: { warm: (ShallowPoint | null)[]; solves: number; transitions?: number },
   opts: { throwAt?: number } = {},
 ): PhysicsDeps {
   return {
@@ -57,17 +57,21 @@ function fakeDeps(
             stationary: [],
           };
         },
-        transition: () => ({
-          alphaSp: 1.5,
-          alphaOnset: 1.5,
-          spinodalSpec: 1.2,
-          spinodalUni: 2,
-          order: 'first-order' as const,
-          onset: null,
-          jumps: [{ alpha: 1.5, spinodalLow: 1.2, spinodalHigh: 2, qBelow: 0, qAbove: 0.9 }],
-          alphaMax: 16,
-          converged: true,
-        }),
+        transition: (_alphaMax?: number, shouldStop?: () => boolean) => {
+          if (shouldStop?.()) throw Object.assign(new Error('stopped'), { name: 'TransitionStopped' });
+          log.transitions = (log.transitions ?? 0) + 1;
+          return {
+            alphaSp: 1.5,
+            alphaOnset: 1.5,
+            spinodalSpec: 1.2,
+            spinodalUni: 2,
+            order: 'first-order' as const,
+            onset: null,
+            jumps: [{ alpha: 1.5, spinodalLow: 1.2, spinodalHigh: 2, qBelow: 0, qAbove: 0.9 }],
+            alphaMax: 16,
+            converged: true,
+          };
+        },
       };
     },
     getActivation(name) {
@@ -169,6 +173,30 @@ describe('theory service', () => {
     expect(log.solves).toBe(11);
     expect(await svc.computeTransition(4, params, 8)).toEqual({ ok: false, stale: true });
     expect(await svc.computeTransition(5, params, 8)).toMatchObject({ ok: true, value: { alphaSp: 1.5 } });
+  });
+
+  it('a transition scan superseded while it runs stops there, answers stale and caches nothing', async () => {
+    const log = { warm: [] as (ShallowPoint | null)[], solves: 0, transitions: 0 };
+    const deps = fakeDeps(log);
+    const model = deps.getShallowModel(params);
+    const gens = new Int32Array(new SharedArrayBuffer(8));
+    let bump = true;
+    const svc = createTheoryService({
+      ...deps,
+      getShallowModel: () => ({
+        ...model,
+        transition: (alphaMax?: number, shouldStop?: () => boolean) => {
+          if (bump) Atomics.store(gens, 0, 9); // a newer curve is asked for while this scan runs
+          return model.transition(alphaMax, shouldStop);
+        },
+      }),
+    });
+    svc.attachGenerations(gens.buffer as SharedArrayBuffer);
+    expect(await svc.computeTransition(8, params, 8)).toEqual({ ok: false, stale: true });
+    expect(log.transitions).toBe(0);
+    bump = false;
+    expect(await svc.computeTransition(9, params, 8)).toMatchObject({ ok: true, value: { alphaSp: 1.5 } });
+    expect(log.transitions).toBe(1);
   });
 
   it('reports parameter, activation and solver errors as values with readable messages', async () => {

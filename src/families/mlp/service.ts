@@ -59,6 +59,9 @@ interface CachedCurve {
   points: ShallowPoint[];
 }
 
+/** The name of the error a superseded transition scan throws (shallowModel.ts TransitionStopped). */
+const STOPPED = 'TransitionStopped';
+
 export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}): TheoryApi {
   const chunkMs = opts.chunkMs ?? 30;
   const coarseStep = Math.max(1, opts.coarseStep ?? 8);
@@ -141,9 +144,26 @@ export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}
       ]);
       const hit = transitions.get(key);
       if (hit) return ok(hit);
-      const r = attempt(classify, () => modelFor(params).transition(alphaMax), 'transition');
-      if (r.ok) transitions.set(key, r.value);
-      return r;
+      // A scan of a continuous law takes up to seconds: it stops between its α points once a newer curve is asked
+      // for (shared generations), so that it does not hold a core while the next curve computes.
+      const stale = () => generations.isStale('curve', gen);
+      let stopped = false;
+      const r = attempt(
+        classify,
+        () => {
+          try {
+            return modelFor(params).transition(alphaMax, stale);
+          } catch (e) {
+            if (!(e instanceof Error && e.name === STOPPED)) throw e;
+            stopped = true;
+            return null;
+          }
+        },
+        'transition',
+      );
+      if (stopped) return STALE;
+      if (r.ok && r.value) transitions.set(key, r.value);
+      return r as Outcome<TransitionResult>;
     },
 
     async solveAt(gen, params, alpha, warm) {

@@ -81,7 +81,8 @@ export interface ShallowModel {
   /** Readout classes (distinct v²) of each atom. */
   classOfAtom: Int32Array;
   solvePoint(alpha: number, warm?: ShallowPoint | null): ShallowPoint;
-  transition(alphaMax?: number): TransitionResult;
+  /** `shouldStop`: polled between the scan's α points; when it says so the scan throws TransitionStopped. */
+  transition(alphaMax?: number, shouldStop?: () => boolean): TransitionResult;
   /** α where Q = 0 loses linear stability (closed form; null where it never does, or beyond alphaMax). */
   spinodalUniversal(alphaMax?: number): number | null;
   /** Q(v) of a solution keyed by readout value (as the CLI prints it). */
@@ -110,6 +111,14 @@ export function getShallowModel(params: ShallowParams): ShallowModel {
   return models.get(JSON.stringify([p.activation, p.gamma, p.delta, p.readout, p.weights]), () =>
     createShallowModel(p),
   );
+}
+
+/** Thrown by a transition scan asked to stop (its request was superseded); never a result. */
+export class TransitionStopped extends Error {
+  constructor() {
+    super('transition scan stopped: superseded');
+    this.name = 'TransitionStopped';
+  }
 }
 
 /** A continuous-law solution's global order parameters (M = E v²Q², G = E v² g(Q)) and R̂2. */
@@ -416,12 +425,12 @@ export function createShallowModel(
 
   // The last result (the page asks for it for the readout panel and for each phase row of the same parameters).
   let lastTransition: TransitionResult | null = null;
-  const transition = (alphaMax = 16): TransitionResult => {
+  const transition = (alphaMax = 16, shouldStop?: () => boolean): TransitionResult => {
     if (lastTransition && lastTransition.alphaMax === alphaMax) return lastTransition;
-    lastTransition = computeTransition(alphaMax);
+    lastTransition = computeTransition(alphaMax, shouldStop ?? (() => false));
     return lastTransition;
   };
-  const computeTransition = (alphaMax: number): TransitionResult => {
+  const computeTransition = (alphaMax: number, shouldStop: () => boolean): TransitionResult => {
     const spinodalUni = spinodalUniversal(alphaMax);
     const none: TransitionResult = {
       alphaSp: null,
@@ -473,6 +482,7 @@ export function createShallowModel(
       return x.converged && distinct(x, continueBranch(a, other)) ? x : null;
     };
     for (let i = 0; i < n; i++) {
+      if (shouldStop()) throw new TransitionStopped();
       const alpha = grid[i];
       const pt = solvePoint(alpha, prev);
       if (!pt.universal.converged) converged = false;

@@ -59,9 +59,6 @@ interface CachedCurve {
   points: ShallowPoint[];
 }
 
-/** The name of the error a superseded transition scan throws (shallowModel.ts TransitionStopped). */
-const STOPPED = 'TransitionStopped';
-
 export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}): TheoryApi {
   const chunkMs = opts.chunkMs ?? 30;
   const coarseStep = Math.max(1, opts.coarseStep ?? 8);
@@ -147,23 +144,10 @@ export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}
       // A scan of a continuous law takes up to seconds: it stops between its α points once a newer curve is asked
       // for (shared generations), so that it does not hold a core while the next curve computes.
       const stale = () => generations.isStale('curve', gen);
-      let stopped = false;
-      const r = attempt(
-        classify,
-        () => {
-          try {
-            return modelFor(params).transition(alphaMax, stale);
-          } catch (e) {
-            if (!(e instanceof Error && e.name === STOPPED)) throw e;
-            stopped = true;
-            return null;
-          }
-        },
-        'transition',
-      );
-      if (stopped) return STALE;
-      if (r.ok && r.value) transitions.set(key, r.value);
-      return r as Outcome<TransitionResult>;
+      const r = attempt(classify, () => modelFor(params).transition(alphaMax, stale), 'transition');
+      if (!r.ok && stale()) return STALE; // stopped (TransitionStopped), or failed after it was superseded
+      if (r.ok) transitions.set(key, r.value);
+      return r;
     },
 
     async solveAt(gen, params, alpha, warm) {

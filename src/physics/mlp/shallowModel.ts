@@ -258,17 +258,17 @@ export function createShallowModel(
   const classStart = (s: BranchSolution) => ({ q: Float64Array.from(s.Q), r: s.R2hat });
   /**
    * How far apart two stationary points are: max |ΔQ(v)| over the classes; for a continuous law |ΔM|, M = E v²Q²
-   * = m_S(τ) (its Q(v) jumps at the cutoff, which moves with α: a class that the cutoff passes changes by a finite
-   * amount on one branch, and a solution whose cutoff lies beyond the last class has Q = 0 at every class).
+   * (0 on the universal branch): its Q at the classes steps where the moving cutoff passes one, and is 0 at every
+   * class where only |v| beyond the last one specialise. (The plots' branch tracking, platform/plots/branches.ts,
+   * measures the same way.)
    */
-  const qGap = (a: BranchSolution, b: BranchSolution): number => {
-    if (!discrete) return Math.abs(overlapM(a) - overlapM(b));
+  const branchGap = (a: BranchSolution, b: BranchSolution): number => {
+    if (!discrete) return Math.abs((a.M ?? 0) - (b.M ?? 0));
     let d = 0;
     a.Q.forEach((q, c) => (d = Math.max(d, Math.abs(q - b.Q[c]))));
     return d;
   };
-  const overlapM = (s: BranchSolution) => (s.kind === 'universal' ? 0 : (s.M ?? table.mS(s.tau)));
-  const sameAs = (a: BranchSolution, b: BranchSolution, tol: number) => qGap(a, b) < tol;
+  const sameAs = (a: BranchSolution, b: BranchSolution, tol: number) => branchGap(a, b) < tol;
 
   const globals = (sol: BranchSolution) => {
     let M = 0;
@@ -339,7 +339,7 @@ export function createShallowModel(
         // The informative start unless a continued branch is already as specialised (Q ≥ 0.9 at every v), the tail
         // start only where nothing else was found.
         const [informative, tail] = continuumStarts;
-        if (!stationary.some((s) => overlapM(s) >= 0.81 * ev2))
+        if (!stationary.some((s) => (s.M ?? 0) >= 0.81 * ev2))
           keep(continuum(alpha, { ...informative, R2hat: universal.R2hat }));
         if (stationary.length === 0) keep(continuum(alpha, { ...tail, R2hat: universal.R2hat }));
       }
@@ -507,7 +507,7 @@ export function createShallowModel(
       while (a !== a1 && Math.abs(h) > 1e-7 * Math.abs(a)) {
         const next = Math.abs(a1 - a) <= Math.abs(h) ? a1 : a + h;
         const x = continueBranch(next, cur);
-        if (x.converged && qGap(x, cur) <= 0.05) {
+        if (x.converged && branchGap(x, cur) <= 0.05) {
           a = next;
           cur = x;
           path.push([a, x]);
@@ -553,7 +553,7 @@ export function createShallowModel(
       // a finite gap between the two branches at α_sp.
       const a = newAt(alphaSp);
       const b = oldAt(Math.min(alphaSp, oldEnd));
-      if (qGap(a, b) <= 0.05) return null;
+      if (branchGap(a, b) <= 0.05) return null;
       extend(); // the new branch's spinodal may lie below lo
       const newEnd = fresh.end;
       return {

@@ -11,6 +11,7 @@ import { ALPHA_MIN, CURVE_POINTS, shallowParamsOf, useExplorer } from './store';
 import { TheoryClient } from './theoryClient';
 import type { WorkerFactory } from '../../platform/compute/workerClient';
 import { chunkBatcher, nextFrame } from '../../platform/compute/chunkBatch';
+import { whenIdle } from '../../platform/compute/idle';
 import { encodeHash, isDiscreteChange, mlpCodec, PHASE_VIEW_TABLE, URL_TABLE } from './params';
 import { usePhase } from './phaseStore';
 import { bindView, storeView } from '../../platform/state/viewLink';
@@ -126,8 +127,10 @@ export function startController(opts: ControllerOptions = {}): () => void {
     const r = await client.curve(gen, sp, grid, batch.push);
     batch.flush();
     if (!r.ok && r.stale) return;
-    requestLabels();
-    loadOverlays();
+    whenIdle(() => {
+      requestLabels();
+      loadOverlays();
+    });
     store.getState().curveFinished(gen, r.ok ? r.value.elapsedMs : null, r.ok ? null : r.error);
     if (r.ok) store.getState().setWorkerMessage(null);
   }
@@ -147,8 +150,8 @@ export function startController(opts: ControllerOptions = {}): () => void {
   }
 
   /**
-   * The labels of every built-in activation (the activation menu): asked for once the first curve is in, since the
-   * worker builds each activation's tables in turn and the first view must not wait for them.
+   * The labels of every built-in activation (the activation menu): asked for once the first curve is in and drawn
+   * (idle), since the worker builds each activation's tables in turn and the first view must not wait for them.
    */
   let labelsRequested = false;
   function requestLabels(): void {
@@ -216,8 +219,8 @@ export function startController(opts: ControllerOptions = {}): () => void {
   const unlistenShortcuts = listenMlpShortcuts(store);
   schedule();
 
-  // The published curves and points (25 small CSV files) are fetched and parsed after the first curve: the first
-  // view does not wait for them.
+  // The published curves and points (25 small CSV files) are fetched and parsed once the first curve is drawn
+  // (idle): the first view does not wait for them.
   let overlaysRequested = false;
   function loadOverlays(): void {
     if (overlaysRequested) return;

@@ -66,6 +66,26 @@ describe('phase service', () => {
     expect(got).toEqual([0, 1]);
   });
 
+  it('stops a superseded generation inside a row (the row polls shouldStop) and reports it stale, not as an error', async () => {
+    let svc: ReturnType<typeof createPhaseService> | null = null;
+    const deps: PhaseDeps = {
+      ...fake(),
+      solveRow: (_b, _p, _y, _alphas, opts) => {
+        svc?.supersede('rows', 2); // a slider move while the row computes
+        if (opts.shouldStop?.()) throw new Error('stopped');
+        throw new Error('the row did not see that it was superseded');
+      },
+    };
+    svc = createPhaseService(deps);
+    const got: number[] = [];
+    const rows = [{ index: 0, y: 0.1 }];
+    const r = await svc.computeRows({ gen: 1, base, plane: 'gamma', rows, alphaMax: 8, nAlpha: 4 }, (m) =>
+      got.push(m.index),
+    );
+    expect(r).toEqual({ ok: false, stale: true });
+    expect(got).toEqual([]);
+  });
+
   it('returns a bad parameter as a value naming the row', async () => {
     const svc = createPhaseService(fake());
     const r = await svc.computeRows(

@@ -23,12 +23,16 @@ export function createPhaseService(deps: PhaseDeps, now: () => number = () => pe
       const alphas = deps.rowAlphas(req.alphaMax, req.nAlpha);
       let n = 0;
       for (const { index, y } of req.rows) {
-        if (generations.isStale('rows', req.gen)) return STALE;
+        const stale = () => generations.isStale('rows', req.gen);
+        if (stale()) return STALE;
         const t0 = now();
         let row: PhaseRow;
         try {
-          row = deps.solveRow(req.base, req.plane, y, alphas, { alphaMax: req.alphaMax });
+          // A row of a continuous law takes up to a second: it stops mid-row once superseded (a slider move), so
+          // that it does not hold a core while the new curve computes.
+          row = deps.solveRow(req.base, req.plane, y, alphas, { alphaMax: req.alphaMax, shouldStop: stale });
         } catch (e) {
+          if (stale()) return STALE; // stopped (TransitionStopped), or failed after it was superseded
           return { ok: false, error: classify(e, `${req.plane === 'gamma' ? 'γ' : 'Δ'} = ${y.toPrecision(4)}`) };
         }
         onRow({ gen: req.gen, index, row, ms: now() - t0 });

@@ -136,6 +136,11 @@ export interface PhaseRow {
 
 export interface RowOptions {
   alphaMax: number;
+  /**
+   * Polled between the row's α points and its transition scan's (the curve engine's rows: continuous laws, several
+   * classes, up to a second a row); when it says so the row throws TransitionStopped. The fast path is not polled.
+   */
+  shouldStop?: () => boolean;
 }
 
 /** The parameters of a row: `y` replaces γ or Δ. */

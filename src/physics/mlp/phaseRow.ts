@@ -4,7 +4,7 @@
 // engine (solvePoint with warm starts) and its 1-D transition instead.
 import type { BranchSolution, ShallowParams, ShallowPoint } from '../types';
 import { solveFromStart, solveUniversal } from './shallow';
-import type { ShallowModel, TransitionResult } from './shallowModel';
+import { TransitionStopped, type ShallowModel, type TransitionResult } from './shallowModel';
 import { newtonBranch, SATURATED } from './phaseBranch';
 import {
   DISTINCT,
@@ -189,11 +189,18 @@ function sample(alpha: number, eq: BranchSolution, uni: BranchSolution, state: P
 }
 
 /** Generic path (several readout classes): the curve engine along the row and its 1-D transition. */
-function solveRowGeneric(model: ShallowModel, y: number, alphas: number[], alphaMax: number): RowCore {
-  const line = lineOf(y, model.transition(alphaMax), 'curve-engine');
+function solveRowGeneric(
+  model: ShallowModel,
+  y: number,
+  alphas: number[],
+  alphaMax: number,
+  shouldStop: () => boolean,
+): RowCore {
+  const line = lineOf(y, model.transition(alphaMax, shouldStop), 'curve-engine');
   const pts = new Map<number, ShallowPoint>();
   let warm: ShallowPoint | null = null;
   for (const a of alphas) {
+    if (shouldStop()) throw new TransitionStopped();
     warm = model.solvePoint(a, warm);
     pts.set(a, warm);
   }
@@ -242,7 +249,7 @@ export function solveRow(
   const core =
     model.system.v2.length === 1
       ? solveRowCore(model, y, alphas, opts.alphaMax)
-      : solveRowGeneric(model, y, alphas, opts.alphaMax);
+      : solveRowGeneric(model, y, alphas, opts.alphaMax, opts.shouldStop ?? (() => false));
   const samples: PhaseSample[] = alphas.map((a) => core.pointAt(a));
   // Samples at the lines, just below (old side) and at them, so that jumps and regions have sharp edges.
   const { alphaSp, spinodalLow, spinodalHigh, order } = core.line;

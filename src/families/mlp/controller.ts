@@ -1,6 +1,5 @@
 // Data flow: controls → store → (one request per animation frame) → worker → chunks → store → plots.
 // Also keeps the URL hash in sync (hashCodec.bindHash), follows the keyboard shortcuts and loads the reference data.
-import { ACTIVATION_NAMES } from '../../physics/types';
 import type { ShallowParams, ShallowPoint } from '../../physics/types';
 import { curveKey, type AlphaGrid, type CurveChunk } from './protocol';
 import { sliderNeighbours } from '../../platform/state/sliderNeighbours';
@@ -61,7 +60,8 @@ export function startController(opts: ControllerOptions = {}): () => void {
       onCrash: () => {}, // the search answers with a worker error (no α_sp shown); the next curve asks again
     }));
 
-  // ---- coalescing: the first change in a frame is sent at once, later ones in that frame on the next frame ----
+  // ---- coalescing: the first change in a frame is sent at once (synchronously, before React renders the change: a
+  // render of the whole view delayed the request by up to 40 ms), later ones in that frame on the next frame ----
   let frameOpen = false;
   let dirty = false;
   function schedule(): void {
@@ -70,7 +70,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
       return;
     }
     frameOpen = true;
-    queueMicrotask(flush);
+    flush();
     nextFrame(() => {
       frameOpen = false;
       if (dirty) {
@@ -127,10 +127,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
     const r = await client.curve(gen, sp, grid, batch.push);
     batch.flush();
     if (!r.ok && r.stale) return;
-    whenIdle(() => {
-      requestLabels();
-      loadOverlays();
-    });
+    whenIdle(loadOverlays);
     store.getState().curveFinished(gen, r.ok ? r.value.elapsedMs : null, r.ok ? null : r.error);
     if (r.ok) store.getState().setWorkerMessage(null);
   }
@@ -147,21 +144,6 @@ export function startController(opts: ControllerOptions = {}): () => void {
       if ((!r.ok && r.stale) || !client.isCurrent('curve', gen)) return;
       store.getState().setTransition(gen, r.ok ? r.value : null);
     }, transitionDelayMs);
-  }
-
-  /**
-   * The labels of every built-in activation (the activation menu): asked for once the first curve is in and drawn
-   * (idle), since the worker builds each activation's tables in turn and the first view must not wait for them.
-   */
-  let labelsRequested = false;
-  function requestLabels(): void {
-    if (labelsRequested) return;
-    labelsRequested = true;
-    for (const name of ACTIVATION_NAMES) {
-      void client.describeActivation(name).then((r) => {
-        if (r.ok) store.getState().setActivationLabel(name, r.value.label);
-      });
-    }
   }
 
   /** Solves the selected α exactly, warm-started from the nearest computed point of the displayed curve. */

@@ -150,6 +150,28 @@ describe('theory service', () => {
     expect(log.solves).toBeLessThan(100);
   });
 
+  it('builds no model for a curve already superseded in shared memory when its turn comes', async () => {
+    const log = { warm: [] as (ShallowPoint | null)[], solves: 0 };
+    const deps = fakeDeps(log);
+    const built: number[] = [];
+    const svc = createTheoryService({
+      ...deps,
+      getShallowModel: (p) => {
+        built.push(p.delta);
+        return deps.getShallowModel(p);
+      },
+    });
+    const gens = new Int32Array(new SharedArrayBuffer(8));
+    svc.attachGenerations(gens.buffer as SharedArrayBuffer);
+    gens[0] = 2; // the page sent generation 2 right after 1, in the same event
+    expect(await svc.computeCurve({ gen: 1, params: { ...params, delta: 0.3 }, grid }, () => {})).toEqual({
+      ok: false,
+      stale: true,
+    });
+    expect(await svc.computeCurve({ gen: 2, params, grid }, () => {})).toMatchObject({ ok: true });
+    expect(built).toEqual([params.delta]);
+  });
+
   it('drops stale work seen through shared generation counters between α points', async () => {
     const log = { warm: [] as (ShallowPoint | null)[], solves: 0 };
     const svc = createTheoryService(fakeDeps(log), { chunkMs: 1e9 });

@@ -94,6 +94,8 @@ export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}
         });
         return ok({ gen, n: hit.points.length, elapsedMs: now() - t0, cached: true });
       }
+      // Superseded before it started (two parameters set in one event, each sent at once): no model to build.
+      if (generations.isStale('curve', gen)) return STALE;
       const built = attempt(classify, () => modelFor(req.params));
       if (!built.ok) return built;
       const model = built.value;

@@ -19,6 +19,24 @@ export const ACTIVATION_NAMES = [
 ] as const;
 export type ActivationName = (typeof ACTIVATION_NAMES)[number];
 
+/** Display labels of the built-ins (the registry builds each under its label; the page's menu shows them at once). */
+export const ACTIVATION_LABELS: Record<ActivationName, string> = {
+  relu: 'ReLU',
+  elu: 'ELU',
+  tanh: 'tanh',
+  tanh2: 'tanh(2x)',
+  'tanh2-unit': 'tanh(2x), unit variance',
+  'tanh2-nolin': 'tanh(2x) − μ1x, unit variance',
+  erf: 'erf',
+  sigmoid: 'sigmoid',
+  softplus: 'softplus',
+  leakyrelu: 'leaky ReLU',
+  linear: 'linear',
+  h2: 'x²/√2',
+  h3: 'He₃/√6',
+  h23: 'He₂/√2 + He₃/6',
+};
+
 /** Readout laws P_v, all with E v² = 1. */
 export const READOUT_LAWS = ['ones', 'rad', 'unif', 'gauss', '4point'] as const;
 export type ReadoutLaw = (typeof READOUT_LAWS)[number];

@@ -63,8 +63,6 @@ export interface ExplorerState extends ParamsSlice<ExplorerParams>, MessagesSlic
   point: SelectedPoint | null;
   profile: ProfileState | null;
   activation: ActivationState | null;
-  /** Display labels of the built-in activations (from the physics registry, via the worker). */
-  activationLabels: Record<string, string>;
   reference: ReferenceSet | null;
   /** The authors' published algorithm points (published.ts). */
   published: PublishedSet[] | null;
@@ -77,7 +75,6 @@ export interface ExplorerState extends ParamsSlice<ExplorerParams>, MessagesSlic
   setPoint(p: SelectedPoint): void;
   setProfile(p: ProfileState): void;
   setActivation(a: ActivationState): void;
-  setActivationLabel(name: string, label: string): void;
   setReference(r: ReferenceSet): void;
   setPublished(p: PublishedSet[]): void;
 }
@@ -108,7 +105,6 @@ export const useExplorer = create<ExplorerState>()((...a) => {
     point: null,
     profile: null,
     activation: null,
-    activationLabels: {},
     reference: null,
     published: null,
 
@@ -177,7 +173,6 @@ export const useExplorer = create<ExplorerState>()((...a) => {
     setPoint: (point) => set({ point }),
     setProfile: (profile) => set({ profile }),
     setActivation: (activation) => set({ activation }),
-    setActivationLabel: (name, label) => set((s) => ({ activationLabels: { ...s.activationLabels, [name]: label } })),
     setReference: (reference) => set({ reference }),
     setPublished: (published) => set({ published }),
   };

@@ -5,7 +5,7 @@ import { ActivationError, ExpressionError } from '../errors';
 import { compileExpression } from '../expression/validate';
 import { Memo } from '../numerics/cache';
 import { erf } from '../numerics/normal';
-import { ACTIVATION_NAMES } from '../types';
+import { ACTIVATION_LABELS, ACTIVATION_NAMES } from '../types';
 import { buildActivation, type Activation } from './build';
 import type { GTable } from './gTable';
 import { INV_SQRT_2PI, L_1D } from './quadrature';
@@ -57,7 +57,7 @@ const BUILTINS: Record<string, Builder> = {
       (x) => (x > 0 ? x : 0),
       (x) => (x > 0 ? 1 : 0),
       {
-        label: 'ReLU',
+        label: ACTIVATION_LABELS.relu,
         formula: 'max(x, 0)',
         breakpoints: [0],
         mu: RELU_MU,
@@ -71,7 +71,7 @@ const BUILTINS: Record<string, Builder> = {
       (x) => (x > 0 ? x : LEAK * x),
       (x) => (x > 0 ? 1 : LEAK),
       {
-        label: 'leaky ReLU',
+        label: ACTIVATION_LABELS.leakyrelu,
         formula: 'max(x, 0.01x)',
         breakpoints: [0],
         mu: RELU_MU.map((c, l) => (l === 1 ? LEAK + LEAK_RELU * c : LEAK_RELU * c)),
@@ -88,7 +88,7 @@ const BUILTINS: Record<string, Builder> = {
       (x) => (x > 0 ? x : Math.expm1(x)),
       (x) => (x > 0 ? 1 : Math.exp(x)),
       {
-        label: 'ELU',
+        label: ACTIVATION_LABELS.elu,
         formula: 'x for x > 0, eˣ − 1 otherwise',
         breakpoints: [0], // σ'' jumps at 0
         pairQuadrature: { kind: 'composite', opts: { panelWidth: 4, points: 14, tailTolerance: 1e-16 } },
@@ -115,7 +115,7 @@ const BUILTINS: Record<string, Builder> = {
       (x) => s * Math.tanh(2 * x),
       (x) => 2 * s * (1 - Math.tanh(2 * x) ** 2),
       {
-        label: 'tanh(2x), unit variance',
+        label: ACTIVATION_LABELS['tanh2-unit'],
         formula: 'tanh(2x)/√(E tanh²(2z))',
         mu: base.mu.map((m) => m * s),
         Esigma2: 1,
@@ -134,7 +134,7 @@ const BUILTINS: Record<string, Builder> = {
       (x) => s * (Math.tanh(2 * x) - m1 * x),
       (x) => s * (2 * (1 - Math.tanh(2 * x) ** 2) - m1),
       {
-        label: 'tanh(2x) − μ1x, unit variance',
+        label: ACTIVATION_LABELS['tanh2-nolin'],
         formula: '(tanh(2x) − μ1 x)/√(E tanh²(2z) − μ1²)',
         mu: base.mu.map((m, l) => (l === 1 ? 0 : m * s)),
         Esigma2: 1,
@@ -144,7 +144,7 @@ const BUILTINS: Record<string, Builder> = {
   },
   erf: () =>
     buildActivation('erf', erf, (x) => (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x), {
-      label: 'erf',
+      label: ACTIVATION_LABELS.erf,
       formula: 'erf(x)',
       mu: ERF_MU,
       Esigma2: (2 / Math.PI) * Math.asin(2 / 3),
@@ -152,7 +152,7 @@ const BUILTINS: Record<string, Builder> = {
     }),
   sigmoid: () =>
     buildActivation('sigmoid', sigmoid, (x) => sigmoid(x) * sigmoid(-x), {
-      label: 'sigmoid',
+      label: ACTIVATION_LABELS.sigmoid,
       formula: '1/(1 + e⁻ˣ)',
       pairQuadrature: { kind: 'hermite', n: 48 }, // poles at ±iπ: far enough for Gauss–Hermite
       evaluateInto: (x, out) => {
@@ -163,7 +163,7 @@ const BUILTINS: Record<string, Builder> = {
     }),
   softplus: () =>
     buildActivation('softplus', (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), sigmoid, {
-      label: 'softplus',
+      label: ACTIVATION_LABELS.softplus,
       formula: 'ln(1 + eˣ)',
       pairQuadrature: { kind: 'hermite', n: 48 }, // branch points at ±iπ
       evaluateInto: (x, out) => {
@@ -175,7 +175,7 @@ const BUILTINS: Record<string, Builder> = {
   linear: () =>
     polynomial(
       'linear',
-      'linear',
+      ACTIVATION_LABELS.linear,
       'x',
       (x) => x,
       () => 1,
@@ -186,7 +186,7 @@ const BUILTINS: Record<string, Builder> = {
     // x²/√2 as in the papers (μ0 = 1/√2, μ2 = √2): the mean does not enter ε, but μ0 and E σ² are shown.
     polynomial(
       'h2',
-      'x²/√2',
+      ACTIVATION_LABELS.h2,
       'x²/√2',
       (x) => x * x * Math.SQRT1_2,
       (x) => Math.SQRT2 * x,
@@ -196,7 +196,7 @@ const BUILTINS: Record<string, Builder> = {
   h3: () =>
     polynomial(
       'h3',
-      'He₃/√6',
+      ACTIVATION_LABELS.h3,
       '(x³ − 3x)/√6',
       (x) => (x * x * x - 3 * x) / Math.sqrt(6),
       (x) => (3 * x * x - 3) / Math.sqrt(6),
@@ -207,7 +207,7 @@ const BUILTINS: Record<string, Builder> = {
   h23: () =>
     polynomial(
       'h23',
-      'He₂/√2 + He₃/6',
+      ACTIVATION_LABELS.h23,
       '(x² − 1)/√2 + (x³ − 3x)/6',
       (x) => (x * x - 1) * Math.SQRT1_2 + (x * x * x - 3 * x) / 6,
       (x) => Math.SQRT2 * x + (x * x - 1) / 2,
@@ -217,13 +217,13 @@ const BUILTINS: Record<string, Builder> = {
     ),
 };
 
-function tanhActivation(name: string, a: number): Activation {
+function tanhActivation(name: 'tanh' | 'tanh2', a: number): Activation {
   return buildActivation(
     name,
     (x) => Math.tanh(a * x),
     (x) => a * (1 - Math.tanh(a * x) ** 2),
     {
-      label: a === 1 ? 'tanh' : `tanh(${a}x)`,
+      label: ACTIVATION_LABELS[name],
       formula: a === 1 ? 'tanh(x)' : `tanh(${a}x)`,
       // Poles at ±iπ/(2a): tanh(2x) needs more points than tanh(x) (node errors ~1e−11 and ~1e−12).
       pairQuadrature: {

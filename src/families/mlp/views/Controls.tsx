@@ -1,7 +1,7 @@
 // Parameter controls. Each subscribes to its own parameter only, so streamed curve chunks never re-render them.
 // The data-testid sits on the native element whose `value` is the parameter.
 import { memo, useEffect, useId, useState, type ReactNode } from 'react';
-import { ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS } from '../../../physics/types';
+import { ACTIVATION_LABELS, ACTIVATION_NAMES, READOUT_LAWS, WEIGHT_PRIORS } from '../../../physics/types';
 import { useExplorer } from '../store';
 import { ALPHA_MAX_CHOICES, CUSTOM_ACTIVATION, URL_TABLE } from '../params';
 import { numberRow, sliderOf } from '../../../platform/state/hashCodec';
@@ -87,7 +87,6 @@ const DeltaControl = memo(function DeltaControl() {
 const ActivationControl = memo(function ActivationControl() {
   const act = useExplorer((s) => s.params.act);
   const expr = useExplorer((s) => s.params.expr);
-  const labels = useExplorer((s) => s.activationLabels);
   const setParam = useExplorer((s) => s.setParam);
   const id = useId();
   const [text, setText] = useState(expr);
@@ -110,7 +109,7 @@ const ActivationControl = memo(function ActivationControl() {
       >
         {ACTIVATION_NAMES.map((n) => (
           <option key={n} value={n}>
-            {labels[n] && labels[n] !== n ? `${labels[n]} (${n})` : n}
+            {ACTIVATION_LABELS[n] !== n ? `${ACTIVATION_LABELS[n]} (${n})` : n}
           </option>
         ))}
         <option value={CUSTOM_ACTIVATION}>custom expression σ(x) = …</option>

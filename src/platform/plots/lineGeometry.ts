@@ -331,32 +331,44 @@ export function flowLegend(entries: readonly LegendEntry[], width: number, measu
   return { items, height: entries.length ? (row + 1) * LEGEND_ROW + 4 : 0 };
 }
 
-/** Points every `step` pixels from a to b (at most 200). */
-function* along(a: XY, b: XY, step = 6): Generator<XY> {
-  const n = Math.min(200, Math.floor(Math.hypot(b[0] - a[0], b[1] - a[1]) / step));
-  for (let k = 0; k <= n; k++) yield [a[0] + ((b[0] - a[0]) * k) / (n || 1), a[1] + ((b[1] - a[1]) * k) / (n || 1)];
+/**
+ * Pixel samples as one flat list x0, y0, x1, y1, … (the legend check and the placements run on every streamed
+ * redraw: generators of [x, y] pairs made them most of a slider move's main-thread time).
+ */
+type Flat = number[];
+
+/** Appends points every `step` pixels from a to b (at most 200). */
+function pushAlong(out: Flat, ax: number, ay: number, bx: number, by: number, step = 6): void {
+  const n = Math.min(200, Math.floor(Math.hypot(bx - ax, by - ay) / step));
+  const d = n || 1;
+  for (let k = 0; k <= n; k++) out.push(ax + ((bx - ax) * k) / d, ay + ((by - ay) * k) / d);
 }
 
-/** Pixels of a mark's strokes and dots, every `step` pixels along lines (rules and polylines). */
-function* markSamples(m: Mark, px: (XY | null)[] | undefined, step: number): Generator<XY> {
-  if ('points' in m) for (const p of m.points) yield [p.cx, p.cy];
-  if ('x1' in m) yield* along([m.x1, m.y1], [m.x2, m.y2], step);
-  if (!px) return;
+/** Appends the pixels of a mark's strokes and dots, every `step` pixels along lines (rules and polylines). */
+function pushMarkSamples(out: Flat, m: Mark, px: (XY | null)[] | undefined, step: number): Flat {
+  if ('points' in m) for (const p of m.points) out.push(p.cx, p.cy);
+  if ('x1' in m) pushAlong(out, m.x1, m.y1, m.x2, m.y2, step);
+  if (!px) return out;
   for (let i = 0; i < px.length; i++) {
     const p = px[i];
     const q = px[i + 1];
-    if (p && q) yield* along(p, q, step);
-    else if (p) yield p;
+    if (p && q) pushAlong(out, p[0], p[1], q[0], q[1], step);
+    else if (p) out.push(p[0], p[1]);
   }
+  return out;
 }
 
 /** Pixels a legend box should not cover: the marks, sampled every few pixels along lines and texts. */
-function* occupied(marks: readonly Mark[], pixels: Map<Mark, (XY | null)[]>): Generator<[number, number]> {
+function occupied(marks: readonly Mark[], pixels: Map<Mark, (XY | null)[]>): Flat {
+  const out: Flat = [];
   for (const m of marks) {
-    if ('x1' in m && m.text)
-      yield* along([m.text.x, m.text.y - 4], [m.text.x + (m.text.anchor === 'end' ? -110 : 110), m.text.y - 4]);
-    if (!('x1' in m)) yield* markSamples(m, pixels.get(m), 6);
+    if ('x1' in m && m.text) {
+      const y = m.text.y - 4;
+      pushAlong(out, m.text.x, y, m.text.x + (m.text.anchor === 'end' ? -110 : 110), y);
+    }
+    if (!('x1' in m)) pushMarkSamples(out, m, pixels.get(m), 6);
   }
+  return out;
 }
 
 const COVER_PX = 2.5; // a stroke sample this close to one drawn on top of it is hidden (two half strokes and AA)
@@ -392,40 +404,47 @@ export function checkLegend(
   w: number,
   h: number,
 ): { legend: LegendEntry[]; issues: string[] } {
-  const inside = (p: XY) => p[0] >= -EDGE && p[0] <= w + EDGE && p[1] >= -EDGE && p[1] <= h + EDGE;
+  const inside = (x: number, y: number) => x >= -EDGE && x <= w + EDGE && y >= -EDGE && y <= h + EDGE;
   const stroke = (m: Mark) => !('width' in m) && m.series.mark !== 'area';
-  const samples = marks.map((m) => (stroke(m) ? [...markSamples(m, pixels.get(m), 3)].filter(inside) : []));
+  const samples: Flat[] = marks.map((m) => {
+    if (!stroke(m)) return [];
+    const all = pushMarkSamples([], m, pixels.get(m), 3);
+    const kept: Flat = [];
+    for (let t = 0; t < all.length; t += 2) if (inside(all[t], all[t + 1])) kept.push(all[t], all[t + 1]);
+    return kept;
+  });
   const entryOf = marks.map((m) => entries.findIndex((e) => isEntryOf(m.series, e)));
   // Rules are drawn after every other mark (LinePlot), so they cover from the end of the list.
   const isRule = (i: number) => Number(marks[i].series.mark === 'rule');
   const order = marks.map((_, i) => i).sort((a, b) => isRule(a) - isRule(b));
   const rank = new Int32Array(marks.length);
   order.forEach((i, r) => (rank[i] = r));
-  // Every sample once in a grid of COVER_PX cells (numeric keys), as (mark, sample) pairs: one pass, where a grid
-  // per mark of the marks drawn after it made the check quadratic in the marks (it runs on every redraw).
+  // Every sample once in a grid of COVER_PX cells (numeric keys), as (mark, sample offset) pairs: one pass, where a
+  // grid per mark of the marks drawn after it made the check quadratic in the marks (it runs on every redraw).
   let grid: Map<number, number[]> | null = null;
   const cellKey = (cx: number, cy: number) => (cx + 32768) * 65536 + (cy + 32768);
   const gridOfAll = () => {
     if (grid) return grid;
     grid = new Map();
-    samples.forEach((list, j) =>
-      list.forEach((p, k) => {
-        const key = cellKey(Math.floor(p[0] / COVER_PX), Math.floor(p[1] / COVER_PX));
+    samples.forEach((list, j) => {
+      for (let k = 0; k < list.length; k += 2) {
+        const key = cellKey(Math.floor(list[k] / COVER_PX), Math.floor(list[k + 1] / COVER_PX));
         const cellList = grid!.get(key);
         if (cellList) cellList.push(j, k);
         else grid!.set(key, [j, k]);
-      }),
-    );
+      }
+    });
     return grid;
   };
   /**
-   * A mark drawn on top of mark i (after it) that covers p and passes `counts`, or -1; a point set is hidden only
-   * by points.
+   * A mark drawn on top of mark i (after it) that covers (px, py) and passes `counts`, or -1; a point set is hidden
+   * only by points.
    */
-  const coverOf = (p: XY, i: number, counts: (j: number) => boolean) => {
+  const coverOf = (px: number, py: number, i: number, counts: (j: number) => boolean) => {
     const g = gridOfAll();
     const pointsOnly = 'points' in marks[i];
-    const [cx, cy] = [Math.floor(p[0] / COVER_PX), Math.floor(p[1] / COVER_PX)];
+    const cx = Math.floor(px / COVER_PX);
+    const cy = Math.floor(py / COVER_PX);
     for (let dx = -1; dx <= 1; dx++)
       for (let dy = -1; dy <= 1; dy++) {
         const list = g.get(cellKey(cx + dx, cy + dy));
@@ -433,39 +452,51 @@ export function checkLegend(
         for (let t = 0; t < list.length; t += 2) {
           const j = list[t];
           if (rank[j] <= rank[i] || (pointsOnly && !('points' in marks[j])) || !counts(j)) continue;
-          const q = samples[j][list[t + 1]];
-          if (Math.hypot(q[0] - p[0], q[1] - p[1]) <= COVER_PX) return j;
+          const q = samples[j];
+          const k = list[t + 1];
+          if (Math.hypot(q[k] - px, q[k + 1] - py) <= COVER_PX) return j;
         }
       }
     return -1;
   };
   const drawnAfter = new Map(order.map((i, r) => [i, order.slice(r + 1)]));
-  const sizeOf = (ei: number) => marks.reduce((n, _, j) => n + (entryOf[j] === ei ? samples[j].length : 0), 0);
+  const sizeOf = (ei: number) => marks.reduce((n, _, j) => n + (entryOf[j] === ei ? samples[j].length / 2 : 0), 0);
   const labels = entries.map((e) => e.label);
   const dropped = new Set<number>();
   const issues: string[] = [];
   entries.forEach((e, ei) => {
     const mine = marks.map((_, i) => i).filter((i) => entryOf[i] === ei);
     if (mine.some((i) => !stroke(marks[i]))) return;
-    const own = mine.flatMap((i) => samples[i].map((p) => [i, p] as const));
+    const ownCount = mine.reduce((n, i) => n + samples[i].length / 2, 0);
     const name = typeof e.label === 'string' ? e.label : e.id;
-    if (own.length === 0) return void issues.push(`${name}: nothing drawn inside the frame`);
-    const offAxis = own.filter(([i, p]) => p[1] < h - AXIS_PX && !(marks[i].series.mark === 'rule' && p[0] < AXIS_PX));
+    if (ownCount === 0) return void issues.push(`${name}: nothing drawn inside the frame`);
+    // The entry's samples off the axes, as (mark, offset) pairs.
+    const offAxis: number[] = [];
+    for (const i of mine) {
+      const list = samples[i];
+      const rule = marks[i].series.mark === 'rule';
+      for (let k = 0; k < list.length; k += 2)
+        if (list[k + 1] < h - AXIS_PX && !(rule && list[k] < AXIS_PX)) offAxis.push(i, k);
+    }
     if (offAxis.length === 0) return void issues.push(`${name}: drawn on the axis`);
     const need = mine.every((i) => 'points' in marks[i]) ? 1 : MIN_SHOWN;
-    const other = (j: number) => entryOf[j] !== ei; // its own pieces hide nothing
-    let shown = 0;
-    for (const [i, p] of offAxis) if (coverOf(p, i, other) < 0 && ++shown >= need) return;
+    /** At least `need` of those samples lie under no mark that passes `counts`. */
+    const seenPast = (counts: (j: number) => boolean) => {
+      let seen = 0;
+      for (let t = 0; t < offAxis.length; t += 2) {
+        const i = offAxis[t];
+        const k = offAxis[t + 1];
+        if (coverOf(samples[i][k], samples[i][k + 1], i, counts) < 0 && ++seen >= need) return true;
+      }
+      return false;
+    };
+    if (seenPast((j) => entryOf[j] !== ei)) return; // its own pieces hide nothing
     dropped.add(ei);
     // The one entry that hides it alone (the curve it coincides with), if any: they share its legend line.
     const candidates = new Set(mine.flatMap((i) => (drawnAfter.get(i) ?? []).map((j) => entryOf[j])));
-    const alone = [...candidates].find((k) => {
-      if (k < 0 || k === ei || dropped.has(k) || own.length < 0.5 * sizeOf(k)) return false;
-      const ofK = (j: number) => entryOf[j] === k;
-      let seen = 0;
-      for (const [i, p] of offAxis) if (coverOf(p, i, ofK) < 0 && ++seen >= need) return false;
-      return true;
-    });
+    const alone = [...candidates].find(
+      (k) => k >= 0 && k !== ei && !dropped.has(k) && ownCount >= 0.5 * sizeOf(k) && !seenPast((j) => entryOf[j] === k),
+    );
     if (alone !== undefined) labels[alone] = joinLabels(labels[alone], e.label);
   });
   return {
@@ -492,8 +523,8 @@ const COVERED_SAMPLES = 2;
  * curve when there is an empty row (the GLM's α_IT text was drawn over the q = 1 line).
  */
 function placeRuleTexts(marks: Mark[], pixels: Map<Mark, (XY | null)[]>, innerHeight: number): void {
-  const data: XY[] = [];
-  for (const m of marks) if (!('x1' in m) && !('width' in m)) data.push(...markSamples(m, pixels.get(m), 3));
+  const data: Flat = [];
+  for (const m of marks) if (!('x1' in m) && !('width' in m)) pushMarkSamples(data, m, pixels.get(m), 3);
   const taken: [number, number, number, number][] = [];
   const rows = Math.max(1, Math.floor((innerHeight - 24 - 14) / RULE_ROW) + 1);
   for (const m of marks) {
@@ -505,9 +536,11 @@ function placeRuleTexts(marks: Mark[], pixels: Map<Mark, (XY | null)[]>, innerHe
     for (let r = 0; r < rows; r++) {
       const y = 14 + RULE_ROW * r;
       const box: [number, number, number, number] = [x0, x1, y - 11, y + 3];
-      const hit = ([px, py]: XY) => px >= box[0] && px <= box[1] && py >= box[2] && py <= box[3];
       const overlap = taken.some((b) => b[0] < box[1] && box[0] < b[1] && b[2] < box[3] && box[2] < b[3]);
-      const score = (overlap ? 1e6 : 0) + data.filter(hit).length;
+      let hits = 0;
+      for (let t = 0; t < data.length; t += 2)
+        if (data[t] >= box[0] && data[t] <= box[1] && data[t + 1] >= box[2] && data[t + 1] <= box[3]) hits++;
+      const score = (overlap ? 1e6 : 0) + hits;
       if (score < bestScore) [best, bestScore] = [r, score];
       if (score === 0) break;
     }

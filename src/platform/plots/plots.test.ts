@@ -175,18 +175,14 @@ describe('legend placement', () => {
     expect(legendBox([], 400, 300, 100, 50)).toEqual({ x: 294, y: 6, width: 100, height: 50, covers: 0 });
     // A flat line near the top: the bottom-right corner is free.
     const top = Array.from({ length: 50 }, (_, i) => [i * 8, 20] as [number, number]);
-    expect(legendBox(top, 400, 300, 100, 50)).toMatchObject({ x: 294, y: 244 });
+    expect(legendBox(top.flat(), 400, 300, 100, 50)).toMatchObject({ x: 294, y: 244 });
     // Lines near the top and at the bottom right: top-left is free.
     const more = [...top, ...Array.from({ length: 20 }, (_, i) => [300 + i * 5, 270] as [number, number])];
-    expect(
-      legendBox(
-        more.filter(([x]) => x > 150 || x < 0),
-        400,
-        300,
-        100,
-        50,
-      ),
-    ).toMatchObject({ x: 6, y: 6, covers: 0 });
+    expect(legendBox(more.filter(([x]) => x > 150 || x < 0).flat(), 400, 300, 100, 50)).toMatchObject({
+      x: 6,
+      y: 6,
+      covers: 0,
+    });
   });
 
   it('moves an inside legend above the frame when it would cover data in every corner', async () => {

@@ -38,7 +38,7 @@ export interface Box {
  * order of preference) that covers the fewest data points (pixel coordinates); `covers`: how many it covers.
  */
 export function legendBox(
-  pointsPx: Iterable<readonly [number, number]>,
+  pointsPx: ArrayLike<number>, // x0, y0, x1, y1, … (flat: it holds every few pixels of every curve)
   innerWidth: number,
   innerHeight: number,
   width: number,
@@ -53,7 +53,9 @@ export function legendBox(
   ];
   const hits = corners.map(() => 0);
   const margin = 3;
-  for (const [px, py] of pointsPx) {
+  for (let t = 0; t < pointsPx.length; t += 2) {
+    const px = pointsPx[t];
+    const py = pointsPx[t + 1];
     corners.forEach((c, i) => {
       if (px >= c.x - margin && px <= c.x + c.width + margin && py >= c.y - margin && py <= c.y + c.height + margin)
         hits[i]++;

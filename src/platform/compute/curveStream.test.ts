@@ -37,6 +37,26 @@ function run(n: number, direction: 'up' | 'down', extra: { throwAt?: number; sta
 }
 
 describe('streamCurve', () => {
+  it('sends a quick coarse pass as one chunk (one redraw), then the fine pass every chunkMs', async () => {
+    let clock = 0;
+    const chunks: StreamChunk<number>[] = [];
+    await streamCurve<number, number>({
+      n: 25,
+      coarseStep: 4, // 7 coarse points, the far end (24) among them
+      direction: 'up',
+      chunkMs: 30,
+      now: () => clock,
+      isStale: () => false,
+      solve: (i) => ((clock += 10), i), // 10 ms a point: the coarse pass takes 70 ms < 4 × 30
+      view: (s) => s,
+      emit: (c) => chunks.push(c),
+    });
+    expect(chunks[0]).toMatchObject({ phase: 'coarse', spansRange: true });
+    expect(chunks[0].indices).toEqual([0, 4, 8, 12, 16, 20, 24]);
+    expect(chunks.slice(1).every((c) => c.phase === 'fine' && c.indices.length <= 3)).toBe(true);
+    expect(chunks.at(-1)!.done).toBe(true);
+  });
+
   it('solves every point once, each continued from its solved neighbour on the side the sweep comes from', async () => {
     const { result, chunks, from } = run(7, 'up');
     expect(await result).toEqual({ ok: true, points: [0, 10, 20, 30, 40, 50, 60] });

@@ -1,7 +1,8 @@
 // Coarse-to-fine streaming of a curve on a grid, for the worker services: first every `coarseStep`-th grid point
 // (so the whole range can be drawn after a few ms), then the points in between, each continued from the solved
-// point nearest to it on the side the sweep comes from. Chunks go out every `chunkMs` of compute, with an event-loop
-// yield after each so that newer requests (a superseding generation) get delivered.
+// point nearest to it on the side the sweep comes from. Chunks go out every `chunkMs` of compute (the coarse pass
+// whole, unless it takes 4 × chunkMs), with an event-loop yield after each so that newer requests (a superseding
+// generation) get delivered.
 import { yieldToEventLoop } from './yield';
 
 /** Which end the sweep starts from: the smallest grid index ('up') or the largest ('down'). */
@@ -84,7 +85,10 @@ export async function streamCurve<S, P>(o: CurveStreamOptions<S, P>): Promise<St
     indices.push(i);
     pts.push(points[i] as P);
     const done = k === order.length - 1;
-    if (done || k === coarseCount - 1 || o.now() - lastFlush >= o.chunkMs) {
+    // The coarse pass goes out whole unless it is slow (4 chunk periods): each chunk is a redraw of the page, and a
+    // partial coarse pass drawn first delayed the whole-range redraw behind it by that redraw.
+    const period = k < coarseCount ? 4 * o.chunkMs : o.chunkMs;
+    if (done || k === coarseCount - 1 || o.now() - lastFlush >= period) {
       o.emit({
         indices,
         points: pts,

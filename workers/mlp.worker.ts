@@ -1,10 +1,10 @@
 // The shallow-MLP theory worker: src/families/mlp/service.ts on the float64 physics.
 import { getActivation } from '../src/physics/activations';
 import { ActivationError, ParamError } from '../src/physics/errors';
-import { getShallowModel, validateShallowParams } from '../src/physics/mlp/shallowModel';
+import { getShallowModel, prepareShallowModel, validateShallowParams } from '../src/physics/mlp/shallowModel';
 import { profileAt } from '../src/physics/mlp/profile';
 import { createTheoryService } from '../src/families/mlp/service';
 import { serve } from '../src/platform/compute/serve';
 
-const physics = { validateShallowParams, getShallowModel, getActivation, profileAt, ParamError, ActivationError };
-serve(createTheoryService(physics));
+const models = { validateShallowParams, getShallowModel, prepareShallowModel };
+serve(createTheoryService({ ...models, getActivation, profileAt, ParamError, ActivationError }));

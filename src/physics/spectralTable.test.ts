@@ -9,6 +9,7 @@ import {
   tableKey,
   type SpectralTable,
   type TableNodeStore,
+  TableStopped,
 } from './spectralTable';
 
 const rad = spectralLaw('rad', 0.7);
@@ -98,5 +99,23 @@ describe('spectral table from stored node values', () => {
     expect(tableKey(rad, { nodes: 420, lambdaMax: 2e4, relTol: 1e-11 })).toBe(tableKey(rad));
     expect(readoutAtoms('rad').v.length).toBe(2); // the key lists both atoms
     expect(JSON.parse(tableKey(rad)).v).toEqual([-1, 1]);
+  });
+});
+
+describe('a table build asked to stop', () => {
+  it('throws TableStopped between node values; the model cache keeps nothing and builds it in full next time', async () => {
+    const { getSpectralTable, prepareShallowModel } = await import('./mlp/shallowModel');
+    const gamma = 0.537; // used by no other test: not cached yet
+    let polls = 0;
+    expect(() => getSpectralTable(gamma, 'ones', () => ++polls > 3)).toThrow(TableStopped);
+    expect(polls).toBe(4); // every 16th of the 420 nodes until told to stop
+    expect(() =>
+      prepareShallowModel({ activation: 'relu', gamma, delta: 0.1, readout: 'ones', weights: 'gaussian' }, () => true),
+    ).toThrow(TableStopped);
+    const full = getSpectralTable(gamma, 'ones', () => false);
+    expect(Array.from(full.nodeValues())).toEqual(
+      Array.from(buildSpectralTable(spectralLaw('ones', gamma)).nodeValues()),
+    );
+    expect(getSpectralTable(gamma, 'ones', () => true)).toBe(full); // cached: nothing left to stop
   });
 });

@@ -47,6 +47,16 @@ export interface TableOptions {
    * part (one mmseSDirect per node) is skipped and the table is the same to the last bit.
    */
   nodeValues?: Float64Array;
+  /** Polled between node values (a build ahead of need, superseded by a real request): true throws TableStopped. */
+  shouldStop?: () => boolean;
+}
+
+/** Thrown by a table build asked to stop; never a result (nothing is cached). */
+export class TableStopped extends Error {
+  constructor() {
+    super('table build stopped: superseded');
+    this.name = 'TableStopped';
+  }
 }
 
 /**
@@ -106,7 +116,10 @@ export function buildSpectralTable(law: SpectralLaw, opts: TableOptions = {}): S
   else if (stored && validNodes(stored, nodes)) m = Float64Array.from(stored);
   else {
     m = new Float64Array(nodes);
-    for (let i = 1; i < nodes; i++) m[i] = 1 - mmseSDirect(law, lam(i * h), relTol);
+    for (let i = 1; i < nodes; i++) {
+      if ((i & 15) === 0 && opts.shouldStop?.()) throw new TableStopped();
+      m[i] = 1 - mmseSDirect(law, lam(i * h), relTol);
+    }
     nodeStore?.save(key, Float64Array.from(m));
   }
   const sp: UniformSpline = uniformSpline(m, h);

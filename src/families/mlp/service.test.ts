@@ -36,6 +36,10 @@ function fakeDeps(
       if (typeof p.gamma !== 'number' || p.gamma <= 0) throw new FakeParamError('gamma must be positive');
       return p as ShallowParams;
     },
+    prepareShallowModel(p, shouldStop) {
+      if (shouldStop()) throw new Error('table build stopped');
+      this.getShallowModel(p);
+    },
     getShallowModel() {
       return {
         atoms: { law: 'ones', v: new Float64Array([1]), p: new Float64Array([1]) },
@@ -259,6 +263,10 @@ describe('theory service', () => {
     const built: number[] = [];
     const svc = createTheoryService({
       ...deps,
+      prepareShallowModel: (p, shouldStop) => {
+        built.push(p.gamma);
+        deps.prepareShallowModel(p, shouldStop);
+      },
       getShallowModel: (p) => {
         built.push(p.gamma);
         return deps.getShallowModel(p);
@@ -273,6 +281,25 @@ describe('theory service', () => {
     expect(await stale).toEqual({ ok: false, stale: true });
     expect(await curve).toMatchObject({ ok: true });
     expect(built).toEqual([0.52, 0.5, 0.5]); // the curve's own model only
+  });
+
+  it('a model built ahead stops inside its table build once a newer curve is published, and answers stale', async () => {
+    const log = { warm: [] as (ShallowPoint | null)[], solves: 0 };
+    const deps = fakeDeps(log);
+    const gens = new Int32Array(new SharedArrayBuffer(8));
+    let polled = 0;
+    const svc = createTheoryService({
+      ...deps,
+      prepareShallowModel: (p, shouldStop) => {
+        gens[0] = 3; // the user moved on while this table was being built
+        polled++;
+        deps.prepareShallowModel(p, shouldStop);
+      },
+    });
+    svc.attachGenerations(gens.buffer as SharedArrayBuffer);
+    const next = [0.52, 0.54].map((gamma) => ({ ...params, gamma }));
+    expect(await svc.prefetchModels(2, next)).toEqual({ ok: false, stale: true });
+    expect(polled).toBe(1); // the second model was not started
   });
 
   it('profiles the point of the cached curve or of the last solveAt at that α, else solves from the warm start', async () => {

@@ -35,6 +35,8 @@ export interface PhysicsDeps extends ErrorClasses {
   getShallowModel(
     p: ShallowParams,
   ): Pick<ShallowModel, 'atoms' | 'notes' | 'pinnedUniversal' | 'theoryUnverified' | 'solvePoint' | 'transition'>;
+  /** Builds and caches the model ahead of need; stops (throws) while building its table once `shouldStop` says so. */
+  prepareShallowModel(p: ShallowParams, shouldStop: () => boolean): void;
   getActivation(name: string): ActivationLike;
   /** The overlap profile at α: of `known` (a point the worker solved there) or solved from `warm` (profile.ts). */
   profileAt(
@@ -173,9 +175,13 @@ export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}
       let built = 0;
       for (const p of list) {
         await yieldToEventLoop(); // a newer request queued meanwhile goes first
-        if (generations.isStale('curve', gen)) return built ? ok(built) : STALE;
+        const stale = () => generations.isStale('curve', gen);
+        if (stale()) return built ? ok(built) : STALE;
+        // A table build (~200 ms) stops once a newer curve is asked for: that request must not wait for it.
         // Errors (a γ out of range) are the curve request's to report, if the user ever moves there.
-        if (attempt(classify, () => modelFor(p)).ok) built++;
+        const r = attempt(classify, () => deps.prepareShallowModel(deps.validateShallowParams(p), stale));
+        if (r.ok) built++;
+        else if (stale()) return built ? ok(built) : STALE;
       }
       return ok(built);
     },

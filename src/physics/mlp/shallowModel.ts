@@ -98,13 +98,24 @@ export interface ShallowModel {
 
 const tables = new Memo<string, SpectralTable>(16);
 
-export function getSpectralTable(gamma: number, law: ReadoutLaw): SpectralTable {
+/** `shouldStop`: polled while a missing table is built (TableStopped; nothing cached). */
+export function getSpectralTable(gamma: number, law: ReadoutLaw, shouldStop?: () => boolean): SpectralTable {
   return tables.get(`${gamma}|${law}`, () =>
-    buildSpectralTable(spectralLaw(law, gamma), isContinuousLaw(law) ? COARSE_TABLE : {}),
+    buildSpectralTable(spectralLaw(law, gamma), { ...(isContinuousLaw(law) ? COARSE_TABLE : {}), shouldStop }),
   );
 }
 
 const models = new Memo<string, ShallowModel>(64);
+
+/**
+ * Builds (and caches) the model of `params` ahead of need, stopping with TableStopped, nothing cached, once
+ * `shouldStop` says so while its spectral table (most of a model's cost) is built.
+ */
+export function prepareShallowModel(params: ShallowParams, shouldStop: () => boolean): void {
+  const p = validateShallowParams(params);
+  getSpectralTable(p.gamma, p.readout, shouldStop);
+  getShallowModel(p);
+}
 
 export function getShallowModel(params: ShallowParams): ShallowModel {
   const p = validateShallowParams(params);

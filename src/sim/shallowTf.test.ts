@@ -161,4 +161,29 @@ for (const backend of ['cpu', 'wasm'] as const)
         expect(Math.abs(g[idx] - fd)).toBeLessThan(2e-5 * (1 + Math.abs(fd)));
       }
     });
+
+    // The stored rows run the k×n layout, gathered rows the n×k one: every row, gathered in a shuffled order, must
+    // give the full-batch loss and gradients (float32 sums in another order: 1e-5 relative).
+    for (const name of ['relu', 'tanh2']) {
+      it(`${name}, v learned: gathered rows (n×k layout) and stored rows (k×n layout) agree`, () => {
+        const rng = new Rng(9);
+        const data = shallowData(rng.normals(n * d), rng.normals(n), n, d, k);
+        const params = [
+          tf.tensor2d(Float32Array.from(rng.normals(k * d)), [k, d]),
+          tf.tensor1d(Float32Array.from(rng.normals(k))),
+        ];
+        const all = Int32Array.from({ length: n }, (_, i) => i);
+        rng.shuffle(all);
+        const stored = shallowMse(data, tfSigma(name), null, () => null)(params);
+        const gathered = shallowMse(data, tfSigma(name), null, () => all)(params);
+        const close = (a: tf.Tensor, b: tf.Tensor) => {
+          const x = a.dataSync();
+          const y = b.dataSync();
+          const scale = Math.max(...Array.from(x, Math.abs));
+          x.forEach((xi, i) => expect(Math.abs(xi - y[i])).toBeLessThan(1e-5 * scale));
+        };
+        close(stored.value, gathered.value);
+        stored.grads.forEach((g, i) => close(g, gathered.grads[i]));
+      });
+    }
   });

@@ -81,22 +81,38 @@ export type ResidualGrads = (
   scale: number,
   /** Whether ∂/∂v is needed (v is a parameter); a residual may return null for gv when it is not. */
   wantV?: boolean,
+  /** Whether (Xb, XbT) are the stored data tensors (true, the default) rather than gathered mini-batch rows. */
+  stored?: boolean,
 ) => { sumR2: () => tf.Tensor; gWs: tf.Tensor[]; gv: tf.Tensor | null };
 
-/** The L = 1 residual in the k×n layout of the header: gW (k×d) and gv (k). */
+/**
+ * The L = 1 residual: gW (k×d) and gv (k). On the stored rows (HMC, full-batch ADAM) in the k×n layout of the
+ * header; on gathered mini-batch rows in the n×k layout: there Xb and Xbᵀ are fresh tensors, which the k×n layout
+ * would have XNNPACK pack on every call (b·d numbers each) where the n×k one packs only G (b·k).
+ */
 function shallowResidual(sigma: TfSigma, k: number): ResidualGrads {
   const rootK = Math.sqrt(k);
-  return (Xb, XbT, yb, Ws, v, scale, wantV = true) => {
-    const vs = tf.reshape(tf.mul(v, 1 / rootK), [k, 1]); // v/√k, k×1
-    const Ht = tf.matMul(Ws[0] as tf.Tensor2D, XbT); // Hᵀ, k×n
-    const { s: At, ds: Dt } = sigma(Ht);
-    // f = (v/√k)ᵀ Aᵀ: the small operand transposed (tfjs-wasm's plain loop, k·n flops) rather than Aᵀ packed.
-    const r = tf.sub(yb, tf.matMul(vs, At as tf.Tensor2D, true)); // y − f, 1×n
-    // diag(v/√k) (σ' ⊙ c) Xs with c = −scale·r: the factor −scale·v/√k scales the small k×d product.
-    const gW = tf.mul(tf.matMul(tf.mul(Dt, r) as tf.Tensor2D, Xb), tf.mul(vs, -scale));
-    const gv = wantV
-      ? tf.reshape(tf.mul(tf.matMul(At as tf.Tensor2D, tf.reshape(r, [-1, 1])), -scale / rootK), [-1])
-      : null;
+  return (Xb, XbT, yb, Ws, v, scale, wantV = true, stored = true) => {
+    const W = Ws[0] as tf.Tensor2D;
+    const vs = tf.reshape(tf.mul(v, 1 / rootK), [k, 1]); // v/√k
+    // diag(v/√k) (σ' ⊙ c)ᵀ Xs with c = −scale·r: the factor −scale·v/√k scales the small k×d product.
+    const cv = tf.reshape(tf.mul(v, -scale / rootK), [k, 1]);
+    let r: tf.Tensor; // y − f (n)
+    let gW: tf.Tensor;
+    let Atr: () => tf.Tensor; // σ(H)ᵀ r (k×1)
+    if (stored) {
+      const { s: At, ds: Dt } = sigma(tf.matMul(W, XbT)); // σ(Hᵀ), σ'(Hᵀ): k×n
+      // f = (v/√k)ᵀ σ(Hᵀ): the small operand transposed (tfjs-wasm's plain loop, k·n flops), not σ(Hᵀ) packed.
+      r = tf.sub(yb, tf.reshape(tf.matMul(vs, At as tf.Tensor2D, true), [-1]));
+      gW = tf.mul(tf.matMul(tf.mul(Dt, r) as tf.Tensor2D, Xb), cv);
+      Atr = () => tf.matMul(At as tf.Tensor2D, tf.reshape(r, [-1, 1]));
+    } else {
+      const { s: A, ds: D } = sigma(tf.matMul(Xb, tf.transpose(W))); // σ(H), σ'(H): n×k
+      r = tf.sub(yb, tf.reshape(tf.matMul(A as tf.Tensor2D, vs), [-1]));
+      gW = tf.mul(tf.transpose(tf.matMul(XbT, tf.mul(tf.reshape(r, [-1, 1]), D) as tf.Tensor2D)), cv);
+      Atr = () => tf.matMul(tf.reshape(r, [1, -1]), A as tf.Tensor2D);
+    }
+    const gv = wantV ? tf.reshape(tf.mul(Atr(), -scale / rootK), [-1]) : null;
     return { sumR2: () => tf.sum(tf.square(r)), gWs: [gW], gv };
   };
 }
@@ -155,7 +171,7 @@ export function mseLoss(
       const XbT = it ? (tf.gather(data.XsT, it, 1) as tf.Tensor2D) : data.XsT;
       const yb = it ? (tf.gather(data.y, it) as tf.Tensor1D) : data.y;
       const b = idx ? idx.length : data.n;
-      const { sumR2, gWs, gv } = residual(Xb, XbT, yb, Ws, v, 2 / b, !vFixed);
+      const { sumR2, gWs, gv } = residual(Xb, XbT, yb, Ws, v, 2 / b, !vFixed, !it);
       const grads: tf.Tensor[] = [...gWs];
       if (!vFixed) grads.push(gv!);
       return { value: tf.div(sumR2(), b) as tf.Scalar, grads };

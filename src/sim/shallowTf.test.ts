@@ -5,7 +5,7 @@ import { getActivation } from '../physics/activations';
 import { ACTIVATION_NAMES } from '../physics/types';
 import { Rng } from '../physics/numerics/rng';
 import { useNodeBackend } from './backendNode';
-import { shallowData, shallowMse, shallowPotential } from './shallowTf';
+import { batchRows, shallowData, shallowMse, shallowPotential } from './shallowTf';
 import { predict, type Network } from './teacher';
 import { tfSigma } from './tfActivation';
 
@@ -160,6 +160,18 @@ for (const backend of ['cpu', 'wasm'] as const)
         const fd = (mse(Wp) - mse(Wm)) / (2 * h);
         expect(Math.abs(g[idx] - fd)).toBeLessThan(2e-5 * (1 + Math.abs(fd)));
       }
+    });
+
+    it('mini-batch rows gathered on the host are tf.gather to the bit; a row out of range is refused', () => {
+      const rng = new Rng(2);
+      const data = shallowData(rng.normals(n * d), rng.normals(n), n, d, k);
+      const rows = Int32Array.from([59, 0, 17, 17, 33]);
+      const { Xb, XbT, yb } = batchRows(data, rows);
+      const it = tf.tensor1d(rows, 'int32');
+      expect(Xb.dataSync()).toEqual(tf.gather(data.Xs, it).dataSync());
+      expect(XbT.dataSync()).toEqual(tf.gather(data.XsT, it, 1).dataSync());
+      expect(yb.dataSync()).toEqual(tf.gather(data.y, it).dataSync());
+      expect(() => batchRows(data, Int32Array.from([3, n]))).toThrow(/outside/);
     });
 
     // The stored rows run the k×n layout, gathered rows the n×k one: every row, gathered in a shuffled order, must

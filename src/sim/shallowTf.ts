@@ -7,9 +7,9 @@
 // Cost (docs/physics/simulations.md §7): tfjs-wasm hands a matmul's right operand to XNNPACK as packed "weights",
 // cached on the tensor's id, and runs a product with a transpose flag through a plain loop (7–20× slower on a big
 // operand). In the k×n layout both big products, W·Xsᵀ and (σ' ⊙ c)·Xs, have a stored data matrix on the right,
-// packed once per run, where the former n×k layout repacked the fresh n×k matrix G on every gradient (one gradient
-// 3.1 → 1.8 ms at d = 40). f = (v/√k)ᵀ σ(Hᵀ) takes the plain loop on its transposed k×1 operand (k·n flops),
-// cheaper than packing σ(Hᵀ). Gradient-only calls skip U (HMC's inner leapfrog steps).
+// packed once per run, where the former n×k layout repacked the fresh n×k matrix G on every gradient (best
+// gradient 2.6 → 1.5 ms at d = 40). f = (v/√k)ᵀ σ(Hᵀ) takes the plain loop on its transposed k×1 operand
+// (k·n flops), cheaper than packing σ(Hᵀ). Gradient-only calls skip U (HMC's inner leapfrog steps).
 // Parameters are a list of tensors [W] or [W, v] so that HMC and ADAM stay generic (an L = 2 student supplies
 // its own ValueAndGrad over a longer list).
 
@@ -128,7 +128,7 @@ function shallowResidual(sigma: TfSigma, k: number): ResidualGrads {
   return (Xb, XbT, yb, Ws, v, scale, wantV = true, stored = true) => {
     const W = Ws[0] as tf.Tensor2D;
     const vs = tf.reshape(tf.mul(v, 1 / rootK), [k, 1]); // v/√k
-    // diag(v/√k) (σ' ⊙ c)ᵀ Xs with c = −scale·r: the factor −scale·v/√k scales the small k×d product.
+    // ∂/∂W = diag(v/√k) (c ⊙ σ'(H))ᵀ Xs with c = −scale·r: the factor −scale·v/√k scales the small k×d product.
     const cv = tf.reshape(tf.mul(v, -scale / rootK), [k, 1]);
     let r: tf.Tensor; // y − f (n)
     let gW: tf.Tensor;

@@ -63,7 +63,7 @@ export function deepResidual(sigmas: TfSigma[], widths: number[]): ResidualGrads
       G = tf.mul(tf.matMul(G, Wsc[l]), D[l - 1]) as tf.Tensor2D;
     }
     gWs[0] = tf.transpose(tf.matMul(XbT, G)); // (Xᵀ G_1)ᵀ, k1×d
-    return { sumR2: tf.sum(tf.square(r)), gWs, gv };
+    return { sumR2: () => tf.sum(tf.square(r)), gWs, gv };
   };
 }
 

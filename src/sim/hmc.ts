@@ -62,10 +62,14 @@ export function leapfrog(
     if (q !== q0) q.forEach((t) => t.dispose());
     q = qn;
     grads.forEach((g) => g.dispose());
-    const r = vg(q);
-    if (l === L) U = r.value.dataSync()[0]; // only the end point's energy is needed: no GPU read-back per step
-    r.value.dispose();
-    grads = r.grads;
+    if (l < L && vg.gradients) {
+      grads = vg.gradients(q); // only the end point's energy is needed: no U (and no GPU read-back) per step
+    } else {
+      const r = vg(q);
+      if (l === L) U = r.value.dataSync()[0];
+      r.value.dispose();
+      grads = r.grads;
+    }
     const pn = axpy(p, l < L ? -eps : -eps / 2, grads);
     p.forEach((t) => t.dispose());
     p = pn;

@@ -2,7 +2,7 @@
 // shared WorkerClient (generations, stale chunks dropped here and skipped in the worker, crash → respawn and a
 // message, watchdog), and the URL binding. After a crash nothing is re-requested until the parameters change.
 import { GenerationCounters, progress, WorkerClient, type WorkerFactory } from '../../platform/compute/workerClient';
-import { chunkBatcher } from '../../platform/compute/chunkBatch';
+import { chunkBatcher, perFrame } from '../../platform/compute/chunkBatch';
 import { DEEP_CHANNELS, type DeepApi, type DeepChunk } from './protocol';
 import { bindHash, numberRow, sliderOf } from '../../platform/state/hashCodec';
 import { sliderNeighbours } from '../../platform/state/sliderNeighbours';
@@ -122,44 +122,40 @@ export function startDeep(factory: WorkerFactory = defaultFactory): () => void {
     return ready;
   }
 
-  let queued = false;
-  function request(): void {
-    if (queued || disposed) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      const { params } = useDeep.getState();
-      if (params.depth >= 3) return requestAnyDepth(params);
-      const p = curveParams(params);
-      const n = curvePoints(params);
-      const key = JSON.stringify([p, params.alphaMax, n]);
-      if (key === lastKey) return;
-      lastKey = key;
-      const gen = client.nextGeneration('curve');
-      useDeep.getState().requested(gen);
-      const tablesReady = buildAhead(p);
-      const batch = chunkBatcher((c: DeepChunk) => useDeep.getState().applyChunk(c));
-      const onChunk = (c: DeepChunk) => {
-        if (client.isCurrent('curve', c.gen)) batch.push(c);
-      };
-      void tablesReady
-        .then(() =>
-          client.call(
-            (api, alive) =>
-              api.computeCurve({ gen, params: p, alphaMax: params.alphaMax, n }, progress(alive, onChunk)),
-            { channel: 'curve', gen, key },
-          ),
-        )
-        .then((r) => {
-          batch.flush();
-          if (r.ok) useDeep.getState().finished(gen, null);
-          else if (!r.stale) {
-            useDeep.getState().finished(gen, r.error);
-            if (r.error.kind === 'worker') lastKey = ''; // the same parameters may be asked for again after a change
-          }
-        });
-    });
+  function send(): void {
+    if (disposed) return;
+    const { params } = useDeep.getState();
+    if (params.depth >= 3) return requestAnyDepth(params);
+    const p = curveParams(params);
+    const n = curvePoints(params);
+    const key = JSON.stringify([p, params.alphaMax, n]);
+    if (key === lastKey) return;
+    lastKey = key;
+    const gen = client.nextGeneration('curve');
+    useDeep.getState().requested(gen);
+    const tablesReady = buildAhead(p);
+    const batch = chunkBatcher((c: DeepChunk) => useDeep.getState().applyChunk(c));
+    const onChunk = (c: DeepChunk) => {
+      if (client.isCurrent('curve', c.gen)) batch.push(c);
+    };
+    void tablesReady
+      .then(() =>
+        client.call(
+          (api, alive) => api.computeCurve({ gen, params: p, alphaMax: params.alphaMax, n }, progress(alive, onChunk)),
+          { channel: 'curve', gen, key },
+        ),
+      )
+      .then((r) => {
+        batch.flush();
+        if (r.ok) useDeep.getState().finished(gen, null);
+        else if (!r.stale) {
+          useDeep.getState().finished(gen, r.error);
+          if (r.error.kind === 'worker') lastKey = ''; // the same parameters may be asked for again after a change
+        }
+      });
   }
+  // One request a frame, the first at once (platform/compute/chunkBatch.ts perFrame).
+  const request = perFrame(send);
 
   const unbind = bindHash(deepCodec, useDeep);
   const unsub = useDeep.subscribe((s, prev) => {

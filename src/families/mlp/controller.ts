@@ -9,7 +9,7 @@ import { nearestPoint } from '../../platform/plots/branches';
 import { ALPHA_MIN, CURVE_POINTS, shallowParamsOf, useExplorer } from './store';
 import { TheoryClient } from './theoryClient';
 import type { WorkerFactory } from '../../platform/compute/workerClient';
-import { chunkBatcher, nextFrame } from '../../platform/compute/chunkBatch';
+import { chunkBatcher, perFrame } from '../../platform/compute/chunkBatch';
 import { whenIdle } from '../../platform/compute/idle';
 import { encodeHash, isDiscreteChange, mlpCodec, PHASE_VIEW_TABLE, URL_TABLE } from './params';
 import { usePhase } from './phaseStore';
@@ -60,25 +60,8 @@ export function startController(opts: ControllerOptions = {}): () => void {
       onCrash: () => {}, // the search answers with a worker error (no α_sp shown); the next curve asks again
     }));
 
-  // ---- coalescing: the first change in a frame is sent at once (synchronously, before React renders the change: a
-  // render of the whole view delayed the request by up to 40 ms), later ones in that frame on the next frame ----
-  let frameOpen = false;
-  let dirty = false;
-  function schedule(): void {
-    if (frameOpen) {
-      dirty = true;
-      return;
-    }
-    frameOpen = true;
-    flush();
-    nextFrame(() => {
-      frameOpen = false;
-      if (dirty) {
-        dirty = false;
-        schedule();
-      }
-    });
-  }
+  // One request a frame, the first at once (platform/compute/chunkBatch.ts perFrame).
+  const schedule = perFrame(flush);
 
   function flush(): void {
     if (disposed) return;

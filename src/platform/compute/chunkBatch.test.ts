@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkBatcher, mergeChunks, type MergeableChunk } from './chunkBatch';
+import { chunkBatcher, mergeChunks, perFrame, type MergeableChunk } from './chunkBatch';
 
 type C = MergeableChunk<number> & { phase: string };
 const chunk = (gen: number, indices: number[], more: Partial<C> = {}): C => ({
@@ -74,5 +74,28 @@ describe('chunkBatcher', () => {
     expect(got[2]).toMatchObject({ gen: 2, header: 'b', indices: [0, 1], done: true });
     f.tick(); // nothing left for the frame
     expect(got).toHaveLength(3);
+  });
+});
+
+describe('perFrame', () => {
+  it('sends the first change at once, the later ones of that frame once on the next frame, nothing when quiet', () => {
+    const frames: (() => void)[] = [];
+    let sent = 0;
+    const change = perFrame(
+      () => sent++,
+      (cb) => frames.push(cb),
+    );
+    change();
+    expect(sent).toBe(1); // synchronously, before anything renders
+    change();
+    change();
+    expect(sent).toBe(1);
+    frames.shift()!(); // next frame: the two changes as one request, and a new frame opened for it
+    expect(sent).toBe(2);
+    frames.shift()!(); // a quiet frame
+    expect(sent).toBe(2);
+    expect(frames).toHaveLength(0);
+    change(); // the next change goes out at once again
+    expect(sent).toBe(3);
   });
 });

@@ -41,6 +41,32 @@ export function nextFrame(cb: () => void): void {
   setTimeout(once, 100);
 }
 
+/**
+ * Requests of a controller, at most one a frame: the first change of a frame is sent at once (synchronously, before
+ * React renders it: a render of the whole view delayed the request by up to 40 ms, a frame's wait by up to 16 ms
+ * more), later ones in that frame together on the next frame. Returns the function to call on every change.
+ */
+export function perFrame(send: () => void, frame: (cb: () => void) => void = nextFrame): () => void {
+  let open = false;
+  let dirty = false;
+  const schedule = (): void => {
+    if (open) {
+      dirty = true;
+      return;
+    }
+    open = true;
+    send();
+    frame(() => {
+      open = false;
+      if (dirty) {
+        dirty = false;
+        schedule();
+      }
+    });
+  };
+  return schedule;
+}
+
 export interface ChunkBatcher<C> {
   /** A chunk from the worker: delivered now if no frame is open, else merged into the frame's delivery. */
   push(chunk: C): void;

@@ -60,7 +60,9 @@ export function viewOf(s: DeepSolution): DeepPointView {
 
 export function createDeepService(deps: DeepDeps, opts: DeepServiceOptions = {}): DeepApi {
   const chunkMs = opts.chunkMs ?? 40;
-  const coarseStep = Math.max(1, opts.coarseStep ?? 5);
+  // 15 of the 100 points span the range: their ~3 ms each are most of a slider move's wait (20 points took 35–70 ms
+  // in the page on two cores).
+  const coarseStep = Math.max(1, opts.coarseStep ?? 7);
   const now = opts.now ?? (() => performance.now());
   const curves = new Lru<string, { header: DeepHeader; points: DeepCurvePoint[] }>(24);
   const generations = createGenerations(DEEP_CHANNELS);

@@ -20,6 +20,15 @@ const EXPRS = [
   'expr:softplus(x)-log(2)',
 ];
 
+/** (f(x + h e_i) − f(x − h e_i)) / 2h. */
+function centralDiff<T extends { slice(): T; [i: number]: number }>(f: (x: T) => number, x: T, i: number, h: number) {
+  const plus = x.slice();
+  const minus = x.slice();
+  plus[i] += h;
+  minus[i] -= h;
+  return (f(plus) - f(minus)) / (2 * h);
+}
+
 describe('σ and σ′ as tfjs ops agree with the float64 engine', () => {
   for (const name of [...ACTIVATION_NAMES, ...EXPRS]) {
     it(name, () => {
@@ -93,27 +102,13 @@ for (const backend of ['cpu', 'wasm'] as const)
           vg.gradients!(params).forEach((g, i) => expect(g.dataSync()).toEqual(grads[i].dataSync()));
           const h = 1e-6;
           for (const idx of [0, 5, 13, 31]) {
-            const Wp = W.slice();
-            const Wm = W.slice();
-            Wp[idx] += h;
-            Wm[idx] -= h;
-            const fd =
-              (potential64(Wp, v, X, y, n, d, k, act.sigma, delta, sampleV) -
-                potential64(Wm, v, X, y, n, d, k, act.sigma, delta, sampleV)) /
-              (2 * h);
+            const fd = centralDiff((Wx) => potential64(Wx, v, X, y, n, d, k, act.sigma, delta, sampleV), W, idx, h);
             expect(Math.abs(gW[idx] - fd)).toBeLessThan(2e-4 * (1 + Math.abs(fd)));
           }
           if (sampleV) {
             const gv = grads[1].dataSync();
             for (let i = 0; i < k; i++) {
-              const vp = v.slice();
-              const vm = v.slice();
-              vp[i] += h;
-              vm[i] -= h;
-              const fd =
-                (potential64(W, vp, X, y, n, d, k, act.sigma, delta, true) -
-                  potential64(W, vm, X, y, n, d, k, act.sigma, delta, true)) /
-                (2 * h);
+              const fd = centralDiff((vx) => potential64(W, vx, X, y, n, d, k, act.sigma, delta, true), v, i, h);
               expect(Math.abs(gv[i] - fd)).toBeLessThan(2e-4 * (1 + Math.abs(fd)));
             }
           }

@@ -2,8 +2,9 @@
 // first visit: the app, every tab's code, the theory and simulation workers, the tfjs WASM binaries, the fonts and
 // the reference data, whether or not the page has used them yet. Registered in production builds only. Marks
 // <html data-offline="ready"> once everything is cached. The precached responses keep the server's COOP/COEP
-// headers, so the page stays cross-origin isolated offline (WASM threads). The precache (several MB) starts 1.5 s after the
-// page's load event, at an idle moment: at the first visit it would otherwise compete with the first curve for the CPU.
+// headers, so the page stays cross-origin isolated offline (WASM threads). The precache (several MB) starts 1.5 s
+// after the page's load event, at an idle moment: at the first visit it would otherwise compete with the first
+// curve for the CPU.
 /// <reference types="vite-plugin-pwa/client" />
 import { registerSW } from 'virtual:pwa-register';
 import { whenIdle } from '../platform/compute/idle';

@@ -1,5 +1,6 @@
 // Parameter errors: input that a model refuses (out of range, unknown name, unparsable expression), each with a
-// one-line message for the user. Everything else that throws is a bug. The CLI turns any ParamError into exit 2
+// one-line message for the user; and Superseded, long work stopped because its request was superseded. Everything
+// else that throws is a bug. The CLI turns any ParamError into exit 2
 // (`instanceof ParamError`), the workers into a 'param' or 'activation' outcome; names are set explicitly
 // because a minifier renames classes.
 
@@ -8,6 +9,14 @@ export class ParamError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ParamError';
+  }
+}
+
+/** Thrown by long work asked to stop (a scan, a row, a table built ahead) once its request was superseded; never a result. */
+export class Superseded extends Error {
+  constructor(what: string) {
+    super(`${what} stopped: superseded`);
+    this.name = 'Superseded';
   }
 }
 

@@ -1,6 +1,7 @@
 // The node-value hook of the spectral tables (the CLI's disk cache rests on it): a table rebuilt from its node values,
 // given directly or by a store, is the same table to the last bit; bad values are refused or ignored, never used.
 import { afterEach, describe, expect, it } from 'vitest';
+import { Superseded } from './errors';
 import { readoutAtoms, spectralLaw } from './priors';
 import {
   buildSpectralTable,
@@ -9,7 +10,6 @@ import {
   tableKey,
   type SpectralTable,
   type TableNodeStore,
-  TableStopped,
 } from './spectralTable';
 
 const rad = spectralLaw('rad', 0.7);
@@ -103,15 +103,15 @@ describe('spectral table from stored node values', () => {
 });
 
 describe('a table build asked to stop', () => {
-  it('throws TableStopped between node values; the model cache keeps nothing and builds it in full next time', async () => {
+  it('throws Superseded between node values; the model cache keeps nothing and builds it in full next time', async () => {
     const { getSpectralTable, prepareShallowModel } = await import('./mlp/shallowModel');
     const gamma = 0.537; // used by no other test: not cached yet
     let polls = 0;
-    expect(() => getSpectralTable(gamma, 'ones', () => ++polls > 3)).toThrow(TableStopped);
+    expect(() => getSpectralTable(gamma, 'ones', () => ++polls > 3)).toThrow(Superseded);
     expect(polls).toBe(4); // every 16th of the 420 nodes until told to stop
     expect(() =>
       prepareShallowModel({ activation: 'relu', gamma, delta: 0.1, readout: 'ones', weights: 'gaussian' }, () => true),
-    ).toThrow(TableStopped);
+    ).toThrow(Superseded);
     const full = getSpectralTable(gamma, 'ones', () => false);
     expect(Array.from(full.nodeValues())).toEqual(
       Array.from(buildSpectralTable(spectralLaw('ones', gamma)).nodeValues()),

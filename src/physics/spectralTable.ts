@@ -6,6 +6,7 @@
 // Near Q → 1 the equations need m_S differences of size 1 − m_S ≪ 1: `gain` and `iotaDrop` take them from mmse
 // directly, so they stay accurate where 1 − m_S is below float64 resolution of m_S (e.g. binary W at large α).
 
+import { Superseded } from './errors';
 import { gaussLegendre } from './numerics/gaussHermite';
 import { splineEval, uniformSpline, type UniformSpline } from './numerics/spline';
 import { mmseSDirect, type SpectralLaw } from './spectral';
@@ -47,16 +48,8 @@ export interface TableOptions {
    * part (one mmseSDirect per node) is skipped and the table is the same to the last bit.
    */
   nodeValues?: Float64Array;
-  /** Polled between node values (a build ahead of need, superseded by a real request): true throws TableStopped. */
+  /** Polled between node values (a build ahead of need, superseded by a real request): true throws Superseded. */
   shouldStop?: () => boolean;
-}
-
-/** Thrown by a table build asked to stop; never a result (nothing is cached). */
-export class TableStopped extends Error {
-  constructor() {
-    super('table build stopped: superseded');
-    this.name = 'TableStopped';
-  }
 }
 
 /**
@@ -117,7 +110,7 @@ export function buildSpectralTable(law: SpectralLaw, opts: TableOptions = {}): S
   else {
     m = new Float64Array(nodes);
     for (let i = 1; i < nodes; i++) {
-      if ((i & 15) === 0 && opts.shouldStop?.()) throw new TableStopped();
+      if ((i & 15) === 0 && opts.shouldStop?.()) throw new Superseded('table build');
       m[i] = 1 - mmseSDirect(law, lam(i * h), relTol);
     }
     nodeStore?.save(key, Float64Array.from(m));

@@ -32,7 +32,7 @@ export function createPhaseService(deps: PhaseDeps, now: () => number = () => pe
           // that it does not hold a core while the new curve computes.
           row = deps.solveRow(req.base, req.plane, y, alphas, { alphaMax: req.alphaMax, shouldStop: stale });
         } catch (e) {
-          if (stale()) return STALE; // stopped (TransitionStopped), or failed after it was superseded
+          if (stale()) return STALE; // stopped (Superseded), or failed after it was superseded
           return { ok: false, error: classify(e, `${req.plane === 'gamma' ? 'γ' : 'Δ'} = ${y.toPrecision(4)}`) };
         }
         onRow({ gen: req.gen, index, row, ms: now() - t0 });

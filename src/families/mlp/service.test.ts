@@ -62,7 +62,7 @@ function fakeDeps(
           };
         },
         transition: (_alphaMax?: number, shouldStop?: () => boolean) => {
-          if (shouldStop?.()) throw Object.assign(new Error('stopped'), { name: 'TransitionStopped' });
+          if (shouldStop?.()) throw Object.assign(new Error('stopped'), { name: 'Superseded' });
           log.transitions = (log.transitions ?? 0) + 1;
           return {
             alphaSp: 1.5,

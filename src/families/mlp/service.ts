@@ -149,7 +149,7 @@ export function createTheoryService(deps: PhysicsDeps, opts: ServiceOptions = {}
       // for (shared generations), so that it does not hold a core while the next curve computes.
       const stale = () => generations.isStale('curve', gen);
       const r = attempt(classify, () => modelFor(params).transition(alphaMax, stale), 'transition');
-      if (!r.ok && stale()) return STALE; // stopped (TransitionStopped), or failed after it was superseded
+      if (!r.ok && stale()) return STALE; // stopped (Superseded), or failed after it was superseded
       if (r.ok) transitions.set(key, r.value);
       return r;
     },

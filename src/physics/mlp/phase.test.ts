@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { LinePoint } from './phase';
 import { followLine } from './phaseLine';
 import { rowAlphas, solveRow } from './phaseRow';
-import { getShallowModel, TransitionStopped } from './shallowModel';
+import { Superseded } from '../errors';
+import { getShallowModel } from './shallowModel';
 import { SATURATED } from './phaseBranch';
 import type { ShallowParams } from '../types';
 
@@ -85,14 +86,14 @@ describe('phase rows against the curve engine (same tables)', () => {
 });
 
 describe('a row asked to stop', () => {
-  it('several readout classes: throws TransitionStopped between its α points; the full row is unaffected', () => {
+  it('several readout classes: throws Superseded between its α points; the full row is unaffected', () => {
     const p: ShallowParams = { activation: 'relu', gamma: 0.6, delta: 0.1, readout: '4point', weights: 'gaussian' };
     const alphas = rowAlphas(8, 16);
     const full = solveRow(p, 'gamma', p.gamma, alphas, { alphaMax: 8 });
     let polls = 0;
     // The transition scan is cached by the model after `full`: the polls are the α points' (16 of them).
     expect(() => solveRow(p, 'gamma', p.gamma, alphas, { alphaMax: 8, shouldStop: () => ++polls > 3 })).toThrow(
-      TransitionStopped,
+      Superseded,
     );
     expect(polls).toBe(4);
     const again = solveRow(p, 'gamma', p.gamma, alphas, { alphaMax: 8, shouldStop: () => false });

@@ -138,7 +138,7 @@ export interface RowOptions {
   alphaMax: number;
   /**
    * Polled between the row's α points and its transition scan's (the curve engine's rows: continuous laws, several
-   * classes, up to a second a row); when it says so the row throws TransitionStopped. The fast path is not polled.
+   * classes, up to a second a row); when it says so the row throws Superseded. The fast path is not polled.
    */
   shouldStop?: () => boolean;
 }

@@ -4,7 +4,8 @@
 // engine (solvePoint with warm starts) and its 1-D transition instead.
 import type { BranchSolution, ShallowParams, ShallowPoint } from '../types';
 import { solveFromStart, solveUniversal } from './shallow';
-import { TransitionStopped, type ShallowModel, type TransitionResult } from './shallowModel';
+import { Superseded } from '../errors';
+import type { ShallowModel, TransitionResult } from './shallowModel';
 import { newtonBranch, SATURATED } from './phaseBranch';
 import {
   DISTINCT,
@@ -200,7 +201,7 @@ function solveRowGeneric(
   const pts = new Map<number, ShallowPoint>();
   let warm: ShallowPoint | null = null;
   for (const a of alphas) {
-    if (shouldStop()) throw new TransitionStopped();
+    if (shouldStop()) throw new Superseded('phase row');
     warm = model.solvePoint(a, warm);
     pts.set(a, warm);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BranchSolution, ShallowParams, ShallowPoint } from '../types';
-import { createShallowModel, TransitionStopped, validateShallowParams } from './shallowModel';
+import { Superseded } from '../errors';
+import { createShallowModel, validateShallowParams } from './shallowModel';
 
 /** The curve the worker computes: ascending α, each point warm-started from the one before. */
 function warmCurve(params: ShallowParams, alphas: number[], continuumWarmStarts: boolean): ShallowPoint[] {
@@ -51,12 +52,12 @@ describe('continuous readout laws: the warm-started continuum equals the referen
 });
 
 describe('a transition scan asked to stop', () => {
-  it('throws TransitionStopped between its α points, caches nothing, and computes in full next time', () => {
+  it('throws Superseded between its α points, caches nothing, and computes in full next time', () => {
     const m = createShallowModel(
       validateShallowParams({ activation: 'relu', gamma: 0.5, delta: 0.1, readout: '4point', weights: 'gaussian' }),
     );
     let polls = 0;
-    expect(() => m.transition(4, () => ++polls > 5)).toThrow(TransitionStopped);
+    expect(() => m.transition(4, () => ++polls > 5)).toThrow(Superseded);
     expect(polls).toBe(6);
     const full = m.transition(4);
     expect(full.converged).toBe(true);

@@ -2,7 +2,7 @@
 // (docs/physics/mlp-shallow.md §§6–7). Tables are built once per (γ, P_v) and shared; models are cached by parameters.
 
 import { Memo } from '../numerics/cache';
-import { ParamError } from '../errors';
+import { ParamError, Superseded } from '../errors';
 import { bisect } from '../numerics/bisect';
 import { getActivation, type Activation } from '../activations';
 import { isContinuousLaw, readoutAtoms, rho2, spectralLaw } from '../priors';
@@ -81,7 +81,7 @@ export interface ShallowModel {
   /** Readout classes (distinct v²) of each atom. */
   classOfAtom: Int32Array;
   solvePoint(alpha: number, warm?: ShallowPoint | null): ShallowPoint;
-  /** `shouldStop`: polled between the scan's α points; when it says so the scan throws TransitionStopped. */
+  /** `shouldStop`: polled between the scan's α points; when it says so the scan throws Superseded. */
   transition(alphaMax?: number, shouldStop?: () => boolean): TransitionResult;
   /** α where Q = 0 loses linear stability (closed form; null where it never does, or beyond alphaMax). */
   spinodalUniversal(alphaMax?: number): number | null;
@@ -98,7 +98,7 @@ export interface ShallowModel {
 
 const tables = new Memo<string, SpectralTable>(16);
 
-/** `shouldStop`: polled while a missing table is built (TableStopped; nothing cached). */
+/** `shouldStop`: polled while a missing table is built (Superseded; nothing cached). */
 export function getSpectralTable(gamma: number, law: ReadoutLaw, shouldStop?: () => boolean): SpectralTable {
   return tables.get(`${gamma}|${law}`, () =>
     buildSpectralTable(spectralLaw(law, gamma), { ...(isContinuousLaw(law) ? COARSE_TABLE : {}), shouldStop }),
@@ -108,7 +108,7 @@ export function getSpectralTable(gamma: number, law: ReadoutLaw, shouldStop?: ()
 const models = new Memo<string, ShallowModel>(64);
 
 /**
- * Builds (and caches) the model of `params` ahead of need, stopping with TableStopped, nothing cached, once
+ * Builds (and caches) the model of `params` ahead of need, stopping with Superseded, nothing cached, once
  * `shouldStop` says so while its spectral table (most of a model's cost) is built.
  */
 export function prepareShallowModel(params: ShallowParams, shouldStop: () => boolean): void {
@@ -122,14 +122,6 @@ export function getShallowModel(params: ShallowParams): ShallowModel {
   return models.get(JSON.stringify([p.activation, p.gamma, p.delta, p.readout, p.weights]), () =>
     createShallowModel(p),
   );
-}
-
-/** Thrown by a transition scan asked to stop (its request was superseded); never a result. */
-export class TransitionStopped extends Error {
-  constructor() {
-    super('transition scan stopped: superseded');
-    this.name = 'TransitionStopped';
-  }
 }
 
 /** A continuous-law solution's global order parameters (M = E v²Q², G = E v² g(Q)) and R̂2. */
@@ -493,7 +485,7 @@ export function createShallowModel(
       return x.converged && distinct(x, continueBranch(a, other)) ? x : null;
     };
     for (let i = 0; i < n; i++) {
-      if (shouldStop()) throw new TransitionStopped();
+      if (shouldStop()) throw new Superseded('transition scan');
       const alpha = grid[i];
       const pt = solvePoint(alpha, prev);
       if (!pt.universal.converged) converged = false;

@@ -92,19 +92,13 @@ function branchesOf(m: ProfileModel, pt: ShallowPoint): Array<{ sol: BranchSolut
  */
 export function overlapProfile(
   model: ProfileModel,
-  point: ShallowPoint,
+  pt: ShallowPoint,
   grid: number[] = profileGrid(model.params.readout),
 ): OverlapProfile {
   const law = model.params.readout;
   const continuous = isContinuousLaw(law);
-  // Each branch drawn with its continuum (null for Q ≡ 0 and for discrete laws).
-  const pt = point;
-  const drawn = branchesOf(model, pt).map((b) => ({
-    ...b,
-    cont: continuous && b.sol !== pt.universal ? model.continuumOf(b.sol, pt.alpha) : null,
-  }));
   const eq = pt.equilibrium === 'specialised' ? pt.specialised : pt.universal;
-  const branches = drawn.map(({ sol, name, cont }): ProfileBranch => {
+  const branches = branchesOf(model, pt).map(({ sol, name }): ProfileBranch => {
     const base = { name, equilibrium: sol === eq, f: sol.f, converged: sol.converged };
     if (!continuous) {
       // Atoms ascending in v; Q per class (±v share one).
@@ -112,6 +106,8 @@ export function overlapProfile(
       const Q = at.map((c) => sol.Q[c]);
       return { ...base, uLow: 0, v: Array.from(model.atoms.v), Q, Qhat: at.map((c) => sol.Qhat[c]) };
     }
+    // The branch's continuum (none for Q ≡ 0).
+    const cont = sol === pt.universal ? null : model.continuumOf(sol, pt.alpha);
     const uLow = cont ? cont.uLow : Infinity;
     const v: number[] = [];
     const Q: number[] = [];

@@ -282,9 +282,12 @@ export function createShallowModel(
     }
     return { M, G };
   };
-  /** The continuum's Maxwell-cut solution from `start`, as a branch: Q(v), Q̂(v) at the classes' v². */
+  /** The continuum's equilibrium (Maxwell-cut) solution from `start`. */
+  const maxwellContinuum = (alpha: number, start: ContinuumStart) =>
+    solveContinuum(system, params.readout as 'gauss' | 'unif', alpha, start, 'maxwell');
+  /** The same as a branch: Q(v), Q̂(v) at the classes' v². */
   const continuum = (alpha: number, start: ContinuumStart): BranchSolution => {
-    const cont = solveContinuum(system, params.readout as 'gauss' | 'unif', alpha, start, 'maxwell');
+    const cont = maxwellContinuum(alpha, start);
     const at = Array.from(system.v2, (u) => cont.overlapAt(u));
     const out: BranchSolution = {
       kind: cont.M > 0 ? 'specialised' : 'universal',
@@ -647,11 +650,8 @@ export function createShallowModel(
 
   return {
     branchOf,
-    continuumOf(sol, alpha) {
-      if (discrete || sol.kind !== 'specialised') return null;
-      const law = params.readout as 'gauss' | 'unif';
-      return solveContinuum(system, law, alpha, { ...continuumStateOf(sol), near: true }, 'maxwell');
-    },
+    continuumOf: (sol, alpha) =>
+      discrete || sol.kind !== 'specialised' ? null : maxwellContinuum(alpha, { ...continuumStateOf(sol), near: true }),
     params,
     atoms,
     activation,

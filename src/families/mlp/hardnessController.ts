@@ -8,7 +8,7 @@ import { WorkerPool } from '../../platform/compute/workerPool';
 import { DEFAULT_SIM, type SimConfig } from '../../sim/config';
 import { poolSize } from './phaseClient';
 import { HARDNESS_CHANNELS, type HardnessApi, type HardnessJob } from './hardnessProtocol';
-import { useHardness, type HardnessForm } from './hardnessStore';
+import { studentOf, useHardness, type HardnessForm } from './hardnessStore';
 import { shallowParamsOf, useExplorer } from './store';
 
 const defaultFactory: WorkerFactory = () =>
@@ -71,8 +71,7 @@ export function createHardnessController(factory: WorkerFactory = defaultFactory
         alpha: params.alpha,
         nTest: 2000,
       };
-      // HMC has one way to overparameterise here (s averaged chains); ADAM the form's.
-      const student = form.algo === 'adam' ? form.student : 'average';
+      const student = studentOf(form);
       const p = getPool();
       const gen = p.nextGeneration('hardness');
       const store = useHardness.getState();

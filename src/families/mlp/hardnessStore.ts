@@ -141,3 +141,7 @@ export function yFloor(rows: SweepRow[]): number {
   const times = rows.flatMap((r) => r.times.filter((t): t is number => t !== null));
   return times.length ? Math.max(0.5, Math.min(...times) / 2) : 0.5;
 }
+
+/** How s is realised for this form: HMC has one way here (s averaged chains), ADAM the form's choice. */
+export const studentOf = (form: Pick<HardnessForm, 'algo' | 'student'>): StudentKind =>
+  form.algo === 'adam' ? form.student : 'average';

@@ -10,7 +10,7 @@ import { COLOURS } from '../../../platform/plots/palette';
 import { formatValue } from '../../../platform/plots/scales';
 import { fitGrowth, growthAt, type GrowthFit } from '../../../sim/hardnessStats';
 import { createHardnessController, type HardnessController } from '../hardnessController';
-import { sweepRows, useHardness, yFloor, type HardnessForm, type SweepRow } from '../hardnessStore';
+import { studentOf, sweepRows, useHardness, yFloor, type HardnessForm, type SweepRow } from '../hardnessStore';
 import type { StudentKind } from '../../../sim/hardness';
 import { useExplorer } from '../store';
 import { SimIntField, SimSelect } from '../../../platform/sim/views/SimWidgets';
@@ -47,6 +47,7 @@ function TextField({
 function Fields({ locked }: { locked: boolean }) {
   const form = useHardness((s) => s.form);
   const setForm = useHardness((s) => s.setForm);
+  const wide = studentOf(form) === 'wide';
   return (
     <fieldset className="sim-controls" disabled={locked}>
       <SimSelect<HardnessForm['algo']>
@@ -85,11 +86,11 @@ function Fields({ locked }: { locked: boolean }) {
       )}
       <TextField
         id="hard-chains"
-        label={form.algo === 'adam' && form.student === 'wide' ? 'width factor s' : 'chains s'}
+        label={wide ? 'width factor s' : 'chains s'}
         value={form.chains}
         onChange={(t) => setForm('chains', t)}
         hint={
-          form.algo === 'adam' && form.student === 'wide'
+          wide
             ? 'e.g. 1,2,5,10: one ADAM student of s·k hidden units, output σ(XWᵀ/√d)·v/√(s·k)'
             : 'e.g. 1,2,5,10: predictions of s independent chains averaged'
         }

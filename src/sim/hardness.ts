@@ -94,7 +94,8 @@ export function theoryThreshold(c: SimConfig): ThresholdTheory {
   return { epsSpecialised: spec, epsUni: uni, threshold: (spec + uni) / 2 };
 }
 
-export function validateEscape(o: EscapeOptions): void {
+/** The options of a run of `algo` (the wide student is trained by ADAM only). */
+export function validateEscape(o: EscapeOptions, algo: SimConfig['algo']): void {
   const need = (ok: boolean, msg: string) => {
     if (!ok) throw new SimConfigError(msg);
   };
@@ -110,6 +111,10 @@ export function validateEscape(o: EscapeOptions): void {
   need(
     o.student === undefined || (STUDENT_KINDS as readonly string[]).includes(o.student),
     `student must be one of ${STUDENT_KINDS.join(', ')}, got '${o.student}'`,
+  );
+  need(
+    o.student !== 'wide' || algo === 'adam',
+    'the wide student is trained by ADAM: for HMC, s chains are averaged (student average)',
   );
 }
 
@@ -128,12 +133,10 @@ export class EscapeRun {
   lastEps: number;
 
   constructor(config: SimConfig, options: EscapeOptions) {
-    validateEscape(options);
+    validateEscape(options, config.algo);
     this.options = options;
     const { budget, chains } = options;
     const wide = options.student === 'wide';
-    if (wide && config.algo !== 'adam')
-      throw new SimConfigError('the wide student is trained by ADAM: for HMC, s chains are averaged (student average)');
     const base = { ...config, steps: budget, warmup: config.algo === 'hmc' ? budget : config.warmup };
     this.chains = [];
     try {

@@ -86,12 +86,8 @@ export async function runHardness(f: Record<string, string | boolean>, emit: Emi
       theory = { epsSpecialised: num(t.epsSpecialised), epsUni: num(t.epsUni) };
     }
     const student = f.student as StudentKind;
-    if (student === 'wide' && f.algo !== 'adam')
-      throw new UsageError(
-        '--student wide is an ADAM experiment (for HMC the s chains are averaged: --student average)',
-      );
     const options: EscapeOptions = { threshold, budget, chains, student };
-    validateEscape(options);
+    validateEscape(options, base.algo); // before the backend loads: one line, exit 2
     const backend = await useNodeBackend(f.backend as NodeBackend);
     const medians: { d: number; median: number | null }[] = [];
     for (const d of ds) {

@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { execSync } from 'node:child_process';
@@ -61,10 +61,34 @@ const stamp = {
   __GIT_COMMIT__: JSON.stringify(gitCommit()),
 };
 
+// The spectral tables of the default view and the presets, computed at build time by the worker's own code
+// (src/physics/mlp/tablePack.ts, ~1 s) and bundled into the theory worker: its first curve skips the table build.
+function tablePack(): Plugin {
+  const id = 'virtual:mlp-table-pack';
+  let source: string | null = null;
+  return {
+    name: 'table-pack',
+    resolveId: (x) => (x === id ? `\0${id}` : null),
+    async load(x) {
+      if (x !== `\0${id}`) return null;
+      if (source === null) {
+        // Loaded through vite's module runner (TypeScript sources), with no plugins of this config.
+        const config = { configFile: false as const, logLevel: 'silent' as const };
+        const [{ module: physics }, { module: family }] = await Promise.all([
+          runnerImport<typeof import('./src/physics/mlp/tablePack')>('./src/physics/mlp/tablePack.ts', config),
+          runnerImport<typeof import('./src/families/mlp/packedTables')>('./src/families/mlp/packedTables.ts', config),
+        ]);
+        source = `export default ${JSON.stringify(physics.buildTablePack(family.packedTables()))};`;
+      }
+      return source;
+    },
+  };
+}
+
 export default defineConfig({
   define: stamp,
-  plugins: [react(), tfjsWasmThreads(), offline],
-  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
+  plugins: [react(), tfjsWasmThreads(), tablePack(), offline],
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads(), tablePack()] },
   server: { headers: isolation },
   preview: { headers: isolation },
   build: { target: 'es2022', sourcemap: true },

@@ -5,6 +5,12 @@ import { getShallowModel, prepareShallowModel, validateShallowParams } from '../
 import { profileAt } from '../src/physics/mlp/profile';
 import { createTheoryService } from '../src/families/mlp/service';
 import { serve } from '../src/platform/compute/serve';
+import { setTableNodeStore } from '../src/physics/spectralTable';
+import { packStore } from '../src/physics/mlp/tablePack';
+import pack from 'virtual:mlp-table-pack';
+
+// The tables of the default view and the presets come with the bundle (built from these sources at build time).
+setTableNodeStore(packStore(pack));
 
 const models = { validateShallowParams, getShallowModel, prepareShallowModel };
 serve(createTheoryService({ ...models, getActivation, profileAt, ParamError, ActivationError }));

@@ -6,7 +6,7 @@ import { ParamError, Superseded } from '../errors';
 import { bisect } from '../numerics/bisect';
 import { getActivation, type Activation } from '../activations';
 import { isContinuousLaw, readoutAtoms, rho2, spectralLaw } from '../priors';
-import { buildSpectralTable, COARSE_TABLE, type SpectralTable } from '../spectralTable';
+import { buildSpectralTable, COARSE_TABLE, type SpectralTable, type TableOptions } from '../spectralTable';
 import {
   ACTIVATION_NAMES,
   READOUT_LAWS,
@@ -98,10 +98,13 @@ export interface ShallowModel {
 
 const tables = new Memo<string, SpectralTable>(16);
 
+/** The table options of a readout law in the model (continuous laws: the coarser table, spectralTable.ts). */
+export const tableOptionsOf = (law: ReadoutLaw): TableOptions => (isContinuousLaw(law) ? COARSE_TABLE : {});
+
 /** `shouldStop`: polled while a missing table is built (Superseded; nothing cached). */
 export function getSpectralTable(gamma: number, law: ReadoutLaw, shouldStop?: () => boolean): SpectralTable {
   return tables.get(`${gamma}|${law}`, () =>
-    buildSpectralTable(spectralLaw(law, gamma), { ...(isContinuousLaw(law) ? COARSE_TABLE : {}), shouldStop }),
+    buildSpectralTable(spectralLaw(law, gamma), { ...tableOptionsOf(law), shouldStop }),
   );
 }
 

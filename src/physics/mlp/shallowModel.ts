@@ -512,7 +512,7 @@ export function createShallowModel(
       const path: Path = [[a0, from]];
       let a = a0;
       let cur = from;
-      let h = (a1 - a0) / 8;
+      let h = a1 - a0; // the whole way first: a smooth stretch is one step
       while (a !== a1 && Math.abs(h) > 1e-7 * Math.abs(a)) {
         const next = Math.abs(a1 - a) <= Math.abs(h) ? a1 : a + h;
         const x = continueBranch(next, cur);

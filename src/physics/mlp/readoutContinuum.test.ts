@@ -237,3 +237,32 @@ describe('Gaussian readouts: a tail of large |v| specialises at every α > 0 (do
     expect(model.notes.some((n) => /Gaussian readouts have readout weights of every size/.test(n))).toBe(true);
   });
 });
+
+describe('a start whose Newton steps end clamped at M = 0 stops early, without changing any solution', () => {
+  // ReLU, Gaussian readouts, γ = 1.31, α = 4: the informative start (Q = 0.99 at every v) steps to M < 0, is clamped
+  // to M = 0 and from there points below 0 again; it used to run to the 60-iteration cap (≈ 170 sweeps) at every
+  // such α, which made the phase rows above γ ≈ 1 three times slower.
+  const model = getShallowModel({ activation: 'relu', gamma: 1.31, delta: 0.1, readout: 'gauss', weights: 'gaussian' });
+  const sys = model.system;
+  const alpha = 4;
+
+  it('reports no convergence within a few iterations', () => {
+    const uni = model.solvePoint(alpha).universal;
+    const sol = solveContinuum(sys, 'gauss', alpha, { M: 0.99 * 0.99, G: sys.g(0.99), R2hat: uni.R2hat }, 'maxwell');
+    expect(sol.converged).toBe(false);
+    expect(sol.M).toBe(0);
+    expect(sol.iterations).toBeLessThan(10);
+  });
+
+  it('the branch continued along α is still found there, and a cold solve agrees with it', () => {
+    let warm = model.solvePoint(0.5);
+    for (const a of [1, 2, 3, 3.5, 4]) warm = model.solvePoint(a, warm);
+    const cold = model.solvePoint(alpha);
+    for (const p of [warm, cold]) {
+      expect(p.equilibrium).toBe('specialised');
+      expect(p.stationary).toHaveLength(1);
+    }
+    expect(warm.specialised?.M).toBeGreaterThan(0.3);
+    expect(Math.abs((warm.specialised?.M as number) - (cold.specialised?.M as number))).toBeLessThan(1e-8);
+  });
+});

@@ -223,6 +223,8 @@ export function solveContinuum(
   let j22 = NaN;
   let last = start.near ? NaN : Infinity; // NaN: a Jacobian before the first step; Infinity: half a plain step
   let norm = Infinity;
+  let stuck = 0;
+  let stuckNorm = Infinity;
   for (; it < 60; it++) {
     const fM = s.M - M;
     const fG = s.G - G;
@@ -249,7 +251,13 @@ export function solveContinuum(
       dM = 0.5 * fM;
       dG = 0.5 * fG;
     }
-    M = Math.max(0, M + dM);
+    // Steps clamped at M = 0 that no longer cut the residual repeat themselves (the step points to M < 0 again from
+    // the same place) until the iteration cap: this start does not converge; stop after three.
+    const nextM = Math.max(0, M + dM);
+    stuck = M === 0 && nextM === 0 && !(norm < 0.99 * stuckNorm) ? stuck + 1 : 0;
+    if (stuck === 0) stuckNorm = norm;
+    if (stuck >= 3) break;
+    M = nextM;
     G = G + dG;
     s = sweep(sys, law, alpha, M, G, r, uCut, res);
   }

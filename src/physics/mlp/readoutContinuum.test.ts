@@ -266,3 +266,37 @@ describe('a start whose Newton steps end clamped at M = 0 stops early, without c
     expect(Math.abs((warm.specialised?.M as number) - (cold.specialised?.M as number))).toBeLessThan(1e-8);
   });
 });
+
+describe('continuous laws: cold starts find the branch continuation follows (issue 15 §3; mlp-shallow.md §7)', () => {
+  // Where the informative start (Q = 0.99) falls to Q = 0 or fails and nothing else is known at α, a start at
+  // Q = 0.5 is tried. Before it, a cold solve reported the universal branch at these points while the continued
+  // branch (larger f) existed: 88 of 1800 (law × prior × γ × α) points disagreed, none now.
+  const cases: Array<[string, 'gauss' | 'unif', 'gaussian' | 'rademacher', number, number, number[]]> = [
+    ['relu', 'unif', 'gaussian', 1.5, 0.1, [2.79, 3.61]],
+    ['relu', 'unif', 'rademacher', 0.8, 0.1, [0.87]],
+    ['h23', 'unif', 'gaussian', 0.8, 1.25, [1.15, 1.42]],
+    ['h2', 'gauss', 'rademacher', 1.5, 1.25, [2.5, 5, 8]],
+  ];
+  for (const [activation, readout, weights, gamma, delta, alphas] of cases)
+    it(`${activation}, ${readout}, ${weights} W, γ = ${gamma}: cold = continued, on the specialised branch`, () => {
+      const model = getShallowModel({ activation, gamma, delta, readout, weights });
+      let warm = model.solvePoint(0.05);
+      for (let a = 0.3; a < alphas[alphas.length - 1]; a += 0.3) warm = model.solvePoint(a, warm);
+      for (const alpha of alphas) {
+        warm = model.solvePoint(alpha, warm);
+        const cold = model.solvePoint(alpha);
+        for (const p of [warm, cold]) {
+          expect(p.equilibrium).toBe('specialised');
+          expect(p.eps).toBeLessThan(p.epsUni);
+        }
+        expect(Math.abs(cold.eps / warm.eps - 1)).toBeLessThan(1e-8);
+      }
+    });
+
+  it('h2, gauss, binary W, γ = 1.5: Gaussian readouts specialise from the smallest α, as for every σ', () => {
+    const model = getShallowModel({ activation: 'h2', gamma: 1.5, delta: 1.25, readout: 'gauss', weights: 'rademacher' });
+    const tr = model.transition(8);
+    expect(tr.order).toBe('continuous');
+    expect(tr.alphaOnset as number).toBeLessThan(0.1); // was 2.28: the tail branch had been missed
+  });
+});

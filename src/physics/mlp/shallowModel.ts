@@ -259,6 +259,7 @@ export function createShallowModel(
   const continuumStarts: ContinuumStart[] = [
     { M: 0.99 * 0.99 * ev2, G: ev2 * system.g(0.99), R2hat: 0 },
     { M: 0, G: 0, R2hat: 0 },
+    { M: 0.25 * ev2, G: ev2 * system.g(0.5), R2hat: 0 },
   ];
   /** A start continuing `s` through the classes, from its Q(v). */
   const classStart = (s: BranchSolution) => ({ q: Float64Array.from(s.Q), r: s.R2hat });
@@ -347,9 +348,15 @@ export function createShallowModel(
       } else {
         // The informative start unless a continued branch is already as specialised (Q ≥ 0.9 at every v), the tail
         // start only where nothing else was found.
-        const [informative, tail] = continuumStarts;
-        if (!stationary.some((s) => (s.M ?? 0) >= 0.81 * ev2))
-          keep(continuum(alpha, { ...informative, R2hat: universal.R2hat }));
+        const [informative, tail, middle] = continuumStarts;
+        if (!stationary.some((s) => (s.M ?? 0) >= 0.81 * ev2)) {
+          const probe = continuum(alpha, { ...informative, R2hat: universal.R2hat });
+          keep(probe);
+          // Q = 0.99 can fall to Q = 0 (or fail) beside a branch of middling Q, which the continued branches do not
+          // have yet where it has just appeared (h2, binary W, γ = 1.5 above α ≈ 2.3; mlp-shallow.md §7): Q = 0.5 too.
+          if (!isSpecialised(probe) && stationary.length === 0)
+            keep(continuum(alpha, { ...middle, R2hat: universal.R2hat }));
+        }
         if (stationary.length === 0) keep(continuum(alpha, { ...tail, R2hat: universal.R2hat }));
       }
       const found: BranchSolution[] = []; // the classes' solutions (refined below for continuous laws)

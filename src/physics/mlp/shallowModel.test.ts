@@ -64,3 +64,26 @@ describe('a transition scan asked to stop', () => {
     expect(m.transition(4, () => true)).toBe(full); // a finished scan is kept: nothing left to stop
   });
 });
+
+describe('binary W near Q = 1: a continued branch lost on the way does not hide the informative start', () => {
+  // The continuation of Q ≈ 0.9999 fails at α = 7.18 (h23) and 5.53 (ReLU); the informative start used to be
+  // skipped because the previous α had a branch with Q ≥ 0.9, so the curve fell to the universal branch or a worse
+  // one there while a cold solve found Q → 1 (2 of 2700 points of a discrete-law sweep disagreed, none now).
+  // The sweep's grid: α_i = 0.05 + 7.95 i/29; the branch is lost at i = 26 (h23) and 20 (ReLU).
+  const cases: Array<[string, 'ones' | 'rad', number, number]> = [
+    ['h23', 'ones', 1.25, 26],
+    ['relu', 'ones', 0.1, 20],
+  ];
+  for (const [activation, readout, delta, last] of cases)
+    it(`${activation}, ${readout}, γ = 0.8, α = ${(0.05 + (7.95 * last) / 29).toFixed(3)}: continued = cold`, () => {
+      const params = { activation, gamma: 0.8, delta, readout, weights: 'rademacher' as const };
+      const model = createShallowModel(validateShallowParams(params));
+      let warm: ShallowPoint | null = null;
+      for (let i = 0; i <= last; i++) warm = model.solvePoint(0.05 + (7.95 * i) / 29, warm);
+      const alpha = 0.05 + (7.95 * last) / 29;
+      const cold = model.solvePoint(alpha);
+      if (!warm) throw new Error('no point');
+      expect(cold.eps).toBeLessThan(1e-3);
+      expect(Math.abs(warm.eps - cold.eps)).toBeLessThan(1e-9);
+    });
+});

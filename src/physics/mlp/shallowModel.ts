@@ -336,14 +336,24 @@ export function createShallowModel(
       const keep = (sol: BranchSolution) => {
         if (isSpecialised(sol) && !stationary.some((o) => sameAs(o, sol, SAME))) stationary.push(sol);
       };
+      const found: BranchSolution[] = []; // the classes' solutions (refined below for continuous laws)
+      const tryStart = (st: { q: Float64Array; r: number }) => {
+        const raw = solveFromStart(system, alpha, st.q, st.r, { known: found });
+        if (!raw || !raw.converged || Math.max(...raw.Q) < NONZERO) return;
+        if (found.some((o) => o.Q.every((q, c) => Math.abs(q - raw.Q[c]) < SAME))) return;
+        found.push(raw);
+        keep(refine(alpha, raw));
+      };
       for (const s of warm?.stationary ?? []) {
         if (warmStarts) keep(continueFrom(s, (warm as ShallowPoint).alpha, alpha));
         else starts.push(classStart(s));
       }
       if (discrete) {
-        // A continued branch with every Q ≥ 0.9 is the one the informative start (Q = 0.99) falls into: skip it.
-        const fullySpecialised = (warm?.stationary ?? []).some((s) => Math.min(...s.Q) >= 0.9);
-        if (!fullySpecialised) starts.push({ q: informativeStart, r: 0 });
+        // The continued branches first. One with every Q ≥ 0.9 found here is the one the informative start (Q = 0.99)
+        // falls into: it is skipped then, but not when such a branch was lost on the way (binary W near Q = 1).
+        starts.forEach(tryStart);
+        starts.length = 0;
+        if (!stationary.some((s) => Math.min(...s.Q) >= 0.9)) starts.push({ q: informativeStart, r: 0 });
         if (universalGain(universal) > 1) starts.push({ q: smallStart, r: universal.R2hat });
       } else {
         // The informative start unless a continued branch is already as specialised (Q ≥ 0.9 at every v), the tail
@@ -359,14 +369,6 @@ export function createShallowModel(
         }
         if (stationary.length === 0) keep(continuum(alpha, { ...tail, R2hat: universal.R2hat }));
       }
-      const found: BranchSolution[] = []; // the classes' solutions (refined below for continuous laws)
-      const tryStart = (st: { q: Float64Array; r: number }) => {
-        const raw = solveFromStart(system, alpha, st.q, st.r, { known: found });
-        if (!raw || !raw.converged || Math.max(...raw.Q) < NONZERO) return;
-        if (found.some((o) => o.Q.every((q, c) => Math.abs(q - raw.Q[c]) < SAME))) return;
-        found.push(raw);
-        keep(refine(alpha, raw));
-      };
       starts.forEach(tryStart);
       if (discrete) for (const q of thresholdStarts) tryStart({ q, r: 0 });
     }

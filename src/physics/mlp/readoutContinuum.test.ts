@@ -300,3 +300,25 @@ describe('continuous laws: cold starts find the branch continuation follows (iss
     expect(tr.alphaOnset as number).toBeLessThan(0.1); // was 2.28: the tail branch had been missed
   });
 });
+
+describe('a probe that reaches a solution already found stops there', () => {
+  it('stops within 1e−7 of the known (M, G), not converged, marked atKnown; without `known` it converges there', () => {
+    const model = getShallowModel({ activation: 'relu', gamma: 0.5, delta: 0.1, readout: 'gauss', weights: 'gaussian' });
+    const sys = model.system;
+    const alpha = 1.96;
+    const uni = model.solvePoint(alpha).universal;
+    const start = { M: 0.99 * 0.99, G: sys.g(0.99), R2hat: uni.R2hat };
+    const full = solveContinuum(sys, 'gauss', alpha, start, 'maxwell');
+    expect(full.converged).toBe(true);
+    const known = [{ M: full.M, G: full.G }];
+    const cut = solveContinuum(sys, 'gauss', alpha, { ...start, known }, 'maxwell');
+    expect(cut.atKnown).toBe(true);
+    expect(cut.converged).toBe(false);
+    expect(cut.iterations).toBeLessThan(full.iterations);
+    expect(Math.abs(cut.M - full.M)).toBeLessThan(1e-7);
+    // A known point elsewhere does not stop it.
+    const elsewhere = solveContinuum(sys, 'gauss', alpha, { ...start, known: [{ M: 0.3, G: full.G }] }, 'maxwell');
+    expect(elsewhere.converged).toBe(true);
+    expect(elsewhere.M).toBe(full.M);
+  });
+});

@@ -40,6 +40,11 @@ export interface ContinuumStart {
   G: number;
   R2hat?: number;
   near?: boolean;
+  /**
+   * Solutions already found at this α, (M, G): a probe whose iterate comes within 1e−7 of one of them, with a
+   * residual below 1e−7, stops there (`atKnown`): it would converge to that solution, a duplicate.
+   */
+  known?: ReadonlyArray<{ M: number; G: number }>;
 }
 
 export interface ContinuumSolution {
@@ -57,6 +62,8 @@ export interface ContinuumSolution {
   converged: boolean;
   iterations: number;
   residual: number; // |ΔM| + |ΔG| of the last sweep
+  /** Stopped at a known solution (ContinuumStart.known): not converged, a duplicate of that one. */
+  atKnown: boolean;
   /** Q(v) and Q̂(v) at u = v² on the branch. */
   overlapAt(u: number): { Q: number; Qhat: number };
 }
@@ -201,6 +208,9 @@ function maxwellCut(
  * informative one; any uCut ≥ u_f is stationary too; 'maxwell': the one of them with the largest f), by Newton on the two
  * global parameters (M, G) from the start (M0, G0) (e.g. a class solution's).
  */
+/** How close (in M, G and the residual) a probe must come to a known solution to stop there. */
+const KNOWN_TOL = 1e-7;
+
 export function solveContinuum(
   sys: ShallowSystem,
   law: ContinuousLaw,
@@ -225,12 +235,17 @@ export function solveContinuum(
   let norm = Infinity;
   let stuck = 0;
   let stuckNorm = Infinity;
+  let atKnown = false;
   for (; it < 60; it++) {
     const fM = s.M - M;
     const fG = s.G - G;
     norm = Math.abs(fM) + Math.abs(fG);
     if (norm < 1e-11) {
       converged = true;
+      break;
+    }
+    if (norm < KNOWN_TOL && start.known?.some((k) => Math.abs(M - k.M) < KNOWN_TOL && Math.abs(G - k.G) < KNOWN_TOL)) {
+      atKnown = true;
       break;
     }
     r = s.r;
@@ -281,6 +296,7 @@ export function solveContinuum(
     converged: converged && Number.isFinite(f),
     iterations: it,
     residual: norm,
+    atKnown,
     overlapAt,
   };
 }

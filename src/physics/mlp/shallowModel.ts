@@ -292,7 +292,7 @@ export function createShallowModel(
   /** The same as a branch: Q(v), Q̂(v) at the classes' v². */
   const continuum = (alpha: number, start: ContinuumStart): BranchSolution => {
     const cont = maxwellContinuum(alpha, start);
-    const at = Array.from(system.v2, (u) => cont.overlapAt(u));
+    const at = Array.from(system.v2, (u) => (cont.atKnown ? { Q: 0, Qhat: 0 } : cont.overlapAt(u)));
     const out: BranchSolution = {
       kind: cont.M > 0 ? 'specialised' : 'universal',
       eps: cont.eps,
@@ -360,7 +360,9 @@ export function createShallowModel(
         // start only where nothing else was found.
         const [informative, tail, middle] = continuumStarts;
         if (!stationary.some((s) => (s.M ?? 0) >= 0.81 * ev2)) {
-          const probe = continuum(alpha, { ...informative, R2hat: universal.R2hat });
+          // Stopped early once it reaches a branch already found here (a duplicate; most points of a curve).
+          const known = stationary.map(continuumStateOf);
+          const probe = continuum(alpha, { ...informative, R2hat: universal.R2hat, known });
           keep(probe);
           // Q = 0.99 can fall to Q = 0 (or fail) beside a branch of middling Q, which the continued branches do not
           // have yet where it has just appeared (h2, binary W, γ = 1.5 above α ≈ 2.3; mlp-shallow.md §7): Q = 0.5 too.

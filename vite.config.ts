@@ -62,7 +62,7 @@ const stamp = {
 };
 
 // The spectral tables of the default view and the presets, computed at build time by the worker's own code
-// (src/physics/mlp/tablePack.ts, ~1 s) and bundled into the theory worker: its first curve skips the table build.
+// (src/physics/mlp/tablePack.ts, 2–4 s of the build) and bundled into the theory worker: its first curve skips the table build.
 function tablePack(): Plugin {
   const id = 'virtual:mlp-table-pack';
   let source: string | null = null;

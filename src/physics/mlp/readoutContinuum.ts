@@ -203,14 +203,14 @@ function maxwellCut(
   return Math.min(uOf(qhatM), uStable);
 }
 
+/** How close (in M, G and the residual) a probe must come to a known solution to stop there. */
+const KNOWN_TOL = 1e-7;
+
 /**
  * A stationary point of the continuum: every u above max(u_f, uCut) on the branch, Q = 0 below (uCut = 0: the
  * informative one; any uCut ≥ u_f is stationary too; 'maxwell': the one of them with the largest f), by Newton on the two
  * global parameters (M, G) from the start (M0, G0) (e.g. a class solution's).
  */
-/** How close (in M, G and the residual) a probe must come to a known solution to stop there. */
-const KNOWN_TOL = 1e-7;
-
 export function solveContinuum(
   sys: ShallowSystem,
   law: ContinuousLaw,

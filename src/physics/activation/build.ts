@@ -2,6 +2,7 @@
 // g(1) = E σ² − μ0² − μ1² − μ2²/2, and g, g' from closed forms when given, else from a table built once here
 // (gTable.ts) on the cheapest verified 2-D quadrature (quadrature.ts).
 import { ActivationError } from '../errors';
+import { ACTIVATION_LABELS, type ActivationName } from '../types';
 import { buildTable } from './gTable';
 import {
   cheapestPlan,
@@ -169,7 +170,8 @@ export function buildActivation(
   }
   const act: Activation = {
     name,
-    label: opts.label ?? name,
+    // A built-in's one display label (types.ts: the page's menu shows them before any activation is built).
+    label: opts.label ?? (Object.hasOwn(ACTIVATION_LABELS, name) ? ACTIVATION_LABELS[name as ActivationName] : name),
     formula: opts.formula ?? name,
     sigma,
     dsigma,

@@ -5,7 +5,7 @@ import { ActivationError, ExpressionError } from '../errors';
 import { compileExpression } from '../expression/validate';
 import { Memo } from '../numerics/cache';
 import { erf } from '../numerics/normal';
-import { ACTIVATION_LABELS, ACTIVATION_NAMES } from '../types';
+import { ACTIVATION_NAMES } from '../types';
 import { buildActivation, type Activation } from './build';
 import type { GTable } from './gTable';
 import { INV_SQRT_2PI, L_1D } from './quadrature';
@@ -57,7 +57,6 @@ const BUILTINS: Record<string, Builder> = {
       (x) => (x > 0 ? x : 0),
       (x) => (x > 0 ? 1 : 0),
       {
-        label: ACTIVATION_LABELS.relu,
         formula: 'max(x, 0)',
         breakpoints: [0],
         mu: RELU_MU,
@@ -71,7 +70,6 @@ const BUILTINS: Record<string, Builder> = {
       (x) => (x > 0 ? x : LEAK * x),
       (x) => (x > 0 ? 1 : LEAK),
       {
-        label: ACTIVATION_LABELS.leakyrelu,
         formula: 'max(x, 0.01x)',
         breakpoints: [0],
         mu: RELU_MU.map((c, l) => (l === 1 ? LEAK + LEAK_RELU * c : LEAK_RELU * c)),
@@ -88,7 +86,6 @@ const BUILTINS: Record<string, Builder> = {
       (x) => (x > 0 ? x : Math.expm1(x)),
       (x) => (x > 0 ? 1 : Math.exp(x)),
       {
-        label: ACTIVATION_LABELS.elu,
         formula: 'x for x > 0, eˣ − 1 otherwise',
         breakpoints: [0], // σ'' jumps at 0
         pairQuadrature: { kind: 'composite', opts: { panelWidth: 4, points: 14, tailTolerance: 1e-16 } },
@@ -115,7 +112,6 @@ const BUILTINS: Record<string, Builder> = {
       (x) => s * Math.tanh(2 * x),
       (x) => 2 * s * (1 - Math.tanh(2 * x) ** 2),
       {
-        label: ACTIVATION_LABELS['tanh2-unit'],
         formula: 'tanh(2x)/√(E tanh²(2z))',
         mu: base.mu.map((m) => m * s),
         Esigma2: 1,
@@ -134,7 +130,6 @@ const BUILTINS: Record<string, Builder> = {
       (x) => s * (Math.tanh(2 * x) - m1 * x),
       (x) => s * (2 * (1 - Math.tanh(2 * x) ** 2) - m1),
       {
-        label: ACTIVATION_LABELS['tanh2-nolin'],
         formula: '(tanh(2x) − μ1 x)/√(E tanh²(2z) − μ1²)',
         mu: base.mu.map((m, l) => (l === 1 ? 0 : m * s)),
         Esigma2: 1,
@@ -144,7 +139,6 @@ const BUILTINS: Record<string, Builder> = {
   },
   erf: () =>
     buildActivation('erf', erf, (x) => (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x), {
-      label: ACTIVATION_LABELS.erf,
       formula: 'erf(x)',
       mu: ERF_MU,
       Esigma2: (2 / Math.PI) * Math.asin(2 / 3),
@@ -152,7 +146,6 @@ const BUILTINS: Record<string, Builder> = {
     }),
   sigmoid: () =>
     buildActivation('sigmoid', sigmoid, (x) => sigmoid(x) * sigmoid(-x), {
-      label: ACTIVATION_LABELS.sigmoid,
       formula: '1/(1 + e⁻ˣ)',
       pairQuadrature: { kind: 'hermite', n: 48 }, // poles at ±iπ: far enough for Gauss–Hermite
       evaluateInto: (x, out) => {
@@ -163,7 +156,6 @@ const BUILTINS: Record<string, Builder> = {
     }),
   softplus: () =>
     buildActivation('softplus', (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), sigmoid, {
-      label: ACTIVATION_LABELS.softplus,
       formula: 'ln(1 + eˣ)',
       pairQuadrature: { kind: 'hermite', n: 48 }, // branch points at ±iπ
       evaluateInto: (x, out) => {
@@ -175,7 +167,6 @@ const BUILTINS: Record<string, Builder> = {
   linear: () =>
     polynomial(
       'linear',
-      ACTIVATION_LABELS.linear,
       'x',
       (x) => x,
       () => 1,
@@ -186,7 +177,6 @@ const BUILTINS: Record<string, Builder> = {
     // x²/√2 as in the papers (μ0 = 1/√2, μ2 = √2): the mean does not enter ε, but μ0 and E σ² are shown.
     polynomial(
       'h2',
-      ACTIVATION_LABELS.h2,
       'x²/√2',
       (x) => x * x * Math.SQRT1_2,
       (x) => Math.SQRT2 * x,
@@ -196,7 +186,6 @@ const BUILTINS: Record<string, Builder> = {
   h3: () =>
     polynomial(
       'h3',
-      ACTIVATION_LABELS.h3,
       '(x³ − 3x)/√6',
       (x) => (x * x * x - 3 * x) / Math.sqrt(6),
       (x) => (3 * x * x - 3) / Math.sqrt(6),
@@ -207,7 +196,6 @@ const BUILTINS: Record<string, Builder> = {
   h23: () =>
     polynomial(
       'h23',
-      ACTIVATION_LABELS.h23,
       '(x² − 1)/√2 + (x³ − 3x)/6',
       (x) => (x * x - 1) * Math.SQRT1_2 + (x * x * x - 3 * x) / 6,
       (x) => Math.SQRT2 * x + (x * x - 1) / 2,
@@ -223,7 +211,6 @@ function tanhActivation(name: 'tanh' | 'tanh2', a: number): Activation {
     (x) => Math.tanh(a * x),
     (x) => a * (1 - Math.tanh(a * x) ** 2),
     {
-      label: ACTIVATION_LABELS[name],
       formula: a === 1 ? 'tanh(x)' : `tanh(${a}x)`,
       // Poles at ±iπ/(2a): tanh(2x) needs more points than tanh(x) (node errors ~1e−11 and ~1e−12).
       pairQuadrature: {
@@ -244,7 +231,6 @@ function tanhActivation(name: 'tanh' | 'tanh2', a: number): Activation {
 
 function polynomial(
   name: string,
-  label: string,
   formula: string,
   sigma: (x: number) => number,
   dsigma: (x: number) => number,
@@ -252,7 +238,7 @@ function polynomial(
   Esigma2: number,
   closedForm?: GTable,
 ): Activation {
-  return buildActivation(name, sigma, dsigma, { label, formula, mu, Esigma2, closedForm });
+  return buildActivation(name, sigma, dsigma, { formula, mu, Esigma2, closedForm });
 }
 
 const MAX_KINKS = 16;

@@ -116,7 +116,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
     whenIdle(loadOverlays);
     store.getState().curveFinished(gen, r.ok ? r.value.elapsedMs : null, r.ok ? null : r.error);
     // After the finished curve is drawn: mounted in the same render, the panels held its last redraw back.
-    whenIdle(() => disposed || store.getState().firstViewSettled(), 300);
+    if (!store.getState().firstViewDone) whenIdle(() => disposed || store.getState().firstViewSettled(), 300);
     if (r.ok) store.getState().setWorkerMessage(null);
   }
 

@@ -123,6 +123,25 @@ describe('MLP theory controller', () => {
     stop();
   });
 
+  it('at page load, starts the α_sp search only once the first curve is drawn', async () => {
+    const calls: string[] = [];
+    const { factory } = fakeFactory((n): Partial<TheoryApi> => ({
+      supersede: () => {},
+      describeActivation: async (name) => ({ ok: true, value: { ...info, name } }),
+      solveAt: async (_gen, _p, alpha) => ({ ok: true, value: point(alpha) }),
+      computeTransition: async () => {
+        calls.push(`transition on ${n}, first view ${useExplorer.getState().firstViewDone ? 'drawn' : 'pending'}`);
+        return { ok: false, error: { kind: 'solver', message: 'not needed here' } };
+      },
+      computeCurve: async ({ gen, grid }, onChunk) => oneChunkCurve(gen, grid, onChunk),
+    }));
+    useExplorer.setState({ firstViewDone: false });
+    const stop = startController({ factory, transitionDelayMs: 0, urlDelayMs: 0 });
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls).toEqual(['transition on 1, first view drawn']);
+    stop();
+  });
+
   it('asks for the profile Q(v) at the selected α after the point there, and stores it for that curve', async () => {
     const calls: string[] = [];
     const { factory } = fakeFactory((): Partial<TheoryApi> => ({

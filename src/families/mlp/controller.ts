@@ -124,14 +124,30 @@ export function startController(opts: ControllerOptions = {}): () => void {
     if (key !== lastCurveKey) return;
     void requestPoint();
     clearTimeout(transitionTimer);
-    transitionTimer = setTimeout(async () => {
-      if (!client.isCurrent('curve', gen)) return;
+    transitionTimer = setTimeout(() => afterFirstView(search), transitionDelayMs);
+    async function search(): Promise<void> {
+      if (disposed || !client.isCurrent('curve', gen)) return;
       store.getState().transitionPending(gen);
       const search = searchClient();
       const r = await search.transition(search.nextGeneration('curve'), sp, grid.max);
       if ((!r.ok && r.stale) || !client.isCurrent('curve', gen)) return;
       store.getState().setTransition(gen, r.ok ? r.value : null);
-    }, transitionDelayMs);
+    }
+  }
+
+  // At page load the α_sp search (a second worker, its script and a scan) waits until the first curve is drawn:
+  // on two cores it would take one from the page's first render.
+  let unsubscribeFirstView: (() => void) | undefined;
+  function afterFirstView(run: () => void): void {
+    unsubscribeFirstView?.();
+    unsubscribeFirstView = undefined;
+    if (store.getState().firstViewDone) return run();
+    unsubscribeFirstView = store.subscribe((s) => {
+      if (!s.firstViewDone) return;
+      unsubscribeFirstView?.();
+      unsubscribeFirstView = undefined;
+      run();
+    });
   }
 
   /** Solves the selected α exactly, warm-started from the nearest computed point of the displayed curve. */
@@ -210,6 +226,7 @@ export function startController(opts: ControllerOptions = {}): () => void {
     disposed = true;
     clearTimeout(transitionTimer);
     clearTimeout(firstViewTimer);
+    unsubscribeFirstView?.();
     searcher?.dispose();
     unbindHash();
     unbindPhaseView();

@@ -1,7 +1,7 @@
 // A phase-diagram worker that dies mid-diagram is restarted: the diagram ends (not busy) with a message naming
 // the rows it lost, the crash is shown, and the next parameter change draws a full diagram.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PhaseRow } from '../../physics/mlp/phase';
+import type { PhaseRow } from '../../physics/mlp/phaseTypes';
 import { fakeFactory, never } from '../../platform/compute/testing/fakeWorker';
 import type { PhaseApi } from './phaseProtocol';
 import { startPhaseController } from './phaseController';
@@ -21,6 +21,7 @@ describe('phase-diagram controller', () => {
         return { ok: true, value: { gen: req.gen, n: req.rows.length } };
       },
     }));
+    useExplorer.setState({ firstViewDone: true });
     const stop = startPhaseController({ factory, debounceMs: 0 });
     await vi.waitFor(() => expect(usePhase.getState().diagram).not.toBeNull());
     expect(usePhase.getState().diagram?.elapsedMs).toBeNull();
@@ -42,6 +43,24 @@ describe('phase-diagram controller', () => {
       }),
     );
     expect(usePhase.getState().diagram?.elapsedMs).not.toBeNull();
+    stop();
+  });
+
+  it('starts the first diagram of the page only once the first curve is drawn', async () => {
+    const asked: number[] = [];
+    const { factory } = fakeFactory((): Partial<PhaseApi> => ({
+      supersede: () => {},
+      computeRows: async (req) => {
+        asked.push(req.gen);
+        return { ok: true, value: { gen: req.gen, n: 0 } };
+      },
+    }));
+    useExplorer.setState({ firstViewDone: false, computing: false });
+    const stop = startPhaseController({ factory, debounceMs: 0 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(asked).toEqual([]);
+    useExplorer.getState().firstViewSettled();
+    await vi.waitFor(() => expect(asked.length).toBeGreaterThan(0));
     stop();
   });
 });

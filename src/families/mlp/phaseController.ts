@@ -1,6 +1,6 @@
 // Phase diagram data flow: MLP parameters (useExplorer) + plane (usePhase) → one request per change (debounced)
 // → worker pool → rows → usePhase. α and the plane's own variable only move the crosshair: no recomputation.
-// A new diagram waits until the ε(α) curve is complete, so that the sliders stay live.
+// A new diagram waits until the ε(α) curve is complete (at page load: drawn), so that the sliders stay live.
 import { rowParamsKey, phaseYs } from './phaseGeometry';
 import { shallowParamsOf, useExplorer } from './store';
 import { PhaseClient, poolSize } from './phaseClient';
@@ -54,8 +54,8 @@ export function startPhaseController(
     const key = rowParamsKey(base, plane, params.alphaMax);
     if (key === lastKey) return;
     // The ε(α) curve and its α_sp come first (the machine may have two cores): stop the old diagram at once, start
-    // the new one when the curve is in (every store change re-schedules this).
-    if (st.computing || st.curve?.transitionState === 'pending') {
+    // the new one when the curve is in, and at page load drawn (every store change re-schedules this).
+    if (st.computing || !st.firstViewDone || st.curve?.transitionState === 'pending') {
       if (lastKey !== null) {
         client.cancel();
         lastKey = null;

@@ -1,6 +1,7 @@
 // CSV tables of the deep family's plots, built from real L = 2 solutions (authors' setting, a few α).
 import { describe, expect, it } from 'vitest';
-import { getDeepModel, DEEP_DEFAULTS } from '../../physics/deep/deepModel';
+import { getDeepModel } from '../../physics/deep/deepModel';
+import { DEEP_DEFAULTS } from '../../physics/deep/deepParams';
 import type { DeepCurvePoint } from './protocol';
 import { viewOf } from './service';
 import type { DeepCurve } from './store';

@@ -1,5 +1,5 @@
 // URL state of the deep (L = 2) family: `#model=deep&v=1&…` with the CLI's flag names as keys (`mlp --depth 2`).
-import { DEEP_DEFAULTS, DEEP_READOUTS, type DeepParams } from '../../physics/deep/deepModel';
+import { DEEP_DEFAULTS, DEEP_READOUTS, type DeepParams } from '../../physics/deep/deepParams';
 import { WEIGHT_PRIORS } from '../../physics/types';
 import { createHashCodec, type HashSpec } from '../../platform/state/hashCodec';
 import { seedStepsRows } from '../../platform/sim/linkRows';

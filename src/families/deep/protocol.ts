@@ -1,5 +1,5 @@
 // Messages between the page and the L = 2 theory worker (workers/deep.worker.ts). Plain data only.
-import type { DeepParams } from '../../physics/deep/deepModel';
+import type { DeepParams } from '../../physics/deep/deepParams';
 import type { DeepBranch } from '../../physics/deep/deepSolver';
 import type { GenerationsApi } from '../../platform/compute/generations';
 import type { Outcome } from '../../platform/compute/outcome';

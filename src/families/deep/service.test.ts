@@ -1,7 +1,7 @@
 // The L = 2 service with a fake model: streaming order (coarse pass first), generations, caching, errors.
 import { describe, expect, it } from 'vitest';
 import type { DeepSolution } from '../../physics/deep/deepSolver';
-import { DEEP_DEFAULTS } from '../../physics/deep/deepModel';
+import { DEEP_DEFAULTS } from '../../physics/deep/deepParams';
 import { createDeepService, type DeepDeps } from './service';
 import type { DeepChunk } from './protocol';
 

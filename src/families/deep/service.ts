@@ -1,6 +1,7 @@
 // Compute placement for the L = 2 theory: generation checks, streaming (coarse pass first), an LRU of curves.
 // No comlink here and the physics is injected, so it runs under vitest with a fake model.
-import type { DeepModel, DeepParams, DeepPoint } from '../../physics/deep/deepModel';
+import type { DeepModel, DeepPoint } from '../../physics/deep/deepModel';
+import type { DeepParams } from '../../physics/deep/deepParams';
 import type { DeepSolution } from '../../physics/deep/deepSolver';
 import { streamCurve } from '../../platform/compute/curveStream';
 import { createGenerations } from '../../platform/compute/generations';

@@ -1,7 +1,7 @@
 // The deep tab's simulations on the platform's controller: a run's configuration is the tab's σ1, σ2, γ1, γ2, Δ,
 // P_v, P_W with the panel's depth L, algorithm, d, seed, steps and Nishimori check; "both" starts run informative
 // and uninformative side by side.
-import type { DeepParams } from '../../physics/deep/deepModel';
+import type { DeepParams } from '../../physics/deep/deepParams';
 import { DEFAULT_SIM, type SimConfig } from '../../sim/config';
 import { createSimController } from '../../platform/sim/controller';
 import { useDeep } from './store';

@@ -3,7 +3,7 @@
 // by side, d, the Nishimori check) and trace rows (test error, ε, the per-layer overlaps q_l, at L = 2 also Q1, Q2,
 // Q2:1, and the Nishimori statistic).
 import { create } from 'zustand';
-import type { DeepParams } from '../../physics/deep/deepModel';
+import type { DeepParams } from '../../physics/deep/deepParams';
 import type { Init, SimProgress } from '../../sim/simulation';
 import { runSlice, type LiveRun, type RunSlice, type SimFormCommon } from '../../platform/sim/runSlice';
 import { nishimoriFields, type NishimoriRow } from '../../platform/sim/nishimoriRow';

@@ -5,7 +5,7 @@ import type { ExplorerParams } from './params';
 import { encodeHash, toLink } from './params';
 import { r2Offset, vGroups } from './overlapSeries';
 import type { DataTable, ExportContext } from '../../platform/plots/export';
-import type { PhaseRow } from '../../physics/mlp/phase';
+import type { PhaseRow } from '../../physics/mlp/phaseTypes';
 import { DRAWN_LINES } from './phaseGeometry';
 
 export function epsTable(curve: CurveData): DataTable {

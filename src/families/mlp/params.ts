@@ -3,7 +3,7 @@
 // custom σ is `activation=expr:<expression>` as on the command line. Version-1 links (`act`, `expr`, `amax`) are
 // migrated on read, so every link made since the first release keeps working. Built on the generic hashCodec.
 import { MAX_EXPRESSION_LENGTH } from '../../physics/expression/parse';
-import { PHASE_PLANES, type PhasePlane } from '../../physics/mlp/phase';
+import { PHASE_PLANES, type PhasePlane } from '../../physics/mlp/phaseTypes';
 import { ALGORITHMS, INITS, READOUT_MODES } from '../../sim/config';
 import { PHASE_QUANTITIES, type PhaseQuantity } from './phaseStore';
 import { DEFAULT_FORM, NISHIMORI_MODES, SIM_D_RANGE, type SimForm } from './simStore';

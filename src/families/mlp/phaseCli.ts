@@ -3,7 +3,7 @@
 import { flagOf, parseList, parseNumber, UsageError } from '../../platform/cli/args';
 import { rowOf } from '../../platform/state/hashCodec';
 import { boundWork, num, type Command } from '../../platform/cli/command';
-import type { PhasePlane } from '../../physics/mlp/phase';
+import type { PhasePlane } from '../../physics/mlp/phaseTypes';
 import { criticalPoints, followLine } from '../../physics/mlp/phaseLine';
 import { validateShallowParams } from '../../physics/mlp/shallowModel';
 import { ACTIVATION_NAMES, type ReadoutLaw, type WeightPrior } from '../../physics/types';

@@ -1,6 +1,6 @@
 // Pure view helpers of the phase diagram: row interpolation (jumps kept sharp), colour maps, pixels, lines.
 import { describe, expect, it } from 'vitest';
-import type { LinePoint, PhaseRow, PhaseSample } from '../../physics/mlp/phase';
+import type { LinePoint, PhaseRow, PhaseSample } from '../../physics/mlp/phaseTypes';
 import {
   colourMap,
   heatmapPixels,

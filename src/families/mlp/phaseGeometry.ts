@@ -1,7 +1,7 @@
 // Pure helpers of the phase-diagram view: row values, the y grid, colour maps, the heatmap pixels (one buffer for
 // one ImageData write) and the line polylines. No React, no DOM: tested under vitest.
 import { interpolateCividis, interpolateInferno, interpolateViridis } from 'd3-scale-chromatic';
-import type { LinePoint, PhasePlane, PhaseRow, PhaseSample } from '../../physics/mlp/phase';
+import type { LinePoint, PhasePlane, PhaseRow, PhaseSample } from '../../physics/mlp/phaseTypes';
 import type { ShallowParams } from '../../physics/types';
 import { stateColours, type Theme } from '../../platform/plots/palette';
 import { specFor } from './params';

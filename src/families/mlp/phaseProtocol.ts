@@ -1,6 +1,6 @@
 // Messages between the phase-diagram pool (src/families/mlp/phaseClient.ts) and its workers (workers/phase.worker.ts).
 // Plain structured-clone data; every request carries a generation number so that superseded work is dropped.
-import type { PhasePlane, PhaseRow } from '../../physics/mlp/phase';
+import type { PhasePlane, PhaseRow } from '../../physics/mlp/phaseTypes';
 import type { ShallowParams } from '../../physics/types';
 import type { GenerationsApi } from '../../platform/compute/generations';
 import type { Outcome } from '../../platform/compute/outcome';

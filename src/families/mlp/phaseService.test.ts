@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { coarseToFine } from './phaseProtocol';
 import { createPhaseService, type PhaseDeps } from './phaseService';
-import type { PhaseRow } from '../../physics/mlp/phase';
+import type { PhaseRow } from '../../physics/mlp/phaseTypes';
 import type { ShallowParams } from '../../physics/types';
 
 const base: ShallowParams = { activation: 'relu', gamma: 0.5, delta: 0.1, readout: 'ones', weights: 'gaussian' };

@@ -1,6 +1,6 @@
 // Compute placement of the phase diagrams: rows streamed one by one, dropped once a newer generation arrives.
 // No comlink and no physics import here (the worker injects solveRow), so it runs under vitest with a fake.
-import type { PhaseRow, PhasePlane, RowOptions } from '../../physics/mlp/phase';
+import type { PhaseRow, PhasePlane, RowOptions } from '../../physics/mlp/phaseTypes';
 import type { ShallowParams } from '../../physics/types';
 import { createGenerations } from '../../platform/compute/generations';
 import { classifier, ok, STALE, type ErrorClasses } from '../../platform/compute/outcome';

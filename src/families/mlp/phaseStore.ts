@@ -1,7 +1,7 @@
 // The phase diagram's own store: which plane and which quantity are shown (kept here, not yet in the URL),
 // and the streamed rows of the current diagram.
 import { create } from 'zustand';
-import type { PhasePlane, PhaseRow } from '../../physics/mlp/phase';
+import type { PhasePlane, PhaseRow } from '../../physics/mlp/phaseTypes';
 import type { ComputeError as TheoryError } from '../../platform/compute/outcome';
 
 export const PHASE_QUANTITIES = ['epsOpt', 'gap', 'overlap', 'state'] as const;

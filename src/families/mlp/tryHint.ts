@@ -1,7 +1,7 @@
 // The one-line "try this" hint over the MLP figures (issue 20): drawn from the phase diagram on screen, so it stays
 // true when the parameters change. A critical point (where the first-order α_sp line ends) near the slider's value
 // is the most visible thing to try; else the α_sp line itself; else a click on the diagram.
-import type { PhasePlane } from '../../physics/mlp/phase';
+import type { PhasePlane } from '../../physics/mlp/phaseTypes';
 import type { XY } from './phaseGeometry';
 
 const SYMBOL: Record<PhasePlane, string> = { gamma: 'γ', delta: 'Δ' };

@@ -3,7 +3,8 @@ import { ParamError } from '../errors';
 import { describe, expect, it } from 'vitest';
 import { getActivation } from '../activations';
 import { evaluateConjugates, evaluatePrimal, freeEntropyOf, kd, newEval, type DeepSystem } from './deepSaddle';
-import { getDeepModel, type DeepParams } from './deepModel';
+import { getDeepModel } from './deepModel';
+import type { DeepParams } from './deepParams';
 import { pointKind, type DeepSolution } from './deepSolver';
 
 const AUTHORS: Partial<DeepParams> = {

@@ -1,7 +1,8 @@
 // The continued ε(α) curve (DeepModel.solveCurve, the worker's path) against cold solves at every α, and the
 // equilibrium's independence of the iteration's path near α ≈ 3 (arXiv 2510.24616, authors' setting).
 import { describe, expect, it } from 'vitest';
-import { getDeepModel, type DeepParams } from './deepModel';
+import { getDeepModel } from './deepModel';
+import type { DeepParams } from './deepParams';
 
 const AUTHORS: Partial<DeepParams> = {
   activation: 'tanh2-unit',

@@ -5,7 +5,7 @@ import { Memo } from '../numerics/cache';
 import { ParamError } from '../errors';
 import { getActivation, type Activation } from '../activations';
 import { readoutAtoms } from '../priors';
-import { READOUT_LAWS, WEIGHT_PRIORS, type ReadoutAtoms, type ReadoutLaw, type WeightPrior } from '../types';
+import { WEIGHT_PRIORS, type ReadoutAtoms } from '../types';
 import { kd, type DeepSystem } from './deepSaddle';
 import {
   DEEP_BRANCHES,
@@ -25,31 +25,7 @@ import { climbThreshold, thresholdOf } from './thresholdClimb';
 import { relaxClasses, relaxReadouts } from './classRelax';
 import { checkHypothesis } from './hypothesis';
 import { effectiveReadoutGrid, type SGrid } from './sGrid';
-
-export interface DeepParams {
-  activation: string; // σ⁽¹⁾
-  activation2: string; // σ⁽²⁾ (defaults to σ⁽¹⁾)
-  gamma: number; // γ1 = k1/d
-  gamma2: number; // γ2 = k2/d
-  delta: number;
-  readout: ReadoutLaw;
-  weights: WeightPrior;
-  quenched: boolean; // first layer given (Q1 ≡ 1)
-}
-
-export const DEEP_DEFAULTS: DeepParams = {
-  activation: 'tanh2-unit',
-  activation2: 'tanh2-unit',
-  gamma: 0.5,
-  gamma2: 0.5,
-  delta: 0.2,
-  readout: 'ones',
-  weights: 'gaussian',
-  quenched: false,
-};
-
-/** Readout laws of the L = 2 engine (continuous laws are discretised; their fine bins use the scalar channel). */
-export const DEEP_READOUTS: readonly ReadoutLaw[] = READOUT_LAWS;
+import { DEEP_READOUTS, type DeepParams } from './deepParams';
 
 /** Checks the parameters (ranges, hypothesis H2); throws ParamError with a one-line message. */
 export function validateDeepParams(p: Partial<DeepParams>): DeepParams {

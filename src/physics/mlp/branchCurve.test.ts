@@ -7,7 +7,7 @@ import { alphaOfQ, BranchCurve } from './branchCurve';
 import { phaseModel } from './phase';
 import { newtonBranch } from './phaseBranch';
 import { criticalPoints, followLine } from './phaseLine';
-import type { LinePoint } from './phase';
+import type { LinePoint } from './phaseTypes';
 import { conjugateQ, evaluate, solveFromStart, type Evaluation, type ShallowSystem } from './shallow';
 import { getShallowModel } from './shallowModel';
 

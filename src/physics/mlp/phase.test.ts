@@ -1,7 +1,7 @@
 // Phase diagrams (src/physics/mlp/phase.ts): the lines against the curve engine's 1-D transition
 // (shallowModel.transition), continuation against row sweeps, continuity of the lines, spinodals bracketing α_sp.
 import { describe, expect, it } from 'vitest';
-import type { LinePoint } from './phase';
+import type { LinePoint } from './phaseTypes';
 import { followLine } from './phaseLine';
 import { rowAlphas, solveRow } from './phaseRow';
 import { Superseded } from '../errors';

@@ -3,7 +3,8 @@
 // folds give every metastable window however narrow; several: the engine's scan), and the critical points where a
 // first-order line ends between two rows.
 import type { ShallowParams } from '../types';
-import { phaseModel, rowParams, type CriticalPoint, type LinePoint, type PhasePlane } from './phase';
+import { phaseModel } from './phase';
+import { rowParams, type CriticalPoint, type LinePoint, type PhasePlane } from './phaseTypes';
 import { lineOf, rowAlphas, solveRow } from './phaseRow';
 
 /** The line point of row y (the row's transitions; samples are not computed). */

@@ -7,10 +7,8 @@ import { solveFromStart, solveUniversal } from './shallow';
 import { Superseded } from '../errors';
 import type { ShallowModel, TransitionResult } from './shallowModel';
 import { newtonBranch, SATURATED } from './phaseBranch';
+import { DISTINCT, NONZERO, phaseModel } from './phase';
 import {
-  DISTINCT,
-  NONZERO,
-  phaseModel,
   rowParams,
   type LinePoint,
   type PhasePlane,
@@ -18,7 +16,7 @@ import {
   type PhaseSample,
   type PhaseState,
   type RowOptions,
-} from './phase';
+} from './phaseTypes';
 import { follow, RowBranches } from './phaseContinuation';
 
 interface RowCore {

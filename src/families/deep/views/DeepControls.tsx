@@ -1,6 +1,6 @@
 // Parameters of the deep family; each control is bound to one field of the deep store (names = CLI flags).
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { DEEP_READOUTS } from '../../../physics/deep/deepModel';
+import { DEEP_READOUTS } from '../../../physics/deep/deepParams';
 import { ACTIVATION_NAMES, WEIGHT_PRIORS } from '../../../physics/types';
 import { DEEP_ALPHA_MAX, DEEP_TABLE, type DeepUiParams } from '../params';
 import { numberRow, sliderOf } from '../../../platform/state/hashCodec';

@@ -4,7 +4,7 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import { line as d3line } from 'd3-shape';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { PHASE_STATE_LABELS, type PhasePlane } from '../../../physics/mlp/phase';
+import { PHASE_STATE_LABELS, type PhasePlane } from '../../../physics/mlp/phaseTypes';
 import { startPhaseController } from '../phaseController';
 import { rowAlphas } from '../../../physics/mlp/phaseRow';
 import {

@@ -85,10 +85,59 @@ function tablePack(): Plugin {
   };
 }
 
+// V8's explicit compile hint (Chrome ≥ 136): the chunks the first view runs are compiled eagerly, on a background
+// thread while they load, instead of function by function on the main thread when first called (the first view's
+// largest main-thread cost on two cores). Chunks outside the first view (other tabs, tfjs) keep lazy compilation.
+const FIRST_VIEW_ROOTS = ['/src/app/main.tsx', '/src/families/mlp/views/MlpExplorer.tsx', '/workers/mlp.worker.ts'];
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+function compileHints(): Plugin {
+  let firstView = new Set<string>();
+  return {
+    name: 'compile-hints',
+    apply: 'build',
+    enforce: 'post',
+    buildEnd() {
+      // The modules a root imports statically, directly or not.
+      firstView = new Set();
+      const todo = [...this.getModuleIds()].filter((id) => FIRST_VIEW_ROOTS.some((r) => id.endsWith(r)));
+      for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+        if (firstView.has(id)) continue;
+        firstView.add(id);
+        todo.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+      }
+    },
+    // The hint counts only on a file's first line, and vite puts its preload map (`const __vite__mapDeps=…`) above
+    // it in chunks with dynamic imports: swap those two lines back (neither has mappings).
+    generateBundle: {
+      order: 'post',
+      handler(_, bundle) {
+        for (const c of Object.values(bundle)) {
+          if (c.type !== 'chunk') continue;
+          const eol = c.code.indexOf('\n');
+          if (!c.code.startsWith(`${COMPILE_HINT}\n`, eol + 1)) continue;
+          c.code = `${COMPILE_HINT}\n${c.code.slice(0, eol)}\n${c.code.slice(eol + COMPILE_HINT.length + 2)}`;
+          const map = bundle[`${c.fileName}.map`];
+          if (map?.type !== 'asset') continue;
+          const json = JSON.parse(String(map.source)) as { mappings: string };
+          const lines = json.mappings.split(';');
+          [lines[0], lines[1]] = [lines[1], lines[0]];
+          json.mappings = lines.join(';');
+          map.source = JSON.stringify(json);
+        }
+      },
+    },
+    // After minification, which would drop the comment.
+    outputOptions: (o) => ({
+      ...o,
+      postBanner: (chunk) => (chunk.moduleIds.some((id) => firstView.has(id)) ? COMPILE_HINT : ''),
+    }),
+  };
+}
+
 export default defineConfig({
   define: stamp,
-  plugins: [react(), tfjsWasmThreads(), tablePack(), offline],
-  worker: { format: 'es', plugins: () => [tfjsWasmThreads(), tablePack()] },
+  plugins: [react(), tfjsWasmThreads(), tablePack(), compileHints(), offline],
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads(), tablePack(), compileHints()] },
   server: { headers: isolation },
   preview: { headers: isolation },
   build: { target: 'es2022', sourcemap: true },

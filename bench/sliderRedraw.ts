@@ -14,7 +14,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Response } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 
 export interface SliderRedrawOptions {
@@ -263,13 +263,10 @@ export async function firstCurve(session: PageSession, samples = 5): Promise<Fir
   for (let k = 0; k < samples; k++) {
     const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const fetched: { url: string; bytes: number }[] = [];
+    // Only noted while the page loads: reading bodies over the CDP pipe then took CPU from the load it measures.
+    const responses: Response[] = [];
     page.on('response', (res) => {
-      if (/\.m?js(\?|$)/.test(res.url()))
-        void res.body().then(
-          (b) => fetched.push({ url: res.url(), bytes: b.length }),
-          () => fetched.push({ url: res.url(), bytes: 0 }),
-        );
+      if (/\.m?js(\?|$)/.test(res.url())) responses.push(res);
     });
     // Stamp the moment the plot first reports a complete curve, from the document's start.
     await page.addInitScript(() => {
@@ -285,7 +282,15 @@ export async function firstCurve(session: PageSession, samples = 5): Promise<Fir
     await page.goto(session.base);
     await page.waitForSelector('[data-testid=plot-eps][data-complete=true]', { timeout: 120_000 });
     times.push(await page.evaluate(() => (window as unknown as { __firstCurveMs: number }).__firstCurveMs));
-    scripts = fetched;
+    scripts = await Promise.all(
+      responses.map(async (res) => ({
+        url: res.url(),
+        bytes: await res.body().then(
+          (b) => b.length,
+          () => 0,
+        ),
+      })),
+    );
     await context.close();
   }
   const names = scripts.map((f) => f.url.replace(/^.*\//, ''));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clip, csvCell, csvHeaderLine, fileName, parameterCaption, toCsv, toJson, type ExportContext } from './export';
 import { epsTable, mlpContext, overlapTable, phaseTable } from '../../families/mlp/export';
-import type { LinePoint, PhaseRow } from '../../physics/mlp/phase';
+import type { LinePoint, PhaseRow } from '../../physics/mlp/phaseTypes';
 import { defaultParams } from '../../families/mlp/params';
 import type { CurveData } from '../../families/mlp/store';
 import type { BranchSolution, ShallowPoint } from '../../physics/types';

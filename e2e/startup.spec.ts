@@ -1,6 +1,6 @@
 // The first view's scripts carry V8's compile hint on their first line (vite.config.ts compileHints: compiled on a
 // background thread while they load), and scripts outside the first view do not: a tab opened later, the
-// simulation stack (never fetched for the first view).
+// simulation stack (never fetched for the first view). The page's main thread loads no solver (the workers do).
 import { expect, test, type Response } from '@playwright/test';
 import { epsFig, failOnPageErrors } from './helpers';
 
@@ -9,11 +9,21 @@ const HINT = '//# allFunctionsCalledOnLoad\n';
 test.describe('start-up', () => {
   failOnPageErrors();
 
-  test('the first view’s scripts are compiled eagerly, the others lazily', async ({ page, context }) => {
+  test('the first view’s scripts are compiled eagerly, the others lazily, and the page loads no solver', async ({
+    page,
+    context,
+  }) => {
     const scripts = new Map<string, Promise<string>>();
+    const paths = new Map<string, string>();
     const record = (r: Response) => {
-      const name = new URL(r.url()).pathname.split('/').pop() ?? '';
-      if (name.endsWith('.js') && !scripts.has(name)) scripts.set(name, r.text());
+      const path = new URL(r.url()).pathname;
+      const name = path.split('/').pop() ?? '';
+      if (name.endsWith('.js') && !scripts.has(name)) {
+        const text = r.text();
+        text.catch(() => {}); // a body still loading when the test ends is not read
+        scripts.set(name, text);
+        paths.set(name, path);
+      }
     };
     context.on('response', record);
     await page.goto('/');
@@ -25,11 +35,28 @@ test.describe('start-up', () => {
       expect((await scripts.get(name!))!.startsWith(HINT), `${name} starts with the hint`).toBe(true);
     }
     expect(firstView.filter((n) => /^(sim|hardness)\.worker-/.test(n))).toEqual([]);
+    // The page's own scripts hold no solver (the workers do): read from their source maps.
+    const solvers =
+      /physics\/(mlp\/(shallowModel|phaseRow|profile|readoutContinuum)|spectralTable|deep\/deepModel)\.ts$/;
+    for (const name of firstView.filter((n) => !n.includes('.worker-') && paths.get(n)?.startsWith('/assets/'))) {
+      const res = await page.request.get(`${paths.get(name)}.map`);
+      // Every chunk has a source map except the bundler's generated runtime.
+      if (!res.headers()['content-type']?.includes('json')) {
+        expect(name).toMatch(/^rolldown-runtime-/);
+        continue;
+      }
+      const map = (await res.json()) as { sources: string[] };
+      expect(
+        map.sources.filter((src) => solvers.test(src)),
+        name,
+      ).toEqual([]);
+    }
 
     await page.getByTestId('family-committee').click();
     await expect(page.getByTestId('committee-explorer')).toBeVisible({ timeout: 30_000 });
     const later = [...scripts.keys()].filter((n) => n.startsWith('CommitteeExplorer-'));
     expect(later).toHaveLength(1);
     expect((await scripts.get(later[0]))!.startsWith('//#')).toBe(false);
+    context.off('response', record);
   });
 });

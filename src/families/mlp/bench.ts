@@ -2,7 +2,8 @@
 // single-threaded, cold (phase tables and models built: caches emptied) and warm (tables cached, rows solved
 // again for another Δ). The page spreads the rows over min(4, hardwareConcurrency) workers.
 import { clearPhaseCaches } from '../../physics/mlp/phase';
-import { rowAlphas, solveRow } from '../../physics/mlp/phaseRow';
+import { solveRow } from '../../physics/mlp/phaseRow';
+import { rowAlphas } from '../../physics/mlp/phaseTypes';
 import type { ShallowParams } from '../../physics/types';
 import type { BenchSection } from '../family';
 import { median } from '../../../bench/timing';

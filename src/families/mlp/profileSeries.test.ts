@@ -1,6 +1,6 @@
 // The Q(v) panel's series and export table from a profile (physics in src/physics/mlp/profile.test.ts).
 import { describe, expect, it } from 'vitest';
-import { readoutDensity, type OverlapProfile, type ProfileBranch } from '../../physics/mlp/profile';
+import { readoutDensity, type OverlapProfile, type ProfileBranch } from '../../physics/mlp/profileTypes';
 import { COLOURS } from '../../platform/plots/palette';
 import { DENSITY_PEAK, profileSeries, profileTable } from './profileSeries';
 

@@ -1,7 +1,7 @@
 // What the Q(v) panel draws and exports (issue 15 §1): the overlap profile at the selected α, one curve per branch
 // (equilibrium solid, the others dashed, in the ε plot's branch colours), over the readout density scaled to a
 // faint band. Discrete laws: markers at the atoms (Q is defined there only), open where not the equilibrium.
-import { readoutDensity, type OverlapProfile, type ProfileBranch } from '../../physics/mlp/profile';
+import { readoutDensity, type OverlapProfile, type ProfileBranch } from '../../physics/mlp/profileTypes';
 import type { DataTable } from '../../platform/plots/export';
 import type { Series } from '../../platform/plots/LinePlot';
 import { COLOURS } from '../../platform/plots/palette';

@@ -2,7 +2,7 @@
 // Plain structured-clone data only; every request carries a generation id so stale work can be dropped.
 import type { ReadoutLaw, ShallowParams, ShallowPoint } from '../../physics/types';
 import type { TransitionResult } from '../../physics/mlp/shallowModel';
-import type { OverlapProfile } from '../../physics/mlp/profile';
+import type { OverlapProfile } from '../../physics/mlp/profileTypes';
 import type { GenerationsApi } from '../../platform/compute/generations';
 import type { Outcome } from '../../platform/compute/outcome';
 

@@ -2,7 +2,8 @@
 // the α grid found by following the branches to their folds, and the same numbers from the phase engine.
 import { describe, expect, it } from 'vitest';
 import type { ShallowParams } from '../types';
-import { rowAlphas, solveRow } from './phaseRow';
+import { solveRow } from './phaseRow';
+import { rowAlphas } from './phaseTypes';
 import { solveFromStart } from './shallow';
 import { getShallowModel } from './shallowModel';
 

@@ -1,9 +1,9 @@
 // Phase diagrams (src/physics/mlp/phase.ts): the lines against the curve engine's 1-D transition
 // (shallowModel.transition), continuation against row sweeps, continuity of the lines, spinodals bracketing α_sp.
 import { describe, expect, it } from 'vitest';
-import type { LinePoint } from './phaseTypes';
 import { followLine } from './phaseLine';
-import { rowAlphas, solveRow } from './phaseRow';
+import { solveRow } from './phaseRow';
+import { rowAlphas, type LinePoint } from './phaseTypes';
 import { Superseded } from '../errors';
 import { getShallowModel } from './shallowModel';
 import { SATURATED } from './phaseBranch';

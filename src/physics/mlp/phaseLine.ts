@@ -4,8 +4,8 @@
 // first-order line ends between two rows.
 import type { ShallowParams } from '../types';
 import { phaseModel } from './phase';
-import { rowParams, type CriticalPoint, type LinePoint, type PhasePlane } from './phaseTypes';
-import { lineOf, rowAlphas, solveRow } from './phaseRow';
+import { rowAlphas, rowParams, type CriticalPoint, type LinePoint, type PhasePlane } from './phaseTypes';
+import { lineOf, solveRow } from './phaseRow';
 
 /** The line point of row y (the row's transitions; samples are not computed). */
 function lineAt(base: ShallowParams, plane: PhasePlane, y: number, alphaMax: number, exact?: boolean): LinePoint {

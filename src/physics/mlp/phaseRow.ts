@@ -228,11 +228,6 @@ function nearestPoint(pts: Map<number, ShallowPoint>, a: number): ShallowPoint |
   return best;
 }
 
-/** The default α grid of a row: n points evenly spaced on (0, α_max]. */
-export function rowAlphas(alphaMax: number, n: number): number[] {
-  return Array.from({ length: n }, (_, i) => (alphaMax * (i + 1)) / n);
-}
-
 /**
  * One row of a phase diagram: the equilibrium at every α of the grid (plus samples at its lines) and the row's
  * line point. `exactTables` uses the curve engine's tables (tests), otherwise the phase tables.

@@ -87,3 +87,8 @@ export interface RowOptions {
 export function rowParams(base: ShallowParams, plane: PhasePlane, y: number): ShallowParams {
   return plane === 'gamma' ? { ...base, gamma: y } : { ...base, delta: y };
 }
+
+/** The default α grid of a row: n points evenly spaced on (0, α_max]. */
+export function rowAlphas(alphaMax: number, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => (alphaMax * (i + 1)) / n);
+}

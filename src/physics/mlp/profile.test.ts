@@ -6,7 +6,8 @@ import { CONTINUOUS_ATOMS, readoutAtoms } from '../priors';
 import { solveContinuum } from './readoutContinuum';
 import { solveFromStart } from './shallow';
 import { getShallowModel } from './shallowModel';
-import { overlapProfile, profileGrid, type ProfileBranch } from './profile';
+import { overlapProfile, profileGrid } from './profile';
+import type { ProfileBranch } from './profileTypes';
 
 const modelOf = (activation: string, readout: ReadoutLaw) =>
   getShallowModel({ activation, gamma: 0.5, delta: 0.1, readout, weights: 'gaussian' });

@@ -4,9 +4,8 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import { line as d3line } from 'd3-shape';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { PHASE_STATE_LABELS, type PhasePlane } from '../../../physics/mlp/phaseTypes';
+import { PHASE_STATE_LABELS, rowAlphas, type PhasePlane } from '../../../physics/mlp/phaseTypes';
 import { startPhaseController } from '../phaseController';
-import { rowAlphas } from '../../../physics/mlp/phaseRow';
 import {
   PHASE_ALPHAS,
   PHASE_QUANTITIES,

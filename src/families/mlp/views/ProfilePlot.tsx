@@ -6,7 +6,7 @@ import { useExplorer } from '../store';
 import { LinePlot } from '../../../platform/plots/LinePlot';
 import { formatValue } from '../../../platform/plots/scales';
 import { pageBase } from '../../../platform/plots/export';
-import { profileRange } from '../../../physics/mlp/profile';
+import { profileRange } from '../../../physics/mlp/profileTypes';
 import { mlpContext } from '../export';
 import { profileSeries, profileTable } from '../profileSeries';
 

@@ -44,6 +44,15 @@ test.describe('phase diagram', () => {
       /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){20,}/,
     );
     await expect(fig(page).locator('path[data-series=spinodalLow]').first()).toHaveAttribute('d', /^M/);
+    // The legend lists the lines drawn (a path with at least one segment), and only those.
+    const drawnSeries = await fig(page)
+      .locator('path[data-series]')
+      .evaluateAll((ps) => ps.filter((p) => /L/.test(p.getAttribute('d') ?? '')).map((p) => p.dataset.series));
+    const legendText = (await fig(page).getByTestId('phase-line-legend').textContent()) ?? '';
+    expect(legendText.includes('first-order jump')).toBe(drawnSeries.includes('alpha-sp'));
+    expect(legendText.includes('spinodals')).toBe(drawnSeries.some((s) => s?.startsWith('spinodal')));
+    expect(legendText.includes('continuous onset')).toBe(drawnSeries.includes('onset'));
+    expect(legendText).toContain('first-order jump');
     await expect(page.getByTestId('phase-crosshair')).toBeVisible();
     // Default colouring: the overlap Q, a continuous quantity (one colour per physical state).
     await expect(fig(page)).toHaveAttribute('data-quantity', 'overlap');

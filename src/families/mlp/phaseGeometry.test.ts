@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LinePoint, PhaseRow, PhaseSample } from '../../physics/mlp/phaseTypes';
 import {
   colourMap,
+  drawnLines,
   heatmapPixels,
   keyMove,
   linePolylines,
@@ -170,5 +171,32 @@ describe('the (α, Δ) plane is logarithmic in Δ, like the Δ slider', () => {
     expect(Array.from(nearestRows(ys, have, 4, [1e-4, 1], true))).toEqual([2, 1, 1, 0]);
     // Linearly every centre but the top one is nearest to 1e−2 or 1e−4 in plain distance.
     expect(Array.from(nearestRows(ys, have, 4, [1e-4, 1], false))).toEqual([2, 2, 1, 1]);
+  });
+});
+
+describe('the lines legend lists the lines drawn', () => {
+  const none = { alphaSp: [], onset: [], spinodalLow: [], spinodalHigh: [] };
+  it('none while the first rows come in', () => {
+    expect(drawnLines(none, 8)).toEqual({ alphaSp: false, spinodals: false, onset: false });
+  });
+  it('a line needs a segment inside the α range shown', () => {
+    const lines = {
+      ...none,
+      alphaSp: [
+        [
+          [2, 0.5],
+          [2.1, 0.6],
+        ] as [number, number][],
+      ],
+      spinodalHigh: [[[3, 0.5]] as [number, number][]], // one point: nothing drawn
+      onset: [
+        [
+          [9, 0.5],
+          [9.5, 0.6],
+        ] as [number, number][],
+      ], // beyond α = 8
+    };
+    expect(drawnLines(lines, 8)).toEqual({ alphaSp: true, spinodals: false, onset: false });
+    expect(drawnLines(lines, 10)).toEqual({ alphaSp: true, spinodals: false, onset: true });
   });
 });

@@ -248,6 +248,19 @@ export const DRAWN_LINES = {
   spinodalHigh: (l: LinePoint) => (l.order === 'first-order' ? l.spinodalHigh : null),
 } as const;
 
+/** The lines of a diagram that are drawn for α ≤ αShown: a polyline with a segment there (the legend lists only these). */
+export function drawnLines(
+  lines: Record<'alphaSp' | 'onset' | 'spinodalLow' | 'spinodalHigh', XY[][]>,
+  alphaShown: number,
+): { alphaSp: boolean; spinodals: boolean; onset: boolean } {
+  const drawn = (ls: XY[][]) => ls.some((l) => l.filter((p) => p[0] <= alphaShown).length > 1);
+  return {
+    alphaSp: drawn(lines.alphaSp),
+    spinodals: drawn(lines.spinodalLow) || drawn(lines.spinodalHigh),
+    onset: drawn(lines.onset),
+  };
+}
+
 /** Polylines (α, y) of the lines over the computed rows, broken where a line is absent. */
 export function linePolylines(
   rows: readonly (PhaseRow | null)[],

@@ -32,6 +32,7 @@ import {
   colourMap,
   heatmapPixels,
   keyMove,
+  drawnLines,
   linePolylines,
   rowValueAt,
   classOf,
@@ -179,11 +180,15 @@ export const PhasePlot = memo(function PhasePlot() {
   const received = diagram?.received ?? 0;
   const done = diagram !== null && diagram.elapsedMs !== null;
   const atomValues = classV2.map((v2) => Math.sqrt(v2));
-  const legend = flowLegend(
-    quantity === 'state' ? [...stateEntries(theme), ...LINE_ENTRIES] : LINE_ENTRIES,
-    innerW,
-    measureLabel,
+  // Only the lines drawn are in the legend (none while the first rows come in, no onset where Q always jumps); the
+  // figure keeps the height of the full legend, so that nothing below moves as lines appear.
+  const shown = drawnLines(lines, xDom * 1.02);
+  const lineEntries = LINE_ENTRIES.filter((e) =>
+    e.id === 'alpha-sp' ? shown.alphaSp : e.id === 'spinodals' ? shown.spinodals : shown.onset,
   );
+  const entriesOf = (ls: LegendEntry[]) => (quantity === 'state' ? [...stateEntries(theme), ...ls] : ls);
+  const legend = flowLegend(entriesOf(lineEntries), innerW, measureLabel);
+  const legendHeight = flowLegend(entriesOf(LINE_ENTRIES), innerW, measureLabel).height;
   const exportContext = () => {
     const c = mlpContext(useExplorer.getState().params, pageBase());
     return { ...c, params: { ...c.params, plane, colour: quantity } };
@@ -305,7 +310,7 @@ export const PhasePlot = memo(function PhasePlot() {
         />
         <svg
           width={width}
-          height={HEIGHT + legend.height}
+          height={HEIGHT + legendHeight}
           role="img"
           aria-label={`Phase diagram in the (α, ${Y_SYMBOL[plane]}) plane, coloured by ${QUANTITY_LABELS[quantity]}`}
         >

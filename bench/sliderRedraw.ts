@@ -246,9 +246,11 @@ export async function measureSliderRedraw(opts: SliderRedrawOptions = {}): Promi
 }
 
 export interface FirstCurveResult {
-  /** Median ms from navigation start to the complete default ε(α) curve. */
+  /** Median ms from navigation start to the complete default ε(α) curve, the browser already running. */
   medianMs: number;
   samples: number[];
+  /** The same for the browser's first page (its GPU process and caches starting too), measured apart. */
+  coldBrowserMs: number;
   /** Scripts fetched until then (file names), from the last sample. */
   scripts: string[];
   /** Bytes of those scripts, and whether the simulation stack (sim worker, tfjs) was among them. */
@@ -256,11 +258,15 @@ export interface FirstCurveResult {
   simStackLoaded: boolean;
 }
 
-/** Navigation → complete default curve, in a fresh context (empty cache) each time. */
-export async function firstCurve(session: PageSession, samples = 5): Promise<FirstCurveResult> {
+/**
+ * Navigation → complete default curve, in a fresh context (empty cache) each time; the browser's first page load is
+ * kept apart (`coldBrowserMs`): it also starts the GPU process and the browser's caches, which a visitor's browser
+ * has running already.
+ */
+export async function firstCurve(session: PageSession, samples = 9): Promise<FirstCurveResult> {
   const times: number[] = [];
   let scripts: { url: string; bytes: number }[] = [];
-  for (let k = 0; k < samples; k++) {
+  for (let k = 0; k <= samples; k++) {
     const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     // Only noted while the page loads: reading bodies over the CDP pipe then took CPU from the load it measures.
@@ -295,8 +301,9 @@ export async function firstCurve(session: PageSession, samples = 5): Promise<Fir
   }
   const names = scripts.map((f) => f.url.replace(/^.*\//, ''));
   return {
-    medianMs: median(times),
-    samples: times,
+    medianMs: median(times.slice(1)),
+    samples: times.slice(1),
+    coldBrowserMs: times[0],
     scripts: names,
     scriptBytes: scripts.reduce((a, f) => a + f.bytes, 0),
     simStackLoaded: names.some((n) => /sim\.worker|simulation|tfjs|backendBrowser/.test(n)),

@@ -124,8 +124,8 @@ export function startController(opts: ControllerOptions = {}): () => void {
     if (key !== lastCurveKey) return;
     void requestPoint();
     clearTimeout(transitionTimer);
-    transitionTimer = setTimeout(() => afterFirstView(search), transitionDelayMs);
-    async function search(): Promise<void> {
+    transitionTimer = setTimeout(() => afterFirstView(searchAlphaSp), transitionDelayMs);
+    async function searchAlphaSp(): Promise<void> {
       if (disposed || !client.isCurrent('curve', gen)) return;
       store.getState().transitionPending(gen);
       const search = searchClient();

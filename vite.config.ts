@@ -87,7 +87,7 @@ function tablePack(): Plugin {
 
 // V8's explicit compile hint (Chrome ≥ 136): the chunks the first view runs are compiled eagerly, on a background
 // thread while they load, instead of function by function on the main thread when first called (the first view's
-// largest main-thread cost on two cores: ~300 ms of parsing and compiling in one trace, ~40 ms with the hint). Chunks
+// largest main-thread cost on two cores: ~310 ms of parsing and compiling in one trace, ~90 ms with the hint). Chunks
 // outside the first view (other tabs, tfjs) keep lazy compilation.
 const FIRST_VIEW_ROOTS = ['/src/app/main.tsx', '/src/families/mlp/views/MlpExplorer.tsx', '/workers/mlp.worker.ts'];
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';

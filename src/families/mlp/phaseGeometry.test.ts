@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { LinePoint, PhaseRow, PhaseSample } from '../../physics/mlp/phaseTypes';
 import {
   colourMap,
-  drawnLines,
   heatmapPixels,
   keyMove,
   linePolylines,
@@ -11,6 +10,7 @@ import {
   parseColour,
   phaseYs,
   rowValueAt,
+  visibleLines,
   yIsLog,
 } from './phaseGeometry';
 import { STATE_COLOURS, STATE_COLOURS_DARK } from '../../platform/plots/palette';
@@ -177,7 +177,7 @@ describe('the (α, Δ) plane is logarithmic in Δ, like the Δ slider', () => {
 describe('the lines legend lists the lines drawn', () => {
   const none = { alphaSp: [], onset: [], spinodalLow: [], spinodalHigh: [] };
   it('none while the first rows come in', () => {
-    expect(drawnLines(none, 8)).toEqual({ alphaSp: false, spinodals: false, onset: false });
+    expect(visibleLines(none, 8)).toEqual({ alphaSp: false, spinodals: false, onset: false });
   });
   it('a line needs a segment inside the α range shown', () => {
     const lines = {
@@ -196,7 +196,7 @@ describe('the lines legend lists the lines drawn', () => {
         ] as [number, number][],
       ], // beyond α = 8
     };
-    expect(drawnLines(lines, 8)).toEqual({ alphaSp: true, spinodals: false, onset: false });
-    expect(drawnLines(lines, 10)).toEqual({ alphaSp: true, spinodals: false, onset: true });
+    expect(visibleLines(lines, 8)).toEqual({ alphaSp: true, spinodals: false, onset: false });
+    expect(visibleLines(lines, 10)).toEqual({ alphaSp: true, spinodals: false, onset: true });
   });
 });

@@ -248,23 +248,29 @@ export const DRAWN_LINES = {
   spinodalHigh: (l: LinePoint) => (l.order === 'first-order' ? l.spinodalHigh : null),
 } as const;
 
-/** The lines of a diagram that are drawn for α ≤ αShown: a polyline with a segment there (the legend lists only these). */
-export function drawnLines(
-  lines: Record<'alphaSp' | 'onset' | 'spinodalLow' | 'spinodalHigh', XY[][]>,
+/** The diagram's lines as polylines (α, y), each broken where the line is absent on a row. */
+export type LinePolylines = Record<keyof typeof DRAWN_LINES, XY[][]>;
+
+/** The polylines' points at α ≤ alphaShown (the part of each line the plot draws). */
+export function clipLines(ls: XY[][], alphaShown: number): XY[][] {
+  return ls.map((l) => l.filter((p) => p[0] <= alphaShown));
+}
+
+/** Which lines the plot shows for α ≤ alphaShown: a polyline with a segment there (the legend lists only these). */
+export function visibleLines(
+  lines: LinePolylines,
   alphaShown: number,
 ): { alphaSp: boolean; spinodals: boolean; onset: boolean } {
-  const drawn = (ls: XY[][]) => ls.some((l) => l.filter((p) => p[0] <= alphaShown).length > 1);
+  const shown = (ls: XY[][]) => clipLines(ls, alphaShown).some((l) => l.length > 1);
   return {
-    alphaSp: drawn(lines.alphaSp),
-    spinodals: drawn(lines.spinodalLow) || drawn(lines.spinodalHigh),
-    onset: drawn(lines.onset),
+    alphaSp: shown(lines.alphaSp),
+    spinodals: shown(lines.spinodalLow) || shown(lines.spinodalHigh),
+    onset: shown(lines.onset),
   };
 }
 
 /** Polylines (α, y) of the lines over the computed rows, broken where a line is absent. */
-export function linePolylines(
-  rows: readonly (PhaseRow | null)[],
-): Record<'alphaSp' | 'onset' | 'spinodalLow' | 'spinodalHigh', XY[][]> & { critical: XY[] } {
+export function linePolylines(rows: readonly (PhaseRow | null)[]): LinePolylines & { critical: XY[] } {
   const pts = rows
     .filter((r): r is PhaseRow => r !== null)
     .map((r) => r.line)

@@ -32,7 +32,7 @@ import {
   colourMap,
   heatmapPixels,
   keyMove,
-  drawnLines,
+  clipLines,
   linePolylines,
   rowValueAt,
   classOf,
@@ -40,6 +40,7 @@ import {
   yIsLog,
   yRange,
   type PlanePoint,
+  visibleLines,
   type XY,
 } from '../phaseGeometry';
 import './phase.css';
@@ -131,7 +132,7 @@ export const PhasePlot = memo(function PhasePlot() {
     .x((p) => x(p[0]))
     .y((p) => y(p[1]));
   const alphaShown = xDom * 1.02; // lines drawn a little past the frame's edge (clipped there)
-  const clip = (ls: XY[][]) => ls.map((l) => l.filter((p) => p[0] <= alphaShown));
+  const clip = (ls: XY[][]) => clipLines(ls, alphaShown);
 
   // A click, or Enter on the keyboard's point, moves the sliders there.
   const apply = (p: PlanePoint) => {
@@ -183,7 +184,7 @@ export const PhasePlot = memo(function PhasePlot() {
   const atomValues = classV2.map((v2) => Math.sqrt(v2));
   // Only the lines drawn are in the legend (none while the first rows come in, no onset where Q always jumps); the
   // figure keeps the height of the full legend, so that nothing below moves as lines appear.
-  const shown = drawnLines(lines, alphaShown);
+  const shown = visibleLines(lines, alphaShown);
   const lineEntries = LINE_ENTRIES.filter((e) =>
     e.id === 'alpha-sp' ? shown.alphaSp : e.id === 'spinodals' ? shown.spinodals : shown.onset,
   );

@@ -55,8 +55,10 @@ export function Legend({
   );
 }
 
-/** Rows of entries (lineGeometry.flowLegend), top-left corner at (x, y). */
+/** Rows of entries (lineGeometry.flowLegend), top-left corner at (x, y); nothing without entries (an empty labelled
+ * group is an ARIA error). */
 export function RowLegend({ flow, x, y, testId }: { flow: LegendFlow; x: number; y: number; testId: string }) {
+  if (flow.items.length === 0) return null;
   return (
     <g className="legend legend-rows" data-testid={testId} transform={`translate(${x},${y})`} aria-label="legend">
       {flow.items.map(({ entry, x: ex, y: ey }) => (

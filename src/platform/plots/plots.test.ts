@@ -2,6 +2,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { LinePlot } from './LinePlot';
+import { RowLegend } from './Legend';
+import { flowLegend } from './lineGeometry';
 import type { Series } from './lineGeometry';
 import type { BranchSolution, ShallowPoint } from '../../physics/types';
 import {
@@ -216,5 +218,29 @@ describe('legend placement', () => {
       }),
     );
     expect(svg).toContain('data-testid="fig-legend"');
+  });
+});
+
+describe('row legend', () => {
+  const render = (labels: string[]) =>
+    renderToStaticMarkup(
+      createElement(
+        'svg',
+        null,
+        createElement(RowLegend, {
+          flow: flowLegend(
+            labels.map((label) => ({ id: label, label, colour: '#000', swatch: 'regular' as const, dashed: false })),
+            300,
+          ),
+          x: 0,
+          y: 0,
+          testId: 'legend',
+        }),
+      ),
+    );
+  it('draws its entries in a labelled group, and nothing at all without entries', () => {
+    expect(render(['spinodals'])).toContain('aria-label="legend"');
+    expect(render(['spinodals'])).toContain('spinodals');
+    expect(render([])).toBe('<svg></svg>');
   });
 });

@@ -7,7 +7,8 @@
 //   gammaSliderMs   the same for γ (a new m_S table); …Gauss: Gaussian readouts; deepSliderMs, deepGammaSliderMs:
 //                 the deep tab's Δ and γ1; *CompleteMs: until every point of the new curve is drawn
 //   firstCurveMs  navigation → complete default ε(α) curve (fresh context, empty cache); firstViewSimStack: whether
-//                 the simulation stack was fetched meanwhile (it must not be)
+//                 the simulation stack was fetched meanwhile (it must not be); firstCurveGpuCompositingMs: the same
+//                 with the page composited on SwiftShader too (the test browser's flags before issue 19)
 //   naive*        the same universal point with m_S evaluated directly (no table), the naive first version
 //   tableMsByGamma  ones-table builds over a γ sweep (γ = 0.85 took 17–18 s before Newton accepted stalled edge
 //                 roots, spectral.ts)
@@ -107,18 +108,29 @@ let sliderRedrawMs: number | null = null;
 let sliderRedrawCompleteMs: number | null = null;
 const browserFigures: Record<string, unknown> = {};
 if (!args.has('--no-browser')) {
-  const { firstCurve, sliderSamples, withPreview } = await import('./sliderRedraw');
+  const { firstCurves, launchChromium, sliderSamples, withPreview } = await import('./sliderRedraw');
+  const { CHROMIUM_ARGS_GPU_COMPOSITING } = await import('../e2e/chromium');
   const pageLog = json ? undefined : log;
   await withPreview({ log: pageLog }, async (session) => {
-    const first = await firstCurve(session);
+    // The same loads, alternating, in a browser that also composites on SwiftShader (the flags before issue 19's
+    // change; e2e/chromium.ts says why): what that emulation costs on this machine.
+    const gpuCompositing = await launchChromium(CHROMIUM_ARGS_GPU_COMPOSITING);
+    const [first, emulated] = await firstCurves(session.base, [session.browser, gpuCompositing]).finally(() =>
+      gpuCompositing.close(),
+    );
     log(
       `first view → complete default ε(α) curve: ${first.medianMs.toFixed(0)} ms (target ≤ 1000; median of ${first.samples.length}, ` +
         `a browser's first page ${first.coldBrowserMs.toFixed(0)} ms); ${first.scripts.length} scripts, ` +
         `${(first.scriptBytes / 1024).toFixed(0)} kB; simulation stack loaded: ${first.simStackLoaded}`,
     );
+    log(
+      `  the same with compositing on SwiftShader (earlier flags): ${emulated.medianMs.toFixed(0)} ms ` +
+        `(×${(emulated.medianMs / first.medianMs).toFixed(2)}; first page ${emulated.coldBrowserMs.toFixed(0)} ms)`,
+    );
     Object.assign(browserFigures, {
       firstCurveMs: first.medianMs,
       firstCurveColdBrowserMs: first.coldBrowserMs,
+      firstCurveGpuCompositingMs: emulated.medianMs,
       firstViewScriptBytes: first.scriptBytes,
       firstViewSimStack: first.simStackLoaded,
     });

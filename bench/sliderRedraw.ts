@@ -264,10 +264,36 @@ export interface FirstCurveResult {
  * has running already.
  */
 export async function firstCurve(session: PageSession, samples = 9): Promise<FirstCurveResult> {
-  const times: number[] = [];
+  return (await firstCurves(session.base, [session.browser], samples))[0];
+}
+
+/** `firstCurve` for several browsers (e.g. other flags) on one server, their loads alternating so drift hits all. */
+export async function firstCurves(base: string, browsers: Browser[], samples = 9): Promise<FirstCurveResult[]> {
+  const times: number[][] = browsers.map(() => []);
   let scripts: { url: string; bytes: number }[] = [];
-  for (let k = 0; k <= samples; k++) {
-    const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  for (let k = 0; k <= samples; k++)
+    for (const [i, browser] of browsers.entries()) {
+      const load = await loadFirstCurve(browser, base);
+      times[i].push(load.ms);
+      scripts = load.scripts;
+    }
+  const names = scripts.map((f) => f.url.replace(/^.*\//, ''));
+  return times.map((t) => ({
+    medianMs: median(t.slice(1)),
+    samples: t.slice(1),
+    coldBrowserMs: t[0],
+    scripts: names,
+    scriptBytes: scripts.reduce((a, f) => a + f.bytes, 0),
+    simStackLoaded: names.some((n) => /sim\.worker|simulation|tfjs|backendBrowser/.test(n)),
+  }));
+}
+
+async function loadFirstCurve(
+  browser: Browser,
+  base: string,
+): Promise<{ ms: number; scripts: { url: string; bytes: number }[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
     const page = await context.newPage();
     // Only noted while the page loads: reading bodies over the CDP pipe then took CPU from the load it measures.
     const responses: Response[] = [];
@@ -285,10 +311,10 @@ export async function firstCurve(session: PageSession, samples = 9): Promise<Fir
       });
       mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-complete'] });
     });
-    await page.goto(session.base);
+    await page.goto(base);
     await page.waitForSelector('[data-testid=plot-eps][data-complete=true]', { timeout: 120_000 });
-    times.push(await page.evaluate(() => (window as unknown as { __firstCurveMs: number }).__firstCurveMs));
-    scripts = await Promise.all(
+    const ms = await page.evaluate(() => (window as unknown as { __firstCurveMs: number }).__firstCurveMs);
+    const scripts = await Promise.all(
       responses.map(async (res) => ({
         url: res.url(),
         bytes: await res.body().then(
@@ -297,17 +323,15 @@ export async function firstCurve(session: PageSession, samples = 9): Promise<Fir
         ),
       })),
     );
+    return { ms, scripts };
+  } finally {
     await context.close();
   }
-  const names = scripts.map((f) => f.url.replace(/^.*\//, ''));
-  return {
-    medianMs: median(times.slice(1)),
-    samples: times.slice(1),
-    coldBrowserMs: times[0],
-    scripts: names,
-    scriptBytes: scripts.reduce((a, f) => a + f.bytes, 0),
-    simStackLoaded: names.some((n) => /sim\.worker|simulation|tfjs|backendBrowser/.test(n)),
-  };
+}
+
+/** A headless Chromium with other flags than the session's (closed by the caller). */
+export function launchChromium(args: string[], executablePath = CHROMIUM_PATH): Promise<Browser> {
+  return chromium.launch({ executablePath, args });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -2,12 +2,22 @@
 // SwiftShader flags are explicit: recent Chrome no longer falls back to software WebGL by itself; the network
 // flags keep Chromium from calling out of this closed network.
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
+const SWIFTSHADER_WEBGL = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const CLOSED_NETWORK = [
   '--no-sandbox',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
 ];
+/**
+ * The SwiftShader flags alone also move the page compositor onto emulated Vulkan: headless Chromium then reads
+ * every frame back from it, 75–220 ms of CPU a frame on the 2-core machines, in the GPU process, while the page
+ * loads (traces of the first view, issue 19). No visitor pays that: a browser composites on its GPU, or in
+ * software where it has none, which is Chromium's own choice without these flags. So compositing stays in
+ * software and only WebGL (the simulations' tfjs backend) uses SwiftShader; WebGL2 with float render targets
+ * still works (checked: `UNMASKED_RENDERER_WEBGL` is SwiftShader either way).
+ */
+export const CHROMIUM_ARGS = [...SWIFTSHADER_WEBGL, '--disable-gpu-compositing', ...CLOSED_NETWORK];
+/** The flags before that change (compositing on SwiftShader too): the bench measures the first view both ways. */
+export const CHROMIUM_ARGS_GPU_COMPOSITING = [...SWIFTSHADER_WEBGL, ...CLOSED_NETWORK];

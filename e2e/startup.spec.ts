@@ -1,6 +1,7 @@
 // The first view's scripts carry V8's compile hint on their first line (vite.config.ts compileHints: compiled on a
 // background thread while they load), and scripts outside the first view do not: a tab opened later, the
-// simulation stack (never fetched for the first view). The page's main thread loads no solver (the workers do).
+// simulation stack (never fetched for the first view). The page's main thread loads no solver (the workers do), and
+// the panels below the first screen come in a chunk of their own once the first curve is drawn.
 import { expect, test, type Response } from '@playwright/test';
 import { epsFig, failOnPageErrors } from './helpers';
 
@@ -51,6 +52,18 @@ test.describe('start-up', () => {
         name,
       ).toEqual([]);
     }
+
+    // The MLP view's chunk holds none of the panels below the first screen; their chunk follows, compiled lazily.
+    const mapOf = async (name: string) =>
+      ((await (await page.request.get(`${paths.get(name)}.map`)).json()) as { sources: string[] }).sources;
+    const view = firstView.find((n) => n.startsWith('MlpExplorer-'))!;
+    expect((await mapOf(view)).filter((src) => /views\/(SimPanel|HardnessPanel|ProfilePlot)\.tsx$/.test(src))).toEqual(
+      [],
+    );
+    await expect(page.getByTestId('plot-profile')).toBeVisible({ timeout: 30_000 });
+    const below = [...scripts.keys()].filter((n) => n.startsWith('BelowFirstScreen-'));
+    expect(below).toHaveLength(1);
+    expect((await scripts.get(below[0]))!.startsWith('//#')).toBe(false);
 
     await page.getByTestId('family-committee').click();
     await expect(page.getByTestId('committee-explorer')).toBeVisible({ timeout: 30_000 });

@@ -12,11 +12,12 @@ const CLOSED_NETWORK = [
 ];
 /**
  * The SwiftShader flags alone also move the page compositor onto emulated Vulkan: headless Chromium then reads
- * every frame back from it, 75–220 ms of CPU a frame on the 2-core machines, in the GPU process, while the page
- * loads (traces of the first view, issue 19). No visitor pays that: a browser composites on its GPU, or in
- * software where it has none, which is Chromium's own choice without these flags. So compositing stays in
- * software and only WebGL (the simulations' tfjs backend) uses SwiftShader; WebGL2 with float render targets
- * still works (checked: `UNMASKED_RENDERER_WEBGL` is SwiftShader either way).
+ * every frame back from it, 75–220 ms of the GPU process's main thread a frame while the page loads (traces of the
+ * first view, issue 19), on machines whose two cores are both busy then. No visitor pays that: a browser composites
+ * on its GPU, or in software where it has none, which is Chromium's own choice without these flags. So compositing
+ * stays in software and only WebGL (the simulations' tfjs backend) uses SwiftShader; WebGL2 with float render
+ * targets still works (`UNMASKED_RENDERER_WEBGL` is SwiftShader either way). First view, one build, 14 loads each
+ * with the order alternated: 1091 ms with compositing on SwiftShader, 1010 ms without.
  */
 export const CHROMIUM_ARGS = [...SWIFTSHADER_WEBGL, '--disable-gpu-compositing', ...CLOSED_NETWORK];
 /** The flags before that change (compositing on SwiftShader too): the bench measures the first view both ways. */

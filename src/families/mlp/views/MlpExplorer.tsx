@@ -18,7 +18,7 @@ const BelowFirstScreen = lazyView(
 
 export function MlpExplorer() {
   // Below the first screen: mounted once the first curve is drawn (first view 1048 → 999 ms, one A/B run), from its
-  // own chunk (1023 → 944 ms, 14 alternating loads each: the first view no longer loads or compiles it).
+  // own chunk (1050 → 982 ms, 14 loads each, order alternated: the first view no longer loads or compiles it).
   const belowReady = useExplorer((s) => s.firstViewDone);
   return (
     <>

@@ -172,6 +172,53 @@ describe('MLP theory controller', () => {
     stop();
   });
 
+  it("asks for Q(v) only once the curve is whole, so the worker does not compute it between the curve's chunks", async () => {
+    const calls: string[] = [];
+    let release = () => {};
+    const released = new Promise<void>((r) => (release = r));
+    const { factory } = fakeFactory((): Partial<TheoryApi> => ({
+      supersede: () => {},
+      describeActivation: async (name) => ({ ok: true, value: { ...info, name } }),
+      solveAt: async (_gen, _p, alpha) => {
+        calls.push(`point ${alpha}`);
+        return { ok: true, value: point(alpha) };
+      },
+      computeProfile: async (_gen, _p, alpha) => {
+        calls.push(`profile ${alpha}`);
+        const value = { alpha, law: 'ones' as const, continuous: false, density: { v: [1], p: [1] }, branches: [] };
+        return { ok: true, value };
+      },
+      computeTransition: async () => ({ ok: false, error: { kind: 'solver', message: 'not in this test' } }),
+      // The coarse pass spans the α range (the page draws it and asks for the selected α's point), then the rest.
+      computeCurve: async ({ gen, grid, params }, onChunk) => {
+        const header = {
+          key: curveKey(params, grid),
+          alphas: [grid.min, grid.max],
+          notes: [],
+          pinnedUniversal: false,
+          theoryUnverified: false,
+          atoms: { law: 'ones' as const, v: [1], p: [1] },
+        };
+        const chunk = { gen, cached: false, indices: [0], points: [point(grid.min)] };
+        onChunk({ ...chunk, header, phase: 'coarse', spansRange: true, done: false });
+        calls.push('coarse pass');
+        await released;
+        calls.push('rest of the curve');
+        onChunk({ ...chunk, indices: [1], points: [point(grid.max)], phase: 'fine', spansRange: true, done: true });
+        return { ok: true, value: { gen, n: 2, elapsedMs: 1, cached: false } };
+      },
+    }));
+    useExplorer.setState({ curve: null, point: null, profile: null }); // no curve of an earlier test
+    const stop = startController({ factory, transitionDelayMs: 1e6, urlDelayMs: 0 });
+    await vi.waitFor(() => expect(calls).toContain('point 2'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toEqual(['coarse pass', 'point 2']);
+    release();
+    await vi.waitFor(() => expect(useExplorer.getState().profile).toMatchObject({ alpha: 2 }));
+    expect(calls).toEqual(['coarse pass', 'point 2', 'rest of the curve', 'profile 2']);
+    stop();
+  });
+
   it('mounts the panels below the first screen once the first curve is in, or after FIRST_VIEW_WAIT_MS without it', async () => {
     const api = (hang: boolean): Partial<TheoryApi> => ({
       supersede: () => {},

@@ -1,8 +1,9 @@
 // Nothing silent (issue 21): a link that would take hours is refused with its estimate, a worker killed in the
 // middle of a computation is reported and the tab recovers, a first load with no valid result says so, and a
-// simulation panel's settings survive a reload.
+// simulation panel's settings survive a reload. The MLP tab's panels below the first screen (their own chunk) that
+// fail to load say so, and the first screen keeps working.
 import { expect, test } from '@playwright/test';
-import { failOnPageErrors, SHOTS } from './helpers';
+import { epsFig, failOnPageErrors, nextCurve, SHOTS } from './helpers';
 
 test.describe('nothing silent', () => {
   failOnPageErrors();
@@ -64,5 +65,21 @@ test.describe('nothing silent', () => {
     await page.reload();
     await expect(page.getByTestId('sim-d')).toHaveValue('24');
     await expect(page.getByTestId('sim-seed')).toHaveValue('17');
+  });
+
+  test('the panels below the first screen failing to load say so; the curve and the controls above keep working', async ({
+    page,
+  }) => {
+    await page.route(/\/assets\/BelowFirstScreen-[^/]*\.js$/, (route) => route.abort());
+    await page.goto('/');
+    const gen = await nextCurve(page);
+    await expect(page.getByTestId('below-first-screen-error')).toContainText(
+      /The panels below \(overlaps, Q\(v\), simulations, hardness\) did not load: .+\. The curve, the phase diagram and the controls above still work/,
+    );
+    await expect(page.getByTestId('tab-error')).toHaveCount(0);
+    await page.screenshot({ path: `${SHOTS}/robust-below-first-screen.png`, fullPage: true });
+    await page.getByTestId('control-delta').fill('0.3');
+    await nextCurve(page, gen);
+    await expect(epsFig(page)).toHaveAttribute('data-complete', 'true');
   });
 });

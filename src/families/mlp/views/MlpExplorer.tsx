@@ -3,6 +3,7 @@
 // the first curve is in, from their own chunk.
 import { Suspense } from 'react';
 import { lazyView } from '../../family';
+import { Boundary, firstLine } from '../../../platform/ui/Boundary';
 import { Controls } from './Controls';
 import { EpsPlot } from './EpsPlot';
 import { ActivationPanel, ErrorBanner, ReadoutPanel } from './Panels';
@@ -42,9 +43,19 @@ export function MlpExplorer() {
             <PhasePlot />
           </div>
           {belowReady ? (
-            <Suspense fallback={<div className="below-first-screen-pending" aria-busy="true" />}>
-              <BelowFirstScreen />
-            </Suspense>
+            // A chunk that fails to load (offline before it was cached) stops these panels only, and says so.
+            <Boundary
+              fallback={(error) => (
+                <p className="error-banner" role="alert" data-testid="below-first-screen-error">
+                  The panels below (overlaps, Q(v), simulations, hardness) did not load: {firstLine(error)}. The curve,
+                  the phase diagram and the controls above still work; reload the page to try again.
+                </p>
+              )}
+            >
+              <Suspense fallback={<div className="below-first-screen-pending" aria-busy="true" />}>
+                <BelowFirstScreen />
+              </Suspense>
+            </Boundary>
           ) : (
             <div className="below-first-screen-pending" aria-busy="true" />
           )}

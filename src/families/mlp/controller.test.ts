@@ -35,6 +35,23 @@ const oneChunkCurve: TheoryApi['computeCurve'] extends (r: never, c: infer C) =>
 };
 const info = { name: 'relu', label: 'ReLU', formula: '', mu: [], g1: 0, Esigma2: 0, isQuadratic: false };
 
+/** A worker that notes the point and profile requests in `calls` ("point α", "profile α (grid n …, warm …)"). */
+const recordingApi = (calls: string[], computeCurve: TheoryApi['computeCurve']): Partial<TheoryApi> => ({
+  supersede: () => {},
+  describeActivation: async (name) => ({ ok: true, value: { ...info, name } }),
+  solveAt: async (_gen, _p, alpha) => {
+    calls.push(`point ${alpha}`);
+    return { ok: true, value: point(alpha) };
+  },
+  computeProfile: async (_gen, _p, alpha, grid, warm) => {
+    calls.push(`profile ${alpha} (grid n ${grid.n}, warm ${warm?.alpha})`);
+    const value = { alpha, law: 'ones' as const, continuous: false, density: { v: [1], p: [1] }, branches: [] };
+    return { ok: true, value };
+  },
+  computeTransition: async () => ({ ok: false, error: { kind: 'solver', message: 'not in this test' } }),
+  computeCurve,
+});
+
 let unstub: () => void;
 beforeEach(() => {
   unstub = stubBrowser();
@@ -144,25 +161,14 @@ describe('MLP theory controller', () => {
 
   it('asks for the profile Q(v) at the selected α after the point there, and stores it for that curve', async () => {
     const calls: string[] = [];
-    const { factory } = fakeFactory((): Partial<TheoryApi> => ({
-      supersede: () => {},
-      describeActivation: async (name) => ({ ok: true, value: { ...info, name } }),
-      solveAt: async (_gen, _p, alpha) => {
-        calls.push(`point ${alpha}`);
-        return { ok: true, value: point(alpha) };
-      },
-      computeProfile: async (_gen, _p, alpha, grid, warm) => {
-        calls.push(`profile ${alpha} (grid n ${grid.n}, warm ${warm?.alpha})`);
-        const value = { alpha, law: 'ones' as const, continuous: false, density: { v: [1], p: [1] }, branches: [] };
-        return { ok: true, value };
-      },
-      computeTransition: async () => ({ ok: false, error: { kind: 'solver', message: 'not in this test' } }),
-      // The curve's key as the worker makes it (the controller asks for points of the curve it requested only).
-      computeCurve: async ({ gen, grid, params }, onChunk) =>
+    // The curve's key as the worker makes it (the controller asks for points of the curve it requested only).
+    const { factory } = fakeFactory(() =>
+      recordingApi(calls, async ({ gen, grid, params }, onChunk) =>
         oneChunkCurve(gen, grid, (c) =>
           onChunk({ ...c, header: c.header && { ...c.header, key: curveKey(params, grid) } }),
         ),
-    }));
+      ),
+    );
     const stop = startController({ factory, transitionDelayMs: 1e6, urlDelayMs: 0 });
     await vi.waitFor(() => expect(useExplorer.getState().curve?.complete).toBe(true));
     useExplorer.getState().setParam('alpha', 1.25);
@@ -176,21 +182,9 @@ describe('MLP theory controller', () => {
     const calls: string[] = [];
     let release = () => {};
     const released = new Promise<void>((r) => (release = r));
-    const { factory } = fakeFactory((): Partial<TheoryApi> => ({
-      supersede: () => {},
-      describeActivation: async (name) => ({ ok: true, value: { ...info, name } }),
-      solveAt: async (_gen, _p, alpha) => {
-        calls.push(`point ${alpha}`);
-        return { ok: true, value: point(alpha) };
-      },
-      computeProfile: async (_gen, _p, alpha) => {
-        calls.push(`profile ${alpha}`);
-        const value = { alpha, law: 'ones' as const, continuous: false, density: { v: [1], p: [1] }, branches: [] };
-        return { ok: true, value };
-      },
-      computeTransition: async () => ({ ok: false, error: { kind: 'solver', message: 'not in this test' } }),
-      // The coarse pass spans the α range (the page draws it and asks for the selected α's point), then the rest.
-      computeCurve: async ({ gen, grid, params }, onChunk) => {
+    // The coarse pass spans the α range (the page draws it and asks for the selected α's point), then the rest.
+    const { factory } = fakeFactory(() =>
+      recordingApi(calls, async ({ gen, grid, params }, onChunk) => {
         const header = {
           key: curveKey(params, grid),
           alphas: [grid.min, grid.max],
@@ -206,8 +200,8 @@ describe('MLP theory controller', () => {
         calls.push('rest of the curve');
         onChunk({ ...chunk, indices: [1], points: [point(grid.max)], phase: 'fine', spansRange: true, done: true });
         return { ok: true, value: { gen, n: 2, elapsedMs: 1, cached: false } };
-      },
-    }));
+      }),
+    );
     useExplorer.setState({ curve: null, point: null, profile: null }); // no curve of an earlier test
     const stop = startController({ factory, transitionDelayMs: 1e6, urlDelayMs: 0 });
     await vi.waitFor(() => expect(calls).toContain('point 2'));
@@ -215,7 +209,7 @@ describe('MLP theory controller', () => {
     expect(calls).toEqual(['coarse pass', 'point 2']);
     release();
     await vi.waitFor(() => expect(useExplorer.getState().profile).toMatchObject({ alpha: 2 }));
-    expect(calls).toEqual(['coarse pass', 'point 2', 'rest of the curve', 'profile 2']);
+    expect(calls).toEqual(['coarse pass', 'point 2', 'rest of the curve', 'profile 2 (grid n 200, warm 0.02)']);
     stop();
   });
 

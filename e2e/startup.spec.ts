@@ -36,30 +36,34 @@ test.describe('start-up', () => {
       expect((await scripts.get(name!))!.startsWith(HINT), `${name} starts with the hint`).toBe(true);
     }
     expect(firstView.filter((n) => /^(sim|hardness)\.worker-/.test(n))).toEqual([]);
-    // The page's own scripts hold no solver (the workers do): read from their source maps.
+    // A chunk's sources, from its source map (null without one).
+    const sourcesOf = async (name: string): Promise<string[] | null> => {
+      const res = await page.request.get(`${paths.get(name)}.map`);
+      return res.headers()['content-type']?.includes('json')
+        ? ((await res.json()) as { sources: string[] }).sources
+        : null;
+    };
+    // The page's own scripts hold no solver (the workers do).
     const solvers =
       /physics\/(mlp\/(shallowModel|phaseRow|profile|readoutContinuum)|spectralTable|deep\/deepModel)\.ts$/;
     for (const name of firstView.filter((n) => !n.includes('.worker-') && paths.get(n)?.startsWith('/assets/'))) {
-      const res = await page.request.get(`${paths.get(name)}.map`);
+      const sources = await sourcesOf(name);
       // Every chunk has a source map except the bundler's generated runtime.
-      if (!res.headers()['content-type']?.includes('json')) {
+      if (sources === null) {
         expect(name).toMatch(/^rolldown-runtime-/);
         continue;
       }
-      const map = (await res.json()) as { sources: string[] };
       expect(
-        map.sources.filter((src) => solvers.test(src)),
+        sources.filter((src) => solvers.test(src)),
         name,
       ).toEqual([]);
     }
 
     // The MLP view's chunk holds none of the panels below the first screen; their chunk follows, compiled lazily.
-    const mapOf = async (name: string) =>
-      ((await (await page.request.get(`${paths.get(name)}.map`)).json()) as { sources: string[] }).sources;
     const view = firstView.find((n) => n.startsWith('MlpExplorer-'))!;
-    expect((await mapOf(view)).filter((src) => /views\/(SimPanel|HardnessPanel|ProfilePlot)\.tsx$/.test(src))).toEqual(
-      [],
-    );
+    expect(
+      (await sourcesOf(view))?.filter((src) => /views\/(SimPanel|HardnessPanel|ProfilePlot)\.tsx$/.test(src)),
+    ).toEqual([]);
     await expect(page.getByTestId('plot-profile')).toBeVisible({ timeout: 30_000 });
     const below = [...scripts.keys()].filter((n) => n.startsWith('BelowFirstScreen-'));
     expect(below).toHaveLength(1);

@@ -161,14 +161,14 @@ export function startController(opts: ControllerOptions = {}): () => void {
     const pointKey = `${c.key}|${alpha}`;
     // Q(v) waits for the whole curve: asked earlier, the worker computes it between the curve's chunks, and the curve
     // (what the page waits for) ends later by as much (~35 ms of the first view's worker, default parameters).
+    const warm = nearestPoint(c.points, alpha);
     const profile = () => {
       if (!c.complete || pointKey === lastProfileKey) return;
       lastProfileKey = pointKey;
-      void requestProfile(c.key, c.params, alpha, nearestPoint(c.points, alpha));
+      void requestProfile(c.key, c.params, alpha, warm);
     };
     if (pointKey === lastPointKey) return profile();
     lastPointKey = pointKey;
-    const warm = nearestPoint(c.points, alpha);
     if (warm && warm.alpha === alpha) {
       store.getState().setPoint({ key: c.key, alpha, value: warm });
       return profile();

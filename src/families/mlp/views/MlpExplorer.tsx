@@ -16,6 +16,7 @@ const BelowFirstScreen = lazyView(
   () => import('./BelowFirstScreen'),
   (m) => m.BelowFirstScreen,
 );
+const belowPending = <div className="below-first-screen-pending" aria-busy="true" />;
 
 export function MlpExplorer() {
   // Below the first screen: mounted once the first curve is drawn (first view 1048 → 999 ms, one A/B run), from its
@@ -52,12 +53,12 @@ export function MlpExplorer() {
                 </p>
               )}
             >
-              <Suspense fallback={<div className="below-first-screen-pending" aria-busy="true" />}>
+              <Suspense fallback={belowPending}>
                 <BelowFirstScreen />
               </Suspense>
             </Boundary>
           ) : (
-            <div className="below-first-screen-pending" aria-busy="true" />
+            belowPending
           )}
         </div>
       </main>
